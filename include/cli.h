@@ -1,0 +1,36 @@
+/*
+ * cli.h: the command-line commands. Each takes the arguments after its name
+ * (argv[0] is the command name) and returns the process exit status:
+ * 0 success, 1 failure (message on stderr), 2 usage error (one line).
+ */
+#ifndef DATELINE_CLI_H
+#define DATELINE_CLI_H
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+/* Largest article or page read from a file or standard input. */
+#define CLI_INPUT_LIMIT ((size_t)64 << 20)
+
+int cmd_show(int argc, char **argv);
+/* Opens the reader on files (or the bundled samples with --demo). */
+int cmd_read(int argc, char **argv);
+
+/* Prints "dateline: " and the formatted message to stderr. */
+void cli_error(const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* 1 when s starts with http:// or https:// (any case). */
+int cli_is_url(const char *s);
+/*
+ * Reads and analyses one article from path or URL. Returns 0 with *out set
+ * (caller frees with article_free()) or prints the error and returns
+ * CLI_FAIL.
+ */
+struct article;
+int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out);
+
+#endif

@@ -1,0 +1,5 @@
+/* version.h: the one place the version is written. */
+#ifndef DATELINE_VERSION_H
+#define DATELINE_VERSION_H
+#define DATELINE_VERSION "0.1.0"
+#endif

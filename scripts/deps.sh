@@ -1,0 +1,32 @@
+#!/bin/sh
+# Installs what dateline needs to build and test, or prints the exact command when not root.
+# Each entry: a test that succeeds when the thing is present, and the Debian package that brings it.
+missing=""
+need() { eval "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+
+need 'command -v pkg-config'            pkg-config
+need 'command -v cc'                    gcc
+need 'pkg-config --exists ncursesw'     libncurses-dev
+need 'pkg-config --exists libcurl'      libcurl4-openssl-dev
+need 'pkg-config --exists libxml-2.0'   libxml2-dev
+need 'pkg-config --exists sqlite3'      libsqlite3-dev
+need 'pkg-config --exists json-c'       libjson-c-dev
+need 'pkg-config --exists cmocka'       libcmocka-dev
+need 'test -f /usr/share/dict/american-english' wamerican
+need 'test -f /usr/share/iso-codes/json/iso_3166-1.json' iso-codes
+need 'test -f /usr/share/zoneinfo/tzdata.zi' tzdata
+need 'command -v tmux'                  tmux
+need 'command -v python3'               python3
+need 'command -v xmllint'               libxml2-utils
+
+[ -z "$missing" ] && exit 0
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null && $cmd >/dev/null || { echo "deps: '$cmd' failed" >&2; exit 1; }
+	exit 0
+fi
+echo "deps: missing$missing" >&2
+echo "deps: run as root:  apt-get update && $cmd" >&2
+exit 1
