@@ -4,7 +4,7 @@ CC      ?= cc
 PKGS     = ncursesw libcurl libxml-2.0 sqlite3 json-c
 WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -Ibuild
+CFLAGS  += -DDATADIR=\"$(PREFIX)/share/dateline\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -Ibuild
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
@@ -23,7 +23,8 @@ deps:
 
 build/%.o: src/%.c $(wildcard include/*.h) | build/gen.stamp
 	@mkdir -p build
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # Generated tables (gazetteers, word lists) are built from data/ and system data packages.
 build/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
@@ -31,14 +32,17 @@ build/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" build || exit 1; done; touch $@
 
 build/libdateline.a: $(LIBOBJ)
-	ar rcs $@ $^
+	@rm -f $@
+	@ar rcs $@ $^
 
 dateline: build/main.o build/libdateline.a
-	$(CC) $(CFLAGS) -o $@ build/main.o build/libdateline.a $(LDFLAGS) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ build/main.o build/libdateline.a $(LDFLAGS) $(LDLIBS)
 
 build/tests/%: tests/unit/%.c build/libdateline.a
 	@mkdir -p build/tests
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< build/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< build/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 run: deps dateline
 	./dateline --demo
@@ -56,6 +60,7 @@ install: dateline
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dateline/themes $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 dateline $(DESTDIR)$(PREFIX)/bin/dateline
 	for t in themes/*; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(PREFIX)/share/dateline/themes/; done; true
+	cp -R samples $(DESTDIR)$(PREFIX)/share/dateline/
 	for m in man/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man1/; done; true
 
 clean:

@@ -24,7 +24,8 @@ static const char *const abbreviations[] = {
 /* Words before which a long sentence reads well cut ("... Putin | on Tuesday as part of"). */
 static const char *const break_words[] = {
 	" as ", " after ", " while ", " when ", " but ", " amid ", " following ", " because ",
-	" despite ", " since ", " although ", " which ", " who ", " on ", " in ", " at ", NULL,
+	" despite ", " since ", " although ", " which ", " who ", " that ", " with ", " on ", " in ",
+	" at ", NULL,
 };
 
 static int is_abbreviation(const char *s, size_t dot)

@@ -1,0 +1,91 @@
+/* Unit tests for the terminal sanitiser and UTF-8 helpers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
+#include "utf8.h"
+
+static void expect_clean(const char *in, size_t len, int flags, const char *want)
+{
+	char *out = sanitize_text(in, len, flags);
+	assert_non_null(out);
+	assert_string_equal(out, want);
+	assert_true(sanitize_is_clean(out, strlen(out), flags));
+	free(out);
+}
+
+static void test_escape_sequences_removed_whole(void **state)
+{
+	(void)state;
+	expect_clean("red \x1B[31mtext\x1B[0m", 17, 0, "red text");
+	/* OSC 8 hyperlink, BEL- and ST-terminated */
+	const char osc[] = "\x1B]8;;http://evil/\x07" "click\x1B]8;;\x1B\\ here";
+	expect_clean(osc, sizeof osc - 1, 0, "click here");
+	/* 8-bit CSI (U+009B) and OSC (U+009D) */
+	expect_clean("a\xC2\x9B" "2J" "b", 6, 0, "ab");
+	expect_clean("a\xC2\x9D" "0;title\x07" "b", 12, 0, "ab");
+	/* window title set via OSC 0 with no terminator is dropped to the end of line */
+	expect_clean("x\x1B]0;pwned", 10, 0, "x");
+}
+
+static void test_controls_and_bidi(void **state)
+{
+	(void)state;
+	expect_clean("over\rwrite\b!\x07", 13, 0, "overwrite!");
+	expect_clean("tab\there", 8, 0, "tab here");
+	expect_clean("line\nbreak", 10, 0, "line break");
+	expect_clean("line\nbreak", 10, SANITIZE_KEEP_NEWLINES, "line\nbreak");
+	expect_clean("del\x7f!", 5, 0, "del!");
+	/* U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 LEFT-TO-RIGHT ISOLATE */
+	expect_clean("file\xE2\x80\xAEtxt.exe", 14, 0, "filetxt.exe");
+	expect_clean("a\xE2\x81\xA6" "b\xE2\x81\xA9" "c", 9, 0, "abc");
+	/* ordinary non-ASCII text is kept */
+	expect_clean("\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE4\xB8\xAD\xF0\x9F\x98\x80", 19, 0,
+	             "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE4\xB8\xAD\xF0\x9F\x98\x80");
+}
+
+static void test_invalid_utf8(void **state)
+{
+	(void)state;
+	expect_clean("a\xFF" "b", 3, 0, "a\xEF\xBF\xBD" "b");
+	expect_clean("\xC0\xAF", 2, 0, "\xEF\xBF\xBD\xEF\xBF\xBD");          /* overlong '/' */
+	expect_clean("\xED\xA0\x80", 3, 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); /* surrogate */
+	expect_clean("\xE2\x80", 2, 0, "\xEF\xBF\xBD\xEF\xBF\xBD");          /* truncated */
+	char *s = sanitize_str(NULL, 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_utf8_helpers(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	assert_int_equal(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &cp), 0); /* > U+10FFFF */
+	assert_true(utf8_valid("plain", 5));
+	assert_false(utf8_valid("\x80", 1));
+	size_t n;
+	char *r = utf8_repair("a\0b\xFE", 4, &n);
+	assert_string_equal(r, "ab\xEF\xBF\xBD");
+	free(r);
+	r = utf8_from_cp1252("\x80 \xA3", 3, &n);
+	assert_string_equal(r, "\xE2\x82\xAC \xC2\xA3");
+	free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape_sequences_removed_whole),
+		cmocka_unit_test(test_controls_and_bidi),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_utf8_helpers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
