@@ -4,64 +4,90 @@ CC      ?= cc
 PKGS     = ncursesw libcurl libxml-2.0 sqlite3 json-c
 WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
-CFLAGS  += -DDATADIR=\"$(PREFIX)/share/dateline\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -Ibuild
+override CFLAGS += -DDATADIR=\"$(PREFIX)/share/dateline\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -I$(B)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
 
+B      ?= build
+BIN    ?= dateline
 SRC     = $(wildcard src/*.c)
-OBJ     = $(SRC:src/%.c=build/%.o)
-LIBOBJ  = $(filter-out build/main.o,$(OBJ))
+OBJ     = $(SRC:src/%.c=$(B)/%.o)
+LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
 GEN     = $(wildcard data/*.gen)
-UNIT    = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/*.c))
+UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 
 .PHONY: all deps run check check-asan install clean bench fuzz fuzz-smoke
-all: dateline
+all: $(BIN)
 
 deps:
 	@sh scripts/deps.sh
 
-build/%.o: src/%.c $(wildcard include/*.h) | build/gen.stamp
-	@mkdir -p build
+$(B)/%.o: src/%.c $(wildcard include/*.h) | $(B)/gen.stamp
+	@mkdir -p $(B)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # Generated tables (gazetteers, word lists) are built from data/ and system data packages.
-build/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
-	@mkdir -p build
-	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" build || exit 1; done; touch $@
+$(B)/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
+	@mkdir -p $(B)
+	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" $(B) || exit 1; done; touch $@
 
-build/libdateline.a: $(LIBOBJ)
+$(B)/libdateline.a: $(LIBOBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-dateline: build/main.o build/libdateline.a
+$(BIN): $(B)/main.o $(B)/libdateline.a
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) -o $@ build/main.o build/libdateline.a $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) -o $@ $(B)/main.o $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
 
-build/tests/%: tests/unit/%.c build/libdateline.a
-	@mkdir -p build/tests
+$(B)/tests/%: tests/unit/%.c $(B)/libdateline.a
+	@mkdir -p $(B)/tests
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< build/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 run: deps dateline
 	./dateline --demo
 
 check: deps
-	@$(MAKE) --no-print-directory dateline $(UNIT)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT)
 	@sh tests/run.sh
 
+# The same suite with AddressSanitizer and UBSan, built apart in build-asan/.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
-	@$(MAKE) --no-print-directory clean
-	@$(MAKE) --no-print-directory CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" dateline $(UNIT)
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
+	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/dateline CC=clang CFLAGS="$(ASAN_FLAGS)" \
+		build-asan/dateline $(patsubst $(B)/%,build-asan/%,$(UNIT))
+	@DATELINE_BIN=$(CURDIR)/build-asan/dateline DATELINE_TESTS=build-asan/tests \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
 
-install: dateline
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dateline/themes $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 dateline $(DESTDIR)$(PREFIX)/bin/dateline
 	for t in themes/*; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(PREFIX)/share/dateline/themes/; done; true
 	cp -R samples $(DESTDIR)$(PREFIX)/share/dateline/
 	for m in man/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man1/; done; true
 
+# Fuzzing (clang libFuzzer): `make fuzz` builds fuzz/fuzz_*.c; `make fuzz-smoke` runs them ~1 minute.
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -I$(B)
+FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
+FUZZ_BIN = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+
+build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) | $(B)/gen.stamp
+	@mkdir -p build/fuzz/obj
+	@echo "  FUZZCC  $<"
+	@clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz-smoke: fuzz
+	@sh fuzz/smoke.sh $(or $(FUZZ_SECONDS),60)
+
 clean:
-	rm -rf build dateline
+	rm -rf build build-asan dateline

@@ -215,6 +215,8 @@ static void title_case(struct span s, char *out, size_t cap, size_t *o)
 static int find_dash(const char *t, size_t len, size_t *at, size_t *dash_len)
 {
 	size_t lim = len < PREFIX_MAX ? len : PREFIX_MAX;
+	if ((unsigned char)t[0] < 0x20)
+		return 0;
 	for (size_t i = 1; i < lim; i++) {
 		const unsigned char *u = (const unsigned char *)t + i;
 		if (i + 3 <= len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x94 || u[2] == 0x93)) {
@@ -228,8 +230,8 @@ static int find_dash(const char *t, size_t len, size_t *at, size_t *dash_len)
 				return 1;
 			}
 		}
-		if (t[i] == '\n')
-			return 0;
+		if ((unsigned char)t[i] < 0x20 || t[i] == 0x7F)
+			return 0; /* a dateline is one clean line */
 	}
 	return 0;
 }

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.." || exit 1
 passed=0 failed=0 skipped=0
 log=$(mktemp) || exit 1
 trap 'rm -f "$log"' EXIT INT TERM
-export DATELINE_ROOT="$PWD" DATELINE_BIN="$PWD/dateline" DATELINE_SHARED="$PWD/../shared"
+export DATELINE_ROOT="$PWD" DATELINE_BIN="${DATELINE_BIN:-$PWD/dateline}" DATELINE_SHARED="${DATELINE_SHARED:-$PWD/../shared}"
+tests_dir="${DATELINE_TESTS:-build/tests}"
 # tests never touch the user's files
 export HOME="$(mktemp -d)" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_CACHE_HOME= DATELINE_DB=
 only="${TESTS:-}"
@@ -27,7 +28,7 @@ count() { # $1 file with the output, $2 exit status, $3 name
 	printf '%-28s %4d passed %3d failed %3d skipped\n' "$3" "$p" "$f" "$s"
 }
 
-for t in build/tests/*; do
+for t in "$tests_dir"/*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
 	[ -n "$only" ] && case " $only " in *" $name "*) ;; *) continue ;; esac

@@ -141,6 +141,19 @@ static void test_dash_far_away_is_not_a_dateline(void **state)
 	assert_int_equal(dateline_parse(text, strlen(text), NULL, &m), 0);
 }
 
+/* Found by fuzz_dateline: control bytes and NULs before a dash must not make a dateline. */
+static void test_controls_inside_prefix(void **state)
+{
+	(void)state;
+	static const char crash[] = "JuJune\342\015(Ju\377\377\377\001\000\000\377\377n-)\342)-\015";
+	static const char nul[] = "LONDON\0X \xE2\x80\x94 text";
+	static const char cr[] = "LONDON\rPARIS \xE2\x80\x94 text";
+	struct dateline_match m;
+	assert_int_equal(dateline_parse(crash, sizeof crash - 1, NULL, &m), 0);
+	assert_int_equal(dateline_parse(nul, sizeof nul - 1, NULL, &m), 0);
+	assert_int_equal(dateline_parse(cr, sizeof cr - 1, NULL, &m), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_day_month_order_and_double_hyphen),
 		cmocka_unit_test(test_not_datelines),
 		cmocka_unit_test(test_dash_far_away_is_not_a_dateline),
+		cmocka_unit_test(test_controls_inside_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
