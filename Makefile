@@ -89,5 +89,8 @@ fuzz: deps
 fuzz-smoke: fuzz
 	@sh fuzz/smoke.sh $(or $(FUZZ_SECONDS),60)
 
+bench: $(BIN)
+	@sh bench/run.sh
+
 clean:
 	rm -rf build build-asan dateline
