@@ -4,7 +4,8 @@
  * The prefix before the first dash is split into a place, optional
  * comma-separated parts (state, country, date, year) and an optional
  * "(AGENCY)". It is accepted only when it carries evidence of being a
- * dateline: an agency, a date, or a place in capitals. A title-case name
+ * dateline: an agency, a date, a place in capitals, or a "City, Country"
+ * pair ("Mumbai, India –"). A title-case name
  * alone before a dash ("President Trump — who ...") is prose, not a dateline.
  */
 #include "dateline.h"
@@ -276,7 +277,7 @@ int dateline_parse(const char *text, size_t len, const char *published, struct d
 		pre.n--;
 
 	/* place, then comma-separated parts */
-	int mon = 0, day = 0, year = 0, have_date = 0, caps = 0, first = 1;
+	int mon = 0, day = 0, year = 0, have_date = 0, caps = 0, first = 1, places = 0;
 	size_t o = 0;
 	for (size_t b = 0; b <= pre.n;) {
 		size_t e = b;
@@ -291,11 +292,12 @@ int dateline_parse(const char *text, size_t len, const char *published, struct d
 				return 0;
 			title_case(part, m->place, sizeof m->place, &o);
 			first = 0;
+			places = 1;
 		} else if (!have_date && parse_date(part, &pm, &pd, &py)) {
 			mon = pm, day = pd, year = py, have_date = 1;
 		} else if (have_date && !year && (py = number_of(part, 4)) >= 1000) {
 			year = py;
-		} else if (!have_date && is_place(part, &c)) {
+		} else if (!have_date && is_place(part, &c) && ++places) {
 			if (o + 2 < sizeof m->place)
 				m->place[o++] = ',', m->place[o++] = ' ';
 			title_case(part, m->place, sizeof m->place, &o);
@@ -304,7 +306,8 @@ int dateline_parse(const char *text, size_t len, const char *published, struct d
 		}
 		b = e + 1;
 	}
-	if (!agency.n && !have_date && !caps)
+	/* evidence: an agency, a date, a place in capitals, or "City, Country" */
+	if (!agency.n && !have_date && !caps && places < 2)
 		return 0;
 
 	if (agency.n)

@@ -103,6 +103,17 @@ static void test_day_month_order_and_double_hyphen(void **state)
 	                       "Paris", "2025-03-17", "", "PARIS, 17 March 2025 --"});
 }
 
+static void test_city_country_and_plain_hyphen(void **state)
+{
+	(void)state;
+	check(&(struct expect){"Mumbai, India \xE2\x80\x93 In February last year, she left home.", NULL,
+	                       "Mumbai, India", "", "", "Mumbai, India \xE2\x80\x93"});
+	check(&(struct expect){"NEWPORT NEWS, Va. - In a tradition he has kept for 40 years.", NULL,
+	                       "Newport News, Va.", "", "", "NEWPORT NEWS, Va. -"});
+	check(&(struct expect){"BULAWAYO, Jun 10 2022 (IPS) - Onions and rice.", NULL,
+	                       "Bulawayo", "2022-06-10", "IPS", "BULAWAYO, Jun 10 2022 (IPS) -"});
+}
+
 static void test_not_datelines(void **state)
 {
 	(void)state;
@@ -121,6 +132,8 @@ static void test_not_datelines(void **state)
 		"Prices rose 3.2% - the fastest pace in a decade.",
 		"Adding to the controversy, Trump made critical remarks.",
 		"the city (which had no power) - was dark.",
+		"Mehmet Oz \xE2\x80\x94 Ivy League-trained surgeon \xE2\x80\x94 has been named.",
+		"afrol News - Even the architect thought it was a joke.",
 		"",
 	};
 	for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
@@ -167,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_caps_place_only),
 		cmocka_unit_test(test_multiword_and_hyphen),
 		cmocka_unit_test(test_day_month_order_and_double_hyphen),
+		cmocka_unit_test(test_city_country_and_plain_hyphen),
 		cmocka_unit_test(test_not_datelines),
 		cmocka_unit_test(test_dash_far_away_is_not_a_dateline),
 		cmocka_unit_test(test_controls_inside_prefix),
