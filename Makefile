@@ -17,7 +17,7 @@ LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
 GEN     = $(wildcard data/*.gen)
 UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps run check check-asan install clean bench fuzz fuzz-smoke
+.PHONY: all deps run check check-asan check-valgrind install clean bench fuzz fuzz-smoke
 all: $(BIN)
 
 deps:
@@ -88,6 +88,11 @@ fuzz: deps
 
 fuzz-smoke: fuzz
 	@sh fuzz/smoke.sh $(or $(FUZZ_SECONDS),60)
+
+# The end-to-end CLI tests with dateline under valgrind (no errors, no definite leaks).
+check-valgrind: deps $(BIN)
+	@DATELINE_REAL_BIN=$(CURDIR)/$(BIN) DATELINE_BIN=$(CURDIR)/tests/valgrind-wrap.sh \
+		TESTS="$(or $(VALGRIND_TESTS),cli)" sh tests/run.sh
 
 bench: $(BIN)
 	@sh bench/run.sh

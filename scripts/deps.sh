@@ -19,6 +19,7 @@ need 'command -v tmux'                  tmux
 need 'command -v python3'               python3
 need 'command -v xmllint'               libxml2-utils
 need 'command -v clang'                 clang
+need 'command -v valgrind'              valgrind
 need 'test -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)"' libclang-rt-dev
 
 [ -z "$missing" ] && exit 0
