@@ -24,6 +24,7 @@ struct speaker_para {
 	const int *last_person;      /* per token: last person named before it (any paragraph), or -1 */
 	const int *last_org;         /* per token: last organisation named before it, or -1 */
 	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included) */
+	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */
 };
 
 struct speaker_result {

@@ -50,6 +50,8 @@ struct quoter {
 	long prev_para;           /* running paragraph number of the previous quotation */
 	long para_no;             /* running paragraph number */
 	size_t prev_close_tok;    /* token index of its close in its paragraph */
+	int colon_speaker;        /* speaker announced by a paragraph ending in ':' */
+	long colon_para;          /* running number of that paragraph */
 	struct pending q;
 };
 
@@ -149,7 +151,10 @@ static int emit(struct quoter *qt, int sec, int par, size_t end, const struct sp
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
 		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
-	} else if (qt->prev_speaker >= 0 && (qt->prev_para == qt->para_no || qt->prev_para + 1 == qt->para_no) &&
+	} else if (open_in_para == 0 && qt->colon_para + 1 == qt->para_no && qt->colon_speaker >= 0) {
+		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
+	} else if (!q->partial && qt->prev_speaker >= 0 &&
+	           (qt->prev_para == qt->para_no || qt->prev_para + 1 == qt->para_no) &&
 	           (open_in_para == (size_t)-1 || open_in_para == 0 || qt->prev_para == qt->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
 		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
@@ -193,7 +198,9 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->partial = partial_at(sp->text, sp->tl, k);
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
-	speakers_find(sp, k, sp->tl->n, &q->pre); /* before the quotation only */
+	struct speaker_para partial_sp = *sp;
+	partial_sp.subject_fallback = q->partial;
+	speakers_find(&partial_sp, k, sp->tl->n, &q->pre); /* before the quotation only */
 	if (q->pre.attributed && q->pre.cue_end > q->pre.cue_start &&
 	    !(q->cue_pre = strndup(sp->text + q->pre.cue_start, q->pre.cue_end - q->pre.cue_start)))
 		return -1;
@@ -322,7 +329,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		goto out;
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
 	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, lo, in_quote};
+	struct speaker_para sp = {text, &tl, entity, etype, lp, lo, in_quote, 0};
 	int carried = qt->q.open;
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
 	if (carried && !(ns && spans[0].continued)) {
@@ -347,6 +354,12 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			qt->q.last_section = sec, qt->q.last_paragraph = par, qt->q.last_end = to;
 		}
 	}
+	if (n && tl.v[n - 1].kind == TOK_PUNCT && tl.v[n - 1].punct == ':' && !in_quote[n - 1]) {
+		struct speaker_result r;
+		speakers_find(&sp, n - 1, n, &r);
+		if (r.attributed && r.entity >= 0)
+			qt->colon_speaker = r.entity, qt->colon_para = qt->para_no;
+	}
 	rc = 0;
 out:
 	tokens_free(&tl);
@@ -359,7 +372,8 @@ int quotes_find(struct article *a)
 	struct quoter qt = {0};
 	qt.a = a;
 	qt.last_person = qt.last_org = qt.prev_speaker = -1;
-	qt.prev_para = -10;
+	qt.prev_para = qt.colon_para = -10;
+	qt.colon_speaker = -1;
 	int rc = -1;
 	if (collect_mentions(&qt))
 		goto out;

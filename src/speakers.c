@@ -188,6 +188,15 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
+	/* “…” ― Pamela Padilla */
+	if (k < hi && is_punct(p, k, '-') && k + 1 < hi) {
+		int e = candidate(p, k + 1, &np);
+		if (np && e >= 0) {
+			set_cue(p, k, 1, r);
+			r->entity = e;
+			return 1;
+		}
+	}
 	for (size_t v = k; v < hi; v++) {
 		if (!is_verb(p, v))
 			continue;
@@ -230,7 +239,20 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 		r->entity = e;
 		return 1;
 	}
-	return according_to(p, lo, open, r);
+	if (according_to(p, lo, open, r))
+		return 1;
+	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
+	 * "Obama is rolling out a message: “It's about me.”" are X's words */
+	if (p->subject_fallback || (open > 0 && is_punct(p, open - 1, ':'))) {
+		int e = subject_before(p, lo, open, &found);
+		if (found && e >= 0) {
+			r->entity = e;
+			r->attributed = 1;
+			r->cue_start = r->cue_end = 0;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r)
