@@ -40,4 +40,10 @@ struct speaker_result {
  */
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r);
 
+/*
+ * The speaker of the sentence ending just before token end when it reports
+ * speech ("Schiff said."), so that a bare quotation after it can take it; -1.
+ */
+int speakers_sentence(const struct speaker_para *p, size_t end);
+
 #endif

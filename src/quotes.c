@@ -337,7 +337,22 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (emit(qt, qt->q.last_section, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
 			goto out;
 	}
-	for (size_t i = 0; i < ns; i++) {
+	size_t next_end = 0; /* sentence ends are visited in order, once */
+	for (size_t i = 0; i <= ns; i++) {
+		/* "Schiff said." before a bare quotation makes Schiff its speaker */
+		size_t limit = i < ns ? spans[i].open : n;
+		for (; next_end < limit; next_end++) {
+			const struct token *t = &tl.v[next_end];
+			if (in_quote[next_end] || t->kind != TOK_PUNCT || !strchr(".!?", t->punct))
+				continue;
+			int who = speakers_sentence(&sp, next_end);
+			if (who >= 0) {
+				qt->prev_speaker = who, qt->prev_para = qt->para_no, qt->prev_close_tok = next_end;
+				free(qt->prev_cue), qt->prev_cue = NULL;
+			}
+		}
+		if (i == ns)
+			break;
 		const struct span *s = &spans[i];
 		if (!s->continued && open_quote(qt, sec, par, &sp, s->open))
 			goto out;

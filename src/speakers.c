@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#define POST_WINDOW 8  /* tokens after a quotation searched for "he said" */
+#define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
 #define INVERSION_REACH 4 /* "said Kremlin spokesman Dmitry Peskov": tokens after the verb */
 
 /* Prepositions whose object is not the subject of the sentence. */
@@ -182,9 +182,17 @@ static int according_to(const struct speaker_para *p, size_t lo, size_t hi, stru
 static int after(const struct speaker_para *p, size_t close, struct speaker_result *r)
 {
 	size_t n = p->tl->n, k = close + 1, hi = k;
-	while (hi < n && hi < k + POST_WINDOW && p->tl->v[hi].kind != TOK_QUOTE &&
-	       !(p->tl->v[hi].kind == TOK_PUNCT && strchr(".!?;", p->tl->v[hi].punct)))
+	int depth = 0; /* "(R-Utah.)" does not end the sentence */
+	while (hi < n && hi < k + POST_WINDOW && p->tl->v[hi].kind != TOK_QUOTE) {
+		const struct token *t = &p->tl->v[hi];
+		if (t->kind == TOK_PUNCT && t->punct == '(')
+			depth++;
+		else if (t->kind == TOK_PUNCT && t->punct == ')' && depth)
+			depth--;
+		else if (!depth && t->kind == TOK_PUNCT && strchr(".!?;", t->punct))
+			break;
 		hi++;
+	}
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
@@ -202,9 +210,9 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			continue;
 		if (is_participle(p, v))
 			return 0;
-		/* SPEAKER VERB: everything between is the speaker's noun phrase */
-		for (size_t j = v; j > k; j--) {
-			int e = candidate(p, j - 1, &np);
+		/* SPEAKER VERB: the first name after the quotation, appositives aside */
+		for (size_t j = k; j < v; j++) {
+			int e = candidate(p, j, &np);
 			if (np) {
 				set_cue(p, v, 1, r);
 				r->entity = e;
@@ -253,6 +261,25 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 		}
 	}
 	return 0;
+}
+
+int speakers_sentence(const struct speaker_para *p, size_t end)
+{
+	size_t lo = sentence_start(p, end);
+	int found;
+	for (size_t k = lo; k < end; k++)
+		if (p->in_quote[k])
+			return -1; /* its quotation has its speaker already */
+	for (size_t v = lo; v < end; v++) {
+		if (!is_verb(p, v))
+			continue;
+		int e = subject_before(p, lo, v, &found);
+		if (!found)
+			e = subject_after(p, v, end, &found);
+		if (found)
+			return e;
+	}
+	return -1;
 }
 
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r)
