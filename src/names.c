@@ -366,21 +366,26 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	return push(out, sp);
 }
 
+/* Lower-case words a headline in title case keeps small. */
+static const char *const headline_small[] = {
+	"with", "from", "into", "over", "after", "about", "amid", "than", "that", "this", "upon",
+	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
+};
+
 int names_caps_uninformative(const char *s, const struct token_list *tl)
 {
-	size_t words = 0, caps = 0, upper = 0;
+	size_t words = 0, lower = 0, upper = 0;
 	for (size_t k = 0; k < tl->n; k++) {
 		const struct token *t = &tl->v[k];
 		if (t->kind != TOK_WORD || t->end - t->start < 4)
 			continue;
-		(void)s;
 		words++;
-		caps += (t->flags & TOKF_CAP) != 0;
 		upper += (t->flags & TOKF_ALLCAPS) != 0;
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !in_list(s, t, headline_small))
+			lower++;
 	}
-	if (words < 3)
-		return 0;
-	return upper * 10 > words * 6 || caps * 10 > words * 7;
+	/* all capitals, or title case: every longer word capitalised */
+	return (words >= 3 && upper * 10 > words * 6) || (words >= 4 && lower == 0);
 }
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
