@@ -157,6 +157,17 @@ static int guess(const struct para *p, const struct name_span *sp)
 	unsigned lf = lexicon_lookup(p->text + t->start, p->tl.v[sp->e - 1].end - t->start, NULL);
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
+	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
+	size_t l = p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start;
+	const char *w = p->text + p->tl.v[sp->e - 1].start;
+	static const char *const suffixes[] = {"ian", "ean", "ese", "ist", "ists", "ish", "ans", NULL};
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+		if (l > xl + 2 && !memcmp(w + l - xl, *x, xl))
+			return NAME_UNKNOWN;
+	}
+	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
+		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_PLACE_CTX)
 		return NAME_PLACE;
 	if (sp->e - sp->b > 1)

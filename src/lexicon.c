@@ -66,6 +66,8 @@ unsigned lexicon_lookup(const char *s, size_t len, const char **canon)
 		if (ci < 0)
 			ci = e->canon;
 	}
+	if (!flags && len > 2 && s[len - 1] == '.')
+		return lexicon_lookup(s, len - 1, canon); /* "Sept." is "Sept" */
 	if (canon && ci >= 0)
 		*canon = lexicon_canon[ci];
 	return flags;
