@@ -394,6 +394,15 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 	const struct token *v = tl->v;
 	size_t k = 0;
 	while (k < tl->n) {
+		/* "(D-Mo.)", "(R-Utah)": party and state after a lawmaker's name */
+		if (v[k].kind == TOK_PUNCT && v[k].punct == '(' && k + 2 < tl->n && v[k + 1].kind == TOK_WORD &&
+		    v[k + 1].end - v[k + 1].start == 1 && v[k + 2].kind == TOK_PUNCT && v[k + 2].punct == '-') {
+			size_t j = k + 1;
+			while (j < tl->n && j < k + 8 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
+				j++;
+			k = j;
+			continue;
+		}
 		if (!is_cap(&v[k])) {
 			k++;
 			continue;

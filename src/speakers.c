@@ -47,6 +47,28 @@ static int in_list(const struct speaker_para *p, size_t k, const char *const *li
 }
 
 /*
+ * "the senator", "the former secretary of state", "the California
+ * congressman": a definite description by office, read like "he".
+ */
+static int title_anaphor(const struct speaker_para *p, size_t k)
+{
+	const struct token *t = &p->tl->v[k];
+	if (t->kind != TOK_WORD || p->entity[k] >= 0)
+		return 0;
+	unsigned f = lexicon_lookup(p->text + t->start, t->end - t->start, NULL);
+	if (!(f & LEX_TITLE) || (f & LEX_VERB))
+		return 0;
+	if (k + 1 < p->tl->n && (p->entity[k + 1] >= 0 || p->tl->v[k + 1].kind == TOK_POSS ||
+	                         (p->tl->v[k + 1].kind == TOK_WORD && (lexicon_lookup(p->text + p->tl->v[k + 1].start,
+	                          p->tl->v[k + 1].end - p->tl->v[k + 1].start, NULL) & LEX_TITLE))))
+		return 0; /* "spokesman Dmitry Peskov", "campaign's", "vice president" */
+	for (size_t j = k, steps = 0; j > 0 && steps < 4; j--, steps++)
+		if (word_is(p, j - 1, "the"))
+			return 1;
+	return 0;
+}
+
+/*
  * The entity token k stands for: a name, or a pronoun resolved to the last
  * person (he, she) or organisation (it, they) before it. -1 when none;
  * *np is set when k is a pronoun or a name, i.e. a possible subject.
@@ -57,10 +79,24 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 	if (p->in_quote[k])
 		return -1;
 	if (p->entity[k] >= 0) {
+		if (p->entity_type[k] != 0 && k + 1 < p->tl->n && p->entity[k + 1] != p->entity[k] &&
+		    p->tl->v[k + 1].kind == TOK_WORD && !is_verb(p, k + 1)) {
+			/* "the California congressman", "Senate Minority Leader Harry Reid",
+			 * "IMF chief economist": a place or body qualifying someone */
+			const struct token *u = &p->tl->v[k + 1];
+			unsigned f = lexicon_lookup(p->text + u->start, u->end - u->start, NULL);
+			if (p->entity_type[k] == 2 || (f & (LEX_TITLE | LEX_MODIFIER)) || p->entity[k + 1] >= 0 ||
+			    (u->flags & TOKF_CAP))
+				return -1;
+		}
 		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS)
 			return -1; /* "Trump's push": a possessor, not a speaker */
 		*np = 1;
 		return p->entity[k];
+	}
+	if (title_anaphor(p, k)) {
+		*np = 1;
+		return p->last_person[k];
 	}
 	if (word_is(p, k, "he") || word_is(p, k, "she")) {
 		*np = 1;
@@ -86,6 +122,16 @@ static size_t sentence_start(const struct speaker_para *p, size_t k)
 {
 	while (k > 0) {
 		const struct token *t = &p->tl->v[k - 1];
+		if (t->kind == TOK_PUNCT && t->punct == ')') {
+			/* "(D-Mo.)": a parenthesis never ends the sentence around it */
+			size_t j = k - 1, limit = k > 12 ? k - 12 : 0;
+			while (j > limit && !is_punct(p, j, '('))
+				j--;
+			if (is_punct(p, j, '(')) {
+				k = j;
+				continue;
+			}
+		}
 		if (!p->in_quote[k - 1] && t->kind == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?'))
 			break;
 		if (!p->in_quote[k - 1] && t->kind == TOK_WORD && (t->flags & TOKF_SENT_START) && k - 1 > 0 &&
@@ -96,6 +142,24 @@ static size_t sentence_start(const struct speaker_para *p, size_t k)
 	return k;
 }
 
+/* The first name in [lo, hi) not governed by a preposition: the sentence's subject. */
+static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *found)
+{
+	int np;
+	*found = 0;
+	for (size_t k = lo; k < hi; k++) {
+		int e = candidate(p, k, &np);
+		if (!np)
+			continue;
+		size_t ms = mention_start(p, k);
+		if (ms > lo && in_list(p, ms - 1, prepositions))
+			continue;
+		*found = 1;
+		return e;
+	}
+	return -1;
+}
+
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
 {
@@ -103,16 +167,9 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 	*found = 0;
 	if (v > lo && is_punct(p, v - 1, ',') && is_participle(p, v)) {
 		/* ", calling him": the sentence's subject speaks */
-		for (size_t k = lo; k < v; k++) {
-			int e = candidate(p, k, &np);
-			if (np) {
-				size_t ms = mention_start(p, k);
-				if (ms > lo && in_list(p, ms - 1, prepositions))
-					continue;
-				*found = 1;
-				return e;
-			}
-		}
+		int e = sentence_subject(p, lo, v, found);
+		if (*found)
+			return e;
 	}
 	for (size_t k = v; k > lo; k--) {
 		int e = candidate(p, k - 1, &np);
@@ -252,7 +309,7 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */
 	if (p->subject_fallback || (open > 0 && is_punct(p, open - 1, ':'))) {
-		int e = subject_before(p, lo, open, &found);
+		int e = sentence_subject(p, lo, open, &found);
 		if (found && e >= 0) {
 			r->entity = e;
 			r->attributed = 1;

@@ -237,6 +237,8 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 			t.punct = (char)s[i];
 			if (s[i] == '.' || s[i] == '!' || s[i] == '?')
 				sentence_start = 1;
+			if (s[i] == ')' && out->n && out->v[out->n - 1].kind == TOK_PUNCT && out->v[out->n - 1].punct == '.')
+				sentence_start = 0; /* "(D-Mo.) said" */
 		}
 		if (push(out, t))
 			return -1;
