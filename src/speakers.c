@@ -5,7 +5,19 @@
 #include <string.h>
 
 #define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
-#define INVERSION_REACH 4 /* "said Kremlin spokesman Dmitry Peskov": tokens after the verb */
+#define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
+
+/* Words that open a clause of their own: a verb after them is not the quotation's. */
+static const char *const clause_openers[] = {
+	"when", "because", "that", "which", "who", "if", "while", "after", "before", "as", "but",
+	"and", "since", "although", "though", "whether", "where", "until", "unless", NULL,
+};
+
+/* The verbs of plain reporting: preferred over "posted", "called" when a sentence has both. */
+static const char *const say_verbs[] = {
+	"said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "stated", "states",
+	"asked", "asks", "wrote", "writes", "explained", "explains", "continued", "replied", NULL,
+};
 
 /* Prepositions whose object is not the subject of the sentence. */
 static const char *const prepositions[] = {
@@ -246,10 +258,13 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			depth++;
 		else if (t->kind == TOK_PUNCT && t->punct == ')' && depth)
 			depth--;
-		else if (!depth && t->kind == TOK_PUNCT && strchr(".!?;", t->punct))
-			break;
+		else if (!depth && t->kind == TOK_PUNCT && strchr(".!?;", t->punct) &&
+		         !(t->punct == '.' && hi + 1 < n && is_punct(p, hi + 1, ',')))
+			break; /* "Mitch McConnell, R-Ky., said" goes on */
 		hi++;
 	}
+	/* “….” ends its sentence: only an attribution right after it belongs to it */
+	size_t reach = close > 0 && is_punct(p, close - 1, '.') ? 3 : POST_WINDOW;
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
@@ -263,9 +278,11 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		}
 	}
 	for (size_t v = k; v < hi; v++) {
+		if (in_list(p, v, clause_openers) && !p->in_quote[v])
+			return 0; /* "“absolutely right” when he said" */
 		if (!is_verb(p, v))
 			continue;
-		if (is_participle(p, v))
+		if (is_participle(p, v) || v - k > reach)
 			return 0;
 		/* SPEAKER VERB: the first name after the quotation, appositives aside */
 		for (size_t j = k; j < v; j++) {
@@ -292,17 +309,19 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 {
 	size_t lo = sentence_start(p, open);
 	int found;
-	for (size_t v = lo; v < open; v++) {
-		if (!is_verb(p, v))
-			continue;
-		int e = subject_before(p, lo, v, &found);
-		if (!found)
-			e = subject_after(p, v, open, &found);
-		if (!found)
-			continue;
-		set_cue(p, v, 1, r);
-		r->entity = e;
-		return 1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t v = lo; v < open; v++) {
+			if (!is_verb(p, v) || (pass == 0 && !in_list(p, v, say_verbs)))
+				continue;
+			int e = subject_before(p, lo, v, &found);
+			if (!found)
+				e = subject_after(p, v, open, &found);
+			if (!found)
+				continue;
+			set_cue(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
 	}
 	if (according_to(p, lo, open, r))
 		return 1;
@@ -335,6 +354,15 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 			e = subject_after(p, v, end, &found);
 		if (found)
 			return e;
+	}
+	/* "Sen. Bernie Sanders identified ... . “The younger people are ...”" */
+	for (size_t k = lo; k < end; k++) {
+		if (p->entity[k] < 0)
+			continue;
+		size_t ms = mention_start(p, k);
+		if (ms > lo && in_list(p, ms - 1, prepositions))
+			continue;
+		return p->entity_type[k] == 0 ? p->entity[k] : -1; /* people only */
 	}
 	return -1;
 }
