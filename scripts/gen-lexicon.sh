@@ -57,8 +57,8 @@ common = set()
 with open(DICT, encoding="utf-8", errors="replace") as f:
     for w in f:
         w = w.strip()
-        if not w or "'" in w:
-            continue
+        if not w or ("'" in w and not w[0].islower()):
+            continue  # "Trump's": possessives of names say nothing
         if w[0].islower():
             common.add(w)
             add(w, "COMMON")

@@ -310,8 +310,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
-			if (f & LEX_HONORIFIC)
+			if (f & LEX_HONORIFIC) {
 				honor = 1, role_end = k + 1;
+				break; /* "Mr. King": after Mr. comes the name, whatever it is */
+			}
 			k++;
 		}
 	}

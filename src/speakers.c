@@ -35,10 +35,20 @@ static int is_punct(const struct speaker_para *p, size_t k, char c)
 	return k < p->tl->n && p->tl->v[k].kind == TOK_PUNCT && p->tl->v[k].punct == c;
 }
 
+/* Words after which "remarks", "hopes", "claims" are nouns. */
+static const char *const determiners[] = {
+	"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "in", "of", "these",
+	"those", "some", "many", "several", "new", "such", "any", "no", "and", NULL,
+};
+
+static int word_in(const struct speaker_para *p, size_t k, const char *const *list);
+
 static int is_verb(const struct speaker_para *p, size_t k)
 {
 	const struct token *t = &p->tl->v[k];
 	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
+		return 0;
+	if (k > 0 && word_in(p, k - 1, determiners))
 		return 0;
 	return (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & LEX_VERB) != 0;
 }
@@ -48,6 +58,14 @@ static int is_participle(const struct speaker_para *p, size_t k)
 	const struct token *t = &p->tl->v[k];
 	size_t n = t->end - t->start;
 	return n > 4 && !memcmp(p->text + t->end - 3, "ing", 3);
+}
+
+static int word_in(const struct speaker_para *p, size_t k, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (word_is(p, k, *w))
+			return 1;
+	return 0;
 }
 
 static int in_list(const struct speaker_para *p, size_t k, const char *const *list)
@@ -263,6 +281,11 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			break; /* "Mitch McConnell, R-Ky., said" goes on */
 		hi++;
 	}
+	/* “…,” he said: without that punctuation, a verb after a quotation is the sentence's own */
+	int punctuated = (close > 0 && p->tl->v[close - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[close - 1].punct)) ||
+	                 is_punct(p, close + 1, ',') || is_punct(p, close + 1, '-');
+	if (!punctuated)
+		return 0;
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
 	size_t reach = close > 0 && is_punct(p, close - 1, '.') ? 3 : POST_WINDOW;
 	if (k < hi && is_punct(p, k, ','))
@@ -301,7 +324,7 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		}
 		return 0;
 	}
-	return according_to(p, k, hi, r);
+	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
