@@ -28,7 +28,9 @@ enum {
 	LEX_PLACE = 2048,     /* a continent, region or city from data/places.txt */
 	LEX_STOP = 4096,      /* a capitalised word that is never an entity alone */
 	LEX_COMMON = 8192,    /* a common (lower-case) English word */
-	LEX_PROPER = 16384    /* a proper noun in the word list */
+	LEX_PROPER = 16384,   /* a proper noun in the word list */
+	LEX_PLACE_FIRST = 32768, /* opens a place's name: Lake, Mount */
+	LEX_PLACE_LAST = 65536   /* ends a place's name: Basin, Region, River */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

@@ -19,8 +19,15 @@ for p in (ISO1, ISO2, TZ, DICT):
         sys.exit(f"gen-lexicon: {p} is missing (run: sh scripts/deps.sh)")
 
 # flag bits, kept in step with include/lexicon.h
+import unicodedata
+
+def ascii_fold(s):
+    # "Bihār" is written "Bihar" in most English text
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
-         COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384)
+         COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
+         PLACE_FIRST=32768, PLACE_LAST=65536)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -42,6 +49,9 @@ def key(s):
     return s if is_acronym(s) else s.lower()
 
 def add(s, flag, can=None):
+    folded = ascii_fold(s)
+    if folded != s and flag not in ("COMMON", "PROPER"):
+        add(folded, flag, can)
     k = key(s)
     if not k or len(k.encode()) > 63:
         return
@@ -81,6 +91,9 @@ for line in lines("organizations.txt"):
         add(n, "ORG", names[0])
 for line in lines("org_words.txt"):
     add(line.strip(), "ORG_WORD")
+for line in lines("place_words.txt"):
+    w, where = line.split("\t")
+    add(w, "PLACE_FIRST" if where == "first" else "PLACE_LAST")
 for line in lines("not_entities.txt"):
     add(line.strip(), "STOP")
 for line in lines("demonyms.txt"):

@@ -97,6 +97,8 @@ static int title_alias(struct finder *f, int ix, const struct para *p, const str
 static int note_surname(struct finder *f, const struct para *p, size_t k, int ix)
 {
 	const struct token *t = &p->tl.v[k];
+	if (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STOP))
+		return 0; /* "Paris" in "Paris Hilton" still names the city elsewhere */
 	int *v = strmap_put(&f->surnames, p->text + t->start, t->end - t->start, ix);
 	if (!v)
 		return -1;

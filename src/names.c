@@ -230,15 +230,25 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	*canon = NULL;
 	unsigned last = tok_flags(s, &v[e - 1]);
 	unsigned first = tok_flags(s, &v[b]);
+	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
+		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
-	int has_conn = 0, all_common = 1;
+	int has_conn = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
 		unsigned fk = tok_flags(s, &v[k]);
-		if (!is_cap(&v[k]))
+		if (!is_cap(&v[k])) {
 			has_conn = 1;
-		else if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
+			continue;
+		}
+		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
 			all_common = 0;
+		else
+			common_word = 1;
+		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
+			acronym = 1;
+		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))
+			known = 1;
 	}
 	if ((first & LEX_ORG_WORD) && has_conn)
 		return NAME_ORG; /* Ministry of Health */
@@ -247,9 +257,17 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
 	    !(v[b].flags & TOKF_ABBREV))
 		return NAME_ORG; /* an acronym: NATO, FBI */
-	if (e - b >= 2 && !all_common)
-		return NAME_PERSON;
-	return NAME_UNKNOWN;
+	if (e - b < 2)
+		return NAME_UNKNOWN;
+	/* a given name the word list knows ("Mike Waltz") makes a person; without
+	 * one, a common word, an acronym or a known place inside ("Capital FM",
+	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
+	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	if (all_common)
+		return NAME_UNKNOWN;
+	if (!given && (common_word || acronym || known))
+		return NAME_ORG;
+	return NAME_PERSON;
 }
 
 /* Whether a capitalised sentence opener is only a capitalised common word. */

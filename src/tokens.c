@@ -121,6 +121,25 @@ static int push(struct token_list *l, struct token t)
 	return 0;
 }
 
+/* Prefixes that join a name rather than pair two: Sub-Saharan, Pan-African, Anti-Trump. */
+static const char *const hyphen_prefixes[] = {
+	"Sub", "Pan", "Anti", "Pro", "Non", "Post", "Pre", "Mid", "Trans", "Inter", "Afro", "Euro",
+	"Indo", "Sino", "Anglo", "Franco", "Greco", "Austro", "Russo", "Neo", "Ex", "Vice", "Co", NULL,
+};
+
+static const char *text_of(const unsigned char *s)
+{
+	return (const char *)s;
+}
+
+static int is_prefix(const char *s, size_t start, size_t end)
+{
+	for (const char *const *p = hyphen_prefixes; *p; p++)
+		if (strlen(*p) == end - start && !memcmp(*p, s + start, end - start))
+			return 1;
+	return 0;
+}
+
 /* End of the word starting at i (which is a word byte). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotted)
 {
@@ -143,7 +162,8 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotte
 		}
 		/* inner hyphen, unless it joins two names (Trump-Putin, Russia-Ukraine) */
 		if (s[i] == '-' && i + 1 < len && is_word_at(s, i + 1, len)) {
-			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len))
+			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len) && i - start >= 3 &&
+			    !is_prefix(text_of(s), start, i))
 				break;
 			i++;
 			continue;
