@@ -17,7 +17,7 @@ LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
 GEN     = $(wildcard data/*.gen)
 UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps run check check-asan check-valgrind install clean bench fuzz fuzz-smoke
+.PHONY: all deps run check check-asan check-valgrind install clean bench bench-analysis fuzz fuzz-smoke
 all: $(BIN)
 
 deps:
@@ -96,6 +96,14 @@ check-valgrind: deps $(BIN)
 
 bench: $(BIN)
 	@sh bench/run.sh
+
+# Analysis time per article in process, and `dateline show --json` whole process.
+build/bench/analysis_bench: bench/analysis_bench.c $(B)/libdateline.a
+	@mkdir -p build/bench
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+
+bench-analysis: $(BIN) build/bench/analysis_bench
+	@sh bench/analysis.sh
 
 clean:
 	rm -rf build build-asan dateline
