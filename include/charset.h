@@ -7,8 +7,9 @@
  * UTF-8; for text/xml-like and other text/ types the HTTP charset, else
  * US-ASCII; without a Content-Type the XML declaration, else UTF-8. When the
  * chosen charset cannot decode the bytes, the next candidate is tried
- * (declaration, UTF-8, windows-1252, ISO-8859-1), so a wrong label never
- * loses the document.
+ * (declaration, UTF-8, windows-1252), so a wrong label never loses the
+ * document. ISO-8859-1 is read as windows-1252, as browsers do (feeds
+ * labelled latin-1 are full of 0x92 apostrophes).
  */
 #ifndef DATELINE_CHARSET_H
 #define DATELINE_CHARSET_H
@@ -35,6 +36,13 @@ void charset_canonical(const char *label, char *out, size_t outlen);
  * leading BOM removed); the caller frees it.
  */
 int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen);
+
+/*
+ * The character windows-1252 puts at the C1 code point cp (0x80-0x9F), as
+ * HTML readers map C1 controls and &#128;-&#159; references; cp itself when
+ * it is outside that range or one of the five undefined slots.
+ */
+unsigned charset_cp1252_c1(unsigned cp);
 
 /*
  * Decodes an XML document to UTF-8 using the precedence above. content_type

@@ -78,7 +78,7 @@ char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *n
 int fx_attr_is(const struct fx_attr *a, int n, const char *name, const char *value);
 /* s resolved against the frame's base: malloc'd, or NULL when out of memory. */
 char *fx_resolve(const struct fx_frame *f, const char *s);
-/* HTML with href/src attributes resolved against base (malloc'd; html itself when base is NULL). */
+/* HTML with stray '<' escaped and href/src resolved against base (may be NULL); malloc'd, NULL when out of memory. */
 char *fx_resolve_html(const char *html, const char *base);
 /* Replaces *field with v (taking ownership); v may be NULL. */
 void fx_take(char **field, char *v);

@@ -7,7 +7,9 @@
  * keeps only internal entities whose value is plain text (substituted in
  * place, so no expansion can recurse), turns undeclared HTML named entities
  * into numeric character references, and escapes a bare '&' (as in an
- * unescaped URL query). libxml2 then never sees a DTD at all. CDATA sections,
+ * unescaped URL query). C1 controls (U+0080-U+009F, as text or as &#146;)
+ * become the windows-1252 characters they were meant to be, as HTML readers
+ * do. libxml2 then never sees a DTD at all. CDATA sections,
  * comments and processing instructions are copied untouched.
  */
 #ifndef DATELINE_XMLPREP_H

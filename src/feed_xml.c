@@ -92,6 +92,25 @@ char *fx_date(const char *s)
 	return strdup(out);
 }
 
+/*
+ * Copies an attribute value. Without entity substitution libxml2 hands "&"
+ * over as "&#38;" inside attribute values; undo that here.
+ */
+static char *attr_value(const char *s, const char *e)
+{
+	char *v = malloc((size_t)(e - s) + 1), *o = v;
+	if (!v)
+		return NULL;
+	while (s < e) {
+		if (*s == '&' && e - s >= 5 && !memcmp(s, "&#38;", 5))
+			*o++ = '&', s += 5;
+		else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return v;
+}
+
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name)
 {
 	for (int i = 0; i < n; i++) {
@@ -99,13 +118,7 @@ char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *n
 			continue;
 		if (uri ? !(a[i].uri && !strcmp(a[i].uri, uri)) : a[i].uri != NULL)
 			continue;
-		size_t l = (size_t)(a[i].value_end - a[i].value);
-		char *v = malloc(l + 1);
-		if (v) {
-			memcpy(v, a[i].value, l);
-			v[l] = '\0';
-		}
-		return v;
+		return attr_value(a[i].value, a[i].value_end);
 	}
 	return NULL;
 }
@@ -142,15 +155,37 @@ static int is_url_attr(const char *n, size_t l)
 	       (l == 10 && !strncasecmp(n, "background", 10));
 }
 
+/* 1 when the '<' at p starts a tag, an end tag, a comment or a declaration an HTML reader knows. */
+static int starts_markup(const char *p)
+{
+	char c = p[1];
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '/' || c == '?' || !strncmp(p + 1, "!--", 3) ||
+	       !strncasecmp(p + 1, "!doctype", 8) || !strncmp(p + 1, "![CDATA[", 8);
+}
+
 char *fx_resolve_html(const char *html, const char *base)
 {
-	if (!base || !*base || !strchr(html, '<'))
+	if (!strchr(html, '<'))
 		return strdup(html);
+	if (!base || !*base) {
+		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
+		const char *p = html;
+		while ((p = strchr(p, '<')) && starts_markup(p))
+			p++;
+		if (!p)
+			return strdup(html);
+	}
 	struct buf b = BUF_INIT;
 	const char *p = html, *run = html;
 	while ((p = strchr(p, '<'))) {
+		if (!starts_markup(p)) {
+			buf_append(&b, run, (size_t)(p - run));
+			buf_puts(&b, "&lt;");
+			run = ++p;
+			continue;
+		}
 		p++;
-		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z') || !base || !*base)
 			continue;
 		/* inside a start tag: look at each name=value until '>' */
 		while (*p && *p != '>') {
@@ -304,18 +339,23 @@ static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr 
 	buf_putc(&x->text, '<');
 	buf_puts(&x->text, f->name);
 	for (int i = 0; i < na; i++) {
-		size_t l = (size_t)(a[i].value_end - a[i].value);
+		char *v = attr_value(a[i].value, a[i].value_end);
+		if (!v) {
+			fx_stop(x, "out of memory");
+			return;
+		}
 		buf_putc(&x->text, ' ');
 		buf_puts(&x->text, a[i].name);
 		buf_puts(&x->text, "=\"");
 		if (is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
-			char *v = strndup(a[i].value, l), *r = v ? resolve(f->base, v) : NULL;
+			char *r = resolve(f->base, v);
 			if (r)
 				put_escaped(&x->text, r, strlen(r), 1);
-			free(v), free(r);
+			free(r);
 		} else {
-			put_escaped(&x->text, a[i].value, l, 1);
+			put_escaped(&x->text, v, strlen(v), 1);
 		}
+		free(v);
 		buf_putc(&x->text, '"');
 	}
 	buf_puts(&x->text, is_void(f->name) ? " />" : ">");
@@ -511,6 +551,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 				fx_atom_item_end(x, f);
 			else
 				fx_rss_item_end(x, f);
+			/* as feedparser does, an item with content but no summary gets the content as summary */
+			if (x->item && !x->item->summary && x->item->content && feed_set(&x->item->summary, x->item->content))
+				fx_stop(x, "out of memory");
 			x->item = NULL;
 			break;
 		default:

@@ -1,6 +1,8 @@
 /* xmlprep.c: DOCTYPE removal and entity repair ahead of the XML parser. */
 #include "xmlprep.h"
 #include "buf.h"
+#include "charset.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +165,15 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 		                       : (s[k] >= '0' && s[k] <= '9')))
 			k++;
 		if (k > ds && k < len && s[k] == ';') {
-			buf_append(b, s + i, k + 1 - i);
+			unsigned long cp = 0;
+			for (size_t d = ds; d < k && cp < 0x110000; d++)
+				cp = cp * (hex ? 16 : 10) + (unsigned)(s[d] <= '9' ? s[d] - '0' : (s[d] | 32) - 'a' + 10);
+			if (cp >= 0x80 && cp < 0xA0) /* &#146; means windows-1252's quote, as in HTML */
+				buf_printf(b, "&#%u;", charset_cp1252_c1((unsigned)cp));
+			else { /* XML wants a lower-case x; feeds write &#X41; too */
+				buf_puts(b, hex ? "&#x" : "&#");
+				buf_append(b, s + ds, k + 1 - ds);
+			}
 			return k + 1;
 		}
 		buf_puts(b, "&amp;");
@@ -206,12 +216,20 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, char **out, size_t
 	size_t i = 0, run = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		if (c != '&' && c != '<') {
+		if (c != '&' && c != '<' && c != 0xC2) {
+			i++;
+			continue;
+		}
+		if (c == 0xC2 && !(i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)) {
 			i++;
 			continue;
 		}
 		buf_append(&b, s + run, i - run);
-		if (c == '&') {
+		if (c == 0xC2) { /* a C1 control is text mis-decoded from windows-1252 */
+			char u[4];
+			buf_append(&b, u, utf8_encode(charset_cp1252_c1((unsigned char)s[i + 1]), u));
+			i += 2;
+		} else if (c == '&') {
 			i = rewrite_ref(&p, &b, s, i, len);
 		} else if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
 			size_t e = skip_past(s, i + 4, len, "-->");
