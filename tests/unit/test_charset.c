@@ -1,0 +1,116 @@
+/* test_charset.c: Content-Type parsing, charset names and the RFC 3023 precedence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "charset.h"
+#include "xmlprep.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_content_type(void **state)
+{
+	(void)state;
+	char mime[64], cs[64];
+	charset_parse_content_type("Application/RSS+XML; Charset=\"ISO-8859-1\"", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "application/rss+xml");
+	assert_string_equal(cs, "iso-8859-1");
+	charset_parse_content_type("text/xml;charset= 'us-ascii'", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(cs, "us-ascii");
+	charset_parse_content_type("text/xml; qs=0.9; charset=utf-8", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(cs, "utf-8");
+	charset_parse_content_type("text/xml; charset:iso-8859-1", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "text/xml");
+	assert_string_equal(cs, ""); /* malformed parameter ignored */
+	charset_parse_content_type(NULL, mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "");
+}
+
+static void test_canonical(void **state)
+{
+	(void)state;
+	char out[32];
+	charset_canonical("UTF8", out, sizeof out);
+	assert_string_equal(out, "utf-8");
+	charset_canonical("GB2312", out, sizeof out);
+	assert_string_equal(out, "gb18030");
+	charset_canonical(" Shift-JIS ", out, sizeof out);
+	assert_string_equal(out, "shift_jis");
+	charset_canonical("Windows-1251", out, sizeof out);
+	assert_string_equal(out, "windows-1251");
+}
+
+static const char *decode(const char *doc, size_t len, const char *ct, char **text)
+{
+	static char enc[64];
+	char err[128];
+	size_t n;
+	if (charset_decode_xml(doc, len, ct, text, &n, enc, sizeof enc, err, sizeof err))
+		return NULL;
+	return enc;
+}
+
+static void test_precedence(void **state)
+{
+	(void)state;
+	char *t;
+	const char *latin = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>\xe9</a>";
+	/* application/xml: HTTP charset, else the declaration */
+	assert_string_equal(decode(latin, strlen(latin), "application/xml", &t), "iso-8859-1");
+	assert_non_null(strstr(t, "\xc3\xa9"));
+	free(t);
+	assert_string_equal(decode(latin, strlen(latin), "application/xml; charset=koi8-r", &t), "koi8-r");
+	free(t);
+	/* text/xml without a charset is us-ascii; bytes it cannot read fall back to the declaration */
+	const char *ascii = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>x</a>";
+	assert_string_equal(decode(ascii, strlen(ascii), "text/xml", &t), "us-ascii");
+	free(t);
+	assert_string_equal(decode(latin, strlen(latin), "text/xml", &t), "iso-8859-1");
+	free(t);
+	/* no HTTP: declaration, else UTF-8, else windows-1252 */
+	assert_string_equal(decode(latin, strlen(latin), NULL, &t), "iso-8859-1");
+	free(t);
+	assert_string_equal(decode("<a>\xc3\xa9</a>", 9, NULL, &t), "utf-8");
+	free(t);
+	assert_string_equal(decode("<a>\x93q\x94</a>", 10, NULL, &t), "windows-1252");
+	assert_string_equal(t, "<a>\u201cq\u201d</a>");
+	free(t);
+	/* BOMs decide, and are removed */
+	assert_string_equal(decode("\xef\xbb\xbf<a/>", 7, "text/xml; charset=us-ascii", &t), "utf-8");
+	assert_string_equal(t, "<a/>");
+	free(t);
+	assert_string_equal(decode("\xff\xfe<\0a\0/\0>\0", 10, NULL, &t), "utf-16le");
+	assert_string_equal(t, "<a/>");
+	free(t);
+}
+
+static void test_xmlprep(void **state)
+{
+	(void)state;
+	const char *in = "<!DOCTYPE r [<!ENTITY co \"Acme\"><!ENTITY ext SYSTEM \"file:///etc/hosts\">]>"
+	                 "<r a=\"x&y\">&co; &ext; &eacute; &amp; &#233; &#X41; & <![CDATA[&eacute;]]><!-- &nbsp; --></r>";
+	char *out;
+	size_t n;
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, &out, &n), 0);
+	assert_string_equal(out, "<r a=\"x&amp;y\">Acme &amp;ext; &#233; &amp; &#233; &#x41; &amp; "
+	                         "<![CDATA[&eacute;]]><!-- &nbsp; --></r>");
+	free(out);
+	assert_int_equal(html_entity_lookup("hellip", 6), 0x2026);
+	assert_int_equal(html_entity_lookup("nosuch", 6), 0);
+	/* the output limit is honoured */
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, &out, &n), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_content_type),
+		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_xmlprep),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
