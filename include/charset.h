@@ -46,11 +46,16 @@ unsigned charset_cp1252_c1(unsigned cp);
 
 /*
  * Decodes an XML document to UTF-8 using the precedence above. content_type
- * may be NULL. On success returns 0, *out is malloc'd UTF-8 (caller frees),
- * and encoding receives the charset used, canonical lower case. -1 with a
- * message in err when out of memory.
+ * may be NULL. On success returns 0 and *text[0..*textlen) is the document in
+ * UTF-8: a pointer into data when it already was (no copy; *owned is NULL),
+ * or a NUL-terminated conversion that *owned also points to (the caller
+ * frees *owned). encoding receives the charset used, canonical lower case.
+ * -1 with a message in err when out of memory.
  */
-int charset_decode_xml(const char *data, size_t len, const char *content_type, char **out, size_t *outlen,
-                       char *encoding, size_t enclen, char *err, size_t errlen);
+int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                       char **owned, char *encoding, size_t enclen, char *err, size_t errlen);
+
+/* 1 when s[0..len) is valid UTF-8 (fast on ASCII runs); with ascii_only, 1 only for 7-bit text. */
+int charset_is_utf8(const char *s, size_t len, int ascii_only);
 
 #endif

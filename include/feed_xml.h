@@ -78,8 +78,12 @@ char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *n
 int fx_attr_is(const struct fx_attr *a, int n, const char *name, const char *value);
 /* s resolved against the frame's base: malloc'd, or NULL when out of memory. */
 char *fx_resolve(const struct fx_frame *f, const char *s);
-/* HTML with stray '<' escaped and href/src resolved against base (may be NULL); malloc'd, NULL when out of memory. */
-char *fx_resolve_html(const char *html, const char *base);
+/*
+ * Takes the malloc'd HTML and returns it with stray '<' escaped and href/src
+ * resolved against base (may be NULL): html itself when nothing changes,
+ * else a new string (html is freed). NULL when out of memory.
+ */
+char *fx_clean_html(char *html, const char *base);
 /* Replaces *field with v (taking ownership); v may be NULL. */
 void fx_take(char **field, char *v);
 /* Trims white space around s in place; returns s. */

@@ -18,11 +18,12 @@
 #include <stddef.h>
 
 /*
- * Rewrites the UTF-8 document in[0..len). Returns 0 with *out a malloc'd
- * NUL-terminated copy of *outlen bytes (the caller frees it), or -1 when out
- * of memory or the result would exceed maxlen bytes.
+ * Rewrites the UTF-8 document in[0..len). Returns 0 with *out[0..*outlen)
+ * the result: in itself when nothing needed changing (*owned NULL), else a
+ * NUL-terminated copy that *owned also points to (the caller frees *owned).
+ * -1 when out of memory or the result would exceed maxlen bytes.
  */
-int xmlprep_rewrite(const char *in, size_t len, size_t maxlen, char **out, size_t *outlen);
+int xmlprep_rewrite(const char *in, size_t len, size_t maxlen, const char **out, size_t *outlen, char **owned);
 
 /* The code point of the HTML named character reference name[0..n), or 0 when unknown. */
 unsigned html_entity_lookup(const char *name, size_t n);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdint.h>
+
+#include "utf8.h"
 
 /* Labels that name the same decoder; the right-hand name is reported. */
 static const struct {
@@ -238,9 +241,37 @@ static int is_wide(const char *cs)
 	return !strncmp(cs, "utf-16", 6) || !strncmp(cs, "utf-32", 6) || !strncmp(cs, "ucs", 3);
 }
 
-int charset_decode_xml(const char *data, size_t len, const char *content_type, char **out, size_t *outlen,
-                       char *encoding, size_t enclen, char *err, size_t errlen)
+int charset_is_utf8(const char *s, size_t len, int ascii_only)
 {
+	size_t i = 0;
+	while (i < len) {
+		/* eight ASCII bytes at a time: the common case in feeds */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = ascii_only ? 0 : utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                       char **owned, char *encoding, size_t enclen, char *err, size_t errlen)
+{
+	*owned = NULL;
 	char mime[128], http[64], decl[64];
 	size_t bomlen;
 	const char *bom = sniff_bom((const unsigned char *)data, len, &bomlen);
@@ -279,7 +310,17 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 		size_t srclen = len;
 		if (bom && !strcmp(from, bom))
 			src += bomlen, srclen -= bomlen;
-		if (charset_convert(from, src, srclen, out, outlen) == 0) {
+		/* UTF-8 and ASCII that are what they claim are used in place */
+		int ascii = !strcmp(from, "us-ascii");
+		if ((ascii || !strcmp(from, "utf-8")) && charset_is_utf8(src, srclen, ascii)) {
+			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+				src += 3, srclen -= 3;
+			*text = src, *textlen = srclen;
+			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		if (charset_convert(from, src, srclen, owned, textlen) == 0) {
+			*text = *owned;
 			snprintf(encoding, enclen, "%s", from);
 			return 0;
 		}

@@ -72,10 +72,7 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 	struct feed *feed = x->feed;
 	const char *n = f->name;
 	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
-		char *r = fx_resolve_html(v, f->base);
-		free(v);
-		v = r;
-		if (!v) {
+		if (!(v = fx_clean_html(v, f->base))) {
 			fx_stop(x, "out of memory");
 			return;
 		}
@@ -156,9 +153,7 @@ void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 	struct feed *feed = x->feed;
 	const char *n = f->name;
 	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
-		char *r = fx_resolve_html(v, f->base);
-		free(v);
-		if (!(v = r)) {
+		if (!(v = fx_clean_html(v, f->base))) {
 			fx_stop(x, "out of memory");
 			return;
 		}

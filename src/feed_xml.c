@@ -163,18 +163,8 @@ static int starts_markup(const char *p)
 	       !strncasecmp(p + 1, "!doctype", 8) || !strncmp(p + 1, "![CDATA[", 8);
 }
 
-char *fx_resolve_html(const char *html, const char *base)
+static char *clean_html_copy(const char *html, const char *base)
 {
-	if (!strchr(html, '<'))
-		return strdup(html);
-	if (!base || !*base) {
-		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
-		const char *p = html;
-		while ((p = strchr(p, '<')) && starts_markup(p))
-			p++;
-		if (!p)
-			return strdup(html);
-	}
 	struct buf b = BUF_INIT;
 	const char *p = html, *run = html;
 	while ((p = strchr(p, '<'))) {
@@ -288,6 +278,23 @@ char *fx_base64(const char *s)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+char *fx_clean_html(char *html, const char *base)
+{
+	if (!strchr(html, '<'))
+		return html;
+	if (!base || !*base) {
+		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
+		const char *p = html;
+		while ((p = strchr(p, '<')) && starts_markup(p))
+			p++;
+		if (!p)
+			return html;
+	}
+	char *r = clean_html_copy(html, base);
+	free(html);
+	return r;
 }
 
 /* ---- serialising child markup of a field as HTML */
@@ -506,11 +513,18 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 }
 
+/* A copy of the field's text; the buffer keeps its memory for the next field. */
 static char *field_value(struct fx *x)
 {
 	if (x->text.failed)
 		return NULL;
-	char *v = buf_detach(&x->text);
+	char *v = malloc(x->text.len + 1);
+	if (v) {
+		if (x->text.len)
+			memcpy(v, x->text.data, x->text.len);
+		v[x->text.len] = '\0';
+	}
+	buf_reset(&x->text);
 	return v;
 }
 

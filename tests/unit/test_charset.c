@@ -43,13 +43,17 @@ static void test_canonical(void **state)
 	assert_string_equal(out, "windows-1251");
 }
 
+/* Decodes doc; *text gets a malloc'd copy of the UTF-8 text. */
 static const char *decode(const char *doc, size_t len, const char *ct, char **text)
 {
 	static char enc[64];
-	char err[128];
+	char err[128], *owned;
+	const char *t;
 	size_t n;
-	if (charset_decode_xml(doc, len, ct, text, &n, enc, sizeof enc, err, sizeof err))
+	if (charset_decode_xml(doc, len, ct, &t, &n, &owned, enc, sizeof enc, err, sizeof err))
 		return NULL;
+	*text = strndup(t, n);
+	free(owned);
 	return enc;
 }
 
@@ -92,16 +96,23 @@ static void test_xmlprep(void **state)
 	(void)state;
 	const char *in = "<!DOCTYPE r [<!ENTITY co \"Acme\"><!ENTITY ext SYSTEM \"file:///etc/hosts\">]>"
 	                 "<r a=\"x&y\">&co; &ext; &eacute; &amp; &#233; &#X41; & <![CDATA[&eacute;]]><!-- &nbsp; --></r>";
-	char *out;
+	const char *out;
+	char *owned;
 	size_t n;
-	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, &out, &n), 0);
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, &out, &n, &owned), 0);
+	assert_non_null(owned);
 	assert_string_equal(out, "<r a=\"x&amp;y\">Acme &amp;ext; &#233; &amp; &#233; &#x41; &amp; "
 	                         "<![CDATA[&eacute;]]><!-- &nbsp; --></r>");
-	free(out);
+	free(owned);
+	/* a document with nothing to repair is not copied */
+	const char *fine = "<r a=\"&amp;\">&lt;&#233;<![CDATA[&x]]></r>";
+	assert_int_equal(xmlprep_rewrite(fine, strlen(fine), 1 << 20, &out, &n, &owned), 0);
+	assert_ptr_equal(out, fine);
+	assert_null(owned);
 	assert_int_equal(html_entity_lookup("hellip", 6), 0x2026);
 	assert_int_equal(html_entity_lookup("nosuch", 6), 0);
 	/* the output limit is honoured */
-	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, &out, &n), -1);
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, &out, &n, &owned), -1);
 }
 
 int main(void)
