@@ -67,10 +67,12 @@ struct fx {
 	char err[256];            /* why it stopped */
 	char xml_err[200];        /* first XML error, for refusals */
 	int xml_err_line;         /* its line */
+	const struct xmlprep *prep; /* the prepared document and its lifted CDATA */
 };
 
-/* Parses the prepared UTF-8 document; 0 with f filled or -1 with err. */
-int feed_xml_parse(const char *data, size_t len, const char *base_url, struct feed *f, char *err, size_t errlen);
+struct xmlprep;
+/* Parses the prepared UTF-8 document (see xmlprep.h); 0 with f filled or -1 with err. */
+int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *f, char *err, size_t errlen);
 
 /* The value of attribute (uri or NULL for none, name) as a malloc'd string, or NULL. */
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name);

@@ -2,10 +2,12 @@
 #include "feed_xml.h"
 #include "feed.h"
 #include "feed_date.h"
+#include "xmlprep.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/uri.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,6 +596,21 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 		put_escaped(&x->text, (const char *)ch, (size_t)len, 0);
 }
 
+/* A lifted CDATA section comes back as <?dl-cdata N?>: its text joins the field. */
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	struct engine *e = ctx;
+	if (!data || strcmp((const char *)target, XMLPREP_CDATA_PI))
+		return;
+	char *end;
+	unsigned long k = strtoul((const char *)data, &end, 10);
+	if (end == (const char *)data || k >= e->x.prep->n_cdata)
+		return;
+	const struct xmlprep_span *sp = &e->x.prep->cdata[k];
+	if (sp->len <= INT_MAX)
+		on_text(ctx, (const xmlChar *)sp->text, (int)sp->len);
+}
+
 static void on_error(void *ctx, xmlErrorPtr err)
 {
 	struct engine *e = ctx;
@@ -613,8 +630,10 @@ static xmlParserInputPtr no_external(void *ctx, const xmlChar *publicId, const x
 	return NULL;
 }
 
-int feed_xml_parse(const char *data, size_t len, const char *base_url, struct feed *feed, char *err, size_t errlen)
+int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *feed, char *err, size_t errlen)
 {
+	const char *data = doc->doc;
+	size_t len = doc->len;
 	if (len > (size_t)0x7fffffff) {
 		snprintf(err, errlen, "the feed is too large");
 		return -1;
@@ -626,6 +645,7 @@ int feed_xml_parse(const char *data, size_t len, const char *base_url, struct fe
 	}
 	struct fx *x = &e->x;
 	x->feed = feed;
+	x->prep = doc;
 	e->doc_base = base_url;
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
@@ -634,6 +654,7 @@ int feed_xml_parse(const char *data, size_t len, const char *base_url, struct fe
 	sax.endElementNs = on_end;
 	sax.characters = on_text;
 	sax.cdataBlock = on_text;
+	sax.processingInstruction = on_pi;
 	sax.serror = on_error;
 	sax.resolveEntity = no_external;
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);

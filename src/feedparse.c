@@ -33,13 +33,14 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	}
 	if (looks_like_json(data, len))
 		return feed_json_parse(data, len, base_url, out, err, errlen);
-	char enc[64], *utf8_owned, *prep_owned;
-	const char *utf8, *prep;
-	size_t ulen, plen;
+	char enc[64], *utf8_owned;
+	const char *utf8;
+	size_t ulen;
+	struct xmlprep prep;
 	if (charset_decode_xml(data, len, content_type, &utf8, &ulen, &utf8_owned, enc, sizeof enc, err, errlen))
 		return -1;
 	/* the rewrite may grow &x; into &#NNNNN; but never beyond twice the input plus slack */
-	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, &prep, &plen, &prep_owned);
+	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, 1, &prep);
 	if (rc) {
 		free(utf8_owned);
 		snprintf(err, errlen, "out of memory");
@@ -47,12 +48,12 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	}
 	struct feed *f = feed_new();
 	if (!f) {
-		free(prep_owned), free(utf8_owned);
+		xmlprep_free(&prep), free(utf8_owned);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	rc = feed_xml_parse(prep, plen, base_url, f, err, errlen);
-	free(prep_owned), free(utf8_owned);
+	rc = feed_xml_parse(&prep, base_url, f, err, errlen);
+	xmlprep_free(&prep), free(utf8_owned);
 	if (!rc && feed_set(&f->encoding, enc)) {
 		snprintf(err, errlen, "out of memory");
 		rc = -1;

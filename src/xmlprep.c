@@ -215,15 +215,36 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 /* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
 static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
 
-int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, const char **out, size_t *outlen, char **owned)
+void xmlprep_free(struct xmlprep *p)
+{
+	free(p->owned);
+	free(p->cdata);
+	memset(p, 0, sizeof *p);
+}
+
+static int add_cdata(struct xmlprep *p, const char *text, size_t len)
+{
+	if (p->n_cdata == p->cap_cdata) {
+		size_t cap = p->cap_cdata ? p->cap_cdata * 2 : 64;
+		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
+		if (!c)
+			return -1;
+		p->cdata = c, p->cap_cdata = cap;
+	}
+	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
+	return 0;
+}
+
+int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, struct xmlprep *out)
 {
 	struct prep p;
 	p.ndecls = 0;
 	struct buf b = BUF_INIT;
 	b.limit = maxlen;
-	*owned = NULL;
+	memset(out, 0, sizeof *out);
 	size_t i = 0, run = 0; /* s[run..i) is not yet copied to b */
-	int copying = 0;
+	int copying = 0, failed = 0;
+	const size_t pil = strlen(XMLPREP_CDATA_PI);
 	while (i < len) {
 		if (!special[(unsigned char)s[i]]) {
 			i++;
@@ -250,8 +271,15 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, const char **out, 
 			next = skip_past(s, i + 4, len, "-->");
 		} else if (i + 9 <= len && !memcmp(s + i, "<![CDATA[", 9)) {
 			next = skip_past(s, i + 9, len, "]]>");
+			if (lift_cdata) {
+				size_t body = next - (i + 9) - (next >= i + 12 && !memcmp(s + next - 3, "]]>", 3) ? 3 : 0);
+				failed |= add_cdata(out, s + i + 9, body);
+				buf_printf(&rep, "<?" XMLPREP_CDATA_PI " %zu?>", out->n_cdata - 1);
+				changed = 1;
+			}
 		} else if (s[i + 1] == '?') {
 			next = skip_past(s, i + 2, len, "?>");
+			changed = i + 2 + pil <= len && !memcmp(s + i + 2, XMLPREP_CDATA_PI, pil); /* not ours: dropped */
 		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
 			next = skip_doctype(&p, s, i, len), changed = 1;
 		} else {
@@ -262,19 +290,21 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, const char **out, 
 			buf_append(&b, rep.data ? rep.data : "", rep.len);
 			run = next, copying = 1;
 		}
+		failed |= rep.failed;
 		buf_free(&rep);
 		i = next;
 	}
 	if (!copying) { /* nothing to change: the document is used as it is */
-		*out = s, *outlen = len;
+		out->doc = s, out->len = len;
 		return 0;
 	}
 	buf_append(&b, s + run, len - run);
-	if (b.failed) {
+	if (b.failed || failed) {
 		buf_free(&b);
+		xmlprep_free(out);
 		return -1;
 	}
-	*outlen = b.len;
-	*out = *owned = buf_detach(&b);
+	out->len = b.len;
+	out->doc = out->owned = buf_detach(&b);
 	return 0;
 }

@@ -95,24 +95,31 @@ static void test_xmlprep(void **state)
 {
 	(void)state;
 	const char *in = "<!DOCTYPE r [<!ENTITY co \"Acme\"><!ENTITY ext SYSTEM \"file:///etc/hosts\">]>"
-	                 "<r a=\"x&y\">&co; &ext; &eacute; &amp; &#233; &#X41; & <![CDATA[&eacute;]]><!-- &nbsp; --></r>";
-	const char *out;
-	char *owned;
-	size_t n;
-	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, &out, &n, &owned), 0);
-	assert_non_null(owned);
-	assert_string_equal(out, "<r a=\"x&amp;y\">Acme &amp;ext; &#233; &amp; &#233; &#x41; &amp; "
-	                         "<![CDATA[&eacute;]]><!-- &nbsp; --></r>");
-	free(owned);
+	                 "<r a=\"x&y\">&co; &ext; &eacute; &amp; &#233; &#X41; &#150; & <![CDATA[&eacute;]]>"
+	                 "<!-- &nbsp; --><?dl-cdata 0?></r>";
+	struct xmlprep p;
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, 0, &p), 0);
+	assert_non_null(p.owned);
+	assert_string_equal(p.doc, "<r a=\"x&amp;y\">Acme &amp;ext; &#233; &amp; &#233; &#x41; &#8211; &amp; "
+	                           "<![CDATA[&eacute;]]><!-- &nbsp; --></r>");
+	xmlprep_free(&p);
+	/* lifting: CDATA becomes a placeholder with its text kept aside */
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, 1, &p), 0);
+	assert_non_null(strstr(p.doc, "<?dl-cdata 0?><!-- &nbsp; --></r>"));
+	assert_int_equal(p.n_cdata, 1);
+	assert_int_equal(p.cdata[0].len, 8);
+	assert_memory_equal(p.cdata[0].text, "&eacute;", 8);
+	xmlprep_free(&p);
 	/* a document with nothing to repair is not copied */
-	const char *fine = "<r a=\"&amp;\">&lt;&#233;<![CDATA[&x]]></r>";
-	assert_int_equal(xmlprep_rewrite(fine, strlen(fine), 1 << 20, &out, &n, &owned), 0);
-	assert_ptr_equal(out, fine);
-	assert_null(owned);
+	const char *fine = "<r a=\"&amp;\">&lt;&#233;<!-- <![CDATA[ --></r>";
+	assert_int_equal(xmlprep_rewrite(fine, strlen(fine), 1 << 20, 1, &p), 0);
+	assert_ptr_equal(p.doc, fine);
+	assert_null(p.owned);
+	xmlprep_free(&p);
 	assert_int_equal(html_entity_lookup("hellip", 6), 0x2026);
 	assert_int_equal(html_entity_lookup("nosuch", 6), 0);
 	/* the output limit is honoured */
-	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, &out, &n, &owned), -1);
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, 1, &p), -1);
 }
 
 int main(void)
