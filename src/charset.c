@@ -308,7 +308,7 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			from = bom ? bom : "utf-32be";
 		const char *src = data;
 		size_t srclen = len;
-		if (bom && !strcmp(from, bom))
+		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8")))
 			src += bomlen, srclen -= bomlen;
 		/* UTF-8 and ASCII that are what they claim are used in place */
 		int ascii = !strcmp(from, "us-ascii");
@@ -322,6 +322,14 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 		if (charset_convert(from, src, srclen, owned, textlen) == 0) {
 			*text = *owned;
 			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		/* a UTF-8 BOM is authoritative: broken sequences become U+FFFD, as browsers do */
+		if (i == 0 && bom && !strcmp(bom, "utf-8") && !strcmp(from, "utf-8")) {
+			if (!(*owned = utf8_repair(src, srclen, textlen)))
+				break;
+			*text = *owned;
+			snprintf(encoding, enclen, "utf-8");
 			return 0;
 		}
 	}

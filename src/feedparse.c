@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A JSON Feed starts with '{' after an optional BOM and white space. */
+/* JSON starts with '{' (or '[', to be refused as JSON) after an optional BOM and white space. */
 static int looks_like_json(const char *s, size_t len)
 {
 	size_t i = len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
 		i++;
-	return i < len && s[i] == '{';
+	return i < len && (s[i] == '{' || s[i] == '[');
 }
 
 int feed_parse(const char *data, size_t len, const char *content_type, const char *base_url,
