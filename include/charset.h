@@ -9,7 +9,9 @@
  * chosen charset cannot decode the bytes, the next candidate is tried
  * (declaration, UTF-8, windows-1252), so a wrong label never loses the
  * document. ISO-8859-1 is read as windows-1252, as browsers do (feeds
- * labelled latin-1 are full of 0x92 apostrophes).
+ * labelled latin-1 are full of 0x92 apostrophes). A document labelled
+ * nowhere (no BOM, HTTP charset or declaration) that is not UTF-8 has its
+ * charset guessed from its bytes (charset_guess()) before those fallbacks.
  */
 #ifndef DATELINE_CHARSET_H
 #define DATELINE_CHARSET_H
@@ -54,6 +56,14 @@ unsigned charset_cp1252_c1(unsigned cp);
  */
 int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
                        char **owned, char *encoding, size_t enclen, char *err, size_t errlen);
+
+/*
+ * The likeliest charset of s[0..len) when nothing names it and it is not
+ * UTF-8: one of shift_jis, euc-jp, euc-kr, gb2312, big5, windows-1251,
+ * koi8-r, iso-8859-7, windows-1255, tis-620, or windows-1252 when none of
+ * them reads clearly better (see charset_guess.c). A static string.
+ */
+const char *charset_guess(const char *s, size_t len);
 
 /* 1 when s[0..len) is valid UTF-8 (fast on ASCII runs); with ascii_only, 1 only for 7-bit text. */
 int charset_is_utf8(const char *s, size_t len, int ascii_only);

@@ -295,6 +295,9 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 		rfc3023 = http[0] ? http : decl[0] ? decl : "utf-8";
 	/* a BOM or a UTF-16/32 shape cannot be overruled by a label for an ASCII-compatible set */
 	const char *cand[5] = {rfc3023, decl, "utf-8", "windows-1252", NULL};
+	/* labelled nowhere and not UTF-8: read the bytes for a likelier charset */
+	if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
+		cand[0] = charset_guess(data, len);
 	if (bom && (!strcmp(bom, "utf-8") ? strcmp(rfc3023, "utf-8") != 0 : !is_wide(rfc3023)))
 		cand[0] = bom;
 	for (int i = 0; cand[i]; i++) {
@@ -319,7 +322,8 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			snprintf(encoding, enclen, "%s", from);
 			return 0;
 		}
-		if (charset_convert(from, src, srclen, owned, textlen) == 0) {
+		/* gb2312 is read with its superset; the name reported stays the one found */
+		if (charset_convert(!strcmp(from, "gb2312") ? "gb18030" : from, src, srclen, owned, textlen) == 0) {
 			*text = *owned;
 			snprintf(encoding, enclen, "%s", from);
 			return 0;

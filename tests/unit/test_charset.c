@@ -6,8 +6,10 @@
 #include <cmocka.h>
 
 #include "charset.h"
+#include "fileio.h"
 #include "xmlprep.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +124,31 @@ static void test_xmlprep(void **state)
 	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, 1, &p), -1);
 }
 
+/* Undeclared legacy text of our own writing: the guess must name its charset. */
+static void test_guess(void **state)
+{
+	(void)state;
+	static const char *const charsets[] = {"windows-1251", "koi8-r", "windows-1255", "iso-8859-7", "shift_jis",
+	                                       "euc-jp", "euc-kr", "gb2312", "big5", "tis-620", "windows-1252"};
+	const char *root = getenv("DATELINE_ROOT");
+	for (size_t i = 0; i < sizeof charsets / sizeof *charsets; i++) {
+		char path[512], err[256], *data;
+		size_t len;
+		snprintf(path, sizeof path, "%s/tests/data/feeds/guess-%s.xml", root ? root : ".", charsets[i]);
+		if (file_read(path, 1 << 20, &data, &len, err, sizeof err))
+			fail_msg("%s", err);
+		const char *g = charset_guess(data, len);
+		if (strcmp(g, charsets[i]))
+			fail_msg("%s: guessed %s", path, g);
+		char *t;
+		assert_string_equal(decode(data, len, NULL, &t), charsets[i]);
+		free(t);
+		free(data);
+	}
+	/* too little to judge: windows-1252 */
+	assert_string_equal(charset_guess("<a>\xe9</a>", 8), "windows-1252");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_xmlprep),
+		cmocka_unit_test(test_guess),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
