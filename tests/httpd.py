@@ -25,11 +25,11 @@ Routes (GET):
   /bomb                      gzip of 1 GiB of zeros, compressed on the fly
   /html                      an HTML page served as text/html
   /page                      an HTML page linking its feed with <link rel="alternate">
-  /invalid                   XML that breaks on line 3, served as application/rss+xml
+  /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
   /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
-  /count                     how many requests each path got, as text
+  /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
 import argparse
 import email.utils
@@ -91,6 +91,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def not_modified(self, extra):
+        with self.server.lock:
+            key = "304 " + self.path.partition("?")[0]
+            self.server.counts[key] = self.server.counts.get(key, 0) + 1
         self.send_response(304)
         for k, v in extra:
             self.send_header(k, v)
@@ -212,8 +215,9 @@ class Handler(BaseHTTPRequestHandler):
                 '</head><body><p>Welcome.</p></body></html>\n'
                 % args.get("href", "../feed/discovered")).encode(), "text/html; charset=utf-8")
         if head == "invalid":
-            return self.send_body(200, b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n'
-                                  b'<title>Broken</title><item></channel>\n</rss>\n')
+            # Broken on line 3 before any feed element: nothing a recovering parser can keep.
+            return self.send_body(200, b'<?xml version="1.0"?>\n<!-- a feed mangled in transit -->\n'
+                                  b'<</rss version="2.0">\n<channel><title>Broken</title>\n')
         if head == "drip":
             body = rss("drip", 3)
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Length", str(len(body)))],
