@@ -27,10 +27,13 @@ static void say(FILE *f, const char *fmt, const char *value)
 	free(v);
 }
 
+/* fetch_feed()'s answer for a web page, apart from the CLI_* statuses. */
+#define FETCHED_PAGE 100
+
 /*
- * Fetches url and parses it as a feed. Returns 0 with *f set, 1 when it
- * is a web page (its body and URL in *page / *page_url for discovery), or
- * CLI_FAIL after printing why.
+ * Fetches url and parses it as a feed. Returns 0 with *f set, FETCHED_PAGE
+ * when it is a web page (its body and URL in *page / *page_url for
+ * discovery), or a CLI_* status, the reason printed or left in why.
  */
 static int fetch_feed(const char *url, struct feed **f, char **page, char **page_url, char *why, size_t whylen)
 {
@@ -48,7 +51,7 @@ static int fetch_feed(const char *url, struct feed **f, char **page, char **page
 		*page = data;
 		data = NULL;
 		*page_url = strdup(base);
-		rc = *page_url ? 1 : CLI_FAIL;
+		rc = *page_url ? FETCHED_PAGE : CLI_FAIL;
 	}
 	free(data);
 	free(ct);
@@ -63,10 +66,14 @@ static int resolve_feed(const char *url, char **feed_url, struct feed **f)
 	int rc = fetch_feed(url, f, &page, &page_url, why, sizeof why);
 	if (rc == 0)
 		return (*feed_url = strdup(url)) ? CLI_OK : CLI_FAIL;
-	if (rc != 1) {
-		if (why[0])
-			say(stderr, "dateline: %s\n", why);
-		return CLI_FAIL;
+	if (rc != FETCHED_PAGE) {
+		if (why[0]) {
+			char *u = sanitize_str(url, 0), *w = sanitize_str(why, 0);
+			cli_error("%s: %s", u ? u : "", w ? w : "");
+			free(u);
+			free(w);
+		}
+		return rc;
 	}
 	struct discovered_feed *found = NULL;
 	size_t n = 0;

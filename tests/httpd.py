@@ -23,6 +23,7 @@ Routes (GET):
   /huge                      Content-Length: 1 GiB, zeros generated on the fly
   /endless                   chunked body of zeros with no end (1 GiB at most)
   /bomb                      gzip of 1 GiB of zeros, compressed on the fly
+  /article                   a plain-text news article
   /html                      an HTML page served as text/html
   /page                      an HTML page linking its feed with <link rel="alternate">
   /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
@@ -45,6 +46,9 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 GIB = 1 << 30
+ARTICLE = (b"Storm closes the port\n\nBy Ana Reyes\n\nVALPARAISO, Chile (AP) \xe2\x80\x94 The port was closed on "
+           b"Tuesday as the storm came ashore, officials said.\n\n\"We will reopen when it is safe,\" "
+           b"harbour master Luis Soto said.\n")
 LASTMOD = email.utils.formatdate(1700000000, usegmt=True)
 
 
@@ -156,6 +160,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "redirect":
             n = int(parts[1])
             where = "/redirect/%d/%s" % (n - 1, name) if n > 1 else "/feed/" + name
+            if query:
+                where += "?" + query
             return self.send_body(302, b"", "text/plain", [("Location", where)])
         if head == "moved":
             return self.send_body(301, b"", "text/plain", [("Location", "/feed/" + name)])
@@ -204,6 +210,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "bomb":
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip"),
                                 ("Connection", "close")], gzip_bomb())
+        if head == "article":
+            return self.send_body(200, ARTICLE, "text/plain; charset=utf-8")
         if head == "html":
             return self.send_body(200, b"<!DOCTYPE html><html><head><title>Not a feed</title></head>"
                                   b"<body><p>Hello.</p></body></html>\n", "text/html; charset=utf-8")
