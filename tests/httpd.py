@@ -12,6 +12,7 @@ Routes (GET):
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
   /atom/NAME                 Atom 1.0
+  /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
   /redirect/N/NAME           N hops of 302, then /feed/NAME
   /moved/NAME                301 to /feed/NAME (a permanent redirect)
   /loop                      302 to itself, forever
@@ -147,6 +148,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(rss(name, items), lastmod=False)
         if head == "lastmod":
             return self.conditional(rss(name, items), etag=False)
+        if head == "changing":
+            # Each fetch: item 0 edited, one item more than last time, no validators.
+            with self.server.lock:
+                n = self.server.counts[path]
+            body = rss(name, 2 + n).replace(b"item 0 v1", b"item 0 edit %d" % n)
+            return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
         if head == "gzip":

@@ -81,3 +81,11 @@ expect_eq jobs_usage "2 1" "$rc $(wc -l <"$TMP/err3")"
 # An empty list is not an error.
 use_fresh_dirs empty
 expect_match empty_list 'no feeds yet' "$("$BIN" refresh 2>&1)"
+
+# New and changed items are told apart between runs.
+use_fresh_dirs changing
+echo "$BASE/changing/c" >"$DATELINE_CONFIG_DIR/feeds"
+"$BIN" refresh >"$TMP/c1" 2>&1
+"$BIN" refresh >"$TMP/c2" 2>&1
+expect_match changing_first '^1 feed: 1 updated, 0 unchanged, 0 failed; 3 new items, 0 changed' "$(cat "$TMP/c1")"
+expect_match changing_second '^1 feed: 1 updated, 0 unchanged, 0 failed; 1 new item, 1 changed' "$(cat "$TMP/c2")"
