@@ -117,6 +117,21 @@ static char *field_dup(const char *s, size_t n)
 	return strndup(s, n);
 }
 
+/* Sixteen hex digits; sscanf would measure the whole rest of the file on each call. */
+static int parse_hex64(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 16; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (d < 0)
+			return 0;
+		v = v << 4 | (uint64_t)d;
+	}
+	*out = v;
+	return 1;
+}
+
 static int parse_state(struct refresh_state *st, const char *s, const char *end)
 {
 	struct state_feed *cur = NULL;
@@ -142,7 +157,7 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 			cur->link = strndup(s + 2, (size_t)(le - s - 2));
 		} else if (cur && le - s == 35 && s[0] == 'I' && s[1] == '\t') {
 			struct item_digest d;
-			if (sscanf(s + 2, "%16" SCNx64 "\t%16" SCNx64, &d.key, &d.content) == 2) {
+			if (parse_hex64(s + 2, &d.key) && s[18] == '\t' && parse_hex64(s + 19, &d.content)) {
 				struct item_digest *it = realloc(cur->items, (cur->n_items + 1) * sizeof *it);
 				if (!it)
 					return -1;
