@@ -16,6 +16,11 @@ static const struct command commands[] = {
 	{"show", cmd_show, "show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-"},
 	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
+	{"add", cmd_add, "add [--title T] [--tag T]... URL   subscribe (a web page: its feed is found)"},
+	{"feeds", cmd_feeds, "feeds                   list the subscriptions"},
+	{"refresh", cmd_refresh, "refresh [--jobs N] [--timeout S]   fetch every subscribed feed"},
+	{"import", cmd_import, "import FILE.opml        subscribe to the feeds of an OPML file"},
+	{"export", cmd_export, "export > FILE.opml      write the subscriptions as OPML"},
 };
 
 static void usage(FILE *f)
