@@ -16,6 +16,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/uri.h>
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +28,7 @@
 /* Below this many bytes of text the strict pass is distrusted (Readability uses 500 too). */
 #define ENOUGH_TEXT 500
 /* Below this much there is no article at all. */
-#define MIN_ARTICLE_TEXT 40
+#define MIN_ARTICLE_TEXT 1
 
 /* Copies the charset label at s (quotes, blanks and ';' end it) into enc. */
 static void take_label(const char *s, char *enc, size_t cap)
@@ -85,6 +87,14 @@ static int label_known(const char *enc)
 	return 1;
 }
 
+static int has_high_bytes(const char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)data[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap)
 {
 	const char *c;
@@ -97,8 +107,13 @@ void html_charset(const char *data, size_t len, const char *content_type, char *
 		snprintf(enc, cap, "UTF-16LE");
 	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFE\xFF", 2))
 		snprintf(enc, cap, "UTF-16BE");
-	if (!enc[0])
+	if (!enc[0]) {
 		meta_charset(data, len, enc, cap);
+		/* Pages transcoded to UTF-8 often keep their old <meta charset>; bytes
+		 * that are valid UTF-8 beyond ASCII are almost never anything else. */
+		if (enc[0] && strcasecmp(enc, "utf-8") && has_high_bytes(data, len) && utf8_valid(data, len))
+			snprintf(enc, cap, "UTF-8");
+	}
 	map_label(enc, cap);
 	/* A UTF-16 label on a page that is plainly 8-bit is a lie: browsers ignore it too. */
 	if (enc[0] && !strncasecmp(enc, "utf-16", 6) && !(len >= 2 && (!memcmp(data, "\xFF\xFE", 2) ||
@@ -190,14 +205,67 @@ static void move_body(struct article *to, struct article *from)
 	from->links = tmp.links, from->n_links = tmp.n_links, from->cap_links = tmp.cap_links;
 }
 
-static xmlDoc *parse(const char *data, size_t len, const char *url, const char *enc)
+/*
+ * A malloc'd UTF-8 copy of data[0..len) decoded from enc, every byte that
+ * does not decode replaced by U+FFFD, so libxml2 always reads valid UTF-8
+ * and never stops half-way on a bad byte. NULL when out of memory.
+ */
+static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outlen)
 {
-	/* the byte-order mark has done its work; libxml2 need not see it */
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-		data += 3, len -= 3;
-	return htmlReadMemory(data, (int)len, url, enc,
+	if (!strcasecmp(enc, "UTF-8")) {
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+			data += 3, len -= 3;
+		return utf8_repair(data, len, outlen);
+	}
+	if (!strcasecmp(enc, "windows-1252"))
+		return utf8_from_cp1252(data, len, outlen);
+	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
+		data += 2, len -= 2;
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		return utf8_from_cp1252(data, len, outlen);
+	size_t cap = len * 2 + 16, used = 0;
+	char *out = malloc(cap);
+	char *in = (char *)data;
+	size_t left = len;
+	while (out) {
+		char *o = out + used;
+		size_t room = cap - used - 1;
+		size_t r = iconv(cd, &in, &left, &o, &room);
+		used = (size_t)(o - out);
+		if (r != (size_t)-1 || (errno != E2BIG && !left))
+			break;
+		if (errno == E2BIG || cap - used < 8) {
+			char *bigger = cap < ((size_t)-1) / 2 ? realloc(out, cap * 2) : NULL;
+			if (!bigger) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = bigger, cap *= 2;
+			continue;
+		}
+		/* EILSEQ or EINVAL: one undecodable byte becomes U+FFFD */
+		memcpy(out + used, "\xEF\xBF\xBD", 3);
+		used += 3, in++, left--;
+		if (!left)
+			break;
+	}
+	iconv_close(cd);
+	if (!out)
+		return NULL;
+	out[used] = '\0';
+	/* iconv's UTF-8 is valid, but NULs from UTF-16 pages must not reach libxml2 */
+	char *clean = utf8_repair(out, used, outlen);
+	free(out);
+	return clean;
+}
+
+static xmlDoc *parse(const char *data, size_t len, const char *url)
+{
+	return htmlReadMemory(data, (int)len, url, "UTF-8",
 	                      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 }
 
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
@@ -209,8 +277,20 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		return -1;
 	}
 	html_charset(data, len, content_type, enc, sizeof enc);
-	xmlDoc *doc = parse(data, len, url, enc);
+	size_t ulen;
+	char *utf8 = to_utf8(data, len, enc, &ulen);
+	if (!utf8) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (ulen > INT_MAX) {
+		free(utf8);
+		snprintf(err, errlen, "page too large (%zu bytes)", len);
+		return -1;
+	}
+	xmlDoc *doc = parse(utf8, ulen, url);
 	if (!doc) {
+		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
 		return -1;
 	}
@@ -231,7 +311,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = parse(data, len, url, enc))) {
+			if (!(doc = parse(utf8, ulen, url))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;
@@ -261,5 +341,6 @@ done:
 	article_free(best);
 	xmlFree(base);
 	xmlFreeDoc(doc);
+	free(utf8);
 	return rc;
 }

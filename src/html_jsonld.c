@@ -158,7 +158,18 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 		xmlChar *text = xmlNodeGetContent(n);
 		if (!text)
 			return -1;
-		size_t len = strlen((const char *)text);
+		/* pages wrap the JSON in CDATA or comment markers for old browsers */
+		const char *js = (const char *)text;
+		for (int again = 1; again;) {
+			again = 0;
+			while (*js == ' ' || *js == '\n' || *js == '\r' || *js == '\t')
+				js++;
+			if (!strncmp(js, "<![CDATA[", 9))
+				js += 9, again = 1;
+			else if (!strncmp(js, "<!--", 4))
+				js += 4, again = 1;
+		}
+		size_t len = strlen(js);
 		struct json_object *top = NULL;
 		if (len < JSONLD_MAX) {
 			struct json_tokener *tok = json_tokener_new();
@@ -166,7 +177,7 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 				xmlFree(text);
 				return -1;
 			}
-			top = json_tokener_parse_ex(tok, (const char *)text, (int)len);
+			top = json_tokener_parse_ex(tok, js, (int)len);
 			json_tokener_free(tok);
 		}
 		xmlFree(text);

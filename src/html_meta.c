@@ -42,9 +42,12 @@ struct meta {
 	struct buf title_buf;   /* owns title */
 };
 
-/* Records value under every key in the space-separated list names. */
-static void meta_note(struct meta *m, const char *names, const char *value, const char *prefix)
+/* Records value under every key in the space-separated list names (the
+ * last occurrence in the page wins, as in Readability). Returns 1 when one
+ * of the names was a key read. */
+static int meta_note(struct meta *m, const char *names, const char *value, const char *prefix)
 {
+	int hit = 0;
 	char key[64];
 	while (*names) {
 		while (*names == ' ' || *names == '\t' || *names == '\n')
@@ -58,9 +61,10 @@ static void meta_note(struct meta *m, const char *names, const char *value, cons
 				key[k++] = *names == '.' ? ':' : (char)tolower((unsigned char)*names);
 		key[k] = '\0';
 		for (int i = 0; i < M_COUNT; i++)
-			if (!m->v[i] && !strcmp(key, meta_names[i]))
-				m->v[i] = value;
+			if (!strcmp(key, meta_names[i]))
+				m->v[i] = value, hit = 1;
 	}
+	return hit;
 }
 
 static int blank(const char *s)
@@ -88,10 +92,8 @@ static void meta_collect(xmlNode *root, struct meta *m)
 			continue;
 		const char *name = dom_attr(n, "name"), *prop = dom_attr(n, "property");
 		const char *ip = dom_attr(n, "itemprop");
-		if (name)
+		if (!(prop && meta_note(m, prop, content, NULL)) && name)
 			meta_note(m, name, content, NULL);
-		if (prop)
-			meta_note(m, prop, content, NULL);
 		if (ip)
 			meta_note(m, ip, content, "itemprop:");
 	}
@@ -115,7 +117,7 @@ static size_t separator_at(const char *s, int *hierarchical)
 {
 	static const char *const seps[] = {
 		" | ", " - ", " \\ ", " / ", " > ", " \xC2\xBB ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-		" \xC2\xB7 ", NULL,
+		NULL,
 	};
 	for (int i = 0; seps[i]; i++)
 		if (!strncmp(s, seps[i], strlen(seps[i]))) {
@@ -306,6 +308,34 @@ static int is_url(const char *s)
 	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
+/* Bytes of n's text as written, blanks inside included, the ends trimmed;
+ * counting stops at cap. */
+static size_t raw_text_len(const xmlNode *n, size_t cap)
+{
+	size_t len = 0, trail = 0;
+	const xmlNode *c = n;
+	while (c && len - trail < cap) {
+		if (c->type == XML_TEXT_NODE && c->content)
+			for (const char *p = (const char *)c->content; *p; p++) {
+				int ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+				if (ws && !len)
+					continue;
+				len++;
+				trail = ws ? trail + 1 : 0;
+			}
+		if (c->type == XML_ELEMENT_NODE && c->children) {
+			c = c->children;
+			continue;
+		}
+		while (c && c != n && !c->next)
+			c = c->parent;
+		if (!c || c == n)
+			break;
+		c = c->next;
+	}
+	return len - trail;
+}
+
 /* The page's own byline: rel=author, itemprop author, or a byline-named block. */
 static int dom_byline(xmlNode *root, struct buf *out)
 {
@@ -317,12 +347,18 @@ static int dom_byline(xmlNode *root, struct buf *out)
 			if (!n)
 				break;
 		}
+		const char *hidden = dom_attr(n, "aria-hidden");
+		if (dom_attr(n, "hidden") || (hidden && !strcasecmp(hidden, "true"))) {
+			n = dom_next(n, root, 1);
+			if (!n)
+				break;
+		}
 		const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
 		if (!((rel && !strcasecmp(rel, "author")) || (ip && dom_icontains(ip, "author")) ||
 		      dom_class_has(n, names)))
 			continue;
-		const char *hidden = dom_attr(n, "aria-hidden");
-		if (dom_attr(n, "hidden") || (hidden && !strcasecmp(hidden, "true")))
+		/* as written, spaces and all: a long block is not a byline however it is named */
+		if (raw_text_len(n, BYLINE_MAX) >= BYLINE_MAX)
 			continue;
 		/* itemprop=author wraps the name in itemprop=name, beside job titles */
 		xmlNode *name = NULL;
@@ -397,11 +433,30 @@ static const char *first_of(const struct meta *m, const enum meta_key *keys, siz
 	return NULL;
 }
 
-static int read_title(struct article *a, const struct meta *m, const struct jsonld_article *j, const char *site)
+/* 1 when an h1 or h2 of the page reads exactly title. */
+static int heading_equals(xmlNode *root, const char *title)
+{
+	struct buf b = BUF_INIT;
+	int eq = 0;
+	for (xmlNode *n = root; n && !eq; n = dom_next(n, root, 0)) {
+		if (!dom_is(n, "h1") && !dom_is(n, "h2"))
+			continue;
+		buf_reset(&b);
+		dom_text(n, &b, TITLE_MAX);
+		dom_text_trim(&b);
+		eq = b.data && !strcmp(b.data, title);
+	}
+	buf_free(&b);
+	return eq;
+}
+
+static int read_title(xmlNode *root, struct article *a, const struct meta *m, const struct jsonld_article *j, const char *site)
 {
 	char clean[TITLE_MAX];
 	clean[0] = '\0';
-	if (m->title)
+	if (m->title && strstr(m->title, ": ") && heading_equals(root, m->title))
+		snprintf(clean, sizeof clean, "%s", m->title); /* the colon belongs to the headline */
+	else if (m->title)
 		html_meta_clean_title(m->title, site, clean, sizeof clean);
 	const char *t = NULL;
 	if (j->name && j->headline && strcmp(j->name, j->headline)) {
@@ -437,7 +492,7 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	if (m.title_buf.failed || html_jsonld_read(root, &j))
 		goto done;
 	const char *site = j.site ? j.site : m.v[M_OG_SITE_NAME];
-	if (fill(&a->site, site) || read_title(a, &m, &j, site))
+	if (fill(&a->site, site) || read_title(root, a, &m, &j, site))
 		goto done;
 	static const enum meta_key by_keys[] = {M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR};
 	const char *byline = j.byline ? j.byline : first_of(&m, by_keys, sizeof by_keys / sizeof *by_keys);
