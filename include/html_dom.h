@@ -29,6 +29,7 @@ struct dom_stats {
 	size_t imgs;      /* images inside */
 	double score;     /* content score given by html_score */
 	int scored;       /* 1 once html_score initialised score */
+	int picked;       /* 1 when html_score chose it as content */
 };
 
 /* The next element after n in document order within root; children are

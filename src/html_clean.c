@@ -10,6 +10,8 @@
 #include "html_clean.h"
 #include "html_dom.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,7 +27,8 @@ static const char *const furniture_tags[] = {"nav", "aside", "footer", "header",
 
 /* Names that mark boilerplate even inside an article container. */
 static const char *const strong_names[] = {
-	"comment", "disqus", "share", "sharing", "social", "related", "newsletter", "subscri",
+	"comment", "disqus", "share", "sharing", "social-links", "social-icons", "social-bar",
+	"socialbar", "social-follow", "related", "newsletter", "subscri",
 	"outbrain", "taboola", "sponsor", "advert", "cookie", "popup", "modal", "recirc",
 	"popular", "trending", "signup", "sign-up", "recommend", "breadcrumb", "byline",
 	"dateline", "author", "caption", "credit", "copyright", "^tags", "^tag", "keyword",
@@ -86,7 +89,7 @@ static int is_article_root(const xmlNode *n)
 }
 
 /* Does n go? total is the page's unlinked text. */
-static int prune_verdict(const xmlNode *n, size_t total, int flags)
+static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, int flags)
 {
 	if (dom_is_any(n, junk_tags))
 		return 1;
@@ -100,6 +103,10 @@ static int prune_verdict(const xmlNode *n, size_t total, int flags)
 	if (ip && (dom_icontains(ip, "author") || dom_icontains(ip, "date")) && st && st->text < 200)
 		return 1;
 	if (!(flags & HTML_CLEAN_CLASSES))
+		return 0;
+	/* a block holding most of the page's paragraphs is the article's home */
+	const struct dom_stats *rs = dom_stats_of(root);
+	if (st && rs && rs->paras >= 3 && st->paras * 2 >= rs->paras)
 		return 0;
 	if (dom_is(n, "article") || dom_is(n, "main"))
 		return dom_class_has(n, strong_names) && share < 0.2;
@@ -116,7 +123,9 @@ void html_clean_prune(xmlNode *root, int flags)
 	size_t total = rs ? rs->text - rs->link : 0;
 	xmlNode *n = root;
 	while (n) {
-		if (n != root && prune_verdict(n, total, flags)) {
+		if (n != root && prune_verdict(n, root, total, flags)) {
+			if (getenv("DL_DEBUG") && prose_share(n, total) > 0.05)
+				fprintf(stderr, "prune %s class=%s id=%s share=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), prose_share(n, total));
 			xmlNode *next = dom_next(n, root, 1);
 			dom_remove(n);
 			n = next;

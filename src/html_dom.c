@@ -228,7 +228,10 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		memset(st, 0, sizeof *st);
 		st->node = c;
 		c->_private = st;
-		for (xmlNode *t = c->children; t; t = t->next)
+		/* script and style text is not text anyone reads */
+		int code = dom_is(c, "script") || dom_is(c, "style") || dom_is(c, "noscript") ||
+		           dom_is(c, "template");
+		for (xmlNode *t = code ? NULL : c->children; t; t = t->next)
 			if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
 				measure_text((const char *)t->content, &st->text, &st->commas);
 		if (dom_is(c, "p"))

@@ -6,6 +6,7 @@
 #include "html_score.h"
 #include "html_dom.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ static const char *const bad_names[] = {
 	"comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor",
 	"promo", "widget", "social", "newsletter", "subscri", "masthead", "banner", "popular",
 	"recommend", "^ad", "^ads", "caption", "credit", "byline", "author", "nav", "menu",
-	"teaser", "card", "hidden", NULL,
+	"teaser", "card", NULL,
 };
 
 int html_score_class_weight(const xmlNode *n)
@@ -237,11 +238,28 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 	double threshold = final_score(top) * 0.2;
 	if (threshold < 10)
 		threshold = 10;
-	for (xmlNode *s = top->parent->children; s; s = s->next) {
-		if (s->type != XML_ELEMENT_NODE)
-			continue;
-		if ((s == top || sibling_joins(s, top, threshold)) && push(pick, &cap, s))
-			return -1;
+	for (xmlNode *s = top->parent->children; s; s = s->next)
+		if (s->type == XML_ELEMENT_NODE && (s == top || sibling_joins(s, top, threshold)))
+			dom_stats_of(s)->picked = 1;
+	/* Pages that cut the article into several containers give them the same
+	 * tag and class: the top's twins elsewhere in the page join it. */
+	const char *cls = dom_attr(top, "class");
+	for (xmlNode *n = root; n;) {
+		struct dom_stats *st = dom_stats_of(n);
+		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)top->name)) {
+			const char *c = dom_attr(n, "class");
+			if (c && !strcmp(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
+				st->picked = 1;
+		}
+		if (st && st->picked) {
+			if (getenv("DL_DEBUG"))
+				fprintf(stderr, "pick %s class=%s id=%s score=%.1f text=%zu ld=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), final_score(n), st->text, link_density(n));
+			if (push(pick, &cap, n))
+				return -1;
+			n = dom_next(n, root, 1);
+		} else {
+			n = dom_next(n, root, 0);
+		}
 	}
 	return 0;
 }
