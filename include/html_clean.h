@@ -26,8 +26,8 @@ void html_clean_prune(xmlNode *root, int flags);
 /*
  * Cleans the chosen content after selection: drops blocks inside it that
  * are mostly links or controls (Readability's conditional cleaning in
- * spirit). Elements must be measured.
+ * spirit). Elements must be measured. 0, or -1 when out of memory.
  */
-void html_clean_content(xmlNode *content);
+int html_clean_content(xmlNode *content);
 
 #endif

@@ -173,9 +173,13 @@ static int extract(xmlDoc *doc, int pass, const char *base, struct article *a, c
 	} else if (html_score_pick(body, &pick)) {
 		snprintf(err, errlen, "out of memory");
 	} else {
-		for (size_t i = 0; i < pick.n; i++)
-			html_clean_content(pick.nodes[i]);
-		rc = html_text_emit(pick.nodes, pick.n, base, a, err, errlen);
+		rc = 0;
+		for (size_t i = 0; i < pick.n && !rc; i++)
+			rc = html_clean_content(pick.nodes[i]);
+		if (rc)
+			snprintf(err, errlen, "out of memory");
+		else
+			rc = html_text_emit(pick.nodes, pick.n, base, a, err, errlen);
 		html_pick_free(&pick);
 	}
 	dom_unmeasure(body);

@@ -137,35 +137,58 @@ void html_clean_prune(xmlNode *root, int flags)
 	 * the text walk, so they need no pass of their own. */
 }
 
-/* Blocks inside the chosen content that are lists of links or controls. */
-static int content_junk(const xmlNode *n)
+/* Blocks inside the chosen content that are lists of links or controls;
+ * judged on what is left of them once their own junk is gone. */
+static int content_junk(const xmlNode *n, const struct dom_stats *st)
 {
 	static const char *const blocks[] = {
 		"div", "section", "ul", "ol", "dl", "table", "p", "header", "span", "center", NULL,
 	};
-	if (!dom_is_any(n, blocks))
+	if (!st->eff_text || !dom_is_any(n, blocks))
 		return 0;
-	const struct dom_stats *st = dom_stats_of(n);
-	if (!st || !st->text)
-		return 0;
-	double ld = (double)st->link / (double)st->text;
-	if (ld > 0.6 && st->text < 3000)
+	double ld = (double)st->eff_link / (double)st->eff_text;
+	if (ld > 0.6 && st->eff_text < 3000)
 		return 1;
-	if (st->inputs && st->text < 200)
+	if (st->inputs && st->eff_text < 200)
 		return 1;
 	return 0;
 }
 
-void html_clean_content(xmlNode *content)
+int html_clean_content(xmlNode *content)
 {
-	xmlNode *n = content;
-	while (n) {
-		if (n != content && content_junk(n)) {
-			xmlNode *next = dom_next(n, content, 1);
-			dom_remove(n);
-			n = next;
-		} else {
-			n = dom_next(n, content, 0);
+	size_t n = 0, cap = 0;
+	xmlNode **order = NULL;
+	for (xmlNode *c = content; c; c = dom_next(c, content, 0)) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			xmlNode **v = realloc(order, nc * sizeof *v);
+			if (!v) {
+				free(order);
+				return -1;
+			}
+			order = v, cap = nc;
 		}
+		order[n++] = c;
 	}
+	/* Reverse document order visits every element after all of its
+	 * descendants, so a block is judged without the junk already cut from
+	 * it, and freeing a block never frees one still to be visited. */
+	for (size_t i = n; i-- > 0;) {
+		xmlNode *c = order[i];
+		struct dom_stats *st = dom_stats_of(c);
+		if (!st)
+			continue;
+		st->eff_text = st->own, st->eff_link = 0;
+		for (xmlNode *k = c->children; k; k = k->next) {
+			const struct dom_stats *ks = dom_stats_of(k);
+			if (ks)
+				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link;
+		}
+		if (dom_is(c, "a"))
+			st->eff_link = st->eff_text;
+		if (c != content && content_junk(c, st))
+			dom_remove(c);
+	}
+	free(order);
+	return 0;
 }

@@ -234,6 +234,7 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		for (xmlNode *t = code ? NULL : c->children; t; t = t->next)
 			if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
 				measure_text((const char *)t->content, &st->text, &st->commas);
+		st->own = st->text;
 		if (dom_is(c, "p"))
 			st->paras = 1;
 		else if (dom_is(c, "li"))

@@ -170,6 +170,21 @@ static xmlNode *climb(xmlNode *top, const xmlNode *root)
 	return top;
 }
 
+/* Blocks whose own text is a list or a heading, not an article's prose. */
+static const char *const not_containers[] = {
+	"li", "ul", "ol", "dl", "dd", "dt", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", NULL,
+};
+
+static void credit_ancestors(xmlNode *a, xmlNode *root, double score)
+{
+	for (int level = 0; a && level < ANCESTOR_LEVELS && a->type == XML_ELEMENT_NODE;
+	     level++, a = a->parent) {
+		credit(a, score, level);
+		if (a == root)
+			break;
+	}
+}
+
 int html_score_pick(xmlNode *root, struct html_pick *pick)
 {
 	memset(pick, 0, sizeof *pick);
@@ -180,13 +195,20 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 		if (!st || st->text < MIN_PARA_TEXT)
 			continue;
 		double score = 1 + (double)st->commas + (double)(st->text / 100 > 3 ? 3 : st->text / 100);
-		xmlNode *a = n->parent;
-		for (int level = 0; a && level < ANCESTOR_LEVELS && a->type == XML_ELEMENT_NODE;
-		     level++, a = a->parent) {
-			credit(a, score, level);
-			if (a == root)
-				break;
-		}
+		credit_ancestors(n->parent, root, score);
+	}
+	/* Text set straight in a container, paragraphs split by <br> (blog
+	 * engines do this), scores as the paragraphs it would be: for the
+	 * container itself first. */
+	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
+		const struct dom_stats *st = dom_stats_of(n);
+		if (!st || st->own < MIN_PARA_TEXT * 4 || is_paragraph(n) || !dom_is_block(n) ||
+		    dom_is_any(n, not_containers))
+			continue;
+		size_t pieces = st->own / 250 + 1;
+		double score = (double)pieces + (double)st->commas * (double)st->own / (double)st->text +
+		               (double)(st->own / 100 > 3 * pieces ? 3 * pieces : st->own / 100);
+		credit_ancestors(n, root, score);
 	}
 	xmlNode *best[TOP_ALTERNATIVES] = {0};
 	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {

@@ -67,8 +67,12 @@ static void heading(struct emit *e, const xmlNode *n)
 		return;
 	}
 	dom_text_trim(&h);
-	if (h.len && h.len <= HEADING_MAX &&
-	    !(dom_is(n, "h1") && e->a->headline && same_text(h.data, e->a->headline))) {
+	/* An h1 is the page's title: above the text or repeating the headline it is not body text. */
+	int title = dom_is(n, "h1") && ((e->a->headline && same_text(h.data, e->a->headline)) ||
+	                                !article_paragraph_count(e->a));
+	if (title) {
+		;
+	} else if (h.len && h.len <= HEADING_MAX) {
 		if (!article_add_section(e->a, h.data))
 			e->failed = 1;
 	} else if (h.len > HEADING_MAX) {
