@@ -325,7 +325,9 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 			article_free(try);
 			goto done;
 		}
-		if (!best || body_bytes(try) > body_bytes(best)) {
+		/* a looser pass must find much more to beat a stricter one: on a
+		 * short page it mostly finds the bylines and share bars again */
+		if (!best || body_bytes(try) > 2 * body_bytes(best)) {
 			article_free(best);
 			best = try;
 		} else {

@@ -25,6 +25,11 @@ static const char *const junk_tags[] = {
 /* Page furniture: gone unless it holds most of the prose. */
 static const char *const furniture_tags[] = {"nav", "aside", "footer", "header", "form", NULL};
 
+/* Elements in which a <time> is part of a sentence. */
+static const char *const prose_parents[] = {
+	"p", "li", "td", "dd", "blockquote", "span", "a", "em", "strong", "b", "i", "small", NULL,
+};
+
 /* Names that mark boilerplate even inside an article container. */
 static const char *const strong_names[] = {
 	"comment", "disqus", "share", "sharing", "social-links", "social-icons", "social-bar",
@@ -95,8 +100,14 @@ static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, in
 		return 1;
 	if (is_article_root(n))
 		return 0;
+	/* what the reader never sees is not the article (Readability drops it too) */
+	if (is_hidden(n))
+		return 1;
+	/* a date standing alone between blocks is the page's metadata, not prose */
+	if (dom_is(n, "time") && n->parent && !dom_is_any(n->parent, prose_parents))
+		return 1;
 	double share = prose_share(n, total);
-	if (dom_is_any(n, furniture_tags) || is_hidden(n))
+	if (dom_is_any(n, furniture_tags))
 		return share < 0.5;
 	const char *ip = dom_attr(n, "itemprop");
 	const struct dom_stats *st = dom_stats_of(n);

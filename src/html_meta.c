@@ -336,6 +336,39 @@ static size_t raw_text_len(const xmlNode *n, size_t cap)
 	return len - trail;
 }
 
+/* 1 when text is a date and nothing else ("March 17, 2025", "Updated 10:05 am"):
+ * datelines set as page furniture are named like bylines. */
+static int only_a_date(const char *text)
+{
+	static const char *const date_words[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "at", "on", "updated",
+		"published", "posted", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", NULL,
+	};
+	for (const char *p = text; *p;) {
+		if (!isalpha((unsigned char)*p)) {
+			if ((unsigned char)*p >= 0x80)
+				return 0; /* letters of other scripts: assume a name */
+			p++;
+			continue;
+		}
+		const char *w = p;
+		while (isalpha((unsigned char)*p) || *p == '.')
+			p++;
+		int known = 0;
+		for (const char *const *d = date_words; *d && !known; d++) {
+			size_t dl = strlen(*d), wl = (size_t)(p - w);
+			known = wl >= dl && !strncasecmp(w, *d, dl) && (wl <= 2 || dl >= 3);
+			if (dl == 2 && wl != 2)
+				known = 0;
+		}
+		if (!known)
+			return 0;
+	}
+	char iso[40];
+	return !html_meta_date(text, iso, sizeof iso) || !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+}
+
 /* The page's own byline: rel=author, itemprop author, or a byline-named block. */
 static int dom_byline(xmlNode *root, struct buf *out)
 {
@@ -372,7 +405,9 @@ static int dom_byline(xmlNode *root, struct buf *out)
 		if (dom_text(name ? name : n, out, BYLINE_MAX + 1))
 			return -1;
 		dom_text_trim(out);
-		if (out->len && out->len < BYLINE_MAX)
+		/* "By" and nothing after it names no one */
+		int bare = out->len <= 3 && !strncasecmp(out->data, "by", 2);
+		if (out->len && out->len < BYLINE_MAX && !bare && !only_a_date(out->data))
 			return 0;
 	}
 	buf_reset(out);

@@ -68,8 +68,8 @@ static void heading(struct emit *e, const xmlNode *n)
 	}
 	dom_text_trim(&h);
 	/* An h1 is the page's title: above the text or repeating the headline it is not body text. */
-	int title = dom_is(n, "h1") && ((e->a->headline && same_text(h.data, e->a->headline)) ||
-	                                !article_paragraph_count(e->a));
+	int title = dom_is(n, "h1") && h.len &&
+	            ((e->a->headline && same_text(h.data, e->a->headline)) || !article_paragraph_count(e->a));
 	if (title) {
 		;
 	} else if (h.len && h.len <= HEADING_MAX) {
