@@ -1,5 +1,11 @@
 /*
  * html.h: web pages to articles (main-content extraction and metadata).
+ *
+ * The stages, one module each: html.c (this entry: charset, parsing with
+ * libxml2, fallbacks), html_meta.c and html_jsonld.c (headline, byline,
+ * date, site), html_clean.c (pruning what is never content), html_score.c
+ * (choosing the main content), html_text.c (sections, paragraphs, links);
+ * html_dom.c holds the tree helpers they share.
  */
 #ifndef DATELINE_HTML_H
 #define DATELINE_HTML_H
@@ -11,10 +17,21 @@ struct article;
 /*
  * Fills a (new, empty) article from the HTML page data[0..len). url (may be
  * NULL) resolves relative links; content_type (may be NULL) is the HTTP
- * header's value, whose charset wins over the page's own. Returns 0, or -1
- * with a message in err ("no article found", ...).
+ * header's value, whose charset wins over the page's own. Fields of a that
+ * are already set (url, published from a feed) are kept. Returns 0, or -1
+ * with a message in err ("no article found", ...). The article's strings are
+ * valid UTF-8 without control characters.
  */
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
                struct article *a, char *err, size_t errlen);
+
+/*
+ * Writes to enc (cap bytes) the charset of the page: the Content-Type
+ * header's (may be NULL), else the byte-order mark's, else <meta charset> or
+ * http-equiv's in the first 64 KB, else UTF-8 when the bytes are valid UTF-8,
+ * else windows-1252. Labels are mapped as browsers do (latin1 and ascii are
+ * windows-1252). Exposed for tests.
+ */
+void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap);
 
 #endif

@@ -1,0 +1,41 @@
+/*
+ * html_meta.h: headline, byline, publication date, site name and canonical
+ * URL of a web page.
+ *
+ * Sources, best first: JSON-LD (NewsArticle, Article, BlogPosting and their
+ * kin, inside @graph too), Dublin Core, OpenGraph, article:* and twitter:*
+ * meta, <meta name=author>; then the page itself: rel=author, itemprop
+ * author and byline classes, <time datetime>, and the <title> cleaned of
+ * the site's name (" | Site", " - Site").
+ *
+ * Must run before html_clean (it reads scripts and byline blocks that the
+ * cleaner removes). Fills only fields of a that are still NULL, so what the
+ * caller already knows (a feed's date, the URL) wins.
+ */
+#ifndef DATELINE_HTML_META_H
+#define DATELINE_HTML_META_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+struct article;
+
+/* Fills a's headline, byline, published, site and url from doc. 0 or -1 (memory). */
+int html_meta_read(xmlDoc *doc, struct article *a);
+
+/*
+ * Normalises a date as written in metadata ("2018-04-05T06:00",
+ * "Thu, 05 Apr 2018 06:00:00 GMT", "April 5, 2018", "2018/04/05") to ISO 8601
+ * in out (cap >= 11): the full timestamp when given as ISO, else YYYY-MM-DD.
+ * Returns 0, or -1 when it is not a date.
+ */
+int html_meta_date(const char *in, char *out, size_t cap);
+
+/*
+ * Writes to out (cap bytes) the document title with the site's name cut off
+ * (" | Site", " - Site", "Site: Title" handled as Readability does), site
+ * (may be NULL) helping to decide. Returns the length.
+ */
+size_t html_meta_clean_title(const char *title, const char *site, char *out, size_t cap);
+
+#endif
