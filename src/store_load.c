@@ -311,6 +311,8 @@ int store_save_article(struct store *s, const struct article *a, long long *item
 	if (!st)
 		goto fail;
 	long long now = (long long)time(NULL), date = store_date_value(a->published);
+	if (!date && a->dateline) /* the dateline's date is the next best thing to a published date */
+		date = store_date_value(a->dateline->date);
 	if (id) {
 		sqlite3_bind_int64(st, 1, id);
 		store_bind_text(st, 2, a->headline);

@@ -66,13 +66,13 @@ static void literal_words(struct buf *b, const char *q, int prefix, const char *
 	}
 }
 
-/* 1 when the failure was FTS5 refusing the query rather than the database failing. */
+/*
+ * 1 when the failure was FTS5 refusing the query: that is a plain
+ * SQLITE_ERROR, while a failing database reports CORRUPT, IOERR, FULL...
+ */
 static int query_error(struct store *s)
 {
-	const char *m = sqlite3_errmsg(s->db);
-	int code = sqlite3_errcode(s->db);
-	return code == SQLITE_ERROR && m && (strstr(m, "fts5") || strstr(m, "no such column") ||
-	                                     strstr(m, "unknown special query") || strstr(m, "syntax error"));
+	return sqlite3_extended_errcode(s->db) == SQLITE_ERROR;
 }
 
 static void query_fail(struct store *s, const char *q, char *err, size_t errlen)
