@@ -9,11 +9,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 int cli_store_open(const char *db, int readonly, struct store **out)
 {
-	char err[1024];
+	char err[1024], def[4096];
+	struct stat sb;
+	if (!db && store_default_path(def, sizeof def, err, sizeof err) == 0)
+		db = def;
+	/*
+	 * Readers open an existing store read-write all the same: that costs
+	 * no lock, and lets an older schema be upgraded by whichever command
+	 * runs first. Only a store that is not there stays uncreated.
+	 */
+	if (readonly && db && stat(db, &sb) == 0)
+		readonly = 0;
 	if (store_open(db, readonly ? STORE_READONLY : 0, out, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_FAIL;

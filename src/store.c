@@ -334,6 +334,29 @@ static int check_schema(struct store *s, char *err, size_t errlen)
 	return migrate(s, version, err, errlen);
 }
 
+/* Reopens s->path read-only as an immutable file (URI with the path percent-encoded). */
+static int reopen_immutable(struct store *s, char *err, size_t errlen)
+{
+	size_t n = strlen(s->path);
+	char *uri = malloc(n * 3 + 32);
+	if (!uri) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	char *w = uri + sprintf(uri, "file:");
+	for (const char *p = s->path; *p; p++)
+		w += (*p == '?' || *p == '#' || *p == '%') ? sprintf(w, "%%%02X", (unsigned char)*p) : (*w = *p, 1);
+	strcpy(w, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return store_fail(s, "opening the store", err, errlen);
+	sqlite3_extended_result_codes(s->db, 1);
+	return 0;
+}
+
 int store_open(const char *path, int flags, struct store **out, char *err, size_t errlen)
 {
 	char def[4096];
@@ -392,8 +415,17 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 		sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	}
 	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
-	if (check_schema(s, err, errlen))
-		goto fail;
+	if (check_schema(s, err, errlen)) {
+		/*
+		 * A WAL store nobody may write (a read-only directory, another
+		 * user's file) cannot make its -shm index: read it as immutable,
+		 * which is true of it for us, rather than not at all.
+		 */
+		int code = sqlite3_extended_errcode(s->db);
+		if (!s->readonly || ((code & 0xff) != SQLITE_READONLY && (code & 0xff) != SQLITE_CANTOPEN) ||
+		    reopen_immutable(s, err, errlen) || check_schema(s, err, errlen))
+			goto fail;
+	}
 	*out = s;
 	return 0;
 fail:
