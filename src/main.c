@@ -15,6 +15,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"show", cmd_show, "show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-"},
+	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
 	{"list", cmd_list, "list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json]"},
 	{"search", cmd_search, "search [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
