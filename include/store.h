@@ -92,6 +92,8 @@ int store_feed_get(struct store *s, long long id, struct store_feed *out, char *
 void store_feed_clear(struct store_feed *f);
 /* Frees an array from store_feeds_list(). */
 void store_feeds_free(struct store_feed *f, size_t n);
+/* Moves feed id to new_url (a permanent redirect); -1 when another feed already has that URL. */
+int store_feed_set_url(struct store *s, long long id, const char *new_url, char *err, size_t errlen);
 /* Removes a feed and its items, saved and starred ones included (the user asked). */
 int store_feed_delete(struct store *s, long long id, char *err, size_t errlen);
 

@@ -170,6 +170,26 @@ int store_feed_get(struct store *s, long long id, struct store_feed *out, char *
 	return rc == SQLITE_ROW ? 0 : store_fail(s, "reading a feed", err, errlen);
 }
 
+static const char sql_feed_url[] = "UPDATE feeds SET url = ?2 WHERE id = ?1";
+
+int store_feed_set_url(struct store *s, long long id, const char *new_url, char *err, size_t errlen)
+{
+	if (store_writable(s, err, errlen))
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, sql_feed_url, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, new_url);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT || (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
+		snprintf(err, errlen, "another feed already has the URL %s", new_url);
+		return -1;
+	}
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "moving the feed", err, errlen);
+}
+
 static const char *const feed_delete_sql[] = {
 	"SELECT id FROM items WHERE feed_id = ?1",
 	"DELETE FROM items WHERE feed_id = ?1",
