@@ -27,6 +27,7 @@ int cmd_mark(int argc, char **argv);
 int cmd_save(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
+int cmd_import_feed(int argc, char **argv);
 
 /* Prints "dateline: " and the formatted message to stderr. */
 void cli_error(const char *fmt, ...)

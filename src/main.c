@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{"mark", cmd_mark, "mark ID... read|unread|star|unstar|save|unsave"},
 	{"save", cmd_save, "save [--json] URL|FILE...   store an article for offline reading"},
 	{"feeds", cmd_feeds, "feeds [--json]           the feeds in the store"},
+	{"import-feed", cmd_import_feed, "import-feed [--max-items N] [--days N] FILE...   store feeds from files"},
 	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--feed F]   apply retention"},
 };
 
