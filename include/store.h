@@ -236,10 +236,14 @@ struct store_hit {
  * Full-text search over headlines, bylines and bodies (FTS5 syntax: words,
  * "phrases", prefix*, AND/OR/NOT, NEAR). A query that is not valid FTS5 is
  * retried as plain words; only when that fails too is it an error, said
- * plainly. Best matches first (newest first among equals). limit 0 means 50.
+ * plainly. Newest first; its cost follows limit, not the number of matches.
+ * limit 0 means 50.
  */
 int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
                  size_t *n, char *err, size_t errlen);
+/* The same, best matches first (BM25): every match is ranked, so a common word costs more. */
+int store_search_ranked(struct store *s, const char *query, size_t limit, struct store_hit **out,
+                        size_t *n, char *err, size_t errlen);
 void store_hits_free(struct store_hit *h, size_t n);
 
 struct store_quote_query {
@@ -264,7 +268,11 @@ struct store_quote_hit {
 	long long date;      /* the article's ordering date (unix time) */
 };
 
-/* Every quotation matching q across the store, newest article first. Free with store_quote_hits_free(). */
+/*
+ * Every quotation matching q across the store, newest article first (then in
+ * text order); its cost follows limit, not the number of matches. Free with
+ * store_quote_hits_free().
+ */
 int store_quotes_search(struct store *s, const struct store_quote_query *q, struct store_quote_hit **out,
                         size_t *n, char *err, size_t errlen);
 void store_quote_hits_free(struct store_quote_hit *h, size_t n);

@@ -18,7 +18,7 @@ static const struct command commands[] = {
 	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
 	{"list", cmd_list, "list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json]"},
-	{"search", cmd_search, "search [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
+	{"search", cmd_search, "search [--rank] [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
 	{"quotes", cmd_quotes, "quotes [QUERY] [--speaker NAME] [--since DATE] [--json]"},
 	{"export", cmd_export, "export ID [--format text|markdown|json]"},
 	{"mark", cmd_mark, "mark ID... read|unread|star|unstar|save|unsave"},

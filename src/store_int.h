@@ -47,6 +47,10 @@ char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 /* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
 long long store_date_value(const char *iso);
 
+/* Date-ordered keys: the first key of the given unix time (clamped to what fits). */
+#define STORE_KEY_BITS 20
+long long store_date_key(long long date);
+
 /* Articles (store_articles.c), inside the caller's transaction. */
 int store_article_write(struct store *s, long long item_id, const struct article *a,
                         char *err, size_t errlen);
