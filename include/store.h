@@ -241,7 +241,7 @@ struct store_hit {
  */
 int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
                  size_t *n, char *err, size_t errlen);
-/* The same, best matches first (BM25): every match is ranked, so a common word costs more. */
+/* The same, best matches first (BM25) among the newest 2,000 matches, which bounds its cost. */
 int store_search_ranked(struct store *s, const char *query, size_t limit, struct store_hit **out,
                         size_t *n, char *err, size_t errlen);
 void store_hits_free(struct store_hit *h, size_t n);

@@ -20,13 +20,19 @@ static const char sql_search[] =
 	" FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid JOIN items i ON i.id = a.item_id"
 	" LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY articles_fts.rowid DESC LIMIT ?2";
-/* Best first: every match is ranked, so this costs time in proportion to the matches. */
+/*
+ * Best first (BM25) among the newest 2,000 matches: ranking
+ * every match of a common word costs time in proportion to the store, so
+ * the window keeps it bounded; the snippets are made for the shown rows only.
+ */
 static const char sql_search_ranked[] =
-	"SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
+	"WITH top AS (SELECT doc, score FROM (SELECT rowid AS doc, bm25(articles_fts) AS score FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 2000) ORDER BY score, doc DESC LIMIT ?2)"
+	" SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
 	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
-	" FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid JOIN items i ON i.id = a.item_id"
-	" LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY rank, articles_fts.rowid DESC LIMIT ?2";
+	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
+	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY top.score, top.doc DESC";
 #define QUOTE_COLS "q.id, q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
 static const char sql_quotes_match[] =
 	"SELECT " QUOTE_COLS " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"

@@ -350,6 +350,17 @@ static void test_search(void **state)
 	assert_int_equal(store_search(s, "N.Y.", 10, &h, &n, err, sizeof err), 0); /* not FTS5 syntax: read literally */
 	assert_int_equal(n, 3);
 	store_hits_free(h, n);
+	/* newest first by default; --rank puts the article with "talks" in its headline first */
+	assert_int_equal(store_search(s, "talks", 10, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].item_id, id2);
+	assert_int_equal(h[2].item_id, id1);
+	store_hits_free(h, n);
+	assert_int_equal(store_search_ranked(s, "talks", 10, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].item_id, id1);
+	assert_non_null(strstr(h[0].snippet, "\x02"));
+	store_hits_free(h, n);
 	assert_int_equal(store_search(s, "(((", 10, &h, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cannot search for '((('"));
 	/* quotations: newest article first, by speaker, by words, since a date, type-ahead prefixes */
