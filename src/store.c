@@ -336,9 +336,14 @@ static int migrate(struct store *s, int from, char *err, size_t errlen)
 static int check_schema(struct store *s, char *err, size_t errlen)
 {
 	int version, app, tables;
-	if (pragma_int(s, "PRAGMA user_version", &version, err, errlen) ||
-	    pragma_int(s, "PRAGMA application_id", &app, err, errlen) ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, err, errlen))
+	/* one snapshot: another process may be creating the store this very moment */
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "reading the store", err, errlen);
+	int rc = pragma_int(s, "PRAGMA user_version", &version, err, errlen) ||
+	         pragma_int(s, "PRAGMA application_id", &app, err, errlen) ||
+	         pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, err, errlen);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc)
 		return -1;
 	if ((app && app != STORE_APP_ID) || (!version && tables)) {
 		snprintf(err, errlen, "%s is an SQLite database but not a dateline store; dateline leaves it "
