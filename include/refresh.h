@@ -14,7 +14,7 @@
  *
  * Ownership: everything passed to the sink is borrowed for the duration of
  * the call (copy what you keep). Strings the sink returns from validators()
- * are the sink's and must stay valid until finish() returns.
+ * are the sink's and must stay valid until feed_done() for that feed.
  */
 #ifndef DATELINE_REFRESH_H
 #define DATELINE_REFRESH_H

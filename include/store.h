@@ -3,7 +3,8 @@
  * entities, full-text indexes), so dateline reads offline and searches fast.
  *
  * One database file, by default $XDG_DATA_HOME/dateline/dateline.db
- * (~/.local/share/dateline/dateline.db), or $DATELINE_DB, or --db PATH. It is
+ * (~/.local/share/dateline/dateline.db; $DATELINE_DATA_DIR moves the data
+ * directory), or $DATELINE_DB, or --db PATH. It is
  * created with mode 0600 in a 0700 directory, runs in WAL mode with a busy
  * timeout so a reader and a cron `dateline refresh` work at once, and is
  * versioned with PRAGMA user_version (forward migrations run on open).
@@ -42,8 +43,9 @@ enum store_open_flags {
 
 /*
  * Writes the database path to use into out (cap bytes): $DATELINE_DB when
- * set and not empty, else $XDG_DATA_HOME/dateline/dateline.db, else
- * $HOME/.local/share/dateline/dateline.db. 0, or -1 (no HOME, too long).
+ * set and not empty, else dateline.db in the data directory of appdirs.h
+ * ($DATELINE_DATA_DIR, $XDG_DATA_HOME/dateline, ~/.local/share/dateline).
+ * 0, or -1 (no HOME, too long).
  */
 int store_default_path(char *out, size_t cap, char *err, size_t errlen);
 

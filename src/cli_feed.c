@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "feed.h"
 #include "feedparse.h"
+#include "fetch.h"
 #include "fileio.h"
 #include "sanitize.h"
 
@@ -129,19 +130,24 @@ int cmd_feed(int argc, char **argv)
 		cli_error("no feed given; %s", feed_usage);
 		return CLI_USAGE;
 	}
-	if (cli_is_url(path)) {
-		cli_error("%s: fetching URLs is not yet supported", path);
-		return CLI_FAIL;
-	}
-	char err[512], *data;
+	char err[512], *data, *fetched_ct = NULL, *final_url = NULL;
 	size_t len;
-	if (file_read(path, FEED_MAX_BYTES, &data, &len, err, sizeof err)) {
+	if (cli_is_url(path)) {
+		int frc = cli_fetch(path, FEED_MAX_BYTES, FETCH_ACCEPT_FEED, &data, &len, &fetched_ct, &final_url);
+		if (frc)
+			return frc;
+		if (!ct)
+			ct = fetched_ct;
+	} else if (file_read(path, FEED_MAX_BYTES, &data, &len, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_FAIL;
 	}
 	struct feed *f;
-	int rc = feed_parse(data, len, ct, NULL, &f, err, sizeof err);
+	int rc = feed_parse(data, len, ct, cli_is_url(path) ? (final_url ? final_url : path) : NULL, &f, err,
+	                    sizeof err);
 	free(data);
+	free(fetched_ct);
+	free(final_url);
 	if (rc) {
 		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 		return CLI_FAIL;

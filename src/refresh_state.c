@@ -25,6 +25,7 @@ struct state_feed {
 	char *url;                  /* feed URL */
 	char *etag;                 /* last ETag, or NULL */
 	char *last_modified;        /* last Last-Modified, or NULL */
+	char *link;                 /* the site's URL (OPML htmlUrl), or NULL */
 	struct item_digest *items;  /* sorted by key */
 	size_t n_items;             /* number of items */
 	int used;                   /* 1 when this refresh asked about it (kept on write) */
@@ -67,6 +68,7 @@ static void feed_clear(struct state_feed *f)
 	free(f->url);
 	free(f->etag);
 	free(f->last_modified);
+	free(f->link);
 	free(f->items);
 }
 
@@ -135,6 +137,9 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 				cur->etag = field_dup(t1 + 1, (size_t)(t2 - t1 - 1));
 				cur->last_modified = field_dup(t2 + 1, (size_t)(le - t2 - 1));
 			}
+		} else if (cur && le - s > 2 && s[0] == 'L' && s[1] == '\t') {
+			free(cur->link);
+			cur->link = strndup(s + 2, (size_t)(le - s - 2));
 		} else if (cur && le - s == 35 && s[0] == 'I' && s[1] == '\t') {
 			struct item_digest d;
 			if (sscanf(s + 2, "%16" SCNx64 "\t%16" SCNx64, &d.key, &d.content) == 2) {
@@ -230,6 +235,8 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		goto oom;
 	if (!feed)
 		return 0;
+	if (feed->link && replace_validator(&f->link, feed->link))
+		goto oom;
 	struct item_digest *items = feed->n_items ? calloc(feed->n_items, sizeof *items) : NULL;
 	if (feed->n_items && !items)
 		goto oom;
@@ -260,17 +267,18 @@ oom:
 	return -1;
 }
 
-static int st_finish(void *ctx, char *err, size_t errlen)
+int refresh_state_save(struct refresh_state *st, char *err, size_t errlen)
 {
-	struct refresh_state *st = ctx;
 	struct buf b = BUF_INIT;
 	buf_puts(&b, STATE_HEADER);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct state_feed *f = &st->feeds[i];
-		if (!f->used || strpbrk(f->url, "\t\r\n"))
+		if (strpbrk(f->url, "\t\r\n"))
 			continue;
 		buf_printf(&b, "F\t%s\t%s\t%s\n", f->url, f->etag ? f->etag : "-",
 		           f->last_modified ? f->last_modified : "-");
+		if (f->link && !strpbrk(f->link, "\r\n"))
+			buf_printf(&b, "L\t%s\n", f->link);
 		for (size_t k = 0; k < f->n_items; k++)
 			buf_printf(&b, "I\t%016" PRIx64 "\t%016" PRIx64 "\n", f->items[k].key, f->items[k].content);
 	}
@@ -282,6 +290,35 @@ static int st_finish(void *ctx, char *err, size_t errlen)
 	int rc = appdirs_write_atomic(st->path, b.data, b.len, err, errlen);
 	buf_free(&b);
 	return rc;
+}
+
+/* Forgets the feeds this refresh did not ask about (unsubscribed), then saves. */
+static int st_finish(void *ctx, char *err, size_t errlen)
+{
+	struct refresh_state *st = ctx;
+	size_t k = 0;
+	for (size_t i = 0; i < st->n; i++) {
+		if (st->feeds[i].used)
+			st->feeds[k++] = st->feeds[i];
+		else
+			feed_clear(&st->feeds[i]);
+	}
+	st->n = k;
+	return refresh_state_save(st, err, errlen);
+}
+
+const char *refresh_state_link(struct refresh_state *st, const char *url)
+{
+	struct state_feed *f = find(st, url);
+	return f ? f->link : NULL;
+}
+
+int refresh_state_set_link(struct refresh_state *st, const char *url, const char *link)
+{
+	struct state_feed *f = find(st, url);
+	if (!f && !(f = add_feed(st, url)))
+		return -1;
+	return replace_validator(&f->link, link);
 }
 
 void refresh_state_sink(struct refresh_state *st, struct refresh_sink *sink)

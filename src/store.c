@@ -1,5 +1,6 @@
 /* store.c: opening, creating, migrating and closing the SQLite store. */
 #include "store_int.h"
+#include "appdirs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -94,23 +95,19 @@ static const char *const migrations[] = {schema_v1, migrate_v2};
 
 int store_default_path(char *out, size_t cap, char *err, size_t errlen)
 {
-	const char *env = getenv("DATELINE_DB"), *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	int n;
-	if (env && *env)
-		n = snprintf(out, cap, "%s", env);
-	else if (xdg && *xdg == '/')
-		n = snprintf(out, cap, "%s/dateline/dateline.db", xdg);
-	else if (home && *home)
-		n = snprintf(out, cap, "%s/.local/share/dateline/dateline.db", home);
-	else {
-		snprintf(err, errlen, "no place for the store: set HOME, XDG_DATA_HOME or DATELINE_DB, or pass --db PATH");
-		return -1;
+	const char *env = getenv("DATELINE_DB");
+	char dir[4096];
+	if (env && *env) {
+		if (snprintf(out, cap, "%s", env) >= (int)cap) {
+			snprintf(err, errlen, "the store's path is too long");
+			return -1;
+		}
+		return 0;
 	}
-	if (n < 0 || (size_t)n >= cap) {
-		snprintf(err, errlen, "the store's path is too long");
+	/* the data directory every part of dateline uses (appdirs.h) */
+	if (appdirs_data(dir, sizeof dir, err, errlen))
 		return -1;
-	}
-	return 0;
+	return appdirs_join(out, cap, dir, "dateline.db", err, errlen);
 }
 
 /* mkdir -p of path's parent directory, new directories 0700. */
@@ -342,9 +339,10 @@ static int check_schema(struct store *s, char *err, size_t errlen)
 	int rc = pragma_int(s, "PRAGMA user_version", &version, err, errlen) ||
 	         pragma_int(s, "PRAGMA application_id", &app, err, errlen) ||
 	         pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, err, errlen);
+	int code = sqlite3_extended_errcode(s->db) & 0xff;
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc)
-		return -1;
+	if (rc) /* -2: could not even read for want of write access (a WAL store's -shm) */
+		return code == SQLITE_READONLY || code == SQLITE_CANTOPEN ? -2 : -1;
 	if ((app && app != STORE_APP_ID) || (!version && tables)) {
 		snprintf(err, errlen, "%s is an SQLite database but not a dateline store; dateline leaves it "
 		         "untouched (choose another file with --db)", s->path);
@@ -446,17 +444,16 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 		sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	}
 	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
-	if (check_schema(s, err, errlen)) {
-		/*
-		 * A WAL store nobody may write (a read-only directory, another
-		 * user's file) cannot make its -shm index: read it as immutable,
-		 * which is true of it for us, rather than not at all.
-		 */
-		int code = sqlite3_extended_errcode(s->db);
-		if (!s->readonly || ((code & 0xff) != SQLITE_READONLY && (code & 0xff) != SQLITE_CANTOPEN) ||
-		    reopen_immutable(s, err, errlen) || check_schema(s, err, errlen))
-			goto fail;
-	}
+	int rc = check_schema(s, err, errlen);
+	/*
+	 * A WAL store nobody may write (a read-only directory, another user's
+	 * file) cannot make its -shm index: read it as immutable, which is true
+	 * of it for us, rather than not at all.
+	 */
+	if (rc == -2 && s->readonly && !reopen_immutable(s, err, errlen))
+		rc = check_schema(s, err, errlen);
+	if (rc)
+		goto fail;
 	*out = s;
 	return 0;
 fail:

@@ -12,6 +12,7 @@ Routes (GET):
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
   /atom/NAME                 Atom 1.0
+  /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
   /redirect/N/NAME           N hops of 302, then /feed/NAME
   /moved/NAME                301 to /feed/NAME (a permanent redirect)
   /loop                      302 to itself, forever
@@ -23,13 +24,14 @@ Routes (GET):
   /huge                      Content-Length: 1 GiB, zeros generated on the fly
   /endless                   chunked body of zeros with no end (1 GiB at most)
   /bomb                      gzip of 1 GiB of zeros, compressed on the fly
+  /article                   a plain-text news article
   /html                      an HTML page served as text/html
   /page                      an HTML page linking its feed with <link rel="alternate">
-  /invalid                   XML that breaks on line 3, served as application/rss+xml
+  /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
   /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
-  /count                     how many requests each path got, as text
+  /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
 import argparse
 import email.utils
@@ -45,6 +47,9 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 GIB = 1 << 30
+ARTICLE = (b"Storm closes the port\n\nBy Ana Reyes\n\nVALPARAISO, Chile (AP) \xe2\x80\x94 The port was closed on "
+           b"Tuesday as the storm came ashore, officials said.\n\n\"We will reopen when it is safe,\" "
+           b"harbour master Luis Soto said.\n")
 LASTMOD = email.utils.formatdate(1700000000, usegmt=True)
 
 
@@ -91,6 +96,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def not_modified(self, extra):
+        with self.server.lock:
+            key = "304 " + self.path.partition("?")[0]
+            self.server.counts[key] = self.server.counts.get(key, 0) + 1
         self.send_response(304)
         for k, v in extra:
             self.send_header(k, v)
@@ -140,6 +148,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(rss(name, items), lastmod=False)
         if head == "lastmod":
             return self.conditional(rss(name, items), etag=False)
+        if head == "changing":
+            # Each fetch: item 0 edited, one item more than last time, no validators.
+            with self.server.lock:
+                n = self.server.counts[path]
+            body = rss(name, 2 + n).replace(b"item 0 v1", b"item 0 edit %d" % n)
+            return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
         if head == "gzip":
@@ -153,6 +167,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "redirect":
             n = int(parts[1])
             where = "/redirect/%d/%s" % (n - 1, name) if n > 1 else "/feed/" + name
+            if query:
+                where += "?" + query
             return self.send_body(302, b"", "text/plain", [("Location", where)])
         if head == "moved":
             return self.send_body(301, b"", "text/plain", [("Location", "/feed/" + name)])
@@ -201,6 +217,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "bomb":
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip"),
                                 ("Connection", "close")], gzip_bomb())
+        if head == "article":
+            return self.send_body(200, ARTICLE, "text/plain; charset=utf-8")
         if head == "html":
             return self.send_body(200, b"<!DOCTYPE html><html><head><title>Not a feed</title></head>"
                                   b"<body><p>Hello.</p></body></html>\n", "text/html; charset=utf-8")
@@ -212,8 +230,9 @@ class Handler(BaseHTTPRequestHandler):
                 '</head><body><p>Welcome.</p></body></html>\n'
                 % args.get("href", "../feed/discovered")).encode(), "text/html; charset=utf-8")
         if head == "invalid":
-            return self.send_body(200, b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n'
-                                  b'<title>Broken</title><item></channel>\n</rss>\n')
+            # Broken on line 3 before any feed element: nothing a recovering parser can keep.
+            return self.send_body(200, b'<?xml version="1.0"?>\n<!-- a feed mangled in transit -->\n'
+                                  b'<</rss version="2.0">\n<channel><title>Broken</title>\n')
         if head == "drip":
             body = rss("drip", 3)
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Length", str(len(body)))],

@@ -30,7 +30,7 @@ static struct fetch_result *get(const char *path, const struct fetch_opts *o)
 	char url[256], err[256];
 	url_of(url, sizeof url, "http", path);
 	struct fetch_result *r = NULL;
-	assert_int_equal(fetch_url(url, o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url(url, NULL, o, &r, err, sizeof err), 0);
 	assert_non_null(r);
 	return r;
 }
@@ -215,11 +215,11 @@ static void test_connection_refused(void **state)
 	struct fetch_result *r = NULL;
 	char err[256];
 	/* Port 1 on loopback: nobody listens there in a test sandbox. */
-	assert_int_equal(fetch_url("http://127.0.0.1:1/feed", &o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url("http://127.0.0.1:1/feed", NULL, &o, &r, err, sizeof err), 0);
 	assert_int_equal(r->status, FETCH_FAILED);
 	assert_string_equal(r->error, "connection refused");
 	fetch_result_free(r);
-	assert_int_equal(fetch_url("ftp://127.0.0.1/feed", &o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url("ftp://127.0.0.1/feed", NULL, &o, &r, err, sizeof err), 0);
 	assert_int_equal(r->status, FETCH_FAILED);
 	assert_non_null(strstr(r->error, "http and https"));
 	fetch_result_free(r);

@@ -1,4 +1,4 @@
-/* cli_feeds_store.c: `dateline feeds` (what the store follows) and `dateline purge` (retention). */
+/* cli_status.c: `dateline status` (the feeds in the store), `purge` (retention) and `import-feed`. */
 #include "cli.h"
 #include "cli_store.h"
 #include "feed.h"
@@ -19,7 +19,7 @@ static void put(const char *s)
 	free(t);
 }
 
-int cmd_feeds(int argc, char **argv)
+int cmd_status(int argc, char **argv)
 {
 	const char *db = NULL;
 	int json = 0;
@@ -28,7 +28,7 @@ int cmd_feeds(int argc, char **argv)
 		if (c < 0)
 			return CLI_USAGE;
 		if (!c) {
-			cli_error("unexpected '%s'; usage: dateline feeds [--json] [--db PATH]", argv[i]);
+			cli_error("unexpected '%s'; usage: dateline status [--json] [--db PATH]", argv[i]);
 			return CLI_USAGE;
 		}
 	}
@@ -125,7 +125,7 @@ int cmd_purge(int argc, char **argv)
 	int n = 0, rc = CLI_OK;
 	if (feed && (store_feed_find(s, feed, &fid, err, sizeof err) || !fid)) {
 		if (!fid)
-			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline feeds)", feed);
+			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline status)", feed);
 		rc = CLI_FAIL;
 	} else if (store_purge(s, fid, &r, &n, err, sizeof err)) {
 		rc = CLI_FAIL;
