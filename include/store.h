@@ -121,8 +121,17 @@ struct store_retention {
 	int days;       /* purge items older than this many days (by date), 0 keeps all */
 	int max_items;  /* keep at most this many items per feed (newest first), 0 for no bound */
 };
-/* Sets the bounds store_apply_feed() applies (default: keep everything). */
+/*
+ * Sets the bounds store_apply_feed() applies for this connection (a config
+ * file's retention-days / max-items-per-feed, a command-line option). The
+ * default is what store_save_retention() last saved in the store, else
+ * keep everything.
+ */
 void store_set_retention(struct store *s, const struct store_retention *r);
+/* The bounds in force. */
+void store_get_retention(const struct store *s, struct store_retention *r);
+/* Saves r in the store as the default of every later refresh, and applies it to this connection. */
+int store_save_retention(struct store *s, const struct store_retention *r, char *err, size_t errlen);
 
 /* Counts of what store_apply_feed() did. */
 struct store_apply_result {

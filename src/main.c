@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	{"save", cmd_save, "save [--json] URL|FILE...   store an article for offline reading"},
 	{"status", cmd_status, "status [--json]          the feeds in the store: unread/total, last refresh, errors"},
 	{"import-feed", cmd_import_feed, "import-feed [--max-items N] [--days N] FILE...   store feeds from files"},
-	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--feed F]   apply retention"},
+	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--save] [--feed F]   apply (and keep) retention"},
 };
 
 static void usage(FILE *f)

@@ -89,7 +89,8 @@ static const char migrate_v2[] =
 	"DROP TABLE quotes_v1;"
 	"CREATE INDEX quotes_item ON quotes(item_id, pos);"
 	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');"
-	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
+	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
+	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
 
 static const char *const migrations[] = {schema_v1, migrate_v2};
 
@@ -363,6 +364,24 @@ static int check_schema(struct store *s, char *err, size_t errlen)
 	return migrate(s, version, err, errlen);
 }
 
+/* The retention the user saved in the store (`dateline purge --save`) applies to every refresh. */
+static int load_retention(struct store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT key, value FROM settings WHERE key IN ('retention-days', 'max-items-per-feed')",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "reading the settings", err, errlen);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		int v = sqlite3_column_int(st, 1);
+		if (k && v >= 0)
+			*(!strcmp(k, "retention-days") ? &s->retention.days : &s->retention.max_items) = v;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "reading the settings", err, errlen);
+}
+
 /* Reopens s->path read-only as an immutable file (URI with the path percent-encoded). */
 static int reopen_immutable(struct store *s, char *err, size_t errlen)
 {
@@ -452,7 +471,7 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 	 */
 	if (rc == -2 && s->readonly && !reopen_immutable(s, err, errlen))
 		rc = check_schema(s, err, errlen);
-	if (rc)
+	if (rc || load_retention(s, err, errlen))
 		goto fail;
 	*out = s;
 	return 0;

@@ -193,7 +193,17 @@ static void test_retention(void **state)
 	assert_int_equal(store_purge(s, fid, &days, &purged, err, sizeof err), 0);
 	assert_int_equal(purged, 3);
 	assert_int_equal(count_items(s, 0), 2);
-	assert_int_equal(store_article_load(s, oldest, &(struct article *){NULL}, err, sizeof err), 0);
+	struct article *kept;
+	assert_int_equal(store_article_load(s, oldest, &kept, err, sizeof err), 0);
+	article_free(kept);
+	/* a saved retention outlives the connection */
+	struct store_retention saved = {10, 7}, got;
+	assert_int_equal(store_save_retention(s, &saved, err, sizeof err), 0);
+	store_close(s);
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	store_get_retention(s, &got);
+	assert_int_equal(got.days, 10);
+	assert_int_equal(got.max_items, 7);
 	feed_free(f);
 	feed_free(g);
 	store_close(s);
