@@ -26,6 +26,18 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
+/* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_status.c). */
+int cmd_list(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_export_article(int argc, char **argv);
+/* `export` with an article ID is cmd_export_article(), without one the OPML cmd_export(). */
+int cmd_export_any(int argc, char **argv);
+int cmd_mark(int argc, char **argv);
+int cmd_save(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
+int cmd_import_feed(int argc, char **argv);
 
 /* Prints "dateline: " and the formatted message to stderr. */
 void cli_error(const char *fmt, ...)

@@ -4,6 +4,8 @@
 #include "feedparse.h"
 #include "refresh.h"
 #include "refresh_state.h"
+#include "store.h"
+#include "store_sink.h"
 #include "sanitize.h"
 
 #include <stdio.h>
@@ -94,16 +96,18 @@ int cmd_refresh(int argc, char **argv)
 		feedlist_free(&fl);
 		return CLI_OK;
 	}
-	/* Until the store lands, validators and item digests live in the state file. */
-	struct refresh_state *st = NULL;
-	if (refresh_state_path(spath, sizeof spath, err, sizeof err) ||
-	    refresh_state_open(spath, &st, err, sizeof err)) {
-		cli_error("%s", err);
+	/* The store keeps validators, items and articles: one transaction per feed (store_sink.h). */
+	struct store *st = NULL;
+	struct store_sink *ssink = NULL;
+	(void)spath;
+	if (store_open(NULL, 0, &st, err, sizeof err) || !(ssink = store_sink_new(st))) {
+		cli_error("%s", st ? "out of memory" : err);
+		store_close(st);
 		feedlist_free(&fl);
 		return CLI_FAIL;
 	}
 	struct refresh_sink sink;
-	refresh_state_sink(st, &sink);
+	store_sink_fill(ssink, &sink);
 	o.parse = feed_parse;
 	o.progress = progress ? stderr : NULL;
 	o.report = stderr;
@@ -120,7 +124,8 @@ int cmd_refresh(int argc, char **argv)
 		}
 		rc = sum.failed ? CLI_FAIL : CLI_OK;
 	}
-	refresh_state_free(st);
+	store_sink_free(ssink);
+	store_close(st);
 	feedlist_free(&fl);
 	if (fflush(stdout) && !rc) {
 		cli_error("writing the output failed");
