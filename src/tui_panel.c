@@ -168,8 +168,6 @@ int panel_action(struct reader *r, enum action act)
 		const struct panel_row *row = &r->rows[r->panel_sel];
 		if (row->kind == ROW_ENTITY) {
 			reader_highlight_entity(r, row->ref == r->hl_entity ? -1 : row->ref);
-			if (panel_build(r))
-				snprintf(r->msg, sizeof r->msg, "out of memory");
 		} else if (row->kind == ROW_QUOTE) {
 			reader_goto_quote(r, (size_t)row->ref);
 			if (r->panel_mode == 3) /* an overlay hides the text: go to it */

@@ -249,9 +249,10 @@ static void collect_spans(struct reader *r, int kind, int ref, int tk)
 
 void reader_highlight_entity(struct reader *r, int e)
 {
-	r->hl_entity = e;
-	if (e < 0 || (size_t)e >= r->a->n_entities) {
-		r->hl_entity = -1;
+	r->hl_entity = e < 0 || (size_t)e >= r->a->n_entities ? -1 : e;
+	if (panel_build(r)) /* lists the entity's quotations under it */
+		set_msg(r, 1, "out of memory");
+	if (r->hl_entity < 0) {
 		clear_targets(r);
 		return;
 	}
@@ -305,6 +306,11 @@ int reader_action(struct reader *r, enum action act, int count)
 	case ACT_NEXT: jump(r, 1); break;
 	case ACT_PREV: jump(r, -1); break;
 	case ACT_PANEL:
+		if (r->panel_mode == PANEL_OVERLAY) { /* shown only while focused */
+			r->panel_on = 1;
+			r->focus = FOCUS_PANEL;
+			break;
+		}
 		r->panel_on = !r->panel_on;
 		r->focus = r->panel_on ? FOCUS_PANEL : FOCUS_TEXT;
 		break;
@@ -332,8 +338,11 @@ int reader_action(struct reader *r, enum action act, int count)
 		break;
 	}
 	case ACT_BACK:
-		if (r->hl_entity >= 0 || r->target_kind != TG_NONE) {
-			r->hl_entity = -1;
+		if (r->hl_entity >= 0) {
+			reader_highlight_entity(r, -1);
+			break;
+		}
+		if (r->target_kind != TG_NONE) {
 			clear_targets(r);
 			break;
 		}
