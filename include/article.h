@@ -12,7 +12,8 @@
  *
  * Positions: a quote or mention is located by section index, paragraph index
  * within that section, and byte offsets [start, end) into that paragraph's
- * text. Section index -1 in a mention means the headline.
+ * text. Section index -1 in a mention means the headline; paragraph index -1
+ * in a section means that section's heading.
  */
 #ifndef DATELINE_ARTICLE_H
 #define DATELINE_ARTICLE_H

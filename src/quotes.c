@@ -1,9 +1,410 @@
-/* quotes.c: quotation finder (to be written: see the quotes issue). */
+/*
+ * quotes.c: direct quotations and who said them.
+ *
+ * Quotation marks come from the tokenizer, which already told apostrophes
+ * (I’ll, Ukraine’s) from marks. A quotation opens with “ " « or „ and closes
+ * with its partner; one still open at the end of a paragraph continues when
+ * the next paragraph opens with a mark (the newswire convention for quotes
+ * running over paragraphs) and otherwise ends there, so an unclosed mark
+ * costs one paragraph, never the article. Speakers come from speakers.c; a
+ * quotation with no attribution of its own takes the speaker of the one
+ * before it in the same sentence, or of the one just before it when it opens
+ * its paragraph. Linear in the text.
+ */
 #include "quotes.h"
 #include "article.h"
+#include "buf.h"
+#include "speakers.h"
+#include "tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct located {
+	int section, paragraph;   /* where */
+	size_t start, end;        /* byte offsets */
+	int entity;               /* entity index */
+};
+
+struct pending {
+	int open;                 /* a quotation is open */
+	int carried;              /* it began in an earlier paragraph */
+	int section, paragraph;   /* where it began */
+	size_t start;             /* offset of its text in that paragraph */
+	int partial;              /* partial flag from its opening */
+	unsigned char mark;       /* the opening mark */
+	struct speaker_result pre;/* attribution found before it, in its first paragraph */
+	int last_section, last_paragraph; /* the paragraph it has reached */
+	size_t last_end;          /* end of its text there */
+	char *cue_pre;            /* cue text of pre (owned) */
+	struct buf text;          /* text so far, paragraphs joined by a space */
+};
+
+struct quoter {
+	struct article *a;
+	struct located *m;        /* every body mention, in text order (owned) */
+	size_t nm, im;            /* count; next one to use */
+	int last_person, last_org;/* running resolution state */
+	int prev_speaker;         /* speaker of the previous quotation, or -1 */
+	char *prev_cue;           /* its cue (owned) */
+	long prev_para;           /* running paragraph number of the previous quotation */
+	long para_no;             /* running paragraph number */
+	size_t prev_close_tok;    /* token index of its close in its paragraph */
+	int colon_speaker;        /* speaker announced by a paragraph ending in ':' */
+	long colon_para;          /* running number of that paragraph */
+	struct pending q;
+};
+
+static int compare_located(const void *x, const void *y)
+{
+	const struct located *a = x, *b = y;
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->paragraph != b->paragraph)
+		return a->paragraph < b->paragraph ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int collect_mentions(struct quoter *qt)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < qt->a->n_entities; i++)
+		n += qt->a->entities[i].n_mentions;
+	if (!(qt->m = calloc(n ? n : 1, sizeof *qt->m)))
+		return -1;
+	for (size_t i = 0; i < qt->a->n_entities; i++) {
+		const struct entity *e = &qt->a->entities[i];
+		for (size_t j = 0; j < e->n_mentions; j++) {
+			const struct mention *mm = &e->mentions[j];
+			if (mm->section < 0 || mm->paragraph < 0)
+				continue;
+			qt->m[qt->nm++] = (struct located){mm->section, mm->paragraph, mm->start, mm->end, (int)i};
+		}
+	}
+	qsort(qt->m, qt->nm, sizeof *qt->m, compare_located);
+	return 0;
+}
+
+static int is_opening(unsigned char mark)
+{
+	return mark == QM_OPEN || mark == QM_LOW_OPEN;
+}
+
+static int has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			return 1;
+	return 0;
+}
+
+/* Partial unless it starts with a capital where a sentence may start. */
+static int partial_at(const char *text, const struct token_list *tl, size_t open)
+{
+	if (open + 1 >= tl->n || !(tl->v[open + 1].flags & TOKF_CAP)) {
+		if (open + 1 < tl->n && tl->v[open + 1].kind == TOK_PUNCT && tl->v[open + 1].punct == '.')
+			return 0; /* “…and then” */
+		return 1;
+	}
+	if (open == 0)
+		return 0;
+	const struct token *p = &tl->v[open - 1];
+	(void)text;
+	if (p->kind == TOK_PUNCT && strchr(":,-.!?(", p->punct))
+		return 0;
+	if (p->kind == TOK_QUOTE)
+		return 0;
+	return 1;
+}
+
+static int set_str(char **dst, const char *s, size_t n)
+{
+	return article_set(dst, s, n);
+}
+
+/* Emits the pending quotation, ending at offset end of the paragraph (sec, par). */
+static int emit(struct quoter *qt, int sec, int par, size_t end, const struct speaker_para *sp,
+                size_t close, size_t open_in_para)
+{
+	struct pending *q = &qt->q;
+	q->open = 0;
+	size_t n = q->text.len;
+	const char *t = q->text.data ? q->text.data : "";
+	while (n && (t[n - 1] == ' ' || t[n - 1] == ',' || t[n - 1] == ';' || t[n - 1] == ':'))
+		n--;
+	size_t b = 0;
+	while (b < n && t[b] == ' ')
+		b++;
+	if (!has_letter(t + b, n - b)) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0;
+	}
+	struct speaker_result post = {-1, 0, 0, 0};
+	if (sp && close < sp->tl->n)
+		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
+	int speaker = -1;
+	const char *cue = NULL;
+	size_t cue_len = 0;
+	if (post.attributed) {
+		speaker = post.entity;
+		cue = sp->text + post.cue_start, cue_len = post.cue_end - post.cue_start;
+	} else if (q->pre.attributed) {
+		speaker = q->pre.entity;
+		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
+	} else if (open_in_para == 0 && qt->colon_para + 1 == qt->para_no && qt->colon_speaker >= 0) {
+		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
+	} else if (!q->partial && qt->prev_speaker >= 0 &&
+	           (qt->prev_para == qt->para_no || qt->prev_para + 1 == qt->para_no) &&
+	           (open_in_para == (size_t)-1 || open_in_para == 0 || qt->prev_para == qt->para_no)) {
+		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
+		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
+	}
+	struct quote *out = article_add_quote(qt->a);
+	if (!out)
+		return -1;
+	out->section = q->section;
+	out->paragraph = q->paragraph;
+	out->start = q->start;
+	out->end = end;
+	out->end_paragraph = par;
+	(void)sec;
+	out->partial = q->partial;
+	if (set_str(&out->text, t + b, n - b))
+		return -1;
+	if (speaker >= 0 && set_str(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
+		return -1;
+	if (cue && cue_len && set_str(&out->cue, cue, cue_len))
+		return -1;
+	char *pc = NULL;
+	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
+		return -1;
+	free(qt->prev_cue);
+	qt->prev_cue = pc;
+	qt->prev_speaker = speaker;
+	qt->prev_para = qt->para_no;
+	free(q->cue_pre), q->cue_pre = NULL;
+	return 0;
+}
+
+static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_para *sp, size_t k)
+{
+	struct pending *q = &qt->q;
+	const struct token *t = &sp->tl->v[k];
+	q->open = 1;
+	q->carried = 0;
+	q->section = sec, q->paragraph = par;
+	q->start = t->end;
+	q->mark = t->mark;
+	q->partial = partial_at(sp->text, sp->tl, k);
+	buf_reset(&q->text);
+	free(q->cue_pre), q->cue_pre = NULL;
+	struct speaker_para partial_sp = *sp;
+	partial_sp.subject_fallback = q->partial;
+	speakers_find(&partial_sp, k, sp->tl->n, &q->pre); /* before the quotation only */
+	if (q->pre.attributed && q->pre.cue_end > q->pre.cue_start &&
+	    !(q->cue_pre = strndup(sp->text + q->pre.cue_start, q->pre.cue_end - q->pre.cue_start)))
+		return -1;
+	/* a quotation in the same sentence as an attributed one shares its speaker */
+	if (!q->pre.attributed && qt->prev_para == qt->para_no && qt->prev_speaker >= 0) {
+		size_t j = k;
+		int boundary = 0;
+		while (j > qt->prev_close_tok + 1 && !boundary) {
+			const struct token *u = &sp->tl->v[--j];
+			boundary = (u->kind == TOK_PUNCT && strchr(".!?", u->punct)) ||
+			           (u->kind == TOK_WORD && (u->flags & TOKF_SENT_START));
+		}
+		if (!boundary) {
+			q->pre.attributed = 1;
+			q->pre.entity = qt->prev_speaker;
+			if (qt->prev_cue && !(q->cue_pre = strdup(qt->prev_cue)))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int append(struct pending *q, const char *s, size_t n)
+{
+	if (q->text.len && buf_append(&q->text, " ", 1))
+		return -1;
+	return buf_append(&q->text, s, n);
+}
+
+struct span {
+	size_t open, close;  /* mark tokens; close == n when it runs to the paragraph end */
+	int continued;       /* continues a quotation from the paragraph before */
+	int cut;             /* ended by another opening mark, not its own closer */
+};
+
+/* Pairs the quotation marks of one paragraph; marks in_quote. Returns the number of spans. */
+static size_t pair_marks(const struct token_list *tl, int carried, struct span *out, unsigned char *in_quote)
+{
+	size_t n = tl->n, ns = 0;
+	const struct token *v = tl->v;
+	size_t cur = n;
+	unsigned char mark = 0;
+	int cont = 0;
+	if (carried && n && v[0].kind == TOK_QUOTE &&
+	    (is_opening(v[0].mark) || v[0].mark == QM_STRAIGHT))
+		cur = 0, mark = v[0].mark, cont = 1;
+	for (size_t k = cont ? 1 : 0; k < n; k++) {
+		unsigned char m = v[k].mark;
+		if (v[k].kind != TOK_QUOTE || m == QM_SINGLE_OPEN || m == QM_SINGLE_CLOSE)
+			continue;
+		if (cur == n) {
+			int closer_like = m == QM_STRAIGHT && !(v[k].flags & TOKF_SPACE_BEFORE) && k > 0 &&
+			                  (k + 1 == n || (v[k + 1].flags & TOKF_SPACE_BEFORE));
+			if (is_opening(m) || (m == QM_STRAIGHT && !closer_like) ) {
+				cur = k, mark = m;
+			}
+			continue;
+		}
+		int closes = m == QM_CLOSE || m == QM_STRAIGHT || (mark == QM_LOW_OPEN && m == QM_OPEN);
+		out[ns++] = (struct span){cur, k, cont, !closes};
+		cont = 0;
+		cur = closes ? n : k;
+		mark = m;
+	}
+	if (cur < n)
+		out[ns++] = (struct span){cur, n, cont, 0};
+	for (size_t i = 0; i < ns; i++)
+		for (size_t k = out[i].open; k <= out[i].close && k < n; k++)
+			in_quote[k] = 1;
+	return ns;
+}
+
+static const char *const object_preps[] = {"with", "to", "about", "of", "by", "for", "against", NULL};
+
+/* Per-token entities and the running last person / organisation. */
+static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
+                    int *entity, int *etype, int *lp, int *lo)
+{
+	size_t n = tl->n;
+	struct located loc = {sec, par, 0, 0, 0};
+	for (size_t k = 0; k < n; k++)
+		entity[k] = etype[k] = -1;
+	/* mentions of this paragraph (skip any that sort before it) */
+	while (qt->im < qt->nm && compare_located(&qt->m[qt->im], &loc) < 0 &&
+	       (qt->m[qt->im].section != sec || qt->m[qt->im].paragraph != par))
+		qt->im++;
+	size_t k = 0;
+	for (; qt->im < qt->nm && qt->m[qt->im].section == sec && qt->m[qt->im].paragraph == par; qt->im++) {
+		const struct located *m = &qt->m[qt->im];
+		while (k < n && tl->v[k].end <= m->start)
+			k++;
+		for (size_t j = k; j < n && tl->v[j].start < m->end; j++)
+			if (tl->v[j].start >= m->start) {
+				entity[j] = m->entity;
+				etype[j] = (int)qt->a->entities[m->entity].type;
+			}
+	}
+	for (k = 0; k < n; k++) {
+		lp[k] = qt->last_person;
+		lo[k] = qt->last_org;
+		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
+			continue;
+		int object = 0;
+		for (const char *const *w = object_preps; k > 0 && *w; w++)
+			object |= tl->v[k - 1].kind == TOK_WORD && tokens_is(text, &tl->v[k - 1], *w);
+		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0))
+			qt->last_person = entity[k];
+		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
+			qt->last_org = entity[k];
+	}
+}
+
+static int paragraph(struct quoter *qt, int sec, int par, const char *text)
+{
+	struct token_list tl = {0};
+	size_t len = strlen(text);
+	int rc = -1;
+	int *ints = NULL;
+	unsigned char *in_quote = NULL;
+	struct span *spans = NULL;
+	if (tokens_split(text, len, &tl))
+		goto out;
+	size_t n = tl.n;
+	if (!(ints = malloc((4 * n + 1) * sizeof *ints)) || !(in_quote = calloc(n + 1, 1)) ||
+	    !(spans = malloc((n + 1) * sizeof *spans)))
+		goto out;
+	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
+	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo);
+	struct speaker_para sp = {text, &tl, entity, etype, lp, lo, in_quote, 0};
+	int carried = qt->q.open;
+	size_t ns = pair_marks(&tl, carried, spans, in_quote);
+	if (carried && !(ns && spans[0].continued)) {
+		/* the quotation ended with its paragraph after all */
+		if (emit(qt, qt->q.last_section, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
+			goto out;
+	}
+	size_t next_end = 0; /* sentence ends are visited in order, once */
+	for (size_t i = 0; i <= ns; i++) {
+		/* "Schiff said." before a bare quotation makes Schiff its speaker */
+		size_t limit = i < ns ? spans[i].open : n;
+		for (; next_end < limit; next_end++) {
+			const struct token *t = &tl.v[next_end];
+			if (in_quote[next_end] || t->kind != TOK_PUNCT || !strchr(".!?", t->punct))
+				continue;
+			int who = speakers_sentence(&sp, next_end);
+			if (who >= 0) {
+				qt->prev_speaker = who, qt->prev_para = qt->para_no, qt->prev_close_tok = next_end;
+				free(qt->prev_cue), qt->prev_cue = NULL;
+			}
+		}
+		if (i == ns)
+			break;
+		const struct span *s = &spans[i];
+		if (!s->continued && open_quote(qt, sec, par, &sp, s->open))
+			goto out;
+		size_t from = tl.v[s->open].end;
+		size_t to = s->close < n ? tl.v[s->close].start : len;
+		if (append(&qt->q, text + from, to - from))
+			goto out;
+		if (s->close < n) {
+			size_t where = s->continued ? (size_t)-1 : s->open;
+			if (emit(qt, sec, par, to, &sp, s->cut ? n : s->close, where))
+				goto out;
+			qt->prev_close_tok = s->close;
+		} else {
+			qt->q.last_section = sec, qt->q.last_paragraph = par, qt->q.last_end = to;
+		}
+	}
+	if (n && tl.v[n - 1].kind == TOK_PUNCT && tl.v[n - 1].punct == ':' && !in_quote[n - 1]) {
+		struct speaker_result r;
+		speakers_find(&sp, n - 1, n, &r);
+		if (r.attributed && r.entity >= 0)
+			qt->colon_speaker = r.entity, qt->colon_para = qt->para_no;
+	}
+	rc = 0;
+out:
+	tokens_free(&tl);
+	free(ints), free(in_quote), free(spans);
+	return rc;
+}
 
 int quotes_find(struct article *a)
 {
-	(void)a;
-	return 0;
+	struct quoter qt = {0};
+	qt.a = a;
+	qt.last_person = qt.last_org = qt.prev_speaker = -1;
+	qt.prev_para = qt.colon_para = -10;
+	qt.colon_speaker = -1;
+	int rc = -1;
+	if (collect_mentions(&qt))
+		goto out;
+	for (size_t s = 0; s < a->n_sections; s++) {
+		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++, qt.para_no++) {
+			if (paragraph(&qt, (int)s, (int)j, a->sections[s].paragraphs[j]))
+				goto out;
+		}
+	}
+	if (qt.q.open && emit(&qt, qt.q.last_section, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+		goto out;
+	rc = 0;
+out:
+	free(qt.m);
+	free(qt.prev_cue);
+	free(qt.q.cue_pre);
+	buf_free(&qt.q.text);
+	return rc;
 }

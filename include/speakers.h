@@ -1,0 +1,49 @@
+/*
+ * speakers.h: who said a quotation, for quotes.c.
+ *
+ * Works on one paragraph's tokens where each token knows the entity it names
+ * (or -1). Patterns: QUOTE, SPEAKER VERB / QUOTE, VERB SPEAKER / SPEAKER VERB:
+ * QUOTE / SPEAKER VERB (that) ... QUOTE / according to SPEAKER, with the
+ * reporting verbs of the lexicon; he / she / they / it resolved to the last
+ * compatible person or organisation before them.
+ *
+ * Internal to the analysis stage; nothing here allocates.
+ */
+#ifndef DATELINE_SPEAKERS_H
+#define DATELINE_SPEAKERS_H
+
+#include <stddef.h>
+
+#include "tokens.h"
+
+struct speaker_para {
+	const char *text;            /* the paragraph (borrowed) */
+	const struct token_list *tl; /* its tokens (borrowed) */
+	const int *entity;           /* per token: entity index named there, or -1 */
+	const int *entity_type;      /* per token: that entity's type, or -1 */
+	const int *last_person;      /* per token: last person named before it (any paragraph), or -1 */
+	const int *last_org;         /* per token: last organisation named before it, or -1 */
+	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included) */
+	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */
+};
+
+struct speaker_result {
+	int entity;        /* speaker's entity index, or -1 */
+	int attributed;    /* 1 when a reporting pattern was found (even with no named speaker) */
+	size_t cue_start;  /* byte offsets of the cue in the paragraph, when attributed */
+	size_t cue_end;
+};
+
+/*
+ * Looks for the speaker of the quotation whose marks are tokens open and
+ * close (close may be tl->n when it runs past the paragraph end).
+ */
+void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r);
+
+/*
+ * The speaker of the sentence ending just before token end when it reports
+ * speech ("Schiff said."), so that a bare quotation after it can take it; -1.
+ */
+int speakers_sentence(const struct speaker_para *p, size_t end);
+
+#endif

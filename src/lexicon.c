@@ -1,0 +1,72 @@
+/* lexicon.c: lookups in the generated word tables (see lexicon.h). */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lexicon_entry {
+	const char *key;   /* lower-case phrase, or an acronym as written */
+	unsigned flags;    /* LEX_* bits */
+	int canon;         /* index in lexicon_canon, or -1 */
+};
+
+#include "lexicon_data.h"
+
+#define LEXICON_KEY_MAX 64 /* the generator drops longer phrases */
+
+static int compare_key(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct lexicon_entry *)e)->key);
+}
+
+static const struct lexicon_entry *find(const char *key)
+{
+	return bsearch(key, lexicon_entries, sizeof lexicon_entries / sizeof *lexicon_entries,
+	               sizeof *lexicon_entries, compare_key);
+}
+
+/* Copies s into buf with ’ as ', lower-cased when lower; 0 when it does not fit. */
+static size_t normalise(const char *s, size_t len, char *buf, int lower)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			c = '\'';
+			i += 2;
+		} else if (lower && c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c - 'A' + 'a');
+		}
+		if (n + 1 >= LEXICON_KEY_MAX)
+			return 0;
+		buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+unsigned lexicon_lookup(const char *s, size_t len, const char **canon)
+{
+	char buf[LEXICON_KEY_MAX];
+	unsigned flags = 0;
+	int ci = -1;
+	if (canon)
+		*canon = NULL;
+	if (!len || !normalise(s, len, buf, 0))
+		return 0;
+	const struct lexicon_entry *e = find(buf);
+	if (e) {
+		flags |= e->flags;
+		ci = e->canon;
+	}
+	normalise(s, len, buf, 1);
+	if ((e = find(buf))) {
+		flags |= e->flags;
+		if (ci < 0)
+			ci = e->canon;
+	}
+	if (canon && ci >= 0)
+		*canon = lexicon_canon[ci];
+	return flags;
+}

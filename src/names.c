@@ -1,0 +1,441 @@
+/* names.c: name spans of a paragraph (see names.h). */
+#include "names.h"
+#include "lexicon.h"
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define PHRASE_MAX 5 /* longest lexicon phrase tried, in tokens */
+#define NOPOS ((size_t)-1)
+
+/* Lower-case words that may join capitalised words into one name. */
+static const char *const particles[] = {
+	"de", "la", "le", "du", "van", "von", "der", "den", "bin", "al", "el", "da", "dos", "das",
+	"di", "del", "ibn", NULL,
+};
+
+/* Words that, before a capitalised word, say it is a place. */
+static const char *const place_preps[] = {
+	"in", "at", "near", "from", "across", "outside", "throughout", "into", "toward", "towards",
+	"around", "inside", "via", "visit", "visited", "visiting", NULL,
+};
+
+/* Words that may stand between a subject and its reporting verb ("Witkoff also said"). */
+static const char *const verb_fillers[] = {
+	"also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "did", "does",
+	"had", "previously", "recently", "once", "again", "repeatedly", "publicly", "further",
+	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
+};
+
+static int in_list(const char *s, const struct token *t, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (tokens_is(s, t, *w))
+			return 1;
+	return 0;
+}
+
+static unsigned tok_flags(const char *s, const struct token *t)
+{
+	if (t->kind != TOK_WORD)
+		return 0;
+	return lexicon_lookup(s + t->start, t->end - t->start, NULL);
+}
+
+static int is_cap(const struct token *t)
+{
+	return t->kind == TOK_WORD && (t->flags & (TOKF_CAP | TOKF_ALLCAPS));
+}
+
+/*
+ * Lexicon flags of the phrase of tokens [b, e) when they are words separated
+ * by single spaces (or "U.S." style tokens); 0 otherwise.
+ */
+static unsigned phrase_flags(const char *s, const struct token *v, size_t b, size_t e, const char **canon)
+{
+	if (canon)
+		*canon = NULL;
+	for (size_t k = b; k < e; k++) {
+		if (v[k].kind != TOK_WORD)
+			return 0;
+		if (k > b && !(v[k].start == v[k - 1].end + 1 && s[v[k - 1].end] == ' '))
+			return 0;
+	}
+	return lexicon_lookup(s + v[b].start, v[e - 1].end - v[b].start, canon);
+}
+
+/* Longest lexicon place or organisation starting at k within [k, e): its length in tokens, 0 if none. */
+static size_t place_org_at(const char *s, const struct token *v, size_t k, size_t e, unsigned *fl, const char **canon)
+{
+	for (size_t n = e - k < PHRASE_MAX ? e - k : PHRASE_MAX; n > 0; n--) {
+		unsigned f = phrase_flags(s, v, k, k + n, canon);
+		if (f & (LEX_ANY_PLACE | LEX_ANY_ORG)) {
+			if (n == 1 && !is_cap(&v[k]))
+				continue;
+			*fl = f;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Same, for a phrase ending just before e and starting at or after lo. */
+static size_t place_org_before(const char *s, const struct token *v, size_t lo, size_t e)
+{
+	for (size_t n = e - lo < PHRASE_MAX ? e - lo : PHRASE_MAX; n > 0; n--) {
+		if (!is_cap(&v[e - n]))
+			continue;
+		if (phrase_flags(s, v, e - n, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))
+			return n;
+	}
+	return 0;
+}
+
+static int push(struct name_list *l, struct name_span sp)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 32;
+		struct name_span *p = realloc(l->v, ncap * sizeof *p);
+		if (!p)
+			return -1;
+		l->v = p;
+		l->cap = ncap;
+	}
+	l->v[l->n++] = sp;
+	return 0;
+}
+
+static int role_word(unsigned f)
+{
+	return (f & (LEX_TITLE | LEX_HONORIFIC | LEX_MODIFIER | LEX_DEMONYM | LEX_ORG_WORD)) != 0;
+}
+
+/*
+ * Role words to the left of b ("Kremlin spokesperson", "White House special
+ * envoy"): sets *rb to the first; returns 1 when they hold a title.
+ */
+static int left_role(const char *s, const struct token *v, size_t lo, size_t b, size_t *rb)
+{
+	size_t k = b;
+	int title = 0;
+	while (k > lo) {
+		const struct token *t = &v[k - 1];
+		unsigned f = tok_flags(s, t);
+		if (t->kind == TOK_WORD && role_word(f) && !(f & LEX_VERB)) {
+			title |= (f & LEX_TITLE) != 0;
+			k--;
+			continue;
+		}
+		size_t n = place_org_before(s, v, lo, k);
+		if (n && title) {
+			k -= n;
+			continue;
+		}
+		break;
+	}
+	/* the role starts at a title or its qualifiers, never at a bare modifier like "former" alone */
+	*rb = k;
+	return title && k < b;
+}
+
+/* An appositive role after the name: "Dmitry Peskov, the Kremlin spokesman, said". */
+static int right_role(const char *s, const struct token *v, size_t n, size_t e, size_t *rb, size_t *re)
+{
+	size_t j = e;
+	if (j >= n || v[j].kind != TOK_PUNCT || v[j].punct != ',')
+		return 0;
+	j++;
+	if (j < n && (tokens_is(s, &v[j], "the") || tokens_is(s, &v[j], "a") || tokens_is(s, &v[j], "an")))
+		j++;
+	size_t b = j;
+	int title = 0;
+	while (j < n && j - b < 8) {
+		const struct token *t = &v[j];
+		unsigned f = tok_flags(s, t);
+		if (t->kind == TOK_WORD && (role_word(f) || is_cap(t) || tokens_is(s, t, "of") ||
+		                            tokens_is(s, t, "for") || tokens_is(s, t, "the"))) {
+			if (f & LEX_VERB)
+				break;
+			title |= (f & LEX_TITLE) != 0;
+			j++;
+			continue;
+		}
+		if (t->kind == TOK_POSS) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	if (!title || j == b)
+		return 0;
+	if (j < n && !(v[j].kind == TOK_PUNCT && (v[j].punct == ',' || v[j].punct == '.' || v[j].punct == ';')))
+		return 0;
+	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") || tokens_is(s, &v[j - 1], "for")))
+		j--;
+	*rb = b;
+	*re = j;
+	return 1;
+}
+
+/* Context flags of a name [b, e): speaks, after a place preposition, after "the". */
+static unsigned context(const char *s, const struct token *v, size_t n, size_t b, size_t e)
+{
+	unsigned fl = 0;
+	size_t j = e;
+	if (j < n && v[j].kind == TOK_POSS)
+		j = n; /* "Trump's push": not the subject of a verb next to it */
+	for (int skip = 0; j < n && skip < 3; skip++, j++) {
+		if (v[j].kind != TOK_WORD)
+			break;
+		unsigned f = tok_flags(s, &v[j]);
+		if ((f & LEX_VERB) && !tokens_is(s, &v[j], "told")) {
+			fl |= NAMEF_SPEAKS;
+			break;
+		}
+		if (tokens_is(s, &v[j], "told")) {
+			fl |= NAMEF_SPEAKS;
+			break;
+		}
+		if (!in_list(s, &v[j], verb_fillers))
+			break;
+	}
+	if (b > 0 && v[b - 1].kind == TOK_WORD) {
+		const struct token *p = &v[b - 1];
+		if (in_list(s, p, place_preps))
+			fl |= NAMEF_PLACE_CTX;
+		/* "the Kremlin", but not "the Biden administration" */
+		if (tokens_is(s, p, "the") && !(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)))
+			fl |= NAMEF_ORG_CTX;
+		if ((tok_flags(s, p) & LEX_VERB) && b >= 2 &&
+		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
+			fl |= NAMEF_SPEAKS; /* ", said Smith" */
+	}
+	return fl;
+}
+
+/* Types the name [b, e) from its words alone. */
+static int classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf)
+{
+	unsigned f = phrase_flags(s, v, b, e, canon);
+	if (f & (LEX_NEWS | LEX_ORG)) {
+		*nf |= NAMEF_LEXICON;
+		return NAME_ORG;
+	}
+	if (f & LEX_ANY_PLACE) {
+		*nf |= NAMEF_LEXICON;
+		return NAME_PLACE;
+	}
+	*canon = NULL;
+	unsigned last = tok_flags(s, &v[e - 1]);
+	unsigned first = tok_flags(s, &v[b]);
+	if (last & LEX_ORG_WORD)
+		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	int has_conn = 0, all_common = 1;
+	for (size_t k = b; k < e; k++) {
+		unsigned fk = tok_flags(s, &v[k]);
+		if (!is_cap(&v[k]))
+			has_conn = 1;
+		else if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
+			all_common = 0;
+	}
+	if ((first & LEX_ORG_WORD) && has_conn)
+		return NAME_ORG; /* Ministry of Health */
+	if (has_conn)
+		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
+	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
+	    !(v[b].flags & TOKF_ABBREV))
+		return NAME_ORG; /* an acronym: NATO, FBI */
+	if (e - b >= 2 && !all_common)
+		return NAME_PERSON;
+	return NAME_UNKNOWN;
+}
+
+/* Whether a capitalised sentence opener is only a capitalised common word. */
+static int plain_opener(const char *s, const struct token *t, const struct strmap *caps)
+{
+	unsigned f = tok_flags(s, t);
+	if (f & LEX_STOP)
+		return 1;
+	if (f & (LEX_ANY_PLACE | LEX_ANY_ORG))
+		return 0;
+	if (!(f & (LEX_COMMON | LEX_VERB | LEX_DEMONYM)))
+		return 0;
+	const int *c = strmap_get(caps, s + t->start, t->end - t->start);
+	return !c || !(*c & 1) || (*c & 2);
+}
+
+/* Handles one run of capitalised words [b, e). */
+static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
+               const struct strmap *caps, struct name_list *out)
+{
+	const struct token *v = tl->v;
+	size_t n = tl->n;
+	unsigned f;
+	const char *canon;
+	/* trim openers, stop words and connectors */
+	while (b < e && (!is_cap(&v[b]) ||
+	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
+	                  !(b + 1 < e && role_word(tok_flags(s, &v[b])))) ||
+	                 (tok_flags(s, &v[b]) & LEX_STOP)))
+		b++;
+	while (e > b && (!is_cap(&v[e - 1]) || (tok_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
+		e--;
+	if (b >= e)
+		return 0;
+	/* a whole run known to the lexicon is one name */
+	if (phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
+		f = phrase_flags(s, v, b, e, &canon);
+		if (f & LEX_DEMONYM && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG)))
+			return 0;
+		struct name_span sp = {b, e, b, b, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+		                       NAMEF_LEXICON, canon, NOPOS};
+		return push(out, sp);
+	}
+	/* role words first ("U.S. President", "National Security Advisor"), the name after them */
+	size_t k = b, role_end = b;
+	int title = 0, honor = 0;
+	if (!(tok_flags(s, &v[e - 1]) & LEX_ORG_WORD)) {
+		while (k < e) {
+			size_t m = place_org_at(s, v, k, e, &f, &canon);
+			if (m) {
+				if (k + m == e)
+					break; /* the name itself */
+				k += m;
+				continue;
+			}
+			f = tok_flags(s, &v[k]);
+			if (v[k].kind != TOK_WORD || !(role_word(f) || (!is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+				break;
+			if (f & LEX_TITLE)
+				title = 1, role_end = k + 1;
+			if (f & LEX_HONORIFIC)
+				honor = 1, role_end = k + 1;
+			k++;
+		}
+	}
+	/* places and organisations inside the role are mentions of their own */
+	for (k = b; k < role_end;) {
+		size_t m = place_org_at(s, v, k, role_end, &f, &canon);
+		if (!m) {
+			k++;
+			continue;
+		}
+		struct name_span sp = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+		                       NAMEF_LEXICON, canon, NOPOS};
+		if (push(out, sp))
+			return -1;
+		k += m;
+	}
+	size_t nb = role_end;
+	while (nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
+		nb++; /* "Ugandan David Kato" */
+	if (nb >= e)
+		return 0; /* a title alone: "President", "National Security Advisor" */
+	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS};
+	sp.type = classify(s, v, nb, e, &canon, &sp.flags);
+	sp.canon = canon;
+	if (sp.flags & NAMEF_LEXICON)
+		return push(out, sp);
+	if (title || honor) {
+		sp.flags |= NAMEF_TITLED;
+		sp.type = NAME_PERSON;
+		if (title)
+			sp.role_b = b, sp.role_e = role_end;
+		if (role_end == b + 1 || (role_end == nb && role_end - b == 1))
+			sp.title_tok = role_end - 1;
+	} else if (left_role(s, v, 0, nb, &sp.role_b)) {
+		sp.role_e = nb;
+		sp.flags |= NAMEF_TITLED;
+		if (sp.type == NAME_UNKNOWN)
+			sp.type = NAME_PERSON;
+	} else {
+		sp.role_b = sp.role_e = nb;
+	}
+	if (sp.role_b == sp.role_e && (sp.type == NAME_PERSON || sp.type == NAME_UNKNOWN)) {
+		size_t rb, re;
+		if (right_role(s, v, n, e, &rb, &re)) {
+			sp.role_b = rb, sp.role_e = re;
+			sp.flags |= NAMEF_TITLED;
+			if (sp.type == NAME_UNKNOWN)
+				sp.type = NAME_PERSON;
+		}
+	}
+	sp.flags |= context(s, v, n, nb, e);
+	return push(out, sp);
+}
+
+/* Lower-case words a headline in title case keeps small. */
+static const char *const headline_small[] = {
+	"with", "from", "into", "over", "after", "about", "amid", "than", "that", "this", "upon",
+	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
+};
+
+int names_caps_uninformative(const char *s, const struct token_list *tl)
+{
+	size_t words = 0, lower = 0, upper = 0;
+	for (size_t k = 0; k < tl->n; k++) {
+		const struct token *t = &tl->v[k];
+		if (t->kind != TOK_WORD || t->end - t->start < 4)
+			continue;
+		words++;
+		upper += (t->flags & TOKF_ALLCAPS) != 0;
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !in_list(s, t, headline_small))
+			lower++;
+	}
+	/* all capitals, or title case: every longer word capitalised */
+	return (words >= 3 && upper * 10 > words * 6) || (words >= 4 && lower == 0);
+}
+
+int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
+               struct name_list *out)
+{
+	const struct token *v = tl->v;
+	size_t k = 0;
+	while (k < tl->n) {
+		if (!is_cap(&v[k])) {
+			k++;
+			continue;
+		}
+		size_t b = k, e = k + 1;
+		for (;;) {
+			if (e < tl->n && is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
+				e++;
+				continue;
+			}
+			/* particles join names ("Charles de Gaulle"); of / for join an
+			 * organisation or office to what it governs ("Bank of England",
+			 * "Center for Public Opinion Research", "Secretary of State") */
+			if (e + 1 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) &&
+			    in_list(s, &v[e], particles) && is_cap(&v[e + 1])) {
+				e += 2;
+				continue;
+			}
+			int office = (tok_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
+			if (office && e + 1 < tl->n && (tokens_is(s, &v[e], "of") || tokens_is(s, &v[e], "for")) &&
+			    is_cap(&v[e + 1])) {
+				e += 2;
+				continue;
+			}
+			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
+			    is_cap(&v[e + 2])) {
+				e += 3;
+				continue;
+			}
+			break;
+		}
+		if (run(s, tl, b, e, caps, out))
+			return -1;
+		k = e;
+	}
+	return 0;
+}
+
+void names_free(struct name_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}

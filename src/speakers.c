@@ -1,0 +1,294 @@
+/* speakers.c: who said a quotation (see speakers.h). */
+#include "speakers.h"
+#include "lexicon.h"
+
+#include <string.h>
+
+#define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
+#define INVERSION_REACH 4 /* "said Kremlin spokesman Dmitry Peskov": tokens after the verb */
+
+/* Prepositions whose object is not the subject of the sentence. */
+static const char *const prepositions[] = {
+	"to", "with", "about", "of", "for", "by", "from", "on", "at", "in", "against", "than",
+	"between", "toward", "towards", "over", "under", "into", "like", "and", "or", NULL,
+};
+
+static int word_is(const struct speaker_para *p, size_t k, const char *w)
+{
+	return k < p->tl->n && p->tl->v[k].kind == TOK_WORD && tokens_is(p->text, &p->tl->v[k], w);
+}
+
+static int is_punct(const struct speaker_para *p, size_t k, char c)
+{
+	return k < p->tl->n && p->tl->v[k].kind == TOK_PUNCT && p->tl->v[k].punct == c;
+}
+
+static int is_verb(const struct speaker_para *p, size_t k)
+{
+	const struct token *t = &p->tl->v[k];
+	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
+		return 0;
+	return (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & LEX_VERB) != 0;
+}
+
+static int is_participle(const struct speaker_para *p, size_t k)
+{
+	const struct token *t = &p->tl->v[k];
+	size_t n = t->end - t->start;
+	return n > 4 && !memcmp(p->text + t->end - 3, "ing", 3);
+}
+
+static int in_list(const struct speaker_para *p, size_t k, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (word_is(p, k, *w))
+			return 1;
+	return 0;
+}
+
+/*
+ * The entity token k stands for: a name, or a pronoun resolved to the last
+ * person (he, she) or organisation (it, they) before it. -1 when none;
+ * *np is set when k is a pronoun or a name, i.e. a possible subject.
+ */
+static int candidate(const struct speaker_para *p, size_t k, int *np)
+{
+	*np = 0;
+	if (p->in_quote[k])
+		return -1;
+	if (p->entity[k] >= 0) {
+		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS)
+			return -1; /* "Trump's push": a possessor, not a speaker */
+		*np = 1;
+		return p->entity[k];
+	}
+	if (word_is(p, k, "he") || word_is(p, k, "she")) {
+		*np = 1;
+		return p->last_person[k];
+	}
+	if (word_is(p, k, "it") || word_is(p, k, "they")) {
+		*np = 1;
+		return p->last_org[k];
+	}
+	return -1;
+}
+
+/* Start of the mention containing token k (names span several tokens). */
+static size_t mention_start(const struct speaker_para *p, size_t k)
+{
+	while (k > 0 && p->entity[k] >= 0 && p->entity[k - 1] == p->entity[k])
+		k--;
+	return k;
+}
+
+/* First token of the sentence holding token k (quotations do not end sentences). */
+static size_t sentence_start(const struct speaker_para *p, size_t k)
+{
+	while (k > 0) {
+		const struct token *t = &p->tl->v[k - 1];
+		if (!p->in_quote[k - 1] && t->kind == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?'))
+			break;
+		if (!p->in_quote[k - 1] && t->kind == TOK_WORD && (t->flags & TOKF_SENT_START) && k - 1 > 0 &&
+		    p->in_quote[k - 2])
+			return k - 1; /* “…done.” Then he … */
+		k--;
+	}
+	return k;
+}
+
+/* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
+static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
+{
+	int fallback = -1, np;
+	*found = 0;
+	if (v > lo && is_punct(p, v - 1, ',') && is_participle(p, v)) {
+		/* ", calling him": the sentence's subject speaks */
+		for (size_t k = lo; k < v; k++) {
+			int e = candidate(p, k, &np);
+			if (np) {
+				size_t ms = mention_start(p, k);
+				if (ms > lo && in_list(p, ms - 1, prepositions))
+					continue;
+				*found = 1;
+				return e;
+			}
+		}
+	}
+	for (size_t k = v; k > lo; k--) {
+		int e = candidate(p, k - 1, &np);
+		if (!np)
+			continue;
+		size_t ms = mention_start(p, k - 1);
+		if (ms > lo && in_list(p, ms - 1, prepositions)) {
+			if (fallback < 0)
+				fallback = e;
+			k = ms + 1;
+			continue;
+		}
+		*found = 1;
+		return e;
+	}
+	if (fallback >= 0)
+		*found = 1;
+	return fallback;
+}
+
+/* A name within INVERSION_REACH tokens after v ("said Smith", "told Smith"). */
+static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int *found)
+{
+	int np;
+	*found = 0;
+	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
+		if (word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE)
+			break;
+		int e = candidate(p, k, &np);
+		if (np) {
+			*found = 1;
+			return e;
+		}
+	}
+	return -1;
+}
+
+static void set_cue(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
+{
+	r->attributed = 1;
+	r->cue_start = p->tl->v[k].start;
+	r->cue_end = p->tl->v[k + n - 1].end;
+}
+
+/* "according to Smith" within [lo, hi). */
+static int according_to(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	for (size_t k = lo; k + 1 < hi; k++) {
+		if (p->in_quote[k] || !word_is(p, k, "according") || !word_is(p, k + 1, "to"))
+			continue;
+		int np;
+		for (size_t j = k + 2; j < hi && j < k + 8; j++) {
+			int e = candidate(p, j, &np);
+			if (np) {
+				set_cue(p, k, 2, r);
+				r->entity = e;
+				return 1;
+			}
+		}
+		set_cue(p, k, 2, r);
+		return 1;
+	}
+	return 0;
+}
+
+/* QUOTE, SPEAKER VERB / QUOTE, VERB SPEAKER. */
+static int after(const struct speaker_para *p, size_t close, struct speaker_result *r)
+{
+	size_t n = p->tl->n, k = close + 1, hi = k;
+	int depth = 0; /* "(R-Utah.)" does not end the sentence */
+	while (hi < n && hi < k + POST_WINDOW && p->tl->v[hi].kind != TOK_QUOTE) {
+		const struct token *t = &p->tl->v[hi];
+		if (t->kind == TOK_PUNCT && t->punct == '(')
+			depth++;
+		else if (t->kind == TOK_PUNCT && t->punct == ')' && depth)
+			depth--;
+		else if (!depth && t->kind == TOK_PUNCT && strchr(".!?;", t->punct))
+			break;
+		hi++;
+	}
+	if (k < hi && is_punct(p, k, ','))
+		k++;
+	int found, np;
+	/* “…” ― Pamela Padilla */
+	if (k < hi && is_punct(p, k, '-') && k + 1 < hi) {
+		int e = candidate(p, k + 1, &np);
+		if (np && e >= 0) {
+			set_cue(p, k, 1, r);
+			r->entity = e;
+			return 1;
+		}
+	}
+	for (size_t v = k; v < hi; v++) {
+		if (!is_verb(p, v))
+			continue;
+		if (is_participle(p, v))
+			return 0;
+		/* SPEAKER VERB: the first name after the quotation, appositives aside */
+		for (size_t j = k; j < v; j++) {
+			int e = candidate(p, j, &np);
+			if (np) {
+				set_cue(p, v, 1, r);
+				r->entity = e;
+				return 1;
+			}
+		}
+		int e = subject_after(p, v, hi, &found);
+		if (found || v - k <= 4) {
+			set_cue(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
+		return 0;
+	}
+	return according_to(p, k, hi, r);
+}
+
+/* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
+static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
+{
+	size_t lo = sentence_start(p, open);
+	int found;
+	for (size_t v = lo; v < open; v++) {
+		if (!is_verb(p, v))
+			continue;
+		int e = subject_before(p, lo, v, &found);
+		if (!found)
+			e = subject_after(p, v, open, &found);
+		if (!found)
+			continue;
+		set_cue(p, v, 1, r);
+		r->entity = e;
+		return 1;
+	}
+	if (according_to(p, lo, open, r))
+		return 1;
+	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
+	 * "Obama is rolling out a message: “It's about me.”" are X's words */
+	if (p->subject_fallback || (open > 0 && is_punct(p, open - 1, ':'))) {
+		int e = subject_before(p, lo, open, &found);
+		if (found && e >= 0) {
+			r->entity = e;
+			r->attributed = 1;
+			r->cue_start = r->cue_end = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int speakers_sentence(const struct speaker_para *p, size_t end)
+{
+	size_t lo = sentence_start(p, end);
+	int found;
+	for (size_t k = lo; k < end; k++)
+		if (p->in_quote[k])
+			return -1; /* its quotation has its speaker already */
+	for (size_t v = lo; v < end; v++) {
+		if (!is_verb(p, v))
+			continue;
+		int e = subject_before(p, lo, v, &found);
+		if (!found)
+			e = subject_after(p, v, end, &found);
+		if (found)
+			return e;
+	}
+	return -1;
+}
+
+void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r)
+{
+	r->entity = -1;
+	r->attributed = 0;
+	r->cue_start = r->cue_end = 0;
+	if (close < p->tl->n && after(p, close, r))
+		return;
+	if (open <= p->tl->n)
+		before(p, open, r);
+}

@@ -1,0 +1,276 @@
+/* test_quotes.c: quotations and their speakers, one pattern per test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "article.h"
+#include "text.h"
+
+/* Parses text (blank-line paragraphs, first line the headline) and analyses it. */
+static struct article *analyse(const char *text)
+{
+	struct article *a = article_new();
+	char err[256];
+	assert_non_null(a);
+	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	return a;
+}
+
+/* The quote whose text starts with prefix, or fails. */
+static const struct quote *quote(const struct article *a, const char *prefix)
+{
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (!strncmp(a->quotes[i].text, prefix, strlen(prefix)))
+			return &a->quotes[i];
+	fail_msg("no quote starting with \"%s\" (%zu quotes)", prefix, a->n_quotes);
+	return NULL;
+}
+
+static void assert_speaker(const struct quote *q, const char *who)
+{
+	if (!who) {
+		assert_null(q->speaker);
+		return;
+	}
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, who);
+}
+
+static void quote_then_speaker_verb(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Talks resume\n\nSenator Jane Holloway met farmers in Ohio.\n\n"
+	                            "\xE2\x80\x9CWe will not give up on this,\xE2\x80\x9D Holloway said on Monday.\n");
+	const struct quote *q = quote(a, "We will not give up");
+	assert_speaker(q, "Jane Holloway");
+	assert_string_equal(q->cue, "said");
+	assert_false(q->partial);
+	article_free(a);
+}
+
+static void quote_then_verb_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Budget\n\n\"The numbers do not add up,\" said Finance Minister Pavel Drozdov.\n");
+	assert_speaker(quote(a, "The numbers"), "Pavel Drozdov");
+	article_free(a);
+}
+
+static void speaker_verb_colon(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Vote\n\nMayor Linda Okafor told reporters: \xE2\x80\x9CThe vote is final.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "The vote is final"), "Linda Okafor");
+	article_free(a);
+}
+
+static void speaker_verb_that_partial(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Deal\n\nAnalyst Tomas Weber said that the agreement was \xE2\x80\x9C"
+	                            "a step in the right direction\xE2\x80\x9D for both sides.\n");
+	const struct quote *q = quote(a, "a step in the right direction");
+	assert_speaker(q, "Tomas Weber");
+	assert_true(q->partial);
+	article_free(a);
+}
+
+static void split_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Plan\n\n\xE2\x80\x9CWe have a plan,\xE2\x80\x9D Governor Ruth Sandoval said. "
+	                            "\xE2\x80\x9C" "And we will carry it out.\xE2\x80\x9D\n");
+	assert_int_equal(a->n_quotes, 2);
+	assert_speaker(quote(a, "We have a plan"), "Ruth Sandoval");
+	assert_speaker(quote(a, "And we will carry"), "Ruth Sandoval");
+	article_free(a);
+}
+
+static void multi_paragraph_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Storm\n\nFire chief Omar Haddad described the night.\n\n"
+	                            "\xE2\x80\x9CThe wind came first. We lost power at midnight.\n\n"
+	                            "\xE2\x80\x9CThen the river rose,\xE2\x80\x9D Haddad said.\n");
+	assert_int_equal(a->n_quotes, 1);
+	const struct quote *q = &a->quotes[0];
+	assert_non_null(strstr(q->text, "midnight."));
+	assert_non_null(strstr(q->text, "Then the river rose"));
+	assert_int_equal(q->paragraph, 1);
+	assert_int_equal(q->end_paragraph, 2);
+	assert_speaker(q, "Omar Haddad");
+	article_free(a);
+}
+
+static void pronoun_resolution(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Visit\n\nPrime Minister Aiko Tanabe arrived in Berlin on Tuesday.\n\n"
+	                            "\xE2\x80\x9CThis is a good day,\xE2\x80\x9D she said.\n");
+	assert_speaker(quote(a, "This is a good day"), "Aiko Tanabe");
+	article_free(a);
+}
+
+static void apostrophes_are_not_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Notes\n\nUkraine\xE2\x80\x99s envoy said CNN\xE2\x80\x99s report was "
+	                            "wrong and I\xE2\x80\x99ll check it. The voters' choice isn't clear.\n");
+	assert_int_equal(a->n_quotes, 0);
+	article_free(a);
+}
+
+static void nested_single_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Slogan\n\n\xE2\x80\x9CThey kept chanting \xE2\x80\x98no more\xE2\x80\x99 all night,"
+	                            "\xE2\x80\x9D organizer Maria Lopez said.\n");
+	assert_int_equal(a->n_quotes, 1);
+	const struct quote *q = quote(a, "They kept chanting");
+	assert_non_null(strstr(q->text, "\xE2\x80\x98no more\xE2\x80\x99"));
+	assert_speaker(q, "Maria Lopez");
+	article_free(a);
+}
+
+static void guillemets_and_low_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Europe\n\n\xC2\xAB" "Nous restons unis,\xC2\xBB said President Jean Marchand.\n\n"
+	                            "\xE2\x80\x9E" "Wir bleiben dran,\xE2\x80\x9C said Chancellor Lena Vogt.\n");
+	assert_speaker(quote(a, "Nous restons unis"), "Jean Marchand");
+	assert_speaker(quote(a, "Wir bleiben dran"), "Lena Vogt");
+	article_free(a);
+}
+
+static void no_speaker_is_null(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Market\n\nPrices rose again this week.\n\n"
+	                            "The so-called \xE2\x80\x9Csoft landing\xE2\x80\x9D looks further away.\n");
+	assert_speaker(quote(a, "soft landing"), NULL);
+	article_free(a);
+}
+
+static void organisation_speaks(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Kremlin\n\n\xE2\x80\x9CThe talks were useful,\xE2\x80\x9D the Kremlin said in a statement.\n");
+	assert_speaker(quote(a, "The talks were useful"), "Kremlin");
+	article_free(a);
+}
+
+static void according_to(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Report\n\nThe mine was \xE2\x80\x9Cunsafe for years,\xE2\x80\x9D according to "
+	                            "inspector Hannah Price.\n");
+	assert_speaker(quote(a, "unsafe for years"), "Hannah Price");
+	article_free(a);
+}
+
+static void title_before_name(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Talks\n\nKremlin spokesperson Dmitry Peskov said the talks were "
+	                            "\xE2\x80\x9C" "constructive\xE2\x80\x9D.\n");
+	assert_speaker(quote(a, "constructive"), "Dmitry Peskov");
+	article_free(a);
+}
+
+static void speaker_verb_on_outlet(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview\n\n\xE2\x80\x9CWe expect a call this week,\xE2\x80\x9D envoy Steve Marlow "
+	                            "said on CNN\xE2\x80\x99s State of the Union.\n");
+	assert_speaker(quote(a, "We expect a call"), "Steve Marlow");
+	article_free(a);
+}
+
+static void bare_quote_inherits(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Court\n\n\xE2\x80\x9CThe ruling is clear,\xE2\x80\x9D said lawyer Dana Whitfield.\n\n"
+	                            "\xE2\x80\x9CWe will appeal anyway.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "We will appeal"), "Dana Whitfield");
+	article_free(a);
+}
+
+/* Degenerate input: an unclosed quote at the start of a 1 MB paragraph. */
+static void unclosed_quote_megabyte(void **state)
+{
+	(void)state;
+	size_t n = 1 << 20;
+	char *t = malloc(n + 16);
+	assert_non_null(t);
+	memcpy(t, "Head\n\n\xE2\x80\x9C", 9);
+	for (size_t i = 9; i < n; i++)
+		t[i] = "word "[(i - 9) % 5];
+	t[n] = '\n';
+	t[n + 1] = '\0';
+	struct article *a = analyse(t);
+	assert_int_equal(a->n_quotes, 1);
+	article_free(a);
+	free(t);
+}
+
+static void ten_thousand_marks(void **state)
+{
+	(void)state;
+	size_t n = 10000;
+	char *t = malloc(n * 2 + 16);
+	assert_non_null(t);
+	size_t k = 0;
+	memcpy(t, "Head\n\n", 6);
+	k = 6;
+	for (size_t i = 0; i < n; i++)
+		t[k++] = '"', t[k++] = (i % 3) ? 'a' : ' ';
+	t[k++] = '\n';
+	t[k] = '\0';
+	struct article *a = analyse(t);
+	assert_true(a->n_quotes <= n);
+	article_free(a);
+	free(t);
+}
+
+static void paragraph_of_capitals(void **state)
+{
+	(void)state;
+	struct article *a = analyse("HEAD\n\nTHE MINISTER SAID \"NO\" AND THE PRESIDENT OF THE REPUBLIC "
+	                            "AGREED WITH THE COUNCIL ON MONDAY IN PARIS.\n");
+	for (size_t i = 0; i < a->n_entities; i++)
+		assert_true(strlen(a->entities[i].name) < 40);
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(quote_then_speaker_verb),
+		cmocka_unit_test(quote_then_verb_speaker),
+		cmocka_unit_test(speaker_verb_colon),
+		cmocka_unit_test(speaker_verb_that_partial),
+		cmocka_unit_test(split_quote),
+		cmocka_unit_test(multi_paragraph_quote),
+		cmocka_unit_test(pronoun_resolution),
+		cmocka_unit_test(apostrophes_are_not_quotes),
+		cmocka_unit_test(nested_single_quotes),
+		cmocka_unit_test(guillemets_and_low_quotes),
+		cmocka_unit_test(no_speaker_is_null),
+		cmocka_unit_test(organisation_speaks),
+		cmocka_unit_test(according_to),
+		cmocka_unit_test(title_before_name),
+		cmocka_unit_test(speaker_verb_on_outlet),
+		cmocka_unit_test(bare_quote_inherits),
+		cmocka_unit_test(unclosed_quote_megabyte),
+		cmocka_unit_test(ten_thousand_marks),
+		cmocka_unit_test(paragraph_of_capitals),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
