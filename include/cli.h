@@ -14,8 +14,20 @@
 #define CLI_INPUT_LIMIT ((size_t)64 << 20)
 
 int cmd_show(int argc, char **argv);
+/* Prints one feed as a readable list or, with --json, as the feed JSON. */
+int cmd_feed(int argc, char **argv);
 /* Opens the reader on files (or the bundled samples with --demo). */
 int cmd_read(int argc, char **argv);
+/* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_feeds_store.c). */
+int cmd_list(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_mark(int argc, char **argv);
+int cmd_save(int argc, char **argv);
+int cmd_feeds(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
+int cmd_import_feed(int argc, char **argv);
 
 /* Prints "dateline: " and the formatted message to stderr. */
 void cli_error(const char *fmt, ...)

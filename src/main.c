@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct command {
@@ -14,7 +15,17 @@ struct command {
 
 static const struct command commands[] = {
 	{"show", cmd_show, "show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-"},
+	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
+	{"list", cmd_list, "list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json]"},
+	{"search", cmd_search, "search [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
+	{"quotes", cmd_quotes, "quotes [QUERY] [--speaker NAME] [--since DATE] [--json]"},
+	{"export", cmd_export, "export ID [--format text|markdown|json]"},
+	{"mark", cmd_mark, "mark ID... read|unread|star|unstar|save|unsave"},
+	{"save", cmd_save, "save [--json] URL|FILE...   store an article for offline reading"},
+	{"feeds", cmd_feeds, "feeds [--json]           the feeds in the store"},
+	{"import-feed", cmd_import_feed, "import-feed [--max-items N] [--days N] FILE...   store feeds from files"},
+	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--feed F]   apply retention"},
 };
 
 static void usage(FILE *f)
@@ -25,7 +36,8 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %s\n", commands[i].summary);
 	fprintf(f, "\noptions:\n  --help     this text\n  --version  the version\n"
-	           "  --demo     open the bundled sample articles\n");
+	           "  --demo     open the bundled sample articles\n"
+	           "  --db PATH  the store to use (also $DATELINE_DB; default ~/.local/share/dateline/dateline.db)\n");
 }
 
 int main(int argc, char **argv)
@@ -34,6 +46,20 @@ int main(int argc, char **argv)
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;
+	}
+	if (!strcmp(argv[1], "--db") || !strncmp(argv[1], "--db=", 5)) { /* global --db PATH: every command's store */
+		const char *db = argv[1][4] == '=' ? argv[1] + 5 : argc > 2 ? argv[2] : NULL;
+		int used = argv[1][4] == '=' ? 1 : 2;
+		if (!db || !*db || setenv("DATELINE_DB", db, 1)) {
+			cli_error("--db needs a path");
+			return CLI_USAGE;
+		}
+		argc -= used;
+		argv += used;
+		if (argc < 2) {
+			usage(stderr);
+			return CLI_USAGE;
+		}
 	}
 	const char *c = argv[1];
 	if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {

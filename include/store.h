@@ -1,0 +1,278 @@
+/*
+ * store.h: the local SQLite store (feeds, items, analysed articles, quotes,
+ * entities, full-text indexes), so dateline reads offline and searches fast.
+ *
+ * One database file, by default $XDG_DATA_HOME/dateline/dateline.db
+ * (~/.local/share/dateline/dateline.db), or $DATELINE_DB, or --db PATH. It is
+ * created with mode 0600 in a 0700 directory, runs in WAL mode with a busy
+ * timeout so a reader and a cron `dateline refresh` work at once, and is
+ * versioned with PRAGMA user_version (forward migrations run on open).
+ * The store knows neither curl nor libxml2: it takes the models of article.h
+ * and feed.h, and turns feed items into articles through ingest_article().
+ *
+ * Identifiers: every stored article is an item. An item either belongs to a
+ * feed (feed_id > 0) or was saved on its own (`dateline save`, feed_id 0).
+ * The item id is THE id users see (`dateline export ID`, `mark ID`), the TUI
+ * opens, and quote hits point to.
+ *
+ * Ownership: struct store is opaque, made by store_open(), freed by
+ * store_close(); one per thread. Arrays and strings returned through out
+ * parameters are malloc'd and belong to the caller, who frees them with the
+ * matching *_free() function. const char * arguments are borrowed for the
+ * duration of the call only. Every function returns 0 on success or -1 with
+ * a message a user can act on in err (errlen bytes, always NUL-terminated).
+ * Strings coming from the store are raw (untrusted) text: sanitise before
+ * printing them as text.
+ */
+#ifndef DATELINE_STORE_H
+#define DATELINE_STORE_H
+
+#include <stddef.h>
+
+struct article;
+struct feed;
+struct store; /* opaque: one open database connection */
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+enum store_open_flags {
+	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
+};
+
+/*
+ * Writes the database path to use into out (cap bytes): $DATELINE_DB when
+ * set and not empty, else $XDG_DATA_HOME/dateline/dateline.db, else
+ * $HOME/.local/share/dateline/dateline.db. 0, or -1 (no HOME, too long).
+ */
+int store_default_path(char *out, size_t cap, char *err, size_t errlen);
+
+/*
+ * Opens (creating it, and its directory with mode 0700, when missing) the
+ * store at path (NULL: store_default_path()), migrates an older schema
+ * forward, and sets *out. Refuses a database newer than this build, a file
+ * that is not a dateline database, and a corrupt one, each with a clear
+ * message; it never overwrites or deletes an existing file.
+ */
+int store_open(const char *path, int flags, struct store **out, char *err, size_t errlen);
+/* Closes the store; NULL allowed. */
+void store_close(struct store *s);
+/* The path the store was opened at (owned by the store). */
+const char *store_path(const struct store *s);
+
+/* ---- feeds (store_feeds.c) ---- */
+
+struct store_feed {
+	long long id;            /* feed id (> 0) */
+	char *url;               /* the feed's URL (unique) */
+	char *title;             /* title from the feed or the user, or NULL */
+	char *tags;              /* space-separated tags, or NULL */
+	char *etag;              /* ETag of the last 200 response, or NULL */
+	char *last_modified;     /* Last-Modified of the last 200 response, or NULL */
+	int last_status;         /* HTTP status of the last refresh, 0 never / no response */
+	char *last_error;        /* message of the last failed refresh, NULL when it went well */
+	long long last_refresh;  /* unix time of the last refresh, 0 never */
+	long long n_items;       /* items shown (not purged) */
+	long long n_unread;      /* of which unread */
+};
+
+/*
+ * Adds the feed at url, or finds it when already there, and sets *id. title
+ * and tags (NULL: leave as is) are written when given.
+ */
+int store_feed_upsert(struct store *s, const char *url, const char *title, const char *tags,
+                      long long *id, char *err, size_t errlen);
+/* Looks up a feed by id (when key is all digits), exact URL, or title (case-insensitive). *id = 0 when none. */
+int store_feed_find(struct store *s, const char *key, long long *id, char *err, size_t errlen);
+/* Every feed, ordered by title then URL, with item counts. Free with store_feeds_free(). */
+int store_feeds_list(struct store *s, struct store_feed **out, size_t *n, char *err, size_t errlen);
+/* Fills *out with feed id (-1 when absent); free its strings with store_feed_clear(). */
+int store_feed_get(struct store *s, long long id, struct store_feed *out, char *err, size_t errlen);
+/* Frees the strings of one feed record (not the record). */
+void store_feed_clear(struct store_feed *f);
+/* Frees an array from store_feeds_list(). */
+void store_feeds_free(struct store_feed *f, size_t n);
+/* Moves feed id to new_url (a permanent redirect); -1 when another feed already has that URL. */
+int store_feed_set_url(struct store *s, long long id, const char *new_url, char *err, size_t errlen);
+/* Removes a feed and its items, saved and starred ones included (the user asked). */
+int store_feed_delete(struct store *s, long long id, char *err, size_t errlen);
+
+/* What one refresh of one feed found out, as the fetcher saw it. */
+struct store_feed_state {
+	int status;                /* HTTP status (200, 304, 404, ...), 0 when no response (file, network error) */
+	const char *etag;          /* ETag header of a 200 response, or NULL */
+	const char *last_modified; /* Last-Modified header of a 200 response, or NULL */
+	const char *error;         /* why the refresh failed, or NULL when it went well */
+	long long time;            /* unix time of the refresh, 0 for now */
+};
+
+/*
+ * Records a refresh that brought no feed (304, or an error): status, error
+ * and time are written; ETag and Last-Modified are kept when st->status is
+ * 304 or st->error is set, otherwise written as given (NULL clears).
+ */
+int store_feed_update_state(struct store *s, long long feed_id, const struct store_feed_state *st,
+                            char *err, size_t errlen);
+
+/* Bounds on what is kept of each feed; saved and starred items are never purged. */
+struct store_retention {
+	int days;       /* purge items older than this many days (by date), 0 keeps all */
+	int max_items;  /* keep at most this many items per feed (newest first), 0 for no bound */
+};
+/* Sets the bounds store_apply_feed() applies (default: keep everything). */
+void store_set_retention(struct store *s, const struct store_retention *r);
+
+/* Counts of what store_apply_feed() did. */
+struct store_apply_result {
+	int n_new;       /* items not seen before */
+	int n_changed;   /* items whose content changed (read state kept) */
+	int n_unchanged; /* items already stored as they are */
+	int n_purged;    /* items dropped by retention */
+};
+
+/*
+ * Applies one refresh of feed feed_id in ONE transaction: f (may be NULL for
+ * a 304 or a failed fetch) gives the feed title and items; new and changed
+ * items are turned into articles (title + content or summary, through
+ * ingest_article(), which runs the analysis) before the write lock is taken;
+ * then items, articles, quotes, entities, indexes, retention and st are
+ * written together, or nothing is. res may be NULL.
+ */
+int store_apply_feed(struct store *s, long long feed_id, const struct feed *f,
+                     const struct store_feed_state *st, struct store_apply_result *res,
+                     char *err, size_t errlen);
+
+/* Applies the retention bounds to feed_id (0: every feed). *n_purged may be NULL. */
+int store_purge(struct store *s, long long feed_id, const struct store_retention *r,
+                int *n_purged, char *err, size_t errlen);
+
+/* ---- items (store_items.c) ---- */
+
+struct store_item {
+	long long id;          /* item id: what export, mark and the TUI use */
+	long long feed_id;     /* feed, or 0 for an article saved on its own */
+	char *feed_title;      /* the feed's title (or URL), NULL when feed_id is 0 */
+	char *guid;            /* the feed's id for it (guid, link or title), or NULL */
+	char *link;            /* URL of the article, or NULL */
+	char *title;           /* title (item title, else the article's headline), or NULL */
+	char *author;          /* author from the feed or byline, or NULL */
+	char *published;       /* date as given ("YYYY-MM-DD" or ISO 8601), or NULL */
+	long long date;        /* unix time used for ordering: published, else when stored */
+	int read;              /* 1 when read */
+	int starred;           /* 1 when starred */
+	int saved;             /* 1 when saved for offline reading */
+	int full;              /* 1 when the stored article is the full page, 0 when made from the feed */
+	int n_quotes;          /* quotations found in its article */
+};
+
+enum store_list_flags {
+	STORE_LIST_UNREAD = 1,  /* only unread items */
+	STORE_LIST_SAVED = 2,   /* only saved items */
+	STORE_LIST_STARRED = 4  /* only starred items */
+};
+
+struct store_list_opts {
+	int flags;         /* STORE_LIST_* */
+	long long feed_id; /* only this feed, 0 for all */
+	size_t limit;      /* at most this many, 0 for no bound */
+	size_t offset;     /* skip this many (paging) */
+};
+
+/* Items newest first. Free with store_items_free(). */
+int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
+                     size_t *n, char *err, size_t errlen);
+/* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */
+int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen);
+void store_items_free(struct store_item *items, size_t n);
+
+enum store_mark {
+	STORE_MARK_READ,
+	STORE_MARK_UNREAD,
+	STORE_MARK_STAR,
+	STORE_MARK_UNSTAR,
+	STORE_MARK_SAVE,
+	STORE_MARK_UNSAVE
+};
+/* Sets a flag on item id; -1 when there is no such item. */
+int store_item_mark(struct store *s, long long id, enum store_mark m, char *err, size_t errlen);
+/* Marks every item of feed_id (0: all) read. */
+int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen);
+
+/* ---- articles (store_articles.c) ---- */
+
+/*
+ * Stores an analysed article on its own, as a saved item (the `save`
+ * command). When an item with the same URL exists, its article is replaced
+ * and it is marked saved. Sets *item_id.
+ */
+int store_save_article(struct store *s, const struct article *a, long long *item_id,
+                       char *err, size_t errlen);
+/*
+ * Replaces the article of item id (the TUI's `f`: full page fetched for an
+ * item that only had its summary); full says which it is.
+ */
+int store_article_replace(struct store *s, long long item_id, const struct article *a, int full,
+                          char *err, size_t errlen);
+/*
+ * Loads item id's article with every field as stored: sections, paragraphs,
+ * dateline, quotes, entities with aliases and mentions, links. The caller
+ * frees *out with article_free().
+ */
+int store_article_load(struct store *s, long long item_id, struct article **out,
+                       char *err, size_t errlen);
+
+/* ---- search (store_search.c) ---- */
+
+struct store_hit {
+	long long item_id;  /* the item found */
+	char *title;        /* its title, or NULL */
+	char *feed_title;   /* its feed's title, or NULL */
+	char *published;    /* its date as given, or NULL */
+	long long date;     /* its ordering date (unix time) */
+	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them) */
+};
+
+/*
+ * Full-text search over headlines, bylines and bodies (FTS5 syntax: words,
+ * "phrases", prefix*, AND/OR/NOT, NEAR). A query that is not valid FTS5 is
+ * retried as plain words; only when that fails too is it an error, said
+ * plainly. Best matches first (newest first among equals). limit 0 means 50.
+ */
+int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
+                 size_t *n, char *err, size_t errlen);
+void store_hits_free(struct store_hit *h, size_t n);
+
+struct store_quote_query {
+	const char *match;   /* words in the quotation (FTS5 syntax), or NULL for all */
+	const char *speaker; /* words of the speaker's name ("Peskov", "dmitry pes"), or NULL */
+	int prefix;          /* 1: every bare word of match and speaker matches as a prefix (type-ahead) */
+	long long since;     /* only articles dated at or after this unix time, 0 for all */
+	size_t limit;        /* at most this many, 0 means 50 */
+	size_t offset;       /* skip this many (paging) */
+};
+
+struct store_quote_hit {
+	long long quote_id;  /* the quotation's row id */
+	long long item_id;   /* the item whose article holds it */
+	int index;           /* its index in that article's quotes[] (store_article_load()) */
+	char *text;          /* the quotation */
+	char *speaker;       /* who said it, or NULL */
+	char *cue;           /* reporting verb, or NULL */
+	int partial;         /* 1 when a fragment */
+	char *headline;      /* the article's title, or NULL */
+	char *published;     /* the article's date as given, or NULL */
+	long long date;      /* the article's ordering date (unix time) */
+};
+
+/* Every quotation matching q across the store, newest article first. Free with store_quote_hits_free(). */
+int store_quotes_search(struct store *s, const struct store_quote_query *q, struct store_quote_hit **out,
+                        size_t *n, char *err, size_t errlen);
+void store_quote_hits_free(struct store_quote_hit *h, size_t n);
+
+/*
+ * Parses a date for --since: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]",
+ * or a relative "7d" / "2w" / "1m" / "1y" back from now. 0 with *t set, -1.
+ */
+int store_parse_date(const char *s, long long *t);
+
+#endif

@@ -1,0 +1,168 @@
+/* cli_feed.c: `dateline feed`, one feed printed as a readable list or as JSON. */
+#include "cli.h"
+#include "feed.h"
+#include "feedparse.h"
+#include "fileio.h"
+#include "sanitize.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char feed_usage[] = "usage: dateline feed [--json] [--content-type CT] FILE|URL|-";
+
+static struct json_object *jstr(const char *s) { return s ? json_object_new_string(s) : NULL; }
+
+static char *feed_to_json(const struct feed *f)
+{
+	struct json_object *o = json_object_new_object(), *items = json_object_new_array();
+	if (!o || !items) {
+		json_object_put(o), json_object_put(items);
+		return NULL;
+	}
+	json_object_object_add(o, "format", jstr(f->format));
+	json_object_object_add(o, "encoding", jstr(f->encoding));
+	json_object_object_add(o, "title", jstr(f->title));
+	json_object_object_add(o, "link", jstr(f->link));
+	json_object_object_add(o, "description", jstr(f->description));
+	json_object_object_add(o, "language", jstr(f->language));
+	json_object_object_add(o, "updated", jstr(f->updated));
+	for (size_t i = 0; i < f->n_items; i++) {
+		const struct feed_item *it = &f->items[i];
+		struct json_object *j = json_object_new_object(), *cats = json_object_new_array(),
+		                   *encs = json_object_new_array();
+		json_object_object_add(j, "id", jstr(it->id));
+		json_object_object_add(j, "title", jstr(it->title));
+		json_object_object_add(j, "link", jstr(it->link));
+		json_object_object_add(j, "author", jstr(it->author));
+		json_object_object_add(j, "published", jstr(it->published));
+		json_object_object_add(j, "updated", jstr(it->updated));
+		json_object_object_add(j, "summary", jstr(it->summary));
+		json_object_object_add(j, "content", jstr(it->content));
+		for (size_t k = 0; k < it->n_categories; k++)
+			json_object_array_add(cats, jstr(it->categories[k]));
+		json_object_object_add(j, "categories", cats);
+		for (size_t k = 0; k < it->n_enclosures; k++) {
+			const struct enclosure *e = &it->enclosures[k];
+			struct json_object *je = json_object_new_object();
+			json_object_object_add(je, "url", jstr(e->url));
+			json_object_object_add(je, "type", jstr(e->type));
+			json_object_object_add(je, "length", e->length >= 0 ? json_object_new_int64(e->length) : NULL);
+			json_object_array_add(encs, je);
+		}
+		json_object_object_add(j, "enclosures", encs);
+		json_object_array_add(items, j);
+	}
+	json_object_object_add(o, "items", items);
+	const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	char *r = s ? strdup(s) : NULL;
+	json_object_put(o);
+	return r;
+}
+
+/* One line of output: label and the sanitised value, when there is one. */
+static void put_line(FILE *out, const char *label, const char *s)
+{
+	if (!s || !*s)
+		return;
+	char *clean = sanitize_str(s, 0);
+	fprintf(out, "%s%s\n", label, clean ? clean : "");
+	free(clean);
+}
+
+static void feed_print_text(FILE *out, const struct feed *f)
+{
+	char *t = sanitize_str(f->title ? f->title : "(untitled feed)", 0);
+	fprintf(out, "%s\n", t ? t : "");
+	free(t);
+	put_line(out, "  ", f->description);
+	put_line(out, "  link:     ", f->link);
+	fprintf(out, "  format:   %s, %s%s%s\n", f->format ? f->format : "?", f->encoding ? f->encoding : "?",
+	        f->language ? ", " : "", "");
+	put_line(out, "  language: ", f->language);
+	put_line(out, "  updated:  ", f->updated);
+	fprintf(out, "  %zu item%s\n", f->n_items, f->n_items == 1 ? "" : "s");
+	for (size_t i = 0; i < f->n_items; i++) {
+		const struct feed_item *it = &f->items[i];
+		const char *date = it->published ? it->published : it->updated;
+		char *title = sanitize_str(it->title ? it->title : "(untitled)", 0);
+		fprintf(out, "\n%4zu. %.10s%s%s\n", i + 1, date ? date : "", date ? "  " : "", title ? title : "");
+		free(title);
+		put_line(out, "      ", it->link);
+		put_line(out, "      by ", it->author);
+		for (size_t k = 0; k < it->n_enclosures; k++)
+			put_line(out, "      enclosure: ", it->enclosures[k].url);
+	}
+}
+
+int cmd_feed(int argc, char **argv)
+{
+	const char *ct = NULL, *path = NULL;
+	int json = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--json")) {
+			json = 1;
+		} else if (!strcmp(a, "--content-type")) {
+			if (i + 1 >= argc) {
+				cli_error("--content-type needs a value; %s", feed_usage);
+				return CLI_USAGE;
+			}
+			ct = argv[++i];
+		} else if (!strncmp(a, "--content-type=", 15)) {
+			ct = a + 15;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(feed_usage);
+			return CLI_OK;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option %s; %s", a, feed_usage);
+			return CLI_USAGE;
+		} else if (path) {
+			cli_error("one feed at a time; %s", feed_usage);
+			return CLI_USAGE;
+		} else {
+			path = a;
+		}
+	}
+	if (!path) {
+		cli_error("no feed given; %s", feed_usage);
+		return CLI_USAGE;
+	}
+	if (cli_is_url(path)) {
+		cli_error("%s: fetching URLs is not yet supported", path);
+		return CLI_FAIL;
+	}
+	char err[512], *data;
+	size_t len;
+	if (file_read(path, FEED_MAX_BYTES, &data, &len, err, sizeof err)) {
+		cli_error("%s", err);
+		return CLI_FAIL;
+	}
+	struct feed *f;
+	int rc = feed_parse(data, len, ct, NULL, &f, err, sizeof err);
+	free(data);
+	if (rc) {
+		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
+		return CLI_FAIL;
+	}
+	rc = CLI_OK;
+	if (json) {
+		char *j = feed_to_json(f);
+		if (!j) {
+			cli_error("out of memory");
+			rc = CLI_FAIL;
+		} else {
+			puts(j);
+			free(j);
+		}
+	} else {
+		feed_print_text(stdout, f);
+	}
+	feed_free(f);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}

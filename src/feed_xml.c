@@ -1,0 +1,617 @@
+/* feed_xml.c: the SAX2 engine under the RSS and Atom readers (see feed_xml.h). */
+#include "feed_xml.h"
+#include "feed.h"
+#include "feed_date.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
+
+static const struct {
+	const char *uri;
+	int ns;
+} known_ns[] = {
+	{"http://www.w3.org/2005/Atom", FX_NS_ATOM},
+	{"http://purl.org/atom/ns#", FX_NS_ATOM},
+	{"http://purl.org/dc/elements/1.1/", FX_NS_DC},
+	{"http://purl.org/dc/elements/1.0/", FX_NS_DC},
+	{"http://purl.org/dc/terms/", FX_NS_DCTERMS},
+	{"http://purl.org/rss/1.0/modules/content/", FX_NS_CONTENT},
+	{"http://search.yahoo.com/mrss/", FX_NS_MEDIA},
+	{"http://search.yahoo.com/mrss", FX_NS_MEDIA},
+	{"http://www.w3.org/1999/xhtml", FX_NS_XHTML},
+	{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", FX_NS_RDF},
+	{"http://purl.org/rss/1.0/", FX_NS_CORE},
+	{"http://my.netscape.com/rdf/simple/0.9/", FX_NS_CORE},
+	{"http://backend.userland.com/rss2", FX_NS_CORE},
+	{"http://backend.userland.com/rss", FX_NS_CORE},
+};
+
+struct engine {
+	struct fx x;
+	const char *root_uri; /* namespace of the root element (libxml2 dictionary) */
+	const char *doc_base; /* the caller's base URL, or NULL */
+};
+
+static int ns_of(struct engine *e, const char *uri)
+{
+	if (!uri || !*uri)
+		return FX_NS_CORE;
+	for (size_t i = 0; i < sizeof known_ns / sizeof *known_ns; i++)
+		if (!strcmp(uri, known_ns[i].uri)) {
+			/* Atom elements are the core vocabulary of an Atom feed */
+			if (known_ns[i].ns == FX_NS_ATOM && e->x.kind == FX_ATOM)
+				return FX_NS_CORE;
+			return known_ns[i].ns;
+		}
+	if (e->root_uri && !strcmp(uri, e->root_uri))
+		return FX_NS_CORE;
+	return FX_NS_OTHER;
+}
+
+void fx_stop(struct fx *x, const char *msg)
+{
+	if (!x->stopped) {
+		x->stopped = 1;
+		snprintf(x->err, sizeof x->err, "%s", msg);
+	}
+	xmlStopParser(x->ctxt);
+}
+
+void fx_take(char **field, char *v)
+{
+	free(*field);
+	*field = v;
+}
+
+char *fx_trim(char *s)
+{
+	if (!s)
+		return s;
+	size_t n = strlen(s), i = 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	memmove(s, s + i, n - i);
+	s[n - i] = '\0';
+	return s;
+}
+
+char *fx_date(const char *s)
+{
+	char out[FEED_DATE_LEN + 1];
+	if (!s || feed_date_parse(s, out))
+		return NULL;
+	return strdup(out);
+}
+
+char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name)
+{
+	for (int i = 0; i < n; i++) {
+		if (strcmp(a[i].name, name))
+			continue;
+		if (uri ? !(a[i].uri && !strcmp(a[i].uri, uri)) : a[i].uri != NULL)
+			continue;
+		size_t l = (size_t)(a[i].value_end - a[i].value);
+		char *v = malloc(l + 1);
+		if (v) {
+			memcpy(v, a[i].value, l);
+			v[l] = '\0';
+		}
+		return v;
+	}
+	return NULL;
+}
+
+int fx_attr_is(const struct fx_attr *a, int n, const char *name, const char *value)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(a[i].name, name) && !a[i].uri) {
+			size_t l = (size_t)(a[i].value_end - a[i].value);
+			return l == strlen(value) && !strncasecmp(a[i].value, value, l);
+		}
+	return 0;
+}
+
+static char *resolve(const char *base, const char *s)
+{
+	if (!base || !*base)
+		return strdup(s);
+	xmlChar *r = xmlBuildURI((const xmlChar *)s, (const xmlChar *)base);
+	if (!r) /* not a URI libxml2 can resolve: keep it as given */
+		return strdup(s);
+	char *out = strdup((const char *)r);
+	xmlFree(r);
+	return out;
+}
+
+char *fx_resolve(const struct fx_frame *f, const char *s) { return resolve(f->base, s); }
+
+/* Attributes that carry URLs in feed HTML. */
+static int is_url_attr(const char *n, size_t l)
+{
+	return (l == 4 && !strncasecmp(n, "href", 4)) || (l == 3 && !strncasecmp(n, "src", 3)) ||
+	       (l == 6 && !strncasecmp(n, "poster", 6)) || (l == 4 && !strncasecmp(n, "cite", 4)) ||
+	       (l == 10 && !strncasecmp(n, "background", 10));
+}
+
+char *fx_resolve_html(const char *html, const char *base)
+{
+	if (!base || !*base || !strchr(html, '<'))
+		return strdup(html);
+	struct buf b = BUF_INIT;
+	const char *p = html, *run = html;
+	while ((p = strchr(p, '<'))) {
+		p++;
+		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+			continue;
+		/* inside a start tag: look at each name=value until '>' */
+		while (*p && *p != '>') {
+			while (*p && *p != '>' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+				p++;
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			const char *an = p;
+			while (*p && *p != '=' && *p != '>' && *p != ' ' && *p != '/')
+				p++;
+			size_t al = (size_t)(p - an);
+			if (*p != '=')
+				continue;
+			p++;
+			char q = (*p == '"' || *p == '\'') ? *p++ : 0;
+			const char *vs = p;
+			while (*p && (q ? *p != q : (*p != ' ' && *p != '>')))
+				p++;
+			if (is_url_attr(an, al) && p > vs) {
+				char *v = strndup(vs, (size_t)(p - vs));
+				char *r = v ? resolve(base, v) : NULL;
+				buf_append(&b, run, (size_t)(vs - run));
+				buf_puts(&b, r ? r : "");
+				free(v), free(r);
+				run = p;
+			}
+			if (q && *p)
+				p++;
+		}
+	}
+	buf_puts(&b, run);
+	if (b.failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+char *fx_author_name(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at)
+		return strdup(s);
+	/* cut the address (and its brackets) out, keep what remains as the name */
+	const char *b = at, *e = at;
+	while (b > s && !strchr(" \t<(\"", b[-1]))
+		b--;
+	while (*e && !strchr(" \t>)\"", *e))
+		e++;
+	struct buf n = BUF_INIT;
+	buf_append(&n, s, (size_t)(b - s));
+	buf_putc(&n, ' ');
+	buf_puts(&n, e);
+	char *name = buf_detach(&n);
+	if (!name)
+		return NULL;
+	for (char *p = name; *p; p++)
+		if (strchr("<>()\"", *p))
+			*p = ' ';
+	fx_trim(name);
+	if (!*name) {
+		free(name);
+		return strndup(b, (size_t)(e - b));
+	}
+	/* collapse the doubled spaces the cut left */
+	char *w = name;
+	for (char *r = name; *r; r++)
+		if (!(*r == ' ' && w > name && w[-1] == ' '))
+			*w++ = *r;
+	*w = '\0';
+	return name;
+}
+
+char *fx_base64(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+	char *out = malloc(n / 4 * 3 + 4);
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26
+		      : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+		if (c == '=')
+			break;
+		if (v < 0) {
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+				continue;
+			free(out);
+			return NULL;
+		}
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (char)((acc >> bits) & 0xFF);
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- serialising child markup of a field as HTML */
+
+static void put_escaped(struct buf *b, const char *s, size_t n, int attr)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *rep = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
+		                : (attr && s[i] == '"') ? "&quot;" : NULL;
+		if (!rep)
+			continue;
+		buf_append(b, s + run, i - run);
+		buf_puts(b, rep);
+		run = i + 1;
+	}
+	buf_append(b, s + run, n - run);
+}
+
+static int is_void(const char *n)
+{
+	static const char *const v[] = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col",
+	                                "param", "source", "track", "wbr", "embed"};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		if (!strcmp(n, v[i]))
+			return 1;
+	return 0;
+}
+
+/* The field's text so far was plain; from now on the buffer holds markup. */
+static void switch_to_markup(struct fx *x)
+{
+	if (x->markup)
+		return;
+	x->markup = 1;
+	if (!x->text.len || x->field_text == FX_HTML) /* HTML text is markup already */
+		return;
+	struct buf b = BUF_INIT;
+	put_escaped(&b, x->text.data, x->text.len, 0);
+	buf_free(&x->text);
+	x->text = b;
+}
+
+static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	switch_to_markup(x);
+	if (f->quiet)
+		return;
+	buf_putc(&x->text, '<');
+	buf_puts(&x->text, f->name);
+	for (int i = 0; i < na; i++) {
+		size_t l = (size_t)(a[i].value_end - a[i].value);
+		buf_putc(&x->text, ' ');
+		buf_puts(&x->text, a[i].name);
+		buf_puts(&x->text, "=\"");
+		if (is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
+			char *v = strndup(a[i].value, l), *r = v ? resolve(f->base, v) : NULL;
+			if (r)
+				put_escaped(&x->text, r, strlen(r), 1);
+			free(v), free(r);
+		} else {
+			put_escaped(&x->text, a[i].value, l, 1);
+		}
+		buf_putc(&x->text, '"');
+	}
+	buf_puts(&x->text, is_void(f->name) ? " />" : ">");
+}
+
+static void markup_end(struct fx *x, struct fx_frame *f)
+{
+	if (f->quiet || is_void(f->name))
+		return;
+	buf_puts(&x->text, "</");
+	buf_puts(&x->text, f->name);
+	buf_putc(&x->text, '>');
+}
+
+/* ---- SAX callbacks */
+
+static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const struct fx_attr *a, int na)
+{
+	struct fx *x = &e->x;
+	const char *n = f->name;
+	char *ver = fx_attr_get(a, na, NULL, "version");
+	char fmt[32] = "";
+	e->root_uri = uri;
+	if (!strcmp(n, "rss") || !strcmp(n, "channel")) {
+		x->kind = FX_RSS;
+		if (ver && !strncmp(ver, "0.9", 3) && strlen(ver) < 8)
+			snprintf(fmt, sizeof fmt, "rss%s", ver);
+		else
+			snprintf(fmt, sizeof fmt, "rss2.0");
+		f->role = !strcmp(n, "channel") ? FX_CHANNEL : FX_ROOT;
+	} else if (!strcmp(n, "RDF")) {
+		x->kind = FX_RDF;
+		snprintf(fmt, sizeof fmt, "rss1.0");
+		f->role = FX_ROOT;
+	} else if (!strcmp(n, "feed")) {
+		x->kind = FX_ATOM;
+		snprintf(fmt, sizeof fmt, uri && !strcmp(uri, "http://www.w3.org/2005/Atom") ? "atom1.0"
+		                          : ver && !strcmp(ver, "0.3")                       ? "atom0.3"
+		                          : uri && !strcmp(uri, "http://purl.org/atom/ns#")  ? "atom0.3"
+		                                                                             : "atom");
+		f->role = FX_CHANNEL;
+		char *lang = fx_attr_get(a, na, XML_NS, "lang");
+		if (lang)
+			fx_take(&x->feed->language, fx_trim(lang));
+	} else if (!strcasecmp(n, "html")) {
+		fx_stop(x, "not a feed: HTML page");
+	} else {
+		char msg[160];
+		snprintf(msg, sizeof msg, "not a feed: the document is <%.60s>, not RSS, RDF or Atom", n);
+		fx_stop(x, msg);
+	}
+	free(ver);
+	if (fmt[0] && feed_set(&x->feed->format, fmt))
+		fx_stop(x, "out of memory");
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                     const xmlChar **attributes)
+{
+	(void)prefix, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+	struct engine *e = ctx;
+	struct fx *x = &e->x;
+	if (x->stopped)
+		return;
+	if (x->depth >= FEED_MAX_DEPTH) {
+		fx_stop(x, "the feed nests elements too deeply");
+		return;
+	}
+	struct fx_attr a[64];
+	int na = nb_attributes < 64 ? nb_attributes : 64;
+	for (int i = 0; i < na; i++) {
+		a[i].name = (const char *)attributes[5 * i];
+		a[i].uri = (const char *)attributes[5 * i + 2];
+		a[i].value = (const char *)attributes[5 * i + 3];
+		a[i].value_end = (const char *)attributes[5 * i + 4];
+	}
+	struct fx_frame *parent = x->depth ? &x->stack[x->depth - 1] : NULL;
+	struct fx_frame *f = &x->stack[x->depth++];
+	memset(f, 0, sizeof *f);
+	f->name = (const char *)localname;
+	f->base = parent ? parent->base : (char *)e->doc_base;
+	char *xb = fx_attr_get(a, na, XML_NS, "base");
+	if (xb) {
+		char *r = resolve(f->base, fx_trim(xb));
+		free(xb);
+		if (r)
+			f->base = r, f->own_base = 1;
+	}
+	if (!parent) {
+		on_root(e, f, (const char *)URI, a, na);
+		return;
+	}
+	f->ns = ns_of(e, (const char *)URI);
+	switch (parent->role) {
+	case FX_FIELD:
+	case FX_MARKUP:
+		f->role = FX_MARKUP;
+		f->quiet = parent->role == FX_FIELD && (parent->text == FX_XHTML_WRAPPED || parent->text == FX_HTML) &&
+		           !x->markup && !strcmp(f->name, "div");
+		markup_start(x, f, a, na);
+		return;
+	case FX_SKIP:
+		return;
+	case FX_PERSON:
+		f->role = f->ns == FX_NS_CORE ? FX_FIELD : FX_SKIP;
+		break;
+	case FX_ROOT:
+	case FX_CHANNEL:
+		if (f->ns == FX_NS_CORE && !strcmp(f->name, x->kind == FX_ATOM ? "entry" : "item")) {
+			if (x->feed->n_items >= FEED_MAX_ITEMS) {
+				fx_stop(x, "the feed has more than 10000 items");
+				return;
+			}
+			if (!(x->item = feed_add_item(x->feed))) {
+				fx_stop(x, "out of memory");
+				return;
+			}
+			f->role = FX_ITEM;
+			x->item_author_rank = 0;
+			if (x->kind == FX_RDF) {
+				char *about = fx_attr_get(a, na, "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "about");
+				if (about)
+					fx_take(&x->item->id, fx_trim(about));
+			}
+			break;
+		}
+		if (parent->role == FX_ROOT && f->ns == FX_NS_CORE && !strcmp(f->name, "channel")) {
+			f->role = FX_CHANNEL;
+			break;
+		}
+		if (parent->role == FX_ROOT && x->kind != FX_RDF)
+			break; /* FX_SKIP */
+		/* channel-level fields */
+		f->role = x->kind == FX_ATOM ? fx_atom_start(x, f, a, na) : fx_rss_start(x, f, a, na);
+		break;
+	case FX_ITEM:
+	case FX_GROUP:
+		f->role = x->kind == FX_ATOM ? fx_atom_start(x, f, a, na) : fx_rss_start(x, f, a, na);
+		break;
+	default:
+		break;
+	}
+	if (f->role == FX_FIELD) {
+		buf_reset(&x->text);
+		x->markup = 0;
+		x->field_text = f->text;
+	}
+}
+
+static char *field_value(struct fx *x)
+{
+	if (x->text.failed)
+		return NULL;
+	char *v = buf_detach(&x->text);
+	return v;
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+	(void)localname, (void)prefix, (void)URI;
+	struct engine *e = ctx;
+	struct fx *x = &e->x;
+	if (!x->depth)
+		return;
+	struct fx_frame *f = &x->stack[x->depth - 1];
+	if (!x->stopped) {
+		struct fx_frame *parent = x->depth > 1 ? &x->stack[x->depth - 2] : NULL;
+		switch (f->role) {
+		case FX_MARKUP:
+			markup_end(x, f);
+			break;
+		case FX_FIELD: {
+			char *v = field_value(x);
+			if (!v) {
+				fx_stop(x, "out of memory");
+				break;
+			}
+			/* a field's value is read where its parent says: feed, item or person */
+			if (x->kind == FX_ATOM)
+				fx_atom_end(x, f, v);
+			else
+				fx_rss_end(x, f, v);
+			(void)parent;
+			break;
+		}
+		case FX_PERSON:
+			if (x->kind == FX_ATOM)
+				fx_atom_end(x, f, NULL);
+			break;
+		case FX_ITEM:
+			if (x->kind == FX_ATOM)
+				fx_atom_item_end(x, f);
+			else
+				fx_rss_item_end(x, f);
+			x->item = NULL;
+			break;
+		default:
+			break;
+		}
+	}
+	if (f->own_base)
+		free(f->base);
+	x->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct engine *e = ctx;
+	struct fx *x = &e->x;
+	if (!x->depth || x->stopped)
+		return;
+	int role = x->stack[x->depth - 1].role;
+	if (role != FX_FIELD && role != FX_MARKUP)
+		return;
+	if (!x->markup || x->field_text == FX_HTML)
+		buf_append(&x->text, ch, (size_t)len);
+	else
+		put_escaped(&x->text, (const char *)ch, (size_t)len, 0);
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+	struct engine *e = ctx;
+	if (!err || e->x.xml_err[0] || err->level < XML_ERR_ERROR)
+		return;
+	snprintf(e->x.xml_err, sizeof e->x.xml_err, "%s", err->message ? err->message : "malformed XML");
+	size_t n = strlen(e->x.xml_err);
+	while (n && (e->x.xml_err[n - 1] == '\n' || e->x.xml_err[n - 1] == ' '))
+		e->x.xml_err[--n] = '\0';
+	e->x.xml_err_line = err->line;
+}
+
+/* Nothing reaches the parser from outside the document. */
+static xmlParserInputPtr no_external(void *ctx, const xmlChar *publicId, const xmlChar *systemId)
+{
+	(void)ctx, (void)publicId, (void)systemId;
+	return NULL;
+}
+
+int feed_xml_parse(const char *data, size_t len, const char *base_url, struct feed *feed, char *err, size_t errlen)
+{
+	if (len > (size_t)0x7fffffff) {
+		snprintf(err, errlen, "the feed is too large");
+		return -1;
+	}
+	struct engine *e = calloc(1, sizeof *e);
+	if (!e) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	struct fx *x = &e->x;
+	x->feed = feed;
+	e->doc_base = base_url;
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.serror = on_error;
+	sax.resolveEntity = no_external;
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	if (!ctxt) {
+		free(e);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	memcpy(ctxt->sax, &sax, sizeof sax);
+	ctxt->userData = e;
+	x->ctxt = ctxt;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	xmlParseDocument(ctxt);
+	int rc = 0;
+	if (x->stopped) {
+		snprintf(err, errlen, "%s", x->err);
+		rc = -1;
+	} else if (!feed->format) {
+		if (x->xml_err[0])
+			snprintf(err, errlen, "XML error line %d: %s", x->xml_err_line, x->xml_err);
+		else
+			snprintf(err, errlen, "not a feed: no RSS, RDF or Atom element found");
+		rc = -1;
+	}
+	while (x->depth) { /* a stopped parse leaves frames open */
+		struct fx_frame *f = &x->stack[--x->depth];
+		if (f->own_base)
+			free(f->base);
+	}
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	xmlFreeParserCtxt(ctxt);
+	buf_free(&x->text);
+	free(x->person_name), free(x->person_email);
+	free(e);
+	return rc;
+}

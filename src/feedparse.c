@@ -1,0 +1,65 @@
+/* feedparse.c: feed_parse(), which picks the reader (JSON Feed or XML) and the charset. */
+#include "feedparse.h"
+#include "charset.h"
+#include "feed.h"
+#include "feed_json.h"
+#include "feed_xml.h"
+#include "xmlprep.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A JSON Feed starts with '{' after an optional BOM and white space. */
+static int looks_like_json(const char *s, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i < len && s[i] == '{';
+}
+
+int feed_parse(const char *data, size_t len, const char *content_type, const char *base_url,
+               struct feed **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (len > FEED_MAX_BYTES) {
+		snprintf(err, errlen, "the feed is larger than %zu MB", (size_t)FEED_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (!len) {
+		snprintf(err, errlen, "not a feed: the document is empty");
+		return -1;
+	}
+	if (looks_like_json(data, len))
+		return feed_json_parse(data, len, base_url, out, err, errlen);
+	char enc[64], *utf8 = NULL, *prep = NULL;
+	size_t ulen, plen;
+	if (charset_decode_xml(data, len, content_type, &utf8, &ulen, enc, sizeof enc, err, errlen))
+		return -1;
+	/* the rewrite may grow &x; into &#NNNNN; but never beyond twice the input plus slack */
+	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, &prep, &plen);
+	free(utf8);
+	if (rc) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	struct feed *f = feed_new();
+	if (!f) {
+		free(prep);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = feed_xml_parse(prep, plen, base_url, f, err, errlen);
+	free(prep);
+	if (!rc && feed_set(&f->encoding, enc)) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	}
+	if (rc) {
+		feed_free(f);
+		return -1;
+	}
+	*out = f;
+	return 0;
+}

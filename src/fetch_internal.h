@@ -1,0 +1,36 @@
+/*
+ * fetch_internal.h: one transfer in flight, shared by fetch.c and
+ * fetch_error.c only (not a public header).
+ */
+#ifndef DATELINE_FETCH_INTERNAL_H
+#define DATELINE_FETCH_INTERNAL_H
+
+#include "fetch.h"
+
+#include <curl/curl.h>
+
+struct fetch_xfer {
+	CURL *easy;                       /* the handle, reused across redirect hops */
+	const struct fetch_request *req;  /* borrowed from the batch */
+	const struct fetch_opts *opts;    /* borrowed from the batch */
+	struct curl_slist *headers;       /* request headers (conditional, Accept) */
+	struct fetch_result res;          /* filled as the transfer ends */
+	char *hop_url;                    /* URL of the current hop after a redirect, or NULL */
+	char *data;                       /* body received so far */
+	size_t len;                       /* bytes in data */
+	size_t cap;                       /* bytes allocated for data */
+	size_t max_bytes;                 /* cap on the decoded body */
+	double started;                   /* monotonic seconds at the first hop */
+	int permanent_ok;                 /* 1 while every redirect so far was 301/308 */
+	int too_large;                    /* the write callback hit max_bytes */
+	int out_of_memory;                /* the write callback could not grow data */
+	int active;                       /* 1 while on the multi handle */
+	char errbuf[CURL_ERROR_SIZE];     /* curl's own words for the last failure */
+};
+
+/* Fills x->res.error with one line a user can act on for curl's failure rc. */
+void fetch_explain_error(struct fetch_xfer *x, CURLcode rc);
+/* The message for a transfer out of time, given the options in x. */
+void fetch_explain_timeout(struct fetch_xfer *x, char *out, size_t outlen);
+
+#endif

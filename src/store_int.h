@@ -1,0 +1,63 @@
+/*
+ * store_int.h: what the store_*.c modules share and nobody else sees: the
+ * connection, the statement cache, transactions and error reporting.
+ */
+#ifndef DATELINE_STORE_INT_H
+#define DATELINE_STORE_INT_H
+
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#define STORE_MAX_STMTS 64
+
+struct store {
+	sqlite3 *db;                            /* the connection */
+	char *path;                             /* where it was opened */
+	int readonly;                           /* opened with STORE_READONLY */
+	int tx_depth;                           /* nesting of store_tx_begin() */
+	struct store_retention retention;       /* bounds store_apply_feed() applies */
+	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
+	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
+	size_t n_stmt;                          /* cache entries used */
+};
+
+/*
+ * The prepared statement for sql (a string literal: the cache compares
+ * addresses), reset with its bindings cleared, or NULL with err set.
+ */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, char *err, size_t errlen);
+
+/* Writes "what: <sqlite's reason, in words a user can act on>" to err; returns -1. */
+int store_fail(struct store *s, const char *what, char *err, size_t errlen);
+
+/* Write transactions (BEGIN IMMEDIATE), nestable: only the outermost pair commits. */
+int store_tx_begin(struct store *s, char *err, size_t errlen);
+int store_tx_commit(struct store *s, char *err, size_t errlen);
+void store_tx_rollback(struct store *s);
+/* Refuses when the store was opened read-only. */
+int store_writable(struct store *s, char *err, size_t errlen);
+
+/* Binding helpers: NULL binds SQL NULL. Return sqlite's code. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* A malloc'd copy of column i, NULL when SQL NULL; sets *oom on allocation failure. */
+char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
+
+/* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
+long long store_date_value(const char *iso);
+
+/* Articles (store_articles.c), inside the caller's transaction. */
+int store_article_write(struct store *s, long long item_id, const struct article *a,
+                        char *err, size_t errlen);
+int store_article_delete(struct store *s, long long item_id, char *err, size_t errlen);
+
+/* Writes a refresh's state (keep_validators keeps ETag and Last-Modified), in the caller's transaction. */
+int store_feed_write_state(struct store *s, long long feed_id, const struct store_feed_state *st,
+                           int keep_validators, char *err, size_t errlen);
+
+/* Purges one feed's items beyond the bounds, inside the caller's transaction. */
+int store_purge_feed(struct store *s, long long feed_id, const struct store_retention *r,
+                     int *n_purged, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,247 @@
+/* store_items.c: item lists, flags, and the dates they are ordered by. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ITEM_COLS "i.id, coalesce(i.feed_id, 0), coalesce(f.title, f.url), i.guid, i.link, i.title, i.author," \
+	" i.published, i.date, i.read, i.starred, i.saved, i.full, i.n_quotes"
+/* One statement per filter shape keeps each one's plan on the right index. */
+static const char sql_list[] =
+	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
+	" ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+static const char sql_list_feed[] =
+	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE i.feed_id = ?4 AND i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
+	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+static const char sql_item_get[] =
+	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";
+
+static int item_row(sqlite3_stmt *st, struct store_item *it)
+{
+	int oom = 0;
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(st, 0);
+	it->feed_id = sqlite3_column_int64(st, 1);
+	it->feed_title = store_col_dup(st, 2, &oom);
+	it->guid = store_col_dup(st, 3, &oom);
+	it->link = store_col_dup(st, 4, &oom);
+	it->title = store_col_dup(st, 5, &oom);
+	it->author = store_col_dup(st, 6, &oom);
+	it->published = store_col_dup(st, 7, &oom);
+	it->date = sqlite3_column_int64(st, 8);
+	it->read = sqlite3_column_int(st, 9);
+	it->starred = sqlite3_column_int(st, 10);
+	it->saved = sqlite3_column_int(st, 11);
+	it->full = sqlite3_column_int(st, 12);
+	it->n_quotes = sqlite3_column_int(st, 13);
+	return oom ? -1 : 0;
+}
+
+void store_items_free(struct store_item *items, size_t n)
+{
+	for (size_t i = 0; items && i < n; i++) {
+		free(items[i].feed_title);
+		free(items[i].guid);
+		free(items[i].link);
+		free(items[i].title);
+		free(items[i].author);
+		free(items[i].published);
+	}
+	free(items);
+}
+
+/* Runs a prepared item query, collecting its rows. */
+static int collect_items(struct store *s, sqlite3_stmt *st, struct store_item **out, size_t *n,
+                         char *err, size_t errlen)
+{
+	struct store_item *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct store_item *na = realloc(arr, nc * sizeof *na);
+			if (!na)
+				goto oom;
+			arr = na;
+			cap = nc;
+		}
+		if (item_row(st, &arr[cnt++]))
+			goto oom;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_items_free(arr, cnt);
+		return store_fail(s, "listing items", err, errlen);
+	}
+	*out = arr;
+	*n = cnt;
+	return 0;
+oom:
+	sqlite3_reset(st);
+	store_items_free(arr, cnt);
+	snprintf(err, errlen, "out of memory");
+	return -1;
+}
+
+int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
+                     size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, o->feed_id ? sql_list_feed : sql_list, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));
+	sqlite3_bind_int(st, 2, !!(o->flags & STORE_LIST_SAVED));
+	sqlite3_bind_int(st, 3, !!(o->flags & STORE_LIST_STARRED));
+	sqlite3_bind_int64(st, 4, o->feed_id);
+	sqlite3_bind_int64(st, 5, o->limit ? (long long)o->limit : -1);
+	sqlite3_bind_int64(st, 6, (long long)o->offset);
+	return collect_items(s, st, out, n, err, errlen);
+}
+
+int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen)
+{
+	size_t n;
+	*out = NULL;
+	sqlite3_stmt *st = store_stmt(s, sql_item_get, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (collect_items(s, st, out, &n, err, errlen))
+		return -1;
+	if (!n) {
+		free(*out);
+		*out = NULL;
+		snprintf(err, errlen, "no item %lld in the store (see dateline list)", id);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const mark_sql[] = {
+	[STORE_MARK_READ] = "UPDATE items SET read = 1 WHERE id = ? AND purged = 0",
+	[STORE_MARK_UNREAD] = "UPDATE items SET read = 0 WHERE id = ? AND purged = 0",
+	[STORE_MARK_STAR] = "UPDATE items SET starred = 1 WHERE id = ? AND purged = 0",
+	[STORE_MARK_UNSTAR] = "UPDATE items SET starred = 0 WHERE id = ? AND purged = 0",
+	[STORE_MARK_SAVE] = "UPDATE items SET saved = 1 WHERE id = ? AND purged = 0",
+	[STORE_MARK_UNSAVE] = "UPDATE items SET saved = 0 WHERE id = ? AND purged = 0",
+};
+
+int store_item_mark(struct store *s, long long id, enum store_mark m, char *err, size_t errlen)
+{
+	if ((unsigned)m >= sizeof mark_sql / sizeof *mark_sql) {
+		snprintf(err, errlen, "unknown mark");
+		return -1;
+	}
+	if (store_writable(s, err, errlen))
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, mark_sql[m], err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "marking the item", err, errlen);
+	if (!sqlite3_changes(s->db)) {
+		snprintf(err, errlen, "no item %lld in the store (see dateline list)", id);
+		return -1;
+	}
+	return 0;
+}
+
+static const char sql_all_read[] = "UPDATE items SET read = 1 WHERE read = 0 AND (?1 = 0 OR feed_id = ?1)";
+
+int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen)
+{
+	if (store_writable(s, err, errlen))
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, sql_all_read, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
+}
+
+/* Reads n digits at *p into *v; advances *p. */
+static int digits(const char **p, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++, (*p)++) {
+		if (**p < '0' || **p > '9')
+			return -1;
+		*v = *v * 10 + (**p - '0');
+	}
+	return 0;
+}
+
+/* Unix time of "YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±hh[:]mm]", 0 when it is not one. */
+long long store_date_value(const char *iso)
+{
+	if (!iso)
+		return 0;
+	const char *p = iso;
+	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
+	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' || digits(&p, 2, &d))
+		return 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
+			return 0;
+		if (*p == ':') {
+			p++;
+			if (digits(&p, 2, &se))
+				return 0;
+			if (*p == '.')
+				for (p++; *p >= '0' && *p <= '9'; p++)
+					;
+		}
+		if (*p == '+' || *p == '-') {
+			int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
+			if (digits(&p, 2, &oh))
+				return 0;
+			if (*p == ':')
+				p++;
+			if (*p && digits(&p, 2, &om))
+				return 0;
+			off = sign * (oh * 3600 + om * 60);
+		}
+	}
+	struct tm tm = {0};
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	time_t t = timegm(&tm);
+	return t == (time_t)-1 ? 0 : (long long)t - off;
+}
+
+int store_parse_date(const char *s, long long *t)
+{
+	if (!s || !*s)
+		return -1;
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (end != s && n >= 0 && end[0] && !end[1] && strchr("dwmy", end[0])) {
+		long days = end[0] == 'd' ? 1 : end[0] == 'w' ? 7 : end[0] == 'm' ? 30 : 365;
+		*t = (long long)time(NULL) - (long long)n * days * 86400;
+		return 0;
+	}
+	long long v = store_date_value(s);
+	if (!v)
+		return -1;
+	*t = v;
+	return 0;
+}

@@ -1,0 +1,244 @@
+/* xmlprep.c: DOCTYPE removal and entity repair ahead of the XML parser. */
+#include "xmlprep.h"
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_entities.h"
+
+#define MAX_DECLS 64        /* internal entities kept from a DOCTYPE */
+#define MAX_DECL_VALUE 1024 /* longest entity value substituted */
+
+struct decl {
+	const char *name, *value; /* point into the input */
+	size_t nlen, vlen;
+};
+
+struct prep {
+	struct decl decls[MAX_DECLS];
+	int ndecls;
+};
+
+static int cmp_entity(const void *key, const void *elem)
+{
+	const char *k = key;
+	const struct html_entity *e = elem;
+	return strcmp(k, e->name);
+}
+
+unsigned html_entity_lookup(const char *name, size_t n)
+{
+	char key[16];
+	if (n == 0 || n >= sizeof key)
+		return 0;
+	memcpy(key, name, n);
+	key[n] = '\0';
+	const struct html_entity *e =
+		bsearch(key, html_entities, sizeof html_entities / sizeof *html_entities, sizeof *html_entities, cmp_entity);
+	return e ? e->cp : 0;
+}
+
+static int is_name_start(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_name_char(unsigned char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':';
+}
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* Finds needle in s[i..len); returns the index just past it, or len. */
+static size_t skip_past(const char *s, size_t i, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	while (i + n <= len) {
+		const char *p = memchr(s + i, needle[0], len - i - n + 1);
+		if (!p)
+			break;
+		if (!memcmp(p, needle, n))
+			return (size_t)(p - s) + n;
+		i = (size_t)(p - s) + 1;
+	}
+	return len;
+}
+
+/* A value is safe to substitute when it can neither recurse nor carry markup. */
+static int value_is_plain(const char *v, size_t n)
+{
+	if (n > MAX_DECL_VALUE)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == '<' || v[i] == '%' || (v[i] == '&' && (i + 1 >= n || v[i + 1] != '#')))
+			return 0;
+	return 1;
+}
+
+/* Reads one <!ENTITY ...> starting at s[i] (just past "<!ENTITY"); returns the index past it. */
+static size_t read_entity_decl(struct prep *p, const char *s, size_t i, size_t len)
+{
+	while (i < len && is_space((unsigned char)s[i]))
+		i++;
+	int param = i < len && s[i] == '%';
+	if (param)
+		i++;
+	while (i < len && is_space((unsigned char)s[i]))
+		i++;
+	size_t ns = i;
+	while (i < len && is_name_char((unsigned char)s[i]))
+		i++;
+	size_t ne = i;
+	while (i < len && is_space((unsigned char)s[i]))
+		i++;
+	if (i < len && (s[i] == '"' || s[i] == '\'')) {
+		char q = s[i++];
+		size_t vs = i;
+		const char *e = memchr(s + i, q, len - i);
+		if (!e)
+			return len;
+		i = (size_t)(e - s) + 1;
+		if (!param && ne > ns && p->ndecls < MAX_DECLS && value_is_plain(s + vs, (size_t)(e - s) - vs))
+			p->decls[p->ndecls++] = (struct decl){s + ns, s + vs, ne - ns, (size_t)(e - s) - vs};
+	}
+	/* SYSTEM / PUBLIC identifiers and anything else are skipped with the declaration */
+	while (i < len && s[i] != '>') {
+		if (s[i] == '"' || s[i] == '\'') {
+			const char *e = memchr(s + i + 1, s[i], len - i - 1);
+			i = e ? (size_t)(e - s) : len;
+		}
+		if (i < len)
+			i++;
+	}
+	return i < len ? i + 1 : len;
+}
+
+/* Skips a DOCTYPE starting at s[i] ("<!DOCTYPE"), recording plain internal entities. */
+static size_t skip_doctype(struct prep *p, const char *s, size_t i, size_t len)
+{
+	i += 9;
+	while (i < len && s[i] != '>' && s[i] != '[') {
+		if (s[i] == '"' || s[i] == '\'') {
+			const char *e = memchr(s + i + 1, s[i], len - i - 1);
+			i = e ? (size_t)(e - s) : len;
+		}
+		if (i < len)
+			i++;
+	}
+	if (i < len && s[i] == '[') {
+		i++;
+		while (i < len && s[i] != ']') {
+			if (i + 8 <= len && !memcmp(s + i, "<!ENTITY", 8))
+				i = read_entity_decl(p, s, i + 8, len);
+			else if (i + 4 <= len && !memcmp(s + i, "<!--", 4))
+				i = skip_past(s, i + 4, len, "-->");
+			else if (s[i] == '"' || s[i] == '\'') {
+				const char *e = memchr(s + i + 1, s[i], len - i - 1);
+				i = e ? (size_t)(e - s) + 1 : len;
+			} else
+				i++;
+		}
+		const char *e = i < len ? memchr(s + i, '>', len - i) : NULL;
+		return e ? (size_t)(e - s) + 1 : len;
+	}
+	return i < len ? i + 1 : len;
+}
+
+static const struct decl *find_decl(const struct prep *p, const char *name, size_t n)
+{
+	for (int k = 0; k < p->ndecls; k++)
+		if (p->decls[k].nlen == n && !memcmp(p->decls[k].name, name, n))
+			return &p->decls[k];
+	return NULL;
+}
+
+/* Handles the '&' at s[i]; returns the index after what it consumed. */
+static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, size_t i, size_t len)
+{
+	size_t j = i + 1;
+	if (j < len && s[j] == '#') {
+		size_t k = j + 1;
+		int hex = k < len && (s[k] == 'x' || s[k] == 'X');
+		k += hex;
+		size_t ds = k;
+		while (k < len && (hex ? ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'f') || (s[k] >= '0' && s[k] <= '9')
+		                       : (s[k] >= '0' && s[k] <= '9')))
+			k++;
+		if (k > ds && k < len && s[k] == ';') {
+			buf_append(b, s + i, k + 1 - i);
+			return k + 1;
+		}
+		buf_puts(b, "&amp;");
+		return i + 1;
+	}
+	size_t ns = j;
+	if (j < len && is_name_start((unsigned char)s[j]))
+		while (j < len && is_name_char((unsigned char)s[j]) && j - ns < 64)
+			j++;
+	if (j == ns || j >= len || s[j] != ';') { /* a bare '&' */
+		buf_puts(b, "&amp;");
+		return i + 1;
+	}
+	size_t n = j - ns;
+	const char *name = s + ns;
+	if ((n == 3 && (!memcmp(name, "amp", 3))) || (n == 2 && (!memcmp(name, "lt", 2) || !memcmp(name, "gt", 2))) ||
+	    (n == 4 && (!memcmp(name, "quot", 4) || !memcmp(name, "apos", 4)))) {
+		buf_append(b, s + i, j + 1 - i);
+		return j + 1;
+	}
+	const struct decl *d = find_decl(p, name, n);
+	unsigned cp;
+	if (d)
+		buf_append(b, d->value, d->vlen);
+	else if ((cp = html_entity_lookup(name, n)))
+		buf_printf(b, "&#%u;", cp);
+	else /* unknown: keep it visible as text rather than lose it */
+		buf_printf(b, "&amp;%.*s;", (int)n, name);
+	return j + 1;
+}
+
+int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, char **out, size_t *outlen)
+{
+	struct prep p;
+	p.ndecls = 0;
+	struct buf b = BUF_INIT;
+	b.limit = maxlen;
+	if (buf_append(&b, "", 0))
+		return -1;
+	size_t i = 0, run = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c != '&' && c != '<') {
+			i++;
+			continue;
+		}
+		buf_append(&b, s + run, i - run);
+		if (c == '&') {
+			i = rewrite_ref(&p, &b, s, i, len);
+		} else if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
+			size_t e = skip_past(s, i + 4, len, "-->");
+			buf_append(&b, s + i, e - i);
+			i = e;
+		} else if (i + 9 <= len && !memcmp(s + i, "<![CDATA[", 9)) {
+			size_t e = skip_past(s, i + 9, len, "]]>");
+			buf_append(&b, s + i, e - i);
+			i = e;
+		} else if (i + 2 <= len && s[i + 1] == '?') {
+			size_t e = skip_past(s, i + 2, len, "?>");
+			buf_append(&b, s + i, e - i);
+			i = e;
+		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
+			i = skip_doctype(&p, s, i, len);
+		} else {
+			buf_putc(&b, '<');
+			i++;
+		}
+		run = i;
+	}
+	buf_append(&b, s + run, len - run);
+	if (b.failed) {
+		buf_free(&b);
+		return -1;
+	}
+	*outlen = b.len;
+	*out = buf_detach(&b);
+	return 0;
+}

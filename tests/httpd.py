@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""A fault-injecting HTTP server for dateline's network tests and benchmarks.
+
+Listens on 127.0.0.1 only, on an ephemeral port written to --port-file (or
+printed), and exits by itself after --lifetime seconds whatever happens.
+Nothing here sends real gigabytes: big bodies are generated on the fly and
+stop as soon as the client hangs up.
+
+Routes (GET):
+  /feed/NAME[?items=N&v=V]   RSS 2.0, with ETag and Last-Modified; 304 on a match
+  /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
+  /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
+  /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
+  /atom/NAME                 Atom 1.0
+  /redirect/N/NAME           N hops of 302, then /feed/NAME
+  /moved/NAME                301 to /feed/NAME (a permanent redirect)
+  /loop                      302 to itself, forever
+  /tofile                    302 to file:///etc/passwd
+  /status/CODE               that status with a short text body
+  /stall                     reads the request, then says nothing until the client leaves
+  /truncated                 Content-Length 20000, 100 bytes of it, then closes
+  /reset                     headers and part of the body, then a TCP reset
+  /huge                      Content-Length: 1 GiB, zeros generated on the fly
+  /endless                   chunked body of zeros with no end (1 GiB at most)
+  /bomb                      gzip of 1 GiB of zeros, compressed on the fly
+  /html                      an HTML page served as text/html
+  /page                      an HTML page linking its feed with <link rel="alternate">
+  /invalid                   XML that breaks on line 3, served as application/rss+xml
+  /drip                      a feed sent one byte every 0.5 s
+  /badchunk                  chunked encoding with a size that is not hexadecimal
+  /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
+  /count                     how many requests each path got, as text
+"""
+import argparse
+import email.utils
+import gzip
+import hashlib
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+GIB = 1 << 30
+LASTMOD = email.utils.formatdate(1700000000, usegmt=True)
+
+
+def rss(name, items, version="1"):
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>',
+           '<title>Feed %s</title><link>http://127.0.0.1/%s</link>' % (name, name),
+           '<description>Test feed %s</description>' % name]
+    for i in range(items):
+        out.append('<item><title>%s item %d v%s</title><link>http://127.0.0.1/%s/%d</link>'
+                   '<guid>%s-%d</guid><pubDate>Tue, 14 Nov 2023 22:13:%02d GMT</pubDate>'
+                   '<description>Paragraph %d of feed %s, version %s. "We are here," said '
+                   'the spokesperson in WASHINGTON on Tuesday.</description></item>'
+                   % (name, i, version, name, i, name, i, i % 60, i, name, version))
+    out.append('</channel></rss>\n')
+    return ''.join(out).encode()
+
+
+def atom(name, items):
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+           '<title>Atom %s</title><id>urn:%s</id><updated>2023-11-14T22:13:20Z</updated>' % (name, name)]
+    for i in range(items):
+        out.append('<entry><title>%s entry %d</title><id>urn:%s:%d</id>'
+                   '<link href="http://127.0.0.1/%s/%d"/><updated>2023-11-14T22:13:20Z</updated>'
+                   '<summary>Entry %d</summary></entry>' % (name, i, name, i, name, i, i))
+    out.append('</feed>\n')
+    return ''.join(out).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "dateline-testd"
+
+    def log_message(self, fmt, *args):  # quiet unless asked
+        if self.server.verbose:
+            sys.stderr.write("httpd: " + (fmt % args) + "\n")
+
+    def send_body(self, code, body, ctype="application/rss+xml; charset=utf-8", extra=()):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def not_modified(self, extra):
+        self.send_response(304)
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+
+    def conditional(self, body, etag=True, lastmod=True):
+        tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        extra = []
+        if etag:
+            extra.append(("ETag", tag))
+        if lastmod:
+            extra.append(("Last-Modified", LASTMOD))
+        inm = self.headers.get("If-None-Match")
+        ims = self.headers.get("If-Modified-Since")
+        if etag and inm is not None:
+            if inm.strip() == tag:
+                return self.not_modified(extra)
+        elif lastmod and ims is not None and ims.strip() == LASTMOD:
+            return self.not_modified(extra)
+        self.send_body(200, body, extra=extra)
+
+    def stream(self, headers, chunks):
+        """Sends headers then each chunk until the client leaves."""
+        self.send_response(200)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        try:
+            for c in chunks:
+                self.wfile.write(c)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+        self.close_connection = True
+
+    def do_GET(self):
+        path, _, query = self.path.partition("?")
+        args = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        with self.server.lock:
+            self.server.counts[path] = self.server.counts.get(path, 0) + 1
+        parts = path.strip("/").split("/")
+        head = parts[0]
+        name = parts[-1] if len(parts) > 1 else "x"
+        items = int(args.get("items", "5"))
+        if head == "feed":
+            return self.conditional(rss(name, items, args.get("v", "1")))
+        if head == "etag":
+            return self.conditional(rss(name, items), lastmod=False)
+        if head == "lastmod":
+            return self.conditional(rss(name, items), etag=False)
+        if head == "atom":
+            return self.send_body(200, atom(name, items), "application/atom+xml")
+        if head == "gzip":
+            body = gzip.compress(rss(name, items))
+            return self.send_body(200, body, extra=[("Content-Encoding", "gzip")])
+        if head == "bench":
+            body = self.server.bench.get(name)
+            if body is None:
+                return self.send_body(404, b"no such bench feed\n", "text/plain")
+            return self.conditional(body)
+        if head == "redirect":
+            n = int(parts[1])
+            where = "/redirect/%d/%s" % (n - 1, name) if n > 1 else "/feed/" + name
+            return self.send_body(302, b"", "text/plain", [("Location", where)])
+        if head == "moved":
+            return self.send_body(301, b"", "text/plain", [("Location", "/feed/" + name)])
+        if head == "loop":
+            return self.send_body(302, b"", "text/plain", [("Location", "/loop")])
+        if head == "tofile":
+            return self.send_body(302, b"", "text/plain", [("Location", "file:///etc/passwd")])
+        if head == "status":
+            code = int(parts[1])
+            return self.send_body(code, b"status %d\n" % code, "text/plain")
+        if head == "stall":
+            self.server.stop.wait(self.server.lifetime)
+            self.close_connection = True
+            return
+        if head == "truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", "20000")
+            self.end_headers()
+            self.wfile.write(rss("t", 10)[:100])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if head == "reset":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", "20000")
+            self.end_headers()
+            self.wfile.write(rss("r", 10)[:300])
+            self.wfile.flush()
+            time.sleep(0.1)
+            # SO_LINGER with a zero timeout turns close() into a TCP RST.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        if head == "huge":
+            zeros = b"\0" * 65536
+            return self.stream([("Content-Type", "application/rss+xml"), ("Content-Length", str(GIB))],
+                               (zeros for _ in range(GIB // len(zeros))))
+        if head == "endless":
+            zeros = b"0" * 65536
+            chunk = b"%x\r\n%s\r\n" % (len(zeros), zeros)
+            return self.stream([("Content-Type", "application/rss+xml"), ("Transfer-Encoding", "chunked")],
+                               (chunk for _ in range(GIB // len(zeros))))
+        if head == "bomb":
+            return self.stream([("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip"),
+                                ("Connection", "close")], gzip_bomb())
+        if head == "html":
+            return self.send_body(200, b"<!DOCTYPE html><html><head><title>Not a feed</title></head>"
+                                  b"<body><p>Hello.</p></body></html>\n", "text/html; charset=utf-8")
+        if head == "page":
+            return self.send_body(200, (
+                '<!DOCTYPE html><html><head><title>A site</title>'
+                '<link rel="stylesheet" href="/style.css">'
+                '<link rel="alternate" type="application/atom+xml" title="Site feed" href="%s">'
+                '</head><body><p>Welcome.</p></body></html>\n'
+                % args.get("href", "../feed/discovered")).encode(), "text/html; charset=utf-8")
+        if head == "invalid":
+            return self.send_body(200, b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n'
+                                  b'<title>Broken</title><item></channel>\n</rss>\n')
+        if head == "drip":
+            body = rss("drip", 3)
+            return self.stream([("Content-Type", "application/rss+xml"), ("Content-Length", str(len(body)))],
+                               drip(body, self.server.stop))
+        if head == "badchunk":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"10\r\n<?xml version=\"1\r\nzz-not-hex\r\nmore\r\n0\r\n\r\n")
+            self.close_connection = True
+            return
+        if head == "count":
+            with self.server.lock:
+                text = "".join("%s %d\n" % kv for kv in sorted(self.server.counts.items()))
+            return self.send_body(200, text.encode(), "text/plain")
+        self.send_body(404, b"not found\n", "text/plain")
+
+
+def gzip_bomb():
+    """gzip stream of 1 GiB of zeros, compressed as it is sent (about 1 MiB on the wire)."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b"\0" * (1 << 20)
+    for _ in range(GIB // len(zeros)):
+        out = comp.compress(zeros)
+        if out:
+            yield out
+    yield comp.flush()
+
+
+def drip(body, stop):
+    for i in range(len(body)):
+        if stop.wait(0.5):
+            return
+        yield body[i:i + 1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--port-file", help="write the port number here once listening")
+    ap.add_argument("--lifetime", type=float, default=60, help="seconds before the server exits by itself")
+    ap.add_argument("--bench-feeds", type=int, default=0, help="pre-generate this many /bench/N.xml feeds")
+    ap.add_argument("--bench-items", type=int, default=50)
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args()
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.request_queue_size = 256
+    srv.verbose = a.verbose
+    srv.lifetime = a.lifetime
+    srv.lock = threading.Lock()
+    srv.counts = {}
+    srv.stop = threading.Event()
+    srv.bench = {"%d.xml" % i: rss("bench%d" % i, a.bench_items) for i in range(a.bench_feeds)}
+    port = srv.server_address[1]
+
+    def die():
+        srv.stop.set()
+        os._exit(0)  # bounded lifetime, whatever the handlers are doing
+    t = threading.Timer(a.lifetime, die)
+    t.daemon = True
+    t.start()
+    if a.port_file:
+        tmp = a.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write("%d\n" % port)
+        os.rename(tmp, a.port_file)
+    else:
+        print(port, flush=True)
+    try:
+        srv.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+/* test_feedlist.c: the feeds file: words, quotes, titles, tags, bad lines, updates that keep the rest. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "feedlist.h"
+#include "fileio.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char sample[] =
+	"# my feeds\n"
+	"\n"
+	"https://example.org/feed.xml \"~Example News\" politics \"long tag\"\r\n"
+	"   http://a.example/rss  tech # a comment after\n"
+	"file:///etc/passwd\n"
+	"exec:rm -rf ~\n"
+	"https://example.org/feed.xml again\n"
+	"https://q.example/f \"~Say \\\"hi\\\"\" \"unterminated\n"
+	"https://last.example/x";
+
+static void test_parse(void **state)
+{
+	(void)state;
+	struct feedlist fl = FEEDLIST_INIT;
+	assert_int_equal(feedlist_parse(sample, strlen(sample), &fl), 0);
+	assert_int_equal(fl.n, 4);
+	struct feedlist_entry *e = &fl.entries[0];
+	assert_string_equal(e->url, "https://example.org/feed.xml");
+	assert_string_equal(e->title, "Example News");
+	assert_int_equal(e->n_tags, 2);
+	assert_string_equal(e->tags[0], "politics");
+	assert_string_equal(e->tags[1], "long tag");
+	assert_int_equal(e->line, 3);
+	e = &fl.entries[1];
+	assert_string_equal(e->url, "http://a.example/rss");
+	assert_null(e->title);
+	assert_int_equal(e->n_tags, 1);
+	assert_string_equal(e->tags[0], "tech");
+	e = &fl.entries[2];
+	assert_string_equal(e->title, "Say \"hi\"");
+	assert_string_equal(fl.entries[3].url, "https://last.example/x");
+	/* file:, exec: and the unterminated quote */
+	assert_int_equal(fl.n_bad, 3);
+	assert_non_null(strstr(fl.bad, "line 5: not an http(s) URL: file:///etc/passwd"));
+	feedlist_free(&fl);
+}
+
+static void test_format_round_trip(void **state)
+{
+	(void)state;
+	struct feedlist fl = FEEDLIST_INIT, back = FEEDLIST_INIT;
+	char *tags[] = {"world news", "a\"b", "plain"};
+	assert_int_equal(feedlist_add(&fl, "https://x.example/f", "Title with \\ and \"q\"", tags, 3), 0);
+	assert_int_equal(feedlist_add(&fl, "https://x.example/f", NULL, NULL, 0), 1);
+	char *line = feedlist_format_entry(&fl.entries[0]);
+	assert_non_null(line);
+	assert_int_equal(feedlist_parse(line, strlen(line), &back), 0);
+	assert_int_equal(back.n, 1);
+	assert_int_equal(back.n_bad, 0);
+	assert_string_equal(back.entries[0].title, "Title with \\ and \"q\"");
+	assert_int_equal(back.entries[0].n_tags, 3);
+	assert_string_equal(back.entries[0].tags[0], "world news");
+	assert_string_equal(back.entries[0].tags[1], "a\"b");
+	free(line);
+	feedlist_free(&fl);
+	feedlist_free(&back);
+}
+
+static void test_update_keeps_lines(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/dateline-feedlist-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *orig = "# keep me\nhttps://old.example/f \"~Old\" t1\n\nhttps://other.example/g\n";
+	assert_int_equal(write(fd, orig, strlen(orig)), (ssize_t)strlen(orig));
+	close(fd);
+	struct feedlist_entry add = {"https://new.example/h", "New one", NULL, 0, 0};
+	const char *ren[] = {"https://old.example/f", "https://moved.example/f"};
+	char err[256];
+	assert_int_equal(feedlist_update_file(path, &add, 1, ren, 1, err, sizeof err), 0);
+	char *data;
+	size_t len;
+	assert_int_equal(file_read(path, 1 << 20, &data, &len, err, sizeof err), 0);
+	assert_string_equal(data, "# keep me\nhttps://moved.example/f \"~Old\" t1\n\nhttps://other.example/g\n"
+	                          "https://new.example/h \"~New one\"\n");
+	free(data);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_update_keeps_lines),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
