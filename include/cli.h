@@ -18,6 +18,8 @@ int cmd_show(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 /* Opens the reader on files (or the bundled samples with --demo). */
 int cmd_read(int argc, char **argv);
+/* `dateline` alone: the Feeds screen on the store; CLI_USAGE when not on a terminal. */
+int cmd_browse(int argc, char **argv);
 /* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_feeds_store.c). */
 int cmd_list(int argc, char **argv);
 int cmd_search(int argc, char **argv);

@@ -23,6 +23,14 @@ struct config;
  */
 int tui_read(struct article **arts, size_t n, char *err, size_t errlen);
 
+struct store;
+/*
+ * Opens the Feeds screen on the store st (borrowed) until the user quits.
+ * self is the path of this program (argv[0]), run as `self refresh` in the
+ * background for r / R and `self save URL` for f. 0, or -1 with err.
+ */
+int tui_browse(struct store *st, const char *self, char *err, size_t errlen);
+
 /* 1 when s starts with http:// or https:// (any case). */
 int tui_is_web_url(const char *s);
 
