@@ -295,6 +295,8 @@ static int app_action(struct app *ap, enum action act, int count)
 {
 	int quit = 0, scr = app_screen(ap);
 	ap->msg[0] = 0;
+	if (act == ACT_CLEAR && (ap->help || scr != SCR_READER))
+		act = ACT_BACK; /* only the reader has highlights to clear */
 	if (ap->help) {
 		switch (act) {
 		case ACT_DOWN: ap->help_top++; break;

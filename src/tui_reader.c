@@ -290,6 +290,8 @@ int reader_action(struct reader *r, enum action act, int count)
 	long n = count > 0 ? count : 1;
 	long page = r->text_h > 2 ? r->text_h - 1 : 1;
 	r->msg[0] = 0;
+	if (act == ACT_CLEAR && r->focus != FOCUS_TEXT)
+		act = ACT_BACK; /* Esc closes the quotes view or leaves the panel */
 	if (r->focus == FOCUS_QUOTES && quotes_action(r, act))
 		return 0;
 	if (r->focus == FOCUS_PANEL && panel_action(r, act))
@@ -337,15 +339,13 @@ int reader_action(struct reader *r, enum action act, int count)
 			set_msg(r, 0, "opened in the browser");
 		break;
 	}
-	case ACT_BACK:
-		if (r->hl_entity >= 0) {
+	case ACT_CLEAR:
+		if (r->hl_entity >= 0)
 			reader_highlight_entity(r, -1);
-			break;
-		}
-		if (r->target_kind != TG_NONE) {
+		else
 			clear_targets(r);
-			break;
-		}
+		break;
+	case ACT_BACK:
 		return 1;
 	default:
 		break;
