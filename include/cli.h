@@ -26,6 +26,8 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
+/* `dateline` alone: the Feeds screen on the store; CLI_USAGE when not on a terminal. */
+int cmd_browse(int argc, char **argv);
 /* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_status.c). */
 int cmd_list(int argc, char **argv);
 int cmd_search(int argc, char **argv);

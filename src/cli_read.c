@@ -2,6 +2,8 @@
 #include "cli.h"
 #include "article.h"
 #include "tui.h"
+#include "cli_store.h"
+#include "store.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -98,5 +100,21 @@ int cmd_read(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+	return rc;
+}
+
+int cmd_browse(int argc, char **argv)
+{
+	(void)argc;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return CLI_USAGE;
+	struct store *s;
+	if (cli_store_open(NULL, 0, &s))
+		return CLI_FAIL;
+	char err[512];
+	int rc = tui_browse(s, argv[0], err, sizeof err) ? CLI_FAIL : CLI_OK;
+	store_close(s);
+	if (rc)
+		cli_error("%s", err);
 	return rc;
 }

@@ -48,6 +48,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	if (argc < 2) {
+		int rc = cmd_browse(argc, argv); /* the Feeds screen on the store (a terminal is needed) */
+		if (rc != CLI_USAGE)
+			return rc;
 		usage(stderr);
 		return CLI_USAGE;
 	}
@@ -61,6 +64,9 @@ int main(int argc, char **argv)
 		argc -= used;
 		argv += used;
 		if (argc < 2) {
+			int rc = cmd_browse(argc, argv);
+			if (rc != CLI_USAGE)
+				return rc;
 			usage(stderr);
 			return CLI_USAGE;
 		}

@@ -1,0 +1,146 @@
+/*
+ * tui_app.h: the interface's application state, shared by tui.c (main loop,
+ * prompt, help, status line), tui_lists.c (feeds and articles screens),
+ * tui_qsearch.c (quote search) and tui_jobs.c (background refresh and fetch).
+ *
+ * Ownership: struct app owns its config, the store handle it was given is
+ * borrowed, lists of feeds, items and quote hits are owned and freed with
+ * the store's *_free() functions, and the article loaded for the reader from
+ * the store (owned_article) is owned; articles passed to tui_read() are
+ * borrowed.
+ */
+#ifndef DATELINE_TUI_APP_H
+#define DATELINE_TUI_APP_H
+
+#include "config.h"
+#include "tui_keys.h"
+#include "tui_reader.h"
+#include "tui_theme.h"
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct store;
+struct store_feed;
+struct store_item;
+struct store_quote_hit;
+
+enum tui_screen { SCR_FEEDS, SCR_ARTICLES, SCR_READER, SCR_QSEARCH };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER };
+
+struct feeds_view {
+	struct store_feed *feeds; /* from store_feeds_list() (owned) */
+	size_t n_feeds;
+	long long unread, saved, starred; /* counts for the virtual entries */
+	size_t sel, top;          /* selected row (0-2 virtual, then feeds) and first shown */
+};
+
+struct articles_view {
+	struct store_item *items; /* from store_items_list() (owned), newest first */
+	size_t n_items;
+	size_t *shown;            /* indices of items passing the filter (owned) */
+	size_t n_shown;
+	size_t sel, top;          /* selected row in shown, first row on screen */
+	char title[160];          /* what the list is ("All unread", a feed's title) */
+	int flags;                /* STORE_LIST_* it was made with */
+	long long feed_id;        /* feed it lists, 0 for all */
+	char filter[256];         /* the filter line */
+};
+
+struct qsearch_view {
+	char input[256];              /* what was typed */
+	size_t input_len;
+	struct store_quote_hit *hits; /* results (owned) */
+	size_t n_hits;
+	size_t sel, top;              /* selected result and first one shown */
+	char error[256];              /* why the last search failed, or "" */
+	double ms;                    /* how long the last search took */
+};
+
+struct job {
+	pid_t pid;          /* running child, 0 when none */
+	int fd;             /* read end of its output pipe, -1 when none */
+	int kind;           /* 1 refresh, 2 fetch of one article */
+	long long item_id;  /* the item a fetch is for */
+	char last[256];     /* its last line of output */
+	double started;     /* when it started (monotonic seconds) */
+	char partial[256];  /* an incomplete line read so far */
+	size_t partial_len;
+};
+
+struct app {
+	struct config cfg;          /* settings (owned) */
+	struct theme theme;         /* colours */
+	struct keymap keys;         /* bindings */
+	struct store *st;           /* the store (borrowed), NULL when reading files */
+	struct article **arts;      /* articles given on the command line (borrowed) */
+	size_t n_arts, cur;         /* how many and which one is shown */
+	struct article *owned_article; /* article loaded from the store (owned) */
+	long long item_id;          /* its item id, 0 for a file */
+	int stack[8];               /* screens, stack[depth-1] is on top */
+	int depth;
+	struct reader rd;           /* the reader */
+	struct feeds_view fv;
+	struct articles_view av;
+	struct qsearch_view qv;
+	struct job job;             /* background refresh or fetch */
+	int help;                   /* 1 while the help screen shows */
+	size_t help_top;            /* its first visible row */
+	int prompt;                 /* enum prompt_kind */
+	char input[256];            /* the prompt's text */
+	size_t input_len;
+	int count;                  /* typed count prefix */
+	char msg[256];              /* status message */
+	int msg_error;              /* 1 for an error */
+	const char *self;           /* path of this program, to run `dateline refresh` */
+};
+
+void app_msg(struct app *ap, int error, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+int app_screen(const struct app *ap);
+void app_push(struct app *ap, int screen);
+void app_pop(struct app *ap);
+/* Opens item id from the store in the reader, at quotation quote_index (-1: the top). 0 or -1. */
+int app_open_item(struct app *ap, long long id, int quote_index);
+
+/* Reads the config, keys and theme into a zeroed app. 0, or -1 with err. */
+int app_init(struct app *ap, char *err, size_t errlen);
+/* Frees everything ap owns, and ap. */
+void app_free(struct app *ap);
+/* Draws the current screen and the status line. 0, or -1 when out of memory. */
+int app_draw(struct app *ap);
+/* Handles one key (a character when is_char, else a KEY_* code). 1 when the user quits. */
+int tui_key(struct app *ap, int key, int is_char);
+
+/* Feeds and articles screens (tui_lists.c). */
+int feeds_load(struct app *ap);
+void feeds_draw(struct app *ap, int rows);
+int feeds_action(struct app *ap, enum action act);
+int articles_load(struct app *ap, const char *title, int flags, long long feed_id);
+void articles_filter(struct app *ap, const char *filter);
+void articles_draw(struct app *ap, int rows);
+int articles_action(struct app *ap, enum action act);
+void lists_free(struct app *ap);
+/* s / m / * on item id: toggles saved, read, starred. */
+void app_mark(struct app *ap, long long id, enum action act);
+
+/* Quote search (tui_qsearch.c). */
+void qsearch_open(struct app *ap);
+void qsearch_run(struct app *ap);
+void qsearch_draw(struct app *ap, int rows);
+/* A key in the quote search: 1 when used. */
+int qsearch_key(struct app *ap, int key, int is_char);
+void qsearch_free(struct app *ap);
+
+/* Background jobs (tui_jobs.c): `dateline refresh`, `dateline save URL` in a child process. */
+int job_start(struct app *ap, int kind, const char *url, long long item_id);
+/* Reads what the child wrote and reaps it when done; 1 when it finished now. */
+int job_poll(struct app *ap);
+/* The status line text for a running job into out, "" when none. */
+void job_status(const struct app *ap, char *out, size_t cap);
+void job_stop(struct app *ap);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * tui_jobs.c: refresh and full-article fetch run as child processes
+ * (`dateline refresh`, `dateline save URL`) so the interface never calls curl
+ * or libxml2 and stays usable: the main loop polls the child's output pipe
+ * between keys and shows its progress in the status line.
+ */
+#include "tui_app.h"
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int job_start(struct app *ap, int kind, const char *url, long long item_id)
+{
+	struct job *j = &ap->job;
+	if (j->pid) {
+		app_msg(ap, 1, "%s is still running", j->kind == 1 ? "a refresh" : "a fetch");
+		return -1;
+	}
+	const char *self = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : ap->self;
+	if (!self) {
+		app_msg(ap, 1, "cannot find the dateline program to run");
+		return -1;
+	}
+	int fds[2];
+	if (pipe(fds)) {
+		app_msg(ap, 1, "cannot start: %s", strerror(errno));
+		return -1;
+	}
+	char *argv[5] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url, NULL, NULL};
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, STDIN_FILENO);
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execv(self, argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		close(fds[0]);
+		app_msg(ap, 1, "cannot start: %s", strerror(errno));
+		return -1;
+	}
+	fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	memset(j, 0, sizeof *j);
+	j->pid = pid;
+	j->fd = fds[0];
+	j->kind = kind;
+	j->item_id = item_id;
+	j->started = now();
+	return 0;
+}
+
+/* Keeps the last complete line the child wrote. */
+static void take_output(struct job *j, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			if (j->partial_len) {
+				memcpy(j->last, j->partial, j->partial_len);
+				j->last[j->partial_len] = 0;
+			}
+			j->partial_len = 0;
+		} else if (j->partial_len + 1 < sizeof j->partial) {
+			j->partial[j->partial_len++] = s[i];
+		}
+	}
+}
+
+int job_poll(struct app *ap)
+{
+	struct job *j = &ap->job;
+	if (!j->pid)
+		return 0;
+	char buf[4096];
+	for (;;) {
+		ssize_t n = j->fd >= 0 ? read(j->fd, buf, sizeof buf) : 0;
+		if (n > 0) {
+			take_output(j, buf, (size_t)n);
+			continue;
+		}
+		if (n == 0 && j->fd >= 0) {
+			close(j->fd);
+			j->fd = -1;
+		}
+		break;
+	}
+	int status;
+	pid_t r = waitpid(j->pid, &status, WNOHANG);
+	if (r == 0)
+		return 0;
+	take_output(j, "\n", 1);
+	int ok = r == j->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	int kind = j->kind;
+	long long item = j->item_id;
+	char last[256];
+	snprintf(last, sizeof last, "%s", j->last);
+	if (j->fd >= 0)
+		close(j->fd);
+	memset(j, 0, sizeof *j);
+	j->fd = -1;
+	/* the child's words are shown sanitised by the status line's caller */
+	if (kind == 1)
+		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
+	else
+		app_msg(ap, !ok, "fetch %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
+	if (ok && kind == 2 && item && item == ap->item_id && app_screen(ap) == SCR_READER)
+		app_open_item(ap, item, -1);
+	if (ok && app_screen(ap) == SCR_ARTICLES)
+		articles_load(ap, ap->av.title, ap->av.flags, ap->av.feed_id);
+	return 1;
+}
+
+void job_status(const struct app *ap, char *out, size_t cap)
+{
+	const struct job *j = &ap->job;
+	out[0] = 0;
+	if (!j->pid)
+		return;
+	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", now() - j->started,
+	         j->last[0] ? ": " : "", j->last);
+}
+
+void job_stop(struct app *ap)
+{
+	struct job *j = &ap->job;
+	if (j->pid) {
+		kill(j->pid, SIGTERM);
+		while (waitpid(j->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (j->fd >= 0 && j->pid)
+		close(j->fd);
+	j->pid = 0;
+	j->fd = -1;
+}
