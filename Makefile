@@ -16,6 +16,8 @@ OBJ     = $(SRC:src/%.c=$(B)/%.o)
 LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
 GEN     = $(wildcard data/*.gen)
 UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
+# helper programs the end-to-end tests drive (not tests themselves)
+FIXTURES = $(patsubst tests/tui/%.c,$(B)/fixtures/%,$(wildcard tests/tui/*.c))
 
 .PHONY: all deps run check check-asan check-valgrind install clean bench bench-analysis fuzz fuzz-smoke
 all: $(BIN)
@@ -49,16 +51,21 @@ $(B)/tests/%: tests/unit/%.c $(B)/libdateline.a
 run: deps dateline
 	./dateline --demo
 
+$(B)/fixtures/%: tests/tui/%.c $(B)/libdateline.a
+	@mkdir -p $(B)/fixtures
+	@echo "  FIXTURE $@"
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+
 check: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT) $(FIXTURES)
 	@sh tests/run.sh
 
 # The same suite with AddressSanitizer and UBSan, built apart in build-asan/.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/dateline CC=clang CFLAGS="$(ASAN_FLAGS)" \
-		build-asan/dateline $(patsubst $(B)/%,build-asan/%,$(UNIT))
-	@DATELINE_BIN=$(CURDIR)/build-asan/dateline DATELINE_TESTS=build-asan/tests \
+		build-asan/dateline $(patsubst $(B)/%,build-asan/%,$(UNIT) $(FIXTURES))
+	@DATELINE_BIN=$(CURDIR)/build-asan/dateline DATELINE_TESTS=build-asan/tests DATELINE_FIXTURES=$(CURDIR)/build-asan/fixtures \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
 
 install: $(BIN)

@@ -168,7 +168,8 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 		s = nl ? nl + 1 : end;
 	}
 	for (size_t i = 0; i < st->n; i++)
-		qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
+		if (st->feeds[i].n_items) /* qsort(NULL, 0) is undefined */
+			qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
 	return 0;
 }
 

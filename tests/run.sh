@@ -8,6 +8,7 @@ log=$(mktemp) || exit 1
 trap 'rm -f "$log"' EXIT INT TERM
 export DATELINE_ROOT="$PWD" DATELINE_BIN="${DATELINE_BIN:-$PWD/dateline}" DATELINE_SHARED="${DATELINE_SHARED:-$PWD/../shared}"
 tests_dir="${DATELINE_TESTS:-build/tests}"
+export DATELINE_FIXTURES="${DATELINE_FIXTURES:-$PWD/build/fixtures}"
 # tests never touch the user's files
 export HOME="$(mktemp -d)" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_CACHE_HOME= DATELINE_DB=
 only="${TESTS:-}"
