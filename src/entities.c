@@ -20,6 +20,7 @@
 
 #define NAME_MAX_BYTES 200 /* longer "names" are runs of capitals, not names */
 #define AMBIGUOUS (-2)     /* a surname two people share */
+#define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
 
 struct para {
 	int section, paragraph;   /* position in the article (-1: headline) */
@@ -153,7 +154,7 @@ static int full_names(struct finder *f)
 }
 
 /* What a name nobody typed probably is, or NAME_UNKNOWN to leave it out. */
-static int guess(const struct para *p, const struct name_span *sp)
+static int guess(const struct finder *f, const struct para *p, const struct name_span *sp)
 {
 	const struct token *t = &p->tl.v[sp->b];
 	unsigned lf = lexicon_lookup(p->text + t->start, p->tl.v[sp->e - 1].end - t->start, NULL);
@@ -178,7 +179,13 @@ static int guess(const struct para *p, const struct name_span *sp)
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)
 		return NAME_ORG;
-	return NAME_PERSON;
+	/* a lone capitalised word nothing else explains: a person only when the
+	 * word list knows it as a name and the article keeps using it ("Cruz ...
+	 * Cruz"); otherwise it is left out rather than guessed */
+	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON;
+	return NAME_UNKNOWN;
 }
 
 /* Pass 3b: everything else. */
@@ -200,7 +207,7 @@ static int other_names(struct finder *f)
 			} else if (sp->flags & NAMEF_LEXICON) {
 				ix = entity_for(f, sp->canon ? sp->canon : buf, sp->type);
 			} else {
-				int t = sp->type == NAME_UNKNOWN ? guess(p, sp) : sp->type;
+				int t = sp->type == NAME_UNKNOWN ? guess(f, p, sp) : sp->type;
 				if (t == NAME_UNKNOWN)
 					continue;
 				int *known = strmap_get(&f->names, buf, strlen(buf));
@@ -325,6 +332,8 @@ static int collect(struct finder *f)
 			if (!v)
 				return -1;
 			*v |= bit;
+			if (bit == 1 && *v < (1 << 20))
+				*v += 4; /* counts capitalised mid-sentence uses, from bit 2 up */
 		}
 	}
 	return 0;
