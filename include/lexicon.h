@@ -30,7 +30,8 @@ enum {
 	LEX_COMMON = 8192,    /* a common (lower-case) English word */
 	LEX_PROPER = 16384,   /* a proper noun in the word list */
 	LEX_PLACE_FIRST = 32768, /* opens a place's name: Lake, Mount */
-	LEX_PLACE_LAST = 65536   /* ends a place's name: Basin, Region, River */
+	LEX_PLACE_LAST = 65536,  /* ends a place's name: Basin, Region, River */
+	LEX_THING = 131072       /* ends a law's, event's or award's name: Agreement, Prize */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

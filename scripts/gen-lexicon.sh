@@ -27,7 +27,7 @@ def ascii_fold(s):
 
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
-         PLACE_FIRST=32768, PLACE_LAST=65536)
+         PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -94,6 +94,13 @@ for line in lines("org_words.txt"):
 for line in lines("place_words.txt"):
     w, where = line.split("\t")
     add(w, "PLACE_FIRST" if where == "first" else "PLACE_LAST")
+for line in lines("thing_words.txt"):
+    add(line.strip(), "THING")
+# currency codes ("USD", "EUR") are not organisations
+ISO4217 = "/usr/share/iso-codes/json/iso_4217.json"
+if os.path.exists(ISO4217):
+    for c in json.load(open(ISO4217, encoding="utf-8"))["4217"]:
+        add(c["alpha_3"], "STOP")
 for line in lines("not_entities.txt"):
     add(line.strip(), "STOP")
 for line in lines("demonyms.txt"):

@@ -232,13 +232,18 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	unsigned first = tok_flags(s, &v[b]);
 	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
+	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
+		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
-	int has_conn = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
+	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
 		unsigned fk = tok_flags(s, &v[k]);
 		if (!is_cap(&v[k])) {
-			has_conn = 1;
+			if (in_list(s, &v[k], particles))
+				particle = 1; /* "Cristina Fernández de Kirchner" */
+			else
+				has_conn = 1;
 			continue;
 		}
 		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
@@ -247,8 +252,12 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 			common_word = 1;
 		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
 			acronym = 1;
-		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))
-			known = 1;
+		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
+			if (k == b)
+				known_first = 1; /* "Victoria Villarruel": a given name that is a place too */
+			else
+				known = 1;
+		}
 	}
 	if ((first & LEX_ORG_WORD) && has_conn)
 		return NAME_ORG; /* Ministry of Health */
@@ -256,7 +265,7 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
 	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
 	    !(v[b].flags & TOKF_ABBREV))
-		return NAME_ORG; /* an acronym: NATO, FBI */
+		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
 	if (e - b < 2)
 		return NAME_UNKNOWN;
 	/* a given name the word list knows ("Mike Waltz") makes a person; without
@@ -265,8 +274,9 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
 	if (all_common)
 		return NAME_UNKNOWN;
-	if (!given && (common_word || acronym || known))
+	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
 		return NAME_ORG;
+	(void)particle;
 	return NAME_PERSON;
 }
 
