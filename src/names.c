@@ -324,7 +324,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	/* role words first ("U.S. President", "National Security Advisor"), the name after them */
 	size_t k = b, role_end = b;
 	int title = 0, honor = 0;
-	if (!(tok_flags(s, &v[e - 1]) & LEX_ORG_WORD)) {
+	{
 		while (k < e) {
 			size_t m = place_org_at(s, v, k, e, &f, &canon);
 			if (m) {
@@ -334,7 +334,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 				continue;
 			}
 			f = tok_flags(s, &v[k]);
-			if (v[k].kind != TOK_WORD || !(role_word(f) || (!is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			/* "Operations Director": a capitalised common word may qualify an office */
+			int qualifier = is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
+			if (v[k].kind != TOK_WORD ||
+			    !(role_word(f) || qualifier || (!is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
@@ -345,6 +348,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			k++;
 		}
 	}
+	/* "Justice Department": an organisation, not an office and a name */
+	if (role_end < e && e - role_end == 1 && (tok_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
+		role_end = b, title = 0;
 	/* places and organisations inside the role are mentions of their own */
 	for (k = b; k < role_end;) {
 		size_t m = place_org_at(s, v, k, role_end, &f, &canon);
@@ -359,6 +365,19 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		k += m;
 	}
 	size_t nb = role_end;
+	if (nb < e && !is_cap(&v[nb])) {
+		/* "Director of the UN Office", "Minister of Environment": an office,
+		 * nobody named; what it governs counts when it names an organisation */
+		size_t xb = nb + 1;
+		if (xb < e && tokens_is(s, &v[xb], "the"))
+			xb++;
+		if (xb >= e)
+			return 0;
+		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS};
+		sx.type = classify(s, v, xb, e, &canon, &sx.flags);
+		sx.canon = canon;
+		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+	}
 	while (nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
 	if (nb >= e)
