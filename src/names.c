@@ -323,7 +323,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	/* role words first ("U.S. President", "National Security Advisor"), the name after them */
 	size_t k = b, role_end = b;
-	int title = 0, honor = 0;
+	int title = 0, honor = 0, after_of = 0;
 	{
 		while (k < e) {
 			size_t m = place_org_at(s, v, k, e, &f, &canon);
@@ -341,6 +341,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
+			else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
+				role_end = k + 1; /* "Secretary of State", "Minister of Finance" */
+			if (title && !is_cap(&v[k]))
+				after_of = 1;
 			if (f & LEX_HONORIFIC) {
 				honor = 1, role_end = k + 1;
 				break; /* "Mr. King": after Mr. comes the name, whatever it is */
