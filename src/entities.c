@@ -175,6 +175,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_PLACE;
 	if (sp->e - sp->b > 1)
 		return NAME_UNKNOWN;
+	if ((lf & LEX_ORG_WORD) && (sp->flags & NAMEF_ORG_CTX) && !(t->flags & TOKF_SENT_START))
+		return NAME_ORG; /* "the Cabinet", "the Government" */
 	if (((lf & LEX_COMMON) && !(lf & LEX_PROPER)) || (lf & (LEX_ORG_WORD | LEX_TITLE | LEX_MODIFIER)))
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)

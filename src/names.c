@@ -391,6 +391,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
+	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
+		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
+	}
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
