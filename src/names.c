@@ -352,6 +352,21 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			k++;
 		}
 	}
+	/* no office at the front: the last title inside the run may still open
+	 * the name ("Sri Lankan Prime Minister Ranil Wickremesinghe") */
+	if (role_end == b && !honor) {
+		for (size_t t = e - 1; t > b; t--) {
+			unsigned ft = tok_flags(s, &v[t - 1]);
+			if (!(ft & LEX_TITLE) || (ft & LEX_VERB) || !is_cap(&v[t - 1]))
+				continue;
+			int plain = 1;
+			for (size_t j = t; j < e; j++)
+				plain &= is_cap(&v[j]) && !(tok_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
+			if (plain)
+				role_end = t, title = 1;
+			break;
+		}
+	}
 	/* "Justice Department": an organisation, not an office and a name */
 	if (role_end < e && e - role_end == 1 && (tok_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
 		role_end = b, title = 0;
@@ -459,8 +474,9 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k = j;
 			continue;
 		}
-		if (!is_cap(&v[k])) {
-			k++;
+		if (!is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
+			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
