@@ -248,8 +248,8 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 		}
 		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
 			all_common = 0;
-		else
-			common_word = 1;
+		else if (k == b || v[k].end - v[k].start >= 5)
+			common_word = 1; /* "Ma Liang", "Wale Babalakin": short words say little */
 		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
 			acronym = 1;
 		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
