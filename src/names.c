@@ -16,6 +16,11 @@ static const char *const particles[] = {
 	"di", "del", "ibn", NULL,
 };
 
+/* Articles that open the names of papers, parties and companies, never of people. */
+static const char *const articles[] = {
+	"The", "La", "Le", "Les", "El", "Los", "Las", "Il", "Die", "Der", "Das", "De", NULL,
+};
+
 /* Words that, before a capitalised word, say it is a place. */
 static const char *const place_preps[] = {
 	"in", "at", "near", "from", "across", "outside", "throughout", "into", "toward", "towards",
@@ -272,6 +277,8 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	 * one, a common word, an acronym or a known place inside ("Capital FM",
 	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
 	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	if (in_list(s, &v[b], articles))
+		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
@@ -434,6 +441,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= context(s, v, n, nb, e);
+	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
+	    !(sp.flags & NAMEF_SPEAKS))
+		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
 	return push(out, sp);
 }
 
