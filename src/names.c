@@ -469,11 +469,13 @@ int names_caps_uninformative(const char *s, const struct token_list *tl)
 	return (words >= 3 && upper * 10 > words * 6) || (words >= 4 && lower == 0);
 }
 
+static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
+
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
 {
 	const struct token *v = tl->v;
-	size_t k = 0;
+	size_t k = 0, first = out->n;
 	while (k < tl->n) {
 		/* "(D-Mo.)", "(R-Utah)": party and state after a lawmaker's name */
 		if (v[k].kind == TOK_PUNCT && v[k].punct == '(' && k + 2 < tl->n && v[k + 1].kind == TOK_WORD &&
@@ -521,7 +523,44 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			return -1;
 		k = e;
 	}
+	places_by_company(s, tl, out, first);
 	return 0;
+}
+
+/* Tokens between two spans are only a list's glue: ",", "and", "or". */
+static int listed(const char *s, const struct token *v, size_t from, size_t to)
+{
+	if (from >= to || to - from > 2)
+		return 0;
+	for (size_t k = from; k < to; k++)
+		if (!((v[k].kind == TOK_PUNCT && v[k].punct == ',') || tokens_is(s, &v[k], "and") ||
+		      tokens_is(s, &v[k], "or")))
+			return 0;
+	return 1;
+}
+
+/*
+ * Places keep company: a name listed with places ("Ballarat, Warrnambool and
+ * Esperance") or placed in one ("Launceston, Tasmania") is a place too.
+ */
+static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+{
+	const struct token *v = tl->v;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = first; i < l->n; i++) {
+			size_t j = pass ? l->n - 1 - (i - first) : i;
+			struct name_span *sp = &l->v[j];
+			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
+				continue;
+			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
+			const struct name_span *next = j + 1 < l->n ? &l->v[j + 1] : NULL;
+			int placed = (prev && (prev->type == NAME_PLACE || (prev->flags & NAMEF_PLACE_CTX)) &&
+			              listed(s, v, prev->e, sp->b)) ||
+			             (next && (next->type == NAME_PLACE) && listed(s, v, sp->e, next->b));
+			if (placed)
+				sp->flags |= NAMEF_PLACE_CTX;
+		}
+	}
 }
 
 void names_free(struct name_list *l)
