@@ -30,6 +30,9 @@ build/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 	@mkdir -p build
 	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" build || exit 1; done; touch $@
 
+# Code that includes generated tables is rebuilt when they change.
+build/lexicon.o: build/gen.stamp
+
 build/libdateline.a: $(LIBOBJ)
 	ar rcs $@ $^
 
