@@ -158,6 +158,15 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 {
 	const struct token *t = &p->tl.v[sp->b];
 	unsigned lf = lexicon_lookup(p->text + t->start, p->tl.v[sp->e - 1].end - t->start, NULL);
+	if (sp->e - sp->b == 1 && (lf & LEX_COMMON) && !(lf & LEX_PROPER)) {
+		/* a common word as a name: "Pence said" when the article always capitalises it */
+		const int *c = strmap_get(&f->caps, p->text + t->start, t->end - t->start);
+		if (lf & LEX_ORG_WORD)
+			return (sp->flags & (NAMEF_SPEAKS | NAMEF_ORG_CTX)) ? NAME_ORG : NAME_UNKNOWN;
+		if ((sp->flags & (NAMEF_SPEAKS | NAMEF_TITLED)) && c && !(*c & 2) && (*c >> 2) >= LONE_NAME_MIN)
+			return NAME_PERSON;
+		return NAME_UNKNOWN;
+	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
@@ -181,6 +190,12 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)
 		return NAME_ORG;
+	/* "WhatsApp", "WeChat", "YouTube": a capital inside a word names a brand */
+	for (size_t i = 2; i < l; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
+		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
+		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3))
+			return NAME_ORG;
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
