@@ -266,8 +266,12 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	}
 	if ((first & LEX_ORG_WORD) && has_conn)
 		return NAME_ORG; /* Ministry of Health */
-	if (has_conn)
+	if (has_conn) {
+		for (size_t k = b; k < e; k++)
+			if (is_cap(&v[k]) && (tok_flags(s, &v[k]) & LEX_ORG_WORD))
+				return NAME_ORG; /* "International Court of Justice" */
 		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
+	}
 	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
 	    !(v[b].flags & TOKF_ABBREV))
 		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
@@ -313,8 +317,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	while (b < e && (!is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
 	                  !(b + 1 < e && role_word(tok_flags(s, &v[b])))) ||
-	                 (tok_flags(s, &v[b]) & LEX_STOP)))
-		b++;
+	                 ((tok_flags(s, &v[b]) & LEX_STOP) &&
+	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
+		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
 	while (e > b && (!is_cap(&v[e - 1]) || (tok_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
 	if (b >= e)
@@ -344,7 +349,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			/* "Operations Director": a capitalised common word may qualify an office */
 			int qualifier = is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
 			if (v[k].kind != TOK_WORD ||
-			    !(role_word(f) || qualifier || (!is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			    !(role_word(f) || qualifier || (title && !is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
@@ -391,6 +396,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		k += m;
 	}
 	size_t nb = role_end;
+	int org_named = (tok_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
 	if (nb < e && !is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -404,7 +410,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
 	}
-	while (nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
+	while (!org_named && nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
 	if (nb >= e)
 		return 0; /* a title alone: "President", "National Security Advisor" */
