@@ -485,7 +485,9 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 	while (k < tl->n) {
 		/* "(D-Mo.)", "(R-Utah)": party and state after a lawmaker's name */
 		if (v[k].kind == TOK_PUNCT && v[k].punct == '(' && k + 2 < tl->n && v[k + 1].kind == TOK_WORD &&
-		    v[k + 1].end - v[k + 1].start == 1 && v[k + 2].kind == TOK_PUNCT && v[k + 2].punct == '-') {
+		    strchr("DRI", s[v[k + 1].start]) &&
+		    ((v[k + 1].end - v[k + 1].start == 1 && v[k + 2].kind == TOK_PUNCT && v[k + 2].punct == '-') ||
+		     (v[k + 1].end - v[k + 1].start > 2 && s[v[k + 1].start + 1] == '-'))) {
 			size_t j = k + 1;
 			while (j < tl->n && j < k + 8 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
 				j++;

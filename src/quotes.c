@@ -14,6 +14,7 @@
 #include "quotes.h"
 #include "article.h"
 #include "buf.h"
+#include "lexicon.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -303,9 +304,16 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		lo[k] = qt->last_org;
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
 			continue;
+		/* the word before the mention, its role and article aside ("with Russian President Putin") */
+		size_t j = k;
+		while (j > 0 && k - j < 5 && tl->v[j - 1].kind == TOK_WORD &&
+		       ((tl->v[j - 1].flags & TOKF_CAP) || tokens_is(text, &tl->v[j - 1], "the") ||
+		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
+		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
+			j--;
 		int object = 0;
-		for (const char *const *w = object_preps; k > 0 && *w; w++)
-			object |= tl->v[k - 1].kind == TOK_WORD && tokens_is(text, &tl->v[k - 1], *w);
+		for (const char *const *w = object_preps; j > 0 && *w; w++)
+			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
 		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0))
 			qt->last_person = entity[k];
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))

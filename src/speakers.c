@@ -109,7 +109,10 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 	if (p->in_quote[k])
 		return -1;
 	if (p->entity[k] >= 0) {
-		if (p->entity_type[k] != 0 && k + 1 < p->tl->n && p->entity[k + 1] != p->entity[k] &&
+		size_t last = k;
+		while (last + 1 < p->tl->n && p->entity[last + 1] == p->entity[k])
+			last++;
+		if (p->entity_type[k] != 0 && last + 1 < p->tl->n && (k = last, 1) &&
 		    p->tl->v[k + 1].kind == TOK_WORD && !is_verb(p, k + 1)) {
 			/* "the California congressman", "Senate Minority Leader Harry Reid",
 			 * "IMF chief economist": a place or body qualifying someone */
@@ -137,6 +140,15 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 		return p->last_org[k];
 	}
 	return -1;
+}
+
+/* Whether the mention starting at ms is the object of a preposition ("with the Security Council"). */
+static int governed(const struct speaker_para *p, size_t lo, size_t ms)
+{
+	size_t j = ms;
+	while (j > lo && (word_is(p, j - 1, "the") || word_is(p, j - 1, "a") || word_is(p, j - 1, "an")))
+		j--;
+	return j > lo && in_list(p, j - 1, prepositions);
 }
 
 /* Start of the mention containing token k (names span several tokens). */
@@ -182,7 +194,7 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 		if (!np)
 			continue;
 		size_t ms = mention_start(p, k);
-		if (ms > lo && in_list(p, ms - 1, prepositions))
+		if (governed(p, lo, ms))
 			continue;
 		*found = 1;
 		return e;
@@ -206,7 +218,7 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (!np)
 			continue;
 		size_t ms = mention_start(p, k - 1);
-		if (ms > lo && in_list(p, ms - 1, prepositions)) {
+		if (governed(p, lo, ms)) {
 			if (fallback < 0)
 				fallback = e;
 			k = ms + 1;
@@ -226,8 +238,8 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	int np;
 	*found = 0;
 	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
-		if (word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE)
-			break;
+		if (word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || in_list(p, k, prepositions))
+			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
 		int e = candidate(p, k, &np);
 		if (np) {
 			*found = 1;
@@ -383,7 +395,7 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 		if (p->entity[k] < 0)
 			continue;
 		size_t ms = mention_start(p, k);
-		if (ms > lo && in_list(p, ms - 1, prepositions))
+		if (governed(p, lo, ms))
 			continue;
 		return p->entity_type[k] == 0 ? p->entity[k] : -1; /* people only */
 	}

@@ -124,7 +124,9 @@ static int push(struct token_list *l, struct token t)
 /* Prefixes that join a name rather than pair two: Sub-Saharan, Pan-African, Anti-Trump. */
 static const char *const hyphen_prefixes[] = {
 	"Sub", "Pan", "Anti", "Pro", "Non", "Post", "Pre", "Mid", "Trans", "Inter", "Afro", "Euro",
-	"Indo", "Sino", "Anglo", "Franco", "Greco", "Austro", "Russo", "Neo", "Ex", "Vice", "Co", NULL,
+	"Indo", "Sino", "Anglo", "Franco", "Greco", "Austro", "Russo", "Neo", "Ex", "Vice", "Co",
+	"Jean", "Marie", "Anne", "Pierre", "Louis", "Jose", "Maria", "Ana", "Hans", "Karl", "Abdel",
+	"Abd", "Mary", "Kim", "Ali", NULL,
 };
 
 static const char *text_of(const unsigned char *s)
