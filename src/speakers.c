@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
+#define SUBJECT_REACH 8  /* tokens from a sentence's (or clause's) start to its subject */
 #define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
 
 /* Words that open a clause of their own: a verb after them is not the quotation's. */
@@ -189,7 +190,14 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 {
 	int np;
 	*found = 0;
-	for (size_t k = lo; k < hi; k++) {
+	/* the subject opens the sentence, after an introductory phrase at most */
+	size_t start = lo;
+	for (size_t k = lo; k < hi && k < lo + SUBJECT_REACH; k++)
+		if (is_punct(p, k, ',')) {
+			start = k + 1;
+			break;
+		}
+	for (size_t k = lo; k < hi && k < start + SUBJECT_REACH; k++) {
 		int e = candidate(p, k, &np);
 		if (!np)
 			continue;
@@ -294,12 +302,15 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		hi++;
 	}
 	/* “…,” he said: without that punctuation, a verb after a quotation is the sentence's own */
-	int punctuated = (close > 0 && p->tl->v[close - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[close - 1].punct)) ||
+	size_t last = close;
+	while (last > 0 && p->tl->v[last - 1].kind == TOK_QUOTE)
+		last--; /* “… ‘…,’” */
+	int punctuated = (last > 0 && p->tl->v[last - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[last - 1].punct)) ||
 	                 is_punct(p, close + 1, ',') || is_punct(p, close + 1, '-');
 	if (!punctuated)
 		return 0;
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
-	size_t reach = close > 0 && is_punct(p, close - 1, '.') ? 3 : POST_WINDOW;
+	size_t reach = last > 0 && is_punct(p, last - 1, '.') ? 3 : POST_WINDOW;
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
@@ -351,6 +362,10 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			int e = subject_before(p, lo, v, &found);
 			if (!found)
 				e = subject_after(p, v, open, &found);
+			if (!found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1]) {
+				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
+				return 1;
+			}
 			if (!found)
 				continue;
 			set_cue(p, v, 1, r);
