@@ -32,6 +32,7 @@ struct speaker_result {
 	int attributed;    /* 1 when a reporting pattern was found (even with no named speaker) */
 	size_t cue_start;  /* byte offsets of the cue in the paragraph, when attributed */
 	size_t cue_end;
+	int from_tail;     /* 1 when found at the end of the sentence, past other clauses (weaker) */
 };
 
 /*

@@ -140,13 +140,13 @@ static int emit(struct quoter *qt, int sec, int par, size_t end, const struct sp
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
-	struct speaker_result post = {-1, 0, 0, 0};
+	struct speaker_result post = {-1, 0, 0, 0, 0};
 	if (sp && close < sp->tl->n)
 		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (post.attributed) {
+	if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
 		cue = sp->text + post.cue_start, cue_len = post.cue_end - post.cue_start;
 	} else if (q->pre.attributed) {

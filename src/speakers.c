@@ -192,12 +192,12 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 	*found = 0;
 	/* the subject opens the sentence, after an introductory phrase at most */
 	size_t start = lo;
-	for (size_t k = lo; k < hi && k < lo + SUBJECT_REACH; k++)
-		if (is_punct(p, k, ',')) {
-			start = k + 1;
+	for (size_t k = lo; k < hi; k++)
+		if (is_punct(p, k, ',') && !p->in_quote[k]) {
+			start = k + 1; /* "During a speech in Ohio, Trump attacked ..." */
 			break;
 		}
-	for (size_t k = lo; k < hi && k < start + SUBJECT_REACH; k++) {
+	for (size_t k = lo; k < hi && (k < lo + SUBJECT_REACH || (k >= start && k < start + SUBJECT_REACH)); k++) {
 		int e = candidate(p, k, &np);
 		if (!np)
 			continue;
@@ -417,13 +417,51 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	return -1;
 }
 
+/* "A cashier who “steals” is held accountable, Warren said.": the sentence's closing attribution. */
+static int sentence_tail(const struct speaker_para *p, size_t close, struct speaker_result *r)
+{
+	size_t n = p->tl->n, end = close + 1, comma = 0;
+	while (end < n && !(p->tl->v[end].kind == TOK_PUNCT && strchr(".!?", p->tl->v[end].punct)) &&
+	       p->tl->v[end].kind != TOK_QUOTE) {
+		if (is_punct(p, end, ','))
+			comma = end;
+		end++;
+	}
+	if (!comma || end - comma > 9 || (end < n && p->tl->v[end].kind == TOK_QUOTE))
+		return 0;
+	int np, found;
+	for (size_t v = comma + 1; v < end; v++) {
+		if (!is_verb(p, v) || is_participle(p, v))
+			continue;
+		for (size_t j = comma + 1; j < v; j++) {
+			int e = candidate(p, j, &np);
+			if (np) {
+				set_cue(p, v, 1, r);
+				r->entity = e;
+				return 1;
+			}
+		}
+		int e = subject_after(p, v, end, &found);
+		if (found) {
+			set_cue(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r)
 {
 	r->entity = -1;
 	r->attributed = 0;
+	r->from_tail = 0;
 	r->cue_start = r->cue_end = 0;
 	if (close < p->tl->n && after(p, close, r))
 		return;
-	if (open <= p->tl->n)
-		before(p, open, r);
+	if (open <= p->tl->n && before(p, open, r))
+		return;
+	if (close < p->tl->n && sentence_tail(p, close, r))
+		r->from_tail = 1;
 }
