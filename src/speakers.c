@@ -197,7 +197,9 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 			start = k + 1; /* "During a speech in Ohio, Trump attacked ..." */
 			break;
 		}
-	for (size_t k = lo; k < hi && (k < lo + SUBJECT_REACH || (k >= start && k < start + SUBJECT_REACH)); k++) {
+	for (size_t k = lo; k < hi && k < start + SUBJECT_REACH; k++) {
+		if (k >= lo + SUBJECT_REACH && k < start)
+			continue;
 		int e = candidate(p, k, &np);
 		if (!np)
 			continue;
