@@ -283,6 +283,8 @@ static int classify(const char *s, const struct token *v, size_t b, size_t e, co
 	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
 	if (in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
+	if (particle && !has_conn)
+		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))

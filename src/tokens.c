@@ -165,8 +165,8 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotte
 		/* inner hyphen, unless it joins two names (Trump-Putin, Russia-Ukraine) */
 		if (s[i] == '-' && i + 1 < len && is_word_at(s, i + 1, len)) {
 			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len) && i - start >= 3 &&
-			    !is_prefix(text_of(s), start, i))
-				break;
+			    !is_prefix(text_of(s), start, i) && !memchr(s + start, '-', i - start))
+				break; /* but "Commander-in-Chief" stays one word */
 			i++;
 			continue;
 		}
