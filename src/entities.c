@@ -254,7 +254,8 @@ static int known_names(struct finder *f, struct para *p)
 			continue;
 		}
 		size_t best = 0;
-		int bix = -1;
+		int bix = -1, btype = -1;
+		const char *bname = NULL; /* lexicon name to create once the longest match is known */
 		for (size_t m = 1; m <= 5 && k + m <= p->tl.n; m++) {
 			if (v[k + m - 1].kind != TOK_WORD)
 				break;
@@ -264,18 +265,24 @@ static int known_names(struct finder *f, struct para *p)
 			if (!ix && m == 1)
 				ix = strmap_get(&f->surnames, buf, strlen(buf));
 			if (ix && *ix >= 0) {
-				best = m, bix = *ix;
+				best = m, bix = *ix, bname = NULL;
 				continue;
 			}
 			const char *canon;
 			unsigned fl = lexicon_lookup(buf, strlen(buf), &canon);
 			if ((fl & (LEX_ANY_PLACE | LEX_ANY_ORG)) && !(fl & LEX_STOP) &&
 			    (m > 1 || !(fl & LEX_COMMON) || (fl & LEX_PROPER) || (v[k].flags & TOKF_ALLCAPS))) {
-				int t = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
-				if ((bix = entity_for(f, canon ? canon : buf, t)) < 0)
-					return -1;
-				best = m;
+				btype = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
+				bname = canon;
+				best = m, bix = -1;
+				if (!bname)
+					bname = "";
 			}
+		}
+		if (best && bix < 0) {
+			span_text(p, k, k + best, buf, sizeof buf);
+			if ((bix = entity_for(f, *bname ? bname : buf, btype)) < 0)
+				return -1;
 		}
 		if (!best) {
 			k++;
@@ -304,7 +311,8 @@ static void tidy(struct article *a)
 {
 	for (size_t i = 0; i < a->n_entities; i++) {
 		struct entity *e = &a->entities[i];
-		qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_mention);
+		if (e->n_mentions > 1)
+			qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_mention);
 	}
 }
 
