@@ -54,8 +54,11 @@ struct name_list {
 int names_find(const char *text, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out);
 
-/* 1 when the paragraph is mostly capitals or title case, so capitals say nothing. */
-int names_caps_uninformative(const char *text, const struct token_list *tl);
+/*
+ * 1 when the paragraph is mostly capitals, or (for a headline) in title case,
+ * so that its capitals say nothing about names.
+ */
+int names_caps_uninformative(const char *text, const struct token_list *tl, int headline);
 
 void names_free(struct name_list *l);
 

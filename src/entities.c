@@ -343,7 +343,9 @@ static int collect(struct finder *f)
 		struct para *p = &f->p[i];
 		if (tokens_split(p->text, strlen(p->text), &p->tl))
 			return -1;
-		p->title_case |= names_caps_uninformative(p->text, &p->tl);
+		/* title case is a headline's; a body paragraph without lower-case
+		 * words is a list of names ("Goalkeepers: Donis Escober, ...") */
+		p->title_case |= names_caps_uninformative(p->text, &p->tl, p->section < 0);
 		if (p->title_case)
 			continue;
 		for (size_t k = 0; k < p->tl.n; k++) {

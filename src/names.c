@@ -461,7 +461,7 @@ static const char *const headline_small[] = {
 	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
 };
 
-int names_caps_uninformative(const char *s, const struct token_list *tl)
+int names_caps_uninformative(const char *s, const struct token_list *tl, int headline)
 {
 	size_t words = 0, lower = 0, upper = 0;
 	for (size_t k = 0; k < tl->n; k++) {
@@ -474,7 +474,7 @@ int names_caps_uninformative(const char *s, const struct token_list *tl)
 			lower++;
 	}
 	/* all capitals, or title case: every longer word capitalised */
-	return (words >= 3 && upper * 10 > words * 6) || (words >= 4 && lower == 0);
+	return (words >= 3 && upper * 10 > words * 6) || (headline && words >= 4 && lower == 0);
 }
 
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
