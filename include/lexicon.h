@@ -31,7 +31,9 @@ enum {
 	LEX_PROPER = 16384,   /* a proper noun in the word list */
 	LEX_PLACE_FIRST = 32768, /* opens a place's name: Lake, Mount */
 	LEX_PLACE_LAST = 65536,  /* ends a place's name: Basin, Region, River */
-	LEX_THING = 131072       /* ends a law's, event's or award's name: Agreement, Prize */
+	LEX_THING = 131072,      /* ends a law's, event's or award's name: Agreement, Prize */
+	LEX_FEMALE = 262144,     /* a given name most often a woman's */
+	LEX_MALE = 524288        /* a given name most often a man's */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

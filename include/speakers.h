@@ -22,6 +22,8 @@ struct speaker_para {
 	const int *entity;           /* per token: entity index named there, or -1 */
 	const int *entity_type;      /* per token: that entity's type, or -1 */
 	const int *last_person;      /* per token: last person named before it (any paragraph), or -1 */
+	const int *last_he;          /* per token: the same, not known to be a woman */
+	const int *last_she;         /* per token: the same, not known to be a man */
 	const int *last_org;         /* per token: last organisation named before it, or -1 */
 	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included) */
 	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */

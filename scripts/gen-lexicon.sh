@@ -27,7 +27,8 @@ def ascii_fold(s):
 
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
-         PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072)
+         PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
+         FEMALE=262144, MALE=524288)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -94,6 +95,9 @@ for line in lines("org_words.txt"):
 for line in lines("place_words.txt"):
     w, where = line.split("\t")
     add(w, "PLACE_FIRST" if where == "first" else "PLACE_LAST")
+for line in lines("given_names.txt"):
+    n, g = line.split("\t")
+    add(n, "FEMALE" if g == "f" else "MALE")
 for line in lines("thing_words.txt"):
     add(line.strip(), "THING")
 # currency codes ("USD", "EUR") are not organisations

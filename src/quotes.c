@@ -46,6 +46,8 @@ struct quoter {
 	struct located *m;        /* every body mention, in text order (owned) */
 	size_t nm, im;            /* count; next one to use */
 	int last_person, last_org;/* running resolution state */
+	int last_he, last_she;    /* last person not known to be a woman / a man */
+	unsigned char *gender;    /* per entity: 0 unknown, 1 woman, 2 man (owned) */
 	int prev_speaker;         /* speaker of the previous quotation, or -1 */
 	char *prev_cue;           /* its cue (owned) */
 	long prev_para;           /* running paragraph number of the previous quotation */
@@ -83,6 +85,30 @@ static int collect_mentions(struct quoter *qt)
 		}
 	}
 	qsort(qt->m, qt->nm, sizeof *qt->m, compare_located);
+	return 0;
+}
+
+/* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
+static unsigned char gender_of(const struct entity *e)
+{
+	if (e->type != ENTITY_PERSON)
+		return 0;
+	size_t n = strcspn(e->name, " ");
+	unsigned f = lexicon_lookup(e->name, n, NULL);
+	if ((f & LEX_FEMALE) && !(f & LEX_MALE))
+		return 1;
+	if ((f & LEX_MALE) && !(f & LEX_FEMALE))
+		return 2;
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (!strncmp(e->aliases[i], "Mrs", 3) || !strncmp(e->aliases[i], "Ms", 2))
+			return 1;
+		if (!strncmp(e->aliases[i], "Mr", 2))
+			return 2;
+	}
+	if (e->role && strstr(e->role, "woman"))
+		return 1;
+	if (e->role && (strstr(e->role, "man ") || (strlen(e->role) > 3 && !strcmp(e->role + strlen(e->role) - 3, "man"))))
+		return 2;
 	return 0;
 }
 
@@ -278,7 +304,7 @@ static const char *const object_preps[] = {"with", "to", "about", "of", "by", "f
 
 /* Per-token entities and the running last person / organisation. */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
-                    int *entity, int *etype, int *lp, int *lo)
+                    int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
 	struct located loc = {sec, par, 0, 0, 0};
@@ -302,6 +328,8 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 	for (k = 0; k < n; k++) {
 		lp[k] = qt->last_person;
 		lo[k] = qt->last_org;
+		he[k] = qt->last_he;
+		she[k] = qt->last_she;
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
 			continue;
 		/* the word before the mention, its role and article aside ("with Russian President Putin") */
@@ -314,8 +342,13 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		int object = 0;
 		for (const char *const *w = object_preps; j > 0 && *w; w++)
 			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
-		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0))
+		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
 			qt->last_person = entity[k];
+			if (qt->gender[entity[k]] != 1)
+				qt->last_he = entity[k];
+			if (qt->gender[entity[k]] != 2)
+				qt->last_she = entity[k];
+		}
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
 			qt->last_org = entity[k];
 	}
@@ -332,12 +365,13 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	if (tokens_split(text, len, &tl))
 		goto out;
 	size_t n = tl.n;
-	if (!(ints = malloc((4 * n + 1) * sizeof *ints)) || !(in_quote = calloc(n + 1, 1)) ||
+	if (!(ints = malloc((6 * n + 1) * sizeof *ints)) || !(in_quote = calloc(n + 1, 1)) ||
 	    !(spans = malloc((n + 1) * sizeof *spans)))
 		goto out;
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
-	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, lo, in_quote, 0};
+	int *he = ints + 4 * n, *she = ints + 5 * n;
+	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
+	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0};
 	int carried = qt->q.open;
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
 	if (carried && !(ns && spans[0].continued)) {
@@ -394,12 +428,14 @@ int quotes_find(struct article *a)
 {
 	struct quoter qt = {0};
 	qt.a = a;
-	qt.last_person = qt.last_org = qt.prev_speaker = -1;
+	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
 	qt.prev_para = qt.colon_para = -10;
 	qt.colon_speaker = -1;
 	int rc = -1;
-	if (collect_mentions(&qt))
+	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
 		goto out;
+	for (size_t i = 0; i < a->n_entities; i++)
+		qt.gender[i] = gender_of(&a->entities[i]);
 	for (size_t s = 0; s < a->n_sections; s++) {
 		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++, qt.para_no++) {
 			if (paragraph(&qt, (int)s, (int)j, a->sections[s].paragraphs[j]))
@@ -411,6 +447,7 @@ int quotes_find(struct article *a)
 	rc = 0;
 out:
 	free(qt.m);
+	free(qt.gender);
 	free(qt.prev_cue);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);

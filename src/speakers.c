@@ -132,9 +132,13 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->last_person[k];
 	}
-	if (word_is(p, k, "he") || word_is(p, k, "she")) {
+	if (word_is(p, k, "he")) {
 		*np = 1;
-		return p->last_person[k];
+		return p->last_he[k];
+	}
+	if (word_is(p, k, "she")) {
+		*np = 1;
+		return p->last_she[k];
 	}
 	if (word_is(p, k, "it") || word_is(p, k, "they")) {
 		*np = 1;
