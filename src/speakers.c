@@ -362,7 +362,9 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 	size_t lo = sentence_start(p, open);
 	int found;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t v = lo; v < open; v++) {
+		for (size_t i = lo; i < open; i++) {
+			/* plain saying verbs: the sentence's first; others: the one nearest the quotation */
+			size_t v = pass == 1 ? open - 1 - (i - lo) : i;
 			if (!is_verb(p, v) || (pass == 0 && !in_list(p, v, say_verbs)))
 				continue;
 			int e = subject_before(p, lo, v, &found);
