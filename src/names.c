@@ -1,25 +1,12 @@
 /* names.c: name spans of a paragraph (see names.h). */
 #include "names.h"
+#include "name_words.h"
 #include "lexicon.h"
 #include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define PHRASE_MAX 5 /* longest lexicon phrase tried, in tokens */
-#define NOPOS ((size_t)-1)
-
-/* Lower-case words that may join capitalised words into one name. */
-static const char *const particles[] = {
-	"de", "la", "le", "du", "van", "von", "der", "den", "bin", "al", "el", "da", "dos", "das",
-	"di", "del", "ibn", NULL,
-};
-
-/* Articles that open the names of papers, parties and companies, never of people. */
-static const char *const articles[] = {
-	"The", "La", "Le", "Les", "El", "Los", "Las", "Il", "Die", "Der", "Das", "De", NULL,
-};
 
 /* Words that, before a capitalised word, say it is a place. */
 static const char *const place_preps[] = {
@@ -34,69 +21,7 @@ static const char *const verb_fillers[] = {
 	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
 };
 
-static int in_list(const char *s, const struct token *t, const char *const *list)
-{
-	for (const char *const *w = list; *w; w++)
-		if (tokens_is(s, t, *w))
-			return 1;
-	return 0;
-}
-
-static unsigned tok_flags(const char *s, const struct token *t)
-{
-	if (t->kind != TOK_WORD)
-		return 0;
-	return lexicon_lookup(s + t->start, t->end - t->start, NULL);
-}
-
-static int is_cap(const struct token *t)
-{
-	return t->kind == TOK_WORD && (t->flags & (TOKF_CAP | TOKF_ALLCAPS));
-}
-
-/*
- * Lexicon flags of the phrase of tokens [b, e) when they are words separated
- * by single spaces (or "U.S." style tokens); 0 otherwise.
- */
-static unsigned phrase_flags(const char *s, const struct token *v, size_t b, size_t e, const char **canon)
-{
-	if (canon)
-		*canon = NULL;
-	for (size_t k = b; k < e; k++) {
-		if (v[k].kind != TOK_WORD)
-			return 0;
-		if (k > b && !(v[k].start == v[k - 1].end + 1 && s[v[k - 1].end] == ' '))
-			return 0;
-	}
-	return lexicon_lookup(s + v[b].start, v[e - 1].end - v[b].start, canon);
-}
-
-/* Longest lexicon place or organisation starting at k within [k, e): its length in tokens, 0 if none. */
-static size_t place_org_at(const char *s, const struct token *v, size_t k, size_t e, unsigned *fl, const char **canon)
-{
-	for (size_t n = e - k < PHRASE_MAX ? e - k : PHRASE_MAX; n > 0; n--) {
-		unsigned f = phrase_flags(s, v, k, k + n, canon);
-		if (f & (LEX_ANY_PLACE | LEX_ANY_ORG)) {
-			if (n == 1 && !is_cap(&v[k]))
-				continue;
-			*fl = f;
-			return n;
-		}
-	}
-	return 0;
-}
-
-/* Same, for a phrase ending just before e and starting at or after lo. */
-static size_t place_org_before(const char *s, const struct token *v, size_t lo, size_t e)
-{
-	for (size_t n = e - lo < PHRASE_MAX ? e - lo : PHRASE_MAX; n > 0; n--) {
-		if (!is_cap(&v[e - n]))
-			continue;
-		if (phrase_flags(s, v, e - n, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))
-			return n;
-	}
-	return 0;
-}
+#define NOPOS ((size_t)-1)
 
 static int push(struct name_list *l, struct name_span sp)
 {
@@ -127,13 +52,13 @@ static int left_role(const char *s, const struct token *v, size_t lo, size_t b, 
 	int title = 0;
 	while (k > lo) {
 		const struct token *t = &v[k - 1];
-		unsigned f = tok_flags(s, t);
+		unsigned f = names_word_flags(s, t);
 		if (t->kind == TOK_WORD && role_word(f) && !(f & LEX_VERB)) {
 			title |= (f & LEX_TITLE) != 0;
 			k--;
 			continue;
 		}
-		size_t n = place_org_before(s, v, lo, k);
+		size_t n = names_place_org_before(s, v, lo, k);
 		if (n && title) {
 			k -= n;
 			continue;
@@ -158,8 +83,8 @@ static int right_role(const char *s, const struct token *v, size_t n, size_t e, 
 	int title = 0;
 	while (j < n && j - b < 8) {
 		const struct token *t = &v[j];
-		unsigned f = tok_flags(s, t);
-		if (t->kind == TOK_WORD && (role_word(f) || is_cap(t) || tokens_is(s, t, "of") ||
+		unsigned f = names_word_flags(s, t);
+		if (t->kind == TOK_WORD && (role_word(f) || names_is_cap(t) || tokens_is(s, t, "of") ||
 		                            tokens_is(s, t, "for") || tokens_is(s, t, "the"))) {
 			if (f & LEX_VERB)
 				break;
@@ -194,7 +119,7 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 	for (int skip = 0; j < n && skip < 3; skip++, j++) {
 		if (v[j].kind != TOK_WORD)
 			break;
-		unsigned f = tok_flags(s, &v[j]);
+		unsigned f = names_word_flags(s, &v[j]);
 		if ((f & LEX_VERB) && !tokens_is(s, &v[j], "told")) {
 			fl |= NAMEF_SPEAKS;
 			break;
@@ -203,100 +128,27 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 			fl |= NAMEF_SPEAKS;
 			break;
 		}
-		if (!in_list(s, &v[j], verb_fillers))
+		if (!names_in_list(s, &v[j], verb_fillers))
 			break;
 	}
 	if (b > 0 && v[b - 1].kind == TOK_WORD) {
 		const struct token *p = &v[b - 1];
-		if (in_list(s, p, place_preps))
+		if (names_in_list(s, p, place_preps))
 			fl |= NAMEF_PLACE_CTX;
 		/* "the Kremlin", but not "the Biden administration" */
 		if (tokens_is(s, p, "the") && !(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)))
 			fl |= NAMEF_ORG_CTX;
-		if ((tok_flags(s, p) & LEX_VERB) && b >= 2 &&
+		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
 		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
 			fl |= NAMEF_SPEAKS; /* ", said Smith" */
 	}
 	return fl;
 }
 
-/* Types the name [b, e) from its words alone. */
-static int classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf)
-{
-	unsigned f = phrase_flags(s, v, b, e, canon);
-	if (f & (LEX_NEWS | LEX_ORG)) {
-		*nf |= NAMEF_LEXICON;
-		return NAME_ORG;
-	}
-	if (f & LEX_ANY_PLACE) {
-		*nf |= NAMEF_LEXICON;
-		return NAME_PLACE;
-	}
-	*canon = NULL;
-	unsigned last = tok_flags(s, &v[e - 1]);
-	unsigned first = tok_flags(s, &v[b]);
-	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
-		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
-	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
-		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
-	if (last & LEX_ORG_WORD)
-		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
-	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
-	for (size_t k = b; k < e; k++) {
-		unsigned fk = tok_flags(s, &v[k]);
-		if (!is_cap(&v[k])) {
-			if (in_list(s, &v[k], particles))
-				particle = 1; /* "Cristina Fernández de Kirchner" */
-			else
-				has_conn = 1;
-			continue;
-		}
-		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
-			all_common = 0;
-		else if (k == b || v[k].end - v[k].start >= 5)
-			common_word = 1; /* "Ma Liang", "Wale Babalakin": short words say little */
-		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
-			acronym = 1;
-		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
-			if (k == b)
-				known_first = 1; /* "Victoria Villarruel": a given name that is a place too */
-			else
-				known = 1;
-		}
-	}
-	if ((first & LEX_ORG_WORD) && has_conn)
-		return NAME_ORG; /* Ministry of Health */
-	if (has_conn) {
-		for (size_t k = b; k < e; k++)
-			if (is_cap(&v[k]) && (tok_flags(s, &v[k]) & LEX_ORG_WORD))
-				return NAME_ORG; /* "International Court of Justice" */
-		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
-	}
-	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
-	    !(v[b].flags & TOKF_ABBREV))
-		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
-	if (e - b < 2)
-		return NAME_UNKNOWN;
-	/* a given name the word list knows ("Mike Waltz") makes a person; without
-	 * one, a common word, an acronym or a known place inside ("Capital FM",
-	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
-	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
-	if (in_list(s, &v[b], articles))
-		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
-	if (particle && !has_conn)
-		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
-	if (all_common)
-		return NAME_UNKNOWN;
-	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
-		return NAME_ORG;
-	(void)particle;
-	return NAME_PERSON;
-}
-
 /* Whether a capitalised sentence opener is only a capitalised common word. */
 static int plain_opener(const char *s, const struct token *t, const struct strmap *caps)
 {
-	unsigned f = tok_flags(s, t);
+	unsigned f = names_word_flags(s, t);
 	if (f & LEX_STOP)
 		return 1;
 	if (f & (LEX_ANY_PLACE | LEX_ANY_ORG))
@@ -316,19 +168,19 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && (!is_cap(&v[b]) ||
+	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
-	                  !(b + 1 < e && role_word(tok_flags(s, &v[b])))) ||
-	                 ((tok_flags(s, &v[b]) & LEX_STOP) &&
+	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b])))) ||
+	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
-	while (e > b && (!is_cap(&v[e - 1]) || (tok_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
+	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
 	if (b >= e)
 		return 0;
 	/* a whole run known to the lexicon is one name */
-	if (phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
-		f = phrase_flags(s, v, b, e, &canon);
+	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
+		f = names_phrase_flags(s, v, b, e, &canon);
 		if (f & LEX_DEMONYM && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG)))
 			return 0;
 		struct name_span sp = {b, e, b, b, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
@@ -340,24 +192,24 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	int title = 0, honor = 0, after_of = 0;
 	{
 		while (k < e) {
-			size_t m = place_org_at(s, v, k, e, &f, &canon);
+			size_t m = names_place_org_at(s, v, k, e, &f, &canon);
 			if (m) {
 				if (k + m == e)
 					break; /* the name itself */
 				k += m;
 				continue;
 			}
-			f = tok_flags(s, &v[k]);
+			f = names_word_flags(s, &v[k]);
 			/* "Operations Director": a capitalised common word may qualify an office */
-			int qualifier = is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
+			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
 			if (v[k].kind != TOK_WORD ||
-			    !(role_word(f) || qualifier || (title && !is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			    !(role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
 			else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
 				role_end = k + 1; /* "Secretary of State", "Minister of Finance" */
-			if (title && !is_cap(&v[k]))
+			if (title && !names_is_cap(&v[k]))
 				after_of = 1;
 			if (f & LEX_HONORIFIC) {
 				honor = 1, role_end = k + 1;
@@ -370,23 +222,23 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	 * the name ("Sri Lankan Prime Minister Ranil Wickremesinghe") */
 	if (role_end == b && !honor) {
 		for (size_t t = e - 1; t > b; t--) {
-			unsigned ft = tok_flags(s, &v[t - 1]);
-			if (!(ft & LEX_TITLE) || (ft & LEX_VERB) || !is_cap(&v[t - 1]))
+			unsigned ft = names_word_flags(s, &v[t - 1]);
+			if (!(ft & LEX_TITLE) || (ft & LEX_VERB) || !names_is_cap(&v[t - 1]))
 				continue;
 			int plain = 1;
 			for (size_t j = t; j < e; j++)
-				plain &= is_cap(&v[j]) && !(tok_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
+				plain &= names_is_cap(&v[j]) && !(names_word_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
 			if (plain)
 				role_end = t, title = 1;
 			break;
 		}
 	}
 	/* "Justice Department": an organisation, not an office and a name */
-	if (role_end < e && e - role_end == 1 && (tok_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
+	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
 		role_end = b, title = 0;
 	/* places and organisations inside the role are mentions of their own */
 	for (k = b; k < role_end;) {
-		size_t m = place_org_at(s, v, k, role_end, &f, &canon);
+		size_t m = names_place_org_at(s, v, k, role_end, &f, &canon);
 		if (!m) {
 			k++;
 			continue;
@@ -398,8 +250,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		k += m;
 	}
 	size_t nb = role_end;
-	int org_named = (tok_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
-	if (nb < e && !is_cap(&v[nb])) {
+	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
+	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
 		size_t xb = nb + 1;
@@ -408,16 +260,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (xb >= e)
 			return 0;
 		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS};
-		sx.type = classify(s, v, xb, e, &canon, &sx.flags);
+		sx.type = names_classify(s, v, xb, e, &canon, &sx.flags);
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
 	}
-	while (!org_named && nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
+	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
 	if (nb >= e)
 		return 0; /* a title alone: "President", "National Security Advisor" */
 	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS};
-	sp.type = classify(s, v, nb, e, &canon, &sp.flags);
+	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
@@ -470,7 +322,7 @@ int names_caps_uninformative(const char *s, const struct token_list *tl, int hea
 			continue;
 		words++;
 		upper += (t->flags & TOKF_ALLCAPS) != 0;
-		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !in_list(s, t, headline_small))
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !names_in_list(s, t, headline_small))
 			lower++;
 	}
 	/* all capitals, or title case: every longer word capitalised */
@@ -496,14 +348,14 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k = j;
 			continue;
 		}
-		if (!is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		if (!names_is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
-			if (e < tl->n && is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && names_is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
 				continue;
@@ -512,18 +364,18 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			 * organisation or office to what it governs ("Bank of England",
 			 * "Center for Public Opinion Research", "Secretary of State") */
 			if (e + 1 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) &&
-			    in_list(s, &v[e], particles) && is_cap(&v[e + 1])) {
+			    names_in_list(s, &v[e], names_particles) && names_is_cap(&v[e + 1])) {
 				e += 2;
 				continue;
 			}
-			int office = (tok_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
+			int office = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
 			if (office && e + 1 < tl->n && (tokens_is(s, &v[e], "of") || tokens_is(s, &v[e], "for")) &&
-			    is_cap(&v[e + 1])) {
+			    names_is_cap(&v[e + 1])) {
 				e += 2;
 				continue;
 			}
 			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
-			    is_cap(&v[e + 2])) {
+			    names_is_cap(&v[e + 2])) {
 				e += 3;
 				continue;
 			}
