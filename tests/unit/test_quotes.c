@@ -202,6 +202,48 @@ static void bare_quote_inherits(void **state)
 	article_free(a);
 }
 
+static void pronoun_agrees_in_gender(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Debate\n\nSenator Hillary Clinton met Governor Mike Pence in Ohio.\n\n"
+	                            "\xE2\x80\x9CWe disagree on almost everything,\xE2\x80\x9D she said.\n");
+	assert_speaker(quote(a, "We disagree"), "Hillary Clinton");
+	article_free(a);
+}
+
+static void closing_attribution_of_sentence(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Banks\n\nSenator Elizabeth Warren questioned the bank chief.\n\n"
+	                            "A cashier who \xE2\x80\x9Csteals a handful of $20s\xE2\x80\x9D is held "
+	                            "accountable, Warren said.\n");
+	assert_speaker(quote(a, "steals a handful"), "Elizabeth Warren");
+	article_free(a);
+}
+
+static void dash_attribution(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\n\xE2\x80\x9CWe want a fair hearing.\xE2\x80\x9D \xE2\x80\x95 Pamela Ortiz\n");
+	assert_speaker(quote(a, "We want a fair hearing"), "Pamela Ortiz");
+	article_free(a);
+}
+
+/* Lines too long to be hard-wrapped (100 bytes or more) that end a sentence are paragraphs. */
+static void one_paragraph_a_line_after_headline(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Council vote\n\n"
+	                            "Mayor Linda Okafor said the council would vote on the budget on Thursday after weeks of debate "
+	                            "about the new tram line.\n"
+	                            "\xE2\x80\x9CWe have waited long enough for this vote, and the people of this city deserve "
+	                            "an answer,\xE2\x80\x9D she said.\n"
+	                            "\xE2\x80\x9CIt will pass.\xE2\x80\x9D\n");
+	assert_int_equal(article_paragraph_count(a), 3);
+	assert_speaker(quote(a, "It will pass"), "Linda Okafor");
+	article_free(a);
+}
+
 /* Degenerate input: an unclosed quote at the start of a 1 MB paragraph. */
 static void unclosed_quote_megabyte(void **state)
 {
@@ -268,6 +310,10 @@ int main(void)
 		cmocka_unit_test(title_before_name),
 		cmocka_unit_test(speaker_verb_on_outlet),
 		cmocka_unit_test(bare_quote_inherits),
+		cmocka_unit_test(pronoun_agrees_in_gender),
+		cmocka_unit_test(closing_attribution_of_sentence),
+		cmocka_unit_test(dash_attribution),
+		cmocka_unit_test(one_paragraph_a_line_after_headline),
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
 		cmocka_unit_test(paragraph_of_capitals),
