@@ -4,7 +4,7 @@
  * common English words), generated at build time by scripts/gen-lexicon.sh
  * from data/ and from Debian's iso-codes, tzdata and wamerican.
  *
- * Lookups are a binary search over one sorted read-only table; nothing is
+ * Lookups hash into a generated index over one read-only table; nothing is
  * allocated and nothing is kept between calls. Returned strings point into
  * that static table and live as long as the program.
  */

@@ -160,5 +160,24 @@ with open(tmp, "w", encoding="ascii") as o:
         fl, cn = entries[k]
         o.write(f"\t{{{cstr(k)}, {fl}u, {-1 if cn is None else cn}}},\n")
     o.write("};\n")
+    # an open-addressing index over the entries (FNV-1a, linear probing, load <= 1/2),
+    # so that a lookup costs one or two string comparisons instead of a binary search
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [-1] * size
+    for i, k in enumerate(keys):
+        h = 2166136261
+        for b in k.encode("utf-8"):
+            h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+        j = h & (size - 1)
+        while slots[j] != -1:
+            j = (j + 1) & (size - 1)
+        slots[j] = i
+    o.write(f"#define LEXICON_SLOTS {size}u\n")
+    o.write("static const int lexicon_index[LEXICON_SLOTS] = {\n")
+    for j in range(0, size, 16):
+        o.write("\t" + ", ".join(str(x) for x in slots[j:j + 16]) + ",\n")
+    o.write("};\n")
 os.replace(tmp, out)
 PY
