@@ -194,15 +194,22 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 {
 	int np;
 	*found = 0;
-	/* the subject opens the sentence, after an introductory phrase at most */
+	/* the subject opens the sentence, after an introductory phrase at most
+	 * ("During a speech in Ohio, Trump attacked ..."); quotations do not count */
 	size_t start = lo;
 	for (size_t k = lo; k < hi; k++)
 		if (is_punct(p, k, ',') && !p->in_quote[k]) {
-			start = k + 1; /* "During a speech in Ohio, Trump attacked ..." */
+			start = k + 1;
 			break;
 		}
-	for (size_t k = lo; k < hi && k < start + SUBJECT_REACH; k++) {
-		if (k >= lo + SUBJECT_REACH && k < start)
+	size_t from_lo = 0, from_start = 0;
+	for (size_t k = lo; k < hi; k++) {
+		if (p->in_quote[k])
+			continue;
+		from_lo++;
+		if (k >= start)
+			from_start++;
+		if (from_lo > SUBJECT_REACH && (k < start || from_start > SUBJECT_REACH))
 			continue;
 		int e = candidate(p, k, &np);
 		if (!np)
@@ -370,7 +377,8 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			int e = subject_before(p, lo, v, &found);
 			if (!found)
 				e = subject_after(p, v, open, &found);
-			if (!found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1]) {
+			if (!found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
+			    !is_participle(p, v) && !in_list(p, v - 1, prepositions) && !in_list(p, v - 1, clause_openers)) {
 				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
 				return 1;
 			}
