@@ -148,6 +148,7 @@ static int full_names(struct finder *f)
 			    title_alias(f, ix, p, sp))
 				return -1;
 			sp->type = -3; /* done */
+			sp->entity = ix;
 		}
 	}
 	return 0;
@@ -219,7 +220,11 @@ static int other_names(struct finder *f)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
-			if (person && *person >= 0 && sp->type != NAME_ORG) {
+			if (sp->flags & NAMEF_NOT_NAME)
+				continue;
+			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
+				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
+			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {
 				ix = entity_for(f, sp->canon ? sp->canon : buf, sp->type);
@@ -232,6 +237,7 @@ static int other_names(struct finder *f)
 			}
 			if (ix < 0)
 				return -1;
+			sp->entity = ix;
 			if (entity_add_alias(&f->a->entities[ix], buf) || add_mention(f, ix, p, sp->b, sp->e) ||
 			    set_role(f, ix, p, sp) || title_alias(f, ix, p, sp))
 				return -1;

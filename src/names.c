@@ -184,7 +184,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (f & LEX_DEMONYM && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG)))
 			return 0;
 		struct name_span sp = {b, e, b, b, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS};
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
 		return push(out, sp);
 	}
 	/* role words first ("U.S. President", "National Security Advisor"), the name after them */
@@ -244,7 +244,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			continue;
 		}
 		struct name_span sp = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS};
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
 		if (push(out, sp))
 			return -1;
 		k += m;
@@ -259,7 +259,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			xb++;
 		if (xb >= e)
 			return 0;
-		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS};
+		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		sx.type = names_classify(s, v, xb, e, &canon, &sx.flags);
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
@@ -268,7 +268,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		nb++; /* "Ugandan David Kato" */
 	if (nb >= e)
 		return 0; /* a title alone: "President", "National Security Advisor" */
-	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS};
+	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
@@ -330,6 +330,7 @@ int names_caps_uninformative(const char *s, const struct token_list *tl, int hea
 }
 
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
+static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
@@ -386,6 +387,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 		k = e;
 	}
 	places_by_company(s, tl, out, first);
+	acronyms(s, tl, out, first);
 	return 0;
 }
 
@@ -423,6 +425,32 @@ static void places_by_company(const char *s, const struct token_list *tl, struct
 				sp->flags |= NAMEF_PLACE_CTX;
 		}
 	}
+}
+
+/*
+ * "Pan African Climate Justice Alliance (PACJA)": an acronym in parentheses
+ * right after a name is that name again; after lower-case words ("gross
+ * domestic product (GDP)") it names nothing.
+ */
+static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+{
+	const struct token *v = tl->v;
+	for (size_t i = first; i < l->n; i++) {
+		struct name_span *sp = &l->v[i];
+		if (sp->e - sp->b != 1 || !(v[sp->b].flags & TOKF_ALLCAPS) || sp->b < 2 || sp->e >= tl->n ||
+		    !(v[sp->b - 1].kind == TOK_PUNCT && v[sp->b - 1].punct == '(') ||
+		    !(v[sp->e].kind == TOK_PUNCT && v[sp->e].punct == ')'))
+			continue;
+		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN) {
+			sp->alias_of = (long)(i - 1);
+			sp->type = l->v[i - 1].type;
+		} else if (v[sp->b - 2].kind == TOK_WORD && !names_is_cap(&v[sp->b - 2])) {
+			sp->type = NAME_UNKNOWN;
+			sp->flags &= ~(unsigned)NAMEF_LEXICON;
+			sp->flags |= NAMEF_NOT_NAME;
+		}
+	}
+	(void)s;
 }
 
 void names_free(struct name_list *l)
