@@ -129,7 +129,14 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 		return p->entity[k];
 	}
 	if (title_anaphor(p, k)) {
+		/* "the businessman" is a he, "the congresswoman" a she */
+		const struct token *t = &p->tl->v[k];
+		size_t n = t->end - t->start;
 		*np = 1;
+		if (n > 5 && !memcmp(p->text + t->end - 5, "woman", 5))
+			return p->last_she[k];
+		if (n > 3 && !memcmp(p->text + t->end - 3, "man", 3))
+			return p->last_he[k];
 		return p->last_person[k];
 	}
 	if (word_is(p, k, "he")) {
