@@ -17,6 +17,13 @@ const char *const names_particles[] = {
 	"di", "del", "ibn", NULL,
 };
 
+/* Words that make a part of a known place: "Southern Canada", "Greater China". */
+static const char *const directions[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+	"Upper", "Lower", "Greater", "Inner", "Outer", "Northeast", "Northwest", "Southeast",
+	"Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", NULL,
+};
+
 /* Articles that open the names of papers, parties and companies, never of people. */
 static const char *const articles[] = {
 	"The", "La", "Le", "Les", "El", "Los", "Las", "Il", "Die", "Der", "Das", "De", NULL,
@@ -108,6 +115,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
+	    (names_phrase_flags(s, v, b + 1, e, NULL) & LEX_ANY_PLACE))
+		return NAME_PLACE; /* "Southern Canada", "Inner Mongolia", "East Jerusalem" */
 	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
 		unsigned fk = names_word_flags(s, &v[k]);
@@ -120,8 +130,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		}
 		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
 			all_common = 0;
-		else if (k == b || v[k].end - v[k].start >= 5)
-			common_word = 1; /* "Ma Liang", "Wale Babalakin": short words say little */
+		else if (v[k].end - v[k].start >= (k == b ? 4u : 5u))
+			common_word = 1; /* "Ma Liang", "Ram Nath Kovind": short words say little */
 		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
 			acronym = 1;
 		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
