@@ -273,6 +273,22 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
+	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & (LEX_THING | LEX_DEMONYM))) {
+		/* "US Evangelicals", "Durban Call to Action": the place inside still counts */
+		for (k = nb; k + 1 < e;) {
+			size_t m = names_place_org_at(s, v, k, e - 1, &f, &canon);
+			if (!m) {
+				k++;
+				continue;
+			}
+			struct name_span sx = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+			                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
+			if (push(out, sx))
+				return -1;
+			k += m;
+		}
+		return 0;
+	}
 	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
 		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
 	}
