@@ -292,6 +292,11 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
 		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
 	}
+	if (title && !honor && e - nb == 1) {
+		unsigned fn = names_word_flags(s, &v[nb]);
+		if ((fn & LEX_COMMON) && !(fn & LEX_PROPER))
+			return 0; /* "Teacher Education": an office and a common word, nobody named */
+	}
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
