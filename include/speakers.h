@@ -39,7 +39,10 @@ struct speaker_result {
 
 /*
  * Looks for the speaker of the quotation whose marks are tokens open and
- * close (close may be tl->n when it runs past the paragraph end).
+ * close: after it first (QUOTE, SPEAKER VERB), then in its sentence before
+ * it, then a closing ", X said" of the sentence (r->from_tail). close ==
+ * tl->n (the quotation runs past the paragraph) skips the first and last;
+ * open > tl->n skips the search before it.
  */
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r);
 

@@ -35,7 +35,7 @@ struct pending {
 	int partial;              /* partial flag from its opening */
 	unsigned char mark;       /* the opening mark */
 	struct speaker_result pre;/* attribution found before it, in its first paragraph */
-	int last_section, last_paragraph; /* the paragraph it has reached */
+	int last_paragraph;       /* the paragraph it has reached, in its section */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -144,13 +144,12 @@ static int partial_at(const char *text, const struct token_list *tl, size_t open
 	return 1;
 }
 
-static int set_str(char **dst, const char *s, size_t n)
-{
-	return article_set(dst, s, n);
-}
-
-/* Emits the pending quotation, ending at offset end of the paragraph (sec, par). */
-static int emit(struct quoter *qt, int sec, int par, size_t end, const struct speaker_para *sp,
+/*
+ * Emits the pending quotation, ending at offset end of paragraph par (of the
+ * section it began in); sp and close locate its closing mark for "…,” he
+ * said" (sp NULL when it ended with its paragraph unclosed).
+ */
+static int emit(struct quoter *qt, int par, size_t end, const struct speaker_para *sp,
                 size_t close, size_t open_in_para)
 {
 	struct pending *q = &qt->q;
@@ -189,18 +188,18 @@ static int emit(struct quoter *qt, int sec, int par, size_t end, const struct sp
 	struct quote *out = article_add_quote(qt->a);
 	if (!out)
 		return -1;
+	/* offsets of the text itself, without the spaces and commas trimmed off it */
 	out->section = q->section;
 	out->paragraph = q->paragraph;
-	out->start = q->start;
-	out->end = end;
+	out->start = q->start + b;
+	out->end = end >= q->text.len - n ? end - (q->text.len - n) : end;
 	out->end_paragraph = par;
-	(void)sec;
 	out->partial = q->partial;
-	if (set_str(&out->text, t + b, n - b))
+	if (article_set(&out->text, t + b, n - b))
 		return -1;
-	if (speaker >= 0 && set_str(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
+	if (speaker >= 0 && article_set(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
 		return -1;
-	if (cue && cue_len && set_str(&out->cue, cue, cue_len))
+	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
 		return -1;
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
@@ -376,7 +375,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
-		if (emit(qt, qt->q.last_section, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
+		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
 			goto out;
 	}
 	size_t next_end = 0; /* sentence ends are visited in order, once */
@@ -404,11 +403,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			goto out;
 		if (s->close < n) {
 			size_t where = s->continued ? (size_t)-1 : s->open;
-			if (emit(qt, sec, par, to, &sp, s->cut ? n : s->close, where))
+			if (emit(qt, par, to, &sp, s->cut ? n : s->close, where))
 				goto out;
 			qt->prev_close_tok = s->close;
 		} else {
-			qt->q.last_section = sec, qt->q.last_paragraph = par, qt->q.last_end = to;
+			qt->q.last_paragraph = par, qt->q.last_end = to;
 		}
 	}
 	if (n && tl.v[n - 1].kind == TOK_PUNCT && tl.v[n - 1].punct == ':' && !in_quote[n - 1]) {
@@ -437,12 +436,15 @@ int quotes_find(struct article *a)
 	for (size_t i = 0; i < a->n_entities; i++)
 		qt.gender[i] = gender_of(&a->entities[i]);
 	for (size_t s = 0; s < a->n_sections; s++) {
+		/* a quotation never runs over a section heading */
+		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+			goto out;
 		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++, qt.para_no++) {
 			if (paragraph(&qt, (int)s, (int)j, a->sections[s].paragraphs[j]))
 				goto out;
 		}
 	}
-	if (qt.q.open && emit(&qt, qt.q.last_section, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+	if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
 		goto out;
 	rc = 0;
 out:

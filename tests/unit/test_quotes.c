@@ -52,6 +52,10 @@ static void quote_then_speaker_verb(void **state)
 	assert_speaker(q, "Jane Holloway");
 	assert_string_equal(q->cue, "said");
 	assert_false(q->partial);
+	/* the offsets cover exactly the quoted text, for highlighting */
+	const char *para = article_paragraph(a, q->section, q->paragraph);
+	assert_int_equal(q->end - q->start, strlen(q->text));
+	assert_memory_equal(para + q->start, q->text, strlen(q->text));
 	article_free(a);
 }
 
