@@ -36,6 +36,8 @@ struct pending {
 	unsigned char mark;       /* the opening mark */
 	struct speaker_result pre;/* attribution found before it, in its first paragraph */
 	int last_paragraph;       /* the paragraph it has reached, in its section */
+	long para_no;             /* running number of the paragraph it began in */
+	size_t open_tok;          /* token index of its opening mark there */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -149,8 +151,7 @@ static int partial_at(const char *text, const struct token_list *tl, size_t open
  * section it began in); sp and close locate its closing mark for "…,” he
  * said" (sp NULL when it ended with its paragraph unclosed).
  */
-static int emit(struct quoter *qt, int par, size_t end, const struct speaker_para *sp,
-                size_t close, size_t open_in_para)
+static int emit(struct quoter *qt, int par, size_t end, const struct speaker_para *sp, size_t close)
 {
 	struct pending *q = &qt->q;
 	q->open = 0;
@@ -177,11 +178,11 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
 		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
-	} else if (open_in_para == 0 && qt->colon_para + 1 == qt->para_no && qt->colon_speaker >= 0) {
+	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
 	} else if (!q->partial && qt->prev_speaker >= 0 &&
-	           (qt->prev_para == qt->para_no || qt->prev_para + 1 == qt->para_no) &&
-	           (open_in_para == (size_t)-1 || open_in_para == 0 || qt->prev_para == qt->para_no)) {
+	           (qt->prev_para == q->para_no || qt->prev_para + 1 == q->para_no) &&
+	           (q->open_tok == 0 || qt->prev_para == q->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
 		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
 	}
@@ -218,6 +219,8 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	const struct token *t = &sp->tl->v[k];
 	q->open = 1;
 	q->carried = 0;
+	q->para_no = qt->para_no;
+	q->open_tok = k;
 	q->section = sec, q->paragraph = par;
 	q->start = t->end;
 	q->mark = t->mark;
@@ -375,7 +378,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
-		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
+		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0))
 			goto out;
 	}
 	size_t next_end = 0; /* sentence ends are visited in order, once */
@@ -402,8 +405,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (append(&qt->q, text + from, to - from))
 			goto out;
 		if (s->close < n) {
-			size_t where = s->continued ? (size_t)-1 : s->open;
-			if (emit(qt, par, to, &sp, s->cut ? n : s->close, where))
+			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
 				goto out;
 			qt->prev_close_tok = s->close;
 		} else {
@@ -437,14 +439,14 @@ int quotes_find(struct article *a)
 		qt.gender[i] = gender_of(&a->entities[i]);
 	for (size_t s = 0; s < a->n_sections; s++) {
 		/* a quotation never runs over a section heading */
-		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))
 			goto out;
 		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++, qt.para_no++) {
 			if (paragraph(&qt, (int)s, (int)j, a->sections[s].paragraphs[j]))
 				goto out;
 		}
 	}
-	if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+	if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))
 		goto out;
 	rc = 0;
 out:
