@@ -38,6 +38,7 @@ struct pending {
 	int last_paragraph;       /* the paragraph it has reached, in its section */
 	long para_no;             /* running number of the paragraph it began in */
 	size_t open_tok;          /* token index of its opening mark there */
+	int title;                /* the name of a programme or publication, said by nobody */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -127,6 +128,38 @@ static int has_letter(const char *s, size_t n)
 	return 0;
 }
 
+/* Small words a title in title case leaves in lower case. */
+static const char *const title_small[] = {
+	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", NULL,
+};
+
+/*
+ * A quotation in title case right after "on", "in" or a possessive names a
+ * programme or a publication ("said on “Fox News Sunday”", "NBC's “Nightly
+ * News”"): nobody said it.
+ */
+static int programme_title(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	if (open == 0 || close > tl->n)
+		return 0;
+	const struct token *p = &tl->v[open - 1];
+	if (!(p->kind == TOK_POSS || (p->kind == TOK_WORD && (tokens_is(text, p, "on") || tokens_is(text, p, "in")))))
+		return 0;
+	size_t words = 0;
+	for (size_t k = open + 1; k < close; k++) {
+		const struct token *t = &tl->v[k];
+		if (t->kind != TOK_WORD)
+			continue;
+		int small = 0;
+		for (const char *const *w = title_small; *w; w++)
+			small |= tokens_is(text, t, *w);
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !(small && words))
+			return 0;
+		words++;
+	}
+	return words > 0 && words <= 6;
+}
+
 /* Partial unless it starts with a capital where a sentence may start. */
 static int partial_at(const char *text, const struct token_list *tl, size_t open)
 {
@@ -166,6 +199,10 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
+	if (q->title) {
+		q->pre.attributed = 0;
+		sp = NULL; /* neither a speaker nor one to pass on */
+	}
 	struct speaker_result post = {-1, 0, 0, 0, 0};
 	if (sp && close < sp->tl->n)
 		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
@@ -178,6 +215,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
 		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
+	} else if (q->title) {
+		speaker = -1;
 	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
 	} else if (!q->partial && qt->prev_speaker >= 0 &&
@@ -202,6 +241,10 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		return -1;
 	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
 		return -1;
+	if (q->title) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0; /* a title passes no speaker on */
+	}
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
 		return -1;
@@ -225,6 +268,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->start = t->end;
 	q->mark = t->mark;
 	q->partial = partial_at(sp->text, sp->tl, k);
+	q->title = 0;
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
@@ -405,6 +449,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (append(&qt->q, text + from, to - from))
 			goto out;
 		if (s->close < n) {
+			qt->q.title = !s->continued && qt->q.partial && programme_title(text, &tl, s->open, s->close);
 			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
 				goto out;
 			qt->prev_close_tok = s->close;

@@ -248,6 +248,16 @@ static void one_paragraph_a_line_after_headline(void **state)
 	article_free(a);
 }
 
+static void programme_titles_have_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Sunday shows\n\nSenator Ruth Calder said on \xE2\x80\x9C" "Face the Nation\xE2\x80\x9D "
+	                            "that the bill was \xE2\x80\x9C" "dead on arrival.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "Face the Nation"), NULL);
+	assert_speaker(quote(a, "dead on arrival"), "Ruth Calder");
+	article_free(a);
+}
+
 /* Degenerate input: an unclosed quote at the start of a 1 MB paragraph. */
 static void unclosed_quote_megabyte(void **state)
 {
@@ -318,6 +328,7 @@ int main(void)
 		cmocka_unit_test(closing_attribution_of_sentence),
 		cmocka_unit_test(dash_attribution),
 		cmocka_unit_test(one_paragraph_a_line_after_headline),
+		cmocka_unit_test(programme_titles_have_no_speaker),
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
 		cmocka_unit_test(paragraph_of_capitals),
