@@ -25,7 +25,7 @@ struct speaker_para {
 	const int *last_he;          /* per token: the same, not known to be a woman */
 	const int *last_she;         /* per token: the same, not known to be a man */
 	const int *last_org;         /* per token: last organisation named before it, or -1 */
-	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included) */
+	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included), 2 inside a title */
 	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */
 };
 

@@ -346,7 +346,11 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 	return ns;
 }
 
-static const char *const object_preps[] = {"with", "to", "about", "of", "by", "for", "against", NULL};
+/* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
+static const char *const object_preps[] = {
+	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
+	"between", "over", "under", "toward", "towards", NULL,
+};
 
 /* Per-token entities and the running last person / organisation. */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
@@ -450,6 +454,8 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			goto out;
 		if (s->close < n) {
 			qt->q.title = !s->continued && qt->q.partial && programme_title(text, &tl, s->open, s->close);
+			for (size_t k = s->open; qt->q.title && k <= s->close; k++)
+				in_quote[k] = 2; /* a title: its sentence is still plain reporting */
 			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
 				goto out;
 			qt->prev_close_tok = s->close;

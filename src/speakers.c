@@ -417,7 +417,7 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	size_t lo = sentence_start(p, end);
 	int found;
 	for (size_t k = lo; k < end; k++)
-		if (p->in_quote[k])
+		if (p->in_quote[k] == 1)
 			return -1; /* its quotation has its speaker already */
 	for (size_t v = lo; v < end; v++) {
 		if (!is_verb(p, v))
@@ -430,7 +430,7 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	}
 	/* "Sen. Bernie Sanders identified ... . “The younger people are ...”" */
 	for (size_t k = lo; k < end; k++) {
-		if (p->entity[k] < 0)
+		if (p->entity[k] < 0 || p->in_quote[k])
 			continue;
 		size_t ms = mention_start(p, k);
 		if (governed(p, lo, ms))
