@@ -314,7 +314,7 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 {
 	size_t n = tl->n, ns = 0;
 	const struct token *v = tl->v;
-	size_t cur = n;
+	size_t cur = n, depth = 0; /* depth: curly quotations nested in the open one */
 	unsigned char mark = 0;
 	int cont = 0;
 	if (carried && n && v[0].kind == TOK_QUOTE &&
@@ -333,7 +333,16 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 			continue;
 		}
 		int closes = m == QM_CLOSE || m == QM_STRAIGHT || (mark == QM_LOW_OPEN && m == QM_OPEN);
+		if (m == QM_OPEN && mark == QM_OPEN) {
+			depth++; /* “… he calls “hell” than …”: a quotation inside a quotation */
+			continue;
+		}
+		if (closes && depth && m != QM_STRAIGHT) {
+			depth--;
+			continue;
+		}
 		out[ns++] = (struct span){cur, k, cont, !closes};
+		depth = 0;
 		cont = 0;
 		cur = closes ? n : k;
 		mark = m;

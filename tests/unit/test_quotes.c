@@ -143,6 +143,17 @@ static void nested_single_quotes(void **state)
 	article_free(a);
 }
 
+static void nested_double_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\n\xE2\x80\x9CI would rather live in what he calls \xE2\x80\x9C" "hell\xE2\x80\x9D "
+	                            "than in his world,\xE2\x80\x9D said student Ana Rojas.\n");
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(strstr(a->quotes[0].text, "than in his world"));
+	assert_speaker(&a->quotes[0], "Ana Rojas");
+	article_free(a);
+}
+
 static void guillemets_and_low_quotes(void **state)
 {
 	(void)state;
@@ -317,6 +328,7 @@ int main(void)
 		cmocka_unit_test(pronoun_resolution),
 		cmocka_unit_test(apostrophes_are_not_quotes),
 		cmocka_unit_test(nested_single_quotes),
+		cmocka_unit_test(nested_double_quotes),
 		cmocka_unit_test(guillemets_and_low_quotes),
 		cmocka_unit_test(no_speaker_is_null),
 		cmocka_unit_test(organisation_speaks),
