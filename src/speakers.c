@@ -370,11 +370,36 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
+/* "as The New Yorker put it, “…”": the idiom names who said it. */
+static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	int np;
+	for (size_t k = lo; k + 3 < hi; k++) {
+		if (!word_is(p, k, "as") || p->in_quote[k])
+			continue;
+		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
+			if (!(word_is(p, j, "put") && word_is(p, j + 1, "it")))
+				continue;
+			for (size_t c = k + 1; c < j; c++) {
+				int e = candidate(p, c, &np);
+				if (np) {
+					set_cue(p, j, 2, r);
+					r->entity = e;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
 	size_t lo = sentence_start(p, open);
 	int found;
+	if (as_put_it(p, lo, open, r))
+		return 1;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = lo; i < open; i++) {
 			/* plain saying verbs: the sentence's first; others: the one nearest the quotation */

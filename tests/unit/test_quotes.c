@@ -259,6 +259,15 @@ static void one_paragraph_a_line_after_headline(void **state)
 	article_free(a);
 }
 
+static void as_someone_put_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Profile\n\nHis degree has not protected him from being seen, as The New Yorker "
+	                            "put it, as \xE2\x80\x9Cthe operator.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "the operator"), "The New Yorker");
+	article_free(a);
+}
+
 static void programme_titles_have_no_speaker(void **state)
 {
 	(void)state;
@@ -340,6 +349,7 @@ int main(void)
 		cmocka_unit_test(closing_attribution_of_sentence),
 		cmocka_unit_test(dash_attribution),
 		cmocka_unit_test(one_paragraph_a_line_after_headline),
+		cmocka_unit_test(as_someone_put_it),
 		cmocka_unit_test(programme_titles_have_no_speaker),
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
