@@ -331,6 +331,10 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		return 0;
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
 	size_t reach = last > 0 && is_punct(p, last - 1, '.') ? 3 : POST_WINDOW;
+	if (reach != POST_WINDOW && close + 1 < n && p->tl->v[close + 1].kind == TOK_WORD &&
+	    (p->tl->v[close + 1].flags & TOKF_CAP) && !word_is(p, close + 1, "said") &&
+	    !word_is(p, close + 1, "says"))
+		return 0; /* “… neighborhood.” Russia insisted ...: a new sentence */
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
@@ -343,8 +347,12 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			return 1;
 		}
 	}
+	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
-		if (in_list(p, v, clause_openers) && !p->in_quote[v])
+		int np_v;
+		candidate(p, v, &np_v);
+		named |= np_v;
+		if (!named && in_list(p, v, clause_openers) && !p->in_quote[v])
 			return 0; /* "“absolutely right” when he said" */
 		if (!is_verb(p, v))
 			continue;
