@@ -81,11 +81,13 @@ static int right_role(const char *s, const struct token *v, size_t n, size_t e, 
 		j++;
 	size_t b = j;
 	int title = 0;
-	while (j < n && j - b < 8) {
+	while (j < n && j - b < 12) {
 		const struct token *t = &v[j];
 		unsigned f = names_word_flags(s, t);
+		/* "a former Democratic National Committee chairman and presidential candidate" */
 		if (t->kind == TOK_WORD && (role_word(f) || names_is_cap(t) || tokens_is(s, t, "of") ||
-		                            tokens_is(s, t, "for") || tokens_is(s, t, "the"))) {
+		                            tokens_is(s, t, "for") || tokens_is(s, t, "the") ||
+		                            (title && tokens_is(s, t, "and")))) {
 			if (f & LEX_VERB)
 				break;
 			title |= (f & LEX_TITLE) != 0;
@@ -102,7 +104,8 @@ static int right_role(const char *s, const struct token *v, size_t n, size_t e, 
 		return 0;
 	if (j < n && !(v[j].kind == TOK_PUNCT && (v[j].punct == ',' || v[j].punct == '.' || v[j].punct == ';')))
 		return 0;
-	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") || tokens_is(s, &v[j - 1], "for")))
+	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") ||
+	                 tokens_is(s, &v[j - 1], "for") || tokens_is(s, &v[j - 1], "and")))
 		j--;
 	*rb = b;
 	*re = j;
@@ -266,8 +269,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
-	if (nb >= e)
-		return 0; /* a title alone: "President", "National Security Advisor" */
+	if (nb >= e) {
+		/* a title alone ("President", "National Security Advisor") names nobody,
+		 * unless the article uses the word as a name ("Howard Dean ... Dean said") */
+		const int *c = strmap_get(caps, s + v[b].start, v[b].end - v[b].start);
+		if (e - b != 1 || !c || !(*c & 1) || (*c & 2))
+			return 0;
+		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		lone.flags |= context(s, v, n, b, e);
+		return push(out, lone);
+	}
 	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
 	sp.canon = canon;
