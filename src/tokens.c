@@ -142,6 +142,17 @@ static int is_prefix(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/* Whether both sides of the hyphen at h are names the lexicon knows ("Trump-Putin", "Russia-Ukraine"). */
+static int pairs_names(const unsigned char *s, size_t start, size_t h, size_t len)
+{
+	size_t e = h + 1;
+	while (e < len && is_word_at(s, e, len))
+		e++;
+	unsigned known = LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG;
+	return (lexicon_lookup((const char *)s + start, h - start, NULL) & known) &&
+	       (lexicon_lookup((const char *)s + h + 1, e - h - 1, NULL) & known);
+}
+
 /* End of the word starting at i (which is a word byte). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotted)
 {
@@ -165,8 +176,9 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotte
 		/* inner hyphen, unless it joins two names (Trump-Putin, Russia-Ukraine) */
 		if (s[i] == '-' && i + 1 < len && is_word_at(s, i + 1, len)) {
 			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len) && i - start >= 3 &&
-			    !is_prefix(text_of(s), start, i) && !memchr(s + start, '-', i - start))
-				break; /* but "Commander-in-Chief" stays one word */
+			    !is_prefix(text_of(s), start, i) && !memchr(s + start, '-', i - start) &&
+			    pairs_names(s, start, i, len))
+				break; /* but "Commander-in-Chief", "AFL-CIO", "Crouse-Mays" stay one word */
 			i++;
 			continue;
 		}
