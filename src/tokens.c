@@ -15,7 +15,8 @@ static const char *const abbreviations[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "St",
 	"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Prof", "Rev", "Adm", "Maj", "Mt",
 	"Ft", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Gov", "Atty", "Supt",
-	"Cmdr", "Brig", "Lt", "Pres", "Sens", "Reps", "Govs", "Msgr", "Fr", "etc", "approx", NULL,
+	"Cmdr", "Brig", "Lt", "Pres", "Sens", "Reps", "Govs", "Msgr", "Fr", "etc", "approx", "Del",
+	"Det", "Amb", "Insp", "Sgt", NULL,
 };
 
 /* Length of the UTF-8 punctuation or quote mark at s[i], with its kind; 0 when none. */
