@@ -57,6 +57,7 @@ struct quoter {
 	long para_no;             /* running paragraph number */
 	size_t prev_close_tok;    /* token index of its close in its paragraph */
 	int colon_speaker;        /* speaker announced by a paragraph ending in ':' */
+	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
 	struct pending q;
 };
@@ -209,7 +210,9 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (post.attributed && !(post.from_tail && q->pre.attributed)) {
+	if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
+		speaker = qt->signature; /* the paragraph is signed */
+	} else if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
 		cue = sp->text + post.cue_start, cue_len = post.cue_end - post.cue_start;
 	} else if (q->pre.attributed) {
@@ -413,6 +416,25 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 	}
 }
 
+/*
+ * A paragraph that ends with a dash and a person's name ("… money.” ―
+ * Christina Lastra.") is signed: the name is the speaker of its quotations.
+ */
+static int signature(const struct token_list *tl, const int *entity, const int *etype, const unsigned char *in_quote)
+{
+	size_t k = tl->n;
+	if (k && tl->v[k - 1].kind == TOK_PUNCT && tl->v[k - 1].punct == '.')
+		k--;
+	if (!k || entity[k - 1] < 0 || etype[k - 1] != ENTITY_PERSON || in_quote[k - 1])
+		return -1;
+	size_t b = k - 1;
+	while (b > 0 && entity[b - 1] == entity[k - 1])
+		b--;
+	if (b == 0 || !(tl->v[b - 1].kind == TOK_PUNCT && tl->v[b - 1].punct == '-'))
+		return -1;
+	return entity[k - 1];
+}
+
 static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 {
 	struct token_list tl = {0};
@@ -433,11 +455,13 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0};
 	int carried = qt->q.open;
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
+	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
 		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0))
 			goto out;
 	}
+	qt->signature = signature(&tl, entity, etype, in_quote);
 	size_t next_end = 0; /* sentence ends are visited in order, once */
 	for (size_t i = 0; i <= ns; i++) {
 		/* "Schiff said." before a bare quotation makes Schiff its speaker */
@@ -491,7 +515,7 @@ int quotes_find(struct article *a)
 	qt.a = a;
 	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
 	qt.prev_para = qt.colon_para = -10;
-	qt.colon_speaker = -1;
+	qt.colon_speaker = qt.signature = -1;
 	int rc = -1;
 	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
 		goto out;

@@ -244,6 +244,17 @@ static void dash_attribution(void **state)
 	article_free(a);
 }
 
+/* "― Name" closing a paragraph signs every quotation in it. */
+static void signed_paragraph(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\nMaria Ortiz wrote first.\n\n\xE2\x80\x9CHe never listens.\xE2\x80\x9D And he mocks "
+	                            "\xE2\x80\x9Cthe people he needs.\xE2\x80\x9D \xE2\x80\x95 Carla Nunez.\n");
+	assert_speaker(quote(a, "He never listens"), "Carla Nunez");
+	assert_speaker(quote(a, "the people he needs"), "Carla Nunez");
+	article_free(a);
+}
+
 /* Lines too long to be hard-wrapped (100 bytes or more) that end a sentence are paragraphs. */
 static void one_paragraph_a_line_after_headline(void **state)
 {
@@ -348,6 +359,7 @@ int main(void)
 		cmocka_unit_test(pronoun_agrees_in_gender),
 		cmocka_unit_test(closing_attribution_of_sentence),
 		cmocka_unit_test(dash_attribution),
+		cmocka_unit_test(signed_paragraph),
 		cmocka_unit_test(one_paragraph_a_line_after_headline),
 		cmocka_unit_test(as_someone_put_it),
 		cmocka_unit_test(programme_titles_have_no_speaker),
