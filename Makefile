@@ -35,6 +35,9 @@ $(B)/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 	@mkdir -p $(B)
 	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" $(B) || exit 1; done; touch $@
 
+# Code that includes generated tables is rebuilt when they change.
+$(B)/lexicon.o: $(B)/gen.stamp
+
 $(B)/libdateline.a: $(LIBOBJ)
 	@rm -f $@
 	@ar rcs $@ $^

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
+#define SUBJECT_REACH 8  /* tokens from a sentence's (or clause's) start to its subject */
 #define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
 
 /* Words that open a clause of their own: a verb after them is not the quotation's. */
@@ -109,7 +110,10 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 	if (p->in_quote[k])
 		return -1;
 	if (p->entity[k] >= 0) {
-		if (p->entity_type[k] != 0 && k + 1 < p->tl->n && p->entity[k + 1] != p->entity[k] &&
+		size_t last = k;
+		while (last + 1 < p->tl->n && p->entity[last + 1] == p->entity[k])
+			last++;
+		if (p->entity_type[k] != 0 && last + 1 < p->tl->n && (k = last, 1) &&
 		    p->tl->v[k + 1].kind == TOK_WORD && !is_verb(p, k + 1)) {
 			/* "the California congressman", "Senate Minority Leader Harry Reid",
 			 * "IMF chief economist": a place or body qualifying someone */
@@ -125,18 +129,38 @@ static int candidate(const struct speaker_para *p, size_t k, int *np)
 		return p->entity[k];
 	}
 	if (title_anaphor(p, k)) {
+		/* "the businessman" is a he, "the congresswoman" a she */
+		const struct token *t = &p->tl->v[k];
+		size_t n = t->end - t->start;
 		*np = 1;
+		if (n > 5 && !memcmp(p->text + t->end - 5, "woman", 5))
+			return p->last_she[k];
+		if (n > 3 && !memcmp(p->text + t->end - 3, "man", 3))
+			return p->last_he[k];
 		return p->last_person[k];
 	}
-	if (word_is(p, k, "he") || word_is(p, k, "she")) {
+	if (word_is(p, k, "he")) {
 		*np = 1;
-		return p->last_person[k];
+		return p->last_he[k];
+	}
+	if (word_is(p, k, "she")) {
+		*np = 1;
+		return p->last_she[k];
 	}
 	if (word_is(p, k, "it") || word_is(p, k, "they")) {
 		*np = 1;
 		return p->last_org[k];
 	}
 	return -1;
+}
+
+/* Whether the mention starting at ms is the object of a preposition ("with the Security Council"). */
+static int governed(const struct speaker_para *p, size_t lo, size_t ms)
+{
+	size_t j = ms;
+	while (j > lo && (word_is(p, j - 1, "the") || word_is(p, j - 1, "a") || word_is(p, j - 1, "an")))
+		j--;
+	return j > lo && in_list(p, j - 1, prepositions);
 }
 
 /* Start of the mention containing token k (names span several tokens). */
@@ -177,12 +201,28 @@ static int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, 
 {
 	int np;
 	*found = 0;
+	/* the subject opens the sentence, after an introductory phrase at most
+	 * ("During a speech in Ohio, Trump attacked ..."); quotations do not count */
+	size_t start = lo;
+	for (size_t k = lo; k < hi; k++)
+		if (is_punct(p, k, ',') && !p->in_quote[k]) {
+			start = k + 1;
+			break;
+		}
+	size_t from_lo = 0, from_start = 0;
 	for (size_t k = lo; k < hi; k++) {
+		if (p->in_quote[k])
+			continue;
+		from_lo++;
+		if (k >= start)
+			from_start++;
+		if (from_lo > SUBJECT_REACH && (k < start || from_start > SUBJECT_REACH))
+			continue;
 		int e = candidate(p, k, &np);
 		if (!np)
 			continue;
 		size_t ms = mention_start(p, k);
-		if (ms > lo && in_list(p, ms - 1, prepositions))
+		if (governed(p, lo, ms))
 			continue;
 		*found = 1;
 		return e;
@@ -206,7 +246,7 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (!np)
 			continue;
 		size_t ms = mention_start(p, k - 1);
-		if (ms > lo && in_list(p, ms - 1, prepositions)) {
+		if (governed(p, lo, ms)) {
 			if (fallback < 0)
 				fallback = e;
 			k = ms + 1;
@@ -226,8 +266,8 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	int np;
 	*found = 0;
 	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
-		if (word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE)
-			break;
+		if (word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || in_list(p, k, prepositions))
+			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
 		int e = candidate(p, k, &np);
 		if (np) {
 			*found = 1;
@@ -282,12 +322,19 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		hi++;
 	}
 	/* “…,” he said: without that punctuation, a verb after a quotation is the sentence's own */
-	int punctuated = (close > 0 && p->tl->v[close - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[close - 1].punct)) ||
+	size_t last = close;
+	while (last > 0 && p->tl->v[last - 1].kind == TOK_QUOTE)
+		last--; /* “… ‘…,’” */
+	int punctuated = (last > 0 && p->tl->v[last - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[last - 1].punct)) ||
 	                 is_punct(p, close + 1, ',') || is_punct(p, close + 1, '-');
 	if (!punctuated)
 		return 0;
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
-	size_t reach = close > 0 && is_punct(p, close - 1, '.') ? 3 : POST_WINDOW;
+	size_t reach = last > 0 && is_punct(p, last - 1, '.') ? 3 : POST_WINDOW;
+	if (reach != POST_WINDOW && close + 1 < n && p->tl->v[close + 1].kind == TOK_WORD &&
+	    (p->tl->v[close + 1].flags & TOKF_CAP) && !word_is(p, close + 1, "said") &&
+	    !word_is(p, close + 1, "says"))
+		return 0; /* “… neighborhood.” Russia insisted ...: a new sentence */
 	if (k < hi && is_punct(p, k, ','))
 		k++;
 	int found, np;
@@ -300,8 +347,12 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			return 1;
 		}
 	}
+	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
-		if (in_list(p, v, clause_openers) && !p->in_quote[v])
+		int np_v;
+		candidate(p, v, &np_v);
+		named |= np_v;
+		if (!named && in_list(p, v, clause_openers) && !p->in_quote[v])
 			return 0; /* "“absolutely right” when he said" */
 		if (!is_verb(p, v))
 			continue;
@@ -327,18 +378,50 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
+/* "as The New Yorker put it, “…”": the idiom names who said it. */
+static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	int np;
+	for (size_t k = lo; k + 3 < hi; k++) {
+		if (!word_is(p, k, "as") || p->in_quote[k])
+			continue;
+		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
+			if (!(word_is(p, j, "put") && word_is(p, j + 1, "it")))
+				continue;
+			for (size_t c = k + 1; c < j; c++) {
+				int e = candidate(p, c, &np);
+				if (np) {
+					set_cue(p, j, 2, r);
+					r->entity = e;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
 	size_t lo = sentence_start(p, open);
 	int found;
+	if (as_put_it(p, lo, open, r))
+		return 1;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t v = lo; v < open; v++) {
+		for (size_t i = lo; i < open; i++) {
+			/* plain saying verbs: the sentence's first; others: the one nearest the quotation */
+			size_t v = pass == 1 ? open - 1 - (i - lo) : i;
 			if (!is_verb(p, v) || (pass == 0 && !in_list(p, v, say_verbs)))
 				continue;
 			int e = subject_before(p, lo, v, &found);
 			if (!found)
 				e = subject_after(p, v, open, &found);
+			if (!found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
+			    !is_participle(p, v) && !in_list(p, v - 1, prepositions) && !in_list(p, v - 1, clause_openers)) {
+				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
+				return 1;
+			}
 			if (!found)
 				continue;
 			set_cue(p, v, 1, r);
@@ -367,7 +450,7 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	size_t lo = sentence_start(p, end);
 	int found;
 	for (size_t k = lo; k < end; k++)
-		if (p->in_quote[k])
+		if (p->in_quote[k] == 1)
 			return -1; /* its quotation has its speaker already */
 	for (size_t v = lo; v < end; v++) {
 		if (!is_verb(p, v))
@@ -380,23 +463,61 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	}
 	/* "Sen. Bernie Sanders identified ... . “The younger people are ...”" */
 	for (size_t k = lo; k < end; k++) {
-		if (p->entity[k] < 0)
+		if (p->entity[k] < 0 || p->in_quote[k])
 			continue;
 		size_t ms = mention_start(p, k);
-		if (ms > lo && in_list(p, ms - 1, prepositions))
+		if (governed(p, lo, ms))
 			continue;
 		return p->entity_type[k] == 0 ? p->entity[k] : -1; /* people only */
 	}
 	return -1;
 }
 
+/* "A cashier who “steals” is held accountable, Warren said.": the sentence's closing attribution. */
+static int sentence_tail(const struct speaker_para *p, size_t close, struct speaker_result *r)
+{
+	size_t n = p->tl->n, end = close + 1, comma = 0;
+	while (end < n && !(p->tl->v[end].kind == TOK_PUNCT && strchr(".!?", p->tl->v[end].punct)) &&
+	       p->tl->v[end].kind != TOK_QUOTE) {
+		if (is_punct(p, end, ','))
+			comma = end;
+		end++;
+	}
+	if (!comma || end - comma > 9 || (end < n && p->tl->v[end].kind == TOK_QUOTE))
+		return 0;
+	int np, found;
+	for (size_t v = comma + 1; v < end; v++) {
+		if (!is_verb(p, v) || is_participle(p, v))
+			continue;
+		for (size_t j = comma + 1; j < v; j++) {
+			int e = candidate(p, j, &np);
+			if (np) {
+				set_cue(p, v, 1, r);
+				r->entity = e;
+				return 1;
+			}
+		}
+		int e = subject_after(p, v, end, &found);
+		if (found) {
+			set_cue(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r)
 {
 	r->entity = -1;
 	r->attributed = 0;
+	r->from_tail = 0;
 	r->cue_start = r->cue_end = 0;
 	if (close < p->tl->n && after(p, close, r))
 		return;
-	if (open <= p->tl->n)
-		before(p, open, r);
+	if (open <= p->tl->n && before(p, open, r))
+		return;
+	if (close < p->tl->n && sentence_tail(p, close, r))
+		r->from_tail = 1;
 }

@@ -140,6 +140,38 @@ static void headline_mentions(void **state)
 	article_free(a);
 }
 
+static void kinds_by_their_words(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Forest talks\n\n"
+	                            "Delegates met near the Congo Basin to discuss the Paris Agreement on Monday.\n\n"
+	                            "The Operations Director of the UN Office said funding was short, and the Wakit Tama, "
+	                            "a group of Chadian activists, protested outside Capital FM.\n");
+	const struct entity *e = find(a, "Congo Basin");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_PLACE);
+	assert_null(find(a, "Paris Agreement"));
+	assert_null(find(a, "Chadian"));
+	assert_non_null(find(a, "UN Office"));
+	assert_int_equal(find(a, "UN Office")->type, ENTITY_ORGANIZATION);
+	assert_null(find(a, "Operations Director of the UN Office"));
+	assert_non_null(find(a, "Capital FM"));
+	assert_int_equal(find(a, "Capital FM")->type, ENTITY_ORGANIZATION);
+	for (size_t i = 0; i < a->n_entities; i++)
+		assert_true(a->entities[i].type != ENTITY_PERSON);
+	article_free(a);
+}
+
+static void list_of_names_is_not_a_title(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Squad named\n\nThe coach named his squad on Friday.\n\n"
+	                            "Goalkeepers: Donis Escober, Luis Lopez, Harold Fonseca\n");
+	assert_non_null(find(a, "Donis Escober"));
+	assert_non_null(find(a, "Luis Lopez"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +181,8 @@ int main(void)
 		cmocka_unit_test(hyphenated_pair_names_two),
 		cmocka_unit_test(mentions_have_offsets),
 		cmocka_unit_test(headline_mentions),
+		cmocka_unit_test(kinds_by_their_words),
+		cmocka_unit_test(list_of_names_is_not_a_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
