@@ -74,6 +74,15 @@ struct xmlprep;
 /* Parses the prepared UTF-8 document (see xmlprep.h); 0 with f filled or -1 with err. */
 int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *f, char *err, size_t errlen);
 
+/*
+ * The values side (feed_values.c). A copy of the attribute value s..e
+ * (libxml2 hands "&" over as "&#38;" without entity substitution; undone).
+ */
+char *fx_attr_copy(const char *s, const char *e);
+/* s resolved against base (NULL or "" for none), malloc'd; s as given when it does not parse. */
+char *fx_resolve_url(const char *base, const char *s);
+/* 1 for attributes that hold URLs (href, src, ...). */
+int fx_is_url_attr(const char *name, size_t len);
 /* The value of attribute (uri or NULL for none, name) as a malloc'd string, or NULL. */
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name);
 /* 1 when the attribute is present with this value (ASCII case-insensitive). */

@@ -108,6 +108,15 @@ static void test_rdf(void **state)
 	assert_string_equal(f->items[0].categories[0], "Politique");
 	assert_string_equal(f->items[0].author, "Jeanne Martin");
 	feed_free(f);
+	char err[256];
+	const char *rss090 = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	                     "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>Old</title></channel>"
+	                     "<item><title>First</title><link>http://n.example/1</link></item></rdf:RDF>";
+	assert_non_null(f = parse_mem(rss090, strlen(rss090), NULL, err));
+	assert_string_equal(f->format, "rss0.90");
+	assert_string_equal(f->title, "Old");
+	assert_string_equal(f->items[0].link, "http://n.example/1");
+	feed_free(f);
 }
 
 static void test_atom10(void **state)
