@@ -111,14 +111,32 @@ static int starts_markup(const char *p)
 	       !strncasecmp(p + 1, "!doctype", 8) || !strncmp(p + 1, "![CDATA[", 8);
 }
 
-static char *clean_html_copy(const char *html, const char *base)
+/* 1 when the URL has a scheme ("https:", "mailto:"), so no base changes it. */
+static int is_absolute(const char *s, size_t n)
 {
-	struct buf b = BUF_INIT;
+	size_t i = 0;
+	if (!n || !((*s | 32) >= 'a' && (*s | 32) <= 'z'))
+		return 0;
+	while (i < n && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+	                 s[i] == '-' || s[i] == '.'))
+		i++;
+	return i < n && s[i] == ':';
+}
+
+/*
+ * Escapes stray '<' and resolves relative URL attributes. With b NULL it
+ * only reports (1) whether anything would change, so untouched HTML is
+ * never copied.
+ */
+static int clean_html(const char *html, const char *base, struct buf *b)
+{
 	const char *p = html, *run = html;
 	while ((p = strchr(p, '<'))) {
 		if (!starts_markup(p)) {
-			buf_append(&b, run, (size_t)(p - run));
-			buf_puts(&b, "&lt;");
+			if (!b)
+				return 1;
+			buf_append(b, run, (size_t)(p - run));
+			buf_puts(b, "&lt;");
 			run = ++p;
 			continue;
 		}
@@ -142,11 +160,14 @@ static char *clean_html_copy(const char *html, const char *base)
 			const char *vs = p;
 			while (*p && (q ? *p != q : (*p != ' ' && *p != '>')))
 				p++;
-			if (fx_is_url_attr(an, al) && p > vs) {
+			if (fx_is_url_attr(an, al) && p > vs && !is_absolute(vs, (size_t)(p - vs))) {
+				if (!b)
+					return 1;
 				char *v = strndup(vs, (size_t)(p - vs));
 				char *r = v ? fx_resolve_url(base, v) : NULL;
-				buf_append(&b, run, (size_t)(vs - run));
-				buf_puts(&b, r ? r : "");
+				buf_append(b, run, (size_t)(vs - run));
+				buf_puts(b, r ? r : "");
+				b->failed |= !r;
 				free(v), free(r);
 				run = p;
 			}
@@ -154,12 +175,9 @@ static char *clean_html_copy(const char *html, const char *base)
 				p++;
 		}
 	}
-	buf_puts(&b, run);
-	if (b.failed) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
+	if (b)
+		buf_puts(b, run);
+	return 0;
 }
 
 char *fx_author_name(const char *s)
@@ -230,17 +248,14 @@ char *fx_base64(const char *s)
 
 char *fx_clean_html(char *html, const char *base)
 {
-	if (!strchr(html, '<'))
+	if (!strchr(html, '<') || !clean_html(html, base, NULL))
 		return html;
-	if (!base || !*base) {
-		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
-		const char *p = html;
-		while ((p = strchr(p, '<')) && starts_markup(p))
-			p++;
-		if (!p)
-			return html;
-	}
-	char *r = clean_html_copy(html, base);
+	struct buf b = BUF_INIT;
+	clean_html(html, base, &b);
 	free(html);
-	return r;
+	if (b.failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
 }
