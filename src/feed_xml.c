@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define PUSH_SLICE 65536 /* bytes handed to libxml2 at a time */
 
 static const struct {
 	const char *uri;
@@ -427,18 +428,28 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 	sax.processingInstruction = on_pi;
 	sax.serror = on_error;
 	sax.resolveEntity = no_external;
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	/*
+	 * The push parser reads the document in slices and lets go of what it has
+	 * read, so libxml2 never holds a second copy of a large feed.
+	 */
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, e, NULL, 0, NULL);
 	if (!ctxt) {
 		free(e);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	memcpy(ctxt->sax, &sax, sizeof sax);
-	ctxt->userData = e;
 	x->ctxt = ctxt;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	xmlParseDocument(ctxt);
+	for (size_t off = 0; !x->stopped;) {
+		size_t n = len - off < PUSH_SLICE ? len - off : PUSH_SLICE;
+		int last = off + n == len;
+		if (xmlParseChunk(ctxt, data + off, (int)n, last) != XML_ERR_OK && ctxt->disableSAX)
+			break; /* a fatal error recovery could not get past */
+		off += n;
+		if (last)
+			break;
+	}
 	int rc = 0;
 	if (x->stopped) {
 		snprintf(err, errlen, "%s", x->err);
