@@ -26,7 +26,10 @@ struct feed_item;
 #define FEED_MAX_ITEMS 10000 /* items read from one feed */
 #define FEED_MAX_DEPTH 128   /* element nesting */
 
-enum fx_ns { FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_OTHER };
+enum fx_ns {
+	FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_ITUNES,
+	FX_NS_OTHER
+};
 enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP };
 enum fx_text { FX_TEXT, FX_HTML, FX_XHTML, FX_XHTML_WRAPPED, FX_BASE64 };
 enum fx_kind { FX_RSS, FX_RDF, FX_ATOM };
@@ -62,6 +65,7 @@ struct fx {
 	int updated_rank;         /* RSS channel: how good the date in feed->updated is */
 	char *person_name;        /* Atom author/contributor being read */
 	char *person_email;       /* its email */
+	char *feed_author;        /* Atom feed-level author, inherited by entries without one */
 	int item_author_rank;     /* 2 author, 1 contributor, 0 none yet */
 	int stopped;              /* 1 after a limit stopped the parse */
 	char err[256];            /* why it stopped */

@@ -39,6 +39,10 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 		return fx_ext_start(x, f, a, na);
 	if (is(n, "title") || is(n, "subtitle") || is(n, "tagline") || is(n, "summary") || is(n, "content")) {
 		f->text = text_kind(x, a, na);
+		char *src = is(n, "content") && it && !it->link ? fx_attr_get(a, na, NULL, "src") : NULL;
+		if (src && *fx_trim(src)) /* out-of-line content: at least the reader can follow it */
+			fx_take(&it->link, fx_resolve(f, src));
+		free(src);
 		if (f->text == FX_BASE64) {
 			char *type = fx_attr_get(a, na, NULL, "type");
 			f->flag = type && strstr(type, "html") != NULL;
@@ -121,6 +125,9 @@ void fx_atom_end(struct fx *x, struct fx_frame *f, char *v)
 			if (feed_set(&it->author, who))
 				fx_stop(x, "out of memory");
 			x->item_author_rank = f->flag;
+		} else if (!it && who && *who && f->flag == 2 && !x->feed_author) {
+			if (!(x->feed_author = strdup(who)))
+				fx_stop(x, "out of memory");
 		}
 		return;
 	}
@@ -142,7 +149,7 @@ void fx_atom_end(struct fx *x, struct fx_frame *f, char *v)
 		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
 		           : is(n, "content") ? (it ? &it->content : NULL)
 		                              : (it ? NULL : &feed->description);
-		if (dst)
+		if (dst && (*v || dst == &it->title || dst == &feed->title)) /* an empty body is no content */
 			fx_take(dst, v), v = NULL;
 		free(v);
 		return;

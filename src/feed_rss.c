@@ -46,6 +46,16 @@ int fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int 
 		return is(n, "encoded") && x->item ? (f->text = FX_HTML, FX_FIELD) : FX_SKIP;
 	case FX_NS_XHTML:
 		return is(n, "body") && x->item ? (f->text = FX_XHTML, FX_FIELD) : FX_SKIP;
+	case FX_NS_ITUNES: /* podcasts: fill what the core elements left empty */
+		if (is(n, "author") || is(n, "summary") || is(n, "subtitle"))
+			return FX_FIELD;
+		if (is(n, "category") && x->item) {
+			char *t = fx_attr_get(a, na, NULL, "text");
+			if (t && *fx_trim(t) && feed_item_add_category(x->item, t))
+				fx_stop(x, "out of memory");
+			free(t);
+		}
+		return FX_SKIP;
 	case FX_NS_MEDIA:
 		if (!x->item)
 			return FX_SKIP;
@@ -103,6 +113,12 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 			set_date(&it->updated, v);
 		else if (it && (is(n, "issued") || (is(n, "created") && !it->published)))
 			set_date(&it->published, v);
+	} else if (f->ns == FX_NS_ITUNES) {
+		char **dst = is(n, "author") ? (it ? &it->author : NULL)
+		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
+		                              : (it ? NULL : &feed->description);
+		if (dst && !*dst && *v)
+			fx_take(dst, v), v = NULL;
 	} else if ((f->ns == FX_NS_CONTENT || f->ns == FX_NS_XHTML) && it) {
 		fx_take(&it->content, v), v = NULL;
 	}

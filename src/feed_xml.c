@@ -28,6 +28,7 @@ static const struct {
 	{"http://search.yahoo.com/mrss", FX_NS_MEDIA},
 	{"http://www.w3.org/1999/xhtml", FX_NS_XHTML},
 	{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", FX_NS_RDF},
+	{"http://www.itunes.com/dtds/podcast-1.0.dtd", FX_NS_ITUNES},
 	{"http://purl.org/rss/1.0/", FX_NS_CORE},
 	{"http://my.netscape.com/rdf/simple/0.9/", FX_NS_CORE},
 	{"http://backend.userland.com/rss2", FX_NS_CORE},
@@ -450,6 +451,10 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		if (last)
 			break;
 	}
+	/* RFC 4287: an entry without an author has the feed's */
+	for (size_t i = 0; x->feed_author && !x->stopped && i < feed->n_items; i++)
+		if (!feed->items[i].author && feed_set(&feed->items[i].author, x->feed_author))
+			fx_stop(x, "out of memory");
 	int rc = 0;
 	if (x->stopped) {
 		snprintf(err, errlen, "%s", x->err);
@@ -470,7 +475,7 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	buf_free(&x->text);
-	free(x->person_name), free(x->person_email);
+	free(x->person_name), free(x->person_email), free(x->feed_author);
 	free(e);
 	return rc;
 }

@@ -148,6 +148,24 @@ static void test_atom10(void **state)
 	feed_free(f);
 }
 
+static void test_podcast_and_inheritance(void **state)
+{
+	(void)state;
+	struct feed *f = must_parse("podcast.xml");
+	assert_string_equal(f->description, "Conversations on the quay"); /* itunes:subtitle */
+	assert_string_equal(f->items[0].author, "Ana Etxeberria");
+	assert_string_equal(f->items[0].summary, "Why nets are mended by hand.");
+	assert_string_equal(f->items[0].categories[0], "Society & Culture");
+	assert_int_equal(f->items[0].enclosures[0].length, 31415926);
+	feed_free(f);
+	f = must_parse("atom-inherit.xml");
+	assert_string_equal(f->items[0].author, "Feed Author"); /* RFC 4287 4.2.1 */
+	assert_string_equal(f->items[1].author, "Someone");
+	assert_string_equal(f->items[0].link, "https://elsewhere.example/1"); /* content src */
+	assert_null(f->items[0].content);
+	feed_free(f);
+}
+
 static void test_atom03(void **state)
 {
 	(void)state;
@@ -338,7 +356,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rss2),         cmocka_unit_test(test_rss091_entities),
 		cmocka_unit_test(test_rdf),          cmocka_unit_test(test_atom10),
-		cmocka_unit_test(test_atom03),       cmocka_unit_test(test_jsonfeed),
+		cmocka_unit_test(test_atom03),       cmocka_unit_test(test_podcast_and_inheritance),       cmocka_unit_test(test_jsonfeed),
 		cmocka_unit_test(test_charsets),     cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_xml_base),     cmocka_unit_test(test_xxe),
 		cmocka_unit_test(test_billion_laughs), cmocka_unit_test(test_refusals),
