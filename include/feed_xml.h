@@ -25,6 +25,8 @@ struct feed_item;
 
 #define FEED_MAX_ITEMS 10000 /* items read from one feed */
 #define FEED_MAX_DEPTH 128   /* element nesting */
+#define FEED_MAX_CATEGORIES 256 /* categories kept per item; more are ignored */
+#define FEED_MAX_ENCLOSURES 64  /* enclosures kept per item; more are ignored */
 
 enum fx_ns {
 	FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_ITUNES,
@@ -109,6 +111,13 @@ char *fx_date(const char *s);
 char *fx_author_name(const char *s);
 /* Decodes base64 text (white space ignored); malloc'd, NULL when invalid. */
 char *fx_base64(const char *s);
+/*
+ * feed_item_add_category() / _enclosure() up to the limits above: past them
+ * the value is dropped (returning 0), so a hostile item cannot make the
+ * de-duplication quadratic. -1 only when out of memory.
+ */
+int fx_add_category(struct feed_item *it, const char *term);
+int fx_add_enclosure(struct feed_item *it, const char *url, const char *type, long long length);
 /* Stops the parse with a message. */
 void fx_stop(struct fx *x, const char *msg);
 

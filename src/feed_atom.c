@@ -63,7 +63,7 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 		char *term = fx_attr_get(a, na, NULL, "term");
 		if (!term)
 			term = fx_attr_get(a, na, NULL, "label");
-		if (it && term && *fx_trim(term) && feed_item_add_category(it, term))
+		if (it && term && *fx_trim(term) && fx_add_category(it, term))
 			fx_stop(x, "out of memory");
 		free(term);
 		return FX_SKIP;
@@ -84,7 +84,7 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 			long long l = len ? strtoll(fx_trim(len), &end, 10) : -1;
 			if (len && (end == len || *end || l < 0))
 				l = -1;
-			if (!abs || feed_item_add_enclosure(it, abs, type, l))
+			if (!abs || fx_add_enclosure(it, abs, type, l))
 				fx_stop(x, "out of memory");
 			free(type), free(len), free(abs);
 		}

@@ -5,6 +5,7 @@
  */
 #include "buf.h"
 #include "feed_date.h"
+#include "feed.h"
 #include "feed_xml.h"
 
 #include <libxml/uri.h>
@@ -258,4 +259,14 @@ char *fx_clean_html(char *html, const char *base)
 		return NULL;
 	}
 	return buf_detach(&b);
+}
+
+int fx_add_category(struct feed_item *it, const char *term)
+{
+	return it->n_categories >= FEED_MAX_CATEGORIES ? 0 : feed_item_add_category(it, term);
+}
+
+int fx_add_enclosure(struct feed_item *it, const char *url, const char *type, long long length)
+{
+	return it->n_enclosures >= FEED_MAX_ENCLOSURES ? 0 : feed_item_add_enclosure(it, url, type, length);
 }

@@ -327,7 +327,7 @@ static void test_limits(void **state)
 {
 	(void)state;
 	char err[256];
-	size_t n = 10001, cap = 64 + n * 24;
+	size_t n = 10001, cap = 64 + n * 48;
 	char *doc = malloc(cap), *p = doc;
 	assert_non_null(doc);
 	p += sprintf(p, "<rss><channel>");
@@ -336,6 +336,17 @@ static void test_limits(void **state)
 	p += sprintf(p, "</channel></rss>");
 	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
 	assert_non_null(strstr(err, "more than 10000 items"));
+	/* one item with 10001 categories and enclosures: kept to the limits, in linear time */
+	p = doc;
+	p += sprintf(p, "<rss><channel><item>");
+	for (size_t i = 0; i < n / 2; i++)
+		p += sprintf(p, "<category>c%zu</category><enclosure url=\"e%zu\"/>", i, i);
+	p += sprintf(p, "</item></channel></rss>");
+	struct feed *f = parse_mem(doc, (size_t)(p - doc), NULL, err);
+	assert_non_null(f);
+	assert_int_equal(f->items[0].n_categories, 256);
+	assert_int_equal(f->items[0].n_enclosures, 64);
+	feed_free(f);
 	p = doc;
 	p += sprintf(p, "<rss><channel><item><description>");
 	for (int i = 0; i < 300; i++)
