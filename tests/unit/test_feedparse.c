@@ -354,6 +354,14 @@ static void test_limits(void **state)
 	p += sprintf(p, "x");
 	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
 	assert_non_null(strstr(err, "deep"));
+	/* thousands of attributes on one element (quadratic in libxml2) are refused up front */
+	p = doc;
+	p += sprintf(p, "<rss><channel><item");
+	for (int i = 0; i < 2000; i++)
+		p += sprintf(p, " a%d=\"&gt;\"", i);
+	p += sprintf(p, "><title>x</title></item></channel></rss>");
+	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
+	assert_string_equal(err, "an element has more than 1024 attributes");
 	free(doc);
 	char *big = calloc(1, FEED_MAX_BYTES + 2);
 	assert_non_null(big);
