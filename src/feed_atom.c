@@ -149,7 +149,7 @@ void fx_atom_end(struct fx *x, struct fx_frame *f, char *v)
 		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
 		           : is(n, "content") ? (it ? &it->content : NULL)
 		                              : (it ? NULL : &feed->description);
-		if (dst && (*v || dst == &it->title || dst == &feed->title)) /* an empty body is no content */
+		if (dst && (*v || is(n, "title"))) /* an empty body is no content; an empty title is a title */
 			fx_take(dst, v), v = NULL;
 		free(v);
 		return;
