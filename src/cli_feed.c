@@ -1,6 +1,7 @@
 /* cli_feed.c: `dateline feed`, one feed printed as a readable list or as JSON. */
 #include "cli.h"
 #include "feed.h"
+#include "feed_text.h"
 #include "feedparse.h"
 #include "fetch.h"
 #include "fileio.h"
@@ -74,8 +75,8 @@ static int feed_print_json(FILE *out, const struct feed *f)
 		const char *s = j ? json_object_to_json_string_ext(j, JSON_FLAGS) : NULL;
 		if (!s)
 			rc = -1;
-		else
-			fprintf(out, "%s%s", i ? "," : "", s);
+		else if ((i && fputc(',', out) == EOF) || fputs(s, out) == EOF)
+			rc = -1;
 		json_object_put(j);
 	}
 	if (!rc)
@@ -83,38 +84,41 @@ static int feed_print_json(FILE *out, const struct feed *f)
 	return rc;
 }
 
-/* One line of output: label and the sanitised value, when there is one. */
-static void put_line(FILE *out, const char *label, const char *s)
+/* One line of output: label and the field as sanitised plain text, when there is any. */
+static void put_line(FILE *out, const char *label, const char *s, size_t max)
 {
-	if (!s || !*s)
-		return;
-	char *clean = sanitize_str(s, 0);
-	fprintf(out, "%s%s\n", label, clean ? clean : "");
-	free(clean);
+	char *plain = feed_text_plain(s, max);
+	char *clean = plain && *plain ? sanitize_str(plain, 0) : NULL;
+	if (clean)
+		fprintf(out, "%s%s\n", label, clean);
+	free(plain), free(clean);
 }
 
 static void feed_print_text(FILE *out, const struct feed *f)
 {
-	char *t = sanitize_str(f->title ? f->title : "(untitled feed)", 0);
-	fprintf(out, "%s\n", t ? t : "");
-	free(t);
-	put_line(out, "  ", f->description);
-	put_line(out, "  link:     ", f->link);
-	fprintf(out, "  format:   %s, %s%s%s\n", f->format ? f->format : "?", f->encoding ? f->encoding : "?",
-	        f->language ? ", " : "", "");
-	put_line(out, "  language: ", f->language);
-	put_line(out, "  updated:  ", f->updated);
+	char *t = feed_text_plain(f->title, 200), *title = sanitize_str(t && *t ? t : "(untitled feed)", 0);
+	fprintf(out, "%s\n", title ? title : "");
+	free(t), free(title);
+	put_line(out, "  ", f->description, 300);
+	put_line(out, "  link:     ", f->link, 0);
+	put_line(out, "  format:   ", f->format, 0);
+	put_line(out, "  charset:  ", f->encoding, 0);
+	put_line(out, "  language: ", f->language, 0);
+	put_line(out, "  updated:  ", f->updated, 0);
 	fprintf(out, "  %zu item%s\n", f->n_items, f->n_items == 1 ? "" : "s");
 	for (size_t i = 0; i < f->n_items; i++) {
 		const struct feed_item *it = &f->items[i];
 		const char *date = it->published ? it->published : it->updated;
-		char *title = sanitize_str(it->title ? it->title : "(untitled)", 0);
+		char *pt = feed_text_plain(it->title, 200);
+		char *title = sanitize_str(pt && *pt ? pt : "(untitled)", 0);
+		/* dates are ours ("YYYY-MM-DDTHH:MM:SSZ"): the day is enough in a list */
 		fprintf(out, "\n%4zu. %.10s%s%s\n", i + 1, date ? date : "", date ? "  " : "", title ? title : "");
-		free(title);
-		put_line(out, "      ", it->link);
-		put_line(out, "      by ", it->author);
+		free(pt), free(title);
+		put_line(out, "      ", it->link, 0);
+		put_line(out, "      by ", it->author, 100);
+		put_line(out, "      ", it->summary ? it->summary : it->content, 240);
 		for (size_t k = 0; k < it->n_enclosures; k++)
-			put_line(out, "      enclosure: ", it->enclosures[k].url);
+			put_line(out, "      enclosure: ", it->enclosures[k].url, 0);
 	}
 }
 
