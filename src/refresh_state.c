@@ -168,7 +168,8 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 		s = nl ? nl + 1 : end;
 	}
 	for (size_t i = 0; i < st->n; i++)
-		qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
+		if (st->feeds[i].n_items)
+			qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
 	return 0;
 }
 
@@ -272,7 +273,8 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		else if (old->content != items[i].content)
 			counts->changed_items++;
 	}
-	qsort(items, feed->n_items, sizeof *items, cmp_digest);
+	if (feed->n_items)
+		qsort(items, feed->n_items, sizeof *items, cmp_digest);
 	free(f->items);
 	f->items = items;
 	f->n_items = feed->n_items;
