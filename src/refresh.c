@@ -87,14 +87,17 @@ void refresh_format_summary(const struct refresh_summary *s, char *out, size_t o
 	         s->changed_items, b, s->seconds);
 }
 
+enum { PROGRESS_THROTTLED, PROGRESS_NOW, PROGRESS_CLEAR };
+
 /* The bar: "[#######.......]  57/200 feeds  1.2 MiB  2 errors", redrawn in place. */
-static void draw_progress(struct run *run, int final)
+static void draw_progress(struct run *run, int mode)
 {
 	FILE *f = run->o->progress;
 	if (!f)
 		return;
+	int final = mode == PROGRESS_CLEAR;
 	double t = now_seconds();
-	if (!final && t - run->last_draw < 0.05)
+	if (mode == PROGRESS_THROTTLED && t - run->last_draw < 0.05)
 		return;
 	run->last_draw = t;
 	const struct refresh_summary *s = run->sum;
@@ -202,9 +205,11 @@ static int on_fetched(void *ctx, struct fetch_result *fr)
 		else
 			sum->moved++;
 	}
-	if (r.outcome == REFRESH_FAILED)
+	int reported = r.outcome == REFRESH_FAILED;
+	if (reported)
 		report_failure(run, sub->url, r.error);
-	draw_progress(run, 0);
+	/* After a failure line the bar is gone: draw it again at once. */
+	draw_progress(run, reported ? PROGRESS_NOW : PROGRESS_THROTTLED);
 	return 0;
 }
 
@@ -231,9 +236,9 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 		}
 	}
 	struct run run = {list, o, sink, sum, NULL, 0, 0, 0};
-	draw_progress(&run, 0);
+	draw_progress(&run, PROGRESS_NOW);
 	int rc = fetch_run(reqs, list->n, &o->fetch, on_fetched, &run, err, errlen);
-	draw_progress(&run, 1);
+	draw_progress(&run, PROGRESS_CLEAR);
 	free(reqs);
 	if (rc == 0 && sink && sink->finish && sink->finish(sink->ctx, err, errlen))
 		rc = -1;
