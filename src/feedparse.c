@@ -43,7 +43,7 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, 1, &prep);
 	if (rc) {
 		free(utf8_owned);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", prep.error ? prep.error : "out of memory");
 		return -1;
 	}
 	struct feed *f = feed_new();
