@@ -7,8 +7,9 @@
  * The order of calls for one refresh_run():
  *   sink->validators(url)  once per feed, before any transfer starts
  *   sink->feed_done(...)   once per feed, in completion order, from the
- *                          calling thread; f is the parsed feed for a fetched
- *                          one, NULL for a 304 or a failure
+ *                          calling thread (everything runs there); f is the
+ *                          parsed feed for a fetched one, NULL for a 304 or
+ *                          a failure
  *   sink->finish()         once, after the last feed (commit, write files)
  * A sink error for one feed is reported as that feed's failure; the others go on.
  *

@@ -21,6 +21,7 @@ need 'command -v xmllint'               libxml2-utils
 need 'command -v clang'                 clang
 need 'command -v valgrind'              valgrind
 need 'test -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)"' libclang-rt-dev
+need 'command -v openssl'               openssl
 
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"

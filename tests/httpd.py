@@ -10,7 +10,10 @@ Routes (GET):
   /feed/NAME[?items=N&v=V]   RSS 2.0, with ETag and Last-Modified; 304 on a match
   /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
+  /bare304/NAME              RSS with an ETag, whose 304 carries no validators
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
+  /echo                      RSS whose title is the request's User-Agent, description its
+                             Accept-Encoding, first item title its Accept
   /atom/NAME                 Atom 1.0
   /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
   /redirect/N/NAME           N hops of 302, then /feed/NAME
@@ -107,7 +110,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
 
-    def conditional(self, body, etag=True, lastmod=True):
+    def conditional(self, body, etag=True, lastmod=True, bare304=False):
         tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         extra = []
         if etag:
@@ -118,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         ims = self.headers.get("If-Modified-Since")
         if etag and inm is not None:
             if inm.strip() == tag:
-                return self.not_modified(extra)
+                return self.not_modified([] if bare304 else extra)
         elif lastmod and ims is not None and ims.strip() == LASTMOD:
             return self.not_modified(extra)
         self.send_body(200, body, extra=extra)
@@ -149,6 +152,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(rss(name, items, args.get("v", "1")))
         if head == "etag":
             return self.conditional(rss(name, items), lastmod=False)
+        if head == "bare304":
+            # ETag on the 200, none on the 304 (as many servers do)
+            return self.conditional(rss(name, items), lastmod=False, bare304=True)
         if head == "lastmod":
             return self.conditional(rss(name, items), etag=False)
         if head == "changing":
@@ -156,6 +162,16 @@ class Handler(BaseHTTPRequestHandler):
             with self.server.lock:
                 n = self.server.counts[path]
             body = rss(name, 2 + n).replace(b"item 0 v1", b"item 0 edit %d" % n)
+            return self.send_body(200, body)
+        if head == "echo":
+            # The request's own headers, as a feed, so a test can see what the client sent.
+            ua = self.headers.get("User-Agent", "")
+            enc = self.headers.get("Accept-Encoding", "")
+            acc = self.headers.get("Accept", "")
+            esc = lambda v: v.replace("&", "&amp;").replace("<", "&lt;")
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
+                    '<description>%s</description><language>en</language><item><title>%s</title>'
+                    '</item></channel></rss>' % (esc(ua), esc(enc), esc(acc))).encode()
             return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
@@ -286,6 +302,9 @@ def main():
     ap.add_argument("--lifetime", type=float, default=60, help="seconds before the server exits by itself")
     ap.add_argument("--bench-feeds", type=int, default=0, help="pre-generate this many /bench/N.xml feeds")
     ap.add_argument("--bench-items", type=int, default=50)
+    ap.add_argument("--tls-cert", help="also serve the same routes over TLS with this PEM certificate ...")
+    ap.add_argument("--tls-key", help="... and this key")
+    ap.add_argument("--tls-port-file", help="write the TLS port here")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     srv = Server(("127.0.0.1", 0), Handler)
@@ -300,6 +319,18 @@ def main():
     def die():
         srv.stop.set()
         os._exit(0)  # bounded lifetime, whatever the handlers are doing
+    if a.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        tls = Server(("127.0.0.1", 0), Handler)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        for k in ("verbose", "lifetime", "lock", "counts", "stop", "bench"):
+            setattr(tls, k, getattr(srv, k))
+        threading.Thread(target=tls.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
+        with open(a.tls_port_file + ".tmp", "w") as f:
+            f.write("%d\n" % tls.server_address[1])
+        os.rename(a.tls_port_file + ".tmp", a.tls_port_file)
     t = threading.Timer(a.lifetime, die)
     t.daemon = True
     t.start()

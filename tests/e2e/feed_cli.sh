@@ -30,6 +30,7 @@ expect_match feed_text_lists_items '1\. +One' "$out"
 expect_eq feed_html_refused "1 dateline: $D/not-a-feed.html: not a feed: HTML page" "$rc $(cat "$TMP/err")"
 "$BIN" feed "$D/broken.xml" >/dev/null 2>"$TMP/err"; rc=$?
 expect_match feed_xml_error "^1 dateline: .*XML error line 2: " "$rc $(cat "$TMP/err")"
+# feed URL fetches now: tested against the local server in net_feeds.sh (tests never leave 127.0.0.1)
 "$BIN" feed >/dev/null 2>&1
 expect_eq feed_usage_no_file 2 "$?"
 "$BIN" feed --bogus x >/dev/null 2>&1
