@@ -406,7 +406,7 @@ static int dom_byline(xmlNode *root, struct buf *out)
 			return -1;
 		dom_text_trim(out);
 		/* "By" and nothing after it names no one */
-		int bare = out->len <= 3 && !strncasecmp(out->data, "by", 2);
+		int bare = out->len && out->len <= 3 && !strncasecmp(out->data, "by", 2);
 		if (out->len && out->len < BYLINE_MAX && !bare && !only_a_date(out->data))
 			return 0;
 	}
