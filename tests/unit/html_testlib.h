@@ -19,7 +19,7 @@
 #include "utf8.h"
 
 /* A malloc'd copy of tests/data/html/name (under $DATELINE_ROOT), *len set. */
-static char *read_page(const char *name, size_t *len)
+static inline char *read_page(const char *name, size_t *len)
 {
 	const char *root = getenv("DATELINE_ROOT");
 	char path[1024];
@@ -46,7 +46,7 @@ static char *read_page(const char *name, size_t *len)
 }
 
 /* Parses a test page; asserts success; the caller frees the article. */
-static struct article *parse_page(const char *name, const char *url)
+static inline struct article *parse_page(const char *name, const char *url)
 {
 	size_t len;
 	char *data = read_page(name, &len);
@@ -61,7 +61,7 @@ static struct article *parse_page(const char *name, const char *url)
 }
 
 /* The whole body as one string, paragraphs joined by '\n' (malloc'd). */
-static char *body_text(const struct article *a)
+static inline char *body_text(const struct article *a)
 {
 	size_t n = 1;
 	for (size_t i = 0; i < a->n_sections; i++)
@@ -76,7 +76,7 @@ static char *body_text(const struct article *a)
 }
 
 /* Asserts s is valid UTF-8 free of C0, DEL and C1 controls. */
-static void assert_clean_string(const char *s)
+static inline void assert_clean_string(const char *s)
 {
 	if (!s)
 		return;
@@ -93,7 +93,7 @@ static void assert_clean_string(const char *s)
 }
 
 /* Every string of the article is clean. */
-static void assert_clean_article(const struct article *a)
+static inline void assert_clean_article(const struct article *a)
 {
 	assert_clean_string(a->headline);
 	assert_clean_string(a->byline);
