@@ -249,7 +249,9 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 			break;
 	}
 	top = climb(top, root);
-	/* An only child says nothing its parent does not. */
+	/* An only child says nothing its parent does not. The class that names
+	 * the article's container is the innermost one on the way up. */
+	xmlNode *named = top;
 	while (top != root && top->parent && top->parent->type == XML_ELEMENT_NODE &&
 	       dom_next(top->parent, top->parent, 0) == top && !dom_next(top, top->parent, 1))
 		top = top->parent;
@@ -265,10 +267,10 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 			dom_stats_of(s)->picked = 1;
 	/* Pages that cut the article into several containers give them the same
 	 * tag and class: the top's twins elsewhere in the page join it. */
-	const char *cls = dom_attr(top, "class");
+	const char *cls = dom_attr(named, "class");
 	for (xmlNode *n = root; n;) {
 		struct dom_stats *st = dom_stats_of(n);
-		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)top->name)) {
+		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)named->name)) {
 			const char *c = dom_attr(n, "class");
 			if (c && !strcmp(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
 				st->picked = 1;
