@@ -24,6 +24,7 @@ struct dom_stats {
 	size_t own;       /* of which in the element's own text nodes */
 	size_t eff_text;  /* text left after html_clean_content's removals */
 	size_t eff_link;  /* link text left after them */
+	size_t eff_anchors; /* links left after them */
 	size_t link;      /* bytes of that text inside <a> */
 	size_t commas;    /* commas in the text, a sign of prose */
 	size_t paras;     /* <p> elements inside (self included) */

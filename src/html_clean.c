@@ -153,11 +153,16 @@ void html_clean_prune(xmlNode *root, int flags)
 static int content_junk(const xmlNode *n, const struct dom_stats *st)
 {
 	static const char *const blocks[] = {
-		"div", "section", "ul", "ol", "dl", "table", "p", "header", "span", "center", NULL,
+		"div", "section", "ul", "ol", "dl", "table", "p", "header", "center", NULL,
 	};
-	if (!st->eff_text || !dom_is_any(n, blocks))
+	if (!st->eff_text)
 		return 0;
 	double ld = (double)st->eff_link / (double)st->eff_text;
+	/* a run of links set inline (hover cards, tag lists) is a list all the same */
+	if (dom_is(n, "span") && st->eff_anchors >= 3 && ld > 0.8)
+		return 1;
+	if (!dom_is_any(n, blocks))
+		return 0;
 	if (ld > 0.6 && st->eff_text < 3000)
 		return 1;
 	if (st->inputs && st->eff_text < 200)
@@ -189,14 +194,15 @@ int html_clean_content(xmlNode *content)
 		struct dom_stats *st = dom_stats_of(c);
 		if (!st)
 			continue;
-		st->eff_text = st->own, st->eff_link = 0;
+		st->eff_text = st->own, st->eff_link = 0, st->eff_anchors = 0;
 		for (xmlNode *k = c->children; k; k = k->next) {
 			const struct dom_stats *ks = dom_stats_of(k);
 			if (ks)
-				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link;
+				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link,
+				st->eff_anchors += ks->eff_anchors;
 		}
 		if (dom_is(c, "a"))
-			st->eff_link = st->eff_text;
+			st->eff_link = st->eff_text, st->eff_anchors++;
 		if (c != content && content_junk(c, st))
 			dom_remove(c);
 	}
