@@ -39,7 +39,7 @@ static const char *const strong_names[] = {
 	"dateline", "author", "caption", "credit", "copyright", "^tags", "^tag", "keyword",
 	"^meta", "metadata", "timestamp", "pubdate", "^ad", "^ads", "adslot", "ad-slot",
 	"adunit", "ad-unit", "dfp", "sr-only", "visually-hidden", "screen-reader",
-	"^promo", "promoted", "read-more", "readmore", "more-stories", "more-articles",
+	"promo", "read-more", "readmore", "more-stories", "more-articles",
 	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip", NULL,
 };
 

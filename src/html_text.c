@@ -6,6 +6,7 @@
 
 #include <libxml/uri.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +27,19 @@ static struct section *current_section(struct emit *e)
 	return article_add_section(e->a, NULL);
 }
 
+/* The labels pages print above advertisements, alone on their line. */
+static int is_ad_label(const char *p)
+{
+	static const char *const labels[] = {
+		"advert", "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content",
+		"anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "pubblicit\xC3\xA0", "reklama", NULL,
+	};
+	for (const char *const *l = labels; *l; l++)
+		if (!strcasecmp(p, *l))
+			return 1;
+	return 0;
+}
+
 static void flush(struct emit *e)
 {
 	if (e->para.failed) {
@@ -33,7 +47,7 @@ static void flush(struct emit *e)
 		return;
 	}
 	dom_text_trim(&e->para);
-	if (e->para.len && e->total < HTML_TEXT_MAX) {
+	if (e->para.len && e->total < HTML_TEXT_MAX && !is_ad_label(e->para.data)) {
 		struct section *s = current_section(e);
 		if (!s || section_add_paragraph(s, e->para.data, e->para.len))
 			e->failed = 1;
@@ -178,6 +192,14 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 		flush(&e);
 	}
 	buf_free(&e.para);
+	/* Headings left with nothing under them at the end were the titles of
+	 * rails and lists the cleaning removed ("Related news", "More in ..."). */
+	while (!e.failed && a->n_sections && a->sections[a->n_sections - 1].heading &&
+	       !a->sections[a->n_sections - 1].n_paragraphs) {
+		struct section *s = &a->sections[--a->n_sections];
+		free(s->heading), free(s->paragraphs);
+		memset(s, 0, sizeof *s);
+	}
 	if (e.failed) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
