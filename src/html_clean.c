@@ -10,7 +10,6 @@
 #include "html_clean.h"
 #include "html_dom.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -135,8 +134,6 @@ void html_clean_prune(xmlNode *root, int flags)
 	xmlNode *n = root;
 	while (n) {
 		if (n != root && prune_verdict(n, root, total, flags)) {
-			if (getenv("DL_DEBUG") && prose_share(n, total) > 0.05)
-				fprintf(stderr, "prune %s class=%s id=%s share=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), prose_share(n, total));
 			xmlNode *next = dom_next(n, root, 1);
 			dom_remove(n);
 			n = next;

@@ -508,6 +508,14 @@ static int read_title(xmlNode *root, struct article *a, const struct meta *m, co
 		t = first_of(m, keys, sizeof keys / sizeof *keys);
 	if (!t && clean[0])
 		t = clean;
+	/* "Headline | Site": what the cleaning cut off names the site */
+	size_t cl = strlen(clean);
+	if (!a->site && m->title && cl && !strncmp(m->title, clean, cl)) {
+		const char *rest = m->title + cl;
+		size_t k = separator_at(rest, NULL);
+		if (k && words(rest + k) >= 1 && words(rest + k) <= 4 && fill(&a->site, rest + k))
+			return -1;
+	}
 	return fill(&a->headline, t);
 }
 

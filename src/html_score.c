@@ -6,7 +6,6 @@
 #include "html_score.h"
 #include "html_dom.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,8 +275,6 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 				st->picked = 1;
 		}
 		if (st && st->picked) {
-			if (getenv("DL_DEBUG"))
-				fprintf(stderr, "pick %s class=%s id=%s score=%.1f text=%zu ld=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), final_score(n), st->text, link_density(n));
 			if (push(pick, &cap, n))
 				return -1;
 			n = dom_next(n, root, 1);

@@ -194,7 +194,7 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 	buf_free(&e.para);
 	/* Headings left with nothing under them at the end were the titles of
 	 * rails and lists the cleaning removed ("Related news", "More in ..."). */
-	while (!e.failed && a->n_sections && a->sections[a->n_sections - 1].heading &&
+	while (!e.failed && article_paragraph_count(a) && a->sections[a->n_sections - 1].heading &&
 	       !a->sections[a->n_sections - 1].n_paragraphs) {
 		struct section *s = &a->sections[--a->n_sections];
 		free(s->heading), free(s->paragraphs);
