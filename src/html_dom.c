@@ -98,9 +98,21 @@ static int has_word(const char *s, const char *word)
 	return 0;
 }
 
+/* An id of five words or more is a heading's slug ("sharing-with-a-team"),
+ * which says what the section is about, not what kind of block it is. */
+static int is_slug(const char *id)
+{
+	int seps = 0;
+	for (; *id; id++)
+		seps += *id == '-' || *id == '_';
+	return seps >= 4;
+}
+
 int dom_class_has(const xmlNode *n, const char *const *words)
 {
 	const char *c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	if (id && is_slug(id))
+		id = NULL;
 	if ((!c || !*c) && (!id || !*id))
 		return 0;
 	for (; *words; words++)
