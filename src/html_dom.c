@@ -246,7 +246,7 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		for (xmlNode *t = code ? NULL : c->children; t; t = t->next)
 			if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
 				measure_text((const char *)t->content, &st->text, &st->commas);
-		st->own = st->text;
+		st->own = st->flow = st->text;
 		if (dom_is(c, "p"))
 			st->paras = 1;
 		else if (dom_is(c, "li"))
@@ -268,6 +268,8 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		if (!p)
 			continue;
 		p->text += st->text, p->link += st->link, p->commas += st->commas;
+		if (!dom_is_block(st->node))
+			p->flow += st->flow;
 		p->paras += st->paras, p->lis += st->lis, p->inputs += st->inputs, p->imgs += st->imgs;
 	}
 	return n;

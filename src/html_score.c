@@ -201,12 +201,12 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 	 * container itself first. */
 	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
 		const struct dom_stats *st = dom_stats_of(n);
-		if (!st || st->own < MIN_PARA_TEXT * 4 || is_paragraph(n) || !dom_is_block(n) ||
+		if (!st || st->flow < MIN_PARA_TEXT * 4 || is_paragraph(n) || !dom_is_block(n) ||
 		    dom_is_any(n, not_containers))
 			continue;
-		size_t pieces = st->own / 250 + 1;
-		double score = (double)pieces + (double)st->commas * (double)st->own / (double)st->text +
-		               (double)(st->own / 100 > 3 * pieces ? 3 * pieces : st->own / 100);
+		size_t pieces = st->flow / 250 + 1;
+		double score = (double)pieces + (double)st->commas * (double)st->flow / (double)st->text +
+		               (double)(st->flow / 100 > 3 * pieces ? 3 * pieces : st->flow / 100);
 		credit_ancestors(n, root, score);
 	}
 	xmlNode *best[TOP_ALTERNATIVES] = {0};
