@@ -8,8 +8,10 @@
 #include "buf.h"
 #include "html_dom.h"
 #include "html_jsonld.h"
+#include "utf8.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +62,11 @@ static int meta_note(struct meta *m, const char *names, const char *value, const
 			if (k < sizeof key - 1)
 				key[k++] = *names == '.' ? ':' : (char)tolower((unsigned char)*names);
 		key[k] = '\0';
+		/* "og:article:author" is article:author with a needless prefix */
+		const char *colon = strchr(key, ':');
+		const char *alt = colon && strchr(colon + 1, ':') ? colon + 1 : NULL;
 		for (int i = 0; i < M_COUNT; i++)
-			if (!strcmp(key, meta_names[i]))
+			if (!strcmp(key, meta_names[i]) || (alt && !strcmp(alt, meta_names[i])))
 				m->v[i] = value, hit = 1;
 	}
 	return hit;
@@ -369,46 +374,61 @@ static int only_a_date(const char *text)
 	return !html_meta_date(text, iso, sizeof iso) || !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
 
+/* Subtrees where a byline-named block is a commenter's or a form's, not the article's. */
+static int byline_skip(const xmlNode *n)
+{
+	static const char *const tags[] = {
+		"head", "script", "style", "template", "form", "textarea", "select", NULL,
+	};
+	static const char *const names[] = {"comment", "respond", "reply", "replies", "disqus", NULL};
+	const char *hidden = dom_attr(n, "aria-hidden");
+	return dom_is_any(n, tags) || dom_attr(n, "hidden") || (hidden && !strcasecmp(hidden, "true")) ||
+	       dom_class_has(n, names);
+}
+
+/* The byline-named element's text in out when it reads like one. 0 or -1 (memory). */
+static int byline_text(xmlNode *n, struct buf *out)
+{
+	buf_reset(out);
+	/* as written, spaces and all: a long block is not a byline however it is named */
+	if (raw_text_len(n, BYLINE_MAX) >= BYLINE_MAX)
+		return 0;
+	/* itemprop=author wraps the name in itemprop=name, beside job titles */
+	xmlNode *name = NULL;
+	if (dom_attr(n, "itemprop"))
+		for (xmlNode *c = n; c && !name; c = dom_next(c, n, 0)) {
+			const char *cip = dom_attr(c, "itemprop");
+			if (c != n && cip && !strcasecmp(cip, "name"))
+				name = c;
+		}
+	if (dom_text(name ? name : n, out, BYLINE_MAX + 1))
+		return -1;
+	dom_text_trim(out);
+	/* "By" and nothing after it names no one */
+	int bare = out->len && out->len <= 3 && !strncasecmp(out->data, "by", 2);
+	if (!out->len || out->len >= BYLINE_MAX || bare || only_a_date(out->data))
+		buf_reset(out);
+	return 0;
+}
+
 /* The page's own byline: rel=author, itemprop author, or a byline-named block. */
 static int dom_byline(xmlNode *root, struct buf *out)
 {
 	static const char *const names[] = {"byline", "author", "dateline", "writtenby", "p-author", NULL};
-	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
-		if (dom_is(n, "head") || dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "meta") ||
-		    dom_is(n, "link")) {
+	for (xmlNode *n = root; n;) {
+		if (byline_skip(n)) {
 			n = dom_next(n, root, 1);
-			if (!n)
-				break;
-		}
-		const char *hidden = dom_attr(n, "aria-hidden");
-		if (dom_attr(n, "hidden") || (hidden && !strcasecmp(hidden, "true"))) {
-			n = dom_next(n, root, 1);
-			if (!n)
-				break;
+			continue;
 		}
 		const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
-		if (!((rel && !strcasecmp(rel, "author")) || (ip && dom_icontains(ip, "author")) ||
-		      dom_class_has(n, names)))
-			continue;
-		/* as written, spaces and all: a long block is not a byline however it is named */
-		if (raw_text_len(n, BYLINE_MAX) >= BYLINE_MAX)
-			continue;
-		/* itemprop=author wraps the name in itemprop=name, beside job titles */
-		xmlNode *name = NULL;
-		if (ip)
-			for (xmlNode *c = n; c && !name; c = dom_next(c, n, 0)) {
-				const char *cip = dom_attr(c, "itemprop");
-				if (c != n && cip && !strcasecmp(cip, "name"))
-					name = c;
-			}
-		buf_reset(out);
-		if (dom_text(name ? name : n, out, BYLINE_MAX + 1))
-			return -1;
-		dom_text_trim(out);
-		/* "By" and nothing after it names no one */
-		int bare = out->len && out->len <= 3 && !strncasecmp(out->data, "by", 2);
-		if (out->len && out->len < BYLINE_MAX && !bare && !only_a_date(out->data))
-			return 0;
+		if ((rel && !strcasecmp(rel, "author")) || (ip && dom_icontains(ip, "author")) ||
+		    dom_class_has(n, names)) {
+			if (byline_text(n, out))
+				return -1;
+			if (out->len)
+				return 0;
+		}
+		n = dom_next(n, root, 0);
 	}
 	buf_reset(out);
 	return 0;
@@ -448,12 +468,52 @@ static const char *canonical_link(xmlNode *root)
 }
 
 /* Sets *field to a cleaned copy of s (whitespace collapsed, controls gone) when still NULL. */
+/* Appends s to b with the character references HTML pages leave escaped in
+ * metadata ("&#8217;", "&amp;") decoded. */
+static void unescape(struct buf *b, const char *s)
+{
+	static const struct {
+		const char *name, *utf8;
+	} named[] = {
+		{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
+		{"hellip", "\xE2\x80\xA6"}, {"mdash", "\xE2\x80\x94"}, {"ndash", "\xE2\x80\x93"},
+		{"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"}, {"ldquo", "\xE2\x80\x9C"},
+		{"rdquo", "\xE2\x80\x9D"}, {"pound", "\xC2\xA3"}, {"euro", "\xE2\x82\xAC"},
+		{"copy", "\xC2\xA9"},
+	};
+	while (*s) {
+		const char *semi = *s == '&' ? strchr(s, ';') : NULL;
+		if (semi && semi - s <= 10) {
+			char out[8];
+			size_t n = 0, nl = (size_t)(semi - s - 1);
+			if (s[1] == '#') {
+				char *end;
+				unsigned long cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, &end, 16) : strtoul(s + 2, &end, 10);
+				if (end == semi && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
+					n = utf8_encode((uint32_t)cp, out);
+			} else {
+				for (size_t i = 0; i < sizeof named / sizeof *named && !n; i++)
+					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl))
+						n = strlen(named[i].utf8), memcpy(out, named[i].utf8, n);
+			}
+			if (n) {
+				dom_text_append(b, out, n);
+				s = semi + 1;
+				continue;
+			}
+		}
+		size_t run = strcspn(s + 1, "&") + 1; /* whole runs, so multi-byte characters stay whole */
+		dom_text_append(b, s, run);
+		s += run;
+	}
+}
+
 static int fill(char **field, const char *s)
 {
 	if (*field || blank(s))
 		return 0;
 	struct buf b = BUF_INIT;
-	dom_text_append(&b, s, strlen(s));
+	unescape(&b, s);
 	dom_text_trim(&b);
 	int rc = b.failed ? -1 : b.len ? article_set(field, b.data, b.len) : 0;
 	buf_free(&b);
