@@ -114,11 +114,12 @@ static void link(struct emit *e, const xmlNode *n)
 	dom_text_trim(&text);
 	if (clean.failed || text.failed) {
 		e->failed = 1;
-	} else if (clean.len && !memchr(clean.data, ' ', clean.len)) {
+	} else if (clean.len && text.len && !memchr(clean.data, ' ', clean.len)) {
+		/* a link without words (an image's) is referenced nowhere in the text */
 		int dup = 0;
 		for (size_t i = 0; i < e->a->n_links && !dup; i++)
 			dup = !strcmp(e->a->links[i].url, clean.data);
-		if (!dup && article_add_link(e->a, clean.data, text.len ? text.data : NULL) < 0)
+		if (!dup && article_add_link(e->a, clean.data, text.data) < 0)
 			e->failed = 1;
 	}
 	buf_free(&clean), buf_free(&text);

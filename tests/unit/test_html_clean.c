@@ -93,6 +93,13 @@ static void test_prune_spares_the_article_whatever_its_name(void **state)
 	assert_true(has_id(p.body, "wrap"));
 	assert_false(has_id(p.body, "side"));
 	page_close(&p);
+	/* an id that is a heading's slug names the topic, not the kind of block */
+	page_open(&p, "<html><body><div id=\"sharing-work-with-a-small-team\"><p>Text.</p></div>"
+	              "<div id=\"share-bar\">Share</div></body></html>");
+	html_clean_prune(p.body, HTML_CLEAN_CLASSES);
+	assert_true(has_id(p.body, "sharing-work-with-a-small-team"));
+	assert_false(has_id(p.body, "share-bar"));
+	page_close(&p);
 	/* without class pruning, names are not judged at all */
 	page_open(&p, "<html><body><div id=\"share\" class=\"share-bar\">Share</div><nav id=\"n\">x</nav></body></html>");
 	html_clean_prune(p.body, 0);

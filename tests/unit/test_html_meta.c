@@ -141,6 +141,21 @@ static void test_dom_byline_sources(void **state)
 	article_free(a);
 }
 
+static void test_escaped_metadata_and_prefixes(void **state)
+{
+	(void)state;
+	struct article *a = meta_of("<html><head><meta property=\"og:title\" content=\"&amp;#8216;Quoted&amp;#8217; &amp;amp; more &amp;hellip;\">"
+	                            "<meta property=\"og:article:author\" content=\"Noor Haddad\"></head><body></body></html>");
+	assert_string_equal(a->headline, "\xE2\x80\x98Quoted\xE2\x80\x99 & more \xE2\x80\xA6");
+	assert_string_equal(a->byline, "Noor Haddad");
+	article_free(a);
+	/* the name field of a comment form is labelled "author" too */
+	a = meta_of("<html><body><form id=\"commentform\"><p class=\"comment-form-author\"><label>Name (required)</label></p></form>"
+	            "<span class=\"author\">Pia Holm</span></body></html>");
+	assert_string_equal(a->byline, "Pia Holm");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -151,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_title_cleaning),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_dom_byline_sources),
+		cmocka_unit_test(test_escaped_metadata_and_prefixes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
