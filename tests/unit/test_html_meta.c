@@ -1,6 +1,8 @@
 /* test_html_meta.c: headline, byline, date and site from JSON-LD, meta tags and the page. */
 #include "html_testlib.h"
+#include "html_date.h"
 #include "html_meta.h"
+#include "html_title.h"
 
 #include <libxml/HTMLparser.h>
 
@@ -86,18 +88,18 @@ static void test_title_cleaning(void **state)
 {
 	(void)state;
 	char out[256];
-	html_meta_clean_title("Harbour bridge reopens after repairs | The Coastal Gazette", NULL, out, sizeof out);
+	html_title_clean("Harbour bridge reopens after repairs | The Coastal Gazette", NULL, out, sizeof out);
 	assert_string_equal(out, "Harbour bridge reopens after repairs");
-	html_meta_clean_title("Orchard growers count frost losses - Valley Times", NULL, out, sizeof out);
+	html_title_clean("Orchard growers count frost losses - Valley Times", NULL, out, sizeof out);
 	assert_string_equal(out, "Orchard growers count frost losses");
-	html_meta_clean_title("Gazette \xC2\xBB Harbour bridge reopens after repairs", NULL, out, sizeof out);
+	html_title_clean("Gazette \xC2\xBB Harbour bridge reopens after repairs", NULL, out, sizeof out);
 	assert_string_equal(out, "Harbour bridge reopens after repairs");
-	html_meta_clean_title("A plain title without any site name", NULL, out, sizeof out);
+	html_title_clean("A plain title without any site name", NULL, out, sizeof out);
 	assert_string_equal(out, "A plain title without any site name");
 	/* too little would be left: the separator belongs to the title */
-	html_meta_clean_title("Q&A - Part 2", NULL, out, sizeof out);
+	html_title_clean("Q&A - Part 2", NULL, out, sizeof out);
 	assert_string_equal(out, "Q&A - Part 2");
-	html_meta_clean_title("Ferry timetable changes for the summer \xE2\x80\x94 Island News", "Island News", out, sizeof out);
+	html_title_clean("Ferry timetable changes for the summer \xE2\x80\x94 Island News", "Island News", out, sizeof out);
 	assert_string_equal(out, "Ferry timetable changes for the summer");
 }
 
@@ -105,23 +107,23 @@ static void test_dates(void **state)
 {
 	(void)state;
 	char d[40];
-	assert_int_equal(html_meta_date("2018-04-05T06:00:00+02:00", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("2018-04-05T06:00:00+02:00", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05T06:00:00+02:00");
-	assert_int_equal(html_meta_date(" 2018-04-05 06:00", d, sizeof d), 0);
+	assert_int_equal(html_date_iso(" 2018-04-05 06:00", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05T06:00");
-	assert_int_equal(html_meta_date("2018/4/5", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("2018/4/5", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05");
-	assert_int_equal(html_meta_date("20180405", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("20180405", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05");
-	assert_int_equal(html_meta_date("Thu, 05 Apr 2018 06:00:00 GMT", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("Thu, 05 Apr 2018 06:00:00 GMT", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05");
-	assert_int_equal(html_meta_date("April 5, 2018 at 10:30 am", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("April 5, 2018 at 10:30 am", d, sizeof d), 0);
 	assert_string_equal(d, "2018-04-05");
-	assert_int_equal(html_meta_date("5 septembre 2018", d, sizeof d), 0);
+	assert_int_equal(html_date_iso("5 septembre 2018", d, sizeof d), 0);
 	assert_string_equal(d, "2018-09-05");
-	assert_int_equal(html_meta_date("yesterday", d, sizeof d), -1);
-	assert_int_equal(html_meta_date("2018-13-45", d, sizeof d), -1);
-	assert_int_equal(html_meta_date("", d, sizeof d), -1);
+	assert_int_equal(html_date_iso("yesterday", d, sizeof d), -1);
+	assert_int_equal(html_date_iso("2018-13-45", d, sizeof d), -1);
+	assert_int_equal(html_date_iso("", d, sizeof d), -1);
 }
 
 static void test_dom_byline_sources(void **state)
