@@ -232,6 +232,21 @@ static int read_title(xmlNode *root, struct article *a, const struct meta *m, co
 	return fill(&a->headline, t);
 }
 
+/* A page without any title still has its headline set in the first <h1>. */
+static int first_h1(xmlNode *root, struct article *a)
+{
+	for (xmlNode *n = root; n; n = dom_next(n, root, 0))
+		if (dom_is(n, "h1")) {
+			struct buf b = BUF_INIT;
+			dom_text(n, &b, TITLE_MAX);
+			dom_text_trim(&b);
+			int rc = b.failed ? -1 : b.len ? article_set(&a->headline, b.data, b.len) : 0;
+			buf_free(&b);
+			return rc;
+		}
+	return 0;
+}
+
 int html_meta_read(xmlDoc *doc, struct article *a)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -248,7 +263,7 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	if (m.title_buf.failed || html_jsonld_read(root, &j))
 		goto done;
 	const char *site = j.site ? j.site : m.v[M_OG_SITE_NAME];
-	if (fill(&a->site, site) || read_title(root, a, &m, &j, site))
+	if (fill(&a->site, site) || read_title(root, a, &m, &j, site) || (!a->headline && first_h1(root, a)))
 		goto done;
 	static const enum meta_key by_keys[] = {M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR};
 	const char *byline = j.byline ? j.byline : first_of(&m, by_keys, sizeof by_keys / sizeof *by_keys);

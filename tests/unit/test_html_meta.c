@@ -158,6 +158,14 @@ static void test_escaped_metadata_and_prefixes(void **state)
 	article_free(a);
 }
 
+static void test_headline_from_h1_without_title(void **state)
+{
+	(void)state;
+	struct article *a = meta_of("<html><body><nav>Menu</nav><h1> Flood  defences  hold </h1><p>Text.</p></body></html>");
+	assert_string_equal(a->headline, "Flood defences hold");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_dom_byline_sources),
 		cmocka_unit_test(test_escaped_metadata_and_prefixes),
+		cmocka_unit_test(test_headline_from_h1_without_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
