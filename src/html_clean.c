@@ -92,6 +92,22 @@ static int is_article_root(const xmlNode *n)
 	return dom_is(n, "body") || dom_is(n, "html") || (ip && dom_icontains(ip, "articleBody"));
 }
 
+/* Words inside a sentence: their class names describe the words ("meta-org",
+ * "author-link"), not a block of boilerplate. */
+static int in_prose(const xmlNode *n)
+{
+	static const char *const phrasing[] = {
+		"a", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "sup", "sub",
+		"mark", "q", "span", "font", NULL,
+	};
+	if (!dom_is_any(n, phrasing))
+		return 0;
+	const xmlNode *p = n->parent;
+	while (p && p->type == XML_ELEMENT_NODE && dom_is_any(p, phrasing))
+		p = p->parent;
+	return dom_is_any(p, prose_parents);
+}
+
 /* Does n go? total is the page's unlinked text. */
 static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, int flags)
 {
@@ -112,7 +128,7 @@ static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, in
 	const struct dom_stats *st = dom_stats_of(n);
 	if (ip && (dom_icontains(ip, "author") || dom_icontains(ip, "date")) && st && st->text < 200)
 		return 1;
-	if (!(flags & HTML_CLEAN_CLASSES))
+	if (!(flags & HTML_CLEAN_CLASSES) || in_prose(n))
 		return 0;
 	/* a block holding most of the page's paragraphs is the article's home */
 	const struct dom_stats *rs = dom_stats_of(root);

@@ -184,6 +184,22 @@ static void credit_ancestors(xmlNode *a, xmlNode *root, double score)
 	}
 }
 
+/* Class strings equal but for their digits ("story-body-1", "story-body-2"). */
+static int same_class(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a >= '0' && *a <= '9')
+			a++;
+		while (*b >= '0' && *b <= '9')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++, b++;
+	}
+}
+
 int html_score_pick(xmlNode *root, struct html_pick *pick)
 {
 	memset(pick, 0, sizeof *pick);
@@ -271,7 +287,7 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 		struct dom_stats *st = dom_stats_of(n);
 		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)named->name)) {
 			const char *c = dom_attr(n, "class");
-			if (c && !strcmp(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
+			if (c && same_class(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
 				st->picked = 1;
 		}
 		if (st && st->picked) {

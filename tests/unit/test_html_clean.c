@@ -100,6 +100,15 @@ static void test_prune_spares_the_article_whatever_its_name(void **state)
 	assert_true(has_id(p.body, "sharing-work-with-a-small-team"));
 	assert_false(has_id(p.body, "share-bar"));
 	page_close(&p);
+	/* words in a sentence keep their links whatever their class says */
+	page_open(&p, "<html><body><p>Shares of <a id=\"org\" class=\"meta-org\" href=\"/y\">Yahoo</a> rose "
+	              "<span id=\"sp\" class=\"share-count\">sharply</span>.</p>"
+	              "<div><span id=\"bar\" class=\"share-count\">12 shares</span></div></body></html>");
+	html_clean_prune(p.body, HTML_CLEAN_CLASSES);
+	assert_true(has_id(p.body, "org"));
+	assert_true(has_id(p.body, "sp"));
+	assert_false(has_id(p.body, "bar"));
+	page_close(&p);
 	/* without class pruning, names are not judged at all */
 	page_open(&p, "<html><body><div id=\"share\" class=\"share-bar\">Share</div><nav id=\"n\">x</nav></body></html>");
 	html_clean_prune(p.body, 0);
@@ -154,6 +163,27 @@ static void test_score_prefers_marked_body_and_joins_twins(void **state)
 	page_close(&p);
 }
 
+static void test_score_joins_numbered_twins(void **state)
+{
+	(void)state;
+	char html[16384];
+	snprintf(html, sizeof html,
+	         "<html><body><div class=\"wrap\"><div id=\"p1\" class=\"story-body story-body-1\">%s%s</div></div>"
+	         "<div class=\"ad\">Ad</div><div class=\"wrap\"><div id=\"p2\" class=\"story-body story-body-2\">%s%s%s</div></div>"
+	         "<div id=\"other\" class=\"story-card\">%s</div></body></html>", prose, prose, prose, prose, prose, prose);
+	struct page p;
+	page_open(&p, html);
+	struct html_pick pick;
+	assert_int_equal(html_score_pick(p.body, &pick), 0);
+	int p1 = 0, p2 = 0, other = 0;
+	for (size_t i = 0; i < pick.n; i++)
+		p1 |= has_id(pick.nodes[i], "p1"), p2 |= has_id(pick.nodes[i], "p2"), other |= has_id(pick.nodes[i], "other");
+	assert_true(p1 && p2);
+	assert_false(other);
+	html_pick_free(&pick);
+	page_close(&p);
+}
+
 static void test_content_cleaning(void **state)
 {
 	(void)state;
@@ -182,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_prune_spares_the_article_whatever_its_name),
 		cmocka_unit_test(test_score_picks_article_over_link_lists),
 		cmocka_unit_test(test_score_prefers_marked_body_and_joins_twins),
+		cmocka_unit_test(test_score_joins_numbered_twins),
 		cmocka_unit_test(test_content_cleaning),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
