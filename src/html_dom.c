@@ -91,7 +91,8 @@ static int has_word(const char *s, const char *word)
 	int whole = *word == '^';
 	word += whole;
 	size_t wl = strlen(word);
-	for (const char *p = s; *p; p++)
+	/* real class lists are short; a hostile one megabytes long is read in part */
+	for (const char *p = s; *p && p - s < 1024; p++)
 		if (!strncasecmp(p, word, wl) &&
 		    (!whole || ((p == s || is_token_sep(p[-1])) && is_token_sep(p[wl]))))
 			return 1;
