@@ -184,6 +184,33 @@ static void walk(struct emit *e, const xmlNode *root)
 	}
 }
 
+/* Calls to action that close many articles: invitations, not the story. */
+static int is_call_to_action(const char *p)
+{
+	static const char *const openings[] = {
+		"follow ", "subscribe", "sign up", "join our", "get the latest", "get access", "click here",
+		"read more", "share this", "related:", "more:", "see also", "download the", "like us on",
+		"have a tip", "want more", "don't miss", "do not miss", "copyright", "\xC2\xA9", NULL,
+	};
+	if (strlen(p) > 300)
+		return 0;
+	for (const char *const *o = openings; *o; o++)
+		if (!strncasecmp(p, *o, strlen(*o)))
+			return 1;
+	return 0;
+}
+
+/* Removes calls to action from the end of the article, however many. */
+static void drop_trailing_calls(struct article *a)
+{
+	while (a->n_sections && article_paragraph_count(a) > 1) {
+		struct section *s = &a->sections[a->n_sections - 1];
+		if (!s->n_paragraphs || !is_call_to_action(s->paragraphs[s->n_paragraphs - 1]))
+			break;
+		free(s->paragraphs[--s->n_paragraphs]);
+	}
+}
+
 int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct article *a,
                    char *err, size_t errlen)
 {
@@ -193,6 +220,7 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 		flush(&e);
 	}
 	buf_free(&e.para);
+	drop_trailing_calls(a);
 	/* Headings left with nothing under them at the end were the titles of
 	 * rails and lists the cleaning removed ("Related news", "More in ..."). */
 	while (!e.failed && article_paragraph_count(a) && a->sections[a->n_sections - 1].heading &&

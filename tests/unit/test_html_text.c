@@ -106,6 +106,18 @@ static void test_links_only_http(void **state)
 	article_free(a);
 }
 
+static void test_trailing_calls_to_action(void **state)
+{
+	(void)state;
+	struct article *a = emit("<body><p>Follow the money, the auditor told the committee on Tuesday.</p>"
+	                         "<p>The report is due in May.</p><p>Follow us on Twitter @example.</p>"
+	                         "<p>Subscribe to our newsletter for more stories like this.</p></body>", NULL, NULL);
+	assert_int_equal(a->sections[0].n_paragraphs, 2);
+	assert_string_equal(a->sections[0].paragraphs[0], "Follow the money, the auditor told the committee on Tuesday.");
+	assert_string_equal(a->sections[0].paragraphs[1], "The report is due in May.");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -113,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_whitespace_and_inline),
 		cmocka_unit_test(test_headings_and_title),
 		cmocka_unit_test(test_links_only_http),
+		cmocka_unit_test(test_trailing_calls_to_action),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
