@@ -63,9 +63,28 @@ static double prose_share(const xmlNode *n, size_t total)
 	return (double)(st->text - st->link) / (double)total;
 }
 
+/* 1 when the class list holds one of the utility classes that hide a block
+ * (whole class names only: "overflow-hidden" hides nothing). */
+static int hidden_class(const char *c)
+{
+	static const char *const names[] = {"hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", NULL};
+	while (c && *c) {
+		while (*c == ' ' || *c == '\t' || *c == '\n')
+			c++;
+		size_t len = strcspn(c, " \t\n");
+		for (const char *const *h = names; *h; h++)
+			if (len == strlen(*h) && !strncasecmp(c, *h, len))
+				return 1;
+		c += len;
+	}
+	return 0;
+}
+
 static int is_hidden(const xmlNode *n)
 {
 	const char *v;
+	if (hidden_class(dom_attr(n, "class")))
+		return 1;
 	if (dom_attr(n, "hidden"))
 		return 1;
 	if ((v = dom_attr(n, "aria-hidden")) && !strcasecmp(v, "true"))

@@ -67,16 +67,19 @@ static void test_prune_never_content(void **state)
 	         "<div id=\"by\" class=\"article-byline\">By Someone</div>"
 	         "<section id=\"comments\"><p>A comment.</p></section>"
 	         "<div id=\"keep\" class=\"note\">A short note that is kept.</div>"
+	         "<div id=\"hc\" class=\"data hidden\">hidden by class</div>"
+	         "<div id=\"oh\" class=\"overflow-hidden\">A wrapper that only clips.</div>"
 	         "</body></html>", prose, prose, prose);
 	struct page p;
 	page_open(&p, html);
 	html_clean_prune(p.body, HTML_CLEAN_CLASSES);
-	const char *gone[] = {"s", "st", "nav", "aside", "foot", "form", "hid", "aria", "css", "share", "rel", "nl", "by", "comments"};
+	const char *gone[] = {"s", "st", "nav", "aside", "foot", "form", "hid", "aria", "css", "share", "rel", "nl", "by", "comments", "hc"};
 	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
 		if (has_id(p.body, gone[i]))
 			fail_msg("#%s survived pruning", gone[i]);
 	assert_true(has_id(p.body, "story"));
 	assert_true(has_id(p.body, "keep"));
+	assert_true(has_id(p.body, "oh"));
 	page_close(&p);
 }
 
