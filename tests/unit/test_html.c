@@ -112,6 +112,26 @@ static void test_charset_header_wins(void **state)
 	article_free(a);
 }
 
+static void test_charset_iconv_with_bad_bytes(void **state)
+{
+	(void)state;
+	/* KOI8-R by <meta>, with a byte that means nothing in Shift_JIS given by the header */
+	const char *page = "<html><head><meta charset=\"koi8-r\"><title>\xF0\xD2\xC9\xD7\xC5\xD4</title></head>"
+	                   "<body><p>\xF0\xD2\xC9\xD7\xC5\xD4, a greeting long enough to be a paragraph of text.</p></body></html>";
+	struct article *a = article_new();
+	char err[256];
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	assert_string_equal(a->headline, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+	article_free(a);
+	const char *sjis = "<html><body><p>\x82\xA0 then a lone lead byte \x82 and \xFF, in a sentence long enough to count.</p></body></html>";
+	a = article_new();
+	assert_int_equal(html_parse(sjis, strlen(sjis), NULL, "text/html; charset=Shift_JIS", a, err, sizeof err), 0);
+	assert_clean_article(a);
+	assert_non_null(strstr(a->sections[0].paragraphs[0], "\xE3\x81\x82 then")); /* あ */
+	assert_non_null(strstr(a->sections[0].paragraphs[0], "long enough to count"));
+	article_free(a);
+}
+
 static void test_charset_detection(void **state)
 {
 	(void)state;
@@ -263,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_dateline_paragraph_stays_in_body),
 		cmocka_unit_test(test_charset_cp1252_meta),
 		cmocka_unit_test(test_charset_header_wins),
+		cmocka_unit_test(test_charset_iconv_with_bad_bytes),
 		cmocka_unit_test(test_charset_detection),
 		cmocka_unit_test(test_hostile_nested_divs),
 		cmocka_unit_test(test_hostile_50mb_page),
