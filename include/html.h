@@ -2,10 +2,11 @@
  * html.h: web pages to articles (main-content extraction and metadata).
  *
  * The stages, one module each: html.c (this entry: charset, parsing with
- * libxml2, fallbacks), html_meta.c and html_jsonld.c (headline, byline,
- * date, site), html_clean.c (pruning what is never content), html_score.c
- * (choosing the main content), html_text.c (sections, paragraphs, links);
- * html_dom.c holds the tree helpers they share.
+ * libxml2, fallbacks), html_meta.c (headline, byline, date, site, with
+ * html_jsonld.c, html_title.c, html_date.c and html_byline.c), html_clean.c
+ * (pruning what is never content), html_score.c (choosing the main
+ * content), html_text.c (sections, paragraphs, links); html_dom.c holds the
+ * tree helpers they share.
  */
 #ifndef DATELINE_HTML_H
 #define DATELINE_HTML_H

@@ -22,8 +22,10 @@ struct dom_stats {
 	xmlNode *node;     /* the element measured */
 	size_t text;      /* bytes of visible text (whitespace runs count one) */
 	size_t own;       /* of which in the element's own text nodes */
+	size_t flow;      /* of which outside child blocks (own text and inline elements') */
 	size_t eff_text;  /* text left after html_clean_content's removals */
 	size_t eff_link;  /* link text left after them */
+	size_t eff_anchors; /* links left after them */
 	size_t link;      /* bytes of that text inside <a> */
 	size_t commas;    /* commas in the text, a sign of prose */
 	size_t paras;     /* <p> elements inside (self included) */

@@ -23,19 +23,4 @@ struct article;
 /* Fills a's headline, byline, published, site and url from doc. 0 or -1 (memory). */
 int html_meta_read(xmlDoc *doc, struct article *a);
 
-/*
- * Normalises a date as written in metadata ("2018-04-05T06:00",
- * "Thu, 05 Apr 2018 06:00:00 GMT", "April 5, 2018", "2018/04/05") to ISO 8601
- * in out (cap >= 11): the full timestamp when given as ISO, else YYYY-MM-DD.
- * Returns 0, or -1 when it is not a date.
- */
-int html_meta_date(const char *in, char *out, size_t cap);
-
-/*
- * Writes to out (cap bytes) the document title with the site's name cut off
- * (" | Site", " - Site", "Site: Title" handled as Readability does), site
- * (may be NULL) helping to decide. Returns the length.
- */
-size_t html_meta_clean_title(const char *title, const char *site, char *out, size_t cap);
-
 #endif

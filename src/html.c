@@ -282,17 +282,26 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 	}
 	html_charset(data, len, content_type, enc, sizeof enc);
 	size_t ulen;
-	char *utf8 = to_utf8(data, len, enc, &ulen);
-	if (!utf8) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
+	char *utf8 = NULL;
+	const char *text = data;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8"))
+		text += 3, ulen = len - 3;
+	else
+		ulen = len;
+	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
+	if (strcasecmp(enc, "UTF-8") || memchr(text, '\0', ulen) || !utf8_valid(text, ulen)) {
+		if (!(utf8 = to_utf8(data, len, enc, &ulen))) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		text = utf8;
 	}
 	if (ulen > INT_MAX) {
 		free(utf8);
 		snprintf(err, errlen, "page too large (%zu bytes)", len);
 		return -1;
 	}
-	xmlDoc *doc = parse(utf8, ulen, url);
+	xmlDoc *doc = parse(text, ulen, url);
 	if (!doc) {
 		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
@@ -315,7 +324,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = parse(utf8, ulen, url))) {
+			if (!(doc = parse(text, ulen, url))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;

@@ -10,7 +10,6 @@
 #include "html_clean.h"
 #include "html_dom.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,7 +38,7 @@ static const char *const strong_names[] = {
 	"dateline", "author", "caption", "credit", "copyright", "^tags", "^tag", "keyword",
 	"^meta", "metadata", "timestamp", "pubdate", "^ad", "^ads", "adslot", "ad-slot",
 	"adunit", "ad-unit", "dfp", "sr-only", "visually-hidden", "screen-reader",
-	"^promo", "promoted", "read-more", "readmore", "more-stories", "more-articles",
+	"promo", "read-more", "readmore", "more-stories", "more-articles",
 	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip", NULL,
 };
 
@@ -64,9 +63,28 @@ static double prose_share(const xmlNode *n, size_t total)
 	return (double)(st->text - st->link) / (double)total;
 }
 
+/* 1 when the class list holds one of the utility classes that hide a block
+ * (whole class names only: "overflow-hidden" hides nothing). */
+static int hidden_class(const char *c)
+{
+	static const char *const names[] = {"hidden", "hide", "d-none", "is-hidden", "invisible", "display-none", NULL};
+	while (c && *c) {
+		while (*c == ' ' || *c == '\t' || *c == '\n')
+			c++;
+		size_t len = strcspn(c, " \t\n");
+		for (const char *const *h = names; *h; h++)
+			if (len == strlen(*h) && !strncasecmp(c, *h, len))
+				return 1;
+		c += len;
+	}
+	return 0;
+}
+
 static int is_hidden(const xmlNode *n)
 {
 	const char *v;
+	if (hidden_class(dom_attr(n, "class")))
+		return 1;
 	if (dom_attr(n, "hidden"))
 		return 1;
 	if ((v = dom_attr(n, "aria-hidden")) && !strcasecmp(v, "true"))
@@ -93,6 +111,22 @@ static int is_article_root(const xmlNode *n)
 	return dom_is(n, "body") || dom_is(n, "html") || (ip && dom_icontains(ip, "articleBody"));
 }
 
+/* Words inside a sentence: their class names describe the words ("meta-org",
+ * "author-link"), not a block of boilerplate. */
+static int in_prose(const xmlNode *n)
+{
+	static const char *const phrasing[] = {
+		"a", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "sup", "sub",
+		"mark", "q", "span", "font", NULL,
+	};
+	if (!dom_is_any(n, phrasing))
+		return 0;
+	const xmlNode *p = n->parent;
+	while (p && p->type == XML_ELEMENT_NODE && dom_is_any(p, phrasing))
+		p = p->parent;
+	return dom_is_any(p, prose_parents);
+}
+
 /* Does n go? total is the page's unlinked text. */
 static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, int flags)
 {
@@ -113,7 +147,7 @@ static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, in
 	const struct dom_stats *st = dom_stats_of(n);
 	if (ip && (dom_icontains(ip, "author") || dom_icontains(ip, "date")) && st && st->text < 200)
 		return 1;
-	if (!(flags & HTML_CLEAN_CLASSES))
+	if (!(flags & HTML_CLEAN_CLASSES) || in_prose(n))
 		return 0;
 	/* a block holding most of the page's paragraphs is the article's home */
 	const struct dom_stats *rs = dom_stats_of(root);
@@ -135,8 +169,6 @@ void html_clean_prune(xmlNode *root, int flags)
 	xmlNode *n = root;
 	while (n) {
 		if (n != root && prune_verdict(n, root, total, flags)) {
-			if (getenv("DL_DEBUG") && prose_share(n, total) > 0.05)
-				fprintf(stderr, "prune %s class=%s id=%s share=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), prose_share(n, total));
 			xmlNode *next = dom_next(n, root, 1);
 			dom_remove(n);
 			n = next;
@@ -153,11 +185,16 @@ void html_clean_prune(xmlNode *root, int flags)
 static int content_junk(const xmlNode *n, const struct dom_stats *st)
 {
 	static const char *const blocks[] = {
-		"div", "section", "ul", "ol", "dl", "table", "p", "header", "span", "center", NULL,
+		"div", "section", "ul", "ol", "dl", "table", "p", "header", "center", NULL,
 	};
-	if (!st->eff_text || !dom_is_any(n, blocks))
+	if (!st->eff_text)
 		return 0;
 	double ld = (double)st->eff_link / (double)st->eff_text;
+	/* a run of links set inline (hover cards, tag lists) is a list all the same */
+	if (dom_is(n, "span") && st->eff_anchors >= 3 && ld > 0.8)
+		return 1;
+	if (!dom_is_any(n, blocks))
+		return 0;
 	if (ld > 0.6 && st->eff_text < 3000)
 		return 1;
 	if (st->inputs && st->eff_text < 200)
@@ -189,14 +226,15 @@ int html_clean_content(xmlNode *content)
 		struct dom_stats *st = dom_stats_of(c);
 		if (!st)
 			continue;
-		st->eff_text = st->own, st->eff_link = 0;
+		st->eff_text = st->own, st->eff_link = 0, st->eff_anchors = 0;
 		for (xmlNode *k = c->children; k; k = k->next) {
 			const struct dom_stats *ks = dom_stats_of(k);
 			if (ks)
-				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link;
+				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link,
+				st->eff_anchors += ks->eff_anchors;
 		}
 		if (dom_is(c, "a"))
-			st->eff_link = st->eff_text;
+			st->eff_link = st->eff_text, st->eff_anchors++;
 		if (c != content && content_junk(c, st))
 			dom_remove(c);
 	}

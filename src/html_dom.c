@@ -91,16 +91,29 @@ static int has_word(const char *s, const char *word)
 	int whole = *word == '^';
 	word += whole;
 	size_t wl = strlen(word);
-	for (const char *p = s; *p; p++)
+	/* real class lists are short; a hostile one megabytes long is read in part */
+	for (const char *p = s; *p && p - s < 1024; p++)
 		if (!strncasecmp(p, word, wl) &&
 		    (!whole || ((p == s || is_token_sep(p[-1])) && is_token_sep(p[wl]))))
 			return 1;
 	return 0;
 }
 
+/* An id of five words or more is a heading's slug ("sharing-with-a-team"),
+ * which says what the section is about, not what kind of block it is. */
+static int is_slug(const char *id)
+{
+	int seps = 0;
+	for (; *id; id++)
+		seps += *id == '-' || *id == '_';
+	return seps >= 4;
+}
+
 int dom_class_has(const xmlNode *n, const char *const *words)
 {
 	const char *c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	if (id && is_slug(id))
+		id = NULL;
 	if ((!c || !*c) && (!id || !*id))
 		return 0;
 	for (; *words; words++)
@@ -234,7 +247,7 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		for (xmlNode *t = code ? NULL : c->children; t; t = t->next)
 			if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
 				measure_text((const char *)t->content, &st->text, &st->commas);
-		st->own = st->text;
+		st->own = st->flow = st->text;
 		if (dom_is(c, "p"))
 			st->paras = 1;
 		else if (dom_is(c, "li"))
@@ -256,6 +269,8 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		if (!p)
 			continue;
 		p->text += st->text, p->link += st->link, p->commas += st->commas;
+		if (!dom_is_block(st->node))
+			p->flow += st->flow;
 		p->paras += st->paras, p->lis += st->lis, p->inputs += st->inputs, p->imgs += st->imgs;
 	}
 	return n;

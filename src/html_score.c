@@ -6,7 +6,6 @@
 #include "html_score.h"
 #include "html_dom.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,6 +184,22 @@ static void credit_ancestors(xmlNode *a, xmlNode *root, double score)
 	}
 }
 
+/* Class strings equal but for their digits ("story-body-1", "story-body-2"). */
+static int same_class(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a >= '0' && *a <= '9')
+			a++;
+		while (*b >= '0' && *b <= '9')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++, b++;
+	}
+}
+
 int html_score_pick(xmlNode *root, struct html_pick *pick)
 {
 	memset(pick, 0, sizeof *pick);
@@ -202,12 +217,12 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 	 * container itself first. */
 	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
 		const struct dom_stats *st = dom_stats_of(n);
-		if (!st || st->own < MIN_PARA_TEXT * 4 || is_paragraph(n) || !dom_is_block(n) ||
+		if (!st || st->flow < MIN_PARA_TEXT * 4 || is_paragraph(n) || !dom_is_block(n) ||
 		    dom_is_any(n, not_containers))
 			continue;
-		size_t pieces = st->own / 250 + 1;
-		double score = (double)pieces + (double)st->commas * (double)st->own / (double)st->text +
-		               (double)(st->own / 100 > 3 * pieces ? 3 * pieces : st->own / 100);
+		size_t pieces = st->flow / 250 + 1;
+		double score = (double)pieces + (double)st->commas * (double)st->flow / (double)st->text +
+		               (double)(st->flow / 100 > 3 * pieces ? 3 * pieces : st->flow / 100);
 		credit_ancestors(n, root, score);
 	}
 	xmlNode *best[TOP_ALTERNATIVES] = {0};
@@ -249,7 +264,9 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 			break;
 	}
 	top = climb(top, root);
-	/* An only child says nothing its parent does not. */
+	/* An only child says nothing its parent does not. The class that names
+	 * the article's container is the innermost one on the way up. */
+	xmlNode *named = top;
 	while (top != root && top->parent && top->parent->type == XML_ELEMENT_NODE &&
 	       dom_next(top->parent, top->parent, 0) == top && !dom_next(top, top->parent, 1))
 		top = top->parent;
@@ -265,17 +282,15 @@ int html_score_pick(xmlNode *root, struct html_pick *pick)
 			dom_stats_of(s)->picked = 1;
 	/* Pages that cut the article into several containers give them the same
 	 * tag and class: the top's twins elsewhere in the page join it. */
-	const char *cls = dom_attr(top, "class");
+	const char *cls = dom_attr(named, "class");
 	for (xmlNode *n = root; n;) {
 		struct dom_stats *st = dom_stats_of(n);
-		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)top->name)) {
+		if (st && !st->picked && cls && *cls && dom_is(n, (const char *)named->name)) {
 			const char *c = dom_attr(n, "class");
-			if (c && !strcmp(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
+			if (c && same_class(c, cls) && st->text >= MIN_PARA_TEXT && link_density(n) < 0.5)
 				st->picked = 1;
 		}
 		if (st && st->picked) {
-			if (getenv("DL_DEBUG"))
-				fprintf(stderr, "pick %s class=%s id=%s score=%.1f text=%zu ld=%.2f\n", n->name, dom_attr(n, "class"), dom_attr(n, "id"), final_score(n), st->text, link_density(n));
 			if (push(pick, &cap, n))
 				return -1;
 			n = dom_next(n, root, 1);

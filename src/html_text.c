@@ -6,6 +6,7 @@
 
 #include <libxml/uri.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +27,19 @@ static struct section *current_section(struct emit *e)
 	return article_add_section(e->a, NULL);
 }
 
+/* The labels pages print above advertisements, alone on their line. */
+static int is_ad_label(const char *p)
+{
+	static const char *const labels[] = {
+		"advert", "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content",
+		"anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "pubblicit\xC3\xA0", "reklama", NULL,
+	};
+	for (const char *const *l = labels; *l; l++)
+		if (!strcasecmp(p, *l))
+			return 1;
+	return 0;
+}
+
 static void flush(struct emit *e)
 {
 	if (e->para.failed) {
@@ -33,7 +47,7 @@ static void flush(struct emit *e)
 		return;
 	}
 	dom_text_trim(&e->para);
-	if (e->para.len && e->total < HTML_TEXT_MAX) {
+	if (e->para.len && e->total < HTML_TEXT_MAX && !is_ad_label(e->para.data)) {
 		struct section *s = current_section(e);
 		if (!s || section_add_paragraph(s, e->para.data, e->para.len))
 			e->failed = 1;
@@ -100,11 +114,12 @@ static void link(struct emit *e, const xmlNode *n)
 	dom_text_trim(&text);
 	if (clean.failed || text.failed) {
 		e->failed = 1;
-	} else if (clean.len && !memchr(clean.data, ' ', clean.len)) {
+	} else if (clean.len && text.len && !memchr(clean.data, ' ', clean.len)) {
+		/* a link without words (an image's) is referenced nowhere in the text */
 		int dup = 0;
 		for (size_t i = 0; i < e->a->n_links && !dup; i++)
 			dup = !strcmp(e->a->links[i].url, clean.data);
-		if (!dup && article_add_link(e->a, clean.data, text.len ? text.data : NULL) < 0)
+		if (!dup && article_add_link(e->a, clean.data, text.data) < 0)
 			e->failed = 1;
 	}
 	buf_free(&clean), buf_free(&text);
@@ -169,6 +184,33 @@ static void walk(struct emit *e, const xmlNode *root)
 	}
 }
 
+/* Calls to action that close many articles: invitations, not the story. */
+static int is_call_to_action(const char *p)
+{
+	static const char *const openings[] = {
+		"follow ", "subscribe", "sign up", "join our", "get the latest", "get access", "click here",
+		"read more", "share this", "related:", "more:", "see also", "download the", "like us on",
+		"have a tip", "want more", "don't miss", "do not miss", "copyright", "\xC2\xA9", NULL,
+	};
+	if (strlen(p) > 300)
+		return 0;
+	for (const char *const *o = openings; *o; o++)
+		if (!strncasecmp(p, *o, strlen(*o)))
+			return 1;
+	return 0;
+}
+
+/* Removes calls to action from the end of the article, however many. */
+static void drop_trailing_calls(struct article *a)
+{
+	while (a->n_sections && article_paragraph_count(a) > 1) {
+		struct section *s = &a->sections[a->n_sections - 1];
+		if (!s->n_paragraphs || !is_call_to_action(s->paragraphs[s->n_paragraphs - 1]))
+			break;
+		free(s->paragraphs[--s->n_paragraphs]);
+	}
+}
+
 int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct article *a,
                    char *err, size_t errlen)
 {
@@ -178,6 +220,15 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 		flush(&e);
 	}
 	buf_free(&e.para);
+	drop_trailing_calls(a);
+	/* Headings left with nothing under them at the end were the titles of
+	 * rails and lists the cleaning removed ("Related news", "More in ..."). */
+	while (!e.failed && article_paragraph_count(a) && a->sections[a->n_sections - 1].heading &&
+	       !a->sections[a->n_sections - 1].n_paragraphs) {
+		struct section *s = &a->sections[--a->n_sections];
+		free(s->heading), free(s->paragraphs);
+		memset(s, 0, sizeof *s);
+	}
 	if (e.failed) {
 		snprintf(err, errlen, "out of memory");
 		return -1;

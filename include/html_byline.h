@@ -1,0 +1,23 @@
+/*
+ * html_byline.h: the byline a page shows in its markup (rel=author,
+ * itemprop=author, byline- and author-named blocks), for pages whose
+ * metadata names no author.
+ */
+#ifndef DATELINE_HTML_BYLINE_H
+#define DATELINE_HTML_BYLINE_H
+
+#include <libxml/tree.h>
+
+struct buf;
+
+/* Longest text taken as a byline; longer blocks are biographies or lists. */
+#define HTML_BYLINE_MAX 100
+
+/*
+ * Writes into out (caller-owned, reset first) the first byline found under
+ * root in document order, skipping hidden blocks, forms and comment
+ * sections; out stays empty when there is none. 0, or -1 (memory).
+ */
+int html_byline_in_page(xmlNode *root, struct buf *out);
+
+#endif

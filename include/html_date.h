@@ -1,0 +1,28 @@
+/*
+ * html_date.h: dates as web pages write them, to ISO 8601.
+ */
+#ifndef DATELINE_HTML_DATE_H
+#define DATELINE_HTML_DATE_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+/*
+ * Normalises a date as written in metadata ("2018-04-05T06:00",
+ * "Thu, 05 Apr 2018 06:00:00 GMT", "April 5, 2018", "2018/04/05") to ISO 8601
+ * in out (cap >= 11): the full timestamp when given as ISO, else YYYY-MM-DD.
+ * Returns 0, or -1 when it is not a date.
+ */
+int html_date_iso(const char *in, char *out, size_t cap);
+
+/* 1 when text is a date and nothing else ("March 17, 2025", "Updated 10:05 am"). */
+int html_date_only(const char *text);
+
+/*
+ * The page's own publication date, normalised into out: itemprop
+ * datePublished, <time pubdate>, then the first <time datetime> under root.
+ * 0, or -1 when there is none.
+ */
+int html_date_in_page(xmlNode *root, char *out, size_t cap);
+
+#endif

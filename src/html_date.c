@@ -1,0 +1,134 @@
+/* html_date.c: reading the dates web pages carry. */
+#include "html_date.h"
+#include "html_dom.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const month_names[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static int valid_ymd(int y, int mo, int d)
+{
+	return y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+int html_date_iso(const char *in, char *out, size_t cap)
+{
+	if (!in || cap < 11)
+		return -1;
+	while (isspace((unsigned char)*in))
+		in++;
+	int y, mo, d, n = 0;
+	char s1, s2;
+	if (sscanf(in, "%4d%c%2d%c%2d%n", &y, &s1, &mo, &s2, &d, &n) == 5 && s1 == s2 &&
+	    (s1 == '-' || s1 == '/' || s1 == '.') && valid_ymd(y, mo, d) && isdigit((unsigned char)in[0])) {
+		if (s1 == '-' && n == 10 && (in[10] == 'T' || in[10] == ' ') && isdigit((unsigned char)in[11])) {
+			/* keep the full timestamp, as far as it is made of ISO characters */
+			size_t k = 0;
+			for (const char *p = in; *p && k < cap - 1 && k < 35; p++, k++) {
+				if (!(isdigit((unsigned char)*p) || strchr("-:T.+Z", *p) || (k == 10 && *p == ' ')))
+					break;
+				out[k] = k == 10 ? 'T' : *p;
+			}
+			out[k] = '\0';
+			return 0;
+		}
+		snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
+		return 0;
+	}
+	if (sscanf(in, "%4d%2d%2d", &y, &mo, &d) == 3 && isdigit((unsigned char)in[7]) && valid_ymd(y, mo, d)) {
+		snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
+		return 0;
+	}
+	/* Words: a month name, a day and a year in any order ("Thu, 05 Apr 2018", "April 5, 2018"). */
+	y = mo = d = 0;
+	for (const char *p = in; *p && p - in < 80;) {
+		if (isalpha((unsigned char)*p)) {
+			const char *w = p;
+			while (isalpha((unsigned char)*p))
+				p++;
+			if (!mo && p - w >= 3)
+				for (int i = 0; i < 12; i++)
+					if (!strncasecmp(w, month_names[i], 3))
+						mo = i + 1;
+		} else if (isdigit((unsigned char)*p)) {
+			const char *w = p;
+			while (isdigit((unsigned char)*p))
+				p++;
+			int v = atoi(w);
+			if (*p == ':')
+				continue; /* a time of day */
+			if (p - w == 4 && !y)
+				y = v;
+			else if (p - w <= 2 && !d)
+				d = v;
+		} else {
+			p++;
+		}
+	}
+	if (!valid_ymd(y, mo, d))
+		return -1;
+	snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
+	return 0;
+}
+
+/* 1 when text is a date and nothing else ("March 17, 2025", "Updated 10:05 am"):
+ * datelines set as page furniture are named like bylines. */
+int html_date_only(const char *text)
+{
+	static const char *const date_words[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "at", "on", "updated",
+		"published", "posted", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", NULL,
+	};
+	for (const char *p = text; *p;) {
+		if (!isalpha((unsigned char)*p)) {
+			if ((unsigned char)*p >= 0x80)
+				return 0; /* letters of other scripts: assume a name */
+			p++;
+			continue;
+		}
+		const char *w = p;
+		while (isalpha((unsigned char)*p) || *p == '.')
+			p++;
+		int known = 0;
+		for (const char *const *d = date_words; *d && !known; d++) {
+			size_t dl = strlen(*d), wl = (size_t)(p - w);
+			known = wl >= dl && !strncasecmp(w, *d, dl) && (wl <= 2 || dl >= 3);
+			if (dl == 2 && wl != 2)
+				known = 0;
+		}
+		if (!known)
+			return 0;
+	}
+	char iso[40];
+	return !html_date_iso(text, iso, sizeof iso) || !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+}
+
+/* The page's own date: itemprop datePublished, <time pubdate>, then the first <time datetime>. */
+int html_date_in_page(xmlNode *root, char *out, size_t cap)
+{
+	const char *first = NULL;
+	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
+		const char *ip = dom_attr(n, "itemprop");
+		const char *dt = dom_attr(n, "datetime");
+		if (ip && !strcasecmp(ip, "datePublished")) {
+			const char *v = dt ? dt : dom_attr(n, "content");
+			if (v && !html_date_iso(v, out, cap))
+				return 0;
+		}
+		if (dom_is(n, "time") && dt) {
+			if (dom_attr(n, "pubdate") && !html_date_iso(dt, out, cap))
+				return 0;
+			if (!first)
+				first = dt;
+		}
+	}
+	return first ? html_date_iso(first, out, cap) : -1;
+}
+
