@@ -53,10 +53,7 @@ static const char schema_v1[] =
 
 /*
  * Version 2: saved items and full-page flags, quote counts, the quotation
- * index (speaker as a column), and date-ordered keys: an article's text-index
- * row and its quotations are numbered (item date << 20) + n, so "newest
- * first" is the indexes' own order and a search stops after the rows it
- * shows instead of sorting every match (fast at any store size).
+ * index (speaker as a column), the indexes the lists and retention need.
  */
 static const char migrate_v2[] =
 	"ALTER TABLE items ADD COLUMN saved INTEGER NOT NULL DEFAULT 0;"
@@ -65,19 +62,30 @@ static const char migrate_v2[] =
 	"UPDATE items SET n_quotes = (SELECT count(*) FROM quotes q WHERE q.item_id = items.id);"
 	"CREATE INDEX items_date ON items(date);"
 	"CREATE INDEX items_link ON items(link);"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');"
+	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
+
+/*
+ * Version 3: date-ordered keys. An article's text-index row and its
+ * quotations are numbered (item date << 20) + n, so "newest first" is the
+ * indexes' own order and a search stops after the rows it shows instead of
+ * sorting every match (fast at any size); and the settings table (retention).
+ */
+static const char migrate_v3[] =
 	"DROP TABLE articles_fts;"
-	"ALTER TABLE articles RENAME TO articles_v1;"
+	"ALTER TABLE articles RENAME TO articles_v2;"
 	"CREATE TABLE articles(doc INTEGER PRIMARY KEY, item_id INTEGER NOT NULL UNIQUE, source TEXT, url TEXT,"
 	" site TEXT, headline TEXT, headline_derived INTEGER NOT NULL DEFAULT 0, byline TEXT, published TEXT,"
 	" has_dateline INTEGER NOT NULL DEFAULT 0, dl_place TEXT, dl_date TEXT, dl_agency TEXT, dl_raw TEXT,"
 	" body TEXT NOT NULL DEFAULT '');"
 	"INSERT INTO articles SELECT (max(i.date, 0) << 20) + row_number() OVER (PARTITION BY i.date ORDER BY a.item_id) - 1,"
 	" a.item_id, a.source, a.url, a.site, a.headline, a.headline_derived, a.byline, a.published, a.has_dateline,"
-	" a.dl_place, a.dl_date, a.dl_agency, a.dl_raw, a.body FROM articles_v1 a JOIN items i ON i.id = a.item_id;"
-	"DROP TABLE articles_v1;"
+	" a.dl_place, a.dl_date, a.dl_agency, a.dl_raw, a.body FROM articles_v2 a JOIN items i ON i.id = a.item_id;"
+	"DROP TABLE articles_v2;"
 	"CREATE VIRTUAL TABLE articles_fts USING fts5(headline, byline, body, content='articles', content_rowid='doc');"
 	"INSERT INTO articles_fts(articles_fts) VALUES('rebuild');"
-	"ALTER TABLE quotes RENAME TO quotes_v1;"
+	"DROP TABLE quotes_fts;"
+	"ALTER TABLE quotes RENAME TO quotes_v2;"
 	"DROP INDEX quotes_item;"
 	"CREATE TABLE quotes(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL, pos INTEGER NOT NULL,"
 	" text TEXT NOT NULL, speaker TEXT, cue TEXT, partial INTEGER NOT NULL DEFAULT 0,"
@@ -85,14 +93,14 @@ static const char migrate_v2[] =
 	" end INTEGER NOT NULL, end_paragraph INTEGER NOT NULL);"
 	"INSERT INTO quotes SELECT (max(i.date, 0) << 20) + row_number() OVER (PARTITION BY i.date ORDER BY q.item_id, q.pos DESC) - 1,"
 	" q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, q.section, q.paragraph, q.start, q.end, q.end_paragraph"
-	" FROM quotes_v1 q JOIN items i ON i.id = q.item_id;"
-	"DROP TABLE quotes_v1;"
+	" FROM quotes_v2 q JOIN items i ON i.id = q.item_id;"
+	"DROP TABLE quotes_v2;"
 	"CREATE INDEX quotes_item ON quotes(item_id, pos);"
 	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');"
 	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
 	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
 
-static const char *const migrations[] = {schema_v1, migrate_v2};
+static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3};
 
 int store_default_path(char *out, size_t cap, char *err, size_t errlen)
 {
