@@ -18,6 +18,7 @@ need 'test -f /usr/share/zoneinfo/tzdata.zi' tzdata
 need 'command -v tmux'                  tmux
 need 'command -v python3'               python3
 need 'command -v xmllint'               libxml2-utils
+need 'command -v openssl'               openssl
 
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"

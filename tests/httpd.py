@@ -11,6 +11,8 @@ Routes (GET):
   /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
+  /echo                      RSS whose title is the request's User-Agent, description its
+                             Accept-Encoding, first item title its Accept
   /atom/NAME                 Atom 1.0
   /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
   /redirect/N/NAME           N hops of 302, then /feed/NAME
@@ -81,6 +83,9 @@ def atom(name, items):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "dateline-testd"
+    # Headers and body go out in separate writes: without this, Nagle's algorithm and the
+    # client's delayed ACK hold each keep-alive answer back by tens of milliseconds.
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet unless asked
         if self.server.verbose:
@@ -153,6 +158,16 @@ class Handler(BaseHTTPRequestHandler):
             with self.server.lock:
                 n = self.server.counts[path]
             body = rss(name, 2 + n).replace(b"item 0 v1", b"item 0 edit %d" % n)
+            return self.send_body(200, body)
+        if head == "echo":
+            # The request's own headers, as a feed, so a test can see what the client sent.
+            ua = self.headers.get("User-Agent", "")
+            enc = self.headers.get("Accept-Encoding", "")
+            acc = self.headers.get("Accept", "")
+            esc = lambda v: v.replace("&", "&amp;").replace("<", "&lt;")
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
+                    '<description>%s</description><language>en</language><item><title>%s</title>'
+                    '</item></channel></rss>' % (esc(ua), esc(enc), esc(acc))).encode()
             return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
@@ -252,6 +267,13 @@ class Handler(BaseHTTPRequestHandler):
         self.send_body(404, b"not found\n", "text/plain")
 
 
+class Server(ThreadingHTTPServer):
+    # listen() runs in the constructor, so the backlog must be a class attribute: with the
+    # default of 5, a burst of parallel connects loses SYNs and waits a second to retry.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 def gzip_bomb():
     """gzip stream of 1 GiB of zeros, compressed as it is sent (about 1 MiB on the wire)."""
     comp = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -276,11 +298,12 @@ def main():
     ap.add_argument("--lifetime", type=float, default=60, help="seconds before the server exits by itself")
     ap.add_argument("--bench-feeds", type=int, default=0, help="pre-generate this many /bench/N.xml feeds")
     ap.add_argument("--bench-items", type=int, default=50)
+    ap.add_argument("--tls-cert", help="also serve the same routes over TLS with this PEM certificate ...")
+    ap.add_argument("--tls-key", help="... and this key")
+    ap.add_argument("--tls-port-file", help="write the TLS port here")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.request_queue_size = 256
+    srv = Server(("127.0.0.1", 0), Handler)
     srv.verbose = a.verbose
     srv.lifetime = a.lifetime
     srv.lock = threading.Lock()
@@ -292,6 +315,18 @@ def main():
     def die():
         srv.stop.set()
         os._exit(0)  # bounded lifetime, whatever the handlers are doing
+    if a.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        tls = Server(("127.0.0.1", 0), Handler)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        for k in ("verbose", "lifetime", "lock", "counts", "stop", "bench"):
+            setattr(tls, k, getattr(srv, k))
+        threading.Thread(target=tls.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
+        with open(a.tls_port_file + ".tmp", "w") as f:
+            f.write("%d\n" % tls.server_address[1])
+        os.rename(a.tls_port_file + ".tmp", a.tls_port_file)
     t = threading.Timer(a.lifetime, die)
     t.daemon = True
     t.start()

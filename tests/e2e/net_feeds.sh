@@ -49,6 +49,12 @@ expect_eq show_url_source "$BASE/article" "$(jget "$TMP/show.json" 'j.get("url")
 DATELINE_FETCH_TIMEOUT=1 "$BIN" show "$BASE/stall" >/dev/null 2>"$TMP/se3"; rc=$?
 expect_match show_url_timeout '^1 dateline: .*: timed out after' "$rc $(cat "$TMP/se3")"
 
+# What every request carries: our User-Agent, compression, feeds first in Accept.
+"$BIN" feed --json "$BASE/echo" >"$TMP/echo.json" 2>/dev/null
+expect_match request_user_agent '^dateline/[0-9.]+ \(\+https://' "$(jget "$TMP/echo.json" 'j["title"]')"
+expect_match request_accept_encoding 'gzip' "$(jget "$TMP/echo.json" 'j["description"]')"
+expect_match request_accept_feeds '^application/rss\+xml' "$(jget "$TMP/echo.json" 'j["items"][0]["title"]')"
+
 # import: newsboat's export (flat, title + htmlUrl) and newsraft's (sections as outlines),
 # with junk that must not get in: exec:, file:, an external entity.
 cat >"$TMP/newsboat.opml" <<EOF

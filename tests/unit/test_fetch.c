@@ -207,6 +207,20 @@ static void test_faults_in_one_batch(void **state)
 	}
 }
 
+/* A server that accepts and never answers, with only the total timeout in force. */
+static void test_total_timeout(void **state)
+{
+	(void)state;
+	struct fetch_opts o;
+	quick_opts(&o);
+	o.low_speed_secs = 0;
+	struct fetch_result *r = get("/stall", &o);
+	assert_int_equal(r->status, FETCH_FAILED);
+	assert_string_equal(r->error, "timed out after 1.5 s");
+	assert_true(r->seconds >= 1.4 && r->seconds < 3.0);
+	fetch_result_free(r);
+}
+
 static void test_connection_refused(void **state)
 {
 	(void)state;
@@ -268,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_gzip_decoded),
 		cmocka_unit_test(test_redirects),
 		cmocka_unit_test(test_faults_in_one_batch),
+		cmocka_unit_test(test_total_timeout),
 		cmocka_unit_test(test_connection_refused),
 		cmocka_unit_test(test_opts_from_env),
 	};
