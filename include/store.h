@@ -260,7 +260,7 @@ void store_hits_free(struct store_hit *h, size_t n);
 struct store_quote_query {
 	const char *match;   /* words in the quotation (FTS5 syntax), or NULL for all */
 	const char *speaker; /* words of the speaker's name ("Peskov", "dmitry pes"), or NULL */
-	int prefix;          /* 1: every bare word of match and speaker matches as a prefix (type-ahead) */
+	int prefix;          /* 1 (type-ahead): words taken literally, the last one a prefix unless followed by a space */
 	long long since;     /* only articles dated at or after this unix time, 0 for all */
 	size_t limit;        /* at most this many, 0 means 50 */
 	size_t offset;       /* skip this many (paging) */
