@@ -192,6 +192,8 @@ struct store_list_opts {
 /* Items newest first. Free with store_items_free(). */
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen);
+/* How many items o selects (limit and offset ignored): the counts of "All unread", "Saved", "Starred". */
+int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen);
 /* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */
 int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen);
 void store_items_free(struct store_item *items, size_t n);
