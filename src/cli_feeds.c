@@ -151,7 +151,7 @@ int cmd_add(int argc, char **argv)
 		feedlist_free(&fl);
 		return CLI_FAIL;
 	}
-	char *feed_url = NULL;
+	char *feed_url = NULL, *feed_title = NULL;
 	struct feed *f = NULL;
 	int rc = CLI_OK;
 	if (check)
@@ -164,7 +164,9 @@ int cmd_add(int argc, char **argv)
 		say(stdout, "already subscribed to %s\n", feed_url);
 		goto out;
 	}
-	struct feedlist_entry e = {feed_url, (char *)(title ? title : f ? f->title : NULL), tags, n_tags, 0};
+	/* A feed's own title is a stranger's text: clean it before it goes into the user's file. */
+	feed_title = !title && f && f->title ? sanitize_str(f->title, 0) : NULL;
+	struct feedlist_entry e = {feed_url, (char *)(title ? title : feed_title), tags, n_tags, 0};
 	if (feedlist_update_file(path, &e, 1, NULL, 0, err, sizeof err)) {
 		cli_error("%s", err);
 		rc = CLI_FAIL;
@@ -177,6 +179,7 @@ int cmd_add(int argc, char **argv)
 		printf(", %zu item%s", f->n_items, f->n_items == 1 ? "" : "s");
 	putchar('\n');
 out:
+	free(feed_title);
 	feed_free(f);
 	free(feed_url);
 	feedlist_free(&fl);

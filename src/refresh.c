@@ -16,6 +16,7 @@ struct run {
 	const struct refresh_opts *o;    /* options */
 	const struct refresh_sink *sink; /* where results go, or NULL */
 	struct refresh_summary *sum;     /* running totals */
+	const struct fetch_request *reqs; /* the requests, with the validators sent */
 	const char **renames;            /* pairs old URL, new URL (strings owned here) */
 	size_t n_renames;                /* pairs */
 	struct refresh_worker *worker;   /* the parser thread, or NULL to parse inline */
@@ -262,6 +263,12 @@ static int on_fetched(void *ctx, struct fetch_result *fr)
 		}
 	} else if (fr->status == FETCH_NOT_MODIFIED) {
 		r.outcome = REFRESH_NOT_MODIFIED;
+		/* Many servers leave the validators out of a 304: the ones we sent still hold. */
+		const struct fetch_request *req = &run->reqs[fr->index];
+		if (!r.etag)
+			r.etag = req->etag;
+		if (!r.last_modified)
+			r.last_modified = req->last_modified;
 	} else {
 		snprintf(err, sizeof err, "%s", fr->error);
 	}
@@ -301,7 +308,7 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 			}
 		}
 	}
-	struct run run = {list, o, sink, sum, NULL, 0, NULL, 0, 0};
+	struct run run = {list, o, sink, sum, reqs, NULL, 0, NULL, 0, 0};
 	/* Two feeds or more: parse on a second thread while the downloads go on. */
 	if (list->n > 1 && !o->parse_inline && refresh_worker_start(&run.worker, o->parse))
 		run.worker = NULL;

@@ -10,6 +10,7 @@ Routes (GET):
   /feed/NAME[?items=N&v=V]   RSS 2.0, with ETag and Last-Modified; 304 on a match
   /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
+  /bare304/NAME              RSS with an ETag, whose 304 carries no validators
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
   /echo                      RSS whose title is the request's User-Agent, description its
                              Accept-Encoding, first item title its Accept
@@ -109,7 +110,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
 
-    def conditional(self, body, etag=True, lastmod=True):
+    def conditional(self, body, etag=True, lastmod=True, bare304=False):
         tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         extra = []
         if etag:
@@ -120,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         ims = self.headers.get("If-Modified-Since")
         if etag and inm is not None:
             if inm.strip() == tag:
-                return self.not_modified(extra)
+                return self.not_modified([] if bare304 else extra)
         elif lastmod and ims is not None and ims.strip() == LASTMOD:
             return self.not_modified(extra)
         self.send_body(200, body, extra=extra)
@@ -151,6 +152,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(rss(name, items, args.get("v", "1")))
         if head == "etag":
             return self.conditional(rss(name, items), lastmod=False)
+        if head == "bare304":
+            # ETag on the 200, none on the 304 (as many servers do)
+            return self.conditional(rss(name, items), lastmod=False, bare304=True)
         if head == "lastmod":
             return self.conditional(rss(name, items), etag=False)
         if head == "changing":

@@ -91,3 +91,9 @@ echo "$BASE/changing/c" >"$DATELINE_CONFIG_DIR/feeds"
 "$BIN" refresh >"$TMP/c2" 2>&1
 expect_match changing_first '^1 feed: 1 updated, 0 unchanged, 0 failed; 3 new items, 0 changed' "$(cat "$TMP/c1")"
 expect_match changing_second '^1 feed: 1 updated, 0 unchanged, 0 failed; 1 new item, 1 changed' "$(cat "$TMP/c2")"
+
+# A 304 without validators keeps the ones we have: the third run is conditional too.
+use_fresh_dirs bare
+echo "$BASE/bare304/b" >"$DATELINE_CONFIG_DIR/feeds"
+"$BIN" refresh >/dev/null 2>&1; "$BIN" refresh >/dev/null 2>&1; "$BIN" refresh >"$TMP/b3" 2>&1
+expect_match bare_304_keeps_validators '^1 feed: 0 updated, 1 unchanged' "$(cat "$TMP/b3")"
