@@ -16,11 +16,12 @@ sizes=${*:-10000 100000}
 bin="$PWD/dateline"
 runs=${BENCH_RUNS:-30}
 
-# median_ms CMD...: median wall time of the command in milliseconds
+# median_ms CMD...: median wall time and mean CPU time (user + system; -1 when unknown) in milliseconds.
+# On a loaded machine the wall time includes waiting for a CPU; the CPU time does not.
 median_ms() {
 	if command -v hyperfine >/dev/null 2>&1; then
 		hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/h.json" "$*" >/dev/null 2>&1 &&
-			python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$dir/h.json"
+			python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f\t%.1f" % (r["median"]*1000, (r["user"]+r["system"])*1000))' "$dir/h.json"
 	else
 		python3 - "$runs" "$@" <<'PY'
 import subprocess, sys, time
@@ -29,7 +30,7 @@ for _ in range(3): subprocess.run(cmd, stdout=subprocess.DEVNULL)
 t = []
 for _ in range(n):
     s = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL); t.append(time.perf_counter() - s)
-t.sort(); print("%.1f" % (t[len(t) // 2] * 1000))
+t.sort(); print("%.1f\t-1" % (t[len(t) // 2] * 1000))
 PY
 	fi
 }
@@ -64,16 +65,16 @@ import sys
 rows = {}
 sizes = []
 for line in open(sys.argv[1]):
-    n, cmd, ms, mb = line.rstrip("\n").split("\t")
+    n, cmd, ms, cpu, mb = line.rstrip("\n").split("\t")
     n = int(n)
     if n not in sizes: sizes.append(n)
-    rows.setdefault(cmd, {})[n] = (float(ms), float(mb))
-print("%-34s" % "dateline ..." + "".join("%14s" % ("%dk ms/MB" % (n // 1000)) for n in sizes) +
-      ("   growth ms  growth MB" if len(sizes) > 1 else "") + "   goal")
+    rows.setdefault(cmd, {})[n] = (float(ms), float(cpu), float(mb))
+print("%-32s" % "dateline ..." + "".join("%22s" % ("%dk wall/cpu ms, MB" % (n // 1000)) for n in sizes) +
+      ("  growth wall cpu  MB" if len(sizes) > 1 else "") + "   goal")
 for cmd, r in rows.items():
-    line = "%-34s" % cmd + "".join("%14s" % ("%.1f / %.1f" % r[n]) for n in sizes)
+    line = "%-32s" % cmd + "".join("%22s" % ("%.1f / %.1f, %.1f" % r[n]) for n in sizes)
     if len(sizes) > 1:
         a, b = r[sizes[0]], r[sizes[-1]]
-        line += "%11.2fx%10.2fx" % (b[0] / a[0], b[1] / a[1])
+        line += "%12.2fx%5.2fx%5.2fx" % (b[0] / a[0], b[1] / a[1] if a[1] > 0 else 0, b[2] / a[2])
     print(line + ("   (process floor)" if cmd == "--version" else "   <30 ms, <30 MB, growth <=1.5x"))
 PY
