@@ -12,6 +12,8 @@ mkdir -p "$dir" || exit 1
 gen="$dir/store_gen"
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$gen" bench/store_gen.c \
 	build/libdateline.a $(pkg-config --libs sqlite3 json-c libxml-2.0 libcurl ncursesw) -lm -lpthread || exit 1
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$dir/store_inproc" bench/store_inproc.c \
+	build/libdateline.a $(pkg-config --libs sqlite3 json-c libxml-2.0 libcurl ncursesw) -lm -lpthread || exit 1
 sizes=${*:-10000 100000}
 bin="$PWD/dateline"
 runs=${BENCH_RUNS:-30}
@@ -78,3 +80,10 @@ for cmd, r in rows.items():
         line += "%12.2fx%5.2fx%5.2fx" % (b[0] / a[0], b[1] / a[1] if a[1] > 0 else 0, b[2] / a[2])
     print(line + ("   (process floor)" if cmd == "--version" else "   <30 ms, <30 MB, growth <=1.5x"))
 PY
+
+# the store's own cost inside one process (the TUI's case): median and p95 per operation
+for n in $sizes; do
+	echo
+	echo "in-process, $n articles (median ms, p95 ms):"
+	"$dir/store_inproc" "$dir/store-$n.db" 50 | awk -F'\t' '{printf "  %-46s %8s %8s\n", $1, $2, $3}'
+done
