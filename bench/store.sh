@@ -22,7 +22,7 @@ runs=${BENCH_RUNS:-30}
 # On a loaded machine the wall time includes waiting for a CPU; the CPU time does not.
 median_ms() {
 	if command -v hyperfine >/dev/null 2>&1; then
-		hyperfine -N --warmup 3 --runs "$runs" --export-json "$dir/h.json" "$*" >/dev/null 2>&1 &&
+		hyperfine -N --warmup 1 --runs "$runs" --export-json "$dir/h.json" "$*" >/dev/null 2>&1 &&
 			python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f\t%.1f" % (r["median"]*1000, (r["user"]+r["system"])*1000))' "$dir/h.json"
 	else
 		python3 - "$runs" "$@" <<'PY'
@@ -80,6 +80,24 @@ for cmd, r in rows.items():
         line += "%12.2fx%5.2fx%5.2fx" % (b[0] / a[0], b[1] / a[1] if a[1] > 0 else 0, b[2] / a[2])
     print(line + ("   (process floor)" if cmd == "--version" else "   <30 ms, <30 MB, growth <=1.5x"))
 PY
+
+# newsboat's start-up on the same articles, for contrast (its cache is filled from the dateline store)
+if command -v newsboat >/dev/null 2>&1; then
+	for n in $sizes; do
+		nb="$dir/newsboat-$n"
+		mkdir -p "$nb"
+		if [ ! -f "$nb/cache.db" ] || [ -n "$BENCH_FRESH" ]; then
+			rm -f "$nb/cache.db" && : >"$nb/urls"
+			HOME="$nb" newsboat -u "$nb/urls" -c "$nb/cache.db" -x print-unread >/dev/null 2>&1
+			python3 bench/newsboat_cache.py "$dir/store-$n.db" "$nb/cache.db" "$nb/urls" || exit 1
+		fi
+		printf 'newsboat -x print-unread, %s articles: %s ms wall / %s ms cpu, %s MB\n' "$n" \
+			$(HOME="$nb" runs=3 median_ms newsboat -u "$nb/urls" -c "$nb/cache.db" -x print-unread) \
+			"$(HOME="$nb" peak_mb newsboat -u "$nb/urls" -c "$nb/cache.db" -x print-unread)"
+	done
+else
+	echo "newsboat: skipped (not installed: apt-get install newsboat)"
+fi
 
 # the store's own cost inside one process (the TUI's case): median and p95 per operation
 for n in $sizes; do
