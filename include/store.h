@@ -35,7 +35,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -192,6 +192,8 @@ struct store_list_opts {
 /* Items newest first. Free with store_items_free(). */
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen);
+/* How many items o selects (limit and offset ignored): the counts of "All unread", "Saved", "Starred". */
+int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen);
 /* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */
 int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen);
 void store_items_free(struct store_item *items, size_t n);
@@ -260,7 +262,7 @@ void store_hits_free(struct store_hit *h, size_t n);
 struct store_quote_query {
 	const char *match;   /* words in the quotation (FTS5 syntax), or NULL for all */
 	const char *speaker; /* words of the speaker's name ("Peskov", "dmitry pes"), or NULL */
-	int prefix;          /* 1: every bare word of match and speaker matches as a prefix (type-ahead) */
+	int prefix;          /* 1 (type-ahead): words taken literally, the last one a prefix unless followed by a space */
 	long long since;     /* only articles dated at or after this unix time, 0 for all */
 	size_t limit;        /* at most this many, 0 means 50 */
 	size_t offset;       /* skip this many (paging) */

@@ -32,6 +32,13 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, char *err, size_t err
 /* Writes "what: <sqlite's reason, in words a user can act on>" to err; returns -1. */
 int store_fail(struct store *s, const char *what, char *err, size_t errlen);
 
+/*
+ * Checks the file is a dateline store of a version this build knows and
+ * migrates an older one (store_schema.c). 0; -1 with err; -2 when it could
+ * not even be read for want of write access (a WAL store's -shm index).
+ */
+int store_schema_check(struct store *s, char *err, size_t errlen);
+
 /* Write transactions (BEGIN IMMEDIATE), nestable: only the outermost pair commits. */
 int store_tx_begin(struct store *s, char *err, size_t errlen);
 int store_tx_commit(struct store *s, char *err, size_t errlen);

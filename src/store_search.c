@@ -43,7 +43,12 @@ static const char sql_quotes_all[] =
 	"SELECT " QUOTE_COLS " FROM quotes q JOIN items i ON i.id = q.item_id"
 	" WHERE q.id >= ?2 AND i.purged = 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
 
-/* Appends each whitespace-separated word of q as a literal FTS5 string, prefix-matched when asked. */
+/*
+ * Appends each whitespace-separated word of q as a literal FTS5 string. With
+ * prefix (type-ahead), the last word matches as a prefix unless q ends in a
+ * space: the words before it are complete. A word typed with a trailing '*'
+ * is a prefix in any case.
+ */
 static void literal_words(struct buf *b, const char *q, int prefix, const char *join)
 {
 	int first = 1;
@@ -75,7 +80,7 @@ static void literal_words(struct buf *b, const char *q, int prefix, const char *
 			buf_putc(b, w[i]);
 		}
 		buf_putc(b, '"');
-		if (prefix || star)
+		if (star || (prefix && !*q)) /* !*q: the word ends the text, it is still being typed */
 			buf_putc(b, '*');
 	}
 }

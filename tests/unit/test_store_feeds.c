@@ -172,6 +172,13 @@ static void test_retention(void **state)
 	assert_int_equal(count_items(s, 0), 5);
 	assert_int_equal(count_items(s, STORE_LIST_STARRED), 1);
 	assert_int_equal(count_items(s, STORE_LIST_SAVED), 1);
+	long long cnt;
+	struct store_list_opts co = {STORE_LIST_STARRED, fid, 1, 0};
+	assert_int_equal(store_items_count(s, &co, &cnt, err, sizeof err), 0);
+	assert_int_equal(cnt, 1);
+	co.flags = 0;
+	assert_int_equal(store_items_count(s, &co, &cnt, err, sizeof err), 0);
+	assert_int_equal(cnt, 5);
 	struct store_hit *h;
 	assert_int_equal(store_search(s, "\"story 7\"", 5, &h, &n, err, sizeof err), 0);
 	assert_int_equal(n, 0); /* purged articles leave the index */
