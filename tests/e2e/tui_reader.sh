@@ -129,6 +129,7 @@ if cmp -s "$TMP/big" "$TMP/fresh-big"; then ok tui_resize_back_clean; else
 	not_ok tui_resize_back_clean "$(diff "$TMP/big" "$TMP/fresh-big" | head -20)"; fi
 # at 60 columns the panel is an overlay: e shows it over the text
 tui_resize 60 15
+tui_wait_gone '│' >/dev/null
 tui_keys e
 tui_expect tui_narrow_panel_overlay '^ Maria Okafor +3 *$'
 tui_keys q
