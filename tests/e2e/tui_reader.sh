@@ -10,9 +10,12 @@ if ! tui_have; then
 	exit 0
 fi
 FIX="$TMP/fixture"
-if ! cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I"$ROOT/include" "$ROOT/tests/tui/fixture.c" \
-	"$ROOT/build/libdateline.a" $(pkg-config --libs ncursesw libcurl libxml-2.0 sqlite3 json-c) -lm -lpthread \
-	-o "$FIX" 2>"$TMP/cc.log"; then
+build_fixture() { # $1 compiler, $2 extra flags (the sanitizers when the library was built with them)
+	$1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $2 -I"$ROOT/include" "$ROOT/tests/tui/fixture.c" \
+		"$ROOT/build/libdateline.a" $(pkg-config --libs ncursesw libcurl libxml-2.0 sqlite3 json-c) -lm -lpthread \
+		-o "$FIX" 2>>"$TMP/cc.log"
+}
+if ! build_fixture cc "" && ! build_fixture clang "-fsanitize=address,undefined"; then
 	not_ok tui_fixture_builds "$(head -c 500 "$TMP/cc.log")"
 	exit 0
 fi
@@ -144,7 +147,7 @@ printf 'theme %s\nbind x quit\nbind J page-down\nunbind q\n' "$TMP/test.theme" >
 tui_start 100 30 "$FIX" $ART
 tui_wait 'Port Elliot Council' >/dev/null
 tui_keys '?'
-tui_expect tui_bind_in_help '^ x +quit dateline'
+tui_expect tui_bind_in_help '^ X x +quit dateline'
 tui_keys Escape
 tui_wait_gone 'dateline: keys' >/dev/null
 tui_keys J
@@ -155,6 +158,14 @@ tui_expect tui_bind_quit 'TUI-EXITED 0'
 printf 'theme default\nbind x fly\n' >"$TMP/config"
 out=$("$FIX" $ART 2>&1 </dev/null)
 expect_match tui_bad_bind_reported 'line 2: unknown action .fly.' "$out"
+
+# every bundled theme loads
+for t in default light solarized monochrome; do
+	printf 'theme %s\n' "$t" >"$TMP/config"
+	tui_start 100 30 "DATELINE_THEMES=$ROOT/themes $FIX" $ART
+	if tui_wait 'Port Elliot Council' 30; then ok "tui_theme_$t"; else not_ok "tui_theme_$t" "$(tui_text | head -3)"; fi
+	tui_keys X
+done
 
 # NO_COLOR: no colour at all, quotes still stand out
 printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
