@@ -15,6 +15,7 @@
 
 #include <curses.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,43 @@ static void test_browser_argv(void **state)
 	assert_int_equal(tui_open_url(NULL, "file:///etc/passwd", buf, sizeof buf), -1);
 }
 
+/* config.example sets every option to its default and names every action */
+static void test_config_example(void **state)
+{
+	(void)state;
+	struct config c, d;
+	char err[256];
+	config_defaults(&c);
+	config_defaults(&d);
+	assert_int_equal(config_load(&c, "config.example", err, sizeof err), 0);
+	assert_string_equal(c.theme, d.theme);
+	assert_string_equal(c.browser, d.browser);
+	assert_int_equal(c.colors, d.colors);
+	assert_int_equal(c.panel, d.panel);
+	assert_int_equal(c.panel_width, d.panel_width);
+	assert_int_equal(c.max_width, d.max_width);
+	assert_int_equal(c.mouse, d.mouse);
+	assert_int_equal(c.speakers, d.speakers);
+	assert_int_equal(c.n_binds, 0);
+	FILE *f = fopen("config.example", "r"), *m = fopen("man/dateline.1", "r");
+	assert_non_null(f);
+	assert_non_null(m);
+	static char text[1 << 16], man[1 << 17];
+	text[fread(text, 1, sizeof text - 1, f)] = 0;
+	man[fread(man, 1, sizeof man - 1, m)] = 0;
+	fclose(f);
+	fclose(m);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		char want[64];
+		snprintf(want, sizeof want, " %s ", action_name((enum action)a));
+		assert_non_null(strstr(text, want));
+		snprintf(want, sizeof want, "\\fB%s\\fR", action_name((enum action)a));
+		if (!strstr(man, want))
+			fail_msg("man/dateline.1 does not document action %s", action_name((enum action)a));
+	}
+	config_free(&c);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -260,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_layout_spans),
 		cmocka_unit_test(test_layout_wraps_wide_text),
 		cmocka_unit_test(test_browser_argv),
+		cmocka_unit_test(test_config_example),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
