@@ -159,6 +159,53 @@ printf 'theme default\nbind x fly\n' >"$TMP/config"
 out=$("$FIX" $ART 2>&1 </dev/null)
 expect_match tui_bad_bind_reported 'line 2: unknown action .fly.' "$out"
 
+# o opens the link with the browser command: no shell, the URL is one argument
+cat >"$TMP/browser" <<'SH'
+#!/bin/sh
+printf '%s\n' "$#" >"$BROWSER_LOG"
+for a in "$@"; do printf '[%s]\n' "$a" >>"$BROWSER_LOG"; done
+SH
+chmod +x "$TMP/browser"
+url='https://coastal.example/a?x=$(touch '"$TMP"'/pwned)&y=`touch '"$TMP"'/pwned2`;z "q" it'"'"'s'
+cp "$DATA/tui_harbour.ann" "$TMP/url.ann"
+printf 'U %s\n' "$url" >>"$TMP/url.ann"
+printf 'theme %s\nbrowser %s --flag %%u\n' "$TMP/test.theme" "$TMP/browser" >"$TMP/config"
+tui_start 100 30 "BROWSER_LOG=$TMP/browser.log $FIX" "$DATA/tui_harbour.txt" "$TMP/url.ann"
+tui_wait 'Port Elliot Council' >/dev/null
+tui_keys o
+tui_expect tui_open_link_message 'opened in the browser'
+expect_eq tui_open_link_one_argument "2
+[--flag]
+[$url]" "$(cat "$TMP/browser.log" 2>/dev/null)"
+if [ -e "$TMP/pwned" ] || [ -e "$TMP/pwned2" ]; then not_ok tui_open_link_no_shell; else ok tui_open_link_no_shell; fi
+tui_keys 7 o
+tui_expect tui_open_link_bad_number 'no link with that number'
+tui_keys X
+printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
+
+# hostile text: escape sequences, OSC 8 links, CR and BS overwrites, bidi overrides never act
+printf 'Hostile \033[31mRED\033[0m Headline\n\nA paragraph with \033]8;;https://evil.example\007a link\033]8;;\007 and \033[2J a clear.\n\nSafe text\rOVERWRITE and back\b\b\bspace and \342\200\256reversed\342\200\254 words.\n' >"$TMP/hostile.txt"
+: >"$TMP/empty.ann"
+tui_start 100 30 "$FIX" "$TMP/hostile.txt" "$TMP/empty.ann"
+tui_wait 'Hostile' >/dev/null
+tui_capture
+if grep -q "$(printf '\033]8')" "$TMP/cap"; then not_ok tui_hostile_no_osc8; else ok tui_hostile_no_osc8; fi
+if grep -q "$(printf '\033\\[2J')" "$TMP/cap"; then not_ok tui_hostile_no_clear; else ok tui_hostile_no_clear; fi
+tui_expect_style tui_hostile_no_colour_from_text "RED" 'fg=(d|231|15) '
+tui_expect tui_hostile_no_overwrite 'Safe text.?OVERWRITE and back.{0,3}space and .?reversed.? words'
+tui_expect tui_hostile_headline_intact 'Hostile .*RED.* Headline'
+# names and roles from the analysis reach the panel through the sanitiser too
+tui_keys X
+printf 'E person|Evil\033[31mRed\033]8;;https://evil.example\007Name|role\033[5m\342\200\256blink|-\n' >"$TMP/hostile.ann"
+tui_start 100 30 "$FIX" "$TMP/hostile.txt" "$TMP/hostile.ann"
+tui_wait 'Hostile' >/dev/null
+tui_expect tui_hostile_panel_name '│ EvilRedName +0'
+tui_expect_style tui_hostile_panel_no_colour "EvilRedName" 'fg=d '
+tui_expect tui_hostile_panel_role '│   roleblink'
+tui_capture
+if grep -q "$(printf '\033]8')" "$TMP/cap"; then not_ok tui_hostile_panel_no_osc8; else ok tui_hostile_panel_no_osc8; fi
+tui_keys X
+
 # every bundled theme loads
 for t in default light solarized monochrome; do
 	printf 'theme %s\n' "$t" >"$TMP/config"
