@@ -1,6 +1,9 @@
 # tmux helpers for the interface tests (sourced after tests/e2e/lib.sh).
 # Each test file runs its own private tmux server (-L), killed on exit.
 TUI_SOCK="dateline-test-$$"
+# never the user's files, even when a test runs on its own (tests/run.sh does the same)
+export HOME="$TMP/home" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_CACHE_HOME=
+mkdir -p "$HOME"
 TUI_CELLS="$ROOT/tests/tui/cells.py"
 
 tui_cleanup() { tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
