@@ -138,7 +138,8 @@ static void annotate(struct article *a, const char *annpath)
 					free(taken);
 				}
 			}
-			qsort(e->mentions, e->n_mentions, sizeof *e->mentions, mention_cmp);
+			if (e->n_mentions > 1)
+				qsort(e->mentions, e->n_mentions, sizeof *e->mentions, mention_cmp);
 		}
 	}
 	free(data);
