@@ -226,3 +226,24 @@ tui_start 120 30 "TERM=xterm $FIX" $ART
 tui_wait 'Port Elliot Council' >/dev/null
 tui_expect_style tui_8_colors_fallback "We will not leave the fishing" 'fg=[0-7] '
 tui_keys q
+# true colour on a direct-colour terminal: the theme's #rrggbb as it is
+if infocmp xterm-direct >/dev/null 2>&1; then
+	printf 'quote #fedc60\n' >"$TMP/rgb.theme"
+	printf 'theme %s\n' "$TMP/rgb.theme" >"$TMP/config"
+	tui_start 120 30 "TERM=xterm-direct $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_truecolor_quote "We will not leave the fishing" 'fg=#fedc60 '
+	tui_keys X
+	# colors 256 in the config: the nearest palette colour (221, #ffd75f) even on a true-colour terminal
+	printf 'theme %s\ncolors 256\n' "$TMP/rgb.theme" >"$TMP/config"
+	tui_start 120 30 "TERM=xterm-direct $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_colors_256_setting "We will not leave the fishing" 'fg=#ffd75f '
+	tui_keys X
+	tui_start 120 30 "TERM=xterm-256color $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_256_fallback "We will not leave the fishing" 'fg=221 '
+	tui_keys X
+else
+	skip tui_truecolor "no xterm-direct terminfo (ncurses-term; scripts/deps.sh installs it)"
+fi
