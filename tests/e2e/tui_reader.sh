@@ -205,6 +205,28 @@ tui_capture
 if grep -q "$(printf '\033]8')" "$TMP/cap"; then not_ok tui_hostile_panel_no_osc8; else ok tui_hostile_panel_no_osc8; fi
 tui_keys X
 
+# the mouse wheel scrolls the text (SGR mouse reports, as xterm sends them)
+printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
+tui_start 100 30 "$FIX" $ART
+tui_wait 'Port Elliot Council' >/dev/null
+tui_keys -l "$(printf '\033[<65;5;5M')"
+tui_expect tui_mouse_wheel_down ' 4/[0-9]+ [0-9]+%$'
+tui_keys -l "$(printf '\033[<64;5;5M')"
+tui_expect tui_mouse_wheel_up ' 1/[0-9]+ [0-9]+%$'
+tui_keys X
+
+# below 90 columns with rows to spare, the panel goes under the text
+tui_start 80 40 "$FIX" $ART
+tui_wait 'Port Elliot Council' >/dev/null
+tui_text >"$TMP/below"
+if grep -q '│' "$TMP/below"; then not_ok tui_panel_below "a side panel at 80 columns"; else
+	line=$(grep -n '^─\{80\}$' "$TMP/below" | cut -d: -f1)
+	person=$(grep -n '^ Maria Okafor  *3 *$' "$TMP/below" | cut -d: -f1)
+	if [ -n "$line" ] && [ -n "$person" ] && [ "$person" -gt "$line" ]; then ok tui_panel_below; else
+		not_ok tui_panel_below "separator [$line] entity [$person]"; fi
+fi
+tui_keys X
+
 # every bundled theme loads
 for t in default light solarized monochrome; do
 	printf 'theme %s\n' "$t" >"$TMP/config"
