@@ -15,7 +15,7 @@ LIBOBJ  = $(filter-out build/main.o,$(OBJ))
 GEN     = $(wildcard data/*.gen)
 UNIT    = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps run check check-asan install clean bench fuzz fuzz-smoke
+.PHONY: all deps run check check-asan install clean bench bench-analysis fuzz fuzz-smoke
 all: dateline
 
 deps:
@@ -29,6 +29,9 @@ build/%.o: src/%.c $(wildcard include/*.h) | build/gen.stamp
 build/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 	@mkdir -p build
 	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" build || exit 1; done; touch $@
+
+# Code that includes generated tables is rebuilt when they change.
+build/lexicon.o: build/gen.stamp
 
 build/libdateline.a: $(LIBOBJ)
 	ar rcs $@ $^
@@ -57,6 +60,14 @@ install: dateline
 	install -m 755 dateline $(DESTDIR)$(PREFIX)/bin/dateline
 	for t in themes/*; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(PREFIX)/share/dateline/themes/; done; true
 	for m in man/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man1/; done; true
+
+# Analysis time per article in process, and `dateline show --json` whole process.
+build/bench/analysis_bench: bench/analysis_bench.c build/libdateline.a
+	@mkdir -p build/bench
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< build/libdateline.a $(LDFLAGS) $(LDLIBS)
+
+bench-analysis: dateline build/bench/analysis_bench
+	@sh bench/analysis.sh
 
 clean:
 	rm -rf build dateline

@@ -1,5 +1,20 @@
 /*
  * entities.h: the people, organisations and places an article names.
+ *
+ * Pipeline inside the stage: tokens.c splits the headline, the headings and
+ * the paragraphs; names.c cuts runs of capitalised words into a role ("U.S.
+ * President") and a name and types the name with name_words.c and the
+ * lexicon (lexicon.h: iso-codes countries and regions, tzdata cities,
+ * wamerican's common words and proper nouns, the project's lists in data/);
+ * entities.c merges mentions into entities: people named in full first, so
+ * "Trump", "Trump’s" and "President Trump" become aliases of "Donald Trump";
+ * places and organisations under the lexicon's canonical name ("U.S." and
+ * "US" are "United States"). A title-case headline and the headings only
+ * add mentions of names known from the body or the lexicon.
+ *
+ * Ownership: every string and array written into a->entities is owned by
+ * the article. Mentions use section -1 for the headline and paragraph -1 for
+ * a section's heading (see article.h).
  */
 #ifndef DATELINE_ENTITIES_H
 #define DATELINE_ENTITIES_H

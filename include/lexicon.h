@@ -4,7 +4,7 @@
  * common English words), generated at build time by scripts/gen-lexicon.sh
  * from data/ and from Debian's iso-codes, tzdata and wamerican.
  *
- * Lookups are a binary search over one sorted read-only table; nothing is
+ * Lookups hash into a generated index over one read-only table; nothing is
  * allocated and nothing is kept between calls. Returned strings point into
  * that static table and live as long as the program.
  */
@@ -28,7 +28,12 @@ enum {
 	LEX_PLACE = 2048,     /* a continent, region or city from data/places.txt */
 	LEX_STOP = 4096,      /* a capitalised word that is never an entity alone */
 	LEX_COMMON = 8192,    /* a common (lower-case) English word */
-	LEX_PROPER = 16384    /* a proper noun in the word list */
+	LEX_PROPER = 16384,   /* a proper noun in the word list */
+	LEX_PLACE_FIRST = 32768, /* opens a place's name: Lake, Mount */
+	LEX_PLACE_LAST = 65536,  /* ends a place's name: Basin, Region, River */
+	LEX_THING = 131072,      /* ends a law's, event's or award's name: Agreement, Prize */
+	LEX_FEMALE = 262144,     /* a given name most often a woman's */
+	LEX_MALE = 524288        /* a given name most often a man's */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

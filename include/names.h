@@ -28,7 +28,8 @@ enum {
 	NAMEF_SPEAKS = 2,    /* subject or object of a reporting verb next to it */
 	NAMEF_LEXICON = 4,   /* typed by the lexicon, not guessed */
 	NAMEF_PLACE_CTX = 8, /* after in / at / near ...: a place if anything */
-	NAMEF_ORG_CTX = 16   /* after "the" or with an organisation word */
+	NAMEF_ORG_CTX = 16,  /* after "the" or with an organisation word */
+	NAMEF_NOT_NAME = 32  /* known not to be a name ("(GDP)" after lower-case words) */
 };
 
 struct name_span {
@@ -38,6 +39,8 @@ struct name_span {
 	unsigned flags;       /* NAMEF_* */
 	const char *canon;    /* canonical name from the lexicon, or NULL (static) */
 	size_t title_tok;     /* index of a single title right before the name, or (size_t)-1 */
+	long alias_of;        /* "(PACJA)" after a name: index of that name's span in the list, or -1 */
+	int entity;           /* entity index once entities.c placed it, or -1 */
 };
 
 struct name_list {
@@ -54,8 +57,11 @@ struct name_list {
 int names_find(const char *text, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out);
 
-/* 1 when the paragraph is mostly capitals or title case, so capitals say nothing. */
-int names_caps_uninformative(const char *text, const struct token_list *tl);
+/*
+ * 1 when the paragraph is mostly capitals, or (for a headline) in title case,
+ * so that its capitals say nothing about names.
+ */
+int names_caps_uninformative(const char *text, const struct token_list *tl, int headline);
 
 void names_free(struct name_list *l);
 

@@ -1,5 +1,16 @@
 /*
  * quotes.h: direct quotations and who said them.
+ *
+ * Pipeline inside the stage: tokens.c splits each paragraph (apostrophes are
+ * never marks); quotes.c pairs “ ” " « » „ “ marks, joins a quotation that
+ * runs over paragraphs (each opening with a mark, only the last closing) and
+ * decides whether it is partial; speakers.c finds who said it from the
+ * reporting verbs of the lexicon (data/reporting_verbs.txt), the entities'
+ * mentions and he / she / it / they; quotes.c passes a speaker on to a bare
+ * quotation that follows. Quotations are located by section, paragraph,
+ * end_paragraph and byte offsets of exactly the quoted text.
+ *
+ * Ownership: every string written into a->quotes is owned by the article.
  */
 #ifndef DATELINE_QUOTES_H
 #define DATELINE_QUOTES_H

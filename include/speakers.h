@@ -22,8 +22,10 @@ struct speaker_para {
 	const int *entity;           /* per token: entity index named there, or -1 */
 	const int *entity_type;      /* per token: that entity's type, or -1 */
 	const int *last_person;      /* per token: last person named before it (any paragraph), or -1 */
+	const int *last_he;          /* per token: the same, not known to be a woman */
+	const int *last_she;         /* per token: the same, not known to be a man */
 	const int *last_org;         /* per token: last organisation named before it, or -1 */
-	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included) */
+	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included), 2 inside a title */
 	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */
 };
 
@@ -32,11 +34,15 @@ struct speaker_result {
 	int attributed;    /* 1 when a reporting pattern was found (even with no named speaker) */
 	size_t cue_start;  /* byte offsets of the cue in the paragraph, when attributed */
 	size_t cue_end;
+	int from_tail;     /* 1 when found at the end of the sentence, past other clauses (weaker) */
 };
 
 /*
  * Looks for the speaker of the quotation whose marks are tokens open and
- * close (close may be tl->n when it runs past the paragraph end).
+ * close: after it first (QUOTE, SPEAKER VERB), then in its sentence before
+ * it, then a closing ", X said" of the sentence (r->from_tail). close ==
+ * tl->n (the quotation runs past the paragraph) skips the first and last;
+ * open > tl->n skips the search before it.
  */
 void speakers_find(const struct speaker_para *p, size_t open, size_t close, struct speaker_result *r);
 

@@ -19,8 +19,16 @@ for p in (ISO1, ISO2, TZ, DICT):
         sys.exit(f"gen-lexicon: {p} is missing (run: sh scripts/deps.sh)")
 
 # flag bits, kept in step with include/lexicon.h
+import unicodedata
+
+def ascii_fold(s):
+    # "Bihār" is written "Bihar" in most English text
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
-         COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384)
+         COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
+         PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
+         FEMALE=262144, MALE=524288)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -42,6 +50,9 @@ def key(s):
     return s if is_acronym(s) else s.lower()
 
 def add(s, flag, can=None):
+    folded = ascii_fold(s)
+    if folded != s and flag not in ("COMMON", "PROPER"):
+        add(folded, flag, can)
     k = key(s)
     if not k or len(k.encode()) > 63:
         return
@@ -57,8 +68,8 @@ common = set()
 with open(DICT, encoding="utf-8", errors="replace") as f:
     for w in f:
         w = w.strip()
-        if not w or "'" in w:
-            continue
+        if not w or ("'" in w and not w[0].islower()):
+            continue  # "Trump's": possessives of names say nothing
         if w[0].islower():
             common.add(w)
             add(w, "COMMON")
@@ -81,6 +92,19 @@ for line in lines("organizations.txt"):
         add(n, "ORG", names[0])
 for line in lines("org_words.txt"):
     add(line.strip(), "ORG_WORD")
+for line in lines("place_words.txt"):
+    w, where = line.split("\t")
+    add(w, "PLACE_FIRST" if where == "first" else "PLACE_LAST")
+for line in lines("given_names.txt"):
+    n, g = line.split("\t")
+    add(n, "FEMALE" if g == "f" else "MALE")
+for line in lines("thing_words.txt"):
+    add(line.strip(), "THING")
+# currency codes ("USD", "EUR") are not organisations
+ISO4217 = "/usr/share/iso-codes/json/iso_4217.json"
+if os.path.exists(ISO4217):
+    for c in json.load(open(ISO4217, encoding="utf-8"))["4217"]:
+        add(c["alpha_3"], "STOP")
 for line in lines("not_entities.txt"):
     add(line.strip(), "STOP")
 for line in lines("demonyms.txt"):
@@ -135,6 +159,25 @@ with open(tmp, "w", encoding="ascii") as o:
     for k in keys:
         fl, cn = entries[k]
         o.write(f"\t{{{cstr(k)}, {fl}u, {-1 if cn is None else cn}}},\n")
+    o.write("};\n")
+    # an open-addressing index over the entries (FNV-1a, linear probing, load <= 1/2),
+    # so that a lookup costs one or two string comparisons instead of a binary search
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [-1] * size
+    for i, k in enumerate(keys):
+        h = 2166136261
+        for b in k.encode("utf-8"):
+            h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+        j = h & (size - 1)
+        while slots[j] != -1:
+            j = (j + 1) & (size - 1)
+        slots[j] = i
+    o.write(f"#define LEXICON_SLOTS {size}u\n")
+    o.write("static const int lexicon_index[LEXICON_SLOTS] = {\n")
+    for j in range(0, size, 16):
+        o.write("\t" + ", ".join(str(x) for x in slots[j:j + 16]) + ",\n")
     o.write("};\n")
 os.replace(tmp, out)
 PY

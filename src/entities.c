@@ -20,6 +20,7 @@
 
 #define NAME_MAX_BYTES 200 /* longer "names" are runs of capitals, not names */
 #define AMBIGUOUS (-2)     /* a surname two people share */
+#define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
 
 struct para {
 	int section, paragraph;   /* position in the article (-1: headline) */
@@ -97,6 +98,8 @@ static int title_alias(struct finder *f, int ix, const struct para *p, const str
 static int note_surname(struct finder *f, const struct para *p, size_t k, int ix)
 {
 	const struct token *t = &p->tl.v[k];
+	if (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STOP))
+		return 0; /* "Paris" in "Paris Hilton" still names the city elsewhere */
 	int *v = strmap_put(&f->surnames, p->text + t->start, t->end - t->start, ix);
 	if (!v)
 		return -1;
@@ -145,27 +148,62 @@ static int full_names(struct finder *f)
 			    title_alias(f, ix, p, sp))
 				return -1;
 			sp->type = -3; /* done */
+			sp->entity = ix;
 		}
 	}
 	return 0;
 }
 
 /* What a name nobody typed probably is, or NAME_UNKNOWN to leave it out. */
-static int guess(const struct para *p, const struct name_span *sp)
+static int guess(const struct finder *f, const struct para *p, const struct name_span *sp)
 {
 	const struct token *t = &p->tl.v[sp->b];
 	unsigned lf = lexicon_lookup(p->text + t->start, p->tl.v[sp->e - 1].end - t->start, NULL);
+	if (sp->e - sp->b == 1 && (lf & LEX_COMMON) && !(lf & LEX_PROPER)) {
+		/* a common word as a name: "Pence said" when the article always capitalises it */
+		const int *c = strmap_get(&f->caps, p->text + t->start, t->end - t->start);
+		if (lf & LEX_ORG_WORD)
+			return (sp->flags & (NAMEF_SPEAKS | NAMEF_ORG_CTX)) ? NAME_ORG : NAME_UNKNOWN;
+		if ((sp->flags & (NAMEF_SPEAKS | NAMEF_TITLED)) && c && !(*c & 2) && (*c >> 2) >= LONE_NAME_MIN)
+			return NAME_PERSON;
+		return NAME_UNKNOWN;
+	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
+	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
+	size_t l = p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start;
+	const char *w = p->text + p->tl.v[sp->e - 1].start;
+	static const char *const suffixes[] = {"ian", "ean", "ese", "ist", "ists", "ish", "ans", NULL};
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+		if (l > xl + 2 && !memcmp(w + l - xl, *x, xl))
+			return NAME_UNKNOWN;
+	}
+	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
+		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_PLACE_CTX)
 		return NAME_PLACE;
 	if (sp->e - sp->b > 1)
 		return NAME_UNKNOWN;
+	if ((lf & LEX_ORG_WORD) && (sp->flags & NAMEF_ORG_CTX) && !(t->flags & TOKF_SENT_START))
+		return NAME_ORG; /* "the Cabinet", "the Government" */
 	if (((lf & LEX_COMMON) && !(lf & LEX_PROPER)) || (lf & (LEX_ORG_WORD | LEX_TITLE | LEX_MODIFIER)))
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)
 		return NAME_ORG;
-	return NAME_PERSON;
+	/* "WhatsApp", "WeChat", "YouTube": a capital inside a word names a brand */
+	for (size_t i = 2; i < l; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
+		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
+		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3))
+			return NAME_ORG;
+	/* a lone capitalised word nothing else explains: a person only when the
+	 * word list knows it as a name and the article keeps using it ("Cruz ...
+	 * Cruz"); otherwise it is left out rather than guessed */
+	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON;
+	return NAME_UNKNOWN;
 }
 
 /* Pass 3b: everything else. */
@@ -182,12 +220,16 @@ static int other_names(struct finder *f)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
-			if (person && *person >= 0 && sp->type != NAME_ORG) {
+			if (sp->flags & NAMEF_NOT_NAME)
+				continue;
+			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
+				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
+			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {
 				ix = entity_for(f, sp->canon ? sp->canon : buf, sp->type);
 			} else {
-				int t = sp->type == NAME_UNKNOWN ? guess(p, sp) : sp->type;
+				int t = sp->type == NAME_UNKNOWN ? guess(f, p, sp) : sp->type;
 				if (t == NAME_UNKNOWN)
 					continue;
 				int *known = strmap_get(&f->names, buf, strlen(buf));
@@ -195,6 +237,7 @@ static int other_names(struct finder *f)
 			}
 			if (ix < 0)
 				return -1;
+			sp->entity = ix;
 			if (entity_add_alias(&f->a->entities[ix], buf) || add_mention(f, ix, p, sp->b, sp->e) ||
 			    set_role(f, ix, p, sp) || title_alias(f, ix, p, sp))
 				return -1;
@@ -217,7 +260,8 @@ static int known_names(struct finder *f, struct para *p)
 			continue;
 		}
 		size_t best = 0;
-		int bix = -1;
+		int bix = -1, btype = -1;
+		const char *bname = NULL; /* lexicon name to create once the longest match is known */
 		for (size_t m = 1; m <= 5 && k + m <= p->tl.n; m++) {
 			if (v[k + m - 1].kind != TOK_WORD)
 				break;
@@ -227,18 +271,24 @@ static int known_names(struct finder *f, struct para *p)
 			if (!ix && m == 1)
 				ix = strmap_get(&f->surnames, buf, strlen(buf));
 			if (ix && *ix >= 0) {
-				best = m, bix = *ix;
+				best = m, bix = *ix, bname = NULL;
 				continue;
 			}
 			const char *canon;
 			unsigned fl = lexicon_lookup(buf, strlen(buf), &canon);
 			if ((fl & (LEX_ANY_PLACE | LEX_ANY_ORG)) && !(fl & LEX_STOP) &&
 			    (m > 1 || !(fl & LEX_COMMON) || (fl & LEX_PROPER) || (v[k].flags & TOKF_ALLCAPS))) {
-				int t = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
-				if ((bix = entity_for(f, canon ? canon : buf, t)) < 0)
-					return -1;
-				best = m;
+				btype = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
+				bname = canon;
+				best = m, bix = -1;
+				if (!bname)
+					bname = "";
 			}
+		}
+		if (best && bix < 0) {
+			span_text(p, k, k + best, buf, sizeof buf);
+			if ((bix = entity_for(f, *bname ? bname : buf, btype)) < 0)
+				return -1;
 		}
 		if (!best) {
 			k++;
@@ -267,7 +317,8 @@ static void tidy(struct article *a)
 {
 	for (size_t i = 0; i < a->n_entities; i++) {
 		struct entity *e = &a->entities[i];
-		qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_mention);
+		if (e->n_mentions > 1)
+			qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_mention);
 	}
 }
 
@@ -298,7 +349,9 @@ static int collect(struct finder *f)
 		struct para *p = &f->p[i];
 		if (tokens_split(p->text, strlen(p->text), &p->tl))
 			return -1;
-		p->title_case |= names_caps_uninformative(p->text, &p->tl);
+		/* title case is a headline's; a body paragraph without lower-case
+		 * words is a list of names ("Goalkeepers: Donis Escober, ...") */
+		p->title_case |= names_caps_uninformative(p->text, &p->tl, p->section < 0);
 		if (p->title_case)
 			continue;
 		for (size_t k = 0; k < p->tl.n; k++) {
@@ -312,6 +365,8 @@ static int collect(struct finder *f)
 			if (!v)
 				return -1;
 			*v |= bit;
+			if (bit == 1 && *v < (1 << 20))
+				*v += 4; /* counts capitalised mid-sentence uses, from bit 2 up */
 		}
 	}
 	return 0;

@@ -1,7 +1,7 @@
 /* lexicon.c: lookups in the generated word tables (see lexicon.h). */
 #include "lexicon.h"
 
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 struct lexicon_entry {
@@ -14,15 +14,19 @@ struct lexicon_entry {
 
 #define LEXICON_KEY_MAX 64 /* the generator drops longer phrases */
 
-static int compare_key(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct lexicon_entry *)e)->key);
-}
-
+/* The entry for key through the generated hash index (FNV-1a, linear probing), or NULL. */
 static const struct lexicon_entry *find(const char *key)
 {
-	return bsearch(key, lexicon_entries, sizeof lexicon_entries / sizeof *lexicon_entries,
-	               sizeof *lexicon_entries, compare_key);
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	for (uint32_t j = h & (LEXICON_SLOTS - 1);; j = (j + 1) & (LEXICON_SLOTS - 1)) {
+		int i = lexicon_index[j];
+		if (i < 0)
+			return NULL;
+		if (!strcmp(lexicon_entries[i].key, key))
+			return &lexicon_entries[i];
+	}
 }
 
 /* Copies s into buf with ’ as ', lower-cased when lower; 0 when it does not fit. */
@@ -66,6 +70,8 @@ unsigned lexicon_lookup(const char *s, size_t len, const char **canon)
 		if (ci < 0)
 			ci = e->canon;
 	}
+	if (!flags && len > 2 && s[len - 1] == '.')
+		return lexicon_lookup(s, len - 1, canon); /* "Sept." is "Sept" */
 	if (canon && ci >= 0)
 		*canon = lexicon_canon[ci];
 	return flags;

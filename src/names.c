@@ -1,20 +1,12 @@
 /* names.c: name spans of a paragraph (see names.h). */
 #include "names.h"
+#include "name_words.h"
 #include "lexicon.h"
 #include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define PHRASE_MAX 5 /* longest lexicon phrase tried, in tokens */
-#define NOPOS ((size_t)-1)
-
-/* Lower-case words that may join capitalised words into one name. */
-static const char *const particles[] = {
-	"de", "la", "le", "du", "van", "von", "der", "den", "bin", "al", "el", "da", "dos", "das",
-	"di", "del", "ibn", NULL,
-};
 
 /* Words that, before a capitalised word, say it is a place. */
 static const char *const place_preps[] = {
@@ -29,69 +21,7 @@ static const char *const verb_fillers[] = {
 	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
 };
 
-static int in_list(const char *s, const struct token *t, const char *const *list)
-{
-	for (const char *const *w = list; *w; w++)
-		if (tokens_is(s, t, *w))
-			return 1;
-	return 0;
-}
-
-static unsigned tok_flags(const char *s, const struct token *t)
-{
-	if (t->kind != TOK_WORD)
-		return 0;
-	return lexicon_lookup(s + t->start, t->end - t->start, NULL);
-}
-
-static int is_cap(const struct token *t)
-{
-	return t->kind == TOK_WORD && (t->flags & (TOKF_CAP | TOKF_ALLCAPS));
-}
-
-/*
- * Lexicon flags of the phrase of tokens [b, e) when they are words separated
- * by single spaces (or "U.S." style tokens); 0 otherwise.
- */
-static unsigned phrase_flags(const char *s, const struct token *v, size_t b, size_t e, const char **canon)
-{
-	if (canon)
-		*canon = NULL;
-	for (size_t k = b; k < e; k++) {
-		if (v[k].kind != TOK_WORD)
-			return 0;
-		if (k > b && !(v[k].start == v[k - 1].end + 1 && s[v[k - 1].end] == ' '))
-			return 0;
-	}
-	return lexicon_lookup(s + v[b].start, v[e - 1].end - v[b].start, canon);
-}
-
-/* Longest lexicon place or organisation starting at k within [k, e): its length in tokens, 0 if none. */
-static size_t place_org_at(const char *s, const struct token *v, size_t k, size_t e, unsigned *fl, const char **canon)
-{
-	for (size_t n = e - k < PHRASE_MAX ? e - k : PHRASE_MAX; n > 0; n--) {
-		unsigned f = phrase_flags(s, v, k, k + n, canon);
-		if (f & (LEX_ANY_PLACE | LEX_ANY_ORG)) {
-			if (n == 1 && !is_cap(&v[k]))
-				continue;
-			*fl = f;
-			return n;
-		}
-	}
-	return 0;
-}
-
-/* Same, for a phrase ending just before e and starting at or after lo. */
-static size_t place_org_before(const char *s, const struct token *v, size_t lo, size_t e)
-{
-	for (size_t n = e - lo < PHRASE_MAX ? e - lo : PHRASE_MAX; n > 0; n--) {
-		if (!is_cap(&v[e - n]))
-			continue;
-		if (phrase_flags(s, v, e - n, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))
-			return n;
-	}
-	return 0;
-}
+#define NOPOS ((size_t)-1)
 
 static int push(struct name_list *l, struct name_span sp)
 {
@@ -122,13 +52,13 @@ static int left_role(const char *s, const struct token *v, size_t lo, size_t b, 
 	int title = 0;
 	while (k > lo) {
 		const struct token *t = &v[k - 1];
-		unsigned f = tok_flags(s, t);
+		unsigned f = names_word_flags(s, t);
 		if (t->kind == TOK_WORD && role_word(f) && !(f & LEX_VERB)) {
 			title |= (f & LEX_TITLE) != 0;
 			k--;
 			continue;
 		}
-		size_t n = place_org_before(s, v, lo, k);
+		size_t n = names_place_org_before(s, v, lo, k);
 		if (n && title) {
 			k -= n;
 			continue;
@@ -151,11 +81,13 @@ static int right_role(const char *s, const struct token *v, size_t n, size_t e, 
 		j++;
 	size_t b = j;
 	int title = 0;
-	while (j < n && j - b < 8) {
+	while (j < n && j - b < 12) {
 		const struct token *t = &v[j];
-		unsigned f = tok_flags(s, t);
-		if (t->kind == TOK_WORD && (role_word(f) || is_cap(t) || tokens_is(s, t, "of") ||
-		                            tokens_is(s, t, "for") || tokens_is(s, t, "the"))) {
+		unsigned f = names_word_flags(s, t);
+		/* "a former Democratic National Committee chairman and presidential candidate" */
+		if (t->kind == TOK_WORD && (role_word(f) || names_is_cap(t) || tokens_is(s, t, "of") ||
+		                            tokens_is(s, t, "for") || tokens_is(s, t, "the") ||
+		                            (title && tokens_is(s, t, "and")))) {
 			if (f & LEX_VERB)
 				break;
 			title |= (f & LEX_TITLE) != 0;
@@ -172,7 +104,8 @@ static int right_role(const char *s, const struct token *v, size_t n, size_t e, 
 		return 0;
 	if (j < n && !(v[j].kind == TOK_PUNCT && (v[j].punct == ',' || v[j].punct == '.' || v[j].punct == ';')))
 		return 0;
-	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") || tokens_is(s, &v[j - 1], "for")))
+	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") ||
+	                 tokens_is(s, &v[j - 1], "for") || tokens_is(s, &v[j - 1], "and")))
 		j--;
 	*rb = b;
 	*re = j;
@@ -189,7 +122,7 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 	for (int skip = 0; j < n && skip < 3; skip++, j++) {
 		if (v[j].kind != TOK_WORD)
 			break;
-		unsigned f = tok_flags(s, &v[j]);
+		unsigned f = names_word_flags(s, &v[j]);
 		if ((f & LEX_VERB) && !tokens_is(s, &v[j], "told")) {
 			fl |= NAMEF_SPEAKS;
 			break;
@@ -198,64 +131,27 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 			fl |= NAMEF_SPEAKS;
 			break;
 		}
-		if (!in_list(s, &v[j], verb_fillers))
+		if (!names_in_list(s, &v[j], verb_fillers))
 			break;
 	}
 	if (b > 0 && v[b - 1].kind == TOK_WORD) {
 		const struct token *p = &v[b - 1];
-		if (in_list(s, p, place_preps))
+		if (names_in_list(s, p, place_preps))
 			fl |= NAMEF_PLACE_CTX;
 		/* "the Kremlin", but not "the Biden administration" */
 		if (tokens_is(s, p, "the") && !(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)))
 			fl |= NAMEF_ORG_CTX;
-		if ((tok_flags(s, p) & LEX_VERB) && b >= 2 &&
+		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
 		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
 			fl |= NAMEF_SPEAKS; /* ", said Smith" */
 	}
 	return fl;
 }
 
-/* Types the name [b, e) from its words alone. */
-static int classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf)
-{
-	unsigned f = phrase_flags(s, v, b, e, canon);
-	if (f & (LEX_NEWS | LEX_ORG)) {
-		*nf |= NAMEF_LEXICON;
-		return NAME_ORG;
-	}
-	if (f & LEX_ANY_PLACE) {
-		*nf |= NAMEF_LEXICON;
-		return NAME_PLACE;
-	}
-	*canon = NULL;
-	unsigned last = tok_flags(s, &v[e - 1]);
-	unsigned first = tok_flags(s, &v[b]);
-	if (last & LEX_ORG_WORD)
-		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
-	int has_conn = 0, all_common = 1;
-	for (size_t k = b; k < e; k++) {
-		unsigned fk = tok_flags(s, &v[k]);
-		if (!is_cap(&v[k]))
-			has_conn = 1;
-		else if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
-			all_common = 0;
-	}
-	if ((first & LEX_ORG_WORD) && has_conn)
-		return NAME_ORG; /* Ministry of Health */
-	if (has_conn)
-		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
-	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
-	    !(v[b].flags & TOKF_ABBREV))
-		return NAME_ORG; /* an acronym: NATO, FBI */
-	if (e - b >= 2 && !all_common)
-		return NAME_PERSON;
-	return NAME_UNKNOWN;
-}
-
 /* Whether a capitalised sentence opener is only a capitalised common word. */
 static int plain_opener(const char *s, const struct token *t, const struct strmap *caps)
 {
-	unsigned f = tok_flags(s, t);
+	unsigned f = names_word_flags(s, t);
 	if (f & LEX_STOP)
 		return 1;
 	if (f & (LEX_ANY_PLACE | LEX_ANY_ORG))
@@ -275,69 +171,143 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && (!is_cap(&v[b]) ||
+	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
-	                  !(b + 1 < e && role_word(tok_flags(s, &v[b])))) ||
-	                 (tok_flags(s, &v[b]) & LEX_STOP)))
-		b++;
-	while (e > b && (!is_cap(&v[e - 1]) || (tok_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
+	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b])))) ||
+	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
+	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
+		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
+	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
 	if (b >= e)
 		return 0;
 	/* a whole run known to the lexicon is one name */
-	if (phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
-		f = phrase_flags(s, v, b, e, &canon);
+	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
+		f = names_phrase_flags(s, v, b, e, &canon);
 		if (f & LEX_DEMONYM && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG)))
 			return 0;
 		struct name_span sp = {b, e, b, b, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS};
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
 		return push(out, sp);
 	}
 	/* role words first ("U.S. President", "National Security Advisor"), the name after them */
 	size_t k = b, role_end = b;
-	int title = 0, honor = 0;
-	if (!(tok_flags(s, &v[e - 1]) & LEX_ORG_WORD)) {
+	int title = 0, honor = 0, after_of = 0;
+	{
 		while (k < e) {
-			size_t m = place_org_at(s, v, k, e, &f, &canon);
+			size_t m = names_place_org_at(s, v, k, e, &f, &canon);
 			if (m) {
 				if (k + m == e)
 					break; /* the name itself */
 				k += m;
 				continue;
 			}
-			f = tok_flags(s, &v[k]);
-			if (v[k].kind != TOK_WORD || !(role_word(f) || (!is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			f = names_word_flags(s, &v[k]);
+			/* "Operations Director": a capitalised common word may qualify an office */
+			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
+			if (v[k].kind != TOK_WORD ||
+			    !(role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
-			if (f & LEX_HONORIFIC)
+			else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
+				role_end = k + 1; /* "Secretary of State", "Minister of Finance" */
+			if (title && !names_is_cap(&v[k]))
+				after_of = 1;
+			if (f & LEX_HONORIFIC) {
 				honor = 1, role_end = k + 1;
+				break; /* "Mr. King": after Mr. comes the name, whatever it is */
+			}
 			k++;
 		}
 	}
+	/* no office at the front: the last title inside the run may still open
+	 * the name ("Sri Lankan Prime Minister Ranil Wickremesinghe") */
+	if (role_end == b && !honor) {
+		for (size_t t = e - 1; t > b; t--) {
+			unsigned ft = names_word_flags(s, &v[t - 1]);
+			if (!(ft & LEX_TITLE) || (ft & LEX_VERB) || !names_is_cap(&v[t - 1]))
+				continue;
+			int plain = 1;
+			for (size_t j = t; j < e; j++)
+				plain &= names_is_cap(&v[j]) && !(names_word_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
+			if (plain)
+				role_end = t, title = 1;
+			break;
+		}
+	}
+	/* "Justice Department": an organisation, not an office and a name */
+	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
+		role_end = b, title = 0;
 	/* places and organisations inside the role are mentions of their own */
 	for (k = b; k < role_end;) {
-		size_t m = place_org_at(s, v, k, role_end, &f, &canon);
+		size_t m = names_place_org_at(s, v, k, role_end, &f, &canon);
 		if (!m) {
 			k++;
 			continue;
 		}
 		struct name_span sp = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS};
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
 		if (push(out, sp))
 			return -1;
 		k += m;
 	}
 	size_t nb = role_end;
-	while (nb < e && (tok_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
+	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
+	if (nb < e && !names_is_cap(&v[nb])) {
+		/* "Director of the UN Office", "Minister of Environment": an office,
+		 * nobody named; what it governs counts when it names an organisation */
+		size_t xb = nb + 1;
+		if (xb < e && tokens_is(s, &v[xb], "the"))
+			xb++;
+		if (xb >= e)
+			return 0;
+		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, xb, e, &canon, &sx.flags);
+		sx.canon = canon;
+		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+	}
+	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
-	if (nb >= e)
-		return 0; /* a title alone: "President", "National Security Advisor" */
-	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS};
-	sp.type = classify(s, v, nb, e, &canon, &sp.flags);
+	if (nb >= e) {
+		/* a title alone ("President", "National Security Advisor") names nobody,
+		 * unless the article uses the word as a name ("Howard Dean ... Dean said") */
+		const int *c = strmap_get(caps, s + v[b].start, v[b].end - v[b].start);
+		if (e - b != 1 || !c || !(*c & 1) || (*c & 2))
+			return 0;
+		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		lone.flags |= context(s, v, n, b, e);
+		return push(out, lone);
+	}
+	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
+	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & (LEX_THING | LEX_DEMONYM))) {
+		/* "US Evangelicals", "Durban Call to Action": the place inside still counts */
+		for (k = nb; k + 1 < e;) {
+			size_t m = names_place_org_at(s, v, k, e - 1, &f, &canon);
+			if (!m) {
+				k++;
+				continue;
+			}
+			struct name_span sx = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+			                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
+			if (push(out, sx))
+				return -1;
+			k += m;
+		}
+		return 0;
+	}
+	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
+		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
+	}
+	if (title && !honor && e - nb == 1) {
+		unsigned fn = names_word_flags(s, &v[nb]);
+		if ((fn & LEX_COMMON) && !(fn & LEX_PROPER))
+			return 0; /* "Teacher Education": an office and a common word, nobody named */
+	}
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
@@ -363,6 +333,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= context(s, v, n, nb, e);
+	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
+	    !(sp.flags & NAMEF_SPEAKS))
+		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
 	return push(out, sp);
 }
 
@@ -372,7 +345,7 @@ static const char *const headline_small[] = {
 	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
 };
 
-int names_caps_uninformative(const char *s, const struct token_list *tl)
+int names_caps_uninformative(const char *s, const struct token_list *tl, int headline)
 {
 	size_t words = 0, lower = 0, upper = 0;
 	for (size_t k = 0; k < tl->n; k++) {
@@ -381,26 +354,41 @@ int names_caps_uninformative(const char *s, const struct token_list *tl)
 			continue;
 		words++;
 		upper += (t->flags & TOKF_ALLCAPS) != 0;
-		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !in_list(s, t, headline_small))
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !names_in_list(s, t, headline_small))
 			lower++;
 	}
 	/* all capitals, or title case: every longer word capitalised */
-	return (words >= 3 && upper * 10 > words * 6) || (words >= 4 && lower == 0);
+	return (words >= 3 && upper * 10 > words * 6) || (headline && words >= 4 && lower == 0);
 }
+
+static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
+static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
 {
 	const struct token *v = tl->v;
-	size_t k = 0;
+	size_t k = 0, first = out->n;
 	while (k < tl->n) {
-		if (!is_cap(&v[k])) {
-			k++;
+		/* "(D-Mo.)", "(R-Utah)": party and state after a lawmaker's name */
+		if (v[k].kind == TOK_PUNCT && v[k].punct == '(' && k + 2 < tl->n && v[k + 1].kind == TOK_WORD &&
+		    strchr("DRI", s[v[k + 1].start]) &&
+		    ((v[k + 1].end - v[k + 1].start == 1 && v[k + 2].kind == TOK_PUNCT && v[k + 2].punct == '-') ||
+		     (v[k + 1].end - v[k + 1].start > 2 && s[v[k + 1].start + 1] == '-'))) {
+			size_t j = k + 1;
+			while (j < tl->n && j < k + 8 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
+				j++;
+			k = j;
+			continue;
+		}
+		if (!names_is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
+			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
-			if (e < tl->n && is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && names_is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
 				continue;
@@ -409,18 +397,18 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			 * organisation or office to what it governs ("Bank of England",
 			 * "Center for Public Opinion Research", "Secretary of State") */
 			if (e + 1 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) &&
-			    in_list(s, &v[e], particles) && is_cap(&v[e + 1])) {
+			    names_in_list(s, &v[e], names_particles) && names_is_cap(&v[e + 1])) {
 				e += 2;
 				continue;
 			}
-			int office = (tok_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
+			int office = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
 			if (office && e + 1 < tl->n && (tokens_is(s, &v[e], "of") || tokens_is(s, &v[e], "for")) &&
-			    is_cap(&v[e + 1])) {
+			    names_is_cap(&v[e + 1])) {
 				e += 2;
 				continue;
 			}
 			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
-			    is_cap(&v[e + 2])) {
+			    names_is_cap(&v[e + 2])) {
 				e += 3;
 				continue;
 			}
@@ -430,7 +418,71 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			return -1;
 		k = e;
 	}
+	places_by_company(s, tl, out, first);
+	acronyms(s, tl, out, first);
 	return 0;
+}
+
+/* Tokens between two spans are only a list's glue: ",", "and", "or". */
+static int listed(const char *s, const struct token *v, size_t from, size_t to)
+{
+	if (from >= to || to - from > 2)
+		return 0;
+	for (size_t k = from; k < to; k++)
+		if (!((v[k].kind == TOK_PUNCT && v[k].punct == ',') || tokens_is(s, &v[k], "and") ||
+		      tokens_is(s, &v[k], "or")))
+			return 0;
+	return 1;
+}
+
+/*
+ * Places keep company: a name listed with places ("Ballarat, Warrnambool and
+ * Esperance") or placed in one ("Launceston, Tasmania") is a place too.
+ */
+static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+{
+	const struct token *v = tl->v;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = first; i < l->n; i++) {
+			size_t j = pass ? l->n - 1 - (i - first) : i;
+			struct name_span *sp = &l->v[j];
+			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
+				continue;
+			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
+			const struct name_span *next = j + 1 < l->n ? &l->v[j + 1] : NULL;
+			int placed = (prev && (prev->type == NAME_PLACE || (prev->flags & NAMEF_PLACE_CTX)) &&
+			              listed(s, v, prev->e, sp->b)) ||
+			             (next && (next->type == NAME_PLACE) && listed(s, v, sp->e, next->b));
+			if (placed)
+				sp->flags |= NAMEF_PLACE_CTX;
+		}
+	}
+}
+
+/*
+ * "Pan African Climate Justice Alliance (PACJA)": an acronym in parentheses
+ * right after a name is that name again; after lower-case words ("gross
+ * domestic product (GDP)") it names nothing.
+ */
+static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+{
+	const struct token *v = tl->v;
+	for (size_t i = first; i < l->n; i++) {
+		struct name_span *sp = &l->v[i];
+		if (sp->e - sp->b != 1 || !(v[sp->b].flags & TOKF_ALLCAPS) || sp->b < 2 || sp->e >= tl->n ||
+		    !(v[sp->b - 1].kind == TOK_PUNCT && v[sp->b - 1].punct == '(') ||
+		    !(v[sp->e].kind == TOK_PUNCT && v[sp->e].punct == ')'))
+			continue;
+		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN) {
+			sp->alias_of = (long)(i - 1);
+			sp->type = l->v[i - 1].type;
+		} else if (v[sp->b - 2].kind == TOK_WORD && !names_is_cap(&v[sp->b - 2])) {
+			sp->type = NAME_UNKNOWN;
+			sp->flags &= ~(unsigned)NAMEF_LEXICON;
+			sp->flags |= NAMEF_NOT_NAME;
+		}
+	}
+	(void)s;
 }
 
 void names_free(struct name_list *l)

@@ -14,6 +14,7 @@
 #include "quotes.h"
 #include "article.h"
 #include "buf.h"
+#include "lexicon.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -34,7 +35,10 @@ struct pending {
 	int partial;              /* partial flag from its opening */
 	unsigned char mark;       /* the opening mark */
 	struct speaker_result pre;/* attribution found before it, in its first paragraph */
-	int last_section, last_paragraph; /* the paragraph it has reached */
+	int last_paragraph;       /* the paragraph it has reached, in its section */
+	long para_no;             /* running number of the paragraph it began in */
+	size_t open_tok;          /* token index of its opening mark there */
+	int title;                /* the name of a programme or publication, said by nobody */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -45,12 +49,15 @@ struct quoter {
 	struct located *m;        /* every body mention, in text order (owned) */
 	size_t nm, im;            /* count; next one to use */
 	int last_person, last_org;/* running resolution state */
+	int last_he, last_she;    /* last person not known to be a woman / a man */
+	unsigned char *gender;    /* per entity: 0 unknown, 1 woman, 2 man (owned) */
 	int prev_speaker;         /* speaker of the previous quotation, or -1 */
 	char *prev_cue;           /* its cue (owned) */
 	long prev_para;           /* running paragraph number of the previous quotation */
 	long para_no;             /* running paragraph number */
 	size_t prev_close_tok;    /* token index of its close in its paragraph */
 	int colon_speaker;        /* speaker announced by a paragraph ending in ':' */
+	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
 	struct pending q;
 };
@@ -85,6 +92,30 @@ static int collect_mentions(struct quoter *qt)
 	return 0;
 }
 
+/* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
+static unsigned char gender_of(const struct entity *e)
+{
+	if (e->type != ENTITY_PERSON)
+		return 0;
+	size_t n = strcspn(e->name, " ");
+	unsigned f = lexicon_lookup(e->name, n, NULL);
+	if ((f & LEX_FEMALE) && !(f & LEX_MALE))
+		return 1;
+	if ((f & LEX_MALE) && !(f & LEX_FEMALE))
+		return 2;
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (!strncmp(e->aliases[i], "Mrs", 3) || !strncmp(e->aliases[i], "Ms", 2))
+			return 1;
+		if (!strncmp(e->aliases[i], "Mr", 2))
+			return 2;
+	}
+	if (e->role && strstr(e->role, "woman"))
+		return 1;
+	if (e->role && (strstr(e->role, "man ") || (strlen(e->role) > 3 && !strcmp(e->role + strlen(e->role) - 3, "man"))))
+		return 2;
+	return 0;
+}
+
 static int is_opening(unsigned char mark)
 {
 	return mark == QM_OPEN || mark == QM_LOW_OPEN;
@@ -96,6 +127,38 @@ static int has_letter(const char *s, size_t n)
 		if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
 			return 1;
 	return 0;
+}
+
+/* Small words a title in title case leaves in lower case. */
+static const char *const title_small[] = {
+	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", NULL,
+};
+
+/*
+ * A quotation in title case right after "on", "in" or a possessive names a
+ * programme or a publication ("said on “Fox News Sunday”", "NBC's “Nightly
+ * News”"): nobody said it.
+ */
+static int programme_title(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	if (open == 0 || close > tl->n)
+		return 0;
+	const struct token *p = &tl->v[open - 1];
+	if (!(p->kind == TOK_POSS || (p->kind == TOK_WORD && (tokens_is(text, p, "on") || tokens_is(text, p, "in")))))
+		return 0;
+	size_t words = 0;
+	for (size_t k = open + 1; k < close; k++) {
+		const struct token *t = &tl->v[k];
+		if (t->kind != TOK_WORD)
+			continue;
+		int small = 0;
+		for (const char *const *w = title_small; *w; w++)
+			small |= tokens_is(text, t, *w);
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !(small && words))
+			return 0;
+		words++;
+	}
+	return words > 0 && words <= 6;
 }
 
 /* Partial unless it starts with a capital where a sentence may start. */
@@ -117,14 +180,12 @@ static int partial_at(const char *text, const struct token_list *tl, size_t open
 	return 1;
 }
 
-static int set_str(char **dst, const char *s, size_t n)
-{
-	return article_set(dst, s, n);
-}
-
-/* Emits the pending quotation, ending at offset end of the paragraph (sec, par). */
-static int emit(struct quoter *qt, int sec, int par, size_t end, const struct speaker_para *sp,
-                size_t close, size_t open_in_para)
+/*
+ * Emits the pending quotation, ending at offset end of paragraph par (of the
+ * section it began in); sp and close locate its closing mark for "…,” he
+ * said" (sp NULL when it ended with its paragraph unclosed).
+ */
+static int emit(struct quoter *qt, int par, size_t end, const struct speaker_para *sp, size_t close)
 {
 	struct pending *q = &qt->q;
 	q->open = 0;
@@ -139,42 +200,54 @@ static int emit(struct quoter *qt, int sec, int par, size_t end, const struct sp
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
-	struct speaker_result post = {-1, 0, 0, 0};
+	if (q->title) {
+		q->pre.attributed = 0;
+		sp = NULL; /* neither a speaker nor one to pass on */
+	}
+	struct speaker_result post = {-1, 0, 0, 0, 0};
 	if (sp && close < sp->tl->n)
 		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (post.attributed) {
+	if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
+		speaker = qt->signature; /* the paragraph is signed */
+	} else if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
 		cue = sp->text + post.cue_start, cue_len = post.cue_end - post.cue_start;
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
 		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
-	} else if (open_in_para == 0 && qt->colon_para + 1 == qt->para_no && qt->colon_speaker >= 0) {
+	} else if (q->title) {
+		speaker = -1;
+	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
 	} else if (!q->partial && qt->prev_speaker >= 0 &&
-	           (qt->prev_para == qt->para_no || qt->prev_para + 1 == qt->para_no) &&
-	           (open_in_para == (size_t)-1 || open_in_para == 0 || qt->prev_para == qt->para_no)) {
+	           (qt->prev_para == q->para_no || qt->prev_para + 1 == q->para_no) &&
+	           (q->open_tok == 0 || qt->prev_para == q->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
 		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
 	}
 	struct quote *out = article_add_quote(qt->a);
 	if (!out)
 		return -1;
+	/* offsets of the text itself, without the spaces and commas trimmed off it */
 	out->section = q->section;
 	out->paragraph = q->paragraph;
-	out->start = q->start;
-	out->end = end;
+	out->start = q->start + b;
+	out->end = end >= q->text.len - n ? end - (q->text.len - n) : end;
 	out->end_paragraph = par;
-	(void)sec;
 	out->partial = q->partial;
-	if (set_str(&out->text, t + b, n - b))
+	if (article_set(&out->text, t + b, n - b))
 		return -1;
-	if (speaker >= 0 && set_str(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
+	if (speaker >= 0 && article_set(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
 		return -1;
-	if (cue && cue_len && set_str(&out->cue, cue, cue_len))
+	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
 		return -1;
+	if (q->title) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0; /* a title passes no speaker on */
+	}
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
 		return -1;
@@ -192,10 +265,13 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	const struct token *t = &sp->tl->v[k];
 	q->open = 1;
 	q->carried = 0;
+	q->para_no = qt->para_no;
+	q->open_tok = k;
 	q->section = sec, q->paragraph = par;
 	q->start = t->end;
 	q->mark = t->mark;
 	q->partial = partial_at(sp->text, sp->tl, k);
+	q->title = 0;
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
@@ -241,7 +317,7 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 {
 	size_t n = tl->n, ns = 0;
 	const struct token *v = tl->v;
-	size_t cur = n;
+	size_t cur = n, depth = 0; /* depth: curly quotations nested in the open one */
 	unsigned char mark = 0;
 	int cont = 0;
 	if (carried && n && v[0].kind == TOK_QUOTE &&
@@ -260,7 +336,16 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 			continue;
 		}
 		int closes = m == QM_CLOSE || m == QM_STRAIGHT || (mark == QM_LOW_OPEN && m == QM_OPEN);
+		if (m == QM_OPEN && mark == QM_OPEN) {
+			depth++; /* “… he calls “hell” than …”: a quotation inside a quotation */
+			continue;
+		}
+		if (closes && depth && m != QM_STRAIGHT) {
+			depth--;
+			continue;
+		}
 		out[ns++] = (struct span){cur, k, cont, !closes};
+		depth = 0;
 		cont = 0;
 		cur = closes ? n : k;
 		mark = m;
@@ -273,11 +358,15 @@ static size_t pair_marks(const struct token_list *tl, int carried, struct span *
 	return ns;
 }
 
-static const char *const object_preps[] = {"with", "to", "about", "of", "by", "for", "against", NULL};
+/* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
+static const char *const object_preps[] = {
+	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
+	"between", "over", "under", "toward", "towards", NULL,
+};
 
 /* Per-token entities and the running last person / organisation. */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
-                    int *entity, int *etype, int *lp, int *lo)
+                    int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
 	struct located loc = {sec, par, 0, 0, 0};
@@ -301,16 +390,49 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 	for (k = 0; k < n; k++) {
 		lp[k] = qt->last_person;
 		lo[k] = qt->last_org;
+		he[k] = qt->last_he;
+		she[k] = qt->last_she;
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
 			continue;
+		/* the word before the mention, its role and article aside ("with Russian President Putin") */
+		size_t j = k;
+		while (j > 0 && k - j < 5 && tl->v[j - 1].kind == TOK_WORD &&
+		       ((tl->v[j - 1].flags & TOKF_CAP) || tokens_is(text, &tl->v[j - 1], "the") ||
+		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
+		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
+			j--;
 		int object = 0;
-		for (const char *const *w = object_preps; k > 0 && *w; w++)
-			object |= tl->v[k - 1].kind == TOK_WORD && tokens_is(text, &tl->v[k - 1], *w);
-		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0))
+		for (const char *const *w = object_preps; j > 0 && *w; w++)
+			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
+		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
 			qt->last_person = entity[k];
+			if (qt->gender[entity[k]] != 1)
+				qt->last_he = entity[k];
+			if (qt->gender[entity[k]] != 2)
+				qt->last_she = entity[k];
+		}
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
 			qt->last_org = entity[k];
 	}
+}
+
+/*
+ * A paragraph that ends with a dash and a person's name ("… money.” ―
+ * Christina Lastra.") is signed: the name is the speaker of its quotations.
+ */
+static int signature(const struct token_list *tl, const int *entity, const int *etype, const unsigned char *in_quote)
+{
+	size_t k = tl->n;
+	if (k && tl->v[k - 1].kind == TOK_PUNCT && tl->v[k - 1].punct == '.')
+		k--;
+	if (!k || entity[k - 1] < 0 || etype[k - 1] != ENTITY_PERSON || in_quote[k - 1])
+		return -1;
+	size_t b = k - 1;
+	while (b > 0 && entity[b - 1] == entity[k - 1])
+		b--;
+	if (b == 0 || !(tl->v[b - 1].kind == TOK_PUNCT && tl->v[b - 1].punct == '-'))
+		return -1;
+	return entity[k - 1];
 }
 
 static int paragraph(struct quoter *qt, int sec, int par, const char *text)
@@ -324,19 +446,22 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	if (tokens_split(text, len, &tl))
 		goto out;
 	size_t n = tl.n;
-	if (!(ints = malloc((4 * n + 1) * sizeof *ints)) || !(in_quote = calloc(n + 1, 1)) ||
+	if (!(ints = malloc((6 * n + 1) * sizeof *ints)) || !(in_quote = calloc(n + 1, 1)) ||
 	    !(spans = malloc((n + 1) * sizeof *spans)))
 		goto out;
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
-	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, lo, in_quote, 0};
+	int *he = ints + 4 * n, *she = ints + 5 * n;
+	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
+	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0};
 	int carried = qt->q.open;
 	size_t ns = pair_marks(&tl, carried, spans, in_quote);
+	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
-		if (emit(qt, qt->q.last_section, qt->q.last_paragraph, qt->q.last_end, NULL, 0, (size_t)-1))
+		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0))
 			goto out;
 	}
+	qt->signature = signature(&tl, entity, etype, in_quote);
 	size_t next_end = 0; /* sentence ends are visited in order, once */
 	for (size_t i = 0; i <= ns; i++) {
 		/* "Schiff said." before a bare quotation makes Schiff its speaker */
@@ -361,12 +486,14 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (append(&qt->q, text + from, to - from))
 			goto out;
 		if (s->close < n) {
-			size_t where = s->continued ? (size_t)-1 : s->open;
-			if (emit(qt, sec, par, to, &sp, s->cut ? n : s->close, where))
+			qt->q.title = !s->continued && qt->q.partial && programme_title(text, &tl, s->open, s->close);
+			for (size_t k = s->open; qt->q.title && k <= s->close; k++)
+				in_quote[k] = 2; /* a title: its sentence is still plain reporting */
+			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
 				goto out;
 			qt->prev_close_tok = s->close;
 		} else {
-			qt->q.last_section = sec, qt->q.last_paragraph = par, qt->q.last_end = to;
+			qt->q.last_paragraph = par, qt->q.last_end = to;
 		}
 	}
 	if (n && tl.v[n - 1].kind == TOK_PUNCT && tl.v[n - 1].punct == ':' && !in_quote[n - 1]) {
@@ -386,23 +513,29 @@ int quotes_find(struct article *a)
 {
 	struct quoter qt = {0};
 	qt.a = a;
-	qt.last_person = qt.last_org = qt.prev_speaker = -1;
+	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
 	qt.prev_para = qt.colon_para = -10;
-	qt.colon_speaker = -1;
+	qt.colon_speaker = qt.signature = -1;
 	int rc = -1;
-	if (collect_mentions(&qt))
+	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
 		goto out;
+	for (size_t i = 0; i < a->n_entities; i++)
+		qt.gender[i] = gender_of(&a->entities[i]);
 	for (size_t s = 0; s < a->n_sections; s++) {
+		/* a quotation never runs over a section heading */
+		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))
+			goto out;
 		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++, qt.para_no++) {
 			if (paragraph(&qt, (int)s, (int)j, a->sections[s].paragraphs[j]))
 				goto out;
 		}
 	}
-	if (qt.q.open && emit(&qt, qt.q.last_section, qt.q.last_paragraph, qt.q.last_end, NULL, 0, (size_t)-1))
+	if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))
 		goto out;
 	rc = 0;
 out:
 	free(qt.m);
+	free(qt.gender);
 	free(qt.prev_cue);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);

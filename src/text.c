@@ -225,6 +225,21 @@ static int has_blank_separators(const char *u, size_t len)
 }
 
 /*
+ * A line too long to be hard-wrapped that ends a sentence is a paragraph of
+ * its own, even without a blank line after it (the headline-then-one-
+ * paragraph-a-line shape of many news exports).
+ */
+static int is_whole_paragraph(struct line l)
+{
+	if (l.n < 100)
+		return 0;
+	const unsigned char *e = (const unsigned char *)l.p + l.n;
+	if (strchr(".!?:\"')", e[-1]))
+		return 1;
+	return l.n >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && (e[-1] == 0x9D || e[-1] == 0x99); /* ” ’ */
+}
+
+/*
  * Each unit is a paragraph candidate: a line, or in blank-line mode a block
  * of lines joined by spaces. The first unit may be the headline; a later
  * single-line unit shaped like a heading opens a section, unless it is last.
@@ -237,6 +252,7 @@ static int parse_units(const char *u, size_t len, struct article *a)
 	size_t pos = 0;
 	while (pos < len && !rc) {
 		int lines = 0;
+		struct line prev = {NULL, 0};
 		buf_reset(&unit);
 		while (pos < len) {
 			size_t save = pos;
@@ -246,10 +262,11 @@ static int parse_units(const char *u, size_t len, struct article *a)
 					break;
 				continue;
 			}
-			if (lines && !blocks) {
+			if (lines && (!blocks || is_whole_paragraph(prev))) {
 				pos = save;
 				break;
 			}
+			prev = l;
 			if (lines++)
 				buf_putc(&unit, ' ');
 			buf_append(&unit, l.p, l.n);

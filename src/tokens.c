@@ -15,7 +15,8 @@ static const char *const abbreviations[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "St",
 	"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Prof", "Rev", "Adm", "Maj", "Mt",
 	"Ft", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Gov", "Atty", "Supt",
-	"Cmdr", "Brig", "Lt", "Pres", "Sens", "Reps", "Govs", "Msgr", "Fr", "etc", "approx", NULL,
+	"Cmdr", "Brig", "Lt", "Pres", "Sens", "Reps", "Govs", "Msgr", "Fr", "etc", "approx", "Del",
+	"Det", "Amb", "Insp", "Sgt", NULL,
 };
 
 /* Length of the UTF-8 punctuation or quote mark at s[i], with its kind; 0 when none. */
@@ -121,6 +122,38 @@ static int push(struct token_list *l, struct token t)
 	return 0;
 }
 
+/* Prefixes that join a name rather than pair two: Sub-Saharan, Pan-African, Anti-Trump. */
+static const char *const hyphen_prefixes[] = {
+	"Sub", "Pan", "Anti", "Pro", "Non", "Post", "Pre", "Mid", "Trans", "Inter", "Afro", "Euro",
+	"Indo", "Sino", "Anglo", "Franco", "Greco", "Austro", "Russo", "Neo", "Ex", "Vice", "Co",
+	"Jean", "Marie", "Anne", "Pierre", "Louis", "Jose", "Maria", "Ana", "Hans", "Karl", "Abdel",
+	"Abd", "Mary", "Kim", "Ali", NULL,
+};
+
+static const char *text_of(const unsigned char *s)
+{
+	return (const char *)s;
+}
+
+static int is_prefix(const char *s, size_t start, size_t end)
+{
+	for (const char *const *p = hyphen_prefixes; *p; p++)
+		if (strlen(*p) == end - start && !memcmp(*p, s + start, end - start))
+			return 1;
+	return 0;
+}
+
+/* Whether both sides of the hyphen at h are names the lexicon knows ("Trump-Putin", "Russia-Ukraine"). */
+static int pairs_names(const unsigned char *s, size_t start, size_t h, size_t len)
+{
+	size_t e = h + 1;
+	while (e < len && is_word_at(s, e, len))
+		e++;
+	unsigned known = LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG;
+	return (lexicon_lookup((const char *)s + start, h - start, NULL) & known) &&
+	       (lexicon_lookup((const char *)s + h + 1, e - h - 1, NULL) & known);
+}
+
 /* End of the word starting at i (which is a word byte). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotted)
 {
@@ -143,8 +176,10 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, int *dotte
 		}
 		/* inner hyphen, unless it joins two names (Trump-Putin, Russia-Ukraine) */
 		if (s[i] == '-' && i + 1 < len && is_word_at(s, i + 1, len)) {
-			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len))
-				break;
+			if (is_upper_at(s, start, len) && is_upper_at(s, i + 1, len) && i - start >= 3 &&
+			    !is_prefix(text_of(s), start, i) && !memchr(s + start, '-', i - start) &&
+			    pairs_names(s, start, i, len))
+				break; /* but "Commander-in-Chief", "AFL-CIO", "Crouse-Mays" stay one word */
 			i++;
 			continue;
 		}
@@ -237,6 +272,8 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 			t.punct = (char)s[i];
 			if (s[i] == '.' || s[i] == '!' || s[i] == '?')
 				sentence_start = 1;
+			if (s[i] == ')' && out->n && out->v[out->n - 1].kind == TOK_PUNCT && out->v[out->n - 1].punct == '.')
+				sentence_start = 0; /* "(D-Mo.) said" */
 		}
 		if (push(out, t))
 			return -1;

@@ -52,6 +52,10 @@ static void quote_then_speaker_verb(void **state)
 	assert_speaker(q, "Jane Holloway");
 	assert_string_equal(q->cue, "said");
 	assert_false(q->partial);
+	/* the offsets cover exactly the quoted text, for highlighting */
+	const char *para = article_paragraph(a, q->section, q->paragraph);
+	assert_int_equal(q->end - q->start, strlen(q->text));
+	assert_memory_equal(para + q->start, q->text, strlen(q->text));
 	article_free(a);
 }
 
@@ -139,6 +143,17 @@ static void nested_single_quotes(void **state)
 	article_free(a);
 }
 
+static void nested_double_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\n\xE2\x80\x9CI would rather live in what he calls \xE2\x80\x9C" "hell\xE2\x80\x9D "
+	                            "than in his world,\xE2\x80\x9D said student Ana Rojas.\n");
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(strstr(a->quotes[0].text, "than in his world"));
+	assert_speaker(&a->quotes[0], "Ana Rojas");
+	article_free(a);
+}
+
 static void guillemets_and_low_quotes(void **state)
 {
 	(void)state;
@@ -202,6 +217,78 @@ static void bare_quote_inherits(void **state)
 	article_free(a);
 }
 
+static void pronoun_agrees_in_gender(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Debate\n\nSenator Hillary Clinton met Governor Mike Pence in Ohio.\n\n"
+	                            "\xE2\x80\x9CWe disagree on almost everything,\xE2\x80\x9D she said.\n");
+	assert_speaker(quote(a, "We disagree"), "Hillary Clinton");
+	article_free(a);
+}
+
+static void closing_attribution_of_sentence(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Banks\n\nSenator Elizabeth Warren questioned the bank chief.\n\n"
+	                            "A cashier who \xE2\x80\x9Csteals a handful of $20s\xE2\x80\x9D is held "
+	                            "accountable, Warren said.\n");
+	assert_speaker(quote(a, "steals a handful"), "Elizabeth Warren");
+	article_free(a);
+}
+
+static void dash_attribution(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\n\xE2\x80\x9CWe want a fair hearing.\xE2\x80\x9D \xE2\x80\x95 Pamela Ortiz\n");
+	assert_speaker(quote(a, "We want a fair hearing"), "Pamela Ortiz");
+	article_free(a);
+}
+
+/* "― Name" closing a paragraph signs every quotation in it. */
+static void signed_paragraph(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Voices\n\nMaria Ortiz wrote first.\n\n\xE2\x80\x9CHe never listens.\xE2\x80\x9D And he mocks "
+	                            "\xE2\x80\x9Cthe people he needs.\xE2\x80\x9D \xE2\x80\x95 Carla Nunez.\n");
+	assert_speaker(quote(a, "He never listens"), "Carla Nunez");
+	assert_speaker(quote(a, "the people he needs"), "Carla Nunez");
+	article_free(a);
+}
+
+/* Lines too long to be hard-wrapped (100 bytes or more) that end a sentence are paragraphs. */
+static void one_paragraph_a_line_after_headline(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Council vote\n\n"
+	                            "Mayor Linda Okafor said the council would vote on the budget on Thursday after weeks of debate "
+	                            "about the new tram line.\n"
+	                            "\xE2\x80\x9CWe have waited long enough for this vote, and the people of this city deserve "
+	                            "an answer,\xE2\x80\x9D she said.\n"
+	                            "\xE2\x80\x9CIt will pass.\xE2\x80\x9D\n");
+	assert_int_equal(article_paragraph_count(a), 3);
+	assert_speaker(quote(a, "It will pass"), "Linda Okafor");
+	article_free(a);
+}
+
+static void as_someone_put_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Profile\n\nHis degree has not protected him from being seen, as The New Yorker "
+	                            "put it, as \xE2\x80\x9Cthe operator.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "the operator"), "The New Yorker");
+	article_free(a);
+}
+
+static void programme_titles_have_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Sunday shows\n\nSenator Ruth Calder said on \xE2\x80\x9C" "Face the Nation\xE2\x80\x9D "
+	                            "that the bill was \xE2\x80\x9C" "dead on arrival.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "Face the Nation"), NULL);
+	assert_speaker(quote(a, "dead on arrival"), "Ruth Calder");
+	article_free(a);
+}
+
 /* Degenerate input: an unclosed quote at the start of a 1 MB paragraph. */
 static void unclosed_quote_megabyte(void **state)
 {
@@ -261,6 +348,7 @@ int main(void)
 		cmocka_unit_test(pronoun_resolution),
 		cmocka_unit_test(apostrophes_are_not_quotes),
 		cmocka_unit_test(nested_single_quotes),
+		cmocka_unit_test(nested_double_quotes),
 		cmocka_unit_test(guillemets_and_low_quotes),
 		cmocka_unit_test(no_speaker_is_null),
 		cmocka_unit_test(organisation_speaks),
@@ -268,6 +356,13 @@ int main(void)
 		cmocka_unit_test(title_before_name),
 		cmocka_unit_test(speaker_verb_on_outlet),
 		cmocka_unit_test(bare_quote_inherits),
+		cmocka_unit_test(pronoun_agrees_in_gender),
+		cmocka_unit_test(closing_attribution_of_sentence),
+		cmocka_unit_test(dash_attribution),
+		cmocka_unit_test(signed_paragraph),
+		cmocka_unit_test(one_paragraph_a_line_after_headline),
+		cmocka_unit_test(as_someone_put_it),
+		cmocka_unit_test(programme_titles_have_no_speaker),
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
 		cmocka_unit_test(paragraph_of_capitals),

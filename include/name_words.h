@@ -1,0 +1,43 @@
+/*
+ * name_words.h: what the words of a capitalised run say about it, for
+ * names.c: lexicon flags of a token or of a phrase of tokens, known places
+ * and organisations inside a run, and the type of a name from its words
+ * alone (a given name, an organisation word, an acronym, a place word ...).
+ *
+ * Internal to the analysis stage. Nothing here allocates; tokens index the
+ * caller's text; canonical names point into the static lexicon.
+ */
+#ifndef DATELINE_NAME_WORDS_H
+#define DATELINE_NAME_WORDS_H
+
+#include <stddef.h>
+
+#include "tokens.h"
+
+/* Lower-case particles inside people's names: de, van, bin ... (NULL-terminated). */
+extern const char *const names_particles[];
+
+/* 1 when token t of s is one of the ASCII words of list (NULL-terminated), any case. */
+int names_in_list(const char *s, const struct token *t, const char *const *list);
+/* Lexicon flags (LEX_*) of word token t; 0 for other tokens. */
+unsigned names_word_flags(const char *s, const struct token *t);
+/* 1 when t is a word starting with a capital, or in capitals. */
+int names_is_cap(const struct token *t);
+/*
+ * Lexicon flags of the phrase of tokens [b, e) when they are words separated
+ * by single spaces; 0 otherwise. *canon (may be NULL) gets its canonical name.
+ */
+unsigned names_phrase_flags(const char *s, const struct token *v, size_t b, size_t e, const char **canon);
+/* Length in tokens of the longest known place or organisation starting at k within [k, e); 0 if none. */
+size_t names_place_org_at(const char *s, const struct token *v, size_t k, size_t e, unsigned *fl,
+                          const char **canon);
+/* The same for one ending just before e and starting at or after lo. */
+size_t names_place_org_before(const char *s, const struct token *v, size_t lo, size_t e);
+/*
+ * Type (enum name_type) of the name [b, e) from its words alone; *canon gets
+ * the lexicon's canonical name when the lexicon knows it (and NAMEF_LEXICON
+ * is set in *nf), else NULL.
+ */
+int names_classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf);
+
+#endif

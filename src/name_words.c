@@ -1,0 +1,171 @@
+/*
+ * name_words.c: what the words of a name say about it: lexicon flags of
+ * tokens and phrases, and the type of a name from its words alone (see
+ * name_words.h).
+ */
+#include "name_words.h"
+#include "lexicon.h"
+#include "names.h"
+
+#include <string.h>
+
+#define PHRASE_MAX 5 /* longest lexicon phrase tried, in tokens */
+
+/* Lower-case words that may join capitalised words into one name. */
+const char *const names_particles[] = {
+	"de", "la", "le", "du", "van", "von", "der", "den", "bin", "al", "el", "da", "dos", "das",
+	"di", "del", "ibn", NULL,
+};
+
+/* Words that make a part of a known place: "Southern Canada", "Greater China". */
+static const char *const directions[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+	"Upper", "Lower", "Greater", "Inner", "Outer", "Northeast", "Northwest", "Southeast",
+	"Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", NULL,
+};
+
+/* Articles that open the names of papers, parties and companies, never of people. */
+static const char *const articles[] = {
+	"The", "La", "Le", "Les", "El", "Los", "Las", "Il", "Die", "Der", "Das", "De", NULL,
+};
+
+
+int names_in_list(const char *s, const struct token *t, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (tokens_is(s, t, *w))
+			return 1;
+	return 0;
+}
+
+unsigned names_word_flags(const char *s, const struct token *t)
+{
+	if (t->kind != TOK_WORD)
+		return 0;
+	return lexicon_lookup(s + t->start, t->end - t->start, NULL);
+}
+
+int names_is_cap(const struct token *t)
+{
+	return t->kind == TOK_WORD && (t->flags & (TOKF_CAP | TOKF_ALLCAPS));
+}
+
+/*
+ * Lexicon flags of the phrase of tokens [b, e) when they are words separated
+ * by single spaces (or "U.S." style tokens); 0 otherwise.
+ */
+unsigned names_phrase_flags(const char *s, const struct token *v, size_t b, size_t e, const char **canon)
+{
+	if (canon)
+		*canon = NULL;
+	for (size_t k = b; k < e; k++) {
+		if (v[k].kind != TOK_WORD)
+			return 0;
+		if (k > b && !(v[k].start == v[k - 1].end + 1 && s[v[k - 1].end] == ' '))
+			return 0;
+	}
+	return lexicon_lookup(s + v[b].start, v[e - 1].end - v[b].start, canon);
+}
+
+/* Longest lexicon place or organisation starting at k within [k, e): its length in tokens, 0 if none. */
+size_t names_place_org_at(const char *s, const struct token *v, size_t k, size_t e, unsigned *fl, const char **canon)
+{
+	for (size_t n = e - k < PHRASE_MAX ? e - k : PHRASE_MAX; n > 0; n--) {
+		unsigned f = names_phrase_flags(s, v, k, k + n, canon);
+		if (f & (LEX_ANY_PLACE | LEX_ANY_ORG)) {
+			if (n == 1 && !names_is_cap(&v[k]))
+				continue;
+			*fl = f;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Same, for a phrase ending just before e and starting at or after lo. */
+size_t names_place_org_before(const char *s, const struct token *v, size_t lo, size_t e)
+{
+	for (size_t n = e - lo < PHRASE_MAX ? e - lo : PHRASE_MAX; n > 0; n--) {
+		if (!names_is_cap(&v[e - n]))
+			continue;
+		if (names_phrase_flags(s, v, e - n, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))
+			return n;
+	}
+	return 0;
+}
+
+/* Types the name [b, e) from its words alone. */
+int names_classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf)
+{
+	unsigned f = names_phrase_flags(s, v, b, e, canon);
+	if (f & (LEX_NEWS | LEX_ORG)) {
+		*nf |= NAMEF_LEXICON;
+		return NAME_ORG;
+	}
+	if (f & LEX_ANY_PLACE) {
+		*nf |= NAMEF_LEXICON;
+		return NAME_PLACE;
+	}
+	*canon = NULL;
+	unsigned last = names_word_flags(s, &v[e - 1]);
+	unsigned first = names_word_flags(s, &v[b]);
+	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
+		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
+	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
+		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
+	if (last & LEX_ORG_WORD)
+		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
+	    (names_phrase_flags(s, v, b + 1, e, NULL) & LEX_ANY_PLACE))
+		return NAME_PLACE; /* "Southern Canada", "Inner Mongolia", "East Jerusalem" */
+	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
+	for (size_t k = b; k < e; k++) {
+		unsigned fk = names_word_flags(s, &v[k]);
+		if (!names_is_cap(&v[k])) {
+			if (names_in_list(s, &v[k], names_particles))
+				particle = 1; /* "Cristina Fernández de Kirchner" */
+			else
+				has_conn = 1;
+			continue;
+		}
+		if (!(fk & LEX_COMMON) || (fk & LEX_PROPER))
+			all_common = 0;
+		else if (v[k].end - v[k].start >= (k == b ? 4u : 5u))
+			common_word = 1; /* "Ma Liang", "Ram Nath Kovind": short words say little */
+		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
+			acronym = 1;
+		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
+			if (k == b)
+				known_first = 1; /* "Victoria Villarruel": a given name that is a place too */
+			else
+				known = 1;
+		}
+	}
+	if ((first & LEX_ORG_WORD) && has_conn)
+		return NAME_ORG; /* Ministry of Health */
+	if (has_conn) {
+		for (size_t k = b; k < e; k++)
+			if (names_is_cap(&v[k]) && (names_word_flags(s, &v[k]) & LEX_ORG_WORD))
+				return NAME_ORG; /* "International Court of Justice" */
+		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
+	}
+	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
+	    !(v[b].flags & TOKF_ABBREV))
+		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
+	if (e - b < 2)
+		return NAME_UNKNOWN;
+	/* a given name the word list knows ("Mike Waltz") makes a person; without
+	 * one, a common word, an acronym or a known place inside ("Capital FM",
+	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
+	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	if (names_in_list(s, &v[b], articles))
+		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
+	if (particle && !has_conn)
+		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
+	if (all_common)
+		return NAME_UNKNOWN;
+	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
+		return NAME_ORG;
+	(void)particle;
+	return NAME_PERSON;
+}

@@ -1,0 +1,188 @@
+/* test_entities.c: people, organisations and places with roles and aliases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "analysis.h"
+#include "article.h"
+#include "text.h"
+
+static struct article *analyse(const char *text)
+{
+	struct article *a = article_new();
+	char err[256];
+	assert_non_null(a);
+	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	return a;
+}
+
+static const struct entity *find(const struct article *a, const char *name)
+{
+	for (size_t i = 0; i < a->n_entities; i++)
+		if (!strcmp(a->entities[i].name, name))
+			return &a->entities[i];
+	return NULL;
+}
+
+static int has_alias(const struct entity *e, const char *alias)
+{
+	for (size_t i = 0; i < e->n_aliases; i++)
+		if (!strcmp(e->aliases[i], alias))
+			return 1;
+	return 0;
+}
+
+static const char article_text[] =
+	"Leaders to talk on Tuesday\n\n"
+	"U.S. President Donald Trump will speak with Russian President Vladimir Putin on Tuesday, "
+	"the White House said.\n\n"
+	"However, Trump\xE2\x80\x99s aides in Washington were cautious. President Trump said the US "
+	"wanted a deal, and Kremlin spokesperson Dmitry Peskov agreed.\n\n"
+	"Speaking in Moscow, Peskov said a Trump-Putin meeting was possible in March.\n";
+
+static void people_roles_aliases(void **state)
+{
+	(void)state;
+	struct article *a = analyse(article_text);
+	const struct entity *t = find(a, "Donald Trump");
+	assert_non_null(t);
+	assert_int_equal(t->type, ENTITY_PERSON);
+	assert_string_equal(t->role, "U.S. President");
+	assert_true(has_alias(t, "Trump"));
+	assert_true(has_alias(t, "President Trump"));
+	const struct entity *p = find(a, "Dmitry Peskov");
+	assert_non_null(p);
+	assert_string_equal(p->role, "Kremlin spokesperson");
+	assert_non_null(find(a, "Vladimir Putin"));
+	assert_string_equal(find(a, "Vladimir Putin")->role, "Russian President");
+	article_free(a);
+}
+
+static void places_and_organisations(void **state)
+{
+	(void)state;
+	struct article *a = analyse(article_text);
+	const struct entity *us = find(a, "United States");
+	assert_non_null(us);
+	assert_int_equal(us->type, ENTITY_PLACE);
+	assert_true(has_alias(us, "U.S.") && has_alias(us, "US"));
+	assert_non_null(find(a, "Washington"));
+	assert_non_null(find(a, "Moscow"));
+	assert_int_equal(find(a, "White House")->type, ENTITY_ORGANIZATION);
+	assert_int_equal(find(a, "Kremlin")->type, ENTITY_ORGANIZATION);
+	article_free(a);
+}
+
+static void never_entities(void **state)
+{
+	(void)state;
+	struct article *a = analyse(article_text);
+	const char *never[] = {"Tuesday", "March", "However", "Speaking", "President", "Trump-Putin",
+	                       "Russian", "Leaders"};
+	for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+		if (find(a, never[i]))
+			fail_msg("\"%s\" is an entity", never[i]);
+	article_free(a);
+}
+
+static void hyphenated_pair_names_two(void **state)
+{
+	(void)state;
+	struct article *a = analyse(article_text);
+	/* "Trump-Putin" adds a mention to each of them in the last paragraph */
+	const struct entity *t = find(a, "Donald Trump"), *p = find(a, "Vladimir Putin");
+	int tl = 0, pl = 0;
+	for (size_t i = 0; i < t->n_mentions; i++)
+		tl |= t->mentions[i].section == 0 && t->mentions[i].paragraph == 2;
+	for (size_t i = 0; i < p->n_mentions; i++)
+		pl |= p->mentions[i].section == 0 && p->mentions[i].paragraph == 2;
+	assert_true(tl && pl);
+	article_free(a);
+}
+
+static void mentions_have_offsets(void **state)
+{
+	(void)state;
+	struct article *a = analyse(article_text);
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const struct entity *e = &a->entities[i];
+		assert_true(e->n_mentions > 0);
+		for (size_t j = 0; j < e->n_mentions; j++) {
+			const struct mention *m = &e->mentions[j];
+			const char *p = m->section < 0 ? a->headline : article_paragraph(a, m->section, m->paragraph);
+			if (m->section >= 0 && m->paragraph < 0)
+				p = a->sections[m->section].heading;
+			assert_non_null(p);
+			assert_true(m->start < m->end && m->end <= strlen(p));
+		}
+	}
+	article_free(a);
+}
+
+static void headline_mentions(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Peskov Says Kremlin Open To Talks With Kyiv\n\n"
+	                            "Kremlin spokesman Dmitry Peskov said on Monday that Moscow was open to talks "
+	                            "with Kyiv.\n");
+	const struct entity *p = find(a, "Dmitry Peskov");
+	assert_non_null(p);
+	assert_int_equal(p->mentions[0].section, -1);
+	assert_non_null(find(a, "Kyiv"));
+	assert_int_equal(find(a, "Kyiv")->mentions[0].section, -1);
+	assert_null(find(a, "Says"));
+	assert_null(find(a, "Open"));
+	article_free(a);
+}
+
+static void kinds_by_their_words(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Forest talks\n\n"
+	                            "Delegates met near the Congo Basin to discuss the Paris Agreement on Monday.\n\n"
+	                            "The Operations Director of the UN Office said funding was short, and the Wakit Tama, "
+	                            "a group of Chadian activists, protested outside Capital FM.\n");
+	const struct entity *e = find(a, "Congo Basin");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_PLACE);
+	assert_null(find(a, "Paris Agreement"));
+	assert_null(find(a, "Chadian"));
+	assert_non_null(find(a, "UN Office"));
+	assert_int_equal(find(a, "UN Office")->type, ENTITY_ORGANIZATION);
+	assert_null(find(a, "Operations Director of the UN Office"));
+	assert_non_null(find(a, "Capital FM"));
+	assert_int_equal(find(a, "Capital FM")->type, ENTITY_ORGANIZATION);
+	for (size_t i = 0; i < a->n_entities; i++)
+		assert_true(a->entities[i].type != ENTITY_PERSON);
+	article_free(a);
+}
+
+static void list_of_names_is_not_a_title(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Squad named\n\nThe coach named his squad on Friday.\n\n"
+	                            "Goalkeepers: Donis Escober, Luis Lopez, Harold Fonseca\n");
+	assert_non_null(find(a, "Donis Escober"));
+	assert_non_null(find(a, "Luis Lopez"));
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(people_roles_aliases),
+		cmocka_unit_test(places_and_organisations),
+		cmocka_unit_test(never_entities),
+		cmocka_unit_test(hyphenated_pair_names_two),
+		cmocka_unit_test(mentions_have_offsets),
+		cmocka_unit_test(headline_mentions),
+		cmocka_unit_test(kinds_by_their_words),
+		cmocka_unit_test(list_of_names_is_not_a_title),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
