@@ -40,7 +40,7 @@ static const struct action_info actions[ACT_COUNT] = {
 	[ACT_READ] = {"toggle-read", "mark read or unread"},
 	[ACT_STAR] = {"star", "star or unstar"},
 	[ACT_FETCH] = {"fetch", "fetch the full article"},
-	[ACT_REFRESH] = {"refresh", "refresh this feed in the background"},
+	[ACT_REFRESH] = {"refresh", "refresh in the background (every feed for now)"},
 	[ACT_REFRESH_ALL] = {"refresh-all", "refresh every feed in the background"},
 	[ACT_REDRAW] = {"redraw", "redraw the screen"},
 	[ACT_FILTER] = {"filter", "filter the list"},
@@ -124,7 +124,7 @@ void keys_key_name(int k, char *out, size_t cap)
 void keymap_default(struct keymap *m)
 {
 	static const struct { int key; enum action a; } defs[] = {
-		{'q', ACT_BACK}, {27, ACT_CLEAR}, {'Q', ACT_QUOTE_SEARCH}, {'j', ACT_DOWN}, {KEY_DOWN, ACT_DOWN},
+		{'q', ACT_BACK}, {'X', ACT_QUIT}, {27, ACT_CLEAR}, {'Q', ACT_QUOTE_SEARCH}, {'j', ACT_DOWN}, {KEY_DOWN, ACT_DOWN},
 		{'k', ACT_UP}, {KEY_UP, ACT_UP}, {' ', ACT_PAGE_DOWN}, {KEY_NPAGE, ACT_PAGE_DOWN},
 		{6, ACT_PAGE_DOWN}, {'b', ACT_PAGE_UP}, {KEY_PPAGE, ACT_PAGE_UP}, {2, ACT_PAGE_UP},
 		{4, ACT_HALF_DOWN}, {21, ACT_HALF_UP}, {'g', ACT_TOP}, {KEY_HOME, ACT_TOP},

@@ -211,16 +211,17 @@ int articles_load(struct app *ap, const char *title, int flags, long long feed_i
 	return 0;
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static int contains(const char *hay, const char *needle)
+/* Case-insensitive (ASCII) substring test; needle is already lower case. */
+static int contains(const char *hay, const char *needle, size_t n)
 {
 	if (!hay)
 		return 0;
-	size_t n = strlen(needle);
+	unsigned char f = (unsigned char)needle[0], fu = f >= 'a' && f <= 'z' ? f - 32 : f;
 	for (; *hay; hay++) {
-		size_t k = 0;
-		while (k < n && hay[k] && (hay[k] | (hay[k] >= 'A' && hay[k] <= 'Z' ? 0x20 : 0)) ==
-		                          (needle[k] | (needle[k] >= 'A' && needle[k] <= 'Z' ? 0x20 : 0)))
+		if ((unsigned char)*hay != f && (unsigned char)*hay != fu)
+			continue;
+		size_t k = 1;
+		while (k < n && hay[k] && (hay[k] >= 'A' && hay[k] <= 'Z' ? hay[k] + 32 : hay[k]) == needle[k])
 			k++;
 		if (k == n)
 			return 1;
@@ -231,11 +232,28 @@ static int contains(const char *hay, const char *needle)
 void articles_filter(struct app *ap, const char *filter)
 {
 	struct articles_view *av = &ap->av;
-	snprintf(av->filter, sizeof av->filter, "%s", filter);
-	av->n_shown = 0;
-	for (size_t i = 0; i < av->n_items; i++)
-		if (!filter[0] || contains(av->items[i].title, filter) || contains(av->items[i].feed_title, filter))
-			av->shown[av->n_shown++] = i;
+	char low[sizeof av->filter];
+	size_t n = 0;
+	for (; filter[n] && n + 1 < sizeof low; n++)
+		low[n] = filter[n] >= 'A' && filter[n] <= 'Z' ? filter[n] + 32 : filter[n];
+	low[n] = 0;
+	/* typing one more letter only narrows: look at what is shown, not the whole list */
+	int narrow = av->filter[0] && n > strlen(av->filter) && !strncmp(low, av->filter, strlen(av->filter));
+	snprintf(av->filter, sizeof av->filter, "%s", low);
+	if (narrow) {
+		size_t k = 0;
+		for (size_t i = 0; i < av->n_shown; i++) {
+			const struct store_item *it = &av->items[av->shown[i]];
+			if (contains(it->title, low, n) || contains(it->feed_title, low, n))
+				av->shown[k++] = av->shown[i];
+		}
+		av->n_shown = k;
+	} else {
+		av->n_shown = 0;
+		for (size_t i = 0; i < av->n_items; i++)
+			if (!n || contains(av->items[i].title, low, n) || contains(av->items[i].feed_title, low, n))
+				av->shown[av->n_shown++] = i;
+	}
 	if (av->sel >= av->n_shown)
 		av->sel = av->n_shown ? av->n_shown - 1 : 0;
 }

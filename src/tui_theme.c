@@ -268,8 +268,21 @@ static uint32_t palette_rgb(uint32_t idx)
 	return v << 16 | v << 8 | v;
 }
 
-/* The colour number for c at the current depth; *bold set when only brightness says it. */
+static int direct; /* screen state: the terminal takes 24-bit colour numbers, not palette indices */
+
+static int map_palette(struct theme_color c, int *bright);
+
+/* The colour number for c at the current depth; *bright set when only brightness says it. */
 static int map_color(struct theme_color c, int *bright)
+{
+	int n = map_palette(c, bright);
+	/* a direct-colour terminal limited by the config: the palette entry's own rgb */
+	if (direct && depth < 0x1000000 && n >= 0)
+		return (int)palette_rgb((uint32_t)n + (*bright ? 8 : 0));
+	return n;
+}
+
+static int map_palette(struct theme_color c, int *bright)
 {
 	*bright = 0;
 	if (c.kind == 0)
@@ -302,8 +315,10 @@ void theme_start(const struct theme *t, int colors)
 {
 	const char *nc = getenv("NO_COLOR");
 	depth = 0;
+	direct = 0;
 	if (has_colors() && !(nc && *nc) && colors != CONFIG_COLORS_NONE && start_color() == OK) {
 		depth = COLORS >= 0x1000000 ? 0x1000000 : COLORS >= 256 ? 256 : COLORS >= 16 ? 16 : COLORS >= 8 ? 8 : 0;
+		direct = depth == 0x1000000;
 		if (colors == CONFIG_COLORS_8 && depth > 8)
 			depth = 8;
 		if (colors == CONFIG_COLORS_256 && depth > 256)

@@ -104,8 +104,7 @@ tui_wait_gone 'dateline: keys' >/dev/null
 # resize to 60x15 and back: the same screen a fresh start at that size draws, no leftovers
 tui_keys Escape g
 tui_resize 60 15
-sleep 0.3
-tui_wait 'Port Elliot' >/dev/null
+tui_wait '^ .*text +5 quotes +8 entities' >/dev/null
 tui_text >"$TMP/small"
 long=$(awk 'length($0) > 60' "$TMP/small" | wc -l)
 expect_eq tui_resize_small_fits 0 "$long"
@@ -127,11 +126,12 @@ if cmp -s "$TMP/big" "$TMP/fresh-big"; then ok tui_resize_back_clean; else
 	not_ok tui_resize_back_clean "$(diff "$TMP/big" "$TMP/fresh-big" | head -20)"; fi
 # at 60 columns the panel is an overlay: e shows it over the text
 tui_resize 60 15
+tui_wait '^ .*text +5 quotes +8 entities' >/dev/null # the program has redrawn at the new size
 tui_keys e
 tui_expect tui_narrow_panel_overlay '^ Maria Okafor +3 *$'
 tui_keys q
 tui_resize 40 10
-tui_expect tui_smallest_size 'Port Elliot'
+tui_expect tui_smallest_size '^ +text +5 quotes +8 entities +[0-9]+/[0-9]+ [0-9]+%$'
 tui_resize 200 50
 tui_keys q
 tui_expect tui_quits 'TUI-EXITED 0'
@@ -141,7 +141,7 @@ printf 'theme %s\nbind x quit\nbind J page-down\nunbind q\n' "$TMP/test.theme" >
 tui_start 100 30 "$FIX" $ART
 tui_wait 'Port Elliot Council' >/dev/null
 tui_keys '?'
-tui_expect tui_bind_in_help '^ x +quit dateline'
+tui_expect tui_bind_in_help '^ X x +quit dateline'
 tui_keys Escape
 tui_wait_gone 'dateline: keys' >/dev/null
 tui_keys J
@@ -152,6 +152,83 @@ tui_expect tui_bind_quit 'TUI-EXITED 0'
 printf 'theme default\nbind x fly\n' >"$TMP/config"
 out=$("$FIX" $ART 2>&1 </dev/null)
 expect_match tui_bad_bind_reported 'line 2: unknown action .fly.' "$out"
+
+# o opens the link with the browser command: no shell, the URL is one argument
+cat >"$TMP/browser" <<'SH'
+#!/bin/sh
+printf '%s\n' "$#" >"$BROWSER_LOG"
+for a in "$@"; do printf '[%s]\n' "$a" >>"$BROWSER_LOG"; done
+SH
+chmod +x "$TMP/browser"
+url='https://coastal.example/a?x=$(touch '"$TMP"'/pwned)&y=`touch '"$TMP"'/pwned2`;z "q" it'"'"'s'
+cp "$DATA/tui_harbour.ann" "$TMP/url.ann"
+printf 'U %s\n' "$url" >>"$TMP/url.ann"
+printf 'theme %s\nbrowser %s --flag %%u\n' "$TMP/test.theme" "$TMP/browser" >"$TMP/config"
+tui_start 100 30 "BROWSER_LOG=$TMP/browser.log $FIX" "$DATA/tui_harbour.txt" "$TMP/url.ann"
+tui_wait 'Port Elliot Council' >/dev/null
+tui_keys o
+tui_expect tui_open_link_message 'opened in the browser'
+expect_eq tui_open_link_one_argument "2
+[--flag]
+[$url]" "$(cat "$TMP/browser.log" 2>/dev/null)"
+if [ -e "$TMP/pwned" ] || [ -e "$TMP/pwned2" ]; then not_ok tui_open_link_no_shell; else ok tui_open_link_no_shell; fi
+tui_keys 7 o
+tui_expect tui_open_link_bad_number 'no link with that number'
+tui_keys X
+printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
+
+# hostile text: escape sequences, OSC 8 links, CR and BS overwrites, bidi overrides never act
+printf 'Hostile \033[31mRED\033[0m Headline\n\nA paragraph with \033]8;;https://evil.example\007a link\033]8;;\007 and \033[2J a clear.\n\nSafe text\rOVERWRITE and back\b\b\bspace and \342\200\256reversed\342\200\254 words.\n' >"$TMP/hostile.txt"
+: >"$TMP/empty.ann"
+tui_start 100 30 "$FIX" "$TMP/hostile.txt" "$TMP/empty.ann"
+tui_wait 'Hostile' >/dev/null
+tui_capture
+if grep -q "$(printf '\033]8')" "$TMP/cap"; then not_ok tui_hostile_no_osc8; else ok tui_hostile_no_osc8; fi
+if grep -q "$(printf '\033\\[2J')" "$TMP/cap"; then not_ok tui_hostile_no_clear; else ok tui_hostile_no_clear; fi
+tui_expect_style tui_hostile_no_colour_from_text "RED" 'fg=(d|231|15) '
+tui_expect tui_hostile_no_overwrite 'Safe text.?OVERWRITE and back.{0,3}space and .?reversed.? words'
+tui_expect tui_hostile_headline_intact 'Hostile .*RED.* Headline'
+# names and roles from the analysis reach the panel through the sanitiser too
+tui_keys X
+printf 'E person|Evil\033[31mRed\033]8;;https://evil.example\007Name|role\033[5m\342\200\256blink|-\n' >"$TMP/hostile.ann"
+tui_start 100 30 "$FIX" "$TMP/hostile.txt" "$TMP/hostile.ann"
+tui_wait 'Hostile' >/dev/null
+tui_expect tui_hostile_panel_name '│ EvilRedName +0'
+tui_expect_style tui_hostile_panel_no_colour "EvilRedName" 'fg=d '
+tui_expect tui_hostile_panel_role '│   roleblink'
+tui_capture
+if grep -q "$(printf '\033]8')" "$TMP/cap"; then not_ok tui_hostile_panel_no_osc8; else ok tui_hostile_panel_no_osc8; fi
+tui_keys X
+
+# the mouse wheel scrolls the text (SGR mouse reports, as xterm sends them)
+printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
+tui_start 100 30 "$FIX" $ART
+tui_wait 'Port Elliot Council' >/dev/null
+tui_keys -l "$(printf '\033[<65;5;5M')"
+tui_expect tui_mouse_wheel_down ' 4/[0-9]+ [0-9]+%$'
+tui_keys -l "$(printf '\033[<64;5;5M')"
+tui_expect tui_mouse_wheel_up ' 1/[0-9]+ [0-9]+%$'
+tui_keys X
+
+# below 90 columns with rows to spare, the panel goes under the text
+tui_start 80 40 "$FIX" $ART
+tui_wait 'Port Elliot Council' >/dev/null
+tui_text >"$TMP/below"
+if grep -q '│' "$TMP/below"; then not_ok tui_panel_below "a side panel at 80 columns"; else
+	line=$(grep -n '^─\{80\}$' "$TMP/below" | cut -d: -f1)
+	person=$(grep -n '^ Maria Okafor  *3 *$' "$TMP/below" | cut -d: -f1)
+	if [ -n "$line" ] && [ -n "$person" ] && [ "$person" -gt "$line" ]; then ok tui_panel_below; else
+		not_ok tui_panel_below "separator [$line] entity [$person]"; fi
+fi
+tui_keys X
+
+# every bundled theme loads
+for t in default light solarized monochrome; do
+	printf 'theme %s\n' "$t" >"$TMP/config"
+	tui_start 100 30 "DATELINE_THEMES=$ROOT/themes $FIX" $ART
+	if tui_wait 'Port Elliot Council' 30; then ok "tui_theme_$t"; else not_ok "tui_theme_$t" "$(tui_text | head -3)"; fi
+	tui_keys X
+done
 
 # NO_COLOR: no colour at all, quotes still stand out
 printf 'theme %s\n' "$TMP/test.theme" >"$TMP/config"
@@ -166,3 +243,24 @@ tui_start 120 30 "TERM=xterm $FIX" $ART
 tui_wait 'Port Elliot Council' >/dev/null
 tui_expect_style tui_8_colors_fallback "We will not leave the fishing" 'fg=[0-7] '
 tui_keys q
+# true colour on a direct-colour terminal: the theme's #rrggbb as it is
+if infocmp xterm-direct >/dev/null 2>&1; then
+	printf 'quote #fedc60\n' >"$TMP/rgb.theme"
+	printf 'theme %s\n' "$TMP/rgb.theme" >"$TMP/config"
+	tui_start 120 30 "TERM=xterm-direct $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_truecolor_quote "We will not leave the fishing" 'fg=#fedc60 '
+	tui_keys X
+	# colors 256 in the config: the nearest palette colour (221, #ffd75f) even on a true-colour terminal
+	printf 'theme %s\ncolors 256\n' "$TMP/rgb.theme" >"$TMP/config"
+	tui_start 120 30 "TERM=xterm-direct $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_colors_256_setting "We will not leave the fishing" 'fg=#ffd75f '
+	tui_keys X
+	tui_start 120 30 "TERM=xterm-256color $FIX" $ART
+	tui_wait 'Port Elliot Council' >/dev/null
+	tui_expect_style tui_256_fallback "We will not leave the fishing" 'fg=221 '
+	tui_keys X
+else
+	skip tui_truecolor "no xterm-direct terminfo (ncurses-term; scripts/deps.sh installs it)"
+fi

@@ -4,7 +4,8 @@
  * tests check the interface alone, whatever the analysis finds.
  *
  * usage: fixture ARTICLE.txt ANNOTATIONS.ann [ARTICLE.txt ANNOTATIONS.ann ...]
- * Annotation lines: "Q speaker|quotation text", "E type|name|role or -|alias,alias or -".
+ * Annotation lines: "Q speaker|quotation text", "E type|name|role or -|alias,alias or -",
+ * "U url" (the article's web address).
  */
 #include "article.h"
 #include "fileio.h"
@@ -84,6 +85,11 @@ static void annotate(struct article *a, const char *annpath)
 	for (char *save = NULL, *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *f[4] = {0};
 		int nf = 0;
+		if (line[0] == 'U' && line[1] == ' ') { /* the article's web address */
+			if (article_set(&a->url, line + 2, strlen(line + 2)))
+				die("out of memory");
+			continue;
+		}
 		if (line[0] != 'Q' && line[0] != 'E')
 			continue;
 		for (char *s2 = NULL, *w = strtok_r(line + 2, "|", &s2); w && nf < 4; w = strtok_r(NULL, "|", &s2))
@@ -132,7 +138,8 @@ static void annotate(struct article *a, const char *annpath)
 					free(taken);
 				}
 			}
-			qsort(e->mentions, e->n_mentions, sizeof *e->mentions, mention_cmp);
+			if (e->n_mentions > 1)
+				qsort(e->mentions, e->n_mentions, sizeof *e->mentions, mention_cmp);
 		}
 	}
 	free(data);

@@ -1,6 +1,9 @@
 # tmux helpers for the interface tests (sourced after tests/e2e/lib.sh).
 # Each test file runs its own private tmux server (-L), killed on exit.
 TUI_SOCK="dateline-test-$$"
+# never the user's files, even when a test runs on its own (tests/run.sh does the same)
+export HOME="$TMP/home" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_CACHE_HOME=
+mkdir -p "$HOME"
 TUI_CELLS="$ROOT/tests/tui/cells.py"
 
 tui_cleanup() { tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
@@ -12,8 +15,12 @@ tui_have() { command -v tmux >/dev/null 2>&1 && command -v python3 >/dev/null 2>
 # tui_start COLS ROWS COMMAND...: starts the program in a fresh session named t
 tui_start() {
 	cols=$1 rows=$2; shift 2
+	# a second session keeps the server alive while t is replaced (a server left with no
+	# session exits, and a new-session racing with that exit fails)
+	tmux -L "$TUI_SOCK" has-session -t keep >/dev/null 2>&1 ||
+		tmux -L "$TUI_SOCK" -f /dev/null new-session -d -s keep -x 20 -y 5 "sleep 900"
 	tmux -L "$TUI_SOCK" kill-session -t t >/dev/null 2>&1
-	tmux -L "$TUI_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+	tmux -L "$TUI_SOCK" new-session -d -s t -x "$cols" -y "$rows" \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; echo TUI-EXITED \$?; sleep 30"
 	tmux -L "$TUI_SOCK" set-option -t t status off >/dev/null
 }
