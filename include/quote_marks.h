@@ -31,7 +31,7 @@ struct quote_span {
 size_t quote_marks_pair(const struct token_list *tl, int carried, struct quote_span *out, unsigned char *in_quote);
 
 /* 1 when the quotation opening at token open is partial (not a sentence of its own). */
-int quote_marks_partial(const char *text, const struct token_list *tl, size_t open);
+int quote_marks_partial(const struct token_list *tl, size_t open);
 
 /*
  * 1 when the quotation between the marks open and close is the title of a

@@ -49,7 +49,7 @@ int quote_marks_title(const char *text, const struct token_list *tl, size_t open
 }
 
 /* Partial unless it starts with a capital where a sentence may start. */
-int quote_marks_partial(const char *text, const struct token_list *tl, size_t open)
+int quote_marks_partial(const struct token_list *tl, size_t open)
 {
 	if (open + 1 >= tl->n || !(tl->v[open + 1].flags & TOKF_CAP)) {
 		if (open + 1 < tl->n && tl->v[open + 1].kind == TOK_PUNCT && tl->v[open + 1].punct == '.')
@@ -59,7 +59,6 @@ int quote_marks_partial(const char *text, const struct token_list *tl, size_t op
 	if (open == 0)
 		return 0;
 	const struct token *p = &tl->v[open - 1];
-	(void)text;
 	if (p->kind == TOK_PUNCT && strchr(":,-.!?(", p->punct))
 		return 0;
 	if (p->kind == TOK_QUOTE)

@@ -207,7 +207,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->section = sec, q->paragraph = par;
 	q->start = t->end;
 	q->mark = t->mark;
-	q->partial = quote_marks_partial(sp->text, sp->tl, k);
+	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
