@@ -393,6 +393,9 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	while (n && (e->x.xml_err[n - 1] == '\n' || e->x.xml_err[n - 1] == ' '))
 		e->x.xml_err[--n] = '\0';
 	e->x.xml_err_line = err->line;
+	for (char *c = e->x.xml_err; *c; c++) /* the message may quote the document; it goes to a terminal */
+		if ((unsigned char)*c < ' ' || (unsigned char)*c >= 0x7F)
+			*c = '?';
 }
 
 /* Nothing reaches the parser from outside the document. */

@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,28 @@ static size_t count_attrs(const char *s, size_t i, size_t len, size_t limit)
 /* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
 static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
 
+/* Nonzero when one of the eight bytes in w equals c (the classic zero-byte test). */
+static uint64_t has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+	return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+
+/* The index of the next special byte at or after i, or len: eight bytes at a time. */
+static size_t next_special(const char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2))
+			break;
+		i += 8;
+	}
+	while (i < len && !special[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 void xmlprep_free(struct xmlprep *p)
 {
 	free(p->owned);
@@ -270,11 +293,7 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 	size_t i = 0, run = 0; /* s[run..i) is not yet copied to b */
 	int copying = 0, failed = 0;
 	const size_t pil = strlen(XMLPREP_CDATA_PI);
-	while (i < len) {
-		if (!special[(unsigned char)s[i]]) {
-			i++;
-			continue;
-		}
+	while ((i = next_special(s, i, len)) < len) {
 		unsigned char c = (unsigned char)s[i];
 		size_t at = i, next;
 		int changed = 0;

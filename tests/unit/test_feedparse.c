@@ -312,6 +312,12 @@ static void test_refusals(void **state)
 	assert_non_null(strstr(err, "XML error line 2"));
 	assert_null(parse_mem("", 0, NULL, err));
 	assert_non_null(strstr(err, "empty"));
+	assert_null(parse_mem(" \n ", 3, NULL, err));
+	assert_string_equal(err, "not a feed: the document is blank");
+	assert_null(parse_mem("Hello\033[31m", 10, NULL, err));
+	assert_string_equal(err, "not a feed: the document is not XML (it starts \"Hello\")"); /* no escape quoted */
+	assert_null(parse_mem("<?xml version=\"1.0\"?>\n", 22, NULL, err));
+	assert_string_equal(err, "not a feed: the document has no elements");
 	const char *other = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>";
 	assert_null(parse_mem(other, strlen(other), NULL, err));
 	assert_non_null(strstr(err, "not a feed"));
