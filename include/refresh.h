@@ -40,8 +40,9 @@ struct refresh_result {
 	long http_code;                   /* final HTTP status, 0 when none */
 	const char *new_url;              /* where a permanent redirect (301/308) moved the feed, or NULL */
 	const char *content_type;         /* Content-Type of the answer, or NULL */
-	const char *etag;                 /* validator to send next time, or NULL */
-	const char *last_modified;        /* validator to send next time, or NULL */
+	const char *etag;                 /* validator to send next time, or NULL (always NULL
+	                                     for a failure: keep the ones you have) */
+	const char *last_modified;        /* the same for Last-Modified */
 	size_t bytes;                     /* decoded body bytes */
 	double seconds;                   /* fetch time, redirects included */
 	const char *error;                /* one line when outcome is REFRESH_FAILED, else NULL */

@@ -1,6 +1,7 @@
 /*
- * fetch_internal.h: one transfer in flight, shared by fetch.c and
- * fetch_error.c only (not a public header).
+ * fetch_internal.h: one transfer in flight and the scheduler, shared by
+ * fetch.c, fetch_error.c and fetch_sched.c only (in include/ so the build
+ * tracks it; nothing else includes it).
  */
 #ifndef DATELINE_FETCH_INTERNAL_H
 #define DATELINE_FETCH_INTERNAL_H
