@@ -6,6 +6,8 @@
 #ifndef DATELINE_CLI_H
 #define DATELINE_CLI_H
 
+#include <stddef.h>
+
 #define CLI_OK 0
 #define CLI_FAIL 1
 #define CLI_USAGE 2
@@ -20,14 +22,22 @@ int cmd_feed(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 /* `dateline` alone: the Feeds screen on the store; CLI_USAGE when not on a terminal. */
 int cmd_browse(int argc, char **argv);
-/* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_feeds_store.c). */
+/* Subscriptions and refresh (cli_feeds.c, cli_refresh.c). */
+int cmd_add(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_feeds(int argc, char **argv);
+int cmd_refresh(int argc, char **argv);
+/* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_status.c). */
 int cmd_list(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
-int cmd_export(int argc, char **argv);
+int cmd_export_article(int argc, char **argv);
+/* `export` with an article ID is cmd_export_article(), without one the OPML cmd_export(). */
+int cmd_export_any(int argc, char **argv);
 int cmd_mark(int argc, char **argv);
 int cmd_save(int argc, char **argv);
-int cmd_feeds(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
 int cmd_import_feed(int argc, char **argv);
 
@@ -46,5 +56,18 @@ int cli_is_url(const char *s);
  */
 struct article;
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out);
+
+/*
+ * Fetches url for a command (limit caps the body; accept is the Accept
+ * header or NULL). Returns 0 with *data (NUL-terminated), *len,
+ * *content_type (or NULL) and *final_url (after redirects, or NULL), all
+ * malloc'd for the caller to free; or prints the error and returns CLI_FAIL
+ * (CLI_USAGE for a bad DATELINE_FETCH_* variable).
+ */
+int cli_fetch(const char *url, size_t limit, const char *accept, char **data, size_t *len, char **content_type,
+              char **final_url);
+/* Fetch options: the defaults and the DATELINE_FETCH_* variables. 0, or prints why and returns CLI_USAGE. */
+struct fetch_opts;
+int cli_fetch_opts(struct fetch_opts *o);
 
 #endif

@@ -67,10 +67,12 @@ struct fx {
 	char err[256];            /* why it stopped */
 	char xml_err[200];        /* first XML error, for refusals */
 	int xml_err_line;         /* its line */
+	const struct xmlprep *prep; /* the prepared document and its lifted CDATA */
 };
 
-/* Parses the prepared UTF-8 document; 0 with f filled or -1 with err. */
-int feed_xml_parse(const char *data, size_t len, const char *base_url, struct feed *f, char *err, size_t errlen);
+struct xmlprep;
+/* Parses the prepared UTF-8 document (see xmlprep.h); 0 with f filled or -1 with err. */
+int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *f, char *err, size_t errlen);
 
 /* The value of attribute (uri or NULL for none, name) as a malloc'd string, or NULL. */
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name);
@@ -78,8 +80,12 @@ char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *n
 int fx_attr_is(const struct fx_attr *a, int n, const char *name, const char *value);
 /* s resolved against the frame's base: malloc'd, or NULL when out of memory. */
 char *fx_resolve(const struct fx_frame *f, const char *s);
-/* HTML with href/src attributes resolved against base (malloc'd; html itself when base is NULL). */
-char *fx_resolve_html(const char *html, const char *base);
+/*
+ * Takes the malloc'd HTML and returns it with stray '<' escaped and href/src
+ * resolved against base (may be NULL): html itself when nothing changes,
+ * else a new string (html is freed). NULL when out of memory.
+ */
+char *fx_clean_html(char *html, const char *base);
 /* Replaces *field with v (taking ownership); v may be NULL. */
 void fx_take(char **field, char *v);
 /* Trims white space around s in place; returns s. */

@@ -108,11 +108,12 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
               fetch_done_fn done, void *ctx, char *err, size_t errlen);
 
 /*
- * Fetches one URL (no validators). Returns 0 with *out set, whatever the
- * HTTP outcome (look at (*out)->status), or -1 with err set when the
- * fetcher could not run. The caller frees *out with fetch_result_free().
+ * Fetches one URL (no validators; accept is the Accept header or NULL).
+ * Returns 0 with *out set, whatever the HTTP outcome (look at
+ * (*out)->status), or -1 with err set when the fetcher could not run. The
+ * caller frees *out with fetch_result_free(); (*out)->url is url itself.
  */
-int fetch_url(const char *url, const struct fetch_opts *o, struct fetch_result **out,
+int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, struct fetch_result **out,
               char *err, size_t errlen);
 void fetch_result_free(struct fetch_result *r);
 

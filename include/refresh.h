@@ -6,15 +6,17 @@
  *
  * The order of calls for one refresh_run():
  *   sink->validators(url)  once per feed, before any transfer starts
- *   sink->feed_done(...)   once per feed, in completion order, from the
- *                          calling thread; f is the parsed feed for a fetched
- *                          one, NULL for a 304 or a failure
+ *   sink->feed_done(...)   once per feed, in completion order, always from
+ *                          the calling thread (parsing may run on a second
+ *                          thread; only o->parse is called there); f is the
+ *                          parsed feed for a fetched one, NULL for a 304 or
+ *                          a failure
  *   sink->finish()         once, after the last feed (commit, write files)
  * A sink error for one feed is reported as that feed's failure; the others go on.
  *
  * Ownership: everything passed to the sink is borrowed for the duration of
  * the call (copy what you keep). Strings the sink returns from validators()
- * are the sink's and must stay valid until finish() returns.
+ * are the sink's and must stay valid until feed_done() for that feed.
  */
 #ifndef DATELINE_REFRESH_H
 #define DATELINE_REFRESH_H
@@ -84,6 +86,7 @@ struct refresh_opts {
 	FILE *progress;            /* where the progress bar goes (a terminal), or NULL for none */
 	FILE *report;              /* where failure lines go (stderr), or NULL */
 	const char *feeds_path;    /* feeds file to rewrite when feeds move (301/308), or NULL */
+	int parse_inline;          /* 1: parse on the calling thread (else a parser thread overlaps the downloads) */
 };
 
 struct refresh_summary {

@@ -1,7 +1,7 @@
 /*
  * refresh_state.h: what refresh remembers between runs until the store
  * exists: per feed, the validators (ETag, Last-Modified) and a digest of
- * each item, so a refresh sends conditional requests and can tell new and
+ * each item and the site's URL, so a refresh sends conditional requests and can tell new and
  * changed items apart. Kept in a small text file in the data directory
  * ("refresh-state"), replaced atomically at the end of each refresh.
  *
@@ -27,5 +27,11 @@ int refresh_state_open(const char *path, struct refresh_state **out, char *err, 
  */
 void refresh_state_sink(struct refresh_state *st, struct refresh_sink *sink);
 void refresh_state_free(struct refresh_state *st);
+/* The site URL last seen for a feed (OPML htmlUrl), or NULL; borrowed from st. */
+const char *refresh_state_link(struct refresh_state *st, const char *url);
+/* Records a feed's site URL (from an OPML import). 0 or -1 when out of memory. */
+int refresh_state_set_link(struct refresh_state *st, const char *url, const char *link);
+/* Writes every feed held to the file, atomically. 0 or -1 with err. */
+int refresh_state_save(struct refresh_state *st, char *err, size_t errlen);
 
 #endif

@@ -3,7 +3,8 @@
  * entities, full-text indexes), so dateline reads offline and searches fast.
  *
  * One database file, by default $XDG_DATA_HOME/dateline/dateline.db
- * (~/.local/share/dateline/dateline.db), or $DATELINE_DB, or --db PATH. It is
+ * (~/.local/share/dateline/dateline.db; $DATELINE_DATA_DIR moves the data
+ * directory), or $DATELINE_DB, or --db PATH. It is
  * created with mode 0600 in a 0700 directory, runs in WAL mode with a busy
  * timeout so a reader and a cron `dateline refresh` work at once, and is
  * versioned with PRAGMA user_version (forward migrations run on open).
@@ -34,7 +35,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -42,8 +43,9 @@ enum store_open_flags {
 
 /*
  * Writes the database path to use into out (cap bytes): $DATELINE_DB when
- * set and not empty, else $XDG_DATA_HOME/dateline/dateline.db, else
- * $HOME/.local/share/dateline/dateline.db. 0, or -1 (no HOME, too long).
+ * set and not empty, else dateline.db in the data directory of appdirs.h
+ * ($DATELINE_DATA_DIR, $XDG_DATA_HOME/dateline, ~/.local/share/dateline).
+ * 0, or -1 (no HOME, too long).
  */
 int store_default_path(char *out, size_t cap, char *err, size_t errlen);
 
@@ -119,8 +121,17 @@ struct store_retention {
 	int days;       /* purge items older than this many days (by date), 0 keeps all */
 	int max_items;  /* keep at most this many items per feed (newest first), 0 for no bound */
 };
-/* Sets the bounds store_apply_feed() applies (default: keep everything). */
+/*
+ * Sets the bounds store_apply_feed() applies for this connection (a config
+ * file's retention-days / max-items-per-feed, a command-line option). The
+ * default is what store_save_retention() last saved in the store, else
+ * keep everything.
+ */
 void store_set_retention(struct store *s, const struct store_retention *r);
+/* The bounds in force. */
+void store_get_retention(const struct store *s, struct store_retention *r);
+/* Saves r in the store as the default of every later refresh, and applies it to this connection. */
+int store_save_retention(struct store *s, const struct store_retention *r, char *err, size_t errlen);
 
 /* Counts of what store_apply_feed() did. */
 struct store_apply_result {
@@ -181,6 +192,8 @@ struct store_list_opts {
 /* Items newest first. Free with store_items_free(). */
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen);
+/* How many items o selects (limit and offset ignored): the counts of "All unread", "Saved", "Starred". */
+int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen);
 /* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */
 int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen);
 void store_items_free(struct store_item *items, size_t n);
@@ -236,16 +249,20 @@ struct store_hit {
  * Full-text search over headlines, bylines and bodies (FTS5 syntax: words,
  * "phrases", prefix*, AND/OR/NOT, NEAR). A query that is not valid FTS5 is
  * retried as plain words; only when that fails too is it an error, said
- * plainly. Best matches first (newest first among equals). limit 0 means 50.
+ * plainly. Newest first; its cost follows limit, not the number of matches.
+ * limit 0 means 50.
  */
 int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
                  size_t *n, char *err, size_t errlen);
+/* The same, best matches first (BM25) among the newest 2,000 matches, which bounds its cost. */
+int store_search_ranked(struct store *s, const char *query, size_t limit, struct store_hit **out,
+                        size_t *n, char *err, size_t errlen);
 void store_hits_free(struct store_hit *h, size_t n);
 
 struct store_quote_query {
 	const char *match;   /* words in the quotation (FTS5 syntax), or NULL for all */
 	const char *speaker; /* words of the speaker's name ("Peskov", "dmitry pes"), or NULL */
-	int prefix;          /* 1: every bare word of match and speaker matches as a prefix (type-ahead) */
+	int prefix;          /* 1 (type-ahead): words taken literally, the last one a prefix unless followed by a space */
 	long long since;     /* only articles dated at or after this unix time, 0 for all */
 	size_t limit;        /* at most this many, 0 means 50 */
 	size_t offset;       /* skip this many (paging) */
@@ -264,7 +281,11 @@ struct store_quote_hit {
 	long long date;      /* the article's ordering date (unix time) */
 };
 
-/* Every quotation matching q across the store, newest article first. Free with store_quote_hits_free(). */
+/*
+ * Every quotation matching q across the store, newest article first (then in
+ * text order); its cost follows limit, not the number of matches. Free with
+ * store_quote_hits_free().
+ */
 int store_quotes_search(struct store *s, const struct store_quote_query *q, struct store_quote_hit **out,
                         size_t *n, char *err, size_t errlen);
 void store_quote_hits_free(struct store_quote_hit *h, size_t n);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdint.h>
+
+#include "utf8.h"
 
 /* Labels that name the same decoder; the right-hand name is reported. */
 static const struct {
@@ -88,8 +91,51 @@ void charset_parse_content_type(const char *ct, char *mime, size_t mimelen, char
 	}
 }
 
+/*
+ * windows-1252, as browsers read it for the "iso-8859-1" label too: the five
+ * bytes it leaves undefined pass through as C1 code points, so it never fails.
+ */
+static const unsigned short cp1252_80[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+unsigned charset_cp1252_c1(unsigned cp) { return cp >= 0x80 && cp < 0xA0 ? cp1252_80[cp - 0x80] : cp; }
+
+static int convert_cp1252(const char *data, size_t len, char **out, size_t *outlen)
+{
+	if (len > ((size_t)-1 - 1) / 3)
+		return -1;
+	char *res = malloc(len * 3 + 1);
+	if (!res)
+		return -1;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)data[i];
+		if (c >= 0x80 && c < 0xA0)
+			c = cp1252_80[c - 0x80];
+		if (c < 0x80) {
+			res[o++] = (char)c;
+		} else if (c < 0x800) {
+			res[o++] = (char)(0xC0 | (c >> 6));
+			res[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			res[o++] = (char)(0xE0 | (c >> 12));
+			res[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			res[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	res[o] = '\0';
+	*out = res;
+	*outlen = o;
+	return 0;
+}
+
 int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen)
 {
+	if (!strcmp(from, "windows-1252") || !strcmp(from, "iso-8859-1"))
+		return convert_cp1252(data, len, out, outlen);
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
 		return -1;
@@ -195,9 +241,37 @@ static int is_wide(const char *cs)
 	return !strncmp(cs, "utf-16", 6) || !strncmp(cs, "utf-32", 6) || !strncmp(cs, "ucs", 3);
 }
 
-int charset_decode_xml(const char *data, size_t len, const char *content_type, char **out, size_t *outlen,
-                       char *encoding, size_t enclen, char *err, size_t errlen)
+int charset_is_utf8(const char *s, size_t len, int ascii_only)
 {
+	size_t i = 0;
+	while (i < len) {
+		/* eight ASCII bytes at a time: the common case in feeds */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = ascii_only ? 0 : utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                       char **owned, char *encoding, size_t enclen, char *err, size_t errlen)
+{
+	*owned = NULL;
 	char mime[128], http[64], decl[64];
 	size_t bomlen;
 	const char *bom = sniff_bom((const unsigned char *)data, len, &bomlen);
@@ -220,7 +294,10 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 	else
 		rfc3023 = http[0] ? http : decl[0] ? decl : "utf-8";
 	/* a BOM or a UTF-16/32 shape cannot be overruled by a label for an ASCII-compatible set */
-	const char *cand[6] = {rfc3023, decl, "utf-8", "windows-1252", "iso-8859-1", NULL};
+	const char *cand[5] = {rfc3023, decl, "utf-8", "windows-1252", NULL};
+	/* labelled nowhere and not UTF-8: read the bytes for a likelier charset */
+	if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
+		cand[0] = charset_guess(data, len);
 	if (bom && (!strcmp(bom, "utf-8") ? strcmp(rfc3023, "utf-8") != 0 : !is_wide(rfc3023)))
 		cand[0] = bom;
 	for (int i = 0; cand[i]; i++) {
@@ -234,10 +311,29 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			from = bom ? bom : "utf-32be";
 		const char *src = data;
 		size_t srclen = len;
-		if (bom && !strcmp(from, bom))
+		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8")))
 			src += bomlen, srclen -= bomlen;
-		if (charset_convert(from, src, srclen, out, outlen) == 0) {
+		/* UTF-8 and ASCII that are what they claim are used in place */
+		int ascii = !strcmp(from, "us-ascii");
+		if ((ascii || !strcmp(from, "utf-8")) && charset_is_utf8(src, srclen, ascii)) {
+			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+				src += 3, srclen -= 3;
+			*text = src, *textlen = srclen;
 			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		/* gb2312 is read with its superset; the name reported stays the one found */
+		if (charset_convert(!strcmp(from, "gb2312") ? "gb18030" : from, src, srclen, owned, textlen) == 0) {
+			*text = *owned;
+			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		/* a UTF-8 BOM is authoritative: broken sequences become U+FFFD, as browsers do */
+		if (i == 0 && bom && !strcmp(bom, "utf-8") && !strcmp(from, "utf-8")) {
+			if (!(*owned = utf8_repair(src, srclen, textlen)))
+				break;
+			*text = *owned;
+			snprintf(encoding, enclen, "utf-8");
 			return 0;
 		}
 	}

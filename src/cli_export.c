@@ -147,7 +147,7 @@ static int print_json(const struct article *a, const struct store_item *it)
 
 static const char export_usage[] = "usage: dateline export [--format text|markdown|json] [--json] [--db PATH] ID";
 
-int cmd_export(int argc, char **argv)
+int cmd_export_article(int argc, char **argv)
 {
 	const char *db = NULL, *format = "text";
 	int json = 0;
@@ -218,4 +218,17 @@ int cmd_export(int argc, char **argv)
 		rc = CLI_FAIL;
 	}
 	return rc;
+}
+
+int cmd_export_any(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-h") && strcmp(argv[i], "--help"))
+			return cmd_export_article(argc, argv);
+	if (argc > 1) {
+		puts("usage: dateline export > FILE.opml       the subscriptions as OPML");
+		puts(export_usage);
+		return CLI_OK;
+	}
+	return cmd_export(argc, argv);
 }

@@ -1,7 +1,9 @@
 /* cli_feed.c: `dateline feed`, one feed printed as a readable list or as JSON. */
 #include "cli.h"
 #include "feed.h"
+#include "feed_text.h"
 #include "feedparse.h"
+#include "fetch.h"
 #include "fileio.h"
 #include "sanitize.h"
 
@@ -14,13 +16,47 @@ static const char feed_usage[] = "usage: dateline feed [--json] [--content-type 
 
 static struct json_object *jstr(const char *s) { return s ? json_object_new_string(s) : NULL; }
 
-static char *feed_to_json(const struct feed *f)
+static struct json_object *item_to_json(const struct feed_item *it)
 {
-	struct json_object *o = json_object_new_object(), *items = json_object_new_array();
-	if (!o || !items) {
-		json_object_put(o), json_object_put(items);
+	struct json_object *j = json_object_new_object(), *cats = json_object_new_array(), *encs = json_object_new_array();
+	if (!j || !cats || !encs) {
+		json_object_put(j), json_object_put(cats), json_object_put(encs);
 		return NULL;
 	}
+	json_object_object_add(j, "id", jstr(it->id));
+	json_object_object_add(j, "title", jstr(it->title));
+	json_object_object_add(j, "link", jstr(it->link));
+	json_object_object_add(j, "author", jstr(it->author));
+	json_object_object_add(j, "published", jstr(it->published));
+	json_object_object_add(j, "updated", jstr(it->updated));
+	json_object_object_add(j, "summary", jstr(it->summary));
+	json_object_object_add(j, "content", jstr(it->content));
+	for (size_t k = 0; k < it->n_categories; k++)
+		json_object_array_add(cats, jstr(it->categories[k]));
+	json_object_object_add(j, "categories", cats);
+	for (size_t k = 0; k < it->n_enclosures; k++) {
+		const struct enclosure *e = &it->enclosures[k];
+		struct json_object *je = json_object_new_object();
+		json_object_object_add(je, "url", jstr(e->url));
+		json_object_object_add(je, "type", jstr(e->type));
+		json_object_object_add(je, "length", e->length >= 0 ? json_object_new_int64(e->length) : NULL);
+		json_object_array_add(encs, je);
+	}
+	json_object_object_add(j, "enclosures", encs);
+	return j;
+}
+
+#define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/*
+ * Writes the feed JSON one item at a time, so a large feed never exists
+ * twice over in memory as objects and text. Returns 0 or -1.
+ */
+static int feed_print_json(FILE *out, const struct feed *f)
+{
+	struct json_object *o = json_object_new_object();
+	if (!o)
+		return -1;
 	json_object_object_add(o, "format", jstr(f->format));
 	json_object_object_add(o, "encoding", jstr(f->encoding));
 	json_object_object_add(o, "title", jstr(f->title));
@@ -28,71 +64,61 @@ static char *feed_to_json(const struct feed *f)
 	json_object_object_add(o, "description", jstr(f->description));
 	json_object_object_add(o, "language", jstr(f->language));
 	json_object_object_add(o, "updated", jstr(f->updated));
-	for (size_t i = 0; i < f->n_items; i++) {
-		const struct feed_item *it = &f->items[i];
-		struct json_object *j = json_object_new_object(), *cats = json_object_new_array(),
-		                   *encs = json_object_new_array();
-		json_object_object_add(j, "id", jstr(it->id));
-		json_object_object_add(j, "title", jstr(it->title));
-		json_object_object_add(j, "link", jstr(it->link));
-		json_object_object_add(j, "author", jstr(it->author));
-		json_object_object_add(j, "published", jstr(it->published));
-		json_object_object_add(j, "updated", jstr(it->updated));
-		json_object_object_add(j, "summary", jstr(it->summary));
-		json_object_object_add(j, "content", jstr(it->content));
-		for (size_t k = 0; k < it->n_categories; k++)
-			json_object_array_add(cats, jstr(it->categories[k]));
-		json_object_object_add(j, "categories", cats);
-		for (size_t k = 0; k < it->n_enclosures; k++) {
-			const struct enclosure *e = &it->enclosures[k];
-			struct json_object *je = json_object_new_object();
-			json_object_object_add(je, "url", jstr(e->url));
-			json_object_object_add(je, "type", jstr(e->type));
-			json_object_object_add(je, "length", e->length >= 0 ? json_object_new_int64(e->length) : NULL);
-			json_object_array_add(encs, je);
-		}
-		json_object_object_add(j, "enclosures", encs);
-		json_object_array_add(items, j);
-	}
-	json_object_object_add(o, "items", items);
-	const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	char *r = s ? strdup(s) : NULL;
+	const char *head = json_object_to_json_string_ext(o, JSON_FLAGS);
+	size_t hl = head ? strlen(head) : 0;
+	int rc = hl >= 2 ? 0 : -1;
+	if (!rc) /* the header object without its closing brace, then the items */
+		fprintf(out, "%.*s,\"items\":[", (int)(hl - 1), head);
 	json_object_put(o);
-	return r;
+	for (size_t i = 0; i < f->n_items && !rc; i++) {
+		struct json_object *j = item_to_json(&f->items[i]);
+		const char *s = j ? json_object_to_json_string_ext(j, JSON_FLAGS) : NULL;
+		if (!s)
+			rc = -1;
+		else
+			fprintf(out, "%s%s", i ? "," : "", s);
+		json_object_put(j);
+	}
+	if (!rc)
+		fputs("]}\n", out);
+	return rc;
 }
 
-/* One line of output: label and the sanitised value, when there is one. */
-static void put_line(FILE *out, const char *label, const char *s)
+/* One line of output: label and the field as sanitised plain text, when there is any. */
+static void put_line(FILE *out, const char *label, const char *s, size_t max)
 {
-	if (!s || !*s)
-		return;
-	char *clean = sanitize_str(s, 0);
-	fprintf(out, "%s%s\n", label, clean ? clean : "");
-	free(clean);
+	char *plain = feed_text_plain(s, max);
+	char *clean = plain && *plain ? sanitize_str(plain, 0) : NULL;
+	if (clean)
+		fprintf(out, "%s%s\n", label, clean);
+	free(plain), free(clean);
 }
 
 static void feed_print_text(FILE *out, const struct feed *f)
 {
-	char *t = sanitize_str(f->title ? f->title : "(untitled feed)", 0);
-	fprintf(out, "%s\n", t ? t : "");
-	free(t);
-	put_line(out, "  ", f->description);
-	put_line(out, "  link:     ", f->link);
-	fprintf(out, "  format:   %s, %s%s%s\n", f->format ? f->format : "?", f->encoding ? f->encoding : "?",
-	        f->language ? ", " : "", "");
-	put_line(out, "  language: ", f->language);
-	put_line(out, "  updated:  ", f->updated);
+	char *t = feed_text_plain(f->title, 200), *title = sanitize_str(t && *t ? t : "(untitled feed)", 0);
+	fprintf(out, "%s\n", title ? title : "");
+	free(t), free(title);
+	put_line(out, "  ", f->description, 300);
+	put_line(out, "  link:     ", f->link, 0);
+	put_line(out, "  format:   ", f->format, 0);
+	put_line(out, "  charset:  ", f->encoding, 0);
+	put_line(out, "  language: ", f->language, 0);
+	put_line(out, "  updated:  ", f->updated, 0);
 	fprintf(out, "  %zu item%s\n", f->n_items, f->n_items == 1 ? "" : "s");
 	for (size_t i = 0; i < f->n_items; i++) {
 		const struct feed_item *it = &f->items[i];
 		const char *date = it->published ? it->published : it->updated;
-		char *title = sanitize_str(it->title ? it->title : "(untitled)", 0);
+		char *pt = feed_text_plain(it->title, 200);
+		char *title = sanitize_str(pt && *pt ? pt : "(untitled)", 0);
+		/* dates are ours ("YYYY-MM-DDTHH:MM:SSZ"): the day is enough in a list */
 		fprintf(out, "\n%4zu. %.10s%s%s\n", i + 1, date ? date : "", date ? "  " : "", title ? title : "");
-		free(title);
-		put_line(out, "      ", it->link);
-		put_line(out, "      by ", it->author);
+		free(pt), free(title);
+		put_line(out, "      ", it->link, 0);
+		put_line(out, "      by ", it->author, 100);
+		put_line(out, "      ", it->summary ? it->summary : it->content, 240);
 		for (size_t k = 0; k < it->n_enclosures; k++)
-			put_line(out, "      enclosure: ", it->enclosures[k].url);
+			put_line(out, "      enclosure: ", it->enclosures[k].url, 0);
 	}
 }
 
@@ -129,32 +155,33 @@ int cmd_feed(int argc, char **argv)
 		cli_error("no feed given; %s", feed_usage);
 		return CLI_USAGE;
 	}
-	if (cli_is_url(path)) {
-		cli_error("%s: fetching URLs is not yet supported", path);
-		return CLI_FAIL;
-	}
-	char err[512], *data;
+	char err[512], *data, *fetched_ct = NULL, *final_url = NULL;
 	size_t len;
-	if (file_read(path, FEED_MAX_BYTES, &data, &len, err, sizeof err)) {
+	if (cli_is_url(path)) {
+		int frc = cli_fetch(path, FEED_MAX_BYTES, FETCH_ACCEPT_FEED, &data, &len, &fetched_ct, &final_url);
+		if (frc)
+			return frc;
+		if (!ct)
+			ct = fetched_ct;
+	} else if (file_read(path, FEED_MAX_BYTES, &data, &len, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_FAIL;
 	}
 	struct feed *f;
-	int rc = feed_parse(data, len, ct, NULL, &f, err, sizeof err);
+	int rc = feed_parse(data, len, ct, cli_is_url(path) ? (final_url ? final_url : path) : NULL, &f, err,
+	                    sizeof err);
 	free(data);
+	free(fetched_ct);
+	free(final_url);
 	if (rc) {
 		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 		return CLI_FAIL;
 	}
 	rc = CLI_OK;
 	if (json) {
-		char *j = feed_to_json(f);
-		if (!j) {
+		if (feed_print_json(stdout, f)) {
 			cli_error("out of memory");
 			rc = CLI_FAIL;
-		} else {
-			puts(j);
-			free(j);
 		}
 	} else {
 		feed_print_text(stdout, f);

@@ -56,12 +56,12 @@ static int use_bold(void)
 	return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
-static const char search_usage[] = "usage: dateline search [--limit N] [--json] [--db PATH] QUERY";
+static const char search_usage[] = "usage: dateline search [--rank] [--limit N] [--json] [--db PATH] QUERY";
 
 int cmd_search(int argc, char **argv)
 {
 	const char *db = NULL, *query = NULL;
-	int json = 0;
+	int json = 0, rank = 0;
 	size_t limit = 20;
 	for (int i = 1; i < argc; i++) {
 		int c = cli_store_common(argc, argv, &i, &db, &json);
@@ -78,6 +78,8 @@ int cmd_search(int argc, char **argv)
 				return CLI_USAGE;
 			}
 			limit = (size_t)v;
+		} else if (!strcmp(a, "--rank")) {
+			rank = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			puts(search_usage);
 			return CLI_OK;
@@ -103,7 +105,7 @@ int cmd_search(int argc, char **argv)
 	char err[1024];
 	struct store_hit *h;
 	size_t n;
-	if (store_search(s, query, limit, &h, &n, err, sizeof err)) {
+	if ((rank ? store_search_ranked : store_search)(s, query, limit, &h, &n, err, sizeof err)) {
 		cli_error("%s", err);
 		store_close(s);
 		return CLI_FAIL;

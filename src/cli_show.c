@@ -29,19 +29,25 @@ int cli_is_url(const char *s)
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out)
 {
 	char err[512];
-	char *data;
+	char *data, *fetched_ct = NULL, *final_url = NULL;
 	size_t len;
 	if (cli_is_url(path)) {
-		cli_error("%s: fetching URLs is not yet supported", path);
-		return CLI_FAIL;
-	}
-	if (file_read(path, CLI_INPUT_LIMIT, &data, &len, err, sizeof err)) {
+		int rc = cli_fetch(path, CLI_INPUT_LIMIT, NULL, &data, &len, &fetched_ct, &final_url);
+		if (rc)
+			return rc;
+		if (!url)
+			url = final_url ? final_url : path;
+		if (!content_type)
+			content_type = fetched_ct;
+	} else if (file_read(path, CLI_INPUT_LIMIT, &data, &len, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_FAIL;
 	}
 	struct ingest_opts o = {path, url, content_type, NULL};
 	int rc = ingest_article(data, len, &o, out, err, sizeof err);
 	free(data);
+	free(fetched_ct);
+	free(final_url);
 	if (rc) {
 		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 		return CLI_FAIL;

@@ -172,7 +172,7 @@ int cmd_list(int argc, char **argv)
 		if (store_feed_find(s, feed, &o.feed_id, err, sizeof err))
 			goto fail;
 		if (!o.feed_id) {
-			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline feeds)", feed);
+			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline status)", feed);
 			goto fail;
 		}
 	}

@@ -99,12 +99,9 @@ static char *text_value(struct fx *x, struct fx_frame *f, char *v)
 		free(v);
 		if (!r || !f->flag)
 			return r;
-		v = r;
-		r = fx_resolve_html(v, f->base);
-		free(v);
+		r = fx_clean_html(r, f->base);
 	} else if (f->text == FX_HTML) {
-		r = fx_resolve_html(v, f->base);
-		free(v);
+		r = fx_clean_html(v, f->base);
 	}
 	return fx_trim(r);
 }

@@ -72,10 +72,7 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 	struct feed *feed = x->feed;
 	const char *n = f->name;
 	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
-		char *r = fx_resolve_html(v, f->base);
-		free(v);
-		v = r;
-		if (!v) {
+		if (!(v = fx_clean_html(v, f->base))) {
 			fx_stop(x, "out of memory");
 			return;
 		}
@@ -87,7 +84,7 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		if (it && *v)
 			fx_take(&it->author, fx_author_name(v));
 	} else if (f->ns == FX_NS_DC && is(n, "date"))
-		set_date(it ? &it->published : &feed->updated, v);
+		set_date(it ? &it->updated : &feed->updated, v);
 	else if (f->ns == FX_NS_DC && is(n, "subject")) {
 		if (it && *v && feed_item_add_category(it, v))
 			fx_stop(x, "out of memory");
@@ -139,6 +136,8 @@ int fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int 
 	}
 	if (is(n, "author") || is(n, "category"))
 		return FX_FIELD;
+	if (is(n, "body")) /* XHTML body written without its namespace */
+		return f->text = FX_XHTML, FX_FIELD;
 	if (is(n, "enclosure"))
 		add_enclosure(x, f, a, na, "length");
 	return FX_SKIP;
@@ -153,10 +152,8 @@ void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 	struct feed_item *it = x->item;
 	struct feed *feed = x->feed;
 	const char *n = f->name;
-	if (f->text == FX_HTML) {
-		char *r = fx_resolve_html(v, f->base);
-		free(v);
-		if (!(v = r)) {
+	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
+		if (!(v = fx_clean_html(v, f->base))) {
 			fx_stop(x, "out of memory");
 			return;
 		}
@@ -193,7 +190,7 @@ void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 			fx_take(&it->summary, v), v = NULL;
 		else if (!it->content)
 			fx_take(&it->content, v), v = NULL;
-	} else if (is(n, "fullitem")) {
+	} else if (is(n, "fullitem") || is(n, "body")) {
 		fx_take(&it->content, v), v = NULL;
 	} else if (is(n, "guid")) {
 		x->guid_is_link = f->flag;

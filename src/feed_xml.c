@@ -2,10 +2,12 @@
 #include "feed_xml.h"
 #include "feed.h"
 #include "feed_date.h"
+#include "xmlprep.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/uri.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +94,25 @@ char *fx_date(const char *s)
 	return strdup(out);
 }
 
+/*
+ * Copies an attribute value. Without entity substitution libxml2 hands "&"
+ * over as "&#38;" inside attribute values; undo that here.
+ */
+static char *attr_value(const char *s, const char *e)
+{
+	char *v = malloc((size_t)(e - s) + 1), *o = v;
+	if (!v)
+		return NULL;
+	while (s < e) {
+		if (*s == '&' && e - s >= 5 && !memcmp(s, "&#38;", 5))
+			*o++ = '&', s += 5;
+		else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return v;
+}
+
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name)
 {
 	for (int i = 0; i < n; i++) {
@@ -99,13 +120,7 @@ char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *n
 			continue;
 		if (uri ? !(a[i].uri && !strcmp(a[i].uri, uri)) : a[i].uri != NULL)
 			continue;
-		size_t l = (size_t)(a[i].value_end - a[i].value);
-		char *v = malloc(l + 1);
-		if (v) {
-			memcpy(v, a[i].value, l);
-			v[l] = '\0';
-		}
-		return v;
+		return attr_value(a[i].value, a[i].value_end);
 	}
 	return NULL;
 }
@@ -142,15 +157,27 @@ static int is_url_attr(const char *n, size_t l)
 	       (l == 10 && !strncasecmp(n, "background", 10));
 }
 
-char *fx_resolve_html(const char *html, const char *base)
+/* 1 when the '<' at p starts a tag, an end tag, a comment or a declaration an HTML reader knows. */
+static int starts_markup(const char *p)
 {
-	if (!base || !*base || !strchr(html, '<'))
-		return strdup(html);
+	char c = p[1];
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '/' || c == '?' || !strncmp(p + 1, "!--", 3) ||
+	       !strncasecmp(p + 1, "!doctype", 8) || !strncmp(p + 1, "![CDATA[", 8);
+}
+
+static char *clean_html_copy(const char *html, const char *base)
+{
 	struct buf b = BUF_INIT;
 	const char *p = html, *run = html;
 	while ((p = strchr(p, '<'))) {
+		if (!starts_markup(p)) {
+			buf_append(&b, run, (size_t)(p - run));
+			buf_puts(&b, "&lt;");
+			run = ++p;
+			continue;
+		}
 		p++;
-		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z') || !base || !*base)
 			continue;
 		/* inside a start tag: look at each name=value until '>' */
 		while (*p && *p != '>') {
@@ -255,6 +282,23 @@ char *fx_base64(const char *s)
 	return out;
 }
 
+char *fx_clean_html(char *html, const char *base)
+{
+	if (!strchr(html, '<'))
+		return html;
+	if (!base || !*base) {
+		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
+		const char *p = html;
+		while ((p = strchr(p, '<')) && starts_markup(p))
+			p++;
+		if (!p)
+			return html;
+	}
+	char *r = clean_html_copy(html, base);
+	free(html);
+	return r;
+}
+
 /* ---- serialising child markup of a field as HTML */
 
 static void put_escaped(struct buf *b, const char *s, size_t n, int attr)
@@ -304,18 +348,23 @@ static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr 
 	buf_putc(&x->text, '<');
 	buf_puts(&x->text, f->name);
 	for (int i = 0; i < na; i++) {
-		size_t l = (size_t)(a[i].value_end - a[i].value);
+		char *v = attr_value(a[i].value, a[i].value_end);
+		if (!v) {
+			fx_stop(x, "out of memory");
+			return;
+		}
 		buf_putc(&x->text, ' ');
 		buf_puts(&x->text, a[i].name);
 		buf_puts(&x->text, "=\"");
 		if (is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
-			char *v = strndup(a[i].value, l), *r = v ? resolve(f->base, v) : NULL;
+			char *r = resolve(f->base, v);
 			if (r)
 				put_escaped(&x->text, r, strlen(r), 1);
-			free(v), free(r);
+			free(r);
 		} else {
-			put_escaped(&x->text, a[i].value, l, 1);
+			put_escaped(&x->text, v, strlen(v), 1);
 		}
+		free(v);
 		buf_putc(&x->text, '"');
 	}
 	buf_puts(&x->text, is_void(f->name) ? " />" : ">");
@@ -466,11 +515,18 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 }
 
+/* A copy of the field's text; the buffer keeps its memory for the next field. */
 static char *field_value(struct fx *x)
 {
 	if (x->text.failed)
 		return NULL;
-	char *v = buf_detach(&x->text);
+	char *v = malloc(x->text.len + 1);
+	if (v) {
+		if (x->text.len)
+			memcpy(v, x->text.data, x->text.len);
+		v[x->text.len] = '\0';
+	}
+	buf_reset(&x->text);
 	return v;
 }
 
@@ -511,6 +567,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 				fx_atom_item_end(x, f);
 			else
 				fx_rss_item_end(x, f);
+			/* as feedparser does, an item with content but no summary gets the content as summary */
+			if (x->item && !x->item->summary && x->item->content && feed_set(&x->item->summary, x->item->content))
+				fx_stop(x, "out of memory");
 			x->item = NULL;
 			break;
 		default:
@@ -537,6 +596,21 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 		put_escaped(&x->text, (const char *)ch, (size_t)len, 0);
 }
 
+/* A lifted CDATA section comes back as <?dl-cdata N?>: its text joins the field. */
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	struct engine *e = ctx;
+	if (!data || strcmp((const char *)target, XMLPREP_CDATA_PI))
+		return;
+	char *end;
+	unsigned long k = strtoul((const char *)data, &end, 10);
+	if (end == (const char *)data || k >= e->x.prep->n_cdata)
+		return;
+	const struct xmlprep_span *sp = &e->x.prep->cdata[k];
+	if (sp->len <= INT_MAX)
+		on_text(ctx, (const xmlChar *)sp->text, (int)sp->len);
+}
+
 static void on_error(void *ctx, xmlErrorPtr err)
 {
 	struct engine *e = ctx;
@@ -556,8 +630,10 @@ static xmlParserInputPtr no_external(void *ctx, const xmlChar *publicId, const x
 	return NULL;
 }
 
-int feed_xml_parse(const char *data, size_t len, const char *base_url, struct feed *feed, char *err, size_t errlen)
+int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *feed, char *err, size_t errlen)
 {
+	const char *data = doc->doc;
+	size_t len = doc->len;
 	if (len > (size_t)0x7fffffff) {
 		snprintf(err, errlen, "the feed is too large");
 		return -1;
@@ -569,6 +645,7 @@ int feed_xml_parse(const char *data, size_t len, const char *base_url, struct fe
 	}
 	struct fx *x = &e->x;
 	x->feed = feed;
+	x->prep = doc;
 	e->doc_base = base_url;
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
@@ -577,6 +654,7 @@ int feed_xml_parse(const char *data, size_t len, const char *base_url, struct fe
 	sax.endElementNs = on_end;
 	sax.characters = on_text;
 	sax.cdataBlock = on_text;
+	sax.processingInstruction = on_pi;
 	sax.serror = on_error;
 	sax.resolveEntity = no_external;
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);

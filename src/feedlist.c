@@ -3,6 +3,7 @@
 #include "appdirs.h"
 #include "buf.h"
 #include "fileio.h"
+#include "strindex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,7 +152,8 @@ static void note_bad(struct feedlist *fl, size_t line, const char *why, const ch
 		         what ? what : "");
 }
 
-static int parse_line(struct feedlist *fl, const char *s, const char *end, size_t line, struct buf *w)
+static int parse_line(struct feedlist *fl, const char *s, const char *end, size_t line, struct buf *w,
+                      struct strindex *seen)
 {
 	int r = next_word(&s, end, w);
 	if (r == 0)
@@ -164,10 +166,10 @@ static int parse_line(struct feedlist *fl, const char *s, const char *end, size_
 		note_bad(fl, line, "not an http(s) URL", w->data);
 		return 0;
 	}
-	if (feedlist_find(fl, w->data) >= 0)
+	if (strindex_get(seen, w->data) >= 0)
 		return 0; /* a repeated line subscribes once */
 	struct feedlist_entry *e = push(fl);
-	if (!e || !(e->url = strdup(w->data)))
+	if (!e || !(e->url = strdup(w->data)) || strindex_put(seen, e->url, fl->n - 1))
 		goto oom;
 	e->line = line;
 	while ((r = next_word(&s, end, w)) > 0) {
@@ -195,17 +197,21 @@ oom:
 int feedlist_parse(const char *text, size_t len, struct feedlist *fl)
 {
 	struct buf w = BUF_INIT;
+	struct strindex seen = STRINDEX_INIT;
 	const char *s = text, *end = text + len;
 	size_t line = 0;
 	int rc = 0;
+	for (size_t i = 0; i < fl->n && !rc; i++)
+		rc = strindex_put(&seen, fl->entries[i].url, i);
 	while (s < end && !rc) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *le = nl ? nl : end;
 		const char *ce = le > s && le[-1] == '\r' ? le - 1 : le;
-		rc = parse_line(fl, s, ce, ++line, &w);
+		rc = parse_line(fl, s, ce, ++line, &w, &seen);
 		s = nl ? nl + 1 : end;
 	}
 	buf_free(&w);
+	strindex_free(&seen);
 	return rc;
 }
 

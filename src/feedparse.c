@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A JSON Feed starts with '{' after an optional BOM and white space. */
+/* JSON starts with '{' (or '[', to be refused as JSON) after an optional BOM and white space. */
 static int looks_like_json(const char *s, size_t len)
 {
 	size_t i = len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
 		i++;
-	return i < len && s[i] == '{';
+	return i < len && (s[i] == '{' || s[i] == '[');
 }
 
 int feed_parse(const char *data, size_t len, const char *content_type, const char *base_url,
@@ -33,25 +33,27 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	}
 	if (looks_like_json(data, len))
 		return feed_json_parse(data, len, base_url, out, err, errlen);
-	char enc[64], *utf8 = NULL, *prep = NULL;
-	size_t ulen, plen;
-	if (charset_decode_xml(data, len, content_type, &utf8, &ulen, enc, sizeof enc, err, errlen))
+	char enc[64], *utf8_owned;
+	const char *utf8;
+	size_t ulen;
+	struct xmlprep prep;
+	if (charset_decode_xml(data, len, content_type, &utf8, &ulen, &utf8_owned, enc, sizeof enc, err, errlen))
 		return -1;
 	/* the rewrite may grow &x; into &#NNNNN; but never beyond twice the input plus slack */
-	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, &prep, &plen);
-	free(utf8);
+	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, 1, &prep);
 	if (rc) {
+		free(utf8_owned);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	struct feed *f = feed_new();
 	if (!f) {
-		free(prep);
+		xmlprep_free(&prep), free(utf8_owned);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	rc = feed_xml_parse(prep, plen, base_url, f, err, errlen);
-	free(prep);
+	rc = feed_xml_parse(&prep, base_url, f, err, errlen);
+	xmlprep_free(&prep), free(utf8_owned);
 	if (!rc && feed_set(&f->encoding, enc)) {
 		snprintf(err, errlen, "out of memory");
 		rc = -1;

@@ -422,7 +422,7 @@ static int keep_one(void *ctx, struct fetch_result *r)
 	return 0;
 }
 
-int fetch_url(const char *url, const struct fetch_opts *o, struct fetch_result **out,
+int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, struct fetch_result **out,
               char *err, size_t errlen)
 {
 	struct fetch_result *r = calloc(1, sizeof *r);
@@ -430,7 +430,7 @@ int fetch_url(const char *url, const struct fetch_opts *o, struct fetch_result *
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	struct fetch_request req = {url, NULL, NULL, NULL};
+	struct fetch_request req = {url, NULL, NULL, accept};
 	struct one one = {r};
 	if (fetch_run(&req, 1, o, keep_one, &one, err, errlen)) {
 		fetch_result_free(r);

@@ -40,10 +40,9 @@ void fetch_explain_error(struct fetch_xfer *x, CURLcode rc)
 {
 	char *e = x->res.error;
 	size_t el = sizeof x->res.error;
-	long oserr = 0, connected = 0;
+	long oserr = 0;
 	char t[32];
 	curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &oserr);
-	curl_easy_getinfo(x->easy, CURLINFO_CONNECT_TIME_T, &connected);
 	if (x->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
 		format_size(x->max_bytes, t, sizeof t);
 		snprintf(e, el, "response larger than %s", t);
@@ -64,7 +63,7 @@ void fetch_explain_error(struct fetch_xfer *x, CURLcode rc)
 			}
 			snprintf(e, el, "too slow: under %ld bytes/s for %ld s", x->opts->low_speed,
 			         x->opts->low_speed_secs);
-		} else if (!connected) {
+		} else if (strstr(x->errbuf, "onnection timed out") || strstr(x->errbuf, "Resolving timed out")) {
 			format_ms(x->opts->connect_ms, t, sizeof t);
 			snprintf(e, el, "could not connect within %s", t);
 		} else {

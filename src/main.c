@@ -17,15 +17,19 @@ static const struct command commands[] = {
 	{"show", cmd_show, "show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-"},
 	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
+	{"add", cmd_add, "add [--title T] [--tag T]... URL   subscribe (a web page: its feed is found)"},
+	{"feeds", cmd_feeds, "feeds                   list the subscriptions"},
+	{"refresh", cmd_refresh, "refresh [--jobs N] [--timeout S]   fetch every subscribed feed"},
+	{"import", cmd_import, "import FILE.opml        subscribe to the feeds of an OPML file"},
+	{"export", cmd_export_any, "export > FILE.opml | export ID [--format text|markdown|json]   subscriptions or an article"},
 	{"list", cmd_list, "list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json]"},
-	{"search", cmd_search, "search [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
+	{"search", cmd_search, "search [--rank] [--limit N] [--json] QUERY   full-text search (FTS5 syntax)"},
 	{"quotes", cmd_quotes, "quotes [QUERY] [--speaker NAME] [--since DATE] [--json]"},
-	{"export", cmd_export, "export ID [--format text|markdown|json]"},
 	{"mark", cmd_mark, "mark ID... read|unread|star|unstar|save|unsave"},
 	{"save", cmd_save, "save [--json] URL|FILE...   store an article for offline reading"},
-	{"feeds", cmd_feeds, "feeds [--json]           the feeds in the store"},
+	{"status", cmd_status, "status [--json]          the feeds in the store: unread/total, last refresh, errors"},
 	{"import-feed", cmd_import_feed, "import-feed [--max-items N] [--days N] FILE...   store feeds from files"},
-	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--feed F]   apply retention"},
+	{"purge", cmd_purge, "purge [--days N] [--max-items N] [--save] [--feed F]   apply (and keep) retention"},
 };
 
 static void usage(FILE *f)

@@ -2,6 +2,7 @@
 #include "refresh.h"
 #include "feed.h"
 #include "feedlist.h"
+#include "refresh_worker.h"
 #include "sanitize.h"
 #include "sniff.h"
 
@@ -15,8 +16,10 @@ struct run {
 	const struct refresh_opts *o;    /* options */
 	const struct refresh_sink *sink; /* where results go, or NULL */
 	struct refresh_summary *sum;     /* running totals */
+	const struct fetch_request *reqs; /* the requests, with the validators sent */
 	const char **renames;            /* pairs old URL, new URL (strings owned here) */
 	size_t n_renames;                /* pairs */
+	struct refresh_worker *worker;   /* the parser thread, or NULL to parse inline */
 	double last_draw;                /* monotonic time the bar was last drawn */
 	int drawn;                       /* 1 while a bar is on screen */
 };
@@ -87,14 +90,17 @@ void refresh_format_summary(const struct refresh_summary *s, char *out, size_t o
 	         s->changed_items, b, s->seconds);
 }
 
+enum { PROGRESS_THROTTLED, PROGRESS_NOW, PROGRESS_CLEAR };
+
 /* The bar: "[#######.......]  57/200 feeds  1.2 MiB  2 errors", redrawn in place. */
-static void draw_progress(struct run *run, int final)
+static void draw_progress(struct run *run, int mode)
 {
 	FILE *f = run->o->progress;
 	if (!f)
 		return;
+	int final = mode == PROGRESS_CLEAR;
 	double t = now_seconds();
-	if (!final && t - run->last_draw < 0.05)
+	if (mode == PROGRESS_THROTTLED && t - run->last_draw < 0.05)
 		return;
 	run->last_draw = t;
 	const struct refresh_summary *s = run->sum;
@@ -148,11 +154,97 @@ static int remember_rename(struct run *run, const char *from, const char *to)
 	return 0;
 }
 
+/*
+ * Ends one feed on the calling thread: the sink, the totals, the failure
+ * line, the progress bar. r->error is set for a failure; f is the parsed
+ * feed or NULL (freed by the caller).
+ */
+static void finish_feed(struct run *run, struct refresh_result *r, struct feed *f, char *err, size_t errlen)
+{
+	const struct feedlist_entry *sub = r->sub;
+	struct refresh_summary *sum = run->sum;
+	if (r->outcome == REFRESH_FAILED) {
+		/* Keep the old validators: a failed answer's ETag says nothing about what we hold. */
+		r->etag = r->last_modified = NULL;
+		if (!r->error || !*r->error)
+			r->error = "failed";
+	}
+	struct refresh_counts counts = {0, 0};
+	if (run->sink && run->sink->feed_done) {
+		char serr[256] = "";
+		if (run->sink->feed_done(run->sink->ctx, r, f, &counts, serr, sizeof serr)) {
+			if (r->outcome != REFRESH_FAILED) {
+				snprintf(err, errlen, "could not keep it: %s", serr[0] ? serr : "store failed");
+				r->error = err;
+			}
+			r->outcome = REFRESH_FAILED;
+		}
+	}
+	sum->bytes += r->bytes;
+	if (r->outcome == REFRESH_FETCHED)
+		sum->fetched++;
+	else if (r->outcome == REFRESH_NOT_MODIFIED)
+		sum->not_modified++;
+	else
+		sum->failed++;
+	sum->new_items += counts.new_items;
+	sum->changed_items += counts.changed_items;
+	if (r->new_url && strcmp(r->new_url, sub->url) && r->outcome != REFRESH_FAILED) {
+		if (remember_rename(run, sub->url, r->new_url))
+			report_failure(run, sub->url, "out of memory noting its new address");
+		else
+			sum->moved++;
+	}
+	int reported = r->outcome == REFRESH_FAILED;
+	if (reported)
+		report_failure(run, sub->url, r->error);
+	/* After a failure line the bar is gone: draw it again at once. */
+	draw_progress(run, reported ? PROGRESS_NOW : PROGRESS_THROTTLED);
+}
+
+/* A job back from the parser thread, finished here. */
+static void finish_job(struct run *run, struct refresh_job *j)
+{
+	struct refresh_result r = {&run->list->entries[j->index], j->failed ? REFRESH_FAILED : REFRESH_FETCHED,
+	                           j->http_code, j->new_url, j->content_type, j->etag, j->last_modified, j->len,
+	                           j->seconds, j->failed ? j->err : NULL};
+	char err[256];
+	finish_feed(run, &r, j->failed ? NULL : j->feed, err, sizeof err);
+	refresh_job_free(j);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* Moves a fetched body into a job for the parser thread. 0, or -1 when out of memory (nothing moved). */
+static int hand_to_worker(struct run *run, struct fetch_result *fr, const char *base, const char *new_url)
+{
+	struct refresh_job *j = calloc(1, sizeof *j);
+	if (!j)
+		return -1;
+	j->index = fr->index;
+	j->len = fr->body_len;
+	j->http_code = fr->http_code;
+	j->seconds = fr->seconds;
+	if (!(j->base_url = strdup(base)) || (fr->content_type && !(j->content_type = strdup(fr->content_type))) ||
+	    (fr->etag && !(j->etag = strdup(fr->etag))) ||
+	    (fr->last_modified && !(j->last_modified = strdup(fr->last_modified))) ||
+	    (new_url && !(j->new_url = dup_or_null(new_url)))) {
+		refresh_job_free(j);
+		return -1;
+	}
+	j->body = fr->body;
+	fr->body = NULL; /* the fetcher lets us keep it */
+	refresh_worker_push(run->worker, j);
+	return 0;
+}
+
 static int on_fetched(void *ctx, struct fetch_result *fr)
 {
 	struct run *run = ctx;
 	const struct feedlist_entry *sub = &run->list->entries[fr->index];
-	struct refresh_summary *sum = run->sum;
 	char err[256] = "";
 	struct feed *f = NULL;
 	struct refresh_result r = {sub, REFRESH_FAILED, fr->http_code, NULL, fr->content_type, fr->etag,
@@ -163,48 +255,34 @@ static int on_fetched(void *ctx, struct fetch_result *fr)
 		r.new_url = fr->permanent_url;
 	if (fr->status == FETCH_OK) {
 		const char *base = fr->final_url ? fr->final_url : sub->url;
-		if (refresh_check_feed(fr->body, fr->body_len, fr->content_type, err, sizeof err) == 0 &&
-		    run->o->parse(fr->body, fr->body_len, fr->content_type, base, &f, err, sizeof err) == 0)
-			r.outcome = REFRESH_FETCHED;
+		if (refresh_check_feed(fr->body, fr->body_len, fr->content_type, err, sizeof err) == 0) {
+			if (run->worker && hand_to_worker(run, fr, base, r.new_url) == 0)
+				goto collect;
+			if (run->o->parse(fr->body, fr->body_len, fr->content_type, base, &f, err, sizeof err) == 0)
+				r.outcome = REFRESH_FETCHED;
+		}
 	} else if (fr->status == FETCH_NOT_MODIFIED) {
 		r.outcome = REFRESH_NOT_MODIFIED;
+		/* Many servers leave the validators out of a 304: the ones we sent still hold. */
+		const struct fetch_request *req = &run->reqs[fr->index];
+		if (!r.etag)
+			r.etag = req->etag;
+		if (!r.last_modified)
+			r.last_modified = req->last_modified;
 	} else {
 		snprintf(err, sizeof err, "%s", fr->error);
 	}
-	if (r.outcome == REFRESH_FAILED) {
-		/* Keep the old validators: a failed answer's ETag says nothing about what we hold. */
-		r.etag = r.last_modified = NULL;
-		r.error = err[0] ? err : "failed";
-	}
-	struct refresh_counts counts = {0, 0};
-	if (run->sink && run->sink->feed_done) {
-		char serr[256] = "";
-		if (run->sink->feed_done(run->sink->ctx, &r, f, &counts, serr, sizeof serr)) {
-			if (r.outcome != REFRESH_FAILED)
-				snprintf(err, sizeof err, "could not keep it: %s", serr[0] ? serr : "store failed");
-			r.outcome = REFRESH_FAILED;
-			r.error = err;
-		}
-	}
-	feed_free(f);
-	sum->bytes += fr->body_len;
-	if (r.outcome == REFRESH_FETCHED)
-		sum->fetched++;
-	else if (r.outcome == REFRESH_NOT_MODIFIED)
-		sum->not_modified++;
-	else
-		sum->failed++;
-	sum->new_items += counts.new_items;
-	sum->changed_items += counts.changed_items;
-	if (r.new_url && strcmp(r.new_url, sub->url) && r.outcome != REFRESH_FAILED) {
-		if (remember_rename(run, sub->url, r.new_url))
-			report_failure(run, sub->url, "out of memory noting its new address");
-		else
-			sum->moved++;
-	}
 	if (r.outcome == REFRESH_FAILED)
-		report_failure(run, sub->url, r.error);
-	draw_progress(run, 0);
+		r.error = err;
+	finish_feed(run, &r, f, err, sizeof err);
+	feed_free(f);
+collect:
+	/* Whatever the parser has finished meanwhile. */
+	if (run->worker) {
+		struct refresh_job *j;
+		while ((j = refresh_worker_pop(run->worker, 0)))
+			finish_job(run, j);
+	}
 	return 0;
 }
 
@@ -230,10 +308,19 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 			}
 		}
 	}
-	struct run run = {list, o, sink, sum, NULL, 0, 0, 0};
-	draw_progress(&run, 0);
+	struct run run = {list, o, sink, sum, reqs, NULL, 0, NULL, 0, 0};
+	/* Two feeds or more: parse on a second thread while the downloads go on. */
+	if (list->n > 1 && !o->parse_inline && refresh_worker_start(&run.worker, o->parse))
+		run.worker = NULL;
+	draw_progress(&run, PROGRESS_NOW);
 	int rc = fetch_run(reqs, list->n, &o->fetch, on_fetched, &run, err, errlen);
-	draw_progress(&run, 1);
+	if (run.worker) {
+		struct refresh_job *j;
+		while (rc == 0 && (j = refresh_worker_pop(run.worker, 1)))
+			finish_job(&run, j);
+		refresh_worker_stop(run.worker);
+	}
+	draw_progress(&run, PROGRESS_CLEAR);
 	free(reqs);
 	if (rc == 0 && sink && sink->finish && sink->finish(sink->ctx, err, errlen))
 		rc = -1;

@@ -6,6 +6,7 @@
 #include "feedlist.h"
 #include "fileio.h"
 #include "refresh.h"
+#include "strindex.h"
 
 #include <inttypes.h>
 #include <stdint.h>
@@ -25,6 +26,7 @@ struct state_feed {
 	char *url;                  /* feed URL */
 	char *etag;                 /* last ETag, or NULL */
 	char *last_modified;        /* last Last-Modified, or NULL */
+	char *link;                 /* the site's URL (OPML htmlUrl), or NULL */
 	struct item_digest *items;  /* sorted by key */
 	size_t n_items;             /* number of items */
 	int used;                   /* 1 when this refresh asked about it (kept on write) */
@@ -34,6 +36,7 @@ struct refresh_state {
 	char *path;               /* the state file */
 	struct state_feed *feeds; /* in file order, then new ones */
 	size_t n, cap;            /* used and allocated */
+	struct strindex by_url;   /* feed URL -> position in feeds (keys borrowed from feeds) */
 };
 
 int refresh_state_path(char *out, size_t n, char *err, size_t errlen)
@@ -67,6 +70,7 @@ static void feed_clear(struct state_feed *f)
 	free(f->url);
 	free(f->etag);
 	free(f->last_modified);
+	free(f->link);
 	free(f->items);
 }
 
@@ -78,15 +82,24 @@ void refresh_state_free(struct refresh_state *st)
 		feed_clear(&st->feeds[i]);
 	free(st->feeds);
 	free(st->path);
+	strindex_free(&st->by_url);
 	free(st);
 }
 
 static struct state_feed *find(struct refresh_state *st, const char *url)
 {
-	for (size_t i = st->n; i-- > 0;)
-		if (!strcmp(st->feeds[i].url, url))
-			return &st->feeds[i];
-	return NULL;
+	long i = strindex_get(&st->by_url, url);
+	return i >= 0 ? &st->feeds[i] : NULL;
+}
+
+/* After URLs changed or feeds were dropped: the index borrows the URL strings. */
+static int reindex(struct refresh_state *st)
+{
+	strindex_free(&st->by_url);
+	for (size_t i = 0; i < st->n; i++)
+		if (strindex_put(&st->by_url, st->feeds[i].url, i))
+			return -1;
+	return 0;
 }
 
 static struct state_feed *add_feed(struct refresh_state *st, const char *url)
@@ -103,6 +116,10 @@ static struct state_feed *add_feed(struct refresh_state *st, const char *url)
 	memset(f, 0, sizeof *f);
 	if (!(f->url = strdup(url)))
 		return NULL;
+	if (strindex_put(&st->by_url, f->url, st->n)) {
+		free(f->url);
+		return NULL;
+	}
 	st->n++;
 	return f;
 }
@@ -113,6 +130,21 @@ static char *field_dup(const char *s, size_t n)
 	if (n == 1 && s[0] == '-')
 		return NULL;
 	return strndup(s, n);
+}
+
+/* Sixteen hex digits; sscanf would measure the whole rest of the file on each call. */
+static int parse_hex64(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 16; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (d < 0)
+			return 0;
+		v = v << 4 | (uint64_t)d;
+	}
+	*out = v;
+	return 1;
 }
 
 static int parse_state(struct refresh_state *st, const char *s, const char *end)
@@ -135,9 +167,12 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 				cur->etag = field_dup(t1 + 1, (size_t)(t2 - t1 - 1));
 				cur->last_modified = field_dup(t2 + 1, (size_t)(le - t2 - 1));
 			}
+		} else if (cur && le - s > 2 && s[0] == 'L' && s[1] == '\t') {
+			free(cur->link);
+			cur->link = strndup(s + 2, (size_t)(le - s - 2));
 		} else if (cur && le - s == 35 && s[0] == 'I' && s[1] == '\t') {
 			struct item_digest d;
-			if (sscanf(s + 2, "%16" SCNx64 "\t%16" SCNx64, &d.key, &d.content) == 2) {
+			if (parse_hex64(s + 2, &d.key) && s[18] == '\t' && parse_hex64(s + 19, &d.content)) {
 				struct item_digest *it = realloc(cur->items, (cur->n_items + 1) * sizeof *it);
 				if (!it)
 					return -1;
@@ -148,7 +183,8 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 		s = nl ? nl + 1 : end;
 	}
 	for (size_t i = 0; i < st->n; i++)
-		qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
+		if (st->feeds[i].n_items)
+			qsort(st->feeds[i].items, st->feeds[i].n_items, sizeof *st->feeds[i].items, cmp_digest);
 	return 0;
 }
 
@@ -223,13 +259,19 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		char *u = strdup(r->new_url);
 		if (!u)
 			goto oom;
-		free(f->url);
+		char *old = f->url;
 		f->url = u;
+		int bad = reindex(st);
+		free(old);
+		if (bad)
+			goto oom;
 	}
 	if (replace_validator(&f->etag, r->etag) || replace_validator(&f->last_modified, r->last_modified))
 		goto oom;
 	if (!feed)
 		return 0;
+	if (feed->link && replace_validator(&f->link, feed->link))
+		goto oom;
 	struct item_digest *items = feed->n_items ? calloc(feed->n_items, sizeof *items) : NULL;
 	if (feed->n_items && !items)
 		goto oom;
@@ -250,7 +292,8 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		else if (old->content != items[i].content)
 			counts->changed_items++;
 	}
-	qsort(items, feed->n_items, sizeof *items, cmp_digest);
+	if (feed->n_items)
+		qsort(items, feed->n_items, sizeof *items, cmp_digest);
 	free(f->items);
 	f->items = items;
 	f->n_items = feed->n_items;
@@ -260,19 +303,34 @@ oom:
 	return -1;
 }
 
-static int st_finish(void *ctx, char *err, size_t errlen)
+/* Sixteen lower-case hex digits, no terminator (printf per item showed in profiles). */
+static void put_hex64(char *out, uint64_t v)
 {
-	struct refresh_state *st = ctx;
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		out[i] = "0123456789abcdef"[v & 15];
+}
+
+int refresh_state_save(struct refresh_state *st, char *err, size_t errlen)
+{
 	struct buf b = BUF_INIT;
 	buf_puts(&b, STATE_HEADER);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct state_feed *f = &st->feeds[i];
-		if (!f->used || strpbrk(f->url, "\t\r\n"))
+		if (strpbrk(f->url, "\t\r\n"))
 			continue;
 		buf_printf(&b, "F\t%s\t%s\t%s\n", f->url, f->etag ? f->etag : "-",
 		           f->last_modified ? f->last_modified : "-");
-		for (size_t k = 0; k < f->n_items; k++)
-			buf_printf(&b, "I\t%016" PRIx64 "\t%016" PRIx64 "\n", f->items[k].key, f->items[k].content);
+		if (f->link && !strpbrk(f->link, "\r\n"))
+			buf_printf(&b, "L\t%s\n", f->link);
+		for (size_t k = 0; k < f->n_items; k++) {
+			char line[36];
+			line[0] = 'I';
+			line[1] = line[18] = '\t';
+			put_hex64(line + 2, f->items[k].key);
+			put_hex64(line + 19, f->items[k].content);
+			line[35] = '\n';
+			buf_append(&b, line, sizeof line);
+		}
 	}
 	if (b.failed) {
 		buf_free(&b);
@@ -282,6 +340,39 @@ static int st_finish(void *ctx, char *err, size_t errlen)
 	int rc = appdirs_write_atomic(st->path, b.data, b.len, err, errlen);
 	buf_free(&b);
 	return rc;
+}
+
+/* Forgets the feeds this refresh did not ask about (unsubscribed), then saves. */
+static int st_finish(void *ctx, char *err, size_t errlen)
+{
+	struct refresh_state *st = ctx;
+	size_t k = 0;
+	for (size_t i = 0; i < st->n; i++) {
+		if (st->feeds[i].used)
+			st->feeds[k++] = st->feeds[i];
+		else
+			feed_clear(&st->feeds[i]);
+	}
+	st->n = k;
+	if (reindex(st)) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return refresh_state_save(st, err, errlen);
+}
+
+const char *refresh_state_link(struct refresh_state *st, const char *url)
+{
+	struct state_feed *f = find(st, url);
+	return f ? f->link : NULL;
+}
+
+int refresh_state_set_link(struct refresh_state *st, const char *url, const char *link)
+{
+	struct state_feed *f = find(st, url);
+	if (!f && !(f = add_feed(st, url)))
+		return -1;
+	return replace_validator(&f->link, link);
 }
 
 void refresh_state_sink(struct refresh_state *st, struct refresh_sink *sink)

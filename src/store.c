@@ -1,5 +1,6 @@
-/* store.c: opening, creating, migrating and closing the SQLite store. */
+/* store.c: opening, creating and closing the SQLite store; errors, statements, transactions. */
 #include "store_int.h"
+#include "appdirs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,82 +10,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* "DLNE": tells a dateline store from any other SQLite file. */
-#define STORE_APP_ID 0x444c4e45
-
-/*
- * Version 1: feeds, items, articles with their sections, quotes, entities,
- * mentions, links, and the article text index. Kept verbatim: migrations
- * start from it, and the tests build a version-1 file from it.
- */
-static const char schema_v1[] =
-	"CREATE TABLE feeds(id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, tags TEXT,"
-	" etag TEXT, last_modified TEXT, last_status INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
-	" last_refresh INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE items(id INTEGER PRIMARY KEY, feed_id INTEGER, guid TEXT, link TEXT, title TEXT,"
-	" author TEXT, published TEXT, updated TEXT, summary TEXT, content TEXT, hash TEXT,"
-	" date INTEGER NOT NULL, added INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0,"
-	" starred INTEGER NOT NULL DEFAULT 0, purged INTEGER NOT NULL DEFAULT 0, UNIQUE(feed_id, guid));"
-	"CREATE INDEX items_feed_date ON items(feed_id, date);"
-	"CREATE TABLE articles(item_id INTEGER PRIMARY KEY, source TEXT, url TEXT, site TEXT,"
-	" headline TEXT, headline_derived INTEGER NOT NULL DEFAULT 0, byline TEXT, published TEXT,"
-	" has_dateline INTEGER NOT NULL DEFAULT 0, dl_place TEXT, dl_date TEXT, dl_agency TEXT,"
-	" dl_raw TEXT, body TEXT NOT NULL DEFAULT '');"
-	"CREATE TABLE sections(item_id INTEGER NOT NULL, pos INTEGER NOT NULL, heading TEXT,"
-	" lens TEXT NOT NULL, PRIMARY KEY(item_id, pos)) WITHOUT ROWID;"
-	"CREATE TABLE quotes(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL, pos INTEGER NOT NULL,"
-	" text TEXT NOT NULL, speaker TEXT, cue TEXT, partial INTEGER NOT NULL DEFAULT 0,"
-	" section INTEGER NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL,"
-	" end INTEGER NOT NULL, end_paragraph INTEGER NOT NULL);"
-	"CREATE INDEX quotes_item ON quotes(item_id, pos);"
-	"CREATE TABLE entities(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL, pos INTEGER NOT NULL,"
-	" name TEXT NOT NULL, type INTEGER NOT NULL, role TEXT);"
-	"CREATE INDEX entities_item ON entities(item_id, pos);"
-	"CREATE TABLE aliases(entity_id INTEGER NOT NULL, pos INTEGER NOT NULL, alias TEXT NOT NULL,"
-	" PRIMARY KEY(entity_id, pos)) WITHOUT ROWID;"
-	"CREATE TABLE mentions(entity_id INTEGER NOT NULL, pos INTEGER NOT NULL, section INTEGER NOT NULL,"
-	" paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	" PRIMARY KEY(entity_id, pos)) WITHOUT ROWID;"
-	"CREATE TABLE links(item_id INTEGER NOT NULL, pos INTEGER NOT NULL, url TEXT NOT NULL, text TEXT,"
-	" PRIMARY KEY(item_id, pos)) WITHOUT ROWID;"
-	"CREATE VIRTUAL TABLE articles_fts USING fts5(headline, byline, body,"
-	" content='articles', content_rowid='item_id');";
-
-/*
- * Version 2: saved items and full-page flags, quote counts, the quotation
- * index (speaker as a column) and the indexes the lists and retention need.
- */
-static const char migrate_v2[] =
-	"ALTER TABLE items ADD COLUMN saved INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE items ADD COLUMN full INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE items ADD COLUMN n_quotes INTEGER NOT NULL DEFAULT 0;"
-	"UPDATE items SET n_quotes = (SELECT count(*) FROM quotes q WHERE q.item_id = items.id);"
-	"CREATE INDEX items_date ON items(date);"
-	"CREATE INDEX items_link ON items(link);"
-	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id');"
-	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
-
-static const char *const migrations[] = {schema_v1, migrate_v2};
-
 int store_default_path(char *out, size_t cap, char *err, size_t errlen)
 {
-	const char *env = getenv("DATELINE_DB"), *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	int n;
-	if (env && *env)
-		n = snprintf(out, cap, "%s", env);
-	else if (xdg && *xdg == '/')
-		n = snprintf(out, cap, "%s/dateline/dateline.db", xdg);
-	else if (home && *home)
-		n = snprintf(out, cap, "%s/.local/share/dateline/dateline.db", home);
-	else {
-		snprintf(err, errlen, "no place for the store: set HOME, XDG_DATA_HOME or DATELINE_DB, or pass --db PATH");
-		return -1;
+	const char *env = getenv("DATELINE_DB");
+	char dir[4096];
+	if (env && *env) {
+		if (snprintf(out, cap, "%s", env) >= (int)cap) {
+			snprintf(err, errlen, "the store's path is too long");
+			return -1;
+		}
+		return 0;
 	}
-	if (n < 0 || (size_t)n >= cap) {
-		snprintf(err, errlen, "the store's path is too long");
+	/* the data directory every part of dateline uses (appdirs.h) */
+	if (appdirs_data(dir, sizeof dir, err, errlen))
 		return -1;
-	}
-	return 0;
+	return appdirs_join(out, cap, dir, "dateline.db", err, errlen);
 }
 
 /* mkdir -p of path's parent directory, new directories 0700. */
@@ -259,79 +199,22 @@ void store_tx_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static int pragma_int(struct store *s, const char *sql, int *v, char *err, size_t errlen)
+/* The retention the user saved in the store (`dateline purge --save`) applies to every refresh. */
+static int load_retention(struct store *s, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, "reading the store", err, errlen);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int(st, 0);
+	if (sqlite3_prepare_v2(s->db, "SELECT key, value FROM settings WHERE key IN ('retention-days', 'max-items-per-feed')",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "reading the settings", err, errlen);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		int v = sqlite3_column_int(st, 1);
+		if (k && v >= 0)
+			*(!strcmp(k, "retention-days") ? &s->retention.days : &s->retention.max_items) = v;
+	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "reading the store", err, errlen);
-	return 0;
-}
-
-/* Brings the schema from version `from` to STORE_SCHEMA_VERSION, one transaction per step. */
-static int migrate(struct store *s, int from, char *err, size_t errlen)
-{
-	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
-		char sql[64], what[64];
-		snprintf(what, sizeof what, "upgrading the store to version %d", v + 1);
-		if (store_tx_begin(s, err, errlen))
-			return -1;
-		int cur;
-		/* another process may have migrated while we waited for the lock */
-		if (pragma_int(s, "PRAGMA user_version", &cur, err, errlen)) {
-			store_tx_rollback(s);
-			return -1;
-		}
-		if (cur > v) {
-			store_tx_commit(s, err, errlen);
-			v = cur - 1;
-			continue;
-		}
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
-		    (v == 0 && sqlite3_exec(s->db, "PRAGMA application_id = 1145851461", NULL, NULL, NULL) != SQLITE_OK)) {
-			store_fail(s, what, err, errlen);
-			store_tx_rollback(s);
-			return -1;
-		}
-		if (store_tx_commit(s, err, errlen))
-			return -1;
-	}
-	return 0;
-}
-
-/* Checks the file is a dateline store of a version this build knows, migrating it if older. */
-static int check_schema(struct store *s, char *err, size_t errlen)
-{
-	int version, app, tables;
-	if (pragma_int(s, "PRAGMA user_version", &version, err, errlen) ||
-	    pragma_int(s, "PRAGMA application_id", &app, err, errlen) ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, err, errlen))
-		return -1;
-	if ((app && app != STORE_APP_ID) || (!version && tables)) {
-		snprintf(err, errlen, "%s is an SQLite database but not a dateline store; dateline leaves it "
-		         "untouched (choose another file with --db)", s->path);
-		return -1;
-	}
-	if (version > STORE_SCHEMA_VERSION) {
-		snprintf(err, errlen, "the store %s was written by a newer dateline (schema %d, this one knows %d): "
-		         "upgrade dateline", s->path, version, STORE_SCHEMA_VERSION);
-		return -1;
-	}
-	if (version == STORE_SCHEMA_VERSION)
-		return 0;
-	if (s->readonly) {
-		snprintf(err, errlen, "the store %s has an older schema (%d) and was opened read-only: "
-		         "run any dateline command that writes to upgrade it", s->path, version);
-		return -1;
-	}
-	return migrate(s, version, err, errlen);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "reading the settings", err, errlen);
 }
 
 /* Reopens s->path read-only as an immutable file (URI with the path percent-encoded). */
@@ -415,17 +298,16 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 		sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	}
 	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
-	if (check_schema(s, err, errlen)) {
-		/*
-		 * A WAL store nobody may write (a read-only directory, another
-		 * user's file) cannot make its -shm index: read it as immutable,
-		 * which is true of it for us, rather than not at all.
-		 */
-		int code = sqlite3_extended_errcode(s->db);
-		if (!s->readonly || ((code & 0xff) != SQLITE_READONLY && (code & 0xff) != SQLITE_CANTOPEN) ||
-		    reopen_immutable(s, err, errlen) || check_schema(s, err, errlen))
-			goto fail;
-	}
+	int rc = store_schema_check(s, err, errlen);
+	/*
+	 * A WAL store nobody may write (a read-only directory, another user's
+	 * file) cannot make its -shm index: read it as immutable, which is true
+	 * of it for us, rather than not at all.
+	 */
+	if (rc == -2 && s->readonly && !reopen_immutable(s, err, errlen))
+		rc = store_schema_check(s, err, errlen);
+	if (rc || load_retention(s, err, errlen))
+		goto fail;
 	*out = s;
 	return 0;
 fail:

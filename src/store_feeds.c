@@ -283,3 +283,40 @@ void store_set_retention(struct store *s, const struct store_retention *r)
 {
 	s->retention = *r;
 }
+
+void store_get_retention(const struct store *s, struct store_retention *r)
+{
+	*r = s->retention;
+}
+
+static const char sql_setting[] = "INSERT OR REPLACE INTO settings(key, value) VALUES(?, ?)";
+
+int store_save_retention(struct store *s, const struct store_retention *r, char *err, size_t errlen)
+{
+	if (store_writable(s, err, errlen) || store_tx_begin(s, err, errlen))
+		return -1;
+	const char *keys[2] = {"retention-days", "max-items-per-feed"};
+	int vals[2] = {r->days, r->max_items};
+	for (int i = 0; i < 2; i++) {
+		char v[16];
+		sqlite3_stmt *st = store_stmt(s, sql_setting, err, errlen);
+		if (!st)
+			goto fail;
+		snprintf(v, sizeof v, "%d", vals[i] > 0 ? vals[i] : 0);
+		store_bind_text(st, 1, keys[i]);
+		store_bind_text(st, 2, v);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			store_fail(s, "saving the retention setting", err, errlen);
+			goto fail;
+		}
+	}
+	if (store_tx_commit(s, err, errlen))
+		return -1;
+	s->retention = *r;
+	return 0;
+fail:
+	store_tx_rollback(s);
+	return -1;
+}

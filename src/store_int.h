@@ -32,6 +32,13 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql, char *err, size_t err
 /* Writes "what: <sqlite's reason, in words a user can act on>" to err; returns -1. */
 int store_fail(struct store *s, const char *what, char *err, size_t errlen);
 
+/*
+ * Checks the file is a dateline store of a version this build knows and
+ * migrates an older one (store_schema.c). 0; -1 with err; -2 when it could
+ * not even be read for want of write access (a WAL store's -shm index).
+ */
+int store_schema_check(struct store *s, char *err, size_t errlen);
+
 /* Write transactions (BEGIN IMMEDIATE), nestable: only the outermost pair commits. */
 int store_tx_begin(struct store *s, char *err, size_t errlen);
 int store_tx_commit(struct store *s, char *err, size_t errlen);
@@ -46,6 +53,10 @@ char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 
 /* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
 long long store_date_value(const char *iso);
+
+/* Date-ordered keys: the first key of the given unix time (clamped to what fits). */
+#define STORE_KEY_BITS 20
+long long store_date_key(long long date);
 
 /* Articles (store_articles.c), inside the caller's transaction. */
 int store_article_write(struct store *s, long long item_id, const struct article *a,

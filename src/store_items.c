@@ -105,6 +105,27 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 	return collect_items(s, st, out, n, err, errlen);
 }
 
+static const char sql_count[] =
+	"SELECT count(*) FROM items i WHERE i.purged = 0 AND (?4 = 0 OR i.feed_id = ?4) AND (?1 = 0 OR i.read = 0)"
+	" AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)";
+
+int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen)
+{
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, sql_count, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));
+	sqlite3_bind_int(st, 2, !!(o->flags & STORE_LIST_SAVED));
+	sqlite3_bind_int(st, 3, !!(o->flags & STORE_LIST_STARRED));
+	sqlite3_bind_int64(st, 4, o->feed_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "counting items", err, errlen);
+}
+
 int store_item_get(struct store *s, long long id, struct store_item **out, char *err, size_t errlen)
 {
 	size_t n;

@@ -13,23 +13,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Newest first: the index's rows are numbered in date order, so it stops after limit rows. */
 static const char sql_search[] =
 	"SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
 	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
-	" FROM articles_fts JOIN items i ON i.id = articles_fts.rowid LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY rank, i.date DESC LIMIT ?2";
+	" FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid JOIN items i ON i.id = a.item_id"
+	" LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY articles_fts.rowid DESC LIMIT ?2";
+/*
+ * Best first (BM25) among the newest 2,000 matches: ranking
+ * every match of a common word costs time in proportion to the store, so
+ * the window keeps it bounded; the snippets are made for the shown rows only.
+ */
+static const char sql_search_ranked[] =
+	"WITH top AS (SELECT doc, score FROM (SELECT rowid AS doc, bm25(articles_fts) AS score FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 2000) ORDER BY score, doc DESC LIMIT ?2)"
+	" SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
+	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
+	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
+	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY top.score, top.doc DESC";
 #define QUOTE_COLS "q.id, q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
 static const char sql_quotes_match[] =
 	"SELECT " QUOTE_COLS " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
 	" JOIN items i ON i.id = q.item_id"
-	" WHERE quotes_fts MATCH ?1 AND i.purged = 0 AND i.date >= ?2"
-	" ORDER BY i.date DESC, q.item_id DESC, q.pos LIMIT ?3 OFFSET ?4";
+	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND i.purged = 0"
+	" ORDER BY quotes_fts.rowid DESC LIMIT ?3 OFFSET ?4";
 static const char sql_quotes_all[] =
-	"SELECT " QUOTE_COLS " FROM items i JOIN quotes q ON q.item_id = i.id"
-	" WHERE i.purged = 0 AND i.date >= ?2 AND i.n_quotes > 0"
-	" ORDER BY i.date DESC, i.id DESC, q.pos LIMIT ?3 OFFSET ?4";
+	"SELECT " QUOTE_COLS " FROM quotes q JOIN items i ON i.id = q.item_id"
+	" WHERE q.id >= ?2 AND i.purged = 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
 
-/* Appends each whitespace-separated word of q as a literal FTS5 string, prefix-matched when asked. */
+/*
+ * Appends each whitespace-separated word of q as a literal FTS5 string. With
+ * prefix (type-ahead), the last word matches as a prefix unless q ends in a
+ * space: the words before it are complete. A word typed with a trailing '*'
+ * is a prefix in any case.
+ */
 static void literal_words(struct buf *b, const char *q, int prefix, const char *join)
 {
 	int first = 1;
@@ -61,7 +80,7 @@ static void literal_words(struct buf *b, const char *q, int prefix, const char *
 			buf_putc(b, w[i]);
 		}
 		buf_putc(b, '"');
-		if (prefix || star)
+		if (star || (prefix && !*q)) /* !*q: the word ends the text, it is still being typed */
 			buf_putc(b, '*');
 	}
 }
@@ -96,10 +115,10 @@ void store_hits_free(struct store_hit *h, size_t n)
 }
 
 /* Runs sql_search for q; 1 when FTS5 refused the query (err untouched), 0 done, -1 failed. */
-static int search_once(struct store *s, const char *q, size_t limit, struct store_hit **out, size_t *n,
-                       char *err, size_t errlen)
+static int search_once(struct store *s, const char *sql, const char *q, size_t limit, struct store_hit **out,
+                       size_t *n, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = store_stmt(s, sql_search, err, errlen);
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
@@ -143,8 +162,8 @@ oom:
 	return -1;
 }
 
-int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
-                 size_t *n, char *err, size_t errlen)
+static int search(struct store *s, const char *sql, const char *query, size_t limit, struct store_hit **out,
+                  size_t *n, char *err, size_t errlen)
 {
 	*out = NULL;
 	*n = 0;
@@ -152,7 +171,7 @@ int store_search(struct store *s, const char *query, size_t limit, struct store_
 		snprintf(err, errlen, "nothing to search for");
 		return -1;
 	}
-	int rc = search_once(s, query, limit ? limit : 50, out, n, err, errlen);
+	int rc = search_once(s, sql, query, limit ? limit : 50, out, n, err, errlen);
 	if (rc <= 0)
 		return rc;
 	char first[256];
@@ -163,7 +182,7 @@ int store_search(struct store *s, const char *query, size_t limit, struct store_
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	rc = b.len ? search_once(s, b.data, limit ? limit : 50, out, n, err, errlen) : 1;
+	rc = b.len ? search_once(s, sql, b.data, limit ? limit : 50, out, n, err, errlen) : 1;
 	buf_free(&b);
 	if (rc == 1) {
 		const char *m = !strncmp(first, "fts5: ", 6) ? first + 6 : first;
@@ -172,6 +191,18 @@ int store_search(struct store *s, const char *query, size_t limit, struct store_
 		return -1;
 	}
 	return rc;
+}
+
+int store_search(struct store *s, const char *query, size_t limit, struct store_hit **out,
+                 size_t *n, char *err, size_t errlen)
+{
+	return search(s, sql_search, query, limit, out, n, err, errlen);
+}
+
+int store_search_ranked(struct store *s, const char *query, size_t limit, struct store_hit **out,
+                        size_t *n, char *err, size_t errlen)
+{
+	return search(s, sql_search_ranked, query, limit, out, n, err, errlen);
 }
 
 void store_quote_hits_free(struct store_quote_hit *h, size_t n)
@@ -227,7 +258,7 @@ static int quotes_once(struct store *s, const struct store_quote_query *q, const
 		return -1;
 	if (expr)
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, q->since);
+	sqlite3_bind_int64(st, 2, store_date_key(q->since));
 	sqlite3_bind_int64(st, 3, q->limit ? (long long)q->limit : 50);
 	sqlite3_bind_int64(st, 4, (long long)q->offset);
 	struct store_quote_hit *arr = NULL;

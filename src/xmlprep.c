@@ -1,7 +1,10 @@
 /* xmlprep.c: DOCTYPE removal and entity repair ahead of the XML parser. */
 #include "xmlprep.h"
 #include "buf.h"
+#include "charset.h"
+#include "utf8.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,20 +153,34 @@ static const struct decl *find_decl(const struct prep *p, const char *name, size
 	return NULL;
 }
 
-/* Handles the '&' at s[i]; returns the index after what it consumed. */
-static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, size_t i, size_t len)
+/*
+ * Handles the '&' at s[i]: returns the index after the reference and, when it
+ * must change, appends the replacement to b and sets *changed.
+ */
+static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, size_t i, size_t len, int *changed)
 {
 	size_t j = i + 1;
+	*changed = 1;
 	if (j < len && s[j] == '#') {
 		size_t k = j + 1;
 		int hex = k < len && (s[k] == 'x' || s[k] == 'X');
 		k += hex;
 		size_t ds = k;
-		while (k < len && (hex ? ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'f') || (s[k] >= '0' && s[k] <= '9')
-		                       : (s[k] >= '0' && s[k] <= '9')))
+		unsigned long cp = 0;
+		while (k < len && k - ds < 8 &&
+		       (hex ? isxdigit((unsigned char)s[k]) : (s[k] >= '0' && s[k] <= '9'))) {
+			cp = cp * (hex ? 16 : 10) + (unsigned)(s[k] <= '9' ? s[k] - '0' : (s[k] | 32) - 'a' + 10);
 			k++;
+		}
 		if (k > ds && k < len && s[k] == ';') {
-			buf_append(b, s + i, k + 1 - i);
+			if (cp >= 0x80 && cp < 0xA0) { /* &#146; means windows-1252's quote, as in HTML */
+				buf_printf(b, "&#%u;", charset_cp1252_c1((unsigned)cp));
+			} else if (s[j + 1] == 'X') { /* XML wants a lower-case x; feeds write &#X41; too */
+				buf_puts(b, "&#x");
+				buf_append(b, s + ds, k + 1 - ds);
+			} else {
+				*changed = 0;
+			}
 			return k + 1;
 		}
 		buf_puts(b, "&amp;");
@@ -181,7 +198,7 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 	const char *name = s + ns;
 	if ((n == 3 && (!memcmp(name, "amp", 3))) || (n == 2 && (!memcmp(name, "lt", 2) || !memcmp(name, "gt", 2))) ||
 	    (n == 4 && (!memcmp(name, "quot", 4) || !memcmp(name, "apos", 4)))) {
-		buf_append(b, s + i, j + 1 - i);
+		*changed = 0;
 		return j + 1;
 	}
 	const struct decl *d = find_decl(p, name, n);
@@ -195,50 +212,99 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 	return j + 1;
 }
 
-int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, char **out, size_t *outlen)
+/* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
+static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
+
+void xmlprep_free(struct xmlprep *p)
+{
+	free(p->owned);
+	free(p->cdata);
+	memset(p, 0, sizeof *p);
+}
+
+static int add_cdata(struct xmlprep *p, const char *text, size_t len)
+{
+	if (p->n_cdata == p->cap_cdata) {
+		size_t cap = p->cap_cdata ? p->cap_cdata * 2 : 64;
+		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
+		if (!c)
+			return -1;
+		p->cdata = c, p->cap_cdata = cap;
+	}
+	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
+	return 0;
+}
+
+int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, struct xmlprep *out)
 {
 	struct prep p;
 	p.ndecls = 0;
 	struct buf b = BUF_INIT;
 	b.limit = maxlen;
-	if (buf_append(&b, "", 0))
-		return -1;
-	size_t i = 0, run = 0;
+	memset(out, 0, sizeof *out);
+	size_t i = 0, run = 0; /* s[run..i) is not yet copied to b */
+	int copying = 0, failed = 0;
+	const size_t pil = strlen(XMLPREP_CDATA_PI);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c != '&' && c != '<') {
+		if (!special[(unsigned char)s[i]]) {
 			i++;
 			continue;
 		}
-		buf_append(&b, s + run, i - run);
-		if (c == '&') {
-			i = rewrite_ref(&p, &b, s, i, len);
-		} else if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
-			size_t e = skip_past(s, i + 4, len, "-->");
-			buf_append(&b, s + i, e - i);
-			i = e;
-		} else if (i + 9 <= len && !memcmp(s + i, "<![CDATA[", 9)) {
-			size_t e = skip_past(s, i + 9, len, "]]>");
-			buf_append(&b, s + i, e - i);
-			i = e;
-		} else if (i + 2 <= len && s[i + 1] == '?') {
-			size_t e = skip_past(s, i + 2, len, "?>");
-			buf_append(&b, s + i, e - i);
-			i = e;
-		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
-			i = skip_doctype(&p, s, i, len);
-		} else {
-			buf_putc(&b, '<');
+		unsigned char c = (unsigned char)s[i];
+		size_t at = i, next;
+		int changed = 0;
+		struct buf rep = BUF_INIT;
+		if (c == 0xC2) {
+			if (!(i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)) {
+				i++;
+				continue;
+			}
+			char u[4]; /* a C1 control is text mis-decoded from windows-1252 */
+			buf_append(&rep, u, utf8_encode(charset_cp1252_c1((unsigned char)s[i + 1]), u));
+			next = i + 2, changed = 1;
+		} else if (c == '&') {
+			next = rewrite_ref(&p, &rep, s, i, len, &changed);
+		} else if (i + 1 >= len || (s[i + 1] != '!' && s[i + 1] != '?')) {
 			i++;
+			continue;
+		} else if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
+			next = skip_past(s, i + 4, len, "-->");
+		} else if (i + 9 <= len && !memcmp(s + i, "<![CDATA[", 9)) {
+			next = skip_past(s, i + 9, len, "]]>");
+			if (lift_cdata) {
+				size_t body = next - (i + 9) - (next >= i + 12 && !memcmp(s + next - 3, "]]>", 3) ? 3 : 0);
+				failed |= add_cdata(out, s + i + 9, body);
+				buf_printf(&rep, "<?" XMLPREP_CDATA_PI " %zu?>", out->n_cdata - 1);
+				changed = 1;
+			}
+		} else if (s[i + 1] == '?') {
+			next = skip_past(s, i + 2, len, "?>");
+			changed = i + 2 + pil <= len && !memcmp(s + i + 2, XMLPREP_CDATA_PI, pil); /* not ours: dropped */
+		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
+			next = skip_doctype(&p, s, i, len), changed = 1;
+		} else {
+			next = i + 1;
 		}
-		run = i;
+		if (changed) {
+			buf_append(&b, s + run, at - run);
+			buf_append(&b, rep.data ? rep.data : "", rep.len);
+			run = next, copying = 1;
+		}
+		failed |= rep.failed;
+		buf_free(&rep);
+		i = next;
+	}
+	if (!copying) { /* nothing to change: the document is used as it is */
+		out->doc = s, out->len = len;
+		return 0;
 	}
 	buf_append(&b, s + run, len - run);
-	if (b.failed) {
+	if (b.failed || failed) {
 		buf_free(&b);
+		xmlprep_free(out);
 		return -1;
 	}
-	*outlen = b.len;
-	*out = buf_detach(&b);
+	out->len = b.len;
+	out->doc = out->owned = buf_detach(&b);
 	return 0;
 }

@@ -10,8 +10,12 @@ Routes (GET):
   /feed/NAME[?items=N&v=V]   RSS 2.0, with ETag and Last-Modified; 304 on a match
   /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
+  /bare304/NAME              RSS with an ETag, whose 304 carries no validators
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
+  /echo                      RSS whose title is the request's User-Agent, description its
+                             Accept-Encoding, first item title its Accept
   /atom/NAME                 Atom 1.0
+  /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
   /redirect/N/NAME           N hops of 302, then /feed/NAME
   /moved/NAME                301 to /feed/NAME (a permanent redirect)
   /loop                      302 to itself, forever
@@ -23,13 +27,14 @@ Routes (GET):
   /huge                      Content-Length: 1 GiB, zeros generated on the fly
   /endless                   chunked body of zeros with no end (1 GiB at most)
   /bomb                      gzip of 1 GiB of zeros, compressed on the fly
+  /article                   a plain-text news article
   /html                      an HTML page served as text/html
   /page                      an HTML page linking its feed with <link rel="alternate">
-  /invalid                   XML that breaks on line 3, served as application/rss+xml
+  /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
   /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
-  /count                     how many requests each path got, as text
+  /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
 import argparse
 import email.utils
@@ -45,6 +50,9 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 GIB = 1 << 30
+ARTICLE = (b"Storm closes the port\n\nBy Ana Reyes\n\nVALPARAISO, Chile (AP) \xe2\x80\x94 The port was closed on "
+           b"Tuesday as the storm came ashore, officials said.\n\n\"We will reopen when it is safe,\" "
+           b"harbour master Luis Soto said.\n")
 LASTMOD = email.utils.formatdate(1700000000, usegmt=True)
 
 
@@ -76,6 +84,9 @@ def atom(name, items):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "dateline-testd"
+    # Headers and body go out in separate writes: without this, Nagle's algorithm and the
+    # client's delayed ACK hold each keep-alive answer back by tens of milliseconds.
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet unless asked
         if self.server.verbose:
@@ -91,12 +102,15 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def not_modified(self, extra):
+        with self.server.lock:
+            key = "304 " + self.path.partition("?")[0]
+            self.server.counts[key] = self.server.counts.get(key, 0) + 1
         self.send_response(304)
         for k, v in extra:
             self.send_header(k, v)
         self.end_headers()
 
-    def conditional(self, body, etag=True, lastmod=True):
+    def conditional(self, body, etag=True, lastmod=True, bare304=False):
         tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         extra = []
         if etag:
@@ -107,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         ims = self.headers.get("If-Modified-Since")
         if etag and inm is not None:
             if inm.strip() == tag:
-                return self.not_modified(extra)
+                return self.not_modified([] if bare304 else extra)
         elif lastmod and ims is not None and ims.strip() == LASTMOD:
             return self.not_modified(extra)
         self.send_body(200, body, extra=extra)
@@ -138,8 +152,27 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(rss(name, items, args.get("v", "1")))
         if head == "etag":
             return self.conditional(rss(name, items), lastmod=False)
+        if head == "bare304":
+            # ETag on the 200, none on the 304 (as many servers do)
+            return self.conditional(rss(name, items), lastmod=False, bare304=True)
         if head == "lastmod":
             return self.conditional(rss(name, items), etag=False)
+        if head == "changing":
+            # Each fetch: item 0 edited, one item more than last time, no validators.
+            with self.server.lock:
+                n = self.server.counts[path]
+            body = rss(name, 2 + n).replace(b"item 0 v1", b"item 0 edit %d" % n)
+            return self.send_body(200, body)
+        if head == "echo":
+            # The request's own headers, as a feed, so a test can see what the client sent.
+            ua = self.headers.get("User-Agent", "")
+            enc = self.headers.get("Accept-Encoding", "")
+            acc = self.headers.get("Accept", "")
+            esc = lambda v: v.replace("&", "&amp;").replace("<", "&lt;")
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
+                    '<description>%s</description><language>en</language><item><title>%s</title>'
+                    '</item></channel></rss>' % (esc(ua), esc(enc), esc(acc))).encode()
+            return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
         if head == "gzip":
@@ -153,6 +186,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "redirect":
             n = int(parts[1])
             where = "/redirect/%d/%s" % (n - 1, name) if n > 1 else "/feed/" + name
+            if query:
+                where += "?" + query
             return self.send_body(302, b"", "text/plain", [("Location", where)])
         if head == "moved":
             return self.send_body(301, b"", "text/plain", [("Location", "/feed/" + name)])
@@ -201,6 +236,8 @@ class Handler(BaseHTTPRequestHandler):
         if head == "bomb":
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip"),
                                 ("Connection", "close")], gzip_bomb())
+        if head == "article":
+            return self.send_body(200, ARTICLE, "text/plain; charset=utf-8")
         if head == "html":
             return self.send_body(200, b"<!DOCTYPE html><html><head><title>Not a feed</title></head>"
                                   b"<body><p>Hello.</p></body></html>\n", "text/html; charset=utf-8")
@@ -212,8 +249,9 @@ class Handler(BaseHTTPRequestHandler):
                 '</head><body><p>Welcome.</p></body></html>\n'
                 % args.get("href", "../feed/discovered")).encode(), "text/html; charset=utf-8")
         if head == "invalid":
-            return self.send_body(200, b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n'
-                                  b'<title>Broken</title><item></channel>\n</rss>\n')
+            # Broken on line 3 before any feed element: nothing a recovering parser can keep.
+            return self.send_body(200, b'<?xml version="1.0"?>\n<!-- a feed mangled in transit -->\n'
+                                  b'<</rss version="2.0">\n<channel><title>Broken</title>\n')
         if head == "drip":
             body = rss("drip", 3)
             return self.stream([("Content-Type", "application/rss+xml"), ("Content-Length", str(len(body)))],
@@ -231,6 +269,13 @@ class Handler(BaseHTTPRequestHandler):
                 text = "".join("%s %d\n" % kv for kv in sorted(self.server.counts.items()))
             return self.send_body(200, text.encode(), "text/plain")
         self.send_body(404, b"not found\n", "text/plain")
+
+
+class Server(ThreadingHTTPServer):
+    # listen() runs in the constructor, so the backlog must be a class attribute: with the
+    # default of 5, a burst of parallel connects loses SYNs and waits a second to retry.
+    request_queue_size = 256
+    daemon_threads = True
 
 
 def gzip_bomb():
@@ -257,11 +302,12 @@ def main():
     ap.add_argument("--lifetime", type=float, default=60, help="seconds before the server exits by itself")
     ap.add_argument("--bench-feeds", type=int, default=0, help="pre-generate this many /bench/N.xml feeds")
     ap.add_argument("--bench-items", type=int, default=50)
+    ap.add_argument("--tls-cert", help="also serve the same routes over TLS with this PEM certificate ...")
+    ap.add_argument("--tls-key", help="... and this key")
+    ap.add_argument("--tls-port-file", help="write the TLS port here")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.request_queue_size = 256
+    srv = Server(("127.0.0.1", 0), Handler)
     srv.verbose = a.verbose
     srv.lifetime = a.lifetime
     srv.lock = threading.Lock()
@@ -273,6 +319,18 @@ def main():
     def die():
         srv.stop.set()
         os._exit(0)  # bounded lifetime, whatever the handlers are doing
+    if a.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        tls = Server(("127.0.0.1", 0), Handler)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        for k in ("verbose", "lifetime", "lock", "counts", "stop", "bench"):
+            setattr(tls, k, getattr(srv, k))
+        threading.Thread(target=tls.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
+        with open(a.tls_port_file + ".tmp", "w") as f:
+            f.write("%d\n" % tls.server_address[1])
+        os.rename(a.tls_port_file + ".tmp", a.tls_port_file)
     t = threading.Timer(a.lifetime, die)
     t.daemon = True
     t.start()

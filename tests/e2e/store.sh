@@ -124,6 +124,14 @@ expect_eq store-purge-kept 3 "$n"
 n=$("$BIN" list --starred --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 expect_eq store-purge-starred-kept 1 "$n"
 
+# a saved retention applies to every later refresh of every feed
+"$BIN" purge --max-items 4 --save >/dev/null
+make_feed "$TMP/b.xml" beta 9
+out=$("$BIN" import-feed "$TMP/b.xml")
+expect_match store-retention-saved '9 new, 0 changed, 0 unchanged, 5 purged' "$out"
+"$BIN" purge >/dev/null
+expect_eq store-purge-uses-saved 0 $?
+
 # a corrupt store: a clear error, the file untouched
 cp "$DB" "$TMP/good.db"
 printf 'garbage, not a database %.0s' $(seq 1 300) >"$TMP/junk.db"
@@ -139,7 +147,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	mkdir -p "$ro" && cp "$TMP/good.db" "$ro/dateline.db" && chmod 755 "$TMP" "$ro" && chmod 644 "$ro/dateline.db"
 	as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env DATELINE_DB="$ro/dateline.db" "$BIN" "$@"; }
 	n=$(as_nobody list --json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-	expect_eq store-readonly-list 4 "$n"
+	expect_eq store-readonly-list "$("$BIN" --db "$TMP/good.db" list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "$n"
 	as_nobody mark "$art_id" star 2>"$TMP/err"
 	expect_eq store-readonly-write-status 1 $?
 	expect_match store-readonly-write-message 'read-only' "$(cat "$TMP/err")"

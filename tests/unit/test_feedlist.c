@@ -7,6 +7,7 @@
 
 #include "feedlist.h"
 #include "fileio.h"
+#include "strindex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,12 +95,39 @@ static void test_update_keeps_lines(void **state)
 	unlink(path);
 }
 
+/* Thousands of lines: each URL once, the first occurrence kept, found by the index. */
+static void test_many_and_index(void **state)
+{
+	(void)state;
+	char *text = malloc(5000 * 48);
+	assert_non_null(text);
+	size_t len = 0;
+	for (int i = 0; i < 5000; i++)
+		len += (size_t)sprintf(text + len, "https://h%d.example/feed t%d\n", i % 2500, i);
+	struct feedlist fl = FEEDLIST_INIT;
+	assert_int_equal(feedlist_parse(text, len, &fl), 0);
+	assert_int_equal(fl.n, 2500);
+	assert_string_equal(fl.entries[7].tags[0], "t7");
+	struct strindex ix = STRINDEX_INIT;
+	for (size_t i = 0; i < fl.n; i++)
+		assert_int_equal(strindex_put(&ix, fl.entries[i].url, i), 0);
+	assert_int_equal(strindex_get(&ix, "https://h1234.example/feed"), 1234);
+	assert_int_equal(strindex_get(&ix, "https://h2500.example/feed"), -1);
+	assert_int_equal(strindex_put(&ix, fl.entries[3].url, 99), 0);
+	assert_int_equal(strindex_get(&ix, "https://h3.example/feed"), 99);
+	assert_int_equal(ix.n, 2500);
+	strindex_free(&ix);
+	feedlist_free(&fl);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_update_keeps_lines),
+		cmocka_unit_test(test_many_and_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,7 +30,7 @@ static struct fetch_result *get(const char *path, const struct fetch_opts *o)
 	char url[256], err[256];
 	url_of(url, sizeof url, "http", path);
 	struct fetch_result *r = NULL;
-	assert_int_equal(fetch_url(url, o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url(url, NULL, o, &r, err, sizeof err), 0);
 	assert_non_null(r);
 	return r;
 }
@@ -207,6 +207,20 @@ static void test_faults_in_one_batch(void **state)
 	}
 }
 
+/* A server that accepts and never answers, with only the total timeout in force. */
+static void test_total_timeout(void **state)
+{
+	(void)state;
+	struct fetch_opts o;
+	quick_opts(&o);
+	o.low_speed_secs = 0;
+	struct fetch_result *r = get("/stall", &o);
+	assert_int_equal(r->status, FETCH_FAILED);
+	assert_string_equal(r->error, "timed out after 1.5 s");
+	assert_true(r->seconds >= 1.4 && r->seconds < 3.0);
+	fetch_result_free(r);
+}
+
 static void test_connection_refused(void **state)
 {
 	(void)state;
@@ -215,11 +229,11 @@ static void test_connection_refused(void **state)
 	struct fetch_result *r = NULL;
 	char err[256];
 	/* Port 1 on loopback: nobody listens there in a test sandbox. */
-	assert_int_equal(fetch_url("http://127.0.0.1:1/feed", &o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url("http://127.0.0.1:1/feed", NULL, &o, &r, err, sizeof err), 0);
 	assert_int_equal(r->status, FETCH_FAILED);
 	assert_string_equal(r->error, "connection refused");
 	fetch_result_free(r);
-	assert_int_equal(fetch_url("ftp://127.0.0.1/feed", &o, &r, err, sizeof err), 0);
+	assert_int_equal(fetch_url("ftp://127.0.0.1/feed", NULL, &o, &r, err, sizeof err), 0);
 	assert_int_equal(r->status, FETCH_FAILED);
 	assert_non_null(strstr(r->error, "http and https"));
 	fetch_result_free(r);
@@ -268,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_gzip_decoded),
 		cmocka_unit_test(test_redirects),
 		cmocka_unit_test(test_faults_in_one_batch),
+		cmocka_unit_test(test_total_timeout),
 		cmocka_unit_test(test_connection_refused),
 		cmocka_unit_test(test_opts_from_env),
 	};

@@ -350,6 +350,17 @@ static void test_search(void **state)
 	assert_int_equal(store_search(s, "N.Y.", 10, &h, &n, err, sizeof err), 0); /* not FTS5 syntax: read literally */
 	assert_int_equal(n, 3);
 	store_hits_free(h, n);
+	/* newest first by default; --rank puts the article with "talks" in its headline first */
+	assert_int_equal(store_search(s, "talks", 10, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].item_id, id2);
+	assert_int_equal(h[2].item_id, id1);
+	store_hits_free(h, n);
+	assert_int_equal(store_search_ranked(s, "talks", 10, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].item_id, id1);
+	assert_non_null(strstr(h[0].snippet, "\x02"));
+	store_hits_free(h, n);
 	assert_int_equal(store_search(s, "(((", 10, &h, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cannot search for '((('"));
 	/* quotations: newest article first, by speaker, by words, since a date, type-ahead prefixes */
@@ -370,11 +381,25 @@ static void test_search(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(qh[0].item_id, id2);
 	store_quote_hits_free(qh, n);
-	q.match = "cauti opti";
+	/* type-ahead: the word being typed (the last) is a prefix, the words before it are whole */
+	q.match = "cautiously opti";
 	q.prefix = 1;
 	q.speaker = "dmi";
 	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
 	assert_int_equal(n, 2);
+	store_quote_hits_free(qh, n);
+	q.match = "cauti opti";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 0);
+	store_quote_hits_free(qh, n);
+	q.match = "optimistic ";
+	q.speaker = NULL;
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	store_quote_hits_free(qh, n);
+	q.match = "o";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3); /* "optimistic," in each: one letter reads the prefix index */
 	store_quote_hits_free(qh, n);
 	q.prefix = 0;
 	q.match = NULL;

@@ -172,6 +172,13 @@ static void test_retention(void **state)
 	assert_int_equal(count_items(s, 0), 5);
 	assert_int_equal(count_items(s, STORE_LIST_STARRED), 1);
 	assert_int_equal(count_items(s, STORE_LIST_SAVED), 1);
+	long long cnt;
+	struct store_list_opts co = {STORE_LIST_STARRED, fid, 1, 0};
+	assert_int_equal(store_items_count(s, &co, &cnt, err, sizeof err), 0);
+	assert_int_equal(cnt, 1);
+	co.flags = 0;
+	assert_int_equal(store_items_count(s, &co, &cnt, err, sizeof err), 0);
+	assert_int_equal(cnt, 5);
 	struct store_hit *h;
 	assert_int_equal(store_search(s, "\"story 7\"", 5, &h, &n, err, sizeof err), 0);
 	assert_int_equal(n, 0); /* purged articles leave the index */
@@ -193,7 +200,17 @@ static void test_retention(void **state)
 	assert_int_equal(store_purge(s, fid, &days, &purged, err, sizeof err), 0);
 	assert_int_equal(purged, 3);
 	assert_int_equal(count_items(s, 0), 2);
-	assert_int_equal(store_article_load(s, oldest, &(struct article *){NULL}, err, sizeof err), 0);
+	struct article *kept;
+	assert_int_equal(store_article_load(s, oldest, &kept, err, sizeof err), 0);
+	article_free(kept);
+	/* a saved retention outlives the connection */
+	struct store_retention saved = {10, 7}, got;
+	assert_int_equal(store_save_retention(s, &saved, err, sizeof err), 0);
+	store_close(s);
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	store_get_retention(s, &got);
+	assert_int_equal(got.days, 10);
+	assert_int_equal(got.max_items, 7);
 	feed_free(f);
 	feed_free(g);
 	store_close(s);

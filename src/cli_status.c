@@ -1,4 +1,4 @@
-/* cli_feeds_store.c: `dateline feeds` (what the store follows) and `dateline purge` (retention). */
+/* cli_status.c: `dateline status` (the feeds in the store), `purge` (retention) and `import-feed`. */
 #include "cli.h"
 #include "cli_store.h"
 #include "feed.h"
@@ -19,7 +19,7 @@ static void put(const char *s)
 	free(t);
 }
 
-int cmd_feeds(int argc, char **argv)
+int cmd_status(int argc, char **argv)
 {
 	const char *db = NULL;
 	int json = 0;
@@ -28,7 +28,7 @@ int cmd_feeds(int argc, char **argv)
 		if (c < 0)
 			return CLI_USAGE;
 		if (!c) {
-			cli_error("unexpected '%s'; usage: dateline feeds [--json] [--db PATH]", argv[i]);
+			cli_error("unexpected '%s'; usage: dateline status [--json] [--db PATH]", argv[i]);
 			return CLI_USAGE;
 		}
 	}
@@ -84,12 +84,12 @@ int cmd_feeds(int argc, char **argv)
 }
 
 static const char purge_usage[] =
-	"usage: dateline purge [--days N] [--max-items N] [--feed F] [--json] [--db PATH]";
+	"usage: dateline purge [--days N] [--max-items N] [--save] [--feed F] [--json] [--db PATH]";
 
 int cmd_purge(int argc, char **argv)
 {
 	const char *db = NULL, *feed = NULL;
-	int json = 0;
+	int json = 0, save = 0;
 	struct store_retention r = {0, 0};
 	for (int i = 1; i < argc; i++) {
 		int c = cli_store_common(argc, argv, &i, &db, &json);
@@ -98,7 +98,9 @@ int cmd_purge(int argc, char **argv)
 		if (c)
 			continue;
 		const char *a = argv[i];
-		if ((!strcmp(a, "--days") || !strcmp(a, "--max-items")) && i + 1 < argc) {
+		if (!strcmp(a, "--save")) {
+			save = 1;
+		} else if ((!strcmp(a, "--days") || !strcmp(a, "--max-items")) && i + 1 < argc) {
 			char *end;
 			long v = strtol(argv[++i], &end, 10);
 			if (*end || v <= 0 || v > 1000000) {
@@ -113,19 +115,25 @@ int cmd_purge(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (!r.days && !r.max_items) {
-		cli_error("say what to keep: %s (saved and starred items are always kept)", purge_usage);
-		return CLI_USAGE;
-	}
 	struct store *s;
 	if (cli_store_open(db, 0, &s))
 		return CLI_FAIL;
 	char err[1024];
 	long long fid = 0;
 	int n = 0, rc = CLI_OK;
-	if (feed && (store_feed_find(s, feed, &fid, err, sizeof err) || !fid)) {
+	if (!r.days && !r.max_items) /* the saved setting */
+		store_get_retention(s, &r);
+	if (!r.days && !r.max_items) {
+		store_close(s);
+		cli_error("say what to keep (no retention is saved in the store): %s; saved and starred items "
+		          "are always kept", purge_usage);
+		return CLI_USAGE;
+	}
+	if (save && store_save_retention(s, &r, err, sizeof err)) {
+		rc = CLI_FAIL;
+	} else if (feed && (store_feed_find(s, feed, &fid, err, sizeof err) || !fid)) {
 		if (!fid)
-			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline feeds)", feed);
+			snprintf(err, sizeof err, "no feed '%s' in the store (see dateline status)", feed);
 		rc = CLI_FAIL;
 	} else if (store_purge(s, fid, &r, &n, err, sizeof err)) {
 		rc = CLI_FAIL;
@@ -203,7 +211,8 @@ int cmd_import_feed(int argc, char **argv)
 	struct store *s;
 	if (cli_store_open(db, 0, &s))
 		return CLI_FAIL;
-	store_set_retention(s, &r);
+	if (r.days || r.max_items) /* else the retention saved in the store */
+		store_set_retention(s, &r);
 	int rc = CLI_OK;
 	json_object *arr = json ? json_object_new_array() : NULL;
 	for (int i = 1; i < argc; i++) {

@@ -1,0 +1,162 @@
+/* test_charset.c: Content-Type parsing, charset names and the RFC 3023 precedence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "charset.h"
+#include "fileio.h"
+#include "xmlprep.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_content_type(void **state)
+{
+	(void)state;
+	char mime[64], cs[64];
+	charset_parse_content_type("Application/RSS+XML; Charset=\"ISO-8859-1\"", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "application/rss+xml");
+	assert_string_equal(cs, "iso-8859-1");
+	charset_parse_content_type("text/xml;charset= 'us-ascii'", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(cs, "us-ascii");
+	charset_parse_content_type("text/xml; qs=0.9; charset=utf-8", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(cs, "utf-8");
+	charset_parse_content_type("text/xml; charset:iso-8859-1", mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "text/xml");
+	assert_string_equal(cs, ""); /* malformed parameter ignored */
+	charset_parse_content_type(NULL, mime, sizeof mime, cs, sizeof cs);
+	assert_string_equal(mime, "");
+}
+
+static void test_canonical(void **state)
+{
+	(void)state;
+	char out[32];
+	charset_canonical("UTF8", out, sizeof out);
+	assert_string_equal(out, "utf-8");
+	charset_canonical("GB2312", out, sizeof out);
+	assert_string_equal(out, "gb18030");
+	charset_canonical(" Shift-JIS ", out, sizeof out);
+	assert_string_equal(out, "shift_jis");
+	charset_canonical("Windows-1251", out, sizeof out);
+	assert_string_equal(out, "windows-1251");
+}
+
+/* Decodes doc; *text gets a malloc'd copy of the UTF-8 text. */
+static const char *decode(const char *doc, size_t len, const char *ct, char **text)
+{
+	static char enc[64];
+	char err[128], *owned;
+	const char *t;
+	size_t n;
+	if (charset_decode_xml(doc, len, ct, &t, &n, &owned, enc, sizeof enc, err, sizeof err))
+		return NULL;
+	*text = strndup(t, n);
+	free(owned);
+	return enc;
+}
+
+static void test_precedence(void **state)
+{
+	(void)state;
+	char *t;
+	const char *latin = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>\xe9</a>";
+	/* application/xml: HTTP charset, else the declaration */
+	assert_string_equal(decode(latin, strlen(latin), "application/xml", &t), "iso-8859-1");
+	assert_non_null(strstr(t, "\xc3\xa9"));
+	free(t);
+	assert_string_equal(decode(latin, strlen(latin), "application/xml; charset=koi8-r", &t), "koi8-r");
+	free(t);
+	/* text/xml without a charset is us-ascii; bytes it cannot read fall back to the declaration */
+	const char *ascii = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>x</a>";
+	assert_string_equal(decode(ascii, strlen(ascii), "text/xml", &t), "us-ascii");
+	free(t);
+	assert_string_equal(decode(latin, strlen(latin), "text/xml", &t), "iso-8859-1");
+	free(t);
+	/* no HTTP: declaration, else UTF-8, else windows-1252 */
+	assert_string_equal(decode(latin, strlen(latin), NULL, &t), "iso-8859-1");
+	free(t);
+	assert_string_equal(decode("<a>\xc3\xa9</a>", 9, NULL, &t), "utf-8");
+	free(t);
+	assert_string_equal(decode("<a>\x93q\x94</a>", 10, NULL, &t), "windows-1252");
+	assert_string_equal(t, "<a>\u201cq\u201d</a>");
+	free(t);
+	/* BOMs decide, and are removed */
+	assert_string_equal(decode("\xef\xbb\xbf<a/>", 7, "text/xml; charset=us-ascii", &t), "utf-8");
+	assert_string_equal(t, "<a/>");
+	free(t);
+	assert_string_equal(decode("\xff\xfe<\0a\0/\0>\0", 10, NULL, &t), "utf-16le");
+	assert_string_equal(t, "<a/>");
+	free(t);
+}
+
+static void test_xmlprep(void **state)
+{
+	(void)state;
+	const char *in = "<!DOCTYPE r [<!ENTITY co \"Acme\"><!ENTITY ext SYSTEM \"file:///etc/hosts\">]>"
+	                 "<r a=\"x&y\">&co; &ext; &eacute; &amp; &#233; &#X41; &#150; & <![CDATA[&eacute;]]>"
+	                 "<!-- &nbsp; --><?dl-cdata 0?></r>";
+	struct xmlprep p;
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, 0, &p), 0);
+	assert_non_null(p.owned);
+	assert_string_equal(p.doc, "<r a=\"x&amp;y\">Acme &amp;ext; &#233; &amp; &#233; &#x41; &#8211; &amp; "
+	                           "<![CDATA[&eacute;]]><!-- &nbsp; --></r>");
+	xmlprep_free(&p);
+	/* lifting: CDATA becomes a placeholder with its text kept aside */
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 1 << 20, 1, &p), 0);
+	assert_non_null(strstr(p.doc, "<?dl-cdata 0?><!-- &nbsp; --></r>"));
+	assert_int_equal(p.n_cdata, 1);
+	assert_int_equal(p.cdata[0].len, 8);
+	assert_memory_equal(p.cdata[0].text, "&eacute;", 8);
+	xmlprep_free(&p);
+	/* a document with nothing to repair is not copied */
+	const char *fine = "<r a=\"&amp;\">&lt;&#233;<!-- <![CDATA[ --></r>";
+	assert_int_equal(xmlprep_rewrite(fine, strlen(fine), 1 << 20, 1, &p), 0);
+	assert_ptr_equal(p.doc, fine);
+	assert_null(p.owned);
+	xmlprep_free(&p);
+	assert_int_equal(html_entity_lookup("hellip", 6), 0x2026);
+	assert_int_equal(html_entity_lookup("nosuch", 6), 0);
+	/* the output limit is honoured */
+	assert_int_equal(xmlprep_rewrite(in, strlen(in), 10, 1, &p), -1);
+}
+
+/* Undeclared legacy text of our own writing: the guess must name its charset. */
+static void test_guess(void **state)
+{
+	(void)state;
+	static const char *const charsets[] = {"windows-1251", "koi8-r", "windows-1255", "iso-8859-7", "shift_jis",
+	                                       "euc-jp", "euc-kr", "gb2312", "big5", "tis-620", "windows-1252"};
+	const char *root = getenv("DATELINE_ROOT");
+	for (size_t i = 0; i < sizeof charsets / sizeof *charsets; i++) {
+		char path[512], err[256], *data;
+		size_t len;
+		snprintf(path, sizeof path, "%s/tests/data/feeds/guess-%s.xml", root ? root : ".", charsets[i]);
+		if (file_read(path, 1 << 20, &data, &len, err, sizeof err))
+			fail_msg("%s", err);
+		const char *g = charset_guess(data, len);
+		if (strcmp(g, charsets[i]))
+			fail_msg("%s: guessed %s", path, g);
+		char *t;
+		assert_string_equal(decode(data, len, NULL, &t), charsets[i]);
+		free(t);
+		free(data);
+	}
+	/* too little to judge: windows-1252 */
+	assert_string_equal(charset_guess("<a>\xe9</a>", 8), "windows-1252");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_content_type),
+		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_xmlprep),
+		cmocka_unit_test(test_guess),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
