@@ -151,6 +151,8 @@ tui_keys j j
 tui_expect tui_refresh_still_running 'refreshing [0-9]+s'
 tui_text >"$TMP/during"
 if grep -qE ' [23]/[0-9]+ ' "$TMP/during"; then ok tui_refresh_scroll_moved; else not_ok tui_refresh_scroll_moved "$(tail -1 "$TMP/during")"; fi
-if tui_wait 'refresh (done|failed)' 150; then ok tui_refresh_finishes; else not_ok tui_refresh_finishes "$(tail -1 "$TMP/text")"; fi
-tui_keys q q
+if tui_wait 'refresh done' 150; then ok tui_refresh_finishes; else not_ok tui_refresh_finishes "$(tail -1 "$TMP/text")"; fi
+tui_keys q
+tui_expect tui_refresh_feed_in_store '^ Feeds \(2\)'
+tui_keys q
 kill $srv 2>/dev/null
