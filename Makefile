@@ -25,7 +25,8 @@ all: $(BIN)
 deps:
 	@sh scripts/deps.sh
 
-$(B)/%.o: src/%.c $(wildcard include/*.h) | $(B)/gen.stamp
+# every object waits for (and is rebuilt after) the generated tables
+$(B)/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
 	@mkdir -p $(B)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
@@ -34,9 +35,6 @@ $(B)/%.o: src/%.c $(wildcard include/*.h) | $(B)/gen.stamp
 $(B)/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 	@mkdir -p $(B)
 	@for g in scripts/gen-*.sh; do [ -f "$$g" ] || continue; sh "$$g" $(B) || exit 1; done; touch $@
-
-# Code that includes generated tables is rebuilt when they change.
-$(B)/lexicon.o: $(B)/gen.stamp
 
 $(B)/libdateline.a: $(LIBOBJ)
 	@rm -f $@
@@ -84,7 +82,7 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame
 FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
 FUZZ_BIN = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 
-build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) | $(B)/gen.stamp
+build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
 	@mkdir -p build/fuzz/obj
 	@echo "  FUZZCC  $<"
 	@clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
