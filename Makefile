@@ -6,8 +6,9 @@ WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
 override CFLAGS += -DDATADIR=\"$(PREFIX)/share/dateline\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -I$(B)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDLIBS  += $(PKG_LIBS) -lm -lpthread
+# libcurl is not linked: src/curl_dl.c loads it on first use (start-up cost; see there)
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
+LDLIBS  += $(PKG_LIBS) -lm -lpthread -ldl
 
 B      ?= build
 BIN    ?= dateline
