@@ -19,6 +19,7 @@ need 'command -v tmux'                  tmux
 need 'command -v python3'               python3
 need 'command -v xmllint'               libxml2-utils
 need 'command -v openssl'               openssl
+need 'command -v nghttpd'               nghttp2-server
 
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"
