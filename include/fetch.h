@@ -83,6 +83,7 @@ struct fetch_result {
 	const char *url;       /* the request's URL (borrowed from the request) */
 	enum fetch_status status; /* what happened */
 	long http_code;        /* final HTTP status, 0 when no answer */
+	int http_version;      /* 2 for HTTP/2, 1 for HTTP/1.x, 0 when no answer */
 	char *final_url;       /* URL after redirects, or NULL when none were followed */
 	char *permanent_url;   /* where 301/308 redirects (and only those) led, or NULL */
 	int redirects;         /* redirects followed */

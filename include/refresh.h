@@ -46,6 +46,7 @@ struct refresh_result {
 	size_t bytes;                     /* decoded body bytes */
 	double seconds;                   /* fetch time, redirects included */
 	const char *error;                /* one line when outcome is REFRESH_FAILED, else NULL */
+	int http_version;                 /* 2 for HTTP/2, 1 for HTTP/1.x, 0 when no answer */
 };
 
 /* What the sink found in a fetched feed, for the summary. */
@@ -86,6 +87,7 @@ struct refresh_opts {
 	FILE *progress;            /* where the progress bar goes (a terminal), or NULL for none */
 	FILE *report;              /* where failure lines go (stderr), or NULL */
 	const char *feeds_path;    /* feeds file to rewrite when feeds move (301/308), or NULL */
+	FILE *log;                 /* one line per feed that did not fail (--verbose), or NULL */
 };
 
 struct refresh_summary {

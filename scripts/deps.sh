@@ -24,6 +24,7 @@ need 'command -v valgrind'              valgrind
 need 'test -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)"' libclang-rt-dev
 need 'command -v openssl'               openssl
 need 'test -x /usr/bin/time'            time
+need 'command -v nghttpd'               nghttp2-server
 
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"

@@ -193,6 +193,9 @@ static int xfer_finish_hop(struct fetch_xfer *x, CURLcode rc)
 	long code = 0;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
 	r->http_code = code;
+	long ver = 0;
+	curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &ver);
+	r->http_version = ver == CURL_HTTP_VERSION_2_0 ? 2 : ver == CURL_HTTP_VERSION_3 ? 3 : ver ? 1 : 0;
 	r->seconds = now_seconds() - x->started;
 	if (rc != CURLE_OK) {
 		fetch_explain_error(x, rc);

@@ -134,6 +134,27 @@ static void report_failure(struct run *run, const char *url, const char *error)
 	run->drawn = 0;
 }
 
+/* --verbose: "URL: 200 HTTP/2, 12.3 KiB in 0.04 s, 50 items (3 new, 1 changed)". */
+static void log_feed(struct run *run, const struct refresh_result *r, const struct feed *f,
+                     const struct refresh_counts *c)
+{
+	FILE *out = run->o->log;
+	char b[32];
+	human_bytes(r->bytes, b, sizeof b);
+	if (run->drawn && run->o->progress == out)
+		fputs("\r\033[K", out);
+	char *u = sanitize_str(r->sub->url, 0);
+	fprintf(out, "%s: %ld HTTP/%d, %s in %.2f s", u ? u : "?", r->http_code, r->http_version, b, r->seconds);
+	if (f)
+		fprintf(out, ", %zu item%s (%zu new, %zu changed)", f->n_items, f->n_items == 1 ? "" : "s",
+		        c->new_items, c->changed_items);
+	else
+		fputs(", not modified", out);
+	fputc('\n', out);
+	free(u);
+	run->drawn = 0;
+}
+
 static int remember_rename(struct run *run, const char *from, const char *to)
 {
 	const char **r = realloc(run->renames, (run->n_renames + 1) * 2 * sizeof *r);
@@ -196,6 +217,8 @@ static void finish_feed(struct run *run, struct refresh_result *r, struct feed *
 	int reported = r->outcome == REFRESH_FAILED;
 	if (reported)
 		report_failure(run, sub->url, r->error);
+	else if (run->o->log)
+		log_feed(run, r, f, &counts);
 	/* After a failure line the bar is gone: draw it again at once. */
 	draw_progress(run, reported ? PROGRESS_NOW : PROGRESS_THROTTLED);
 }
@@ -207,7 +230,7 @@ static int on_fetched(void *ctx, struct fetch_result *fr)
 	char err[256] = "";
 	struct feed *f = NULL;
 	struct refresh_result r = {sub, REFRESH_FAILED, fr->http_code, NULL, fr->content_type, fr->etag,
-	                           fr->last_modified, fr->body_len, fr->seconds, NULL};
+	                           fr->last_modified, fr->body_len, fr->seconds, NULL, fr->http_version};
 	/* A permanent redirect whose target failed does not move the feed. */
 	if (fr->permanent_url && feedlist_url_ok(fr->permanent_url) &&
 	    (fr->status == FETCH_OK || fr->status == FETCH_NOT_MODIFIED))
