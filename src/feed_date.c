@@ -104,7 +104,7 @@ static int digits(const char **p, int max, int *v)
 static int numeric_zone(const char *p, int *off)
 {
 	int h, m = 0;
-	if (*p == 'Z' && !p[1])
+	if ((*p == 'Z' || *p == 'z') && !p[1])
 		return *off = 0, 0;
 	if (*p != '+' && *p != '-')
 		return -1;
@@ -207,7 +207,7 @@ static int parse_iso(const char *p, struct dt *t)
 			return -1;
 		}
 	}
-	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[*p == ' ' ? 1 : 1])) {
+	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[1])) {
 		p++;
 		while (*p == ' ')
 			p++;
@@ -320,8 +320,11 @@ static int parse_rfc822(const char *s, struct dt *t)
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	strcpy(buf, s);
-	for (char *p = strtok(buf, " ,\t"); p && n < 12; p = strtok(NULL, " ,\t"))
+	for (char *p = strtok(buf, " ,\t"); p && n < 12; p = strtok(NULL, " ,\t")) {
+		if (*p == '(') /* an RFC 2822 comment, "+0000 (UTC)": ignored */
+			break;
 		tok[n++] = p;
+	}
 	int i = 0;
 	memset(t, 0, sizeof *t);
 	if (i < n && is_weekday(tok[i]))
