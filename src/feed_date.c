@@ -167,7 +167,6 @@ static int parse_iso(const char *p, struct dt *t)
 			t->y = n == 2 ? 2000 + v : v;
 			if (*p == '-' && isdigit((unsigned char)p[1])) {
 				p++;
-				const char *g = p;
 				int m = digits(&p, 3, &v);
 				if (m == 3 && *p != '-') { /* YYYY-DDD */
 					if (v < 1 || v > 365 + leap(t->y))
@@ -183,7 +182,6 @@ static int parse_iso(const char *p, struct dt *t)
 							return -1;
 					}
 				}
-				(void)g;
 			}
 		} else if (n == 8 || n == 6) { /* YYYYMMDD, YYMMDD */
 			int k = n == 8 ? 4 : 2;
