@@ -46,11 +46,14 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 mb = int(sys.argv[2]) / 1048576
 base = r[2]["median"]
-print("whole process (hyperfine, median of %d runs; user+sys CPU beside it):" % len(r[0]["times"]))
+base_cpu = r[2]["user"] + r[2]["system"]
+print("whole process (hyperfine, median of %d runs; mean user+sys CPU beside it, the steadier"
+      " figure on a shared machine):" % len(r[0]["times"]))
 for x in r:
     cpu = x["user"] + x["system"]
-    print("  %-44s %7.1f ms %7.1f MB/s  cpu %6.1f ms  ratio %.2f" % (
-        x["command"].split(" /")[0], x["median"] * 1e3, mb / x["median"], cpu * 1e3, x["median"] / base))
+    print("  %-28s %7.1f ms %6.1f MB/s  ratio %.2f   cpu %6.1f ms  ratio %.2f" % (
+        x["command"].split(" /")[0], x["median"] * 1e3, mb / x["median"], x["median"] / base,
+        cpu * 1e3, cpu / base_cpu))
 PY
 else
 	t1=$(median ./dateline feed --json "$feed")
