@@ -76,8 +76,9 @@ static void take_output(struct job *j, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n' || s[i] == '\r') {
 			if (j->partial_len) {
-				memcpy(j->last, j->partial, j->partial_len);
-				j->last[j->partial_len] = 0;
+				size_t skip = j->partial_len > 10 && !memcmp(j->partial, "dateline: ", 10) ? 10 : 0;
+				memcpy(j->last, j->partial + skip, j->partial_len - skip);
+				j->last[j->partial_len - skip] = 0;
 			}
 			j->partial_len = 0;
 		} else if (j->partial_len + 1 < sizeof j->partial) {
