@@ -120,8 +120,8 @@ int job_poll(struct app *ap)
 	memset(j, 0, sizeof *j);
 	j->fd = -1;
 	/* the child's words are shown sanitised by the status line's caller */
-	if (kind == 1)
-		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
+	if (kind == 1) /* a refresh where some feeds failed still refreshed the others */
+		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "ended with errors", last[0] ? ": " : "", last);
 	else
 		app_msg(ap, !ok, "fetch %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
 	if (ok && kind == 2 && item && item == ap->item_id && app_screen(ap) == SCR_READER)

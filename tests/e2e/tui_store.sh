@@ -136,11 +136,15 @@ python3 "$ROOT/tests/tui/slow_server.py" "$TMP/www" 3 "$TMP/port" &
 srv=$!
 n=0
 while [ ! -s "$TMP/port" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-if ! "$BIN" add "http://127.0.0.1:$(cat "$TMP/port")/feed.xml" >/dev/null 2>"$TMP/err"; then
+# a second feed that is gone by the time of the refresh: the Feeds screen marks it with its error
+sed 's/Coastal Wire/Gone Gazette/' "$DATA/tui_feed.xml" >"$TMP/www/gone.xml"
+if ! "$BIN" add "http://127.0.0.1:$(cat "$TMP/port")/feed.xml" >/dev/null 2>"$TMP/err" ||
+	! "$BIN" add "http://127.0.0.1:$(cat "$TMP/port")/gone.xml" >/dev/null 2>>"$TMP/err"; then
 	not_ok tui_refresh_setup "$(cat "$TMP/err")"
 	kill $srv
 	exit 0
 fi
+rm "$TMP/www/gone.xml"
 tui_start 100 30 "$BIN"
 tui_wait '^ Feeds' >/dev/null
 tui_keys R
@@ -151,9 +155,12 @@ tui_keys j j
 tui_expect tui_refresh_still_running 'refreshing [0-9]+s'
 tui_text >"$TMP/during"
 if grep -qE ' [23]/[0-9]+ ' "$TMP/during"; then ok tui_refresh_scroll_moved; else not_ok tui_refresh_scroll_moved "$(tail -1 "$TMP/during")"; fi
-if tui_wait 'refresh done' 150; then ok tui_refresh_finishes; else not_ok tui_refresh_finishes "$(tail -1 "$TMP/text")"; fi
+if tui_wait 'refresh (done|ended with errors)' 150; then ok tui_refresh_finishes; else not_ok tui_refresh_finishes "$(tail -1 "$TMP/text")"; fi
 tui_keys q
-tui_expect tui_refresh_feed_in_store '^ Feeds \(2\)'
+tui_expect tui_refresh_feed_in_store '^ Feeds \(3\)'
+tui_expect tui_feeds_error_mark '^ ! +Gone Gazette +[0-9]+/[0-9]+ +.*404'
+tui_expect_style tui_feeds_error_style "!  Gone" 'mixed|fg='
+
 tui_keys q
 
 # f: an item stored with only its summary gets its full article, fetched in the background
