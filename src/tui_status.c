@@ -77,8 +77,14 @@ void app_draw_status(struct app *ap)
 		}
 		left = deflt;
 	}
-	int rcol = COLS - wrap_width(right, strlen(right)) - 1;
-	if (rcol > 2)
-		tui_put(y, rcol, right, strlen(right), COLS - rcol, theme_attr(TH_STATUS));
-	tui_put(y, 1, left, strlen(left), rcol - 3, err ? theme_attr(TH_ERROR) | A_REVERSE : theme_attr(TH_STATUS));
+	/* messages carry store errors, feed errors and a child's output: strangers' text too */
+	char *cl = sanitize_str(left, 0), *cr = sanitize_str(right, 0);
+	if (cl && cr) {
+		int rcol = COLS - wrap_width(cr, strlen(cr)) - 1;
+		if (rcol > 2)
+			tui_put(y, rcol, cr, strlen(cr), COLS - rcol, theme_attr(TH_STATUS));
+		tui_put(y, 1, cl, strlen(cl), rcol - 3, err ? theme_attr(TH_ERROR) | A_REVERSE : theme_attr(TH_STATUS));
+	}
+	free(cl);
+	free(cr);
 }
