@@ -159,10 +159,13 @@ static void prompt_key(struct app *ap, int key, int is_char)
 		return;
 	}
 	ap->input[ap->input_len] = 0;
-	/* both run as you type */
+	/* what is typed or pasted is drawn on the status line: keep only what is safe to draw */
 	char *clean = sanitize_str(ap->input, 0);
 	if (!clean)
 		return;
+	snprintf(ap->input, sizeof ap->input, "%s", clean);
+	ap->input_len = strlen(ap->input);
+	/* both run as you type */
 	if (kind == PROMPT_FILTER) {
 		articles_filter(ap, clean);
 	} else {
