@@ -1,7 +1,8 @@
 /*
  * tui_app.h: the interface's application state, shared by tui.c (main loop,
  * prompt, help, status line), tui_lists.c (feeds and articles screens),
- * tui_qsearch.c (quote search) and tui_jobs.c (background refresh and fetch).
+ * tui_qsearch.c (quote search), tui_jobs.c (background refresh and fetch) and
+ * tui_status.c (help screen, status line).
  *
  * Ownership: struct app owns its config, the store handle it was given is
  * borrowed, lists of feeds, items and quote hits are owned and freed with
@@ -112,6 +113,9 @@ int app_init(struct app *ap, char *err, size_t errlen);
 void app_free(struct app *ap);
 /* Draws the current screen and the status line. 0, or -1 when out of memory. */
 int app_draw(struct app *ap);
+/* The help screen in rows [0, rows) and the status line on the last row (tui_status.c). */
+void app_draw_help(struct app *ap, int rows);
+void app_draw_status(struct app *ap);
 /* Handles one key (a character when is_char, else a KEY_* code). 1 when the user quits. */
 int tui_key(struct app *ap, int key, int is_char);
 

@@ -52,78 +52,6 @@ void app_pop(struct app *ap)
 		ap->depth--;
 }
 
-static void draw_help(struct app *ap, int rows)
-{
-	int w = COLS;
-	const char *title = "dateline: keys (q or ? to close; bind KEY ACTION in the config changes them)";
-	tui_put(0, 1, title, strlen(title), w - 2, theme_attr(TH_TITLE));
-	size_t n = ACT_COUNT - 1, vis = rows > 2 ? (size_t)rows - 2 : 1;
-	if (ap->help_top + vis > n)
-		ap->help_top = n > vis ? n - vis : 0;
-	for (size_t i = 0; i < vis && ap->help_top + i < n; i++) {
-		enum action a = (enum action)(ap->help_top + i + 1);
-		char keys[128];
-		keymap_keys_for(&ap->keys, a, keys, sizeof keys);
-		const char *k = keys[0] ? keys : "(unbound)";
-		int y = 2 + (int)i;
-		tui_put(y, 1, k, strlen(k), 22, keys[0] ? theme_attr(TH_KEY) : theme_attr(TH_DIM));
-		const char *h = action_help(a);
-		int c = tui_put(y, 24, h, strlen(h), w - 25, theme_attr(TH_NORMAL));
-		const char *name = action_name(a);
-		if (w - 25 - c > (int)strlen(name) + 3)
-			tui_put(y, w - 1 - (int)strlen(name), name, strlen(name), (int)strlen(name), theme_attr(TH_DIM));
-	}
-}
-
-static void draw_status(struct app *ap)
-{
-	int y = LINES - 1, scr = app_screen(ap);
-	attrset((attr_t)theme_attr(TH_STATUS));
-	mvhline(y, 0, ' ', COLS);
-	attrset(A_NORMAL);
-	if (ap->prompt) {
-		const char *p = ap->prompt == PROMPT_FILTER ? "filter: " : "/";
-		int c = tui_put(y, 0, p, strlen(p), COLS, theme_attr(TH_STATUS));
-		c += tui_put(y, c, ap->input, ap->input_len, COLS - c - 1, theme_attr(TH_STATUS));
-		move(y, c);
-		return;
-	}
-	char right[420] = "", job[200];
-	if (scr == SCR_READER && !ap->help)
-		reader_status(&ap->rd, right, sizeof right);
-	else if (scr == SCR_ARTICLES)
-		snprintf(right, sizeof right, "%zu/%zu", ap->av.n_shown ? ap->av.sel + 1 : 0, ap->av.n_shown);
-	job_status(ap, job, sizeof job);
-	if (job[0]) {
-		size_t l = strlen(right);
-		snprintf(right + l, sizeof right - l, "%s%s", l ? "  " : "", job);
-	}
-	if (ap->count) {
-		size_t l = strlen(right);
-		snprintf(right + l, sizeof right - l, "  %d", ap->count);
-	}
-	int rw = (int)strlen(right);
-	int rd_msg = scr == SCR_READER && ap->rd.msg[0];
-	const char *left = rd_msg ? ap->rd.msg : ap->msg;
-	int err = rd_msg ? ap->rd.msg_error : ap->msg_error;
-	char deflt[320] = "";
-	if (!left[0]) {
-		if (scr == SCR_READER && ap->rd.a) {
-			char *h = sanitize_str(ap->rd.a->headline ? ap->rd.a->headline : "", 0);
-			snprintf(deflt, sizeof deflt, "%s%s  ? help", ap->n_arts > 1 ? "[ ] articles  " : "", h ? h : "");
-			free(h);
-		} else {
-			snprintf(deflt, sizeof deflt, "Q quote search  R refresh  ? help");
-		}
-		left = deflt;
-	}
-	int rcol = COLS - wrap_width(right, strlen(right)) - 1;
-	if (rcol > 2)
-		tui_put(y, rcol, right, strlen(right), COLS - rcol, theme_attr(TH_STATUS));
-	tui_put(y, 1, left, strlen(left), rcol - 3, err ? theme_attr(TH_ERROR) | A_REVERSE : theme_attr(TH_STATUS));
-	(void)rw;
-}
-
 int app_draw(struct app *ap)
 {
 	erase();
@@ -135,7 +63,7 @@ int app_draw(struct app *ap)
 	}
 	int rows = LINES - 1;
 	if (ap->help)
-		draw_help(ap, rows);
+		app_draw_help(ap, rows);
 	else switch (app_screen(ap)) {
 	case SCR_FEEDS: feeds_draw(ap, rows); break;
 	case SCR_ARTICLES: articles_draw(ap, rows); break;
@@ -144,7 +72,7 @@ int app_draw(struct app *ap)
 		if (ap->rd.a && reader_draw(&ap->rd, rows))
 			return -1;
 	}
-	draw_status(ap);
+	app_draw_status(ap);
 	curs_set(ap->prompt || (app_screen(ap) == SCR_QSEARCH && !ap->help) ? 1 : 0);
 	if (app_screen(ap) == SCR_QSEARCH && !ap->help && !ap->prompt)
 		move(0, 3 + wrap_width(ap->qv.input, strlen(ap->qv.input)));
@@ -231,10 +159,13 @@ static void prompt_key(struct app *ap, int key, int is_char)
 		return;
 	}
 	ap->input[ap->input_len] = 0;
-	/* both run as you type */
+	/* what is typed or pasted is drawn on the status line: keep only what is safe to draw */
 	char *clean = sanitize_str(ap->input, 0);
 	if (!clean)
 		return;
+	snprintf(ap->input, sizeof ap->input, "%s", clean);
+	ap->input_len = strlen(ap->input);
+	/* both run as you type */
 	if (kind == PROMPT_FILTER) {
 		articles_filter(ap, clean);
 	} else {

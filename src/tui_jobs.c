@@ -76,8 +76,9 @@ static void take_output(struct job *j, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n' || s[i] == '\r') {
 			if (j->partial_len) {
-				memcpy(j->last, j->partial, j->partial_len);
-				j->last[j->partial_len] = 0;
+				size_t skip = j->partial_len > 10 && !memcmp(j->partial, "dateline: ", 10) ? 10 : 0;
+				memcpy(j->last, j->partial + skip, j->partial_len - skip);
+				j->last[j->partial_len - skip] = 0;
 			}
 			j->partial_len = 0;
 		} else if (j->partial_len + 1 < sizeof j->partial) {
@@ -119,8 +120,8 @@ int job_poll(struct app *ap)
 	memset(j, 0, sizeof *j);
 	j->fd = -1;
 	/* the child's words are shown sanitised by the status line's caller */
-	if (kind == 1)
-		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
+	if (kind == 1) /* a refresh where some feeds failed still refreshed the others */
+		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "ended with errors", last[0] ? ": " : "", last);
 	else
 		app_msg(ap, !ok, "fetch %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
 	if (ok && kind == 2 && item && item == ap->item_id && app_screen(ap) == SCR_READER)
