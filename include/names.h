@@ -29,7 +29,8 @@ enum {
 	NAMEF_LEXICON = 4,   /* typed by the lexicon, not guessed */
 	NAMEF_PLACE_CTX = 8, /* after in / at / near ...: a place if anything */
 	NAMEF_ORG_CTX = 16,  /* after "the" or with an organisation word */
-	NAMEF_NOT_NAME = 32  /* known not to be a name ("(GDP)" after lower-case words) */
+	NAMEF_NOT_NAME = 32, /* known not to be a name ("(GDP)" after lower-case words) */
+	NAMEF_GUESSED = 64   /* a person only for want of anything else: no given name known */
 };
 
 struct name_span {

@@ -108,6 +108,56 @@ static int note_surname(struct finder *f, const struct para *p, size_t k, int ix
 	return 0;
 }
 
+/*
+ * Pass 2b: one reading per name. A name typed a person only for want of a
+ * given name ("Kuala Lumpur") takes the type another mention of the same
+ * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
+ * unless some mention reads as a person (a title, a reporting verb).
+ */
+enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4 };
+
+static int settle_types(struct finder *f)
+{
+	struct strmap votes = {0};
+	char buf[NAME_MAX_BYTES];
+	int rc = -1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < f->n; i++) {
+			struct para *p = &f->p[i];
+			for (size_t k = 0; k < p->names.n; k++) {
+				struct name_span *sp = &p->names.v[k];
+				if (span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+					continue;
+				int guessed = sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) &&
+				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
+				if (pass == 1) {
+					const int *v = guessed ? strmap_get(&votes, buf, strlen(buf)) : NULL;
+					if (v && !(*v & VOTE_PERSON) && (*v & (VOTE_PLACE | VOTE_ORG)))
+						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
+					continue;
+				}
+				int vote = 0;
+				if (sp->type == NAME_PERSON && !guessed)
+					vote = VOTE_PERSON;
+				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
+					vote = VOTE_PLACE;
+				else if (sp->type == NAME_ORG || (guessed && (sp->flags & NAMEF_ORG_CTX)))
+					vote = VOTE_ORG;
+				if (!vote)
+					continue;
+				int *v = strmap_put(&votes, buf, strlen(buf), 0);
+				if (!v)
+					goto out;
+				*v |= vote;
+			}
+		}
+	}
+	rc = 0;
+out:
+	strmap_free(&votes);
+	return rc;
+}
+
 /* Pass 3a: people named with two words or more. */
 static int full_names(struct finder *f)
 {
@@ -382,7 +432,7 @@ int entities_find(struct article *a)
 	for (size_t i = 0; i < f.n; i++)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
-	if (full_names(&f) || other_names(&f))
+	if (settle_types(&f) || full_names(&f) || other_names(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))

@@ -160,11 +160,15 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
 	if (names_in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
+	if ((first & LEX_ORG_WORD) && !(first & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
 		return NAME_ORG;
+	if (!given && !(first & (LEX_FEMALE | LEX_MALE)))
+		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;
 }

@@ -336,6 +336,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
+	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
+	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
+		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
 	return push(out, sp);
 }
 
