@@ -172,3 +172,32 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;
 }
+
+size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, char *out, size_t cap)
+{
+	size_t n = 0;
+	if (b < e && tokens_is(s, &v[b], "The"))
+		b++;
+	for (size_t k = b; k < e; k++) {
+		if (v[k].kind != TOK_WORD)
+			return 0;
+		if (!(v[k].flags & (TOKF_CAP | TOKF_ALLCAPS)))
+			continue; /* of, and, for, de */
+		if (n + 1 >= cap)
+			return 0;
+		out[n++] = s[v[k].start];
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int names_is_acronym(const char *s, const struct token *t)
+{
+	size_t l = t->end - t->start;
+	if (t->kind != TOK_WORD || !(t->flags & TOKF_ALLCAPS) || (t->flags & TOKF_ABBREV) || l < 2 || l > 8)
+		return 0;
+	for (size_t i = t->start; i < t->end; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}

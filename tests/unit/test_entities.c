@@ -223,6 +223,26 @@ static void org_and_place_words_at_either_end(void **state)
 	article_free(a);
 }
 
+/* An acronym made of a name's initials is that name, wherever it stands,
+ * and makes the name an organisation (invented names). */
+static void acronym_by_initials(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Aid\n\nThe Halvard Relief Partners Organisation sent food on Monday.\n\n"
+	                            "Later, HRPO said more would follow. Orsen Tavik Makers, a charity, "
+	                            "agreed, and OTM sent water.\n");
+	const struct entity *e = find(a, "Halvard Relief Partners Organisation");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_ORGANIZATION);
+	assert_true(has_alias(e, "HRPO"));
+	assert_null(find(a, "HRPO"));
+	const struct entity *o = find(a, "Orsen Tavik Makers");
+	assert_non_null(o);
+	assert_int_equal(o->type, ENTITY_ORGANIZATION);
+	assert_true(has_alias(o, "OTM"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +257,7 @@ int main(void)
 		cmocka_unit_test(place_by_context_and_consistency),
 		cmocka_unit_test(title_keeps_person_against_place_context),
 		cmocka_unit_test(org_and_place_words_at_either_end),
+		cmocka_unit_test(acronym_by_initials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
