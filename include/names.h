@@ -64,6 +64,12 @@ int names_find(const char *text, const struct token_list *tl, const struct strma
  */
 int names_caps_uninformative(const char *text, const struct token_list *tl, int headline);
 
+/*
+ * In a transcript ("WALLACE: ..." opening several paragraphs), makes the
+ * name of the paragraph's turn label a person who speaks, unless the
+ * lexicon knows it ("KUWAIT:" opens a dateline) or it is a common word.
+ */
+void names_turn_speaker(const char *s, const struct token_list *tl, struct name_list *l);
 void names_free(struct name_list *l);
 
 #endif

@@ -505,6 +505,13 @@ int entities_find(struct article *a)
 	for (size_t i = 0; i < f.n; i++)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
+	/* a transcript: turn labels open several paragraphs */
+	size_t turns = 0, lb;
+	for (size_t i = 0; i < f.n; i++)
+		turns += !f.p[i].title_case && names_turn_label(f.p[i].text, &f.p[i].tl, &lb) > 0;
+	for (size_t i = 0; turns >= 2 && i < f.n; i++)
+		if (!f.p[i].title_case)
+			names_turn_speaker(f.p[i].text, &f.p[i].tl, &f.p[i].names);
 	if (link_acronyms(&f) || settle_types(&f) || full_names(&f) || other_names(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)

@@ -201,3 +201,34 @@ int names_is_acronym(const char *s, const struct token *t)
 			return 0;
 	return 1;
 }
+
+/* Capitalised openers of notes, not of speakers: "UPDATE: ...", "WATCH: ..." */
+static const char *const not_speakers[] = {
+	"update", "updated", "note", "breaking", "watch", "read", "listen", "correction", "editor",
+	"source", "sources", "photo", "video", "warning", "exclusive", "related", "advertisement",
+	"live", "analysis", "opinion", "transcript", "q", "a", NULL,
+};
+
+size_t names_turn_label(const char *s, const struct token_list *tl, size_t *b)
+{
+	const struct token *v = tl->v;
+	size_t k = 0, n = tl->n;
+	while (k < n && v[k].kind == TOK_QUOTE)
+		k++;
+	if (k < n && v[k].kind == TOK_PUNCT && v[k].punct == '(') {
+		size_t j = k + 1;
+		while (j < n && j < k + 6 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
+			j++;
+		if (j >= n || v[j].kind != TOK_PUNCT || v[j].punct != ')')
+			return 0;
+		k = j + 1;
+	}
+	size_t first = k;
+	while (k < n && k < first + 3 && v[k].kind == TOK_WORD && (v[k].flags & TOKF_ALLCAPS) &&
+	       !names_in_list(s, &v[k], not_speakers))
+		k++;
+	if (k == first || k >= n || v[k].kind != TOK_PUNCT || v[k].punct != ':')
+		return 0;
+	*b = first;
+	return k - first;
+}

@@ -493,3 +493,25 @@ void names_free(struct name_list *l)
 	l->v = NULL;
 	l->n = l->cap = 0;
 }
+
+void names_turn_speaker(const char *s, const struct token_list *tl, struct name_list *l)
+{
+	const struct token *v = tl->v;
+	size_t lb, ln = names_turn_label(s, tl, &lb);
+	for (size_t i = 0; ln && i < l->n; i++) {
+		struct name_span *sp = &l->v[i];
+		if (sp->b < lb || sp->e > lb + ln || sp->b == sp->e || (sp->flags & NAMEF_LEXICON))
+			continue; /* "KUWAIT:" opens a dateline */
+		unsigned fl = names_phrase_flags(s, v, sp->b, sp->e, NULL);
+		const struct token *t = &v[sp->e - 1];
+		size_t tl_len = t->end - t->start;
+		if (((fl & LEX_COMMON) && !(fl & LEX_PROPER)) ||
+		    (tl_len > 3 && (s[t->end - 1] == 'S' || s[t->end - 1] == 's') &&
+		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON))
+			continue; /* "MIDFIELDERS:" heads a list */
+		/* "WALLACE: ...": a transcript's speaker, whatever its capitals suggest */
+		sp->type = NAME_PERSON;
+		sp->flags = (sp->flags & ~(unsigned)(NAMEF_GUESSED | NAMEF_NOT_NAME)) | NAMEF_SPEAKS;
+		sp->canon = NULL;
+	}
+}

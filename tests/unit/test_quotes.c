@@ -336,6 +336,21 @@ static void paragraph_of_capitals(void **state)
 	article_free(a);
 }
 
+/* A transcript: whoever holds the turn ("HALVORSEN: ...") quotes what is
+ * quoted in it; a turn by nobody known passes no earlier speaker on. */
+static void transcript_turns(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview\n\nHost Marit Halvorsen spoke with Senator Tomas Ekdahl on Sunday.\n\n"
+	                            "HALVORSEN: The \xE2\x80\x9C" "Northern Ledger\xE2\x80\x9D says the vote is close.\n\n"
+	                            "EKDAHL: My rival calls it a \xE2\x80\x9C" "done deal\xE2\x80\x9D" " and it is not.\n\n"
+	                            "AUDIENCE MEMBER: I heard the phrase \xE2\x80\x9C" "fair play\xE2\x80\x9D today.\n");
+	assert_speaker(quote(a, "Northern Ledger"), "Marit Halvorsen");
+	assert_speaker(quote(a, "done deal"), "Tomas Ekdahl");
+	assert_speaker(quote(a, "fair play"), NULL);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +381,7 @@ int main(void)
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
 		cmocka_unit_test(paragraph_of_capitals),
+		cmocka_unit_test(transcript_turns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
