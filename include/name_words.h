@@ -40,4 +40,20 @@ size_t names_place_org_before(const char *s, const struct token *v, size_t lo, s
  */
 int names_classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf);
 
+/*
+ * Writes into out (cap bytes, NUL-terminated) the initials of the
+ * capitalised words of [b, e), skipping a leading "The" and lower-case
+ * joiners: "International Monetary Fund" gives "IMF", "Bank of England"
+ * "BE". Returns their number, 0 when a token is not a word or out is short.
+ */
+size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, char *out, size_t cap);
+/* 1 when word token t is written in capitals, 2 to 8 letters, as an acronym ("IMF", not "U.S."). */
+int names_is_acronym(const char *s, const struct token *t);
+/*
+ * A transcript's turn: the paragraph opens (after quotation marks and a
+ * bracketed stage direction such as "(CROSSTALK)") with one to three words
+ * in capitals and a colon: "WALLACE: ...", "SEN. KAINE: ...". Returns the
+ * number of label tokens and sets *b to the first; 0 when there is none.
+ */
+size_t names_turn_label(const char *s, const struct token_list *tl, size_t *b);
 #endif

@@ -29,7 +29,8 @@ enum {
 	NAMEF_LEXICON = 4,   /* typed by the lexicon, not guessed */
 	NAMEF_PLACE_CTX = 8, /* after in / at / near ...: a place if anything */
 	NAMEF_ORG_CTX = 16,  /* after "the" or with an organisation word */
-	NAMEF_NOT_NAME = 32  /* known not to be a name ("(GDP)" after lower-case words) */
+	NAMEF_NOT_NAME = 32, /* known not to be a name ("(GDP)" after lower-case words) */
+	NAMEF_GUESSED = 64   /* a person only for want of anything else: no given name known */
 };
 
 struct name_span {
@@ -63,6 +64,12 @@ int names_find(const char *text, const struct token_list *tl, const struct strma
  */
 int names_caps_uninformative(const char *text, const struct token_list *tl, int headline);
 
+/*
+ * In a transcript ("WALLACE: ..." opening several paragraphs), makes the
+ * name of the paragraph's turn label a person who speaks, unless the
+ * lexicon knows it ("KUWAIT:" opens a dateline) or it is a common word.
+ */
+void names_turn_speaker(const char *s, const struct token_list *tl, struct name_list *l);
 void names_free(struct name_list *l);
 
 #endif

@@ -160,11 +160,75 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
 	if (names_in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
+	if ((first & LEX_ORG_WORD) && !(first & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
 		return NAME_ORG;
+	if (!given && !(first & (LEX_FEMALE | LEX_MALE)))
+		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;
+}
+
+size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, char *out, size_t cap)
+{
+	size_t n = 0;
+	if (b < e && tokens_is(s, &v[b], "The"))
+		b++;
+	for (size_t k = b; k < e; k++) {
+		if (v[k].kind != TOK_WORD)
+			return 0;
+		if (!(v[k].flags & (TOKF_CAP | TOKF_ALLCAPS)))
+			continue; /* of, and, for, de */
+		if (n + 1 >= cap)
+			return 0;
+		out[n++] = s[v[k].start];
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int names_is_acronym(const char *s, const struct token *t)
+{
+	size_t l = t->end - t->start;
+	if (t->kind != TOK_WORD || !(t->flags & TOKF_ALLCAPS) || (t->flags & TOKF_ABBREV) || l < 2 || l > 8)
+		return 0;
+	for (size_t i = t->start; i < t->end; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* Capitalised openers of notes, not of speakers: "UPDATE: ...", "WATCH: ..." */
+static const char *const not_speakers[] = {
+	"update", "updated", "note", "breaking", "watch", "read", "listen", "correction", "editor",
+	"source", "sources", "photo", "video", "warning", "exclusive", "related", "advertisement",
+	"live", "analysis", "opinion", "transcript", "q", "a", NULL,
+};
+
+size_t names_turn_label(const char *s, const struct token_list *tl, size_t *b)
+{
+	const struct token *v = tl->v;
+	size_t k = 0, n = tl->n;
+	while (k < n && v[k].kind == TOK_QUOTE)
+		k++;
+	if (k < n && v[k].kind == TOK_PUNCT && v[k].punct == '(') {
+		size_t j = k + 1;
+		while (j < n && j < k + 6 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
+			j++;
+		if (j >= n || v[j].kind != TOK_PUNCT || v[j].punct != ')')
+			return 0;
+		k = j + 1;
+	}
+	size_t first = k;
+	while (k < n && k < first + 3 && v[k].kind == TOK_WORD && (v[k].flags & TOKF_ALLCAPS) &&
+	       !names_in_list(s, &v[k], not_speakers))
+		k++;
+	if (k == first || k >= n || v[k].kind != TOK_PUNCT || v[k].punct != ':')
+		return 0;
+	*b = first;
+	return k - first;
 }

@@ -336,6 +336,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
+	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
+	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
+		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
 	return push(out, sp);
 }
 
@@ -489,4 +492,26 @@ void names_free(struct name_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+void names_turn_speaker(const char *s, const struct token_list *tl, struct name_list *l)
+{
+	const struct token *v = tl->v;
+	size_t lb, ln = names_turn_label(s, tl, &lb);
+	for (size_t i = 0; ln && i < l->n; i++) {
+		struct name_span *sp = &l->v[i];
+		if (sp->b < lb || sp->e > lb + ln || sp->b == sp->e || (sp->flags & NAMEF_LEXICON))
+			continue; /* "KUWAIT:" opens a dateline */
+		unsigned fl = names_phrase_flags(s, v, sp->b, sp->e, NULL);
+		const struct token *t = &v[sp->e - 1];
+		size_t tl_len = t->end - t->start;
+		if (((fl & LEX_COMMON) && !(fl & LEX_PROPER)) ||
+		    (tl_len > 3 && (s[t->end - 1] == 'S' || s[t->end - 1] == 's') &&
+		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON))
+			continue; /* "MIDFIELDERS:" heads a list */
+		/* "WALLACE: ...": a transcript's speaker, whatever its capitals suggest */
+		sp->type = NAME_PERSON;
+		sp->flags = (sp->flags & ~(unsigned)(NAMEF_GUESSED | NAMEF_NOT_NAME)) | NAMEF_SPEAKS;
+		sp->canon = NULL;
+	}
 }

@@ -15,6 +15,7 @@
 #include "article.h"
 #include "buf.h"
 #include "lexicon.h"
+#include "name_words.h"
 #include "quote_marks.h"
 #include "speakers.h"
 #include "tokens.h"
@@ -28,6 +29,8 @@ struct located {
 	int entity;               /* entity index */
 };
 
+#define TURN_UNKNOWN (-2) /* a turn label naming nobody known: its quotations inherit nothing */
+
 struct pending {
 	int open;                 /* a quotation is open */
 	int carried;              /* it began in an earlier paragraph */
@@ -40,6 +43,7 @@ struct pending {
 	long para_no;             /* running number of the paragraph it began in */
 	size_t open_tok;          /* token index of its opening mark there */
 	int title;                /* the name of a programme or publication, said by nobody */
+	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -60,6 +64,7 @@ struct quoter {
 	int colon_speaker;        /* speaker announced by a paragraph ending in ':' */
 	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
+	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
 	struct pending q;
 };
 
@@ -155,7 +160,9 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
 		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
-	} else if (q->title) {
+	} else if (q->turn >= 0) {
+		speaker = q->turn; /* quoted in a transcript's turn: the one speaking quotes it */
+	} else if (q->title || q->turn == TURN_UNKNOWN) {
 		speaker = -1;
 	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
@@ -209,6 +216,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->mark = t->mark;
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
+	q->turn = qt->turn;
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
@@ -218,7 +226,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	    !(q->cue_pre = strndup(sp->text + q->pre.cue_start, q->pre.cue_end - q->pre.cue_start)))
 		return -1;
 	/* a quotation in the same sentence as an attributed one shares its speaker */
-	if (!q->pre.attributed && qt->prev_para == qt->para_no && qt->prev_speaker >= 0) {
+	if (!q->pre.attributed && qt->prev_para == qt->para_no && qt->prev_speaker >= 0 && qt->turn == -1) {
 		size_t j = k;
 		int boundary = 0;
 		while (j > qt->prev_close_tok + 1 && !boundary) {
@@ -320,6 +328,16 @@ static int signature(const struct token_list *tl, const int *entity, const int *
 	return entity[k - 1];
 }
 
+/* The person a transcript's turn label names ("PENCE: ..."), TURN_UNKNOWN, or -1 when there is no turn. */
+static int turn_speaker(const char *text, const struct token_list *tl, const int *entity, const int *etype)
+{
+	size_t b, n = names_turn_label(text, tl, &b);
+	for (size_t k = b; n && k < b + n; k++)
+		if (entity[k] >= 0)
+			return etype[k] == ENTITY_PERSON ? entity[k] : -1; /* "KUWAIT:" is a dateline */
+	return n ? TURN_UNKNOWN : -1;
+}
+
 static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 {
 	struct token_list tl = {0};
@@ -347,6 +365,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			goto out;
 	}
 	qt->signature = signature(&tl, entity, etype, in_quote);
+	qt->turn = turn_speaker(text, &tl, entity, etype);
 	size_t next_end = 0; /* sentence ends are visited in order, once */
 	for (size_t i = 0; i <= ns; i++) {
 		/* "Schiff said." before a bare quotation makes Schiff its speaker */
@@ -400,7 +419,7 @@ int quotes_find(struct article *a)
 	qt.a = a;
 	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
 	qt.prev_para = qt.colon_para = -10;
-	qt.colon_speaker = qt.signature = -1;
+	qt.colon_speaker = qt.signature = qt.turn = -1;
 	int rc = -1;
 	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
 		goto out;

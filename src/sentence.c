@@ -46,6 +46,13 @@ static const char *const determiners[] = {
 
 static int word_in(const struct speaker_para *p, size_t k, const char *const *list);
 
+/* Nouns for the people who speak for someone: "Clinton's campaign", "the mayor's office". */
+static const char *const camp_nouns[] = {
+	"campaign", "camp", "team", "aides", "aide", "office", "spokesman", "spokeswoman",
+	"spokesperson", "spokespeople", "lawyer", "lawyers", "attorney", "attorneys", "family",
+	"staff", "representatives", "representative", NULL,
+};
+
 int sentence_is_verb(const struct speaker_para *p, size_t k)
 {
 	const struct token *t = &p->tl->v[k];
@@ -125,8 +132,15 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 			    (u->flags & TOKF_CAP))
 				return -1;
 		}
-		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS)
+		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS) {
+			/* "Clinton's campaign said": the camp speaks for its head */
+			if (k + 2 < p->tl->n && word_in(p, k + 2, camp_nouns) &&
+			    !(k + 3 < p->tl->n && p->entity[k + 3] >= 0)) {
+				*np = 1;
+				return p->entity[k];
+			}
 			return -1; /* "Trump's push": a possessor, not a speaker */
+		}
 		*np = 1;
 		return p->entity[k];
 	}
@@ -149,7 +163,16 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->last_she[k];
 	}
-	if (sentence_word_is(p, k, "it") || sentence_word_is(p, k, "they")) {
+	if (sentence_word_is(p, k, "they")) {
+		/* "Clinton's campaign ... what they call": the camp of its sentence */
+		*np = 1;
+		for (size_t j = sentence_start(p, k); j + 2 < k; j++)
+			if (p->entity[j] >= 0 && !p->in_quote[j] && p->tl->v[j + 1].kind == TOK_POSS &&
+			    word_in(p, j + 2, camp_nouns))
+				return p->entity[j];
+		return p->last_org[k];
+	}
+	if (sentence_word_is(p, k, "it")) {
 		*np = 1;
 		return p->last_org[k];
 	}

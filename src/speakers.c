@@ -192,10 +192,17 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			if (!sentence_is_verb(p, v) || (pass == 0 && !sentence_in_list(p, v, sentence_say_verbs)))
 				continue;
 			int e = subject_before(p, lo, v, &found);
+			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
+			              !sentence_is_participle(p, v) && !sentence_in_list(p, v - 1, sentence_prepositions) &&
+			              !sentence_in_list(p, v - 1, sentence_clause_openers);
+			/* "Police say they have ...": "they" is the police, not the last organisation */
+			if (unnamed && (sentence_word_is(p, v + 1, "they") || sentence_word_is(p, v + 1, "we"))) {
+				set_cue(p, v, 1, r);
+				return 1;
+			}
 			if (!found)
 				e = subject_after(p, v, open, &found);
-			if (!found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
-			    !sentence_is_participle(p, v) && !sentence_in_list(p, v - 1, sentence_prepositions) && !sentence_in_list(p, v - 1, sentence_clause_openers)) {
+			if (!found && unnamed) {
 				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
 				return 1;
 			}

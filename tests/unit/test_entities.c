@@ -172,6 +172,77 @@ static void list_of_names_is_not_a_title(void **state)
 	article_free(a);
 }
 
+/* A two-word name with no known given name, after "in", is a place, and
+ * every mention of it reads the same ("Vendra Oskal" is invented). */
+static void place_by_context_and_consistency(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Storm reaches the coast\n\n"
+	                            "Vendra Oskal lost power overnight, officials said.\n\n"
+	                            "Crews from the capital arrived in Vendra Oskal on Monday.\n");
+	const struct entity *e = find(a, "Vendra Oskal");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_PLACE);
+	for (size_t i = 0; i < a->n_entities; i++)
+		if (!strcmp(a->entities[i].name, "Vendra Oskal"))
+			assert_int_equal(a->entities[i].type, ENTITY_PLACE);
+	assert_int_equal(e->n_mentions, 2);
+	article_free(a);
+}
+
+/* ... but a person's title anywhere keeps the person. */
+static void title_keeps_person_against_place_context(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Talks\n\nMinister Tarvo Lindqvar met farmers in the north.\n\n"
+	                            "Crowds waited for Tarvo Lindqvar outside the hall.\n");
+	const struct entity *e = find(a, "Tarvo Lindqvar");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_PERSON);
+	article_free(a);
+}
+
+/* Organisation words opening a name, in English and in the languages news
+ * keeps untranslated; place words opening or closing one. */
+static void org_and_place_words_at_either_end(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Markets\n\nShares of Banque Veltrane rose after Frente Amplio Sur "
+	                            "won the vote, while Orvin Capital said it would expand.\n\n"
+	                            "Floods hit Puerto Calmes and Rampur Nagar last week.\n");
+	assert_non_null(find(a, "Banque Veltrane"));
+	assert_int_equal(find(a, "Banque Veltrane")->type, ENTITY_ORGANIZATION);
+	assert_non_null(find(a, "Frente Amplio Sur"));
+	assert_int_equal(find(a, "Frente Amplio Sur")->type, ENTITY_ORGANIZATION);
+	assert_non_null(find(a, "Orvin Capital"));
+	assert_int_equal(find(a, "Orvin Capital")->type, ENTITY_ORGANIZATION);
+	assert_non_null(find(a, "Puerto Calmes"));
+	assert_int_equal(find(a, "Puerto Calmes")->type, ENTITY_PLACE);
+	assert_non_null(find(a, "Rampur Nagar"));
+	assert_int_equal(find(a, "Rampur Nagar")->type, ENTITY_PLACE);
+	article_free(a);
+}
+
+/* An acronym made of a name's initials is that name, wherever it stands,
+ * and makes the name an organisation (invented names). */
+static void acronym_by_initials(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Aid\n\nThe Halvard Relief Partners Organisation sent food on Monday.\n\n"
+	                            "Later, HRPO said more would follow. Orsen Tavik Makers, a charity, "
+	                            "agreed, and OTM sent water.\n");
+	const struct entity *e = find(a, "Halvard Relief Partners Organisation");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_ORGANIZATION);
+	assert_true(has_alias(e, "HRPO"));
+	assert_null(find(a, "HRPO"));
+	const struct entity *o = find(a, "Orsen Tavik Makers");
+	assert_non_null(o);
+	assert_int_equal(o->type, ENTITY_ORGANIZATION);
+	assert_true(has_alias(o, "OTM"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +254,10 @@ int main(void)
 		cmocka_unit_test(headline_mentions),
 		cmocka_unit_test(kinds_by_their_words),
 		cmocka_unit_test(list_of_names_is_not_a_title),
+		cmocka_unit_test(place_by_context_and_consistency),
+		cmocka_unit_test(title_keeps_person_against_place_context),
+		cmocka_unit_test(org_and_place_words_at_either_end),
+		cmocka_unit_test(acronym_by_initials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

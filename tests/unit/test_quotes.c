@@ -336,6 +336,47 @@ static void paragraph_of_capitals(void **state)
 	article_free(a);
 }
 
+/* A transcript: whoever holds the turn ("HALVORSEN: ...") quotes what is
+ * quoted in it; a turn by nobody known passes no earlier speaker on. */
+static void transcript_turns(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview\n\nHost Marit Halvorsen spoke with Senator Tomas Ekdahl on Sunday.\n\n"
+	                            "HALVORSEN: The \xE2\x80\x9C" "Northern Ledger\xE2\x80\x9D says the vote is close.\n\n"
+	                            "EKDAHL: My rival calls it a \xE2\x80\x9C" "done deal\xE2\x80\x9D" " and it is not.\n\n"
+	                            "AUDIENCE MEMBER: I heard the phrase \xE2\x80\x9C" "fair play\xE2\x80\x9D today.\n");
+	assert_speaker(quote(a, "Northern Ledger"), "Marit Halvorsen");
+	assert_speaker(quote(a, "done deal"), "Tomas Ekdahl");
+	assert_speaker(quote(a, "fair play"), NULL);
+	article_free(a);
+}
+
+/* "Ekdahl's campaign said ...": the camp speaks for its head; "they" in
+ * the camp's sentence is the camp, not the last organisation named. */
+static void campaign_speaks_for_its_head(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Race tightens\n\nSenator Tomas Ekdahl toured Ohio after the Grain Council met.\n\n"
+	                            "Ekdahl\xE2\x80\x99s campaign said the tour was \xE2\x80\x9C" "a success.\xE2\x80\x9D\n\n"
+	                            "Ekdahl\xE2\x80\x99s aides are contrasting his plan with what they call a \xE2\x80\x9C"
+	                            "reckless gamble.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "a success"), "Tomas Ekdahl");
+	assert_speaker(quote(a, "reckless gamble"), "Tomas Ekdahl");
+	article_free(a);
+}
+
+/* "Officials say they ...": an unnamed group speaks; "they" is that group,
+ * not the organisation named before. */
+static void unnamed_group_then_they(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Flood\n\nThe Grain Council met on Monday in Ohio.\n\n"
+	                            "Officials say they have \xE2\x80\x9C" "enough boats\xE2\x80\x9D for the weekend.\n");
+	const struct quote *q = quote(a, "enough boats");
+	assert_speaker(q, NULL);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +407,9 @@ int main(void)
 		cmocka_unit_test(unclosed_quote_megabyte),
 		cmocka_unit_test(ten_thousand_marks),
 		cmocka_unit_test(paragraph_of_capitals),
+		cmocka_unit_test(transcript_turns),
+		cmocka_unit_test(campaign_speaks_for_its_head),
+		cmocka_unit_test(unnamed_group_then_they),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
