@@ -41,7 +41,7 @@ static int check_starts_xml(const char *s, size_t len, char *err, size_t errlen)
 		return -1;
 	}
 	int xml_decl_only = 0;
-	if (!strncmp(s + i, "<?xml", 5)) { /* a declaration and nothing after it */
+	if (len - i >= 5 && !memcmp(s + i, "<?xml", 5)) { /* a declaration and nothing after it */
 		const char *e = memchr(s + i, '>', len - i);
 		size_t j = e ? (size_t)(e - s) + 1 : len;
 		while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
