@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "feedlist.h"
 #include "feedparse.h"
+#include "fulltext.h"
 #include "refresh.h"
 #include "refresh_state.h"
 #include "store.h"
@@ -38,6 +39,26 @@ static int load_list(char *path, size_t pathlen, struct feedlist *fl)
 		free(b);
 	}
 	return CLI_OK;
+}
+
+/* Feeds tagged "fulltext": the pages behind their summary-only items (fulltext.h). */
+static int expand_fulltext(struct store *st, const struct feedlist *fl, const struct fetch_opts *fo, int quiet)
+{
+	int any = 0;
+	for (size_t i = 0; i < fl->n && !any; i++)
+		any = fulltext_wanted(&fl->entries[i]);
+	if (!any)
+		return CLI_OK;
+	char err[512];
+	struct fulltext_summary fs;
+	if (fulltext_expand(st, fl, fo, FULLTEXT_DEFAULT_PER_FEED, stderr, &fs, err, sizeof err)) {
+		cli_error("full text: %s", err);
+		return CLI_FAIL;
+	}
+	if (!quiet && fs.wanted)
+		printf("full text: %zu of %zu articles fetched%s\n", fs.stored, fs.wanted,
+		       fs.failed ? " (failures above)" : "");
+	return fs.failed ? CLI_FAIL : CLI_OK;
 }
 
 int cmd_refresh(int argc, char **argv)
@@ -126,6 +147,7 @@ int cmd_refresh(int argc, char **argv)
 			puts(line);
 		}
 		rc = sum.failed ? CLI_FAIL : CLI_OK;
+		rc |= expand_fulltext(st, &fl, &o.fetch, quiet);
 	}
 	store_sink_free(ssink);
 	store_close(st);
