@@ -166,6 +166,5 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
 		return NAME_ORG;
-	(void)particle;
 	return NAME_PERSON;
 }

@@ -362,7 +362,7 @@ int names_caps_uninformative(const char *s, const struct token_list *tl, int hea
 }
 
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
-static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
+static void acronyms(const struct token_list *tl, struct name_list *l, size_t first);
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
@@ -419,7 +419,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 		k = e;
 	}
 	places_by_company(s, tl, out, first);
-	acronyms(s, tl, out, first);
+	acronyms(tl, out, first);
 	return 0;
 }
 
@@ -464,7 +464,7 @@ static void places_by_company(const char *s, const struct token_list *tl, struct
  * right after a name is that name again; after lower-case words ("gross
  * domestic product (GDP)") it names nothing.
  */
-static void acronyms(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+static void acronyms(const struct token_list *tl, struct name_list *l, size_t first)
 {
 	const struct token *v = tl->v;
 	for (size_t i = first; i < l->n; i++) {
@@ -482,7 +482,6 @@ static void acronyms(const char *s, const struct token_list *tl, struct name_lis
 			sp->flags |= NAMEF_NOT_NAME;
 		}
 	}
-	(void)s;
 }
 
 void names_free(struct name_list *l)

@@ -15,6 +15,7 @@
 #include "article.h"
 #include "buf.h"
 #include "lexicon.h"
+#include "quote_marks.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -116,70 +117,6 @@ static unsigned char gender_of(const struct entity *e)
 	return 0;
 }
 
-static int is_opening(unsigned char mark)
-{
-	return mark == QM_OPEN || mark == QM_LOW_OPEN;
-}
-
-static int has_letter(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
-			return 1;
-	return 0;
-}
-
-/* Small words a title in title case leaves in lower case. */
-static const char *const title_small[] = {
-	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", NULL,
-};
-
-/*
- * A quotation in title case right after "on", "in" or a possessive names a
- * programme or a publication ("said on “Fox News Sunday”", "NBC's “Nightly
- * News”"): nobody said it.
- */
-static int programme_title(const char *text, const struct token_list *tl, size_t open, size_t close)
-{
-	if (open == 0 || close > tl->n)
-		return 0;
-	const struct token *p = &tl->v[open - 1];
-	if (!(p->kind == TOK_POSS || (p->kind == TOK_WORD && (tokens_is(text, p, "on") || tokens_is(text, p, "in")))))
-		return 0;
-	size_t words = 0;
-	for (size_t k = open + 1; k < close; k++) {
-		const struct token *t = &tl->v[k];
-		if (t->kind != TOK_WORD)
-			continue;
-		int small = 0;
-		for (const char *const *w = title_small; *w; w++)
-			small |= tokens_is(text, t, *w);
-		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !(small && words))
-			return 0;
-		words++;
-	}
-	return words > 0 && words <= 6;
-}
-
-/* Partial unless it starts with a capital where a sentence may start. */
-static int partial_at(const char *text, const struct token_list *tl, size_t open)
-{
-	if (open + 1 >= tl->n || !(tl->v[open + 1].flags & TOKF_CAP)) {
-		if (open + 1 < tl->n && tl->v[open + 1].kind == TOK_PUNCT && tl->v[open + 1].punct == '.')
-			return 0; /* “…and then” */
-		return 1;
-	}
-	if (open == 0)
-		return 0;
-	const struct token *p = &tl->v[open - 1];
-	(void)text;
-	if (p->kind == TOK_PUNCT && strchr(":,-.!?(", p->punct))
-		return 0;
-	if (p->kind == TOK_QUOTE)
-		return 0;
-	return 1;
-}
-
 /*
  * Emits the pending quotation, ending at offset end of paragraph par (of the
  * section it began in); sp and close locate its closing mark for "…,” he
@@ -196,7 +133,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	size_t b = 0;
 	while (b < n && t[b] == ' ')
 		b++;
-	if (!has_letter(t + b, n - b)) {
+	if (!quote_marks_has_letter(t + b, n - b)) {
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
@@ -270,7 +207,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->section = sec, q->paragraph = par;
 	q->start = t->end;
 	q->mark = t->mark;
-	q->partial = partial_at(sp->text, sp->tl, k);
+	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
 	buf_reset(&q->text);
 	free(q->cue_pre), q->cue_pre = NULL;
@@ -304,58 +241,6 @@ static int append(struct pending *q, const char *s, size_t n)
 	if (q->text.len && buf_append(&q->text, " ", 1))
 		return -1;
 	return buf_append(&q->text, s, n);
-}
-
-struct span {
-	size_t open, close;  /* mark tokens; close == n when it runs to the paragraph end */
-	int continued;       /* continues a quotation from the paragraph before */
-	int cut;             /* ended by another opening mark, not its own closer */
-};
-
-/* Pairs the quotation marks of one paragraph; marks in_quote. Returns the number of spans. */
-static size_t pair_marks(const struct token_list *tl, int carried, struct span *out, unsigned char *in_quote)
-{
-	size_t n = tl->n, ns = 0;
-	const struct token *v = tl->v;
-	size_t cur = n, depth = 0; /* depth: curly quotations nested in the open one */
-	unsigned char mark = 0;
-	int cont = 0;
-	if (carried && n && v[0].kind == TOK_QUOTE &&
-	    (is_opening(v[0].mark) || v[0].mark == QM_STRAIGHT))
-		cur = 0, mark = v[0].mark, cont = 1;
-	for (size_t k = cont ? 1 : 0; k < n; k++) {
-		unsigned char m = v[k].mark;
-		if (v[k].kind != TOK_QUOTE || m == QM_SINGLE_OPEN || m == QM_SINGLE_CLOSE)
-			continue;
-		if (cur == n) {
-			int closer_like = m == QM_STRAIGHT && !(v[k].flags & TOKF_SPACE_BEFORE) && k > 0 &&
-			                  (k + 1 == n || (v[k + 1].flags & TOKF_SPACE_BEFORE));
-			if (is_opening(m) || (m == QM_STRAIGHT && !closer_like) ) {
-				cur = k, mark = m;
-			}
-			continue;
-		}
-		int closes = m == QM_CLOSE || m == QM_STRAIGHT || (mark == QM_LOW_OPEN && m == QM_OPEN);
-		if (m == QM_OPEN && mark == QM_OPEN) {
-			depth++; /* “… he calls “hell” than …”: a quotation inside a quotation */
-			continue;
-		}
-		if (closes && depth && m != QM_STRAIGHT) {
-			depth--;
-			continue;
-		}
-		out[ns++] = (struct span){cur, k, cont, !closes};
-		depth = 0;
-		cont = 0;
-		cur = closes ? n : k;
-		mark = m;
-	}
-	if (cur < n)
-		out[ns++] = (struct span){cur, n, cont, 0};
-	for (size_t i = 0; i < ns; i++)
-		for (size_t k = out[i].open; k <= out[i].close && k < n; k++)
-			in_quote[k] = 1;
-	return ns;
 }
 
 /* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
@@ -442,7 +327,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	int rc = -1;
 	int *ints = NULL;
 	unsigned char *in_quote = NULL;
-	struct span *spans = NULL;
+	struct quote_span *spans = NULL;
 	if (tokens_split(text, len, &tl))
 		goto out;
 	size_t n = tl.n;
@@ -454,7 +339,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
 	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0};
 	int carried = qt->q.open;
-	size_t ns = pair_marks(&tl, carried, spans, in_quote);
+	size_t ns = quote_marks_pair(&tl, carried, spans, in_quote);
 	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
@@ -478,7 +363,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		}
 		if (i == ns)
 			break;
-		const struct span *s = &spans[i];
+		const struct quote_span *s = &spans[i];
 		if (!s->continued && open_quote(qt, sec, par, &sp, s->open))
 			goto out;
 		size_t from = tl.v[s->open].end;
@@ -486,7 +371,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (append(&qt->q, text + from, to - from))
 			goto out;
 		if (s->close < n) {
-			qt->q.title = !s->continued && qt->q.partial && programme_title(text, &tl, s->open, s->close);
+			qt->q.title = !s->continued && qt->q.partial && quote_marks_title(text, &tl, s->open, s->close);
 			for (size_t k = s->open; qt->q.title && k <= s->close; k++)
 				in_quote[k] = 2; /* a title: its sentence is still plain reporting */
 			if (emit(qt, par, to, &sp, s->cut ? n : s->close))

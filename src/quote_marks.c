@@ -1,0 +1,112 @@
+/* quote_marks.c: quotation marks of a paragraph and the shape of a quotation (see quote_marks.h). */
+#include "quote_marks.h"
+
+#include <string.h>
+
+static int is_opening(unsigned char mark)
+{
+	return mark == QM_OPEN || mark == QM_LOW_OPEN;
+}
+
+int quote_marks_has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			return 1;
+	return 0;
+}
+
+/* Small words a title in title case leaves in lower case. */
+static const char *const title_small[] = {
+	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", NULL,
+};
+
+/*
+ * A quotation in title case right after "on", "in" or a possessive names a
+ * programme or a publication ("said on “Fox News Sunday”", "NBC's “Nightly
+ * News”"): nobody said it.
+ */
+int quote_marks_title(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	if (open == 0 || close > tl->n)
+		return 0;
+	const struct token *p = &tl->v[open - 1];
+	if (!(p->kind == TOK_POSS || (p->kind == TOK_WORD && (tokens_is(text, p, "on") || tokens_is(text, p, "in")))))
+		return 0;
+	size_t words = 0;
+	for (size_t k = open + 1; k < close; k++) {
+		const struct token *t = &tl->v[k];
+		if (t->kind != TOK_WORD)
+			continue;
+		int small = 0;
+		for (const char *const *w = title_small; *w; w++)
+			small |= tokens_is(text, t, *w);
+		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !(small && words))
+			return 0;
+		words++;
+	}
+	return words > 0 && words <= 6;
+}
+
+/* Partial unless it starts with a capital where a sentence may start. */
+int quote_marks_partial(const struct token_list *tl, size_t open)
+{
+	if (open + 1 >= tl->n || !(tl->v[open + 1].flags & TOKF_CAP)) {
+		if (open + 1 < tl->n && tl->v[open + 1].kind == TOK_PUNCT && tl->v[open + 1].punct == '.')
+			return 0; /* “…and then” */
+		return 1;
+	}
+	if (open == 0)
+		return 0;
+	const struct token *p = &tl->v[open - 1];
+	if (p->kind == TOK_PUNCT && strchr(":,-.!?(", p->punct))
+		return 0;
+	if (p->kind == TOK_QUOTE)
+		return 0;
+	return 1;
+}
+
+size_t quote_marks_pair(const struct token_list *tl, int carried, struct quote_span *out, unsigned char *in_quote)
+{
+	size_t n = tl->n, ns = 0;
+	const struct token *v = tl->v;
+	size_t cur = n, depth = 0; /* depth: curly quotations nested in the open one */
+	unsigned char mark = 0;
+	int cont = 0;
+	if (carried && n && v[0].kind == TOK_QUOTE &&
+	    (is_opening(v[0].mark) || v[0].mark == QM_STRAIGHT))
+		cur = 0, mark = v[0].mark, cont = 1;
+	for (size_t k = cont ? 1 : 0; k < n; k++) {
+		unsigned char m = v[k].mark;
+		if (v[k].kind != TOK_QUOTE || m == QM_SINGLE_OPEN || m == QM_SINGLE_CLOSE)
+			continue;
+		if (cur == n) {
+			int closer_like = m == QM_STRAIGHT && !(v[k].flags & TOKF_SPACE_BEFORE) && k > 0 &&
+			                  (k + 1 == n || (v[k + 1].flags & TOKF_SPACE_BEFORE));
+			if (is_opening(m) || (m == QM_STRAIGHT && !closer_like) ) {
+				cur = k, mark = m;
+			}
+			continue;
+		}
+		int closes = m == QM_CLOSE || m == QM_STRAIGHT || (mark == QM_LOW_OPEN && m == QM_OPEN);
+		if (m == QM_OPEN && mark == QM_OPEN) {
+			depth++; /* “… he calls “hell” than …”: a quotation inside a quotation */
+			continue;
+		}
+		if (closes && depth && m != QM_STRAIGHT) {
+			depth--;
+			continue;
+		}
+		out[ns++] = (struct quote_span){cur, k, cont, !closes};
+		depth = 0;
+		cont = 0;
+		cur = closes ? n : k;
+		mark = m;
+	}
+	if (cur < n)
+		out[ns++] = (struct quote_span){cur, n, cont, 0};
+	for (size_t i = 0; i < ns; i++)
+		for (size_t k = out[i].open; k <= out[i].close && k < n; k++)
+			in_quote[k] = 1;
+	return ns;
+}
