@@ -67,3 +67,17 @@ fi
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(pkg-config --cflags libxml-2.0) \
 	bench/feed_parse_bench.c -o "$work/feed_parse_bench" build/libdateline.a $(pkg-config --libs libxml-2.0 json-c) -lm
 "$work/feed_parse_bench" "$feed" "$RUNS"
+
+# Instructions executed (valgrind's callgrind), which a busy machine does not
+# disturb: on a 2 MB feed of the same shape, to keep valgrind's time short.
+if command -v valgrind >/dev/null; then
+	python3 bench/gen_feed.py "$work/small.xml" 2
+	count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : *//p'; }
+	i1=$(count ./dateline feed --json "$work/small.xml")
+	i2=$(count ./dateline feed "$work/small.xml")
+	i3=$(count xmllint --stream --noout "$work/small.xml")
+	echo "instructions on a $(($(wc -c <"$work/small.xml") / 1024)) KB feed (callgrind):"
+	for p in "dateline feed --json:$i1" "dateline feed:$i2" "xmllint --stream --noout:$i3"; do
+		awk -v n="${p%%:*}" -v c="${p##*:}" -v base="$i3" 'BEGIN {printf "  %-44s %12d  ratio %.2f\n", n, c, c/base}'
+	done
+fi

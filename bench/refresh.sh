@@ -5,24 +5,28 @@
 #   newsboat -x reload (reload-threads 16) and sfeed_update (maxjobs=16), when installed.
 # Uses hyperfine when installed (medians of --runs), else a plain timing loop.
 #
-#   bench/refresh.sh [--feeds N] [--items N] [--runs N] [--jobs N]
+#   bench/refresh.sh [--feeds N] [--items N] [--runs N] [--jobs N] [--no-peers]
 #
 # Figures are reported, never asserted.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
-FEEDS=200 ITEMS=50 RUNS=10 JOBS=16
+FEEDS=200 ITEMS=50 RUNS=10 JOBS=16 PEERS=1
 while [ $# -gt 0 ]; do
 	case $1 in
 	--feeds) FEEDS=$2; shift 2 ;;
 	--items) ITEMS=$2; shift 2 ;;
 	--runs) RUNS=$2; shift 2 ;;
 	--jobs) JOBS=$2; shift 2 ;;
-	*) echo "usage: bench/refresh.sh [--feeds N] [--items N] [--runs N] [--jobs N]" >&2; exit 2 ;;
+	--no-peers) PEERS=0; shift ;;
+	*) echo "usage: bench/refresh.sh [--feeds N] [--items N] [--runs N] [--jobs N] [--no-peers]" >&2; exit 2 ;;
 	esac
 done
-[ -x ./dateline ] || make -s dateline || exit 1
+make -s dateline build/libdateline.a || exit 1
 W=$(mktemp -d)
+# The fetcher alone, to tell network cost from parsing and state.
+${CC:-cc} -O2 -Iinclude -o "$W/fetchonly" bench/fetchonly.c build/libdateline.a \
+	$(pkg-config --libs libcurl libxml-2.0 json-c sqlite3 ncursesw) -lm -lpthread || exit 1
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 python3 tests/httpd.py --lifetime 900 --port-file "$W/port" --bench-feeds "$FEEDS" --bench-items "$ITEMS" &
 HTTPD=$!
@@ -62,7 +66,8 @@ NB_FIRST_PREP="rm -f $W/nb/cache.db $W/nb/cache.db.lock"
 SF="sfeed_update $W/sf/sfeedrc"
 SF_FIRST_PREP="rm -rf $W/sf/feeds"
 
-have() { command -v "$1" >/dev/null 2>&1; }
+# have TOOL: installed (and, for the peers, not left out with --no-peers)
+have() { { [ "$PEERS" = 1 ] || [ "$1" = hyperfine ]; } && command -v "$1" >/dev/null 2>&1; }
 results=()
 
 # bench NAME PREPARE COMMAND: median wall seconds into $median.
@@ -92,18 +97,20 @@ bench "dateline refresh" "$DL_FIRST_PREP" "$DL"
 dl_first=$median
 bench "curl --parallel (fetch only)" "" "$CURL"
 curl_first=$median
+bench "dateline fetcher alone (no parse)" "" "$W/fetchonly $W/urls $JOBS"
+fo_first=$median
 peer_first=""
 if have newsboat; then
 	bench "newsboat -x reload" "$NB_FIRST_PREP" "$NB"
 	peer_first="$peer_first newsboat=$median"
 else
-	echo "skip newsboat: not installed (apt-get install -y newsboat)"
+	echo "skip newsboat: not installed or --no-peers (apt-get install -y newsboat)"
 fi
 if have sfeed_update; then
 	bench "sfeed_update" "$SF_FIRST_PREP" "$SF"
 	peer_first="$peer_first sfeed=$median"
 else
-	echo "skip sfeed_update: not installed (apt-get install -y sfeed)"
+	echo "skip sfeed_update: not installed or --no-peers (apt-get install -y sfeed)"
 fi
 
 echo
@@ -128,13 +135,15 @@ echo "(server sent $n304 answers 304 in all)"
 
 echo
 echo "== ratios (medians)"
-python3 - "$dl_first" "$curl_first" "$dl_304" "$peer_first" "$peer_304" <<'EOF'
+python3 - "$dl_first" "$curl_first" "$dl_304" "$peer_first" "$peer_304" "$fo_first" <<'EOF'
 import sys
 dl_first, curl_first, dl_304 = (float(x) for x in sys.argv[1:4])
+fo_first = float(sys.argv[6])
 def peers(s):
     return {k: float(v) for k, v in (p.split("=") for p in s.split())}
 pf, p3 = peers(sys.argv[4]), peers(sys.argv[5])
 print("dateline first fetch / curl --parallel: %.2fx (goal: within 1.3x)" % (dl_first / curl_first))
+print("dateline fetcher alone / curl --parallel: %.2fx (the rest is parsing, state, start-up)" % (fo_first / curl_first))
 for name, t in sorted(pf.items(), key=lambda kv: kv[1]):
     print("%s first fetch / dateline: %.2fx" % (name, t / dl_first))
 if pf:

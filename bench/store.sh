@@ -4,7 +4,8 @@
 # list, search (a common and a rare word), quote search by speaker, all quotations; median time
 # (hyperfine when installed, else a timing loop) and peak memory (/usr/bin/time -v).
 # usage: sh bench/store.sh [SIZES...]     (default: 10000 100000)
-# Stores are kept in $BENCH_DIR (default /tmp/dateline-bench) and reused; BENCH_FRESH=1 rebuilds them.
+# Stores are kept in $BENCH_DIR (default /tmp/dateline-bench) and reused; BENCH_FRESH=1 rebuilds them;
+# BENCH_RUNS sets hyperfine's runs (30); BENCH_NO_PEERS=1 skips newsboat (30 s a run at 100,000).
 cd "$(dirname "$0")/.." || exit 1
 make -s dateline >/dev/null || exit 1
 dir=${BENCH_DIR:-/tmp/dateline-bench}
@@ -82,7 +83,9 @@ for cmd, r in rows.items():
 PY
 
 # newsboat's start-up on the same articles, for contrast (its cache is filled from the dateline store)
-if command -v newsboat >/dev/null 2>&1; then
+if [ -n "$BENCH_NO_PEERS" ]; then
+	echo "newsboat: skipped (BENCH_NO_PEERS)"
+elif command -v newsboat >/dev/null 2>&1; then
 	for n in $sizes; do
 		nb="$dir/newsboat-$n"
 		mkdir -p "$nb"

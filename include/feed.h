@@ -19,13 +19,13 @@ struct enclosure {
 
 struct feed_item {
 	char *id;         /* guid / id, or NULL */
-	char *title;      /* plain text */
+	char *title;      /* as given: text, or HTML when the feed marks it so (Atom type="html"/"xhtml") */
 	char *link;       /* absolute URL of the article */
 	char *author;     /* name (and address when that is all there is) */
 	char *published;  /* "YYYY-MM-DDTHH:MM:SSZ", or NULL */
 	char *updated;    /* "YYYY-MM-DDTHH:MM:SSZ", or NULL */
-	char *summary;    /* HTML or text as given */
-	char *content;    /* full content (content:encoded, atom:content), or NULL */
+	char *summary;    /* HTML or text as given; the content when the item has no summary */
+	char *content;    /* full content (content:encoded, atom:content, JSON content_html/_text), or NULL */
 	char **categories;          /* category terms */
 	size_t n_categories;        /* number of categories */
 	struct enclosure *enclosures; /* enclosures and media:content */
@@ -33,9 +33,9 @@ struct feed_item {
 };
 
 struct feed {
-	char *format;      /* "rss2.0", "rss1.0", "rss0.91", "atom1.0", "atom0.3", "jsonfeed1.1", ... */
+	char *format;      /* "rss2.0", "rss1.0", "rss0.90", "rss0.91", "atom1.0", "atom0.3", "jsonfeed1.1", ... */
 	char *encoding;    /* charset of the source, lower case ("utf-8", "windows-1251") */
-	char *title;       /* feed title */
+	char *title;       /* feed title, text or HTML as given (feed_text_plain() for display) */
 	char *link;        /* the site's URL */
 	char *description; /* subtitle / description */
 	char *language;    /* "en-us", or NULL */

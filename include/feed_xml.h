@@ -25,8 +25,13 @@ struct feed_item;
 
 #define FEED_MAX_ITEMS 10000 /* items read from one feed */
 #define FEED_MAX_DEPTH 128   /* element nesting */
+#define FEED_MAX_CATEGORIES 256 /* categories kept per item; more are ignored */
+#define FEED_MAX_ENCLOSURES 64  /* enclosures kept per item; more are ignored */
 
-enum fx_ns { FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_OTHER };
+enum fx_ns {
+	FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_ITUNES,
+	FX_NS_OTHER
+};
 enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP };
 enum fx_text { FX_TEXT, FX_HTML, FX_XHTML, FX_XHTML_WRAPPED, FX_BASE64 };
 enum fx_kind { FX_RSS, FX_RDF, FX_ATOM };
@@ -62,6 +67,7 @@ struct fx {
 	int updated_rank;         /* RSS channel: how good the date in feed->updated is */
 	char *person_name;        /* Atom author/contributor being read */
 	char *person_email;       /* its email */
+	char *feed_author;        /* Atom feed-level author, inherited by entries without one */
 	int item_author_rank;     /* 2 author, 1 contributor, 0 none yet */
 	int stopped;              /* 1 after a limit stopped the parse */
 	char err[256];            /* why it stopped */
@@ -74,6 +80,15 @@ struct xmlprep;
 /* Parses the prepared UTF-8 document (see xmlprep.h); 0 with f filled or -1 with err. */
 int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed *f, char *err, size_t errlen);
 
+/*
+ * The values side (feed_values.c). A copy of the attribute value s..e
+ * (libxml2 hands "&" over as "&#38;" without entity substitution; undone).
+ */
+char *fx_attr_copy(const char *s, const char *e);
+/* s resolved against base (NULL or "" for none), malloc'd; s as given when it does not parse. */
+char *fx_resolve_url(const char *base, const char *s);
+/* 1 for attributes that hold URLs (href, src, ...). */
+int fx_is_url_attr(const char *name, size_t len);
 /* The value of attribute (uri or NULL for none, name) as a malloc'd string, or NULL. */
 char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name);
 /* 1 when the attribute is present with this value (ASCII case-insensitive). */
@@ -96,6 +111,13 @@ char *fx_date(const char *s);
 char *fx_author_name(const char *s);
 /* Decodes base64 text (white space ignored); malloc'd, NULL when invalid. */
 char *fx_base64(const char *s);
+/*
+ * feed_item_add_category() / _enclosure() up to the limits above: past them
+ * the value is dropped (returning 0), so a hostile item cannot make the
+ * de-duplication quadratic. -1 only when out of memory.
+ */
+int fx_add_category(struct feed_item *it, const char *term);
+int fx_add_enclosure(struct feed_item *it, const char *url, const char *type, long long length);
 /* Stops the parse with a message. */
 void fx_stop(struct fx *x, const char *msg);
 

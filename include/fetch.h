@@ -1,8 +1,9 @@
 /*
  * fetch.h: HTTP(S) downloads, many at once (libcurl multi interface).
  *
- * One call fetches a batch: at most max_parallel transfers run together,
- * each finished one is handed to the caller's callback as soon as it is done
+ * One call fetches a batch: at most max_parallel transfers run together
+ * and at most max_per_host to one host (a request waits for a place before
+ * it starts, so its timeouts only run once it is on the wire), each finished one is handed to the caller's callback as soon as it is done
  * (so parsing overlaps the other downloads), and one failure never stops the
  * rest. A single URL is a batch of one (fetch_url()).
  *
@@ -82,6 +83,7 @@ struct fetch_result {
 	const char *url;       /* the request's URL (borrowed from the request) */
 	enum fetch_status status; /* what happened */
 	long http_code;        /* final HTTP status, 0 when no answer */
+	int http_version;      /* 2 for HTTP/2, 1 for HTTP/1.x, 0 when no answer */
 	char *final_url;       /* URL after redirects, or NULL when none were followed */
 	char *permanent_url;   /* where 301/308 redirects (and only those) led, or NULL */
 	int redirects;         /* redirects followed */

@@ -6,9 +6,8 @@
  *
  * The order of calls for one refresh_run():
  *   sink->validators(url)  once per feed, before any transfer starts
- *   sink->feed_done(...)   once per feed, in completion order, always from
- *                          the calling thread (parsing may run on a second
- *                          thread; only o->parse is called there); f is the
+ *   sink->feed_done(...)   once per feed, in completion order, from the
+ *                          calling thread (everything runs there); f is the
  *                          parsed feed for a fetched one, NULL for a 304 or
  *                          a failure
  *   sink->finish()         once, after the last feed (commit, write files)
@@ -41,11 +40,13 @@ struct refresh_result {
 	long http_code;                   /* final HTTP status, 0 when none */
 	const char *new_url;              /* where a permanent redirect (301/308) moved the feed, or NULL */
 	const char *content_type;         /* Content-Type of the answer, or NULL */
-	const char *etag;                 /* validator to send next time, or NULL */
-	const char *last_modified;        /* validator to send next time, or NULL */
+	const char *etag;                 /* validator to send next time, or NULL (always NULL
+	                                     for a failure: keep the ones you have) */
+	const char *last_modified;        /* the same for Last-Modified */
 	size_t bytes;                     /* decoded body bytes */
 	double seconds;                   /* fetch time, redirects included */
 	const char *error;                /* one line when outcome is REFRESH_FAILED, else NULL */
+	int http_version;                 /* 2 for HTTP/2, 1 for HTTP/1.x, 0 when no answer */
 };
 
 /* What the sink found in a fetched feed, for the summary. */
@@ -86,7 +87,7 @@ struct refresh_opts {
 	FILE *progress;            /* where the progress bar goes (a terminal), or NULL for none */
 	FILE *report;              /* where failure lines go (stderr), or NULL */
 	const char *feeds_path;    /* feeds file to rewrite when feeds move (301/308), or NULL */
-	int parse_inline;          /* 1: parse on the calling thread (else a parser thread overlaps the downloads) */
+	FILE *log;                 /* one line per feed that did not fail (--verbose), or NULL */
 };
 
 struct refresh_summary {

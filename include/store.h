@@ -76,6 +76,7 @@ struct store_feed {
 	long long last_refresh;  /* unix time of the last refresh, 0 never */
 	long long n_items;       /* items shown (not purged) */
 	long long n_unread;      /* of which unread */
+	long long refresh_seq;   /* counts the refreshes that brought content (store_feed_state.expect_seq) */
 };
 
 /*
@@ -106,6 +107,8 @@ struct store_feed_state {
 	const char *last_modified; /* Last-Modified header of a 200 response, or NULL */
 	const char *error;         /* why the refresh failed, or NULL when it went well */
 	long long time;            /* unix time of the refresh, 0 for now */
+	long long expect_seq;      /* the feed's refresh_seq when this refresh began: when another refresh
+	                              brought content since, this one's feed is dropped (res->stale); 0: no check */
 };
 
 /*
@@ -139,6 +142,7 @@ struct store_apply_result {
 	int n_changed;   /* items whose content changed (read state kept) */
 	int n_unchanged; /* items already stored as they are */
 	int n_purged;    /* items dropped by retention */
+	int stale;       /* 1 when another refresh of the feed was applied first: nothing written */
 };
 
 /*

@@ -5,7 +5,9 @@
  * feed_done() writes one feed's refresh (its items turned into analysed
  * articles, its state, retention) as one transaction with
  * store_apply_feed(), subscribing the feed first when it is new (with the
- * feeds file's title and tags), and follows permanent redirects.
+ * feeds file's title and tags), and follows permanent redirects. When
+ * another refresh of a feed is applied while this one runs, this one's
+ * result for that feed is dropped rather than mixed into the other's.
  *
  * Ownership: the store_sink borrows the store (which must outlive it) and
  * owns the validator strings it hands out until store_sink_free().

@@ -40,14 +40,24 @@ struct xmlprep {
 	struct xmlprep_span *cdata; /* lifted CDATA sections, or NULL */
 	size_t n_cdata;             /* how many */
 	size_t cap_cdata;           /* allocated slots */
+	const char *error;          /* after a failure: why, as a static string */
 };
+
+/*
+ * More attributes than this on one element refuse the document: libxml2's
+ * duplicate-attribute check is quadratic, so 100,000 attributes already
+ * cost seconds.
+ */
+#define XMLPREP_MAX_ATTRS 1024
 
 #define XMLPREP_CDATA_PI "dl-cdata" /* target of the placeholder instruction */
 
 /*
  * Prepares the UTF-8 document in[0..len) into *out (lift_cdata: 1 to lift
- * CDATA sections). Returns 0, or -1 when out of memory or the rewrite would
- * exceed maxlen bytes (*out is then empty). Free with xmlprep_free().
+ * CDATA sections). Returns 0, or -1 when out of memory, the rewrite would
+ * exceed maxlen bytes or an element has more than XMLPREP_MAX_ATTRS
+ * attributes (out->error says which; nothing else is left to free). Free a
+ * success with xmlprep_free().
  */
 int xmlprep_rewrite(const char *in, size_t len, size_t maxlen, int lift_cdata, struct xmlprep *out);
 void xmlprep_free(struct xmlprep *p);

@@ -20,6 +20,7 @@ need 'infocmp xterm-direct'            ncurses-term
 need 'command -v python3'               python3
 need 'command -v xmllint'               libxml2-utils
 need 'command -v openssl'               openssl
+need 'command -v nghttpd'               nghttp2-server
 
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"

@@ -75,8 +75,8 @@ static int feed_print_json(FILE *out, const struct feed *f)
 		const char *s = j ? json_object_to_json_string_ext(j, JSON_FLAGS) : NULL;
 		if (!s)
 			rc = -1;
-		else
-			fprintf(out, "%s%s", i ? "," : "", s);
+		else if ((i && fputc(',', out) == EOF) || fputs(s, out) == EOF)
+			rc = -1;
 		json_object_put(j);
 	}
 	if (!rc)

@@ -34,10 +34,12 @@ int cli_fetch(const char *url, size_t limit, const char *accept, char **data, si
 		return CLI_FAIL;
 	}
 	if (r->status != FETCH_OK) {
+		/* curl's words may quote the server (names, certificate subjects). */
 		char *u = sanitize_str(url, 0);
-		cli_error("%s: %s", u ? u : url, r->status == FETCH_NOT_MODIFIED ? "HTTP 304 without a cached copy"
-		                                                              : r->error);
+		char *e = sanitize_str(r->status == FETCH_NOT_MODIFIED ? "HTTP 304 without a cached copy" : r->error, 0);
+		cli_error("%s: %s", u ? u : "", e ? e : "");
 		free(u);
+		free(e);
 		fetch_result_free(r);
 		return CLI_FAIL;
 	}

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 static const char refresh_usage[] =
-	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet]";
+	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose]";
 
 /* Positive integer option value in [1, max]; -1 when not. */
 static long int_arg(const char *v, long max)
@@ -44,7 +44,7 @@ int cmd_refresh(int argc, char **argv)
 {
 	struct refresh_opts o;
 	memset(&o, 0, sizeof o);
-	int rc = cli_fetch_opts(&o.fetch), progress = isatty(STDERR_FILENO), quiet = 0;
+	int rc = cli_fetch_opts(&o.fetch), progress = isatty(STDERR_FILENO), quiet = 0, verbose = 0;
 	if (rc)
 		return rc;
 	for (int i = 1; i < argc; i++) {
@@ -71,6 +71,8 @@ int cmd_refresh(int argc, char **argv)
 				}
 				o.fetch.max_parallel = (int)n;
 			}
+		} else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+			verbose = 1;
 		} else if (!strcmp(a, "--no-progress")) {
 			progress = 0;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -111,6 +113,7 @@ int cmd_refresh(int argc, char **argv)
 	o.parse = feed_parse;
 	o.progress = progress ? stderr : NULL;
 	o.report = stderr;
+	o.log = verbose ? stderr : NULL;
 	o.feeds_path = path;
 	struct refresh_summary sum;
 	if (refresh_run(&fl, &o, &sink, &sum, err, sizeof err)) {

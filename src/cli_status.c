@@ -170,7 +170,7 @@ static int import_one(struct store *s, const char *path, struct store_apply_resu
 	/* the file's absolute path names the feed, so importing it again updates it */
 	snprintf(key, sizeof key, "file://%s", realpath(path, abs) ? abs : path);
 	long long id;
-	struct store_feed_state st = {0, NULL, NULL, NULL, 0};
+	struct store_feed_state st = {0, NULL, NULL, NULL, 0, 0};
 	rc = store_feed_upsert(s, key, NULL, NULL, &id, err, errlen) ||
 	     store_apply_feed(s, id, f, &st, res, err, errlen) ? -1 : 0;
 	feed_free(f);

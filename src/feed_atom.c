@@ -39,6 +39,10 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 		return fx_ext_start(x, f, a, na);
 	if (is(n, "title") || is(n, "subtitle") || is(n, "tagline") || is(n, "summary") || is(n, "content")) {
 		f->text = text_kind(x, a, na);
+		char *src = is(n, "content") && it && !it->link ? fx_attr_get(a, na, NULL, "src") : NULL;
+		if (src && *fx_trim(src)) /* out-of-line content: at least the reader can follow it */
+			fx_take(&it->link, fx_resolve(f, src));
+		free(src);
 		if (f->text == FX_BASE64) {
 			char *type = fx_attr_get(a, na, NULL, "type");
 			f->flag = type && strstr(type, "html") != NULL;
@@ -59,7 +63,7 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 		char *term = fx_attr_get(a, na, NULL, "term");
 		if (!term)
 			term = fx_attr_get(a, na, NULL, "label");
-		if (it && term && *fx_trim(term) && feed_item_add_category(it, term))
+		if (it && term && *fx_trim(term) && fx_add_category(it, term))
 			fx_stop(x, "out of memory");
 		free(term);
 		return FX_SKIP;
@@ -80,7 +84,7 @@ int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int
 			long long l = len ? strtoll(fx_trim(len), &end, 10) : -1;
 			if (len && (end == len || *end || l < 0))
 				l = -1;
-			if (!abs || feed_item_add_enclosure(it, abs, type, l))
+			if (!abs || fx_add_enclosure(it, abs, type, l))
 				fx_stop(x, "out of memory");
 			free(type), free(len), free(abs);
 		}
@@ -121,6 +125,9 @@ void fx_atom_end(struct fx *x, struct fx_frame *f, char *v)
 			if (feed_set(&it->author, who))
 				fx_stop(x, "out of memory");
 			x->item_author_rank = f->flag;
+		} else if (!it && who && *who && f->flag == 2 && !x->feed_author) {
+			if (!(x->feed_author = strdup(who)))
+				fx_stop(x, "out of memory");
 		}
 		return;
 	}
@@ -142,7 +149,7 @@ void fx_atom_end(struct fx *x, struct fx_frame *f, char *v)
 		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
 		           : is(n, "content") ? (it ? &it->content : NULL)
 		                              : (it ? NULL : &feed->description);
-		if (dst)
+		if (dst && (*v || is(n, "title"))) /* an empty body is no content; an empty title is a title */
 			fx_take(dst, v), v = NULL;
 		free(v);
 		return;

@@ -88,7 +88,7 @@ static int read_item(struct feed *f, struct json_object *o, const char *base, co
 		for (size_t i = 0; i < json_object_array_length(v); i++) {
 			struct json_object *t = json_object_array_get_idx(v, i);
 			if (json_object_is_type(t, json_type_string) && *json_object_get_string(t))
-				rc |= feed_item_add_category(it, json_object_get_string(t));
+				rc |= fx_add_category(it, json_object_get_string(t));
 		}
 	if (json_object_object_get_ex(o, "attachments", &v) && json_object_is_type(v, json_type_array))
 		for (size_t i = 0; i < json_object_array_length(v); i++) {
@@ -100,7 +100,7 @@ static int read_item(struct feed *f, struct json_object *o, const char *base, co
 			    (json_object_is_type(sz, json_type_int) || json_object_is_type(sz, json_type_double)))
 				len = (long long)json_object_get_int64(sz);
 			char *u = absolute(str(a, "url"), base);
-			rc |= !u || feed_item_add_enclosure(it, u, str(a, "mime_type"), len < 0 ? -1 : len);
+			rc |= !u || fx_add_enclosure(it, u, str(a, "mime_type"), len < 0 ? -1 : len);
 			free(u);
 		}
 	return rc ? -1 : 0;

@@ -24,7 +24,7 @@ static void add_enclosure(struct fx *x, struct fx_frame *f, const struct fx_attr
 		if (end == len || *end || n < 0)
 			n = -1;
 	}
-	if (!abs || feed_item_add_enclosure(x->item, abs, type && *fx_trim(type) ? type : NULL, n))
+	if (!abs || fx_add_enclosure(x->item, abs, type && *fx_trim(type) ? type : NULL, n))
 		fx_stop(x, "out of memory");
 	free(url), free(type), free(len), free(abs);
 }
@@ -46,6 +46,16 @@ int fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int 
 		return is(n, "encoded") && x->item ? (f->text = FX_HTML, FX_FIELD) : FX_SKIP;
 	case FX_NS_XHTML:
 		return is(n, "body") && x->item ? (f->text = FX_XHTML, FX_FIELD) : FX_SKIP;
+	case FX_NS_ITUNES: /* podcasts: fill what the core elements left empty */
+		if (is(n, "author") || is(n, "summary") || is(n, "subtitle"))
+			return FX_FIELD;
+		if (is(n, "category") && x->item) {
+			char *t = fx_attr_get(a, na, NULL, "text");
+			if (t && *fx_trim(t) && fx_add_category(x->item, t))
+				fx_stop(x, "out of memory");
+			free(t);
+		}
+		return FX_SKIP;
 	case FX_NS_MEDIA:
 		if (!x->item)
 			return FX_SKIP;
@@ -86,7 +96,7 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 	} else if (f->ns == FX_NS_DC && is(n, "date"))
 		set_date(it ? &it->updated : &feed->updated, v);
 	else if (f->ns == FX_NS_DC && is(n, "subject")) {
-		if (it && *v && feed_item_add_category(it, v))
+		if (it && *v && fx_add_category(it, v))
 			fx_stop(x, "out of memory");
 	} else if (f->ns == FX_NS_DC && is(n, "language")) {
 		if (!it)
@@ -103,6 +113,12 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 			set_date(&it->updated, v);
 		else if (it && (is(n, "issued") || (is(n, "created") && !it->published)))
 			set_date(&it->published, v);
+	} else if (f->ns == FX_NS_ITUNES) {
+		char **dst = is(n, "author") ? (it ? &it->author : NULL)
+		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
+		                              : (it ? NULL : &feed->description);
+		if (dst && !*dst && *v)
+			fx_take(dst, v), v = NULL;
 	} else if ((f->ns == FX_NS_CONTENT || f->ns == FX_NS_XHTML) && it) {
 		fx_take(&it->content, v), v = NULL;
 	}
@@ -199,7 +215,7 @@ void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 		if (*v)
 			fx_take(&it->author, fx_author_name(v));
 	} else if (is(n, "category")) {
-		if (*v && feed_item_add_category(it, v))
+		if (*v && fx_add_category(it, v))
 			fx_stop(x, "out of memory");
 	}
 	free(v);

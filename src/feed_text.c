@@ -96,11 +96,22 @@ char *feed_text_plain(const char *s, size_t max)
 	struct buf b = BUF_INIT;
 	int space = 1; /* at the start, or after a space: drop further white space */
 	int cut = 0;
+	const char *end = s + strlen(s);
 	buf_append(&b, "", 0);
 	for (const char *p = s; *p && !b.failed;) {
 		if (max && b.len >= max) {
 			cut = 1;
 			break;
+		}
+		/* a run of ordinary printable ASCII is copied whole */
+		const char *run = p;
+		while ((unsigned char)*p > ' ' && (unsigned char)*p < 0x7F && *p != '<' && *p != '&' &&
+		       (!max || b.len + (size_t)(p - run) < max))
+			p++;
+		if (p > run) {
+			buf_append(&b, run, (size_t)(p - run));
+			space = 0;
+			continue;
 		}
 		const char *tn = p + 1 + (p[1] == '/');
 		size_t nl = 0;
@@ -115,8 +126,8 @@ char *feed_text_plain(const char *s, size_t max)
 				break; /* an unfinished tag ends the text */
 			p = e + (!strncmp(p, "<!--", 4) ? 3 : 1);
 			if (skip_body && n[-1] != '/') { /* script and style bodies are not text */
-				const char *end = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
-				p = end ? end : p + strlen(p);
+				const char *close = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
+				p = close ? close : end;
 			}
 			if (is_break_tag(n, nl) && !space)
 				buf_putc(&b, ' '), space = 1;
@@ -127,7 +138,7 @@ char *feed_text_plain(const char *s, size_t max)
 		if (*p == '&' && (n = char_ref(p, &cp)) == 0)
 			n = 1, cp = '&';
 		else if (*p != '&')
-			n = utf8_decode(p, strlen(p), &cp), cp = n ? cp : 0xFFFD, n = n ? n : 1;
+			n = utf8_decode(p, (size_t)(end - p), &cp), cp = n ? cp : 0xFFFD, n = n ? n : 1;
 		p += n;
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
 			if (!space)

@@ -1,12 +1,10 @@
 /* feed_xml.c: the SAX2 engine under the RSS and Atom readers (see feed_xml.h). */
 #include "feed_xml.h"
 #include "feed.h"
-#include "feed_date.h"
 #include "xmlprep.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/uri.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +12,7 @@
 #include <strings.h>
 
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define PUSH_SLICE 65536 /* bytes handed to libxml2 at a time */
 
 static const struct {
 	const char *uri;
@@ -29,6 +28,7 @@ static const struct {
 	{"http://search.yahoo.com/mrss", FX_NS_MEDIA},
 	{"http://www.w3.org/1999/xhtml", FX_NS_XHTML},
 	{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", FX_NS_RDF},
+	{"http://www.itunes.com/dtds/podcast-1.0.dtd", FX_NS_ITUNES},
 	{"http://purl.org/rss/1.0/", FX_NS_CORE},
 	{"http://my.netscape.com/rdf/simple/0.9/", FX_NS_CORE},
 	{"http://backend.userland.com/rss2", FX_NS_CORE},
@@ -66,238 +66,6 @@ void fx_stop(struct fx *x, const char *msg)
 	xmlStopParser(x->ctxt);
 }
 
-void fx_take(char **field, char *v)
-{
-	free(*field);
-	*field = v;
-}
-
-char *fx_trim(char *s)
-{
-	if (!s)
-		return s;
-	size_t n = strlen(s), i = 0;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	memmove(s, s + i, n - i);
-	s[n - i] = '\0';
-	return s;
-}
-
-char *fx_date(const char *s)
-{
-	char out[FEED_DATE_LEN + 1];
-	if (!s || feed_date_parse(s, out))
-		return NULL;
-	return strdup(out);
-}
-
-/*
- * Copies an attribute value. Without entity substitution libxml2 hands "&"
- * over as "&#38;" inside attribute values; undo that here.
- */
-static char *attr_value(const char *s, const char *e)
-{
-	char *v = malloc((size_t)(e - s) + 1), *o = v;
-	if (!v)
-		return NULL;
-	while (s < e) {
-		if (*s == '&' && e - s >= 5 && !memcmp(s, "&#38;", 5))
-			*o++ = '&', s += 5;
-		else
-			*o++ = *s++;
-	}
-	*o = '\0';
-	return v;
-}
-
-char *fx_attr_get(const struct fx_attr *a, int n, const char *uri, const char *name)
-{
-	for (int i = 0; i < n; i++) {
-		if (strcmp(a[i].name, name))
-			continue;
-		if (uri ? !(a[i].uri && !strcmp(a[i].uri, uri)) : a[i].uri != NULL)
-			continue;
-		return attr_value(a[i].value, a[i].value_end);
-	}
-	return NULL;
-}
-
-int fx_attr_is(const struct fx_attr *a, int n, const char *name, const char *value)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(a[i].name, name) && !a[i].uri) {
-			size_t l = (size_t)(a[i].value_end - a[i].value);
-			return l == strlen(value) && !strncasecmp(a[i].value, value, l);
-		}
-	return 0;
-}
-
-static char *resolve(const char *base, const char *s)
-{
-	if (!base || !*base)
-		return strdup(s);
-	xmlChar *r = xmlBuildURI((const xmlChar *)s, (const xmlChar *)base);
-	if (!r) /* not a URI libxml2 can resolve: keep it as given */
-		return strdup(s);
-	char *out = strdup((const char *)r);
-	xmlFree(r);
-	return out;
-}
-
-char *fx_resolve(const struct fx_frame *f, const char *s) { return resolve(f->base, s); }
-
-/* Attributes that carry URLs in feed HTML. */
-static int is_url_attr(const char *n, size_t l)
-{
-	return (l == 4 && !strncasecmp(n, "href", 4)) || (l == 3 && !strncasecmp(n, "src", 3)) ||
-	       (l == 6 && !strncasecmp(n, "poster", 6)) || (l == 4 && !strncasecmp(n, "cite", 4)) ||
-	       (l == 10 && !strncasecmp(n, "background", 10));
-}
-
-/* 1 when the '<' at p starts a tag, an end tag, a comment or a declaration an HTML reader knows. */
-static int starts_markup(const char *p)
-{
-	char c = p[1];
-	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '/' || c == '?' || !strncmp(p + 1, "!--", 3) ||
-	       !strncasecmp(p + 1, "!doctype", 8) || !strncmp(p + 1, "![CDATA[", 8);
-}
-
-static char *clean_html_copy(const char *html, const char *base)
-{
-	struct buf b = BUF_INIT;
-	const char *p = html, *run = html;
-	while ((p = strchr(p, '<'))) {
-		if (!starts_markup(p)) {
-			buf_append(&b, run, (size_t)(p - run));
-			buf_puts(&b, "&lt;");
-			run = ++p;
-			continue;
-		}
-		p++;
-		if (!((*p | 32) >= 'a' && (*p | 32) <= 'z') || !base || !*base)
-			continue;
-		/* inside a start tag: look at each name=value until '>' */
-		while (*p && *p != '>') {
-			while (*p && *p != '>' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-				p++;
-			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-				p++;
-			const char *an = p;
-			while (*p && *p != '=' && *p != '>' && *p != ' ' && *p != '/')
-				p++;
-			size_t al = (size_t)(p - an);
-			if (*p != '=')
-				continue;
-			p++;
-			char q = (*p == '"' || *p == '\'') ? *p++ : 0;
-			const char *vs = p;
-			while (*p && (q ? *p != q : (*p != ' ' && *p != '>')))
-				p++;
-			if (is_url_attr(an, al) && p > vs) {
-				char *v = strndup(vs, (size_t)(p - vs));
-				char *r = v ? resolve(base, v) : NULL;
-				buf_append(&b, run, (size_t)(vs - run));
-				buf_puts(&b, r ? r : "");
-				free(v), free(r);
-				run = p;
-			}
-			if (q && *p)
-				p++;
-		}
-	}
-	buf_puts(&b, run);
-	if (b.failed) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
-}
-
-char *fx_author_name(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at)
-		return strdup(s);
-	/* cut the address (and its brackets) out, keep what remains as the name */
-	const char *b = at, *e = at;
-	while (b > s && !strchr(" \t<(\"", b[-1]))
-		b--;
-	while (*e && !strchr(" \t>)\"", *e))
-		e++;
-	struct buf n = BUF_INIT;
-	buf_append(&n, s, (size_t)(b - s));
-	buf_putc(&n, ' ');
-	buf_puts(&n, e);
-	char *name = buf_detach(&n);
-	if (!name)
-		return NULL;
-	for (char *p = name; *p; p++)
-		if (strchr("<>()\"", *p))
-			*p = ' ';
-	fx_trim(name);
-	if (!*name) {
-		free(name);
-		return strndup(b, (size_t)(e - b));
-	}
-	/* collapse the doubled spaces the cut left */
-	char *w = name;
-	for (char *r = name; *r; r++)
-		if (!(*r == ' ' && w > name && w[-1] == ' '))
-			*w++ = *r;
-	*w = '\0';
-	return name;
-}
-
-char *fx_base64(const char *s)
-{
-	size_t n = strlen(s), o = 0;
-	unsigned acc = 0;
-	int bits = 0;
-	char *out = malloc(n / 4 * 3 + 4);
-	if (!out)
-		return NULL;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26
-		      : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
-		if (c == '=')
-			break;
-		if (v < 0) {
-			if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-				continue;
-			free(out);
-			return NULL;
-		}
-		acc = (acc << 6) | (unsigned)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[o++] = (char)((acc >> bits) & 0xFF);
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
-char *fx_clean_html(char *html, const char *base)
-{
-	if (!strchr(html, '<'))
-		return html;
-	if (!base || !*base) {
-		/* only a '<' that starts nothing needs escaping, so it stays text for an HTML reader */
-		const char *p = html;
-		while ((p = strchr(p, '<')) && starts_markup(p))
-			p++;
-		if (!p)
-			return html;
-	}
-	char *r = clean_html_copy(html, base);
-	free(html);
-	return r;
-}
 
 /* ---- serialising child markup of a field as HTML */
 
@@ -348,7 +116,7 @@ static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr 
 	buf_putc(&x->text, '<');
 	buf_puts(&x->text, f->name);
 	for (int i = 0; i < na; i++) {
-		char *v = attr_value(a[i].value, a[i].value_end);
+		char *v = fx_attr_copy(a[i].value, a[i].value_end);
 		if (!v) {
 			fx_stop(x, "out of memory");
 			return;
@@ -356,8 +124,8 @@ static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr 
 		buf_putc(&x->text, ' ');
 		buf_puts(&x->text, a[i].name);
 		buf_puts(&x->text, "=\"");
-		if (is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
-			char *r = resolve(f->base, v);
+		if (fx_is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
+			char *r = fx_resolve_url(f->base, v);
 			if (r)
 				put_escaped(&x->text, r, strlen(r), 1);
 			free(r);
@@ -381,7 +149,8 @@ static void markup_end(struct fx *x, struct fx_frame *f)
 
 /* ---- SAX callbacks */
 
-static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const struct fx_attr *a, int na)
+static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const struct fx_attr *a, int na,
+                    const xmlChar **ns, int nns)
 {
 	struct fx *x = &e->x;
 	const char *n = f->name;
@@ -398,6 +167,9 @@ static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const
 	} else if (!strcmp(n, "RDF")) {
 		x->kind = FX_RDF;
 		snprintf(fmt, sizeof fmt, "rss1.0");
+		for (int i = 0; i < nns; i++) /* RSS 0.90 is RDF with Netscape's namespace */
+			if (ns[2 * i + 1] && !strcmp((const char *)ns[2 * i + 1], "http://my.netscape.com/rdf/simple/0.9/"))
+				snprintf(fmt, sizeof fmt, "rss0.90");
 		f->role = FX_ROOT;
 	} else if (!strcmp(n, "feed")) {
 		x->kind = FX_ATOM;
@@ -425,7 +197,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                      const xmlChar **attributes)
 {
-	(void)prefix, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+	(void)prefix, (void)nb_defaulted;
 	struct engine *e = ctx;
 	struct fx *x = &e->x;
 	if (x->stopped)
@@ -449,13 +221,13 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	f->base = parent ? parent->base : (char *)e->doc_base;
 	char *xb = fx_attr_get(a, na, XML_NS, "base");
 	if (xb) {
-		char *r = resolve(f->base, fx_trim(xb));
+		char *r = fx_resolve_url(f->base, fx_trim(xb));
 		free(xb);
 		if (r)
 			f->base = r, f->own_base = 1;
 	}
 	if (!parent) {
-		on_root(e, f, (const char *)URI, a, na);
+		on_root(e, f, (const char *)URI, a, na, namespaces, nb_namespaces);
 		return;
 	}
 	f->ns = ns_of(e, (const char *)URI);
@@ -621,6 +393,9 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	while (n && (e->x.xml_err[n - 1] == '\n' || e->x.xml_err[n - 1] == ' '))
 		e->x.xml_err[--n] = '\0';
 	e->x.xml_err_line = err->line;
+	for (char *c = e->x.xml_err; *c; c++) /* the message may quote the document; it goes to a terminal */
+		if ((unsigned char)*c < ' ' || (unsigned char)*c >= 0x7F)
+			*c = '?';
 }
 
 /* Nothing reaches the parser from outside the document. */
@@ -657,18 +432,32 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 	sax.processingInstruction = on_pi;
 	sax.serror = on_error;
 	sax.resolveEntity = no_external;
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	/*
+	 * The push parser reads the document in slices and lets go of what it has
+	 * read, so libxml2 never holds a second copy of a large feed.
+	 */
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, e, NULL, 0, NULL);
 	if (!ctxt) {
 		free(e);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	memcpy(ctxt->sax, &sax, sizeof sax);
-	ctxt->userData = e;
 	x->ctxt = ctxt;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	xmlParseDocument(ctxt);
+	for (size_t off = 0; !x->stopped;) {
+		size_t n = len - off < PUSH_SLICE ? len - off : PUSH_SLICE;
+		int last = off + n == len;
+		if (xmlParseChunk(ctxt, data + off, (int)n, last) != XML_ERR_OK && ctxt->disableSAX)
+			break; /* a fatal error recovery could not get past */
+		off += n;
+		if (last)
+			break;
+	}
+	/* RFC 4287: an entry without an author has the feed's */
+	for (size_t i = 0; x->feed_author && !x->stopped && i < feed->n_items; i++)
+		if (!feed->items[i].author && feed_set(&feed->items[i].author, x->feed_author))
+			fx_stop(x, "out of memory");
 	int rc = 0;
 	if (x->stopped) {
 		snprintf(err, errlen, "%s", x->err);
@@ -689,7 +478,7 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	buf_free(&x->text);
-	free(x->person_name), free(x->person_email);
+	free(x->person_name), free(x->person_email), free(x->feed_author);
 	free(e);
 	return rc;
 }

@@ -19,6 +19,42 @@ static int looks_like_json(const char *s, size_t len)
 	return i < len && (s[i] == '{' || s[i] == '[');
 }
 
+/* Refuses, with a reason, UTF-8 text that is blank or does not start like XML. */
+static int check_starts_xml(const char *s, size_t len, char *err, size_t errlen)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i == len) {
+		snprintf(err, errlen, "not a feed: the document is blank");
+		return -1;
+	}
+	if (s[i] != '<') {
+		/* quote the start only while it is printable ASCII: messages reach terminals */
+		size_t n = 0;
+		while (i + n < len && n < 24 && (unsigned char)s[i + n] >= ' ' && (unsigned char)s[i + n] < 0x7F)
+			n++;
+		if (n)
+			snprintf(err, errlen, "not a feed: the document is not XML (it starts \"%.*s\")", (int)n, s + i);
+		else
+			snprintf(err, errlen, "not a feed: the document is not XML");
+		return -1;
+	}
+	int xml_decl_only = 0;
+	if (!strncmp(s + i, "<?xml", 5)) { /* a declaration and nothing after it */
+		const char *e = memchr(s + i, '>', len - i);
+		size_t j = e ? (size_t)(e - s) + 1 : len;
+		while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+			j++;
+		xml_decl_only = j == len;
+	}
+	if (xml_decl_only) {
+		snprintf(err, errlen, "not a feed: the document has no elements");
+		return -1;
+	}
+	return 0;
+}
+
 int feed_parse(const char *data, size_t len, const char *content_type, const char *base_url,
                struct feed **out, char *err, size_t errlen)
 {
@@ -39,11 +75,15 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	struct xmlprep prep;
 	if (charset_decode_xml(data, len, content_type, &utf8, &ulen, &utf8_owned, enc, sizeof enc, err, errlen))
 		return -1;
+	if (check_starts_xml(utf8, ulen, err, errlen)) {
+		free(utf8_owned);
+		return -1;
+	}
 	/* the rewrite may grow &x; into &#NNNNN; but never beyond twice the input plus slack */
 	int rc = xmlprep_rewrite(utf8, ulen, ulen * 2 + 4096, 1, &prep);
 	if (rc) {
 		free(utf8_owned);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", prep.error ? prep.error : "out of memory");
 		return -1;
 	}
 	struct feed *f = feed_new();

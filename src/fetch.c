@@ -193,6 +193,9 @@ static int xfer_finish_hop(struct fetch_xfer *x, CURLcode rc)
 	long code = 0;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
 	r->http_code = code;
+	long ver = 0;
+	curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &ver);
+	r->http_version = ver == CURL_HTTP_VERSION_2_0 ? 2 : ver == CURL_HTTP_VERSION_3 ? 3 : ver ? 1 : 0;
 	r->seconds = now_seconds() - x->started;
 	if (rc != CURLE_OK) {
 		fetch_explain_error(x, rc);
@@ -308,6 +311,28 @@ static int launch(CURLM *m, struct fetch_xfer *x, const struct fetch_request *re
 	return rc;
 }
 
+/* Starts whatever may start in every free slot. 0, or -1 when the callback stopped the batch. */
+static int fill_slots(CURLM *m, struct fetch_xfer *xs, size_t slots, struct fetch_sched *sc,
+                      const struct fetch_request *reqs, const struct fetch_opts *o, fetch_done_fn done, void *ctx,
+                      size_t *active)
+{
+	for (size_t s = 0; s < slots; s++) {
+		while (!xs[s].active) {
+			long i = fetch_sched_next(sc);
+			if (i < 0)
+				return 0;
+			int stop = launch(m, &xs[s], reqs, (size_t)i, o, done, ctx);
+			if (xs[s].active)
+				(*active)++;
+			else
+				fetch_sched_done(sc, (size_t)i); /* failed to start: already reported */
+			if (stop)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opts *o,
               fetch_done_fn done, void *ctx, char *err, size_t errlen)
 {
@@ -324,7 +349,8 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 		slots = n;
 	struct fetch_xfer *xs = calloc(slots, sizeof *xs);
 	CURLM *m = curl_multi_init();
-	int rc = 0;
+	int rc = 0, have_sched = 0;
+	struct fetch_sched sched;
 	if (!xs || !m) {
 		snprintf(err, errlen, "out of memory");
 		rc = -1;
@@ -333,13 +359,16 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)slots);
 	curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, (long)(o->max_per_host > 0 ? o->max_per_host : 1));
 	curl_multi_setopt(m, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-	size_t next = 0, active = 0;
-	for (size_t s = 0; s < slots && next < n; s++) {
-		if (launch(m, &xs[s], reqs, next++, o, done, ctx)) {
-			rc = -1;
-			goto stopped;
-		}
-		active += xs[s].active;
+	if (fetch_sched_init(&sched, reqs, n, o->max_per_host)) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+		goto out;
+	}
+	have_sched = 1;
+	size_t active = 0;
+	if (fill_slots(m, xs, slots, &sched, reqs, o, done, ctx, &active)) {
+		rc = -1;
+		goto stopped;
 	}
 	while (active) {
 		int running;
@@ -366,6 +395,7 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 			}
 			x->active = 0;
 			active--;
+			fetch_sched_done(&sched, x->res.index);
 			int stop = done(ctx, &x->res);
 			result_clear(&x->res);
 			xfer_release(x);
@@ -373,14 +403,11 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 				rc = -1;
 				goto stopped;
 			}
-			/* Refill the slot at once so the pool stays full. */
-			while (next < n && !x->active) {
-				if (launch(m, x, reqs, next++, o, done, ctx)) {
-					rc = -1;
-					goto stopped;
-				}
-			}
-			active += x->active;
+		}
+		/* Refill at once so the pool stays full (as far as the per-host limit allows). */
+		if (fill_slots(m, xs, slots, &sched, reqs, o, done, ctx, &active)) {
+			rc = -1;
+			goto stopped;
 		}
 		if (active && curl_multi_poll(m, NULL, 0, 1000, NULL) != CURLM_OK) {
 			snprintf(err, errlen, "libcurl failed while waiting");
@@ -404,6 +431,8 @@ out:
 	}
 	if (m)
 		curl_multi_cleanup(m);
+	if (have_sched)
+		fetch_sched_free(&sched);
 	free(xs);
 	curl_global_cleanup();
 	return rc;

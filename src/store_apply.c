@@ -36,6 +36,7 @@ static const char sql_item_upsert[] =
 	" updated = ?7, summary = ?8, content = ?9, hash = ?10,"
 	" date = CASE WHEN ?11 THEN ?11 ELSE date END RETURNING id";
 static const char sql_feed_title[] = "UPDATE feeds SET title = coalesce(title, ?2) WHERE id = ?1";
+static const char sql_feed_seq[] = "SELECT refresh_seq FROM feeds WHERE id = ?";
 static const char sql_tomb_drop[] =
 	"DELETE FROM items WHERE feed_id = ?1 AND purged = 1 AND date < ?2";
 
@@ -205,6 +206,24 @@ static int apply_locked(struct store *s, long long feed_id, const struct feed *f
                         char *err, size_t errlen)
 {
 	long long now = stt && stt->time ? stt->time : (long long)time(NULL), oldest = 0;
+	if (f && stt && stt->expect_seq) {
+		/* another refresh that began with ours committed first: its data is as new; keep it whole */
+		sqlite3_stmt *st = store_stmt(s, sql_feed_seq, err, errlen);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, feed_id);
+		int rc = sqlite3_step(st);
+		long long seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return store_fail(s, "reading the feed", err, errlen);
+		if (seq != stt->expect_seq) {
+			res->stale = 1;
+			res->n_new = res->n_changed = 0;
+			res->n_unchanged = f ? (int)f->n_items : 0;
+			return 0;
+		}
+	}
 	if (f && f->title) {
 		sqlite3_stmt *st = store_stmt(s, sql_feed_title, err, errlen);
 		if (!st)

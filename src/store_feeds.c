@@ -16,12 +16,12 @@ static const char sql_feed_find[] =
 	" ORDER BY id = ?1 DESC, url = ?2 DESC LIMIT 1";
 #define FEED_COLS "f.id, f.url, f.title, f.tags, f.etag, f.last_modified, f.last_status, f.last_error," \
 	" f.last_refresh, (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.purged = 0)," \
-	" (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.purged = 0 AND i.read = 0)"
+	" (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.purged = 0 AND i.read = 0), f.refresh_seq"
 static const char sql_feed_list[] =
 	"SELECT " FEED_COLS " FROM feeds f ORDER BY coalesce(f.title, f.url) COLLATE NOCASE, f.url";
 static const char sql_feed_get[] = "SELECT " FEED_COLS " FROM feeds f WHERE f.id = ?";
 static const char sql_feed_state[] =
-	"UPDATE feeds SET last_status = ?2, last_error = ?3, last_refresh = ?4,"
+	"UPDATE feeds SET last_status = ?2, last_error = ?3, last_refresh = ?4, refresh_seq = refresh_seq + (?6 = 0),"
 	" etag = CASE WHEN ?6 THEN etag ELSE ?5 END,"
 	" last_modified = CASE WHEN ?6 THEN last_modified ELSE ?7 END WHERE id = ?1";
 
@@ -88,6 +88,7 @@ static int feed_row(sqlite3_stmt *st, struct store_feed *f)
 	f->last_refresh = sqlite3_column_int64(st, 8);
 	f->n_items = sqlite3_column_int64(st, 9);
 	f->n_unread = sqlite3_column_int64(st, 10);
+	f->refresh_seq = sqlite3_column_int64(st, 11);
 	return oom ? -1 : 0;
 }
 

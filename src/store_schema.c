@@ -67,7 +67,9 @@ static const char migrate_v2[] =
  * quotations are numbered (item date << 20) + n, so "newest first" is the
  * indexes' own order and a search stops after the rows it shows instead of
  * sorting every match (fast at any size); prefix indexes on the quotation
- * index for type-ahead; and the settings table (retention).
+ * index for type-ahead; the settings table (retention); and a count of each
+ * feed's refreshes, so that of two refreshes running at once the one that
+ * commits second does not mix an older fetch into the newer one.
  */
 static const char migrate_v3[] =
 	"DROP TABLE articles_fts;"
@@ -98,7 +100,8 @@ static const char migrate_v3[] =
 	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
 	" prefix='1 2 3 4');"
 	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
-	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;";
+	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"ALTER TABLE feeds ADD COLUMN refresh_seq INTEGER NOT NULL DEFAULT 1;";
 
 static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3};
 

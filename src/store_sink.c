@@ -10,10 +10,17 @@
 #include <string.h>
 #include <time.h>
 
+struct seen {
+	char *url;            /* a feed's URL as refresh named it */
+	long long seq;        /* its refresh_seq when this refresh began */
+};
+
 struct store_sink {
 	struct store *store;  /* borrowed */
 	char **kept;          /* validator strings handed to refresh, freed at the end */
 	size_t n_kept;        /* number of them */
+	struct seen *seen;    /* each known feed's refresh count at the start, to detect a refresh that ran alongside */
+	size_t n_seen;        /* number of them */
 };
 
 struct store_sink *store_sink_new(struct store *s)
@@ -31,6 +38,9 @@ void store_sink_free(struct store_sink *k)
 	for (size_t i = 0; i < k->n_kept; i++)
 		free(k->kept[i]);
 	free(k->kept);
+	for (size_t i = 0; i < k->n_seen; i++)
+		free(k->seen[i].url);
+	free(k->seen);
 	free(k);
 }
 
@@ -65,6 +75,12 @@ static int sink_validators(void *ctx, const char *url, const char **etag, const 
 	*etag = keep(k, f.etag);
 	*last_modified = keep(k, f.last_modified);
 	f.etag = f.last_modified = NULL;
+	struct seen *ns = realloc(k->seen, (k->n_seen + 1) * sizeof *ns);
+	if (ns) { /* without it the refresh only loses the check, not its data */
+		k->seen = ns;
+		if ((ns[k->n_seen].url = strdup(url)) != NULL)
+			ns[k->n_seen++].seq = f.refresh_seq;
+	}
 	store_feed_clear(&f);
 	return 0;
 }
@@ -102,14 +118,17 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
 		return -1;
 	struct store_feed_state st = {(int)r->http_code, r->etag, r->last_modified,
 	                              r->outcome == REFRESH_FAILED ? (r->error ? r->error : "failed") : NULL,
-	                              (long long)time(NULL)};
+	                              (long long)time(NULL), 0};
 	if (r->outcome == REFRESH_NOT_MODIFIED && !st.status)
 		st.status = 304;
+	for (size_t i = 0; i < k->n_seen; i++)
+		if (!strcmp(k->seen[i].url, e->url))
+			st.expect_seq = k->seen[i].seq;
 	struct store_apply_result res;
 	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &res, err, errlen)) {
 		/* nothing of the refresh was kept: remember why, with the old validators */
 		char ignored[256];
-		struct store_feed_state fail = {st.status, NULL, NULL, err, st.time};
+		struct store_feed_state fail = {st.status, NULL, NULL, err, st.time, 0};
 		store_feed_update_state(k->store, id, &fail, ignored, sizeof ignored);
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,8 +213,55 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 	return j + 1;
 }
 
+/*
+ * The number of attributes of the start tag at s[i] ('<' and a letter),
+ * counting '=' outside quoted values up to the closing '>'. Stops counting
+ * past limit.
+ */
+static size_t count_attrs(const char *s, size_t i, size_t len, size_t limit)
+{
+	size_t n = 0;
+	char q = 0;
+	for (i++; i < len && n <= limit; i++) {
+		char c = s[i];
+		if (q) {
+			if (c == q)
+				q = 0;
+		} else if (c == '"' || c == '\'') {
+			q = c;
+		} else if (c == '=') {
+			n++;
+		} else if (c == '>' || c == '<') {
+			break;
+		}
+	}
+	return n;
+}
+
 /* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
 static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
+
+/* Nonzero when one of the eight bytes in w equals c (the classic zero-byte test). */
+static uint64_t has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+	return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+
+/* The index of the next special byte at or after i, or len: eight bytes at a time. */
+static size_t next_special(const char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2))
+			break;
+		i += 8;
+	}
+	while (i < len && !special[(unsigned char)s[i]])
+		i++;
+	return i;
+}
 
 void xmlprep_free(struct xmlprep *p)
 {
@@ -245,11 +293,7 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 	size_t i = 0, run = 0; /* s[run..i) is not yet copied to b */
 	int copying = 0, failed = 0;
 	const size_t pil = strlen(XMLPREP_CDATA_PI);
-	while (i < len) {
-		if (!special[(unsigned char)s[i]]) {
-			i++;
-			continue;
-		}
+	while ((i = next_special(s, i, len)) < len) {
 		unsigned char c = (unsigned char)s[i];
 		size_t at = i, next;
 		int changed = 0;
@@ -265,6 +309,16 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		} else if (c == '&') {
 			next = rewrite_ref(&p, &rep, s, i, len, &changed);
 		} else if (i + 1 >= len || (s[i + 1] != '!' && s[i + 1] != '?')) {
+			/* a long start tag may hide thousands of attributes: count them */
+			if (i + 1 < len && (s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z') {
+				const char *gt = memchr(s + i, '>', len - i < 4096 ? len - i : 4096);
+				if ((!gt || memchr(s + i + 1, '"', (size_t)(gt - s) - i) || memchr(s + i + 1, '\'', (size_t)(gt - s) - i)) &&
+				    count_attrs(s, i, len, XMLPREP_MAX_ATTRS) > XMLPREP_MAX_ATTRS) {
+					failed = 1;
+					out->error = "an element has more than 1024 attributes";
+					break;
+				}
+			}
 			i++;
 			continue;
 		} else if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
@@ -294,14 +348,23 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		buf_free(&rep);
 		i = next;
 	}
+	if (out->error) {
+		const char *why = out->error;
+		buf_free(&b);
+		xmlprep_free(out);
+		out->error = why;
+		return -1;
+	}
 	if (!copying) { /* nothing to change: the document is used as it is */
 		out->doc = s, out->len = len;
 		return 0;
 	}
 	buf_append(&b, s + run, len - run);
 	if (b.failed || failed) {
+		int too_large = b.limit && b.len + 65536 >= b.limit; /* else an allocation failed */
 		buf_free(&b);
 		xmlprep_free(out);
+		out->error = too_large ? "the document grows too large when repaired" : "out of memory";
 		return -1;
 	}
 	out->len = b.len;

@@ -34,6 +34,7 @@ Routes (GET):
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
   /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
+  (any route in absolute form, "GET http://host/route": served as a proxy would, counted as "proxied")
   /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
 import argparse
@@ -140,7 +141,13 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def do_GET(self):
-        path, _, query = self.path.partition("?")
+        raw = self.path
+        if raw.startswith("http://"):
+            # absolute form: we are being used as an HTTP proxy (the proxy test)
+            with self.server.lock:
+                self.server.counts["proxied"] = self.server.counts.get("proxied", 0) + 1
+            raw = "/" + raw[len("http://"):].partition("/")[2]
+        path, _, query = raw.partition("?")
         args = dict(p.partition("=")[::2] for p in query.split("&") if p)
         with self.server.lock:
             self.server.counts[path] = self.server.counts.get(path, 0) + 1

@@ -55,6 +55,12 @@ expect_match request_user_agent '^dateline/[0-9.]+ \(\+https://' "$(jget "$TMP/e
 expect_match request_accept_encoding 'gzip' "$(jget "$TMP/echo.json" 'j["description"]')"
 expect_match request_accept_feeds '^application/rss\+xml' "$(jget "$TMP/echo.json" 'j["items"][0]["title"]')"
 
+# Proxies come from the environment: a host that does not resolve is reached through the
+# proxy (our server, which answers absolute-form requests), and no_proxy is respected.
+out=$(http_proxy="$BASE" no_proxy= NO_PROXY= "$BIN" feed --json "http://feeds.invalid/feed/viaproxy?items=1" 2>&1)
+expect_match proxy_from_env '"title": ?"Feed viaproxy"' "$out"
+expect_match proxy_counted '^proxied [1-9]' "$(python3 -c 'import sys,urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "$BASE/count" | grep '^proxied')"
+
 # import: newsboat's export (flat, title + htmlUrl) and newsraft's (sections as outlines),
 # with junk that must not get in: exec:, file:, an external entity.
 cat >"$TMP/newsboat.opml" <<EOF

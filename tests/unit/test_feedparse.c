@@ -108,6 +108,15 @@ static void test_rdf(void **state)
 	assert_string_equal(f->items[0].categories[0], "Politique");
 	assert_string_equal(f->items[0].author, "Jeanne Martin");
 	feed_free(f);
+	char err[256];
+	const char *rss090 = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	                     "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>Old</title></channel>"
+	                     "<item><title>First</title><link>http://n.example/1</link></item></rdf:RDF>";
+	assert_non_null(f = parse_mem(rss090, strlen(rss090), NULL, err));
+	assert_string_equal(f->format, "rss0.90");
+	assert_string_equal(f->title, "Old");
+	assert_string_equal(f->items[0].link, "http://n.example/1");
+	feed_free(f);
 }
 
 static void test_atom10(void **state)
@@ -136,6 +145,24 @@ static void test_atom10(void **state)
 	assert_string_equal(b->title, "<b>Bold</b> claim");
 	assert_string_equal(b->author, "anon@example.com");
 	assert_non_null(strstr(b->content, "src=\"https://blog.example.com/i.png\""));
+	feed_free(f);
+}
+
+static void test_podcast_and_inheritance(void **state)
+{
+	(void)state;
+	struct feed *f = must_parse("podcast.xml");
+	assert_string_equal(f->description, "Conversations on the quay"); /* itunes:subtitle */
+	assert_string_equal(f->items[0].author, "Ana Etxeberria");
+	assert_string_equal(f->items[0].summary, "Why nets are mended by hand.");
+	assert_string_equal(f->items[0].categories[0], "Society & Culture");
+	assert_int_equal(f->items[0].enclosures[0].length, 31415926);
+	feed_free(f);
+	f = must_parse("atom-inherit.xml");
+	assert_string_equal(f->items[0].author, "Feed Author"); /* RFC 4287 4.2.1 */
+	assert_string_equal(f->items[1].author, "Someone");
+	assert_string_equal(f->items[0].link, "https://elsewhere.example/1"); /* content src */
+	assert_null(f->items[0].content);
 	feed_free(f);
 }
 
@@ -285,6 +312,12 @@ static void test_refusals(void **state)
 	assert_non_null(strstr(err, "XML error line 2"));
 	assert_null(parse_mem("", 0, NULL, err));
 	assert_non_null(strstr(err, "empty"));
+	assert_null(parse_mem(" \n ", 3, NULL, err));
+	assert_string_equal(err, "not a feed: the document is blank");
+	assert_null(parse_mem("Hello\033[31m", 10, NULL, err));
+	assert_string_equal(err, "not a feed: the document is not XML (it starts \"Hello\")"); /* no escape quoted */
+	assert_null(parse_mem("<?xml version=\"1.0\"?>\n", 22, NULL, err));
+	assert_string_equal(err, "not a feed: the document has no elements");
 	const char *other = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>";
 	assert_null(parse_mem(other, strlen(other), NULL, err));
 	assert_non_null(strstr(err, "not a feed"));
@@ -300,7 +333,7 @@ static void test_limits(void **state)
 {
 	(void)state;
 	char err[256];
-	size_t n = 10001, cap = 64 + n * 24;
+	size_t n = 10001, cap = 64 + n * 48;
 	char *doc = malloc(cap), *p = doc;
 	assert_non_null(doc);
 	p += sprintf(p, "<rss><channel>");
@@ -309,6 +342,17 @@ static void test_limits(void **state)
 	p += sprintf(p, "</channel></rss>");
 	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
 	assert_non_null(strstr(err, "more than 10000 items"));
+	/* one item with 10001 categories and enclosures: kept to the limits, in linear time */
+	p = doc;
+	p += sprintf(p, "<rss><channel><item>");
+	for (size_t i = 0; i < n / 2; i++)
+		p += sprintf(p, "<category>c%zu</category><enclosure url=\"e%zu\"/>", i, i);
+	p += sprintf(p, "</item></channel></rss>");
+	struct feed *f = parse_mem(doc, (size_t)(p - doc), NULL, err);
+	assert_non_null(f);
+	assert_int_equal(f->items[0].n_categories, 256);
+	assert_int_equal(f->items[0].n_enclosures, 64);
+	feed_free(f);
 	p = doc;
 	p += sprintf(p, "<rss><channel><item><description>");
 	for (int i = 0; i < 300; i++)
@@ -316,6 +360,14 @@ static void test_limits(void **state)
 	p += sprintf(p, "x");
 	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
 	assert_non_null(strstr(err, "deep"));
+	/* thousands of attributes on one element (quadratic in libxml2) are refused up front */
+	p = doc;
+	p += sprintf(p, "<rss><channel><item");
+	for (int i = 0; i < 2000; i++)
+		p += sprintf(p, " a%d=\"&gt;\"", i);
+	p += sprintf(p, "><title>x</title></item></channel></rss>");
+	assert_null(parse_mem(doc, (size_t)(p - doc), NULL, err));
+	assert_string_equal(err, "an element has more than 1024 attributes");
 	free(doc);
 	char *big = calloc(1, FEED_MAX_BYTES + 2);
 	assert_non_null(big);
@@ -329,7 +381,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rss2),         cmocka_unit_test(test_rss091_entities),
 		cmocka_unit_test(test_rdf),          cmocka_unit_test(test_atom10),
-		cmocka_unit_test(test_atom03),       cmocka_unit_test(test_jsonfeed),
+		cmocka_unit_test(test_atom03),       cmocka_unit_test(test_podcast_and_inheritance),       cmocka_unit_test(test_jsonfeed),
 		cmocka_unit_test(test_charsets),     cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_xml_base),     cmocka_unit_test(test_xxe),
 		cmocka_unit_test(test_billion_laughs), cmocka_unit_test(test_refusals),

@@ -221,6 +221,37 @@ static void test_total_timeout(void **state)
 	fetch_result_free(r);
 }
 
+/*
+ * One place per host, three stalled feeds ahead of a good one: each waits for
+ * its turn with its whole timeout ahead of it, and the good one arrives.
+ */
+static void test_per_host_queue_keeps_timeouts(void **state)
+{
+	(void)state;
+	struct fetch_opts o;
+	quick_opts(&o);
+	o.max_per_host = 1;
+	o.timeout_ms = 800;
+	o.low_speed_secs = 0;
+	const char *paths[] = {"/stall?a", "/stall?b", "/stall?c", "/feed/late"};
+	char urls[4][256], err[256];
+	struct fetch_request reqs[4];
+	for (size_t i = 0; i < 4; i++) {
+		url_of(urls[i], sizeof urls[i], "http", paths[i]);
+		reqs[i] = (struct fetch_request){urls[i], NULL, NULL, NULL};
+	}
+	static struct batch b;
+	memset(&b, 0, sizeof b);
+	assert_int_equal(fetch_run(reqs, 4, &o, batch_done, &b, err, sizeof err), 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(b.st[i], FETCH_FAILED);
+		assert_string_equal(b.error[i], "timed out after 800 ms");
+		/* its own 800 ms, not the time spent waiting for the host */
+		assert_true(b.seconds[i] > 0.7 && b.seconds[i] < 1.5);
+	}
+	assert_int_equal(b.st[3], FETCH_OK);
+}
+
 static void test_connection_refused(void **state)
 {
 	(void)state;
@@ -283,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_redirects),
 		cmocka_unit_test(test_faults_in_one_batch),
 		cmocka_unit_test(test_total_timeout),
+		cmocka_unit_test(test_per_host_queue_keeps_timeouts),
 		cmocka_unit_test(test_connection_refused),
 		cmocka_unit_test(test_opts_from_env),
 	};

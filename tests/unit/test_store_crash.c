@@ -85,7 +85,7 @@ static void writer(int w, int n)
 		snprintf(url, sizeof url, "https://example.org/feed%d.xml", r % FEEDS);
 		snprintf(tag, sizeof tag, "W%dR%d", w, r);
 		struct feed *f = round_feed(w, r);
-		struct store_feed_state st = {200, tag, NULL, NULL, 0};
+		struct store_feed_state st = {200, tag, NULL, NULL, 0, 0};
 		if (!f || store_feed_upsert(s, url, NULL, NULL, &fid, err, sizeof err) ||
 		    store_apply_feed(s, fid, f, &st, NULL, err, sizeof err)) {
 			fprintf(stderr, "writer %d round %d: %s\n", w, r, err);

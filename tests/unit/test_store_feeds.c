@@ -84,7 +84,7 @@ static void test_apply_feed(void **state)
 	assert_int_equal(store_feed_upsert(s, "https://example.org/feed.xml", NULL, NULL, &again, err, sizeof err), 0);
 	assert_int_equal(fid, again);
 	struct feed *f = make_feed(1, 5, "");
-	struct store_feed_state st = {200, "\"etag-1\"", "Thu, 20 Mar 2025 00:00:00 GMT", NULL, 0};
+	struct store_feed_state st = {200, "\"etag-1\"", "Thu, 20 Mar 2025 00:00:00 GMT", NULL, 0, 0};
 	struct store_apply_result r;
 	assert_int_equal(store_apply_feed(s, fid, f, &st, &r, err, sizeof err), 0);
 	assert_int_equal(r.n_new, 5);
@@ -125,9 +125,9 @@ static void test_apply_feed(void **state)
 	assert_int_equal(fd.n_unread, 4);
 	store_feed_clear(&fd);
 	/* a 304 and a failure keep the validators; a failure records its message */
-	struct store_feed_state nm = {304, NULL, NULL, NULL, 0};
+	struct store_feed_state nm = {304, NULL, NULL, NULL, 0, 0};
 	assert_int_equal(store_feed_update_state(s, fid, &nm, err, sizeof err), 0);
-	struct store_feed_state bad = {503, NULL, NULL, "HTTP 503 Service Unavailable", 0};
+	struct store_feed_state bad = {503, NULL, NULL, "HTTP 503 Service Unavailable", 0, 0};
 	assert_int_equal(store_apply_feed(s, fid, NULL, &bad, &r, err, sizeof err), 0);
 	assert_int_equal(store_feed_get(s, fid, &fd, err, sizeof err), 0);
 	assert_string_equal(fd.etag, "\"etag-1\"");
@@ -135,6 +135,24 @@ static void test_apply_feed(void **state)
 	assert_string_equal(fd.last_error, "HTTP 503 Service Unavailable");
 	assert_true(fd.last_refresh > 0);
 	store_feed_clear(&fd);
+	/* two refreshes that began together: the one applied second is dropped, not mixed in */
+	assert_int_equal(store_feed_get(s, fid, &fd, err, sizeof err), 0);
+	long long seq = fd.refresh_seq;
+	store_feed_clear(&fd);
+	struct feed *one = make_feed(20, 2, "first"), *two = make_feed(20, 3, "second");
+	struct store_feed_state s1 = {200, NULL, NULL, NULL, 0, seq}, s2 = {200, NULL, NULL, NULL, 0, seq};
+	assert_int_equal(store_apply_feed(s, fid, one, &s1, &r, err, sizeof err), 0);
+	assert_int_equal(r.stale, 0);
+	assert_int_equal(r.n_new, 2);
+	assert_int_equal(store_apply_feed(s, fid, two, &s2, &r, err, sizeof err), 0);
+	assert_int_equal(r.stale, 1);
+	assert_int_equal(r.n_new, 0);
+	assert_int_equal(count_items(s, 0), 7);
+	assert_int_equal(store_search(s, "second", 5, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, 0);
+	store_hits_free(h, n);
+	feed_free(one);
+	feed_free(two);
 	long long found;
 	assert_int_equal(store_feed_find(s, "example news", &found, err, sizeof err), 0);
 	assert_int_equal(found, fid);

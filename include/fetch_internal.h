@@ -1,6 +1,7 @@
 /*
- * fetch_internal.h: one transfer in flight, shared by fetch.c and
- * fetch_error.c only (not a public header).
+ * fetch_internal.h: one transfer in flight and the scheduler, shared by
+ * fetch.c, fetch_error.c and fetch_sched.c only (in include/ so the build
+ * tracks it; nothing else includes it).
  */
 #ifndef DATELINE_FETCH_INTERNAL_H
 #define DATELINE_FETCH_INTERNAL_H
@@ -27,6 +28,31 @@ struct fetch_xfer {
 	int active;                       /* 1 while on the multi handle */
 	char errbuf[CURL_ERROR_SIZE];     /* curl's own words for the last failure */
 };
+
+/*
+ * Which request starts next. libcurl's own per-host limit queues transfers
+ * inside the multi handle, where their timeout clock already runs (a slow
+ * host made the feeds queued behind it time out unstarted), so the limit is
+ * kept here instead: a request starts only when its host has a free place.
+ */
+struct fetch_sched {
+	size_t n;               /* requests */
+	size_t *host;           /* host id of each request */
+	int *busy;              /* transfers running per host id */
+	char **names;           /* host key per host id (owned) */
+	size_t n_hosts;         /* distinct hosts */
+	unsigned char *started; /* 1 once a request was handed out */
+	size_t cursor;          /* every request before it has started */
+	int per_host;           /* most transfers at once to one host */
+};
+
+/* 0, or -1 when out of memory. */
+int fetch_sched_init(struct fetch_sched *s, const struct fetch_request *reqs, size_t n, int per_host);
+/* A request that may start now (counted as running), or -1 when none may. */
+long fetch_sched_next(struct fetch_sched *s);
+/* Request i has ended: its host has a place again. */
+void fetch_sched_done(struct fetch_sched *s, size_t i);
+void fetch_sched_free(struct fetch_sched *s);
 
 /* Fills x->res.error with one line a user can act on for curl's failure rc. */
 void fetch_explain_error(struct fetch_xfer *x, CURLcode rc);
