@@ -30,7 +30,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct fetch_opts o;
+	char err[256];
 	fetch_opts_default(&o);
+	if (fetch_opts_from_env(&o, err, sizeof err)) {
+		fprintf(stderr, "fetchonly: %s\n", err);
+		return 2;
+	}
 	if (argc > 2)
 		o.max_parallel = atoi(argv[2]);
 	struct fetch_request *reqs = NULL;
@@ -52,7 +57,6 @@ int main(int argc, char **argv)
 			return 1;
 	}
 	fclose(f);
-	char err[256];
 	int rc = fetch_run(reqs, n, &o, count, &bad, err, sizeof err);
 	if (rc)
 		fprintf(stderr, "fetchonly: %s\n", err);

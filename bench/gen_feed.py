@@ -1,18 +1,23 @@
 #!/usr/bin/env python3
 """Writes a large RSS 2.0 feed (about 20 MB by default) for parse-throughput measurements.
 
-usage: gen_feed.py OUT [MEGABYTES]
+usage: gen_feed.py OUT [MEGABYTES] [--escaped]
 
 Items look like a news site's: title with an undeclared HTML entity, link,
 guid, RFC 822 date, Dublin Core creator, categories, an escaped-HTML
-description, a CDATA content:encoded body and an enclosure. Deterministic
-(seeded), so runs compare.
+description, a CDATA content:encoded body (escaped HTML instead with --escaped, the
+other common shape) and an enclosure. Deterministic (seeded), so runs
+compare.
 """
 import random
 import sys
 
-out = sys.argv[1]
-target = int(float(sys.argv[2] if len(sys.argv) > 2 else 20) * 1024 * 1024)
+import html
+
+args = [a for a in sys.argv[1:] if a != "--escaped"]
+escaped = "--escaped" in sys.argv
+out = args[0]
+target = int(float(args[1] if len(args) > 1 else 20) * 1024 * 1024)
 rng = random.Random(7)
 words = ("harbour council minister said talks ceasefire market prices rose fell election court ruling "
          "storm coast fishermen union strike budget report police city river bridge school hospital "
@@ -41,7 +46,8 @@ with open(out, "w", encoding="utf-8") as f:
                 f"<dc:creator>Reporter {i % 97}</dc:creator>\n"
                 f"<category>{rng.choice(words)}</category><category>{rng.choice(words)}</category>\n"
                 f"<description>&lt;p&gt;{sentence(25)} &amp;amp; more&lt;/p&gt;</description>\n"
-                f"<content:encoded><![CDATA[{paras}]]></content:encoded>\n"
+                + (f"<content:encoded>{html.escape(paras, quote=False)}</content:encoded>\n" if escaped
+                   else f"<content:encoded><![CDATA[{paras}]]></content:encoded>\n") +
                 f'<enclosure url="https://bench.example.org/a/{i}.mp3" type="audio/mpeg" length="{1000 + i}"/>\n'
                 "</item>\n")
     f.write("</channel>\n</rss>\n")

@@ -133,12 +133,76 @@ fi
 n304=$(python3 -c 'import sys,urllib.request; t=urllib.request.urlopen(sys.argv[1]).read().decode(); print(sum(int(l.split()[-1]) for l in t.splitlines() if l.startswith("304 ")))' "http://127.0.0.1:$PORT/count")
 echo "(server sent $n304 answers 304 in all)"
 
+# The same feeds over HTTPS and HTTP/2 from nghttpd (a C server, so the server is not the floor),
+# dateline beside curl --parallel --http2. First fetch only: nghttpd answers no conditional requests.
+h2_dl="" h2_curl=""
+if command -v nghttpd >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 &&
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+		-keyout "$W/key.pem" -out "$W/cert.pem" >/dev/null 2>&1; then
+	mkdir -p "$W/h2" "$W/h2cfg"
+	for i in $(seq 0 $((FEEDS - 1))); do
+		python3 -c 'import sys,urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1]).read())' \
+			"$BASE/$i.xml" >"$W/h2/$i.xml"
+	done
+	H2PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	timeout 600 nghttpd -a 127.0.0.1 -d "$W/h2" "$H2PORT" "$W/key.pem" "$W/cert.pem" >/dev/null 2>&1 &
+	H2PID=$!
+	trap 'kill $HTTPD $H2PID 2>/dev/null; rm -rf "$W"' EXIT INT TERM
+	sleep 0.5
+	: >"$W/h2curl.cfg"
+	for i in $(seq 0 $((FEEDS - 1))); do
+		echo "https://127.0.0.1:$H2PORT/$i.xml" >>"$W/h2cfg/feeds"
+		printf 'url = "https://127.0.0.1:%s/%s.xml"\noutput = "/dev/null"\n' "$H2PORT" "$i" >>"$W/h2curl.cfg"
+	done
+	echo
+	echo "== HTTPS, HTTP/2 (nghttpd), first fetch"
+	bench "dateline refresh (h2)" "rm -rf $W/h2data" \
+		"env DATELINE_CONFIG_DIR=$W/h2cfg DATELINE_DATA_DIR=$W/h2data DATELINE_CA_BUNDLE=$W/cert.pem $ROOT/dateline refresh --jobs $JOBS --quiet"
+	h2_dl=$median
+	bench "curl --parallel --http2 (h2)" "" "curl -s --compressed --http2 --cacert $W/cert.pem --parallel --parallel-max $JOBS -K $W/h2curl.cfg"
+	h2_curl=$median
+	bench "dateline fetcher alone (h2)" "" "env DATELINE_CA_BUNDLE=$W/cert.pem $W/fetchonly $W/h2cfg/feeds $JOBS"
+else
+	echo "skip HTTP/2: needs nghttpd and openssl (apt-get install -y nghttp2-server openssl)"
+fi
+
+# HTTPS with one TLS connection per feed (what a refresh over many hosts does), the CA bundle the
+# size of the system's: certificate handling, not the network, is what this measures.
+tls_dl="" tls_curl=""
+if command -v openssl >/dev/null 2>&1 && [ -f "$W/cert.pem" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+	cat /etc/ssl/certs/ca-certificates.crt "$W/cert.pem" >"$W/bundle.pem"
+	python3 tests/httpd.py --lifetime 600 --port-file "$W/tport0" --tls-cert "$W/cert.pem" --tls-key "$W/key.pem" \
+		--tls-port-file "$W/tport" &
+	TLSPID=$!
+	trap 'kill $HTTPD $H2PID $TLSPID 2>/dev/null; rm -rf "$W"' EXIT INT TERM
+	for _ in $(seq 100); do [ -s "$W/tport" ] && break; sleep 0.1; done
+	TPORT=$(cat "$W/tport")
+	mkdir -p "$W/tlscfg"
+	: >"$W/tlscurl.cfg"
+	TLSN=$((FEEDS < 100 ? FEEDS : 100))
+	for i in $(seq 1 "$TLSN"); do
+		echo "https://127.0.0.1:$TPORT/feed/t$i?items=$ITEMS&close=1" >>"$W/tlscfg/feeds"
+		printf 'url = "https://127.0.0.1:%s/feed/t%s?items=%s&close=1"\noutput = "/dev/null"\n' "$TPORT" "$i" "$ITEMS" >>"$W/tlscurl.cfg"
+	done
+	echo
+	echo "== HTTPS, a new TLS connection for each of $TLSN feeds (CA bundle of $(grep -c 'BEGIN CERT' "$W/bundle.pem") certificates)"
+	bench "dateline refresh (tls)" "rm -rf $W/tlsdata" \
+		"env DATELINE_CONFIG_DIR=$W/tlscfg DATELINE_DATA_DIR=$W/tlsdata DATELINE_CA_BUNDLE=$W/bundle.pem $ROOT/dateline refresh --jobs $JOBS --quiet"
+	tls_dl=$median
+	bench "curl --parallel (tls)" "" "curl -s --compressed --cacert $W/bundle.pem --parallel --parallel-max $JOBS -K $W/tlscurl.cfg"
+	tls_curl=$median
+fi
+
 echo
 echo "== ratios (medians)"
-python3 - "$dl_first" "$curl_first" "$dl_304" "$peer_first" "$peer_304" "$fo_first" <<'EOF'
+python3 - "$dl_first" "$curl_first" "$dl_304" "$peer_first" "$peer_304" "$fo_first" "$h2_dl" "$h2_curl" "$tls_dl" "$tls_curl" <<'EOF'
 import sys
 dl_first, curl_first, dl_304 = (float(x) for x in sys.argv[1:4])
 fo_first = float(sys.argv[6])
+if sys.argv[9] and sys.argv[10]:
+    print("TLS, connection per feed: curl --parallel / dateline: %.2fx" % (float(sys.argv[10]) / float(sys.argv[9])))
+if sys.argv[7] and sys.argv[8]:
+    print("HTTP/2: dateline first fetch / curl --parallel --http2: %.2fx" % (float(sys.argv[7]) / float(sys.argv[8])))
 def peers(s):
     return {k: float(v) for k, v in (p.split("=") for p in s.split())}
 pf, p3 = peers(sys.argv[4]), peers(sys.argv[5])

@@ -1,10 +1,11 @@
 /*
  * feed_xml.h: the SAX engine shared by the RSS/RDF and Atom readers.
  *
- * feed_xml_parse() streams a UTF-8 document through libxml2's SAX2
- * interface (RECOVER | NONET, never NOENT/DTDLOAD/HUGE) and keeps only a
- * stack of open elements and the text of the one field being read, so
- * memory grows with the feed model, not the document tree. Each element
+ * feed_xml_parse() streams a UTF-8 document prepared by xmlprep (no DTD,
+ * CDATA sections lifted out and handed back whole) through libxml2's SAX2
+ * push parser in 64 KB slices (RECOVER | NONET, never NOENT/DTDLOAD/HUGE)
+ * and keeps only a stack of open elements and the text of the one field
+ * being read, so memory grows with the feed model, not the document tree. Each element
  * below the channel or an item is given a role by the format's reader
  * (feed_rss.c, feed_atom.c); a field's text, or its child markup serialised
  * as HTML, is handed back to the reader when the field ends.

@@ -16,6 +16,12 @@ static const char feed_usage[] = "usage: dateline feed [--json] [--content-type 
 
 static struct json_object *jstr(const char *s) { return s ? json_object_new_string(s) : NULL; }
 
+/* Our keys are literals and never repeat: json-c need not copy or look them up. */
+static void add(struct json_object *o, const char *key, struct json_object *v)
+{
+	json_object_object_add_ex(o, key, v, JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT);
+}
+
 static struct json_object *item_to_json(const struct feed_item *it)
 {
 	struct json_object *j = json_object_new_object(), *cats = json_object_new_array(), *encs = json_object_new_array();
@@ -23,26 +29,26 @@ static struct json_object *item_to_json(const struct feed_item *it)
 		json_object_put(j), json_object_put(cats), json_object_put(encs);
 		return NULL;
 	}
-	json_object_object_add(j, "id", jstr(it->id));
-	json_object_object_add(j, "title", jstr(it->title));
-	json_object_object_add(j, "link", jstr(it->link));
-	json_object_object_add(j, "author", jstr(it->author));
-	json_object_object_add(j, "published", jstr(it->published));
-	json_object_object_add(j, "updated", jstr(it->updated));
-	json_object_object_add(j, "summary", jstr(it->summary));
-	json_object_object_add(j, "content", jstr(it->content));
+	add(j, "id", jstr(it->id));
+	add(j, "title", jstr(it->title));
+	add(j, "link", jstr(it->link));
+	add(j, "author", jstr(it->author));
+	add(j, "published", jstr(it->published));
+	add(j, "updated", jstr(it->updated));
+	add(j, "summary", jstr(it->summary));
+	add(j, "content", jstr(it->content));
 	for (size_t k = 0; k < it->n_categories; k++)
 		json_object_array_add(cats, jstr(it->categories[k]));
-	json_object_object_add(j, "categories", cats);
+	add(j, "categories", cats);
 	for (size_t k = 0; k < it->n_enclosures; k++) {
 		const struct enclosure *e = &it->enclosures[k];
 		struct json_object *je = json_object_new_object();
-		json_object_object_add(je, "url", jstr(e->url));
-		json_object_object_add(je, "type", jstr(e->type));
-		json_object_object_add(je, "length", e->length >= 0 ? json_object_new_int64(e->length) : NULL);
+		add(je, "url", jstr(e->url));
+		add(je, "type", jstr(e->type));
+		add(je, "length", e->length >= 0 ? json_object_new_int64(e->length) : NULL);
 		json_object_array_add(encs, je);
 	}
-	json_object_object_add(j, "enclosures", encs);
+	add(j, "enclosures", encs);
 	return j;
 }
 
@@ -57,13 +63,13 @@ static int feed_print_json(FILE *out, const struct feed *f)
 	struct json_object *o = json_object_new_object();
 	if (!o)
 		return -1;
-	json_object_object_add(o, "format", jstr(f->format));
-	json_object_object_add(o, "encoding", jstr(f->encoding));
-	json_object_object_add(o, "title", jstr(f->title));
-	json_object_object_add(o, "link", jstr(f->link));
-	json_object_object_add(o, "description", jstr(f->description));
-	json_object_object_add(o, "language", jstr(f->language));
-	json_object_object_add(o, "updated", jstr(f->updated));
+	add(o, "format", jstr(f->format));
+	add(o, "encoding", jstr(f->encoding));
+	add(o, "title", jstr(f->title));
+	add(o, "link", jstr(f->link));
+	add(o, "description", jstr(f->description));
+	add(o, "language", jstr(f->language));
+	add(o, "updated", jstr(f->updated));
 	const char *head = json_object_to_json_string_ext(o, JSON_FLAGS);
 	size_t hl = head ? strlen(head) : 0;
 	int rc = hl >= 2 ? 0 : -1;

@@ -104,7 +104,7 @@ static int digits(const char **p, int max, int *v)
 static int numeric_zone(const char *p, int *off)
 {
 	int h, m = 0;
-	if (*p == 'Z' && !p[1])
+	if ((*p == 'Z' || *p == 'z') && !p[1])
 		return *off = 0, 0;
 	if (*p != '+' && *p != '-')
 		return -1;
@@ -167,7 +167,6 @@ static int parse_iso(const char *p, struct dt *t)
 			t->y = n == 2 ? 2000 + v : v;
 			if (*p == '-' && isdigit((unsigned char)p[1])) {
 				p++;
-				const char *g = p;
 				int m = digits(&p, 3, &v);
 				if (m == 3 && *p != '-') { /* YYYY-DDD */
 					if (v < 1 || v > 365 + leap(t->y))
@@ -183,7 +182,6 @@ static int parse_iso(const char *p, struct dt *t)
 							return -1;
 					}
 				}
-				(void)g;
 			}
 		} else if (n == 8 || n == 6) { /* YYYYMMDD, YYMMDD */
 			int k = n == 8 ? 4 : 2;
@@ -207,7 +205,7 @@ static int parse_iso(const char *p, struct dt *t)
 			return -1;
 		}
 	}
-	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[*p == ' ' ? 1 : 1])) {
+	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[1])) {
 		p++;
 		while (*p == ' ')
 			p++;
@@ -320,8 +318,11 @@ static int parse_rfc822(const char *s, struct dt *t)
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	strcpy(buf, s);
-	for (char *p = strtok(buf, " ,\t"); p && n < 12; p = strtok(NULL, " ,\t"))
+	for (char *p = strtok(buf, " ,\t"); p && n < 12; p = strtok(NULL, " ,\t")) {
+		if (*p == '(') /* an RFC 2822 comment, "+0000 (UTC)": ignored */
+			break;
 		tok[n++] = p;
+	}
 	int i = 0;
 	memset(t, 0, sizeof *t);
 	if (i < n && is_weekday(tok[i]))

@@ -311,7 +311,6 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 		return;
 	struct fx_frame *f = &x->stack[x->depth - 1];
 	if (!x->stopped) {
-		struct fx_frame *parent = x->depth > 1 ? &x->stack[x->depth - 2] : NULL;
 		switch (f->role) {
 		case FX_MARKUP:
 			markup_end(x, f);
@@ -322,12 +321,11 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 				fx_stop(x, "out of memory");
 				break;
 			}
-			/* a field's value is read where its parent says: feed, item or person */
+			/* the reader sees from x->item and the frame below whether it belongs to the feed, an item or a person */
 			if (x->kind == FX_ATOM)
 				fx_atom_end(x, f, v);
 			else
 				fx_rss_end(x, f, v);
-			(void)parent;
 			break;
 		}
 		case FX_PERSON:

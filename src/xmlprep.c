@@ -295,6 +295,17 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 	const size_t pil = strlen(XMLPREP_CDATA_PI);
 	while ((i = next_special(s, i, len)) < len) {
 		unsigned char c = (unsigned char)s[i];
+		/* escaped HTML is full of &lt; &gt; &amp;: pass them by without the general path */
+		if (c == '&' && i + 5 <= len) {
+			if ((s[i + 1] == 'l' || s[i + 1] == 'g') && s[i + 2] == 't' && s[i + 3] == ';') {
+				i += 4;
+				continue;
+			}
+			if (!memcmp(s + i + 1, "amp;", 4)) {
+				i += 5;
+				continue;
+			}
+		}
 		size_t at = i, next;
 		int changed = 0;
 		struct buf rep = BUF_INIT;

@@ -7,7 +7,8 @@ Nothing here sends real gigabytes: big bodies are generated on the fly and
 stop as soon as the client hangs up.
 
 Routes (GET):
-  /feed/NAME[?items=N&v=V]   RSS 2.0, with ETag and Last-Modified; 304 on a match
+  /feed/NAME[?items=N&v=V&close=1]  RSS 2.0, with ETag and Last-Modified; 304 on a match;
+                             close=1 ends the connection after the answer
   /etag/NAME                 RSS with an ETag only (304 when If-None-Match matches)
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /bare304/NAME              RSS with an ETag, whose 304 carries no validators
@@ -156,6 +157,8 @@ class Handler(BaseHTTPRequestHandler):
         name = parts[-1] if len(parts) > 1 else "x"
         items = int(args.get("items", "5"))
         if head == "feed":
+            if args.get("close"):
+                self.close_connection = True  # one connection per request (TLS handshake costs)
             return self.conditional(rss(name, items, args.get("v", "1")))
         if head == "etag":
             return self.conditional(rss(name, items), lastmod=False)

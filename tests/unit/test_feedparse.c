@@ -195,7 +195,22 @@ static void test_jsonfeed(void **state)
 	assert_string_equal(f->items[1].author, "Guest");
 	assert_string_equal(f->items[1].content, "Plain one");
 	feed_free(f);
-	char err[256];
+	/* 1.0: a single author object, inherited by the items; relative URLs against the base */
+	char err[256], path[512], ferr[256], *data;
+	size_t len;
+	const char *root = getenv("DATELINE_ROOT");
+	snprintf(path, sizeof path, "%s/tests/data/feeds/jsonfeed10.json", root ? root : ".");
+	if (file_read(path, 1 << 20, &data, &len, ferr, sizeof ferr))
+		fail_msg("%s", ferr);
+	assert_int_equal(feed_parse(data, len, "application/feed+json", "https://harbour.example/feeds/tides.json", &f,
+	                            err, sizeof err), 0);
+	free(data);
+	assert_string_equal(f->format, "jsonfeed1.0");
+	assert_string_equal(f->link, "https://harbour.example/feeds/tides/");
+	assert_string_equal(f->items[0].author, "Harbour Office");
+	assert_string_equal(f->items[0].link, "https://harbour.example/feeds/tides/2025-03-07");
+	assert_string_equal(f->items[0].published, "2025-03-07T05:00:00Z");
+	feed_free(f);
 	const char *notfeed = "{\"name\": \"just some JSON\"}";
 	assert_null(parse_mem(notfeed, strlen(notfeed), NULL, err));
 	assert_non_null(strstr(err, "not a feed"));
