@@ -52,6 +52,10 @@ tui_expect tui_articles_filter_cleared '^ Coastal Wire \(3\) *$'
 # open one, back, it is read now; m marks it unread again, s saves, * stars
 tui_keys g Enter
 tui_expect tui_articles_open_reader 'Ferry Service to Gull Island'
+tui_keys J
+tui_expect tui_reader_next_article 'Lighthouse Keeper Retires After Forty Years'
+tui_keys K
+tui_expect tui_reader_prev_article '^ Ferry Service to Gull Island'
 tui_keys q
 tui_expect tui_articles_marked_read '^ +2025-04-03 +Coastal Wire .*Ferry Service'
 tui_keys m
