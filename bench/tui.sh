@@ -2,6 +2,8 @@
 # Keystroke-to-redraw of the interface: builds bench/tui_bench.c against build/libdateline.a and
 # runs it (a 20,000-word article and a list of 100,000 articles, drawn to a newterm() on /dev/null).
 # usage: sh bench/tui.sh [COLS ROWS]     (run `make` first)
+# BENCH_DB=PATH adds the same screens on a real store (bench/store_gen.c makes one:
+#   store_gen /tmp/x.db 100000 200), read and marked read by the run (use a copy).
 cd "$(dirname "$0")/.." || exit 1
 [ -f build/libdateline.a ] || make --no-print-directory >/dev/null || exit 1
 out=build/bench/tui_bench

@@ -5,6 +5,8 @@
  * to /dev/null), on a 20,000-word article and on a list of 100,000 articles.
  *
  * usage: tui_bench [COLS ROWS]   (default 200 50)
+ * With BENCH_DB=PATH (a store, e.g. from bench/store_gen.c), also the Feeds
+ * screen, the unread list and quote search on that store.
  */
 #include "article.h"
 #include "store.h"
@@ -163,6 +165,53 @@ static void fill_list(struct app *ap, size_t n)
 	articles_filter(ap, "");
 }
 
+/* One key, timed: wall and CPU milliseconds. */
+static void one_key(struct app *ap, const char *name, int key, int is_char)
+{
+	double t0 = now_ms(), c0 = cpu_ms();
+	tui_key(ap, key, is_char);
+	if (app_draw(ap))
+		die("draw failed");
+	printf("%-34s %5d key   wall %7.3f ms   cpu %7.3f ms\n", name, 1, now_ms() - t0, cpu_ms() - c0);
+}
+
+/* The same screens on a real store (BENCH_DB): first screen, the whole unread list, quote search. */
+static void bench_store(struct app *ap, const char *path)
+{
+	char err[512];
+	struct store *st;
+	if (store_open(path, 0, &st, err, sizeof err))
+		die(err);
+	lists_free(ap);
+	ap->st = st;
+	ap->depth = 0;
+	double t0 = now_ms(), c0 = cpu_ms();
+	if (feeds_load(ap))
+		die(ap->msg);
+	app_push(ap, SCR_FEEDS);
+	app_draw(ap);
+	printf("store %s: %zu feeds\n", path, ap->fv.n_feeds);
+	printf("%-34s %5d      wall %7.3f ms   cpu %7.3f ms\n", "store: Feeds screen, first draw", 1, now_ms() - t0,
+	       cpu_ms() - c0);
+	one_key(ap, "store: Enter on All unread", '\r', 1);
+	printf("store: All unread holds %zu articles\n", ap->av.n_shown);
+	static const struct run list_runs[] = {
+		{"store list: j (row down)", "j", 2000},
+		{"store list: PgDn", "\x01", 200},
+	};
+	for (size_t i = 0; i < sizeof list_runs / sizeof *list_runs; i++)
+		replay(ap, &list_runs[i]);
+	one_key(ap, "store list: Enter (open article)", '\r', 1);
+	one_key(ap, "store reader: q (back to the list)", 'q', 1);
+	one_key(ap, "store: Q (quote search, all)", 'Q', 1);
+	static const struct run typed = {"store: quote search typing", "@Peskov cease", 1};
+	replay(ap, &typed);
+	printf("store: quote search found %zu quotations\n", ap->qv.n_hits);
+	one_key(ap, "store: Enter (open at quotation)", '\r', 1);
+	ap->st = NULL;
+	store_close(st);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -241,6 +290,9 @@ int main(int argc, char **argv)
 	};
 	for (size_t i = 0; i < sizeof list_runs / sizeof *list_runs; i++)
 		replay(ap, &list_runs[i]);
+	const char *db = getenv("BENCH_DB");
+	if (db && *db)
+		bench_store(ap, db);
 	endwin();
 	delscreen(scr);
 	article_free(a);

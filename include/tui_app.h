@@ -94,6 +94,7 @@ struct app {
 	char msg[256];              /* status message */
 	int msg_error;              /* 1 for an error */
 	const char *self;           /* path of this program, to run `dateline refresh` */
+	int feeds_stale;            /* 1 when counts may have changed since feeds_load() (it is slow on big stores) */
 };
 
 void app_msg(struct app *ap, int error, const char *fmt, ...)

@@ -35,7 +35,8 @@ static const struct command commands[] = {
 static void usage(FILE *f)
 {
 	fprintf(f, "dateline %s, a terminal news reader\n\n"
-	           "usage: dateline [--demo | FILE|URL]\n"
+	           "usage: dateline                 the Feeds screen on the store (on a terminal)\n"
+	           "       dateline [--demo | FILE|URL]\n"
 	           "       dateline COMMAND [ARGS]\n\ncommands:\n", DATELINE_VERSION);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %s\n", commands[i].summary);

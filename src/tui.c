@@ -119,6 +119,7 @@ int app_open_item(struct app *ap, long long id, int quote_index)
 	ap->item_id = id;
 	if (store_item_mark(ap->st, id, STORE_MARK_READ, err, sizeof err))
 		app_msg(ap, 1, "%s", err);
+	ap->feeds_stale = 1;
 	app_push(ap, SCR_READER);
 	if (quote_index >= 0) {
 		/* lay out first so the jump knows the screen */
@@ -263,7 +264,8 @@ static int app_action(struct app *ap, enum action act, int count)
 			app_pop(ap);
 			if (!ap->depth)
 				return 1;
-			feeds_load(ap);
+			if (ap->feeds_stale && !feeds_load(ap))
+				ap->feeds_stale = 0;
 			return 0;
 		}
 		articles_action(ap, act);
@@ -378,8 +380,11 @@ static int run(struct app *ap, char *err, size_t errlen)
 		timeout(ap->job.pid ? POLL_MS : -1);
 		wint_t wc;
 		int r = get_wch(&wc);
-		if (ap->job.pid && job_poll(ap) && app_screen(ap) == SCR_FEEDS)
-			feeds_load(ap);
+		if (ap->job.pid && job_poll(ap)) {
+			ap->feeds_stale = 1;
+			if (app_screen(ap) == SCR_FEEDS && !feeds_load(ap))
+				ap->feeds_stale = 0;
+		}
 		if (r == ERR)
 			continue;
 		if (tui_key(ap, (int)wc, r == OK))

@@ -332,6 +332,7 @@ void app_mark(struct app *ap, long long id, enum action act)
 		app_msg(ap, 1, "%s", err);
 		return;
 	}
+	ap->feeds_stale = 1;
 	static const char *const said[] = {"marked read", "marked unread", "starred", "unstarred", "saved", "unsaved"};
 	app_msg(ap, 0, "%s", said[m]);
 	for (size_t i = 0; i < ap->av.n_items; i++)

@@ -131,6 +131,8 @@ int qsearch_key(struct app *ap, int key, int is_char)
 		app_pop(ap);
 		if (!ap->depth)
 			app_push(ap, SCR_FEEDS);
+		if (app_screen(ap) == SCR_FEEDS && ap->feeds_stale && !feeds_load(ap))
+			ap->feeds_stale = 0; /* articles opened from here were marked read */
 		return 1;
 	}
 	long d = 0;

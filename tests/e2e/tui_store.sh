@@ -52,6 +52,10 @@ tui_expect tui_articles_filter_cleared '^ Coastal Wire \(3\) *$'
 # open one, back, it is read now; m marks it unread again, s saves, * stars
 tui_keys g Enter
 tui_expect tui_articles_open_reader 'Ferry Service to Gull Island'
+tui_keys J
+tui_expect tui_reader_next_article 'Lighthouse Keeper Retires After Forty Years'
+tui_keys K
+tui_expect tui_reader_prev_article '^ Ferry Service to Gull Island'
 tui_keys q
 tui_expect tui_articles_marked_read '^ +2025-04-03 +Coastal Wire .*Ferry Service'
 tui_keys m
@@ -64,6 +68,7 @@ tui_expect tui_articles_star '^ N\*S 2025-04-03'
 tui_keys q
 tui_wait '^ Feeds' >/dev/null
 tui_expect tui_feeds_starred_count '^ +Starred +1 *$'
+tui_expect tui_feeds_unread_updated '^ +All unread +4 *$'
 
 # quote search from anywhere: @speaker narrows, Enter opens the article at the quotation
 tui_keys Q
