@@ -35,7 +35,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */

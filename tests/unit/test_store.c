@@ -70,6 +70,9 @@ static void test_schema_creation(void **state)
 	assert_int_equal(query_int(path, "PRAGMA application_id"), 0x444c4e45);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN"
 	                                 " ('feeds','items','articles','quotes','entities','mentions','articles_fts','quotes_fts')"), 8);
+	/* the Feeds screen's counts are read from covering indexes (version 4) */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+	                                 " ('items_feed_state','items_state')"), 2);
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	sqlite3_stmt *st;
