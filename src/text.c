@@ -9,6 +9,7 @@
 #include "text.h"
 #include "article.h"
 #include "buf.h"
+#include "sanitize.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -125,6 +126,7 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, c
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	/* line ends first (CR LF and CR become LF), form feeds and vertical tabs become spaces ... */
 	size_t o = 0;
 	for (size_t i = 0; i < ulen; i++) {
 		unsigned char c = (unsigned char)u[i];
@@ -132,18 +134,20 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, c
 			u[o++] = '\n';
 			if (i + 1 < ulen && u[i + 1] == '\n')
 				i++;
-		} else if (c == '\t' || c == '\f' || c == '\v') {
-			u[o++] = ' ';
-		} else if (c == 0xC2 && i + 1 < ulen && (unsigned char)u[i + 1] >= 0x80 &&
-		           (unsigned char)u[i + 1] <= 0x9F) {
-			i++; /* C1 control */
-		} else if (c >= 0x20 || c == '\n') {
-			u[o++] = (char)c;
+		} else {
+			u[o++] = (c == '\f' || c == '\v') ? ' ' : (char)c;
 		}
 	}
-	u[o] = '\0';
-	*out = u;
-	*outlen = o;
+	/* ... then the sanitiser: escape sequences go whole ("ESC[31m" leaves no "[31m"),
+	 * other controls and bidi overrides are dropped, so the model holds clean text */
+	char *clean = sanitize_text(u, o, SANITIZE_KEEP_NEWLINES);
+	free(u);
+	if (!clean) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	*out = clean;
+	*outlen = strlen(clean);
 	return 0;
 }
 

@@ -123,6 +123,11 @@ static void test_invalid_utf8_and_legacy_text(void **state)
 	/* controls never reach the model */
 	a = parse("Bell\x07 and escape\x1B[31m and backspace\x08 here.\nNext.\n");
 	assert_null(strpbrk(a->sections[0].paragraphs[0], "\x07\x1B\x08"));
+	/* an escape sequence goes whole, and so does a bidi override */
+	assert_string_equal(a->sections[0].paragraphs[0], "Bell and escape and backspace here.");
+	article_free(a);
+	a = parse("Name \xE2\x80\xAEtxt.exe here.\nNext.\n");
+	assert_string_equal(a->sections[0].paragraphs[0], "Name txt.exe here.");
 	article_free(a);
 }
 
