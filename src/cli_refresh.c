@@ -12,10 +12,53 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char refresh_usage[] =
-	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose]";
+	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose] [FEED...]";
+
+static void entry_clear(struct feedlist_entry *e)
+{
+	for (size_t i = 0; i < e->n_tags; i++)
+		free(e->tags[i]);
+	free(e->tags), free(e->url), free(e->title);
+}
+
+/*
+ * Keeps only the subscriptions named by sel[0..n) (a URL, or a title in any
+ * case). Returns CLI_OK, or CLI_FAIL naming the first selector that matches none.
+ */
+static int select_feeds(struct feedlist *fl, char **sel, size_t n)
+{
+	if (!n)
+		return CLI_OK;
+	for (size_t k = 0; k < n; k++) {
+		int found = 0;
+		for (size_t i = 0; i < fl->n && !found; i++)
+			found = !strcmp(fl->entries[i].url, sel[k]) ||
+			        (fl->entries[i].title && !strcasecmp(fl->entries[i].title, sel[k]));
+		if (!found) {
+			char *s = sanitize_str(sel[k], 0);
+			cli_error("no subscription is '%s' (dateline feeds lists them)", s ? s : "?");
+			free(s);
+			return CLI_FAIL;
+		}
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < fl->n; i++) {
+		int keep = 0;
+		for (size_t k = 0; k < n && !keep; k++)
+			keep = !strcmp(fl->entries[i].url, sel[k]) ||
+			       (fl->entries[i].title && !strcasecmp(fl->entries[i].title, sel[k]));
+		if (keep)
+			fl->entries[kept++] = fl->entries[i];
+		else
+			entry_clear(&fl->entries[i]);
+	}
+	fl->n = kept;
+	return CLI_OK;
+}
 
 /* Positive integer option value in [1, max]; -1 when not. */
 static long int_arg(const char *v, long max)
@@ -66,6 +109,7 @@ int cmd_refresh(int argc, char **argv)
 	struct refresh_opts o;
 	memset(&o, 0, sizeof o);
 	int rc = cli_fetch_opts(&o.fetch), progress = isatty(STDERR_FILENO), quiet = 0, verbose = 0;
+	size_t n_sel = 0; /* feeds named on the command line, gathered at the front of argv */
 	if (rc)
 		return rc;
 	for (int i = 1; i < argc; i++) {
@@ -102,14 +146,16 @@ int cmd_refresh(int argc, char **argv)
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			puts(refresh_usage);
 			return CLI_OK;
-		} else {
-			cli_error("unknown argument %s; %s", a, refresh_usage);
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option %s; %s", a, refresh_usage);
 			return CLI_USAGE;
+		} else {
+			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
 		}
 	}
 	char path[4096], spath[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
-	if ((rc = load_list(path, sizeof path, &fl))) {
+	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
 		feedlist_free(&fl);
 		return rc;
 	}

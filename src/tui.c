@@ -186,6 +186,37 @@ static void open_prompt(struct app *ap, int kind)
 		articles_filter(ap, "");
 }
 
+/*
+ * The URL of the feed the user is looking at (the selected feed, the feed whose
+ * list is open, or the open article's feed), or NULL for every feed.
+ */
+static const char *feed_in_view(struct app *ap)
+{
+	long long id = 0;
+	const struct feeds_view *fv = &ap->fv;
+	switch (app_screen(ap)) {
+	case SCR_FEEDS:
+		if (fv->sel >= 3 && fv->sel - 3 < fv->n_feeds)
+			return fv->feeds[fv->sel - 3].url;
+		return NULL;
+	case SCR_ARTICLES:
+		id = ap->av.feed_id;
+		break;
+	case SCR_READER:
+		for (size_t i = 0; i < ap->av.n_items && !id; i++)
+			if (ap->av.items[i].id == ap->item_id)
+				id = ap->av.items[i].feed_id;
+		break;
+	default:
+		break;
+	}
+	for (size_t i = 0; id && i < fv->n_feeds; i++)
+		if (fv->feeds[i].id == id)
+			return fv->feeds[i].url;
+	return NULL;
+}
+
+
 /* Actions every screen shares. Returns 1 when handled. */
 static int common_action(struct app *ap, enum action act, int *quit)
 {
@@ -215,7 +246,7 @@ static int common_action(struct app *ap, enum action act, int *quit)
 			app_msg(ap, 1, "refresh needs the store: run dateline without a file");
 			return 1;
 		}
-		job_start(ap, 1, NULL, 0);
+		job_start(ap, 1, act == ACT_REFRESH ? feed_in_view(ap) : NULL, 0);
 		return 1;
 	default:
 		return 0;

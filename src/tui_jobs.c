@@ -41,7 +41,9 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 		app_msg(ap, 1, "cannot start: %s", strerror(errno));
 		return -1;
 	}
-	char *argv[5] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url, NULL, NULL};
+	/* a refresh of one feed names it (its URL) after the options */
+	char *argv[5] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url,
+	                 kind == 1 ? (char *)url : NULL, NULL};
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);

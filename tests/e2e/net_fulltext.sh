@@ -70,3 +70,15 @@ expect_eq fulltext_untagged_page_not_fetched 0 "$(grep -c '^/a3.html' "$TMP/serv
 "$BIN" refresh --no-progress >/dev/null 2>&1
 expect_eq fulltext_full_not_fetched_again 1 "$(grep -c '^/a1.html' "$TMP/served")"
 expect_eq fulltext_failed_tried_again 2 "$(grep -c '^/a2.html' "$TMP/served")"
+
+# refresh of named feeds only (the TUI's r on one feed runs this)
+before_h=$(grep -c '^/harbour.xml' "$TMP/served"); before_p=$(grep -c '^/plain.xml' "$TMP/served")
+"$BIN" refresh --no-progress Plain >/dev/null 2>&1; rc=$?
+expect_eq refresh_one_by_title_status 0 "$rc"
+expect_eq refresh_one_fetches_it $((before_p + 1)) "$(grep -c '^/plain.xml' "$TMP/served")"
+expect_eq refresh_one_leaves_others "$before_h" "$(grep -c '^/harbour.xml' "$TMP/served")"
+"$BIN" refresh --no-progress "$B/harbour.xml" >/dev/null 2>&1
+expect_eq refresh_one_by_url $((before_h + 1)) "$(grep -c '^/harbour.xml' "$TMP/served")"
+"$BIN" refresh --no-progress "No Such Feed" >/dev/null 2>"$TMP/err"; rc=$?
+expect_eq refresh_unknown_feed_fails 1 "$rc"
+expect_match refresh_unknown_feed_named "no subscription is 'No Such Feed'" "$(cat "$TMP/err")"
