@@ -383,6 +383,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (i == ns)
 			break;
 		const struct quote_span *s = &spans[i];
+		if (!s->continued && s->close < n && quote_marks_nickname(&tl, s->open, s->close)) {
+			for (size_t k = s->open; k <= s->close; k++)
+				in_quote[k] = 0; /* Robert C. "Bobby" Scott: part of a name */
+			continue;
+		}
 		if (!s->continued && open_quote(qt, sec, par, &sp, s->open))
 			goto out;
 		size_t from = tl.v[s->open].end;

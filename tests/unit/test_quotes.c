@@ -377,6 +377,20 @@ static void unnamed_group_then_they(void **state)
 	article_free(a);
 }
 
+/* A nickname inside a name quotes nobody; the quotation after it still counts. */
+static void nickname_is_not_a_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Cookout\n\nRep. Arvid J. \xE2\x80\x9C" "Skip\xE2\x80\x9D Lunde hosted "
+	                            "a cookout on Monday.\n\n\xE2\x80\x9CWe will win,\xE2\x80\x9D Lunde said.\n");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		assert_string_not_equal(a->quotes[i].text, "Skip");
+	const struct quote *q = quote(a, "We will win");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Lunde"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +424,7 @@ int main(void)
 		cmocka_unit_test(transcript_turns),
 		cmocka_unit_test(campaign_speaks_for_its_head),
 		cmocka_unit_test(unnamed_group_then_they),
+		cmocka_unit_test(nickname_is_not_a_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
