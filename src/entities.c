@@ -277,6 +277,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		const int *c = strmap_get(&f->caps, p->text + t->start, t->end - t->start);
 		if (lf & LEX_ORG_WORD)
 			return (sp->flags & (NAMEF_SPEAKS | NAMEF_ORG_CTX)) ? NAME_ORG : NAME_UNKNOWN;
+		if ((lf & LEX_TITLE) && !(lf & (LEX_FEMALE | LEX_MALE)))
+			return NAME_UNKNOWN; /* "the President said", "the Senator insisted": an office */
 		if ((sp->flags & (NAMEF_SPEAKS | NAMEF_TITLED)) && c && !(*c & 2) && (*c >> 2) >= LONE_NAME_MIN)
 			return NAME_PERSON;
 		return NAME_UNKNOWN;
@@ -333,7 +335,7 @@ static int other_names(struct finder *f)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
-			if (sp->flags & NAMEF_NOT_NAME)
+			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
 				continue;
 			const struct para *fp = NULL;
 			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : acronym_of(f, p, sp, &fp);

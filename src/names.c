@@ -276,11 +276,15 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (e - b != 1 || !c || !(*c & 1) || (*c & 2))
 			return 0;
 		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		if ((names_word_flags(s, &v[b]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
+			lone.flags |= NAMEF_OFFICE; /* "the President said", but "Dean said" after Howard Dean */
 		lone.flags |= context(s, v, n, b, e);
 		return push(out, lone);
 	}
 	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
+	if (e - nb == 1 && !honor && (names_word_flags(s, &v[nb]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
+		sp.flags |= NAMEF_OFFICE; /* "the Nigerian President", unless someone is called so */
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);

@@ -243,6 +243,21 @@ static void acronym_by_initials(void **state)
 	article_free(a);
 }
 
+/* A title word alone is an office, however capitalised, unless it is the
+ * surname of someone the article names in full (invented names). */
+static void lone_office_is_nobody(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ban lifted\n\nPresident Orla Vantongeren lifted the ban on Monday.\n\n"
+	                            "The Chilean President met governors. \"It is hard,\" the President said.\n\n"
+	                            "Critic Lina Marshal disagreed. Marshal said the President was wrong.\n");
+	assert_null(find(a, "President"));
+	const struct entity *m = find(a, "Lina Marshal");
+	assert_non_null(m);
+	assert_true(m->n_mentions >= 2);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +273,7 @@ int main(void)
 		cmocka_unit_test(title_keeps_person_against_place_context),
 		cmocka_unit_test(org_and_place_words_at_either_end),
 		cmocka_unit_test(acronym_by_initials),
+		cmocka_unit_test(lone_office_is_nobody),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

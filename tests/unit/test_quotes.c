@@ -391,6 +391,18 @@ static void nickname_is_not_a_quote(void **state)
 	article_free(a);
 }
 
+/* "... said it was": the pronoun after the verb is the reported clause's
+ * subject, not the speaker (here nobody is named). */
+static void pronoun_after_verb_is_not_the_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Email\n\nThe Grain Council met on Monday.\n\n"
+	                            "The statement said it was \xE2\x80\x9C" "a mistake\xE2\x80\x9D to wait.\n");
+	const struct quote *q = quote(a, "a mistake");
+	assert_true(q->speaker == NULL || strcmp(q->speaker, "Grain Council") != 0);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +437,7 @@ int main(void)
 		cmocka_unit_test(campaign_speaks_for_its_head),
 		cmocka_unit_test(unnamed_group_then_they),
 		cmocka_unit_test(nickname_is_not_a_quote),
+		cmocka_unit_test(pronoun_after_verb_is_not_the_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
