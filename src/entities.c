@@ -315,6 +315,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
+	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
+		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
 	const int *c = strmap_get(&f->caps, w, l);
 	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON;

@@ -106,6 +106,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		*nf |= NAMEF_LEXICON;
 		return NAME_PLACE;
 	}
+	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER))) {
+		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
+		return NAME_PLACE;
+	}
 	*canon = NULL;
 	unsigned last = names_word_flags(s, &v[e - 1]);
 	unsigned first = names_word_flags(s, &v[b]);

@@ -343,6 +343,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
 	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
 		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
+	else if (sp.type == NAME_UNKNOWN && (sp.flags & NAMEF_PLACE_CTX) && !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)) &&
+	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
+		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */
 	return push(out, sp);
 }
 

@@ -258,6 +258,23 @@ static void lone_office_is_nobody(void **state)
 	article_free(a);
 }
 
+/* Towns from libgweather's list are places, alone or in context, but a
+ * town's name as a person's surname stays the person's. */
+static void towns_from_the_weather_list(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Rain\n\nPilgrims left Tirupati before dawn. Tirupati expects more rain.\n\n"
+	                            "Farmer Orla Tamworth said the river rose. Tamworth said she had moved her sheep.\n");
+	const struct entity *t = find(a, "Tirupati");
+	assert_non_null(t);
+	assert_int_equal(t->type, ENTITY_PLACE);
+	const struct entity *p = find(a, "Orla Tamworth");
+	assert_non_null(p);
+	assert_int_equal(p->type, ENTITY_PERSON);
+	assert_null(find(a, "Tamworth"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +291,7 @@ int main(void)
 		cmocka_unit_test(org_and_place_words_at_either_end),
 		cmocka_unit_test(acronym_by_initials),
 		cmocka_unit_test(lone_office_is_nobody),
+		cmocka_unit_test(towns_from_the_weather_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
