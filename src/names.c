@@ -163,6 +163,31 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
 }
 
 /* Handles one run of capitalised words [b, e). */
+/*
+ * "UP Akhilesh Yadav", "Presidency Orla Tamm": where a person named in full,
+ * given name first, follows a word that is no given name (an acronym, a
+ * common word, a place or body) in one run of capitals; the index of the
+ * given name, or b when the run is one name.
+ */
+static size_t split_before_person(const char *s, const struct token *v, size_t b, size_t e)
+{
+	unsigned fb = names_word_flags(s, &v[b]);
+	int lead = ((v[b].flags & TOKF_ALLCAPS) && !(v[b].flags & TOKF_ABBREV)) ||
+	           ((fb & LEX_COMMON) && !(fb & LEX_PROPER)) || (fb & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	if (!lead || (fb & (LEX_FEMALE | LEX_MALE | LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
+	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING | LEX_ANY_PLACE)))
+		return b;
+	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
+		if (!(names_word_flags(s, &v[g]) & (LEX_FEMALE | LEX_MALE)))
+			continue;
+		for (size_t k = g; k < e; k++)
+			if (!names_is_cap(&v[k]) || (v[k].flags & TOKF_ALLCAPS))
+				return b; /* "Ablekuma West ...", "MW Lower Kalnai": not a person's name */
+		return g;
+	}
+	return b;
+}
+
 static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
                const struct strmap *caps, struct name_list *out)
 {
@@ -280,6 +305,14 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			lone.flags |= NAMEF_OFFICE; /* "the President said", but "Dean said" after Howard Dean */
 		lone.flags |= context(s, v, n, b, e);
 		return push(out, lone);
+	}
+	if (!title && !honor && e - nb >= 3) {
+		size_t g = split_before_person(s, v, nb, e);
+		if (g > nb) {
+			if (run(s, tl, nb, g, caps, out))
+				return -1;
+			nb = b = g;
+		}
 	}
 	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);

@@ -275,6 +275,24 @@ static void towns_from_the_weather_list(void **state)
 	article_free(a);
 }
 
+/* A person named in full after an acronym, a common word or a place in the
+ * same run of capitals is that person; "Madam" marks a person. */
+static void person_after_a_qualifier_in_one_run(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Visit\n\nThe talks were opened by Chile John Tarrowby on Monday, and later "
+	                            "Madam Orla Quenby spoke.\n");
+	const struct entity *p = find(a, "John Tarrowby");
+	assert_non_null(p);
+	assert_int_equal(p->type, ENTITY_PERSON);
+	assert_null(find(a, "Chile John Tarrowby"));
+	assert_non_null(find(a, "Chile"));
+	const struct entity *q = find(a, "Orla Quenby");
+	assert_non_null(q);
+	assert_int_equal(q->type, ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +310,7 @@ int main(void)
 		cmocka_unit_test(acronym_by_initials),
 		cmocka_unit_test(lone_office_is_nobody),
 		cmocka_unit_test(towns_from_the_weather_list),
+		cmocka_unit_test(person_after_a_qualifier_in_one_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
