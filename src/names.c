@@ -178,11 +178,15 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING | LEX_ANY_PLACE)))
 		return b;
 	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
-		if (!(names_word_flags(s, &v[g]) & (LEX_FEMALE | LEX_MALE)))
-			continue;
-		for (size_t k = g; k < e; k++)
-			if (!names_is_cap(&v[k]) || (v[k].flags & TOKF_ALLCAPS))
-				return b; /* "Ablekuma West ...", "MW Lower Kalnai": not a person's name */
+		unsigned fg = names_word_flags(s, &v[g]);
+		if (!(fg & (LEX_FEMALE | LEX_MALE)) &&
+		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
+			continue; /* a given name, or at least a name the word list knows and nothing else */
+		for (size_t k = g; k < e; k++) {
+			unsigned fk = names_word_flags(s, &v[k]);
+			if (!names_is_cap(&v[k]) || (v[k].flags & TOKF_ALLCAPS) || ((fk & LEX_COMMON) && !(fk & LEX_PROPER)))
+				return b; /* "MW Lower Kalnai", "Hot Latin Songs": not a person's name */
+		}
 		return g;
 	}
 	return b;
@@ -306,7 +310,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		lone.flags |= context(s, v, n, b, e);
 		return push(out, lone);
 	}
-	if (!title && !honor && e - nb >= 3) {
+	if (!title && e - nb >= 3) {
 		size_t g = split_before_person(s, v, nb, e);
 		if (g > nb) {
 			if (run(s, tl, nb, g, caps, out))

@@ -403,6 +403,18 @@ static void pronoun_after_verb_is_not_the_speaker(void **state)
 	article_free(a);
 }
 
+/* "The Vorland governor said": the person last named whose role holds that
+ * office, though someone else was named since. */
+static void office_resolves_to_its_holder(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Storm\n\nGov. Edda Brannock toured the coast on Friday, hours after "
+	                            "singer Tomas Velde cancelled a concert.\n\n"
+	                            "The Vorland governor said the state was \xE2\x80\x9C" "ready for the worst.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "ready for the worst"), "Edda Brannock");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +450,7 @@ int main(void)
 		cmocka_unit_test(unnamed_group_then_they),
 		cmocka_unit_test(nickname_is_not_a_quote),
 		cmocka_unit_test(pronoun_after_verb_is_not_the_speaker),
+		cmocka_unit_test(office_resolves_to_its_holder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
