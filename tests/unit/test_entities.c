@@ -293,6 +293,19 @@ static void person_after_a_qualifier_in_one_run(void **state)
 	article_free(a);
 }
 
+/* A given name from the project's list opens a person's name even when the
+ * surname is also a known place (names invented, places real). */
+static void given_name_makes_a_person(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Prize\n\nThe prize went to Yusuf Lagos on Monday, and Camila Dakar won too.\n");
+	assert_non_null(find(a, "Yusuf Lagos"));
+	assert_int_equal(find(a, "Yusuf Lagos")->type, ENTITY_PERSON);
+	assert_non_null(find(a, "Camila Dakar"));
+	assert_int_equal(find(a, "Camila Dakar")->type, ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +324,7 @@ int main(void)
 		cmocka_unit_test(lone_office_is_nobody),
 		cmocka_unit_test(towns_from_the_weather_list),
 		cmocka_unit_test(person_after_a_qualifier_in_one_run),
+		cmocka_unit_test(given_name_makes_a_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
