@@ -5,7 +5,8 @@
  * the paragraphs; names.c cuts runs of capitalised words into a role ("U.S.
  * President") and a name and types the name with name_words.c and the
  * lexicon (lexicon.h: iso-codes countries and regions, tzdata cities,
- * wamerican's common words and proper nouns, the project's lists in data/);
+ * libgweather's towns, wamerican's common words and proper nouns, the
+ * project's lists in data/);
  * entities.c merges mentions into entities: people named in full first, so
  * "Trump", "Trump’s" and "President Trump" become aliases of "Donald Trump";
  * places and organisations under the lexicon's canonical name ("U.S." and

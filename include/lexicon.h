@@ -2,7 +2,8 @@
  * lexicon.h: the word tables of the analysis stage (reporting verbs, titles,
  * news organisations, organisations, demonyms, countries, cities, regions,
  * common English words), generated at build time by scripts/gen-lexicon.sh
- * from data/ and from Debian's iso-codes, tzdata and wamerican.
+ * from data/ and from Debian's iso-codes, tzdata, libgweather-4-common
+ * (Locations.xml: towns) and wamerican.
  *
  * Lookups hash into a generated index over one read-only table; nothing is
  * allocated and nothing is kept between calls. Returned strings point into
@@ -33,7 +34,9 @@ enum {
 	LEX_PLACE_LAST = 65536,  /* ends a place's name: Basin, Region, River */
 	LEX_THING = 131072,      /* ends a law's, event's or award's name: Agreement, Prize */
 	LEX_FEMALE = 262144,     /* a given name most often a woman's */
-	LEX_MALE = 524288        /* a given name most often a man's */
+	LEX_MALE = 524288,       /* a given name most often a man's */
+	LEX_TOWN = 1048576       /* a town from libgweather's list: a place when named alone, a
+	                          * surname as often inside a longer name (so not in LEX_ANY_PLACE) */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

@@ -38,6 +38,12 @@ int quote_marks_partial(const struct token_list *tl, size_t open);
  * programme or publication: title case, right after "on", "in" or a possessive.
  */
 int quote_marks_title(const char *text, const struct token_list *tl, size_t open, size_t close);
+/*
+ * 1 when the marks open and close hold a nickname inside a person's name:
+ * one or two capitalised words between capitalised name words, as in
+ * Rep. Robert C. "Bobby" Scott. Such marks quote nobody.
+ */
+int quote_marks_nickname(const struct token_list *tl, size_t open, size_t close);
 
 /* 1 when s[0..n) holds a letter (a quotation of punctuation alone is none). */
 int quote_marks_has_letter(const char *s, size_t n);

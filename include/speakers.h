@@ -27,6 +27,11 @@ struct speaker_para {
 	const int *last_org;         /* per token: last organisation named before it, or -1 */
 	const unsigned char *in_quote; /* per token: 1 inside a quotation (marks included), 2 inside a title */
 	int subject_fallback;        /* with no reporting verb, the sentence's subject speaks */
+	const int *recent;           /* people named before this paragraph, most recent first (borrowed) */
+	size_t n_recent;             /* their number */
+	/* 1 when entity e's role holds the office word w[0..n) ("the governor" and "Gov."); may be NULL */
+	int (*role_has)(const void *ctx, int e, const char *w, size_t n);
+	const void *role_ctx;        /* passed to role_has */
 };
 
 struct speaker_result {

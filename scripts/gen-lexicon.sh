@@ -2,7 +2,8 @@
 # Builds build/lexicon_data.h, the word tables of the analysis stage, from the
 # project's lists in data/ and from system data packages (scripts/deps.sh
 # installs them): iso-codes (countries and their subdivisions), tzdata (cities)
-# and wamerican (to tell common words from names). Usage: gen-lexicon.sh OUTDIR
+# wamerican (to tell common words from names) and libgweather's Locations.xml
+# (the world's towns with a weather station). Usage: gen-lexicon.sh OUTDIR
 out=${1:-build}
 mkdir -p "$out" || exit 1
 command -v python3 >/dev/null 2>&1 || { echo "gen-lexicon: python3 is needed (sh scripts/deps.sh)" >&2; exit 1; }
@@ -14,7 +15,8 @@ ISO1 = "/usr/share/iso-codes/json/iso_3166-1.json"
 ISO2 = "/usr/share/iso-codes/json/iso_3166-2.json"
 TZ = "/usr/share/zoneinfo/zone1970.tab"
 DICT = "/usr/share/dict/american-english"
-for p in (ISO1, ISO2, TZ, DICT):
+GWEATHER = "/usr/share/libgweather-4/Locations.xml"
+for p in (ISO1, ISO2, TZ, DICT, GWEATHER):
     if not os.path.exists(p):
         sys.exit(f"gen-lexicon: {p} is missing (run: sh scripts/deps.sh)")
 
@@ -28,7 +30,7 @@ def ascii_fold(s):
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
          PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
-         FEMALE=262144, MALE=524288)
+         FEMALE=262144, MALE=524288, TOWN=1048576)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -142,6 +144,21 @@ with open(TZ, encoding="utf-8") as f:
             n = parts[2].split("/")[-1].replace("_", " ")
             if n.lower() not in common:
                 add(n, "CITY", n)
+
+# towns: not those that are common words ("Reading", "Bath") or given names
+# ("Eugene", "Florence"), which are people or things more often than places;
+# a weaker mark than CITY, as many are surnames too (Jackson, Mitchell)
+import xml.etree.ElementTree as ET
+given = set()
+for line in lines("given_names.txt"):
+    given.add(line.split("\t")[0].lower())
+for c in ET.parse(GWEATHER).getroot().iter("city"):
+    n = (c.findtext("_name") or c.findtext("name") or "").strip()
+    if len(n) < 4 or "(" in n or "," in n or "/" in n:
+        continue
+    if n.lower() in common or n.lower() in given or n.split()[0].lower() in given:
+        continue
+    add(n, "TOWN", n)
 
 def cstr(s):
     b = s.encode("utf-8")

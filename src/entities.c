@@ -9,9 +9,9 @@
  * capitals: there only names already known from the body and the lexicon count.
  */
 #include "entities.h"
+#include "entity_finder.h"
 #include "article.h"
 #include "lexicon.h"
-#include "name_words.h"
 #include "names.h"
 #include "strmap.h"
 #include "tokens.h"
@@ -19,42 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NAME_MAX_BYTES 200 /* longer "names" are runs of capitals, not names */
 #define AMBIGUOUS (-2)     /* a surname two people share */
 #define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
-
-struct para {
-	int section, paragraph;   /* position in the article (-1: headline) */
-	const char *text;         /* the paragraph (borrowed from the article) */
-	struct token_list tl;     /* its tokens (owned) */
-	struct name_list names;   /* its name spans (owned) */
-	int title_case;           /* capitals carry no information here */
-};
-
-struct finder {
-	struct article *a;
-	struct para *p;           /* paragraphs, headline last (owned array) */
-	size_t n;                 /* number of paragraphs */
-	struct strmap caps;       /* word -> 1 capitalised mid-sentence | 2 lower case */
-	struct strmap names;      /* name or alias -> entity index */
-	struct strmap surnames;   /* a person's last (or first) word -> entity index or AMBIGUOUS */
-	struct strmap acr_para;   /* acronym -> paragraph of the name it abbreviates */
-	struct strmap acr_span;   /* acronym -> that name's span in the paragraph */
-};
-
-static size_t span_text(const struct para *p, size_t b, size_t e, char *buf, size_t cap)
-{
-	size_t start = p->tl.v[b].start, end = p->tl.v[e - 1].end;
-	size_t n = 0;
-	for (size_t i = start; i < end && n + 1 < cap; i++) {
-		char c = p->text[i];
-		if (c == ' ' && n && buf[n - 1] == ' ')
-			continue;
-		buf[n++] = c;
-	}
-	buf[n] = '\0';
-	return n;
-}
 
 static int add_mention(struct finder *f, int ix, const struct para *p, size_t b, size_t e)
 {
@@ -84,7 +50,7 @@ static int set_role(struct finder *f, int ix, const struct para *p, const struct
 	if (e->role || sp->role_b >= sp->role_e)
 		return 0;
 	char buf[NAME_MAX_BYTES];
-	size_t n = span_text(p, sp->role_b, sp->role_e, buf, sizeof buf);
+	size_t n = finder_span_text(p, sp->role_b, sp->role_e, buf, sizeof buf);
 	return article_set(&e->role, buf, n);
 }
 
@@ -94,7 +60,7 @@ static int title_alias(struct finder *f, int ix, const struct para *p, const str
 	if (sp->title_tok == (size_t)-1 || sp->e - sp->b != 1 || sp->title_tok + 1 != sp->b)
 		return 0;
 	char buf[NAME_MAX_BYTES];
-	span_text(p, sp->title_tok, sp->e, buf, sizeof buf);
+	finder_span_text(p, sp->title_tok, sp->e, buf, sizeof buf);
 	return entity_add_alias(&f->a->entities[ix], buf);
 }
 
@@ -111,116 +77,6 @@ static int note_surname(struct finder *f, const struct para *p, size_t k, int ix
 	return 0;
 }
 
-/*
- * Pass 2b: one reading per name. A name typed a person only for want of a
- * given name ("Kuala Lumpur") takes the type another mention of the same
- * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
- * unless some mention reads as a person (a title, a reporting verb).
- */
-enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4 };
-
-static int settle_types(struct finder *f)
-{
-	struct strmap votes = {0};
-	char buf[NAME_MAX_BYTES];
-	int rc = -1;
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < f->n; i++) {
-			struct para *p = &f->p[i];
-			for (size_t k = 0; k < p->names.n; k++) {
-				struct name_span *sp = &p->names.v[k];
-				if (span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
-					continue;
-				int guessed = sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) &&
-				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
-				if (pass == 1) {
-					const int *v = guessed ? strmap_get(&votes, buf, strlen(buf)) : NULL;
-					if (v && !(*v & VOTE_PERSON) && (*v & (VOTE_PLACE | VOTE_ORG)))
-						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
-					continue;
-				}
-				int vote = 0;
-				if (sp->type == NAME_PERSON && !guessed)
-					vote = VOTE_PERSON;
-				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
-					vote = VOTE_PLACE;
-				else if (sp->type == NAME_ORG || (guessed && (sp->flags & NAMEF_ORG_CTX)))
-					vote = VOTE_ORG;
-				if (!vote)
-					continue;
-				int *v = strmap_put(&votes, buf, strlen(buf), 0);
-				if (!v)
-					goto out;
-				*v |= vote;
-			}
-		}
-	}
-	rc = 0;
-out:
-	strmap_free(&votes);
-	return rc;
-}
-
-/*
- * Pass 2a: "International Monetary Fund" and "IMF" anywhere in the article
- * are one organisation when the acronym is the name's initials; a name an
- * acronym abbreviates is an organisation even without an organisation word
- * ("Mennonite Economic Development Associates ... MEDA").
- */
-static int link_acronyms(struct finder *f)
-{
-	struct strmap present = {0};
-	char ini[16];
-	int rc = -1;
-	for (size_t i = 0; i < f->n; i++) {
-		const struct para *p = &f->p[i];
-		for (size_t k = 0; k < p->names.n; k++) {
-			const struct name_span *sp = &p->names.v[k];
-			const struct token *t = &p->tl.v[sp->b];
-			if (sp->e - sp->b == 1 && names_is_acronym(p->text, t) &&
-			    !strmap_put(&present, p->text + t->start, t->end - t->start, 1))
-				goto out;
-		}
-	}
-	for (size_t i = 0; i < f->n; i++) {
-		struct para *p = &f->p[i];
-		for (size_t k = 0; k < p->names.n; k++) {
-			struct name_span *sp = &p->names.v[k];
-			/* a run of common words ("Buy Now Pay Later") abbreviated stays a thing */
-			int open = sp->type == NAME_ORG ||
-			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
-			size_t n = sp->e - sp->b >= 2 && open ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
-			if (n < 2 || !strmap_get(&present, ini, n))
-				continue;
-			sp->type = NAME_ORG;
-			sp->flags &= ~(unsigned)NAMEF_GUESSED;
-			int *pi = strmap_put(&f->acr_para, ini, n, (int)i);
-			int *si = strmap_put(&f->acr_span, ini, n, (int)k);
-			if (!pi || !si)
-				goto out;
-		}
-	}
-	rc = 0;
-out:
-	strmap_free(&present);
-	return rc;
-}
-
-/* The span an acronym span abbreviates (pass 2a), or NULL. */
-static const struct name_span *acronym_of(const struct finder *f, const struct para *p, const struct name_span *sp,
-                                          const struct para **fp)
-{
-	const struct token *t = &p->tl.v[sp->b];
-	if (sp->e - sp->b != 1 || !names_is_acronym(p->text, t))
-		return NULL;
-	const int *pi = strmap_get(&f->acr_para, p->text + t->start, t->end - t->start);
-	const int *si = strmap_get(&f->acr_span, p->text + t->start, t->end - t->start);
-	if (!pi || !si)
-		return NULL;
-	*fp = &f->p[*pi];
-	return &(*fp)->names.v[*si];
-}
-
 /* Pass 3a: people named with two words or more. */
 static int full_names(struct finder *f)
 {
@@ -231,7 +87,7 @@ static int full_names(struct finder *f)
 			struct name_span *sp = &p->names.v[k];
 			if (sp->type != NAME_PERSON || sp->e - sp->b < 2)
 				continue;
-			if (span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+			if (finder_span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
 				continue;
 			/* "Donald J. Trump" is "Donald Trump" once that is known */
 			int *known = strmap_get(&f->surnames, p->text + p->tl.v[sp->e - 1].start,
@@ -277,6 +133,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		const int *c = strmap_get(&f->caps, p->text + t->start, t->end - t->start);
 		if (lf & LEX_ORG_WORD)
 			return (sp->flags & (NAMEF_SPEAKS | NAMEF_ORG_CTX)) ? NAME_ORG : NAME_UNKNOWN;
+		if ((lf & LEX_TITLE) && !(lf & (LEX_FEMALE | LEX_MALE)))
+			return NAME_UNKNOWN; /* "the President said", "the Senator insisted": an office */
 		if ((sp->flags & (NAMEF_SPEAKS | NAMEF_TITLED)) && c && !(*c & 2) && (*c >> 2) >= LONE_NAME_MIN)
 			return NAME_PERSON;
 		return NAME_UNKNOWN;
@@ -313,6 +171,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
+	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
+		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
 	const int *c = strmap_get(&f->caps, w, l);
 	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON;
@@ -329,21 +189,21 @@ static int other_names(struct finder *f)
 			struct name_span *sp = &p->names.v[k];
 			if (sp->type == -3)
 				continue;
-			if (span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+			if (finder_span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
-			if (sp->flags & NAMEF_NOT_NAME)
+			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
 				continue;
 			const struct para *fp = NULL;
-			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : acronym_of(f, p, sp, &fp);
+			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
 			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
 				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
 			} else if (full && full->entity >= 0) {
 				ix = full->entity;
 			} else if (full) {
 				char fb[NAME_MAX_BYTES];
-				if (span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
+				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
 					continue;
 				ix = entity_for(f, full->canon ? full->canon : fb, NAME_ORG);
 			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
@@ -387,7 +247,7 @@ static int known_names(struct finder *f, struct para *p)
 		for (size_t m = 1; m <= 5 && k + m <= p->tl.n; m++) {
 			if (v[k + m - 1].kind != TOK_WORD)
 				break;
-			if (span_text(p, k, k + m, buf, sizeof buf) + 1 >= sizeof buf)
+			if (finder_span_text(p, k, k + m, buf, sizeof buf) + 1 >= sizeof buf)
 				break;
 			int *ix = strmap_get(&f->names, buf, strlen(buf));
 			if (!ix && m == 1)
@@ -408,7 +268,7 @@ static int known_names(struct finder *f, struct para *p)
 			}
 		}
 		if (best && bix < 0) {
-			span_text(p, k, k + best, buf, sizeof buf);
+			finder_span_text(p, k, k + best, buf, sizeof buf);
 			if ((bix = entity_for(f, *bname ? bname : buf, btype)) < 0)
 				return -1;
 		}
@@ -416,7 +276,7 @@ static int known_names(struct finder *f, struct para *p)
 			k++;
 			continue;
 		}
-		span_text(p, k, k + best, buf, sizeof buf);
+		finder_span_text(p, k, k + best, buf, sizeof buf);
 		if (entity_add_alias(&f->a->entities[bix], buf) || add_mention(f, bix, p, k, k + best))
 			return -1;
 		k += best;
@@ -505,14 +365,8 @@ int entities_find(struct article *a)
 	for (size_t i = 0; i < f.n; i++)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
-	/* a transcript: turn labels open several paragraphs */
-	size_t turns = 0, lb;
-	for (size_t i = 0; i < f.n; i++)
-		turns += !f.p[i].title_case && names_turn_label(f.p[i].text, &f.p[i].tl, &lb) > 0;
-	for (size_t i = 0; turns >= 2 && i < f.n; i++)
-		if (!f.p[i].title_case)
-			names_turn_speaker(f.p[i].text, &f.p[i].tl, &f.p[i].names);
-	if (link_acronyms(&f) || settle_types(&f) || full_names(&f) || other_names(&f))
+	finder_mark_turns(&f);
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))

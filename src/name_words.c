@@ -106,6 +106,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		*nf |= NAMEF_LEXICON;
 		return NAME_PLACE;
 	}
+	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER))) {
+		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
+		return NAME_PLACE;
+	}
 	*canon = NULL;
 	unsigned last = names_word_flags(s, &v[e - 1]);
 	unsigned first = names_word_flags(s, &v[b]);
@@ -157,7 +161,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	/* a given name the word list knows ("Mike Waltz") makes a person; without
 	 * one, a common word, an acronym or a known place inside ("Capital FM",
 	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
-	int given = (first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	int given = ((first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))) ||
+	            (first & (LEX_FEMALE | LEX_MALE));
 	if (names_in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
 	if ((first & LEX_ORG_WORD) && !(first & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))

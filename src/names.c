@@ -163,6 +163,35 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
 }
 
 /* Handles one run of capitalised words [b, e). */
+/*
+ * "UP Akhilesh Yadav", "Presidency Orla Tamm": where a person named in full,
+ * given name first, follows a word that is no given name (an acronym, a
+ * common word, a place or body) in one run of capitals; the index of the
+ * given name, or b when the run is one name.
+ */
+static size_t split_before_person(const char *s, const struct token *v, size_t b, size_t e)
+{
+	unsigned fb = names_word_flags(s, &v[b]);
+	int lead = ((v[b].flags & TOKF_ALLCAPS) && !(v[b].flags & TOKF_ABBREV)) ||
+	           ((fb & LEX_COMMON) && !(fb & LEX_PROPER)) || (fb & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
+	if (!lead || (fb & (LEX_FEMALE | LEX_MALE | LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
+	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING | LEX_ANY_PLACE)))
+		return b;
+	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
+		unsigned fg = names_word_flags(s, &v[g]);
+		if (!(fg & (LEX_FEMALE | LEX_MALE)) &&
+		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
+			continue; /* a given name, or at least a name the word list knows and nothing else */
+		for (size_t k = g; k < e; k++) {
+			unsigned fk = names_word_flags(s, &v[k]);
+			if (!names_is_cap(&v[k]) || (v[k].flags & TOKF_ALLCAPS) || ((fk & LEX_COMMON) && !(fk & LEX_PROPER)))
+				return b; /* "MW Lower Kalnai", "Hot Latin Songs": not a person's name */
+		}
+		return g;
+	}
+	return b;
+}
+
 static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
                const struct strmap *caps, struct name_list *out)
 {
@@ -276,11 +305,23 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (e - b != 1 || !c || !(*c & 1) || (*c & 2))
 			return 0;
 		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		if ((names_word_flags(s, &v[b]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
+			lone.flags |= NAMEF_OFFICE; /* "the President said", but "Dean said" after Howard Dean */
 		lone.flags |= context(s, v, n, b, e);
 		return push(out, lone);
 	}
+	if (!title && e - nb >= 3) {
+		size_t g = split_before_person(s, v, nb, e);
+		if (g > nb) {
+			if (run(s, tl, nb, g, caps, out))
+				return -1;
+			nb = b = g;
+		}
+	}
 	struct name_span sp = {nb, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 	sp.type = names_classify(s, v, nb, e, &canon, &sp.flags);
+	if (e - nb == 1 && !honor && (names_word_flags(s, &v[nb]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
+		sp.flags |= NAMEF_OFFICE; /* "the Nigerian President", unless someone is called so */
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
@@ -339,6 +380,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
 	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
 		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
+	else if (sp.type == NAME_UNKNOWN && (sp.flags & NAMEF_PLACE_CTX) && !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)) &&
+	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
+		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */
 	return push(out, sp);
 }
 

@@ -110,3 +110,18 @@ size_t quote_marks_pair(const struct token_list *tl, int carried, struct quote_s
 			in_quote[k] = 1;
 	return ns;
 }
+
+int quote_marks_nickname(const struct token_list *tl, size_t open, size_t close)
+{
+	const struct token *v = tl->v;
+	if (open == 0 || close + 1 >= tl->n || close < open + 2 || close > open + 3)
+		return 0;
+	const struct token *before = &v[open - 1], *after = &v[close + 1];
+	if (before->kind != TOK_WORD || !(before->flags & TOKF_CAP) || after->kind != TOK_WORD ||
+	    !(after->flags & TOKF_CAP) || !(after->flags & TOKF_SPACE_BEFORE) || !(v[open].flags & TOKF_SPACE_BEFORE))
+		return 0;
+	for (size_t k = open + 1; k < close; k++)
+		if (v[k].kind != TOK_WORD || !(v[k].flags & TOKF_CAP))
+			return 0;
+	return 1;
+}

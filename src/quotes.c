@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct located {
 	int section, paragraph;   /* where */
@@ -29,6 +30,7 @@ struct located {
 	int entity;               /* entity index */
 };
 
+#define RECENT_MAX 8 /* people remembered for "the governor said" */
 #define TURN_UNKNOWN (-2) /* a turn label naming nobody known: its quotations inherit nothing */
 
 struct pending {
@@ -65,6 +67,10 @@ struct quoter {
 	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
 	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
+	int recent[RECENT_MAX];   /* people named before the current paragraph, most recent first */
+	size_t n_recent;          /* their number */
+	int seen[RECENT_MAX];     /* the same list, this paragraph included */
+	size_t n_seen;            /* its number */
 	struct pending q;
 };
 
@@ -258,10 +264,42 @@ static const char *const object_preps[] = {
 };
 
 /* Per-token entities and the running last person / organisation. */
+/* Moves person e to the front of the list of people last named. */
+static void remember(struct quoter *qt, int e)
+{
+	size_t i = 0;
+	while (i < qt->n_seen && qt->seen[i] != e)
+		i++;
+	if (i == qt->n_seen && qt->n_seen < RECENT_MAX)
+		qt->n_seen++;
+	if (i == RECENT_MAX)
+		i = RECENT_MAX - 1;
+	memmove(qt->seen + 1, qt->seen, i * sizeof *qt->seen);
+	qt->seen[0] = e;
+}
+
+/* Whether entity e's role holds the office word w: "governor" in "Indiana Gov.", "senator" in "Sen.". */
+static int role_has(const void *ctx, int e, const char *w, size_t n)
+{
+	const char *r = ((const struct article *)ctx)->entities[e].role;
+	while (r && *r) {
+		while (*r == ' ')
+			r++;
+		size_t l = strcspn(r, " ");
+		size_t core = l && r[l - 1] == '.' ? l - 1 : l; /* "Gov." abbreviates "governor" */
+		if (core >= 3 && (core == l ? core == n : core < n) && !strncasecmp(r, w, core))
+			return 1;
+		r += l;
+	}
+	return 0;
+}
+
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
                     int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
+	memcpy(qt->recent, qt->seen, qt->n_seen * sizeof *qt->seen);
+	qt->n_recent = qt->n_seen;
 	struct located loc = {sec, par, 0, 0, 0};
 	for (size_t k = 0; k < n; k++)
 		entity[k] = etype[k] = -1;
@@ -297,6 +335,8 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		int object = 0;
 		for (const char *const *w = object_preps; j > 0 && *w; w++)
 			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
+		if (etype[k] == ENTITY_PERSON)
+			remember(qt, entity[k]);
 		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
 			qt->last_person = entity[k];
 			if (qt->gender[entity[k]] != 1)
@@ -355,7 +395,8 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
 	int *he = ints + 4 * n, *she = ints + 5 * n;
 	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0};
+	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
+	                          qt->recent, qt->n_recent, role_has, qt->a};
 	int carried = qt->q.open;
 	size_t ns = quote_marks_pair(&tl, carried, spans, in_quote);
 	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
@@ -383,6 +424,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (i == ns)
 			break;
 		const struct quote_span *s = &spans[i];
+		if (!s->continued && s->close < n && quote_marks_nickname(&tl, s->open, s->close)) {
+			for (size_t k = s->open; k <= s->close; k++)
+				in_quote[k] = 0; /* Robert C. "Bobby" Scott: part of a name */
+			continue;
+		}
 		if (!s->continued && open_quote(qt, sec, par, &sp, s->open))
 			goto out;
 		size_t from = tl.v[s->open].end;

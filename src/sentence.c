@@ -109,6 +109,25 @@ static int title_anaphor(const struct speaker_para *p, size_t k)
 }
 
 /*
+ * "the governor said": the person last named whose role holds that office
+ * (Gov. Mike Pence), in this paragraph before k, then in earlier ones; -1.
+ */
+static int office_holder(const struct speaker_para *p, size_t k)
+{
+	if (!p->role_has)
+		return -1;
+	const char *w = p->text + p->tl->v[k].start;
+	size_t n = p->tl->v[k].end - p->tl->v[k].start;
+	for (size_t j = k; j > 0; j--)
+		if (p->entity[j - 1] >= 0 && p->entity_type[j - 1] == 0 && p->role_has(p->role_ctx, p->entity[j - 1], w, n))
+			return p->entity[j - 1];
+	for (size_t i = 0; i < p->n_recent; i++)
+		if (p->role_has(p->role_ctx, p->recent[i], w, n))
+			return p->recent[i];
+	return -1;
+}
+
+/*
  * The entity token k stands for: a name, or a pronoun resolved to the last
  * person (he, she) or organisation (it, they) before it. -1 when none;
  * *np is set when k is a pronoun or a name, i.e. a possible subject.
@@ -149,6 +168,9 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		const struct token *t = &p->tl->v[k];
 		size_t n = t->end - t->start;
 		*np = 1;
+		int holder = office_holder(p, k);
+		if (holder >= 0)
+			return holder;
 		if (n > 5 && !memcmp(p->text + t->end - 5, "woman", 5))
 			return p->last_she[k];
 		if (n > 3 && !memcmp(p->text + t->end - 3, "man", 3))

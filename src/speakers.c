@@ -45,6 +45,9 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
 		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions))
 			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
+		if (sentence_word_is(p, k, "it") || sentence_word_is(p, k, "they") || sentence_word_is(p, k, "he") ||
+		    sentence_word_is(p, k, "she"))
+			break; /* "said it was a mistake", "said they would": the reported clause's subject */
 		int e = sentence_candidate(p, k, &np);
 		if (np) {
 			*found = 1;

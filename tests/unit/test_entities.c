@@ -243,6 +243,69 @@ static void acronym_by_initials(void **state)
 	article_free(a);
 }
 
+/* A title word alone is an office, however capitalised, unless it is the
+ * surname of someone the article names in full (invented names). */
+static void lone_office_is_nobody(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ban lifted\n\nPresident Orla Vantongeren lifted the ban on Monday.\n\n"
+	                            "The Chilean President met governors. \"It is hard,\" the President said.\n\n"
+	                            "Critic Lina Marshal disagreed. Marshal said the President was wrong.\n");
+	assert_null(find(a, "President"));
+	const struct entity *m = find(a, "Lina Marshal");
+	assert_non_null(m);
+	assert_true(m->n_mentions >= 2);
+	article_free(a);
+}
+
+/* Towns from libgweather's list are places, alone or in context, but a
+ * town's name as a person's surname stays the person's. */
+static void towns_from_the_weather_list(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Rain\n\nPilgrims left Tirupati before dawn. Tirupati expects more rain.\n\n"
+	                            "Farmer Orla Tamworth said the river rose. Tamworth said she had moved her sheep.\n");
+	const struct entity *t = find(a, "Tirupati");
+	assert_non_null(t);
+	assert_int_equal(t->type, ENTITY_PLACE);
+	const struct entity *p = find(a, "Orla Tamworth");
+	assert_non_null(p);
+	assert_int_equal(p->type, ENTITY_PERSON);
+	assert_null(find(a, "Tamworth"));
+	article_free(a);
+}
+
+/* A person named in full after an acronym, a common word or a place in the
+ * same run of capitals is that person; "Madam" marks a person. */
+static void person_after_a_qualifier_in_one_run(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Visit\n\nThe talks were opened by Chile John Tarrowby on Monday, and later "
+	                            "Madam Orla Quenby spoke.\n");
+	const struct entity *p = find(a, "John Tarrowby");
+	assert_non_null(p);
+	assert_int_equal(p->type, ENTITY_PERSON);
+	assert_null(find(a, "Chile John Tarrowby"));
+	assert_non_null(find(a, "Chile"));
+	const struct entity *q = find(a, "Orla Quenby");
+	assert_non_null(q);
+	assert_int_equal(q->type, ENTITY_PERSON);
+	article_free(a);
+}
+
+/* A given name from the project's list opens a person's name even when the
+ * surname is also a known place (names invented, places real). */
+static void given_name_makes_a_person(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Prize\n\nThe prize went to Yusuf Lagos on Monday, and Camila Dakar won too.\n");
+	assert_non_null(find(a, "Yusuf Lagos"));
+	assert_int_equal(find(a, "Yusuf Lagos")->type, ENTITY_PERSON);
+	assert_non_null(find(a, "Camila Dakar"));
+	assert_int_equal(find(a, "Camila Dakar")->type, ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +321,10 @@ int main(void)
 		cmocka_unit_test(title_keeps_person_against_place_context),
 		cmocka_unit_test(org_and_place_words_at_either_end),
 		cmocka_unit_test(acronym_by_initials),
+		cmocka_unit_test(lone_office_is_nobody),
+		cmocka_unit_test(towns_from_the_weather_list),
+		cmocka_unit_test(person_after_a_qualifier_in_one_run),
+		cmocka_unit_test(given_name_makes_a_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

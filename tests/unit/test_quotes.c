@@ -377,6 +377,44 @@ static void unnamed_group_then_they(void **state)
 	article_free(a);
 }
 
+/* A nickname inside a name quotes nobody; the quotation after it still counts. */
+static void nickname_is_not_a_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Cookout\n\nRep. Arvid J. \xE2\x80\x9C" "Skip\xE2\x80\x9D Lunde hosted "
+	                            "a cookout on Monday.\n\n\xE2\x80\x9CWe will win,\xE2\x80\x9D Lunde said.\n");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		assert_string_not_equal(a->quotes[i].text, "Skip");
+	const struct quote *q = quote(a, "We will win");
+	assert_non_null(q->speaker);
+	assert_non_null(strstr(q->speaker, "Lunde"));
+	article_free(a);
+}
+
+/* "... said it was": the pronoun after the verb is the reported clause's
+ * subject, not the speaker (here nobody is named). */
+static void pronoun_after_verb_is_not_the_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Email\n\nThe Grain Council met on Monday.\n\n"
+	                            "The statement said it was \xE2\x80\x9C" "a mistake\xE2\x80\x9D to wait.\n");
+	const struct quote *q = quote(a, "a mistake");
+	assert_true(q->speaker == NULL || strcmp(q->speaker, "Grain Council") != 0);
+	article_free(a);
+}
+
+/* "The Vorland governor said": the person last named whose role holds that
+ * office, though someone else was named since. */
+static void office_resolves_to_its_holder(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Storm\n\nGov. Edda Brannock toured the coast on Friday, hours after "
+	                            "singer Tomas Velde cancelled a concert.\n\n"
+	                            "The Vorland governor said the state was \xE2\x80\x9C" "ready for the worst.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "ready for the worst"), "Edda Brannock");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +448,9 @@ int main(void)
 		cmocka_unit_test(transcript_turns),
 		cmocka_unit_test(campaign_speaks_for_its_head),
 		cmocka_unit_test(unnamed_group_then_they),
+		cmocka_unit_test(nickname_is_not_a_quote),
+		cmocka_unit_test(pronoun_after_verb_is_not_the_speaker),
+		cmocka_unit_test(office_resolves_to_its_holder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

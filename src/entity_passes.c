@@ -1,0 +1,144 @@
+/*
+ * entity_passes.c: the passes of entities.c that look at the whole article
+ * at once (see entity_finder.h): a transcript's turn labels, acronyms and
+ * the names whose initials they are, one type per name.
+ */
+#include "entity_finder.h"
+#include "name_words.h"
+
+#include <string.h>
+
+size_t finder_span_text(const struct para *p, size_t b, size_t e, char *buf, size_t cap)
+{
+	size_t start = p->tl.v[b].start, end = p->tl.v[e - 1].end;
+	size_t n = 0;
+	for (size_t i = start; i < end && n + 1 < cap; i++) {
+		char c = p->text[i];
+		if (c == ' ' && n && buf[n - 1] == ' ')
+			continue;
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+void finder_mark_turns(struct finder *f)
+{
+	/* a transcript: turn labels open several paragraphs ("KUWAIT:" opening one is a dateline) */
+	size_t turns = 0, lb;
+	for (size_t i = 0; i < f->n; i++)
+		turns += !f->p[i].title_case && names_turn_label(f->p[i].text, &f->p[i].tl, &lb) > 0;
+	for (size_t i = 0; turns >= 2 && i < f->n; i++)
+		if (!f->p[i].title_case)
+			names_turn_speaker(f->p[i].text, &f->p[i].tl, &f->p[i].names);
+}
+
+/*
+ * Pass 2b: one reading per name. A name typed a person only for want of a
+ * given name ("Kuala Lumpur") takes the type another mention of the same
+ * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
+ * unless some mention reads as a person (a title, a reporting verb).
+ */
+enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4 };
+
+int finder_settle_types(struct finder *f)
+{
+	struct strmap votes = {0};
+	char buf[NAME_MAX_BYTES];
+	int rc = -1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < f->n; i++) {
+			struct para *p = &f->p[i];
+			for (size_t k = 0; k < p->names.n; k++) {
+				struct name_span *sp = &p->names.v[k];
+				if (finder_span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+					continue;
+				int guessed = sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) &&
+				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
+				if (pass == 1) {
+					const int *v = guessed ? strmap_get(&votes, buf, strlen(buf)) : NULL;
+					if (v && !(*v & VOTE_PERSON) && (*v & (VOTE_PLACE | VOTE_ORG)))
+						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
+					continue;
+				}
+				int vote = 0;
+				if (sp->type == NAME_PERSON && !guessed)
+					vote = VOTE_PERSON;
+				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
+					vote = VOTE_PLACE;
+				else if (sp->type == NAME_ORG || (guessed && (sp->flags & NAMEF_ORG_CTX)))
+					vote = VOTE_ORG;
+				if (!vote)
+					continue;
+				int *v = strmap_put(&votes, buf, strlen(buf), 0);
+				if (!v)
+					goto out;
+				*v |= vote;
+			}
+		}
+	}
+	rc = 0;
+out:
+	strmap_free(&votes);
+	return rc;
+}
+
+/*
+ * Pass 2a: "International Monetary Fund" and "IMF" anywhere in the article
+ * are one organisation when the acronym is the name's initials; a name an
+ * acronym abbreviates is an organisation even without an organisation word
+ * ("Mennonite Economic Development Associates ... MEDA").
+ */
+int finder_link_acronyms(struct finder *f)
+{
+	struct strmap present = {0};
+	char ini[16];
+	int rc = -1;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct para *p = &f->p[i];
+		for (size_t k = 0; k < p->names.n; k++) {
+			const struct name_span *sp = &p->names.v[k];
+			const struct token *t = &p->tl.v[sp->b];
+			if (sp->e - sp->b == 1 && names_is_acronym(p->text, t) &&
+			    !strmap_put(&present, p->text + t->start, t->end - t->start, 1))
+				goto out;
+		}
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		struct para *p = &f->p[i];
+		for (size_t k = 0; k < p->names.n; k++) {
+			struct name_span *sp = &p->names.v[k];
+			/* a run of common words ("Buy Now Pay Later") abbreviated stays a thing */
+			int open = sp->type == NAME_ORG ||
+			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
+			size_t n = sp->e - sp->b >= 2 && open ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
+			if (n < 2 || !strmap_get(&present, ini, n))
+				continue;
+			sp->type = NAME_ORG;
+			sp->flags &= ~(unsigned)NAMEF_GUESSED;
+			int *pi = strmap_put(&f->acr_para, ini, n, (int)i);
+			int *si = strmap_put(&f->acr_span, ini, n, (int)k);
+			if (!pi || !si)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	strmap_free(&present);
+	return rc;
+}
+
+/* The span an acronym span abbreviates (pass 2a), or NULL. */
+const struct name_span *finder_acronym_of(const struct finder *f, const struct para *p, const struct name_span *sp,
+                                          const struct para **fp)
+{
+	const struct token *t = &p->tl.v[sp->b];
+	if (sp->e - sp->b != 1 || !names_is_acronym(p->text, t))
+		return NULL;
+	const int *pi = strmap_get(&f->acr_para, p->text + t->start, t->end - t->start);
+	const int *si = strmap_get(&f->acr_span, p->text + t->start, t->end - t->start);
+	if (!pi || !si)
+		return NULL;
+	*fp = &f->p[*pi];
+	return &(*fp)->names.v[*si];
+}
