@@ -1,6 +1,6 @@
 /*
  * store_gen.c: builds a store of N articles with 10 quotations each from
- * templates, for bench/store.sh. Everything goes through the store's own
+ * templates, for bench/bench_store.sh. Everything goes through the store's own
  * write path (store_article_write(): sections, quotes, entities, both text
  * indexes) in one transaction with cached prepared statements, so the file
  * is what dateline itself would have written, only faster to make.
