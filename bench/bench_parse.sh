@@ -9,8 +9,7 @@ MB=${BENCH_FEED_MB:-20}
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT INT TERM
 python3 bench/gen_feed.py "$W/big.xml" "$MB"
-size=$(($(wc -c <"$W/big.xml") / 1048576))
-what="parse a $size MB feed"
+what="parse a $(awk -v b="$(wc -c <"$W/big.xml")" 'BEGIN {printf "%.1f", b / 1e6}') MB feed"
 goal="dateline <= 1.5x xmllint (ratio >= 0.67)"
 if ! command -v xmllint >/dev/null 2>&1; then
 	row "$what, whole process: wall ms" "$(wall "$(measure "$BIN feed $W/big.xml")")" \

@@ -23,7 +23,7 @@ while IFS= read -r line; do
 		"reader: j"* | "list 100k: j"* | "list 100k: PgDn" | "reader: PgDn" | *typing*)
 			row "key to redraw, $name: CPU median ms" "$3" - - "< 10 ms" "o < 10"
 			row "key to redraw, $name: CPU p95 ms" "$4" - - "< 10 ms" "o < 10"
-			row "key to redraw, $name: wall median ms" "$1" - - "< 10 ms" "o < 10" ;;
+			case $name in *typing*) row "key to redraw, $name: wall median ms" "$1" - - "< 10 ms" "o < 10" ;; esac ;;
 		esac ;;
 	*resize*)
 		row "reader: terminal resize (re-wraps 20,000 words), wall median ms" \

@@ -6,7 +6,7 @@ mkdir -p build/bench
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-start=$(date +%s) load0=$(load)
+start=$(date +%s) load0=$(load) loads=""
 tools=""
 for t in hyperfine newsboat sfeed_update curl xmllint valgrind; do
 	if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"
@@ -20,6 +20,7 @@ for t in hyperfine newsboat sfeed_update curl xmllint valgrind; do
 done
 for b in bench/bench_*.sh; do
 	[ -f "$b" ] || continue
+	loads="$loads $(cut -d' ' -f1 /proc/loadavg)"
 	echo "== $b (load average $(load))" >&2
 	t0=$(date +%s)
 	timeout 900 bash "$b" 2>&1 | tee -a "$out" | grep -v '^ROW' >&2
@@ -29,7 +30,8 @@ done
 	echo
 	echo "dateline $(./dateline --version | cut -d' ' -f2), $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores" \
 		"($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
-		"load average $load0 at the start, $(load) at the end; whole run $(($(date +%s) - start)) s"
+		"load average $load0 at the start, $(load) at the end (1-minute load at each benchmark's start:$loads);" \
+		"whole run $(($(date +%s) - start)) s"
 	echo "tools:$tools ($(hyperfine --version 2>/dev/null), $(newsboat --version 2>/dev/null | head -1 | cut -d' ' -f1-2))"
 	echo "wall = median elapsed time; CPU = user + system time of the process and its children (hyperfine's mean)"
 	echo "or of the measuring thread (in process); ratio = peer / dateline (above 1: dateline is faster or smaller)."
