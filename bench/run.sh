@@ -33,6 +33,7 @@ done
 		"load average $load0 at the start, $(load) at the end (1-minute load at each benchmark's start:$loads);" \
 		"whole run $(($(date +%s) - start)) s"
 	echo "tools:$tools ($(hyperfine --version 2>/dev/null), $(newsboat --version 2>/dev/null | head -1 | cut -d' ' -f1-2))"
+	grep -E '^store of|^newsboat cache of' "$out" | sed 's/^/cache: /'
 	echo "wall = median elapsed time; CPU = user + system time of the process and its children (hyperfine's mean)"
 	echo "or of the measuring thread (in process); ratio = peer / dateline (above 1: dateline is faster or smaller)."
 	echo
