@@ -20,7 +20,7 @@ UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 # helper programs the end-to-end tests drive (not tests themselves)
 FIXTURES = $(patsubst tests/tui/%.c,$(B)/fixtures/%,$(wildcard tests/tui/*.c))
 
-.PHONY: all deps run check check-asan check-valgrind install clean bench bench-analysis fuzz fuzz-smoke
+.PHONY: all deps run check check-asan check-valgrind install clean bench fuzz fuzz-smoke
 all: $(BIN)
 
 deps:
@@ -103,16 +103,15 @@ check-valgrind: deps $(BIN)
 	@DATELINE_REAL_BIN=$(CURDIR)/$(BIN) DATELINE_BIN=$(CURDIR)/tests/valgrind-wrap.sh \
 		TESTS="$(or $(VALGRIND_TESTS),cli)" sh tests/run.sh
 
-bench: $(BIN)
-	@sh bench/run.sh
+# `make bench`: every bench/bench_*.sh, one table (bench/run.sh); the in-process harnesses are bench/*.c
+BENCH_HARNESS = $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
+bench: $(BIN) $(BENCH_HARNESS)
+	@bash bench/run.sh
 
-# Analysis time per article in process, and `dateline show --json` whole process.
-build/bench/analysis_bench: bench/analysis_bench.c $(B)/libdateline.a
-	@mkdir -p build/bench
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
-
-bench-analysis: $(BIN) build/bench/analysis_bench
-	@sh bench/analysis.sh
+$(B)/bench/%: bench/%.c $(B)/libdateline.a
+	@mkdir -p $(B)/bench
+	@echo "  BENCH   $@"
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
 
 clean:
 	rm -rf build build-asan dateline

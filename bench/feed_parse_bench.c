@@ -1,7 +1,7 @@
 /*
  * feed_parse_bench.c: in-process parse throughput of feed_parse() beside
  * libxml2's own streaming reader (what `xmllint --stream --noout` runs) on
- * the same bytes. Built and run by bench/feed_parse.sh; prints MB/s.
+ * the same bytes. Built by `make bench`, run by bench/bench_parse.sh; prints MB/s.
  *
  * usage: feed_parse_bench FILE [RUNS]
  */

@@ -1,7 +1,7 @@
 /*
  * fetchonly.c: dateline's fetcher alone (fetch_run over a URL list, bodies
  * dropped), to tell the network layer's cost from parsing and state in
- * bench/refresh.sh. Built by that script against build/libdateline.a.
+ * bench/bench_refresh.sh. Built by `make bench` against build/libdateline.a.
  *
  *   fetchonly URLS-FILE [JOBS]
  */

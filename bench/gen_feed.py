@@ -38,7 +38,7 @@ with open(out, "w", encoding="utf-8") as f:
     i = 0
     while f.tell() < target and i < 9500:
         i += 1
-        paras = "".join(f"<p>{sentence(rng.randint(12, 30))}</p>\n" for _ in range(rng.randint(6, 11)))
+        paras = "".join(f"<p>{sentence(rng.randint(12, 30))}</p>\n" for _ in range(rng.randint(7, 12)))
         f.write(f"<item>\n<title>{sentence(8)[:-1]} &#233;dition {i}</title>\n"
                 f"<link>https://bench.example.org/story/{i}</link>\n"
                 f'<guid isPermaLink="false">bench-{i}</guid>\n'

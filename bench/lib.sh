@@ -1,48 +1,101 @@
-# Shared helpers for bench/*.sh (sourced). A benchmark prints result rows as
+# Shared helpers for bench/bench_*.sh (sourced). A benchmark prints result rows as
 #   ROW<TAB>what<TAB>dateline<TAB>peer name<TAB>peer<TAB>ratio<TAB>goal
-# which bench/run.sh gathers into one table. Times are medians in milliseconds.
+# which bench/run.sh gathers into one table; every other line is a note shown as it runs.
+# Times are in milliseconds: wall medians, and CPU (user + system, children included) where the
+# row says "CPU", which a machine shared with other jobs disturbs far less than wall time.
 ROOT="${DATELINE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 BIN="${DATELINE_BIN:-$ROOT/dateline}"
 SHARED="${DATELINE_SHARED:-$ROOT/../shared}"
 RUNS="${BENCH_RUNS:-10}"
+BENCH_DIR="$ROOT/build/bench"   # harnesses (built by `make bench`) and the cached stores
+export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 
-# median_ms CMD...: median wall time of RUNS runs (after one warm-up), hyperfine when installed
-median_ms() {
+# measure [-r RUNS] [-w WARMUP] [-p PREPARE] 'COMMAND': prints "WALL CPU" in ms: the median wall
+# time and the CPU time per run (hyperfine's mean user + system, or the median in the fallback).
+# COMMAND and PREPARE are one string each, split into words like a shell would (no shell runs).
+measure() {
+	local runs=$RUNS warm=1 prep=
+	while :; do
+		case $1 in
+		-r) runs=$2; shift 2 ;;
+		-w) warm=$2; shift 2 ;;
+		-p) prep=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
 	if command -v hyperfine >/dev/null 2>&1; then
+		local j
 		j=$(mktemp)
-		hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$j" -- "$(printf '%q ' "$@")" >/dev/null 2>&1 \
-			|| hyperfine --warmup 1 --runs "$RUNS" --export-json "$j" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
-		python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$j"
-		rm -f "$j"
+		if hyperfine -N --style none --warmup "$warm" --runs "$runs" ${prep:+--prepare "$prep"} \
+			--export-json "$j" -- "$1" >/dev/null 2>"$j.err"; then
+			python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]
+print("%.2f %.2f" % (r["median"]*1e3, (r["user"]+r["system"])*1e3))' "$j"
+		else
+			sed 's/^/  hyperfine: /' "$j.err" >&2
+			echo "NaN NaN"
+		fi
+		rm -f "$j" "$j.err"
 	else
-		python3 - "$RUNS" "$@" <<'PY'
-import statistics, subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-ts = []
-for _ in range(runs):
-    t = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); ts.append(time.perf_counter() - t)
-print("%.2f" % (statistics.median(ts) * 1000))
+		python3 - "$runs" "$warm" "$prep" "$1" <<'PY'
+import os, shlex, statistics, subprocess, sys, time
+runs, warm, prep, cmd = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], shlex.split(sys.argv[4])
+wall, cpu = [], []
+for i in range(warm + runs):
+    if prep: subprocess.run(shlex.split(prep), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t = time.perf_counter(); p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, ru = os.wait4(p.pid, 0)
+    if i >= warm: wall.append(time.perf_counter() - t); cpu.append(ru.ru_utime + ru.ru_stime)
+print("%.2f %.2f" % (statistics.median(wall) * 1e3, statistics.median(cpu) * 1e3))
 PY
 	fi
 }
 
-# peak_mb CMD...: peak resident memory of one run, in MB
-peak_mb() {
+# once CMD...: one run, prints "WALL_MS CPU_MS PEAK_MB" (for commands too slow to repeat)
+once() {
 	python3 - "$@" <<'PY'
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print("%.1f" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+import os, subprocess, sys, time
+t = time.perf_counter(); p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, _, ru = os.wait4(p.pid, 0)
+print("%.2f %.2f %.1f" % ((time.perf_counter() - t) * 1e3, (ru.ru_utime + ru.ru_stime) * 1e3, ru.ru_maxrss / 1024))
 PY
 }
 
-# row WHAT DATELINE [PEER_NAME PEER_VALUE] GOAL
+# peak_mb CMD...: peak resident memory of one run, in MB
+peak_mb() { once "$@" | cut -d' ' -f3; }
+
+# row WHAT DATELINE [PEER_NAME PEER_VALUE [GOAL [CHECK]]]
+# The ratio is peer / dateline (above 1: dateline is faster or smaller). CHECK is a Python
+# expression over o (dateline), p (peer) and r (ratio); the goal then says met or MISSED.
 row() {
-	what=$1 ours=$2 pname=${3:--} pval=${4:--} goal=${5:--}
-	ratio=-
-	case "$pval" in ''|-|skipped*) ;; *) ratio=$(python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print('%.2fx' % (b/a) if a else '-')" "$ours" "$pval") ;; esac
-	printf 'ROW\t%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$ours" "$pname" "$pval" "$ratio" "$goal"
+	local what=$1 ours=$2 pname=${3:--} pval=${4:--} goal=${5:--} check=${6:-}
+	python3 - "$what" "$ours" "$pname" "$pval" "$goal" "$check" <<'PY'
+import math, sys
+what, ours, pname, pval, goal, check = sys.argv[1:]
+def num(s):
+    try:
+        v = float(s)
+        return None if math.isnan(v) else v
+    except ValueError:
+        return None
+o, p = num(ours), num(pval)
+r = p / o if o and p is not None else None
+ratio = "%.2fx" % r if r is not None else "-"
+try:
+    if check and o is not None:
+        goal += " (met)" if eval(check, {}, {"o": o, "p": p, "r": r}) else " (MISSED)"
+except TypeError:  # the check needs a peer that was skipped
+    pass
+def fmt(v, s):
+    if v is None:
+        return s
+    return "%.3g" % v if abs(v) < 10 else "%.1f" % v if abs(v) < 100 else "%.0f" % v
+print("ROW\t%s\t%s\t%s\t%s\t%s\t%s" % (what, fmt(o, ours), pname, fmt(p, pval), ratio, goal))
+PY
 }
 
-# peer_missing CMD PACKAGE: a skipped peer, with the line that brings it
-peer_missing() { echo "skipped (apt-get install $2)"; }
+# peer_missing PACKAGE: the value of a skipped peer, with the line that brings it
+peer_missing() { echo "skipped (apt-get install $1)"; }
+
+# wall / cpu: fields of a "WALL CPU" pair
+wall() { echo "${1%% *}"; }
+cpu() { echo "$1" | cut -d' ' -f2; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds a newsboat cache (and its urls file) holding the same feeds and articles as a dateline
-store, so bench/store.sh can time newsboat's start-up on the same data.
+store, so bench/bench_store.sh can time newsboat's start-up on the same data.
 
 usage: newsboat_cache.py DATELINE_DB NEWSBOAT_CACHE URLS_FILE
 The cache must already exist with newsboat's schema (run `newsboat -x print-unread` on it once).

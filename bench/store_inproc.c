@@ -1,7 +1,7 @@
 /*
  * store_inproc.c: the store's own cost, without the process around it:
  * median time of each query on an open store (what the TUI pays per
- * keystroke or screen), and of opening the store. For bench/store.sh.
+ * keystroke or screen), and of opening the store. For bench/bench_store.sh.
  *
  * usage: store_inproc DB [RUNS]
  */
