@@ -31,16 +31,15 @@ void lists_free(struct app *ap)
 	ap->av.n_items = ap->av.n_shown = 0;
 }
 
+/* Counted by the store from its indexes: loading every item to count them took most of a second at 100k. */
 static long long count_items(struct app *ap, int flags)
 {
 	struct store_list_opts o = {flags, 0, 0, 0};
-	struct store_item *items;
-	size_t n;
+	long long n = 0;
 	char err[256];
-	if (store_items_list(ap->st, &o, &items, &n, err, sizeof err))
+	if (store_items_count(ap->st, &o, &n, err, sizeof err))
 		return 0;
-	store_items_free(items, n);
-	return (long long)n;
+	return n;
 }
 
 int feeds_load(struct app *ap)
