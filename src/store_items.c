@@ -8,14 +8,19 @@
 
 #define ITEM_COLS "i.id, coalesce(i.feed_id, 0), coalesce(f.title, f.url), i.guid, i.link, i.title, i.author," \
 	" i.published, i.date, i.read, i.starred, i.saved, i.full, i.n_quotes"
-/* One statement per filter shape keeps each one's plan on the right index. */
+/*
+ * One statement per filter shape keeps each one's plan on the right index.
+ * The unary + on purged keeps the count indexes (items_state,
+ * items_feed_state) out of these plans: newest first must walk a date index
+ * and stop after LIMIT rows, not collect every match and sort it.
+ */
 static const char sql_list[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
+	" WHERE +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
 	" ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_list_feed[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE i.feed_id = ?4 AND i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
+	" WHERE i.feed_id = ?4 AND +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
 	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_item_get[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";

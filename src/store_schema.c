@@ -111,7 +111,7 @@ static const char migrate_v3[] =
  */
 static const char migrate_v4[] =
 	"CREATE INDEX IF NOT EXISTS items_feed_state ON items(feed_id, purged, read);"
-	"CREATE INDEX IF NOT EXISTS items_state ON items(purged, read, starred, saved);";
+	"CREATE INDEX IF NOT EXISTS items_state ON items(purged, read, starred, saved, feed_id);";
 
 static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4};
 
