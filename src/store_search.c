@@ -19,7 +19,7 @@ static const char sql_search[] =
 	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
 	" FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid JOIN items i ON i.id = a.item_id"
 	" LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY articles_fts.rowid DESC LIMIT ?2";
+	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY articles_fts.rowid DESC LIMIT ?2";
 /*
  * Best first (BM25) among the newest 2,000 matches: ranking
  * every match of a common word costs time in proportion to the store, so
@@ -32,16 +32,16 @@ static const char sql_search_ranked[] =
 	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
 	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
 	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE articles_fts MATCH ?1 AND i.purged = 0 ORDER BY top.score, top.doc DESC";
+	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY top.score, top.doc DESC";
 #define QUOTE_COLS "q.id, q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
 static const char sql_quotes_match[] =
 	"SELECT " QUOTE_COLS " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
 	" JOIN items i ON i.id = q.item_id"
-	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND i.purged = 0"
+	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND +i.purged = 0"
 	" ORDER BY quotes_fts.rowid DESC LIMIT ?3 OFFSET ?4";
 static const char sql_quotes_all[] =
 	"SELECT " QUOTE_COLS " FROM quotes q JOIN items i ON i.id = q.item_id"
-	" WHERE q.id >= ?2 AND i.purged = 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
+	" WHERE q.id >= ?2 AND +i.purged = 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
 
 /*
  * Appends each whitespace-separated word of q as a literal FTS5 string. With
