@@ -83,6 +83,9 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame
 FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
 FUZZ_BIN = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 
+# kept between runs: make would delete them as intermediates and rebuild all for each target
+.SECONDARY: $(FUZZ_OBJ)
+
 build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
 	@mkdir -p build/fuzz/obj
 	@echo "  FUZZCC  $<"
