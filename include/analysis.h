@@ -13,7 +13,20 @@
 
 struct article;
 
-/* Fills dateline, headline (when missing), entities and quotes. 0, or -1 with err set. */
+/*
+ * Limits on what one article may make the analysis do (hostile or broken
+ * inputs: a 60 MB "article" of quotation marks). A real article has tens of
+ * quotations and entities and well under a megabyte of text.
+ */
+#define ANALYSIS_MAX_TEXT ((size_t)4 << 20) /* bytes of headline and paragraphs analysed */
+#define ANALYSIS_MAX_QUOTES 2000            /* quotations in one article */
+#define ANALYSIS_MAX_ENTITIES 2000          /* people, organisations and places in one article */
+
+/*
+ * Fills dateline, headline (when missing), entities and quotes. 0, or -1 with
+ * err set: out of memory, or an article over one of the limits above (the
+ * message names the limit; the article keeps its text, without analysis).
+ */
 int analysis_run(struct article *a, char *err, size_t errlen);
 
 /* Finds the dateline of the first paragraph and stores it in a (a->published gives the year). 0 or -1 (memory). */

@@ -129,8 +129,30 @@ int analysis_dateline(struct article *a)
 	                            m.agency[0] ? m.agency : NULL, m.raw);
 }
 
+/* Bytes of text the analysis would read: the headline and every paragraph. */
+static size_t text_size(const struct article *a)
+{
+	size_t n = a->headline ? strlen(a->headline) : 0;
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t p = 0; p < a->sections[s].n_paragraphs; p++)
+			n += strlen(a->sections[s].paragraphs[p]);
+	return n;
+}
+
+/*
+ * The limits are checked here, around the stages, so the entity and quote
+ * finders stay free of them: text before anything runs (the finders' time
+ * grows with it), counts after (an article with thousands of quotations is
+ * not news, and every interface would choke on it).
+ */
 int analysis_run(struct article *a, char *err, size_t errlen)
 {
+	size_t text = text_size(a);
+	if (text > ANALYSIS_MAX_TEXT) {
+		snprintf(err, errlen, "article too long to analyse: %zu KiB of text (the limit is %zu KiB)",
+		         text >> 10, ANALYSIS_MAX_TEXT >> 10);
+		return -1;
+	}
 	if (analysis_dateline(a))
 		goto oom;
 	if (!a->headline) {
@@ -147,8 +169,20 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 			a->headline_derived = 1;
 		}
 	}
-	if (entities_find(a) || quotes_find(a))
+	if (entities_find(a))
 		goto oom;
+	if (a->n_entities > ANALYSIS_MAX_ENTITIES) {
+		snprintf(err, errlen, "too many names in one article: %zu people, organisations and places (the limit is %d)",
+		         a->n_entities, ANALYSIS_MAX_ENTITIES);
+		return -1;
+	}
+	if (quotes_find(a))
+		goto oom;
+	if (a->n_quotes > ANALYSIS_MAX_QUOTES) {
+		snprintf(err, errlen, "too many quotations in one article: %zu (the limit is %d)", a->n_quotes,
+		         ANALYSIS_MAX_QUOTES);
+		return -1;
+	}
 	return 0;
 oom:
 	snprintf(err, errlen, "out of memory while analysing the article");
