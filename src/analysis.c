@@ -6,6 +6,7 @@
 #include "quotes.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HEADLINE_TARGET 100 /* bytes: a derived headline longer than this is cut */
@@ -139,20 +140,9 @@ static size_t text_size(const struct article *a)
 	return n;
 }
 
-/*
- * The limits are checked here, around the stages, so the entity and quote
- * finders stay free of them: text before anything runs (the finders' time
- * grows with it), counts after (an article with thousands of quotations is
- * not news, and every interface would choke on it).
- */
-int analysis_run(struct article *a, char *err, size_t errlen)
+/* The stages in pipeline order, over what the window shows of the article. */
+static int analyse(struct article *a, char *err, size_t errlen)
 {
-	size_t text = text_size(a);
-	if (text > ANALYSIS_MAX_TEXT) {
-		snprintf(err, errlen, "article too long to analyse: %zu KiB of text (the limit is %zu KiB)",
-		         text >> 10, ANALYSIS_MAX_TEXT >> 10);
-		return -1;
-	}
 	if (analysis_dateline(a))
 		goto oom;
 	if (!a->headline) {
@@ -169,22 +159,69 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 			a->headline_derived = 1;
 		}
 	}
-	if (entities_find(a))
+	if (entities_find(a) || quotes_find(a))
 		goto oom;
-	if (a->n_entities > ANALYSIS_MAX_ENTITIES) {
-		snprintf(err, errlen, "too many names in one article: %zu people, organisations and places (the limit is %d)",
-		         a->n_entities, ANALYSIS_MAX_ENTITIES);
-		return -1;
-	}
-	if (quotes_find(a))
-		goto oom;
-	if (a->n_quotes > ANALYSIS_MAX_QUOTES) {
-		snprintf(err, errlen, "too many quotations in one article: %zu (the limit is %d)", a->n_quotes,
-		         ANALYSIS_MAX_QUOTES);
-		return -1;
-	}
 	return 0;
 oom:
 	snprintf(err, errlen, "out of memory while analysing the article");
 	return -1;
+}
+
+/*
+ * The limits live here, around the stages, so the entity and quote finders
+ * stay free of them. A long article is analysed through a window: the
+ * section and paragraph counts are cut to its first ANALYSIS_MAX_TEXT bytes
+ * while the finders run, then restored (what they record are indexes into
+ * the same paragraphs, valid in the whole article).
+ */
+int analysis_run(struct article *a, char *err, size_t errlen)
+{
+	size_t n_sections = a->n_sections, cut_paragraphs = 0, used = a->headline ? strlen(a->headline) : 0;
+	for (size_t s = 0; s < a->n_sections; s++) {
+		size_t p = 0;
+		while (p < a->sections[s].n_paragraphs && used + strlen(a->sections[s].paragraphs[p]) <= ANALYSIS_MAX_TEXT)
+			used += strlen(a->sections[s].paragraphs[p++]);
+		if (p < a->sections[s].n_paragraphs) {
+			cut_paragraphs = a->sections[s].n_paragraphs;
+			a->sections[s].n_paragraphs = p;
+			a->n_sections = s + 1;
+			break;
+		}
+	}
+	int rc = analyse(a, err, errlen);
+	if (a->n_sections != n_sections || cut_paragraphs) {
+		a->sections[a->n_sections - 1].n_paragraphs = cut_paragraphs;
+		a->n_sections = n_sections;
+	}
+	if (rc)
+		return rc;
+	/* counts past the limits: the first ones are kept, the rest freed */
+	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++)
+		free(a->quotes[i].text), free(a->quotes[i].speaker), free(a->quotes[i].cue);
+	if (a->n_quotes > ANALYSIS_MAX_QUOTES)
+		a->n_quotes = ANALYSIS_MAX_QUOTES;
+	for (size_t i = ANALYSIS_MAX_ENTITIES; i < a->n_entities; i++) {
+		struct entity *e = &a->entities[i];
+		for (size_t j = 0; j < e->n_aliases; j++)
+			free(e->aliases[j]);
+		free(e->aliases), free(e->name), free(e->role), free(e->mentions);
+	}
+	if (a->n_entities > ANALYSIS_MAX_ENTITIES)
+		a->n_entities = ANALYSIS_MAX_ENTITIES;
+	return 0;
+}
+
+int analysis_limit_note(const struct article *a, char *note, size_t cap)
+{
+	size_t text = text_size(a);
+	if (text > ANALYSIS_MAX_TEXT)
+		snprintf(note, cap, "only the first %zu KiB of %zu KiB of text were analysed", ANALYSIS_MAX_TEXT >> 10,
+		         text >> 10);
+	else if (a->n_quotes >= ANALYSIS_MAX_QUOTES)
+		snprintf(note, cap, "only the first %d quotations are kept", ANALYSIS_MAX_QUOTES);
+	else if (a->n_entities >= ANALYSIS_MAX_ENTITIES)
+		snprintf(note, cap, "only the first %d people, organisations and places are kept", ANALYSIS_MAX_ENTITIES);
+	else
+		return 0;
+	return 1;
 }

@@ -1,7 +1,8 @@
 /*
  * test_limits.c: every limit on hostile input gives its own clear error:
- * nesting depth (XML feed, JSON Feed, OPML, HTML), items per feed, article
- * text, quotations and entities per article.
+ * nesting depth (XML feed, JSON Feed, OPML, HTML), items per feed; and the
+ * analysis limits (text analysed, quotations and entities kept per article),
+ * which keep the article and say what was left out.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,42 +150,51 @@ static struct article *article_of(const char *line, size_t n)
 	return a;
 }
 
+/* A long article is kept whole; the analysis covers its first ANALYSIS_MAX_TEXT bytes and says so. */
 static void test_analysis_text(void **state)
 {
 	(void)state;
-	char err[256];
-	size_t n = ANALYSIS_MAX_TEXT / 1000 + 1;
-	char *line = malloc(1001);
-	assert_non_null(line);
-	memset(line, 'a', 1000);
-	line[1000] = '\0';
-	struct article *a = article_of(line, n);
-	assert_int_equal(analysis_run(a, err, sizeof err), -1);
-	assert_non_null(strstr(err, "article too long to analyse: "));
-	assert_non_null(strstr(err, "(the limit is 4096 KiB)"));
+	char err[256], note[200];
+	const char *q = "\"We will rebuild the bridge,\" the mayor said, and the council agreed on a date for it.";
+	size_t n = ANALYSIS_MAX_TEXT / strlen(q) + 1000;
+	struct article *a = article_of(q, n);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	assert_int_equal(a->sections[0].n_paragraphs, n); /* nothing lost */
+	assert_int_equal(a->n_quotes, ANALYSIS_MAX_QUOTES);
+	assert_int_equal(analysis_limit_note(a, note, sizeof note), 1);
+	assert_non_null(strstr(note, "only the first 4096 KiB of "));
+	/* quotations only ever point inside the analysed window */
+	for (size_t i = 0; i < a->n_quotes; i++)
+		assert_true((size_t)a->quotes[i].paragraph < n);
 	article_free(a);
-	free(line);
+	a = article_of(q, 10);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	assert_int_equal(analysis_limit_note(a, note, sizeof note), 0);
+	article_free(a);
 }
 
 static void test_analysis_quotes(void **state)
 {
 	(void)state;
-	char err[256];
+	char err[256], note[200];
 	const char *q = "\"We will rebuild the bridge,\" the mayor said.";
 	struct article *a = article_of(q, 100);
 	assert_int_equal(analysis_run(a, err, sizeof err), 0);
 	assert_int_equal(a->n_quotes, 100);
 	article_free(a);
-	a = article_of(q, ANALYSIS_MAX_QUOTES + 1);
-	assert_int_equal(analysis_run(a, err, sizeof err), -1);
-	assert_string_equal(err, "too many quotations in one article: 2001 (the limit is 2000)");
+	a = article_of(q, ANALYSIS_MAX_QUOTES + 500);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	assert_int_equal(a->n_quotes, ANALYSIS_MAX_QUOTES);
+	assert_int_equal(a->quotes[ANALYSIS_MAX_QUOTES - 1].paragraph, ANALYSIS_MAX_QUOTES - 1); /* the first ones */
+	assert_int_equal(analysis_limit_note(a, note, sizeof note), 1);
+	assert_string_equal(note, "only the first 2000 quotations are kept");
 	article_free(a);
 }
 
 static void test_analysis_entities(void **state)
 {
 	(void)state;
-	char err[256];
+	char err[256], note[200];
 	struct article *a = article_new();
 	assert_non_null(a);
 	struct section *s = article_add_section(a, NULL);
@@ -206,9 +216,10 @@ static void test_analysis_entities(void **state)
 		         name[2], name[3]);
 		assert_int_equal(section_add_paragraph(s, line, strlen(line)), 0);
 	}
-	assert_int_equal(analysis_run(a, err, sizeof err), -1);
-	assert_non_null(strstr(err, "too many names in one article: "));
-	assert_non_null(strstr(err, "(the limit is 2000)"));
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	assert_int_equal(a->n_entities, ANALYSIS_MAX_ENTITIES);
+	assert_int_equal(analysis_limit_note(a, note, sizeof note), 1);
+	assert_string_equal(note, "only the first 2000 people, organisations and places are kept");
 	article_free(a);
 }
 
