@@ -83,6 +83,9 @@ FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame
 FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
 FUZZ_BIN = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 
+# kept between runs: make would delete them as intermediates and rebuild all for each target
+.SECONDARY: $(FUZZ_OBJ)
+
 build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
 	@mkdir -p build/fuzz/obj
 	@echo "  FUZZCC  $<"
@@ -98,10 +101,12 @@ fuzz: deps
 fuzz-smoke: fuzz
 	@sh fuzz/smoke.sh $(or $(FUZZ_SECONDS),60)
 
-# The end-to-end CLI tests with dateline under valgrind (no errors, no definite leaks).
+# The end-to-end CLI tests with dateline under valgrind (no errors, no definite leaks): the quick
+# ones (about 3 minutes together on 2 busy cores); VALGRIND_TESTS="..." picks others.
+VALGRIND_DEFAULT = cli feed_cli analysis opml_peers reader_min limits hostile
 check-valgrind: deps $(BIN)
 	@DATELINE_REAL_BIN=$(CURDIR)/$(BIN) DATELINE_BIN=$(CURDIR)/tests/valgrind-wrap.sh \
-		TESTS="$(or $(VALGRIND_TESTS),cli)" sh tests/run.sh
+		TESTS="$(or $(VALGRIND_TESTS),$(VALGRIND_DEFAULT))" sh tests/run.sh
 
 # `make bench`: every bench/bench_*.sh, one table (bench/run.sh); the in-process harnesses are bench/*.c
 BENCH_HARNESS = $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))

@@ -12,6 +12,8 @@ done
 set -- $targets
 each=$((total / $#)); [ "$each" -lt 3 ] && each=3
 status=0
+# a UBSan report stops the run (the fuzz build recovers from them by default)
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 for t in "$@"; do
 	name=$(basename "$t")
 	corpus=build/fuzz/corpus-$name

@@ -26,5 +26,14 @@ char *sanitize_text(const char *s, size_t len, int flags);
 char *sanitize_str(const char *s, int flags);
 /* 1 when s is already what sanitize_text() would return. */
 int sanitize_is_clean(const char *s, size_t len, int flags);
+/*
+ * A malloc'd copy of the JSON text json where what json-c leaves raw but a
+ * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and
+ * U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
+ * string, and `dateline ... --json` on a terminal shows no effects. JSON's
+ * own syntax is ASCII, so these only ever occur inside strings. NULL when
+ * out of memory; the caller frees the result.
+ */
+char *sanitize_json(const char *json);
 
 #endif

@@ -6,6 +6,7 @@
 #include "quotes.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HEADLINE_TARGET 100 /* bytes: a derived headline longer than this is cut */
@@ -129,7 +130,18 @@ int analysis_dateline(struct article *a)
 	                            m.agency[0] ? m.agency : NULL, m.raw);
 }
 
-int analysis_run(struct article *a, char *err, size_t errlen)
+/* Bytes of text the analysis would read: the headline and every paragraph. */
+static size_t text_size(const struct article *a)
+{
+	size_t n = a->headline ? strlen(a->headline) : 0;
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t p = 0; p < a->sections[s].n_paragraphs; p++)
+			n += strlen(a->sections[s].paragraphs[p]);
+	return n;
+}
+
+/* The stages in pipeline order, over what the window shows of the article. */
+static int analyse(struct article *a, char *err, size_t errlen)
 {
 	if (analysis_dateline(a))
 		goto oom;
@@ -153,4 +165,63 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 oom:
 	snprintf(err, errlen, "out of memory while analysing the article");
 	return -1;
+}
+
+/*
+ * The limits live here, around the stages, so the entity and quote finders
+ * stay free of them. A long article is analysed through a window: the
+ * section and paragraph counts are cut to its first ANALYSIS_MAX_TEXT bytes
+ * while the finders run, then restored (what they record are indexes into
+ * the same paragraphs, valid in the whole article).
+ */
+int analysis_run(struct article *a, char *err, size_t errlen)
+{
+	size_t n_sections = a->n_sections, cut_paragraphs = 0, used = a->headline ? strlen(a->headline) : 0;
+	for (size_t s = 0; s < a->n_sections; s++) {
+		size_t p = 0;
+		while (p < a->sections[s].n_paragraphs && used + strlen(a->sections[s].paragraphs[p]) <= ANALYSIS_MAX_TEXT)
+			used += strlen(a->sections[s].paragraphs[p++]);
+		if (p < a->sections[s].n_paragraphs) {
+			cut_paragraphs = a->sections[s].n_paragraphs;
+			a->sections[s].n_paragraphs = p;
+			a->n_sections = s + 1;
+			break;
+		}
+	}
+	int rc = analyse(a, err, errlen);
+	if (a->n_sections != n_sections || cut_paragraphs) {
+		a->sections[a->n_sections - 1].n_paragraphs = cut_paragraphs;
+		a->n_sections = n_sections;
+	}
+	if (rc)
+		return rc;
+	/* counts past the limits: the first ones are kept, the rest freed */
+	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++)
+		free(a->quotes[i].text), free(a->quotes[i].speaker), free(a->quotes[i].cue);
+	if (a->n_quotes > ANALYSIS_MAX_QUOTES)
+		a->n_quotes = ANALYSIS_MAX_QUOTES;
+	for (size_t i = ANALYSIS_MAX_ENTITIES; i < a->n_entities; i++) {
+		struct entity *e = &a->entities[i];
+		for (size_t j = 0; j < e->n_aliases; j++)
+			free(e->aliases[j]);
+		free(e->aliases), free(e->name), free(e->role), free(e->mentions);
+	}
+	if (a->n_entities > ANALYSIS_MAX_ENTITIES)
+		a->n_entities = ANALYSIS_MAX_ENTITIES;
+	return 0;
+}
+
+int analysis_limit_note(const struct article *a, char *note, size_t cap)
+{
+	size_t text = text_size(a);
+	if (text > ANALYSIS_MAX_TEXT)
+		snprintf(note, cap, "only the first %zu KiB of %zu KiB of text were analysed", ANALYSIS_MAX_TEXT >> 10,
+		         text >> 10);
+	else if (a->n_quotes >= ANALYSIS_MAX_QUOTES)
+		snprintf(note, cap, "only the first %d quotations are kept", ANALYSIS_MAX_QUOTES);
+	else if (a->n_entities >= ANALYSIS_MAX_ENTITIES)
+		snprintf(note, cap, "only the first %d people, organisations and places are kept", ANALYSIS_MAX_ENTITIES);
+	else
+		return 0;
+	return 1;
 }

@@ -70,19 +70,24 @@ static int feed_print_json(FILE *out, const struct feed *f)
 	add(o, "description", jstr(f->description));
 	add(o, "language", jstr(f->language));
 	add(o, "updated", jstr(f->updated));
-	const char *head = json_object_to_json_string_ext(o, JSON_FLAGS);
+	/* bidi and C1 controls escaped, not raw (sanitize_json) */
+	const char *raw = json_object_to_json_string_ext(o, JSON_FLAGS);
+	char *head = raw ? sanitize_json(raw) : NULL;
 	size_t hl = head ? strlen(head) : 0;
 	int rc = hl >= 2 ? 0 : -1;
 	if (!rc) /* the header object without its closing brace, then the items */
 		fprintf(out, "%.*s,\"items\":[", (int)(hl - 1), head);
+	free(head);
 	json_object_put(o);
 	for (size_t i = 0; i < f->n_items && !rc; i++) {
 		struct json_object *j = item_to_json(&f->items[i]);
-		const char *s = j ? json_object_to_json_string_ext(j, JSON_FLAGS) : NULL;
+		const char *js = j ? json_object_to_json_string_ext(j, JSON_FLAGS) : NULL;
+		char *s = js ? sanitize_json(js) : NULL;
 		if (!s)
 			rc = -1;
 		else if ((i && fputc(',', out) == EOF) || fputs(s, out) == EOF)
 			rc = -1;
+		free(s);
 		json_object_put(j);
 	}
 	if (!rc)

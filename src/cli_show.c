@@ -1,5 +1,6 @@
 /* cli_show.c: `dateline show`, one article printed as text, body or JSON. */
 #include "cli.h"
+#include "analysis.h"
 #include "article.h"
 #include "fileio.h"
 #include "ingest.h"
@@ -52,6 +53,9 @@ int cli_load_article(const char *path, const char *url, const char *content_type
 		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 		return CLI_FAIL;
 	}
+	char note[200];
+	if (analysis_limit_note(*out, note, sizeof note)) /* the article is shown; the user learns what was cut */
+		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", note);
 	return CLI_OK;
 }
 

@@ -56,7 +56,9 @@ void cli_day(long long t, char out[11])
 int cli_json_print(json_object *o)
 {
 	const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	int rc = s && puts(s) >= 0 ? CLI_OK : CLI_FAIL;
+	char *safe = s ? sanitize_json(s) : NULL; /* bidi and C1 controls escaped, not raw */
+	int rc = safe && puts(safe) >= 0 ? CLI_OK : CLI_FAIL;
+	free(safe);
 	json_object_put(o);
 	return rc;
 }

@@ -267,9 +267,21 @@ static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outl
 
 static xmlDoc *parse(const char *data, size_t len, const char *url)
 {
+	xmlResetLastError(); /* so too_deep() sees this parse's errors only */
 	return htmlReadMemory(data, (int)len, url, "UTF-8",
 	                      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+}
+
+/*
+ * 1 when the last parse stopped at libxml2's nesting limit (256 elements
+ * without XML_PARSE_HUGE, which we never set): the page is cut there, so a
+ * missing article gets that reason instead of a bare "no article found".
+ */
+static int too_deep(void)
+{
+	const xmlError *e = xmlGetLastError();
+	return e && e->message && strstr(e->message, "Excessive depth");
 }
 
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
@@ -347,7 +359,8 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 			break;
 	}
 	if (!best || body_bytes(best) < MIN_ARTICLE_TEXT) {
-		snprintf(err, errlen, "no article found");
+		snprintf(err, errlen, too_deep() ? "no article found: the page nests elements more than 256 deep"
+		                                 : "no article found");
 		goto done;
 	}
 	move_body(a, best);

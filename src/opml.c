@@ -18,6 +18,8 @@ struct walk {
 	struct opml_stats *stats; /* counts */
 	const char *tags[OPML_MAX_DEPTH]; /* folder titles above the current outline */
 	int depth;                /* entries used in tags */
+	int level;                /* folders the walk is inside, named or not */
+	int too_deep;             /* 1 when an outline sat deeper than OPML_MAX_DEPTH */
 	int oom;                  /* 1 after an allocation failed */
 };
 
@@ -146,8 +148,14 @@ static void walk_outlines(struct walk *w, xmlNode *first)
 			w->tags[w->depth++] = name;
 			pushed = 1;
 		}
-		if (w->depth < OPML_MAX_DEPTH)
+		/* Deeper folders are refused as a whole, not dropped in silence (unnamed ones count too). */
+		if (w->level < OPML_MAX_DEPTH) {
+			w->level++;
 			walk_outlines(w, n->children);
+			w->level--;
+		} else {
+			w->too_deep = 1;
+		}
 		if (pushed)
 			w->depth--;
 		free(name);
@@ -197,9 +205,12 @@ int opml_parse(const char *data, size_t len, struct feedlist *fl, char ***html_u
 		if (n->type == XML_ELEMENT_NODE && !xmlStrcasecmp(n->name, (const xmlChar *)"body"))
 			walk_outlines(&w, n->children);
 	xmlFreeDoc(doc);
-	if (w.oom) {
+	if (w.oom || w.too_deep) {
 		opml_free_links(w.links, fl->n);
-		snprintf(err, errlen, "out of memory");
+		if (w.oom)
+			snprintf(err, errlen, "out of memory");
+		else
+			snprintf(err, errlen, "the outlines nest more than %d folders deep", OPML_MAX_DEPTH);
 		return -1;
 	}
 	if (!w.links && fl->n && !(w.links = calloc(fl->n, sizeof *w.links))) {

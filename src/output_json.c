@@ -1,5 +1,6 @@
 /* output_json.c: the article as JSON (the CLI contract other tools rely on). */
 #include "output.h"
+#include "sanitize.h"
 #include "article.h"
 #include "utf8.h"
 
@@ -140,7 +141,7 @@ char *article_to_json(const struct article *a, int pretty)
 	int flags = (pretty ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED : JSON_C_TO_STRING_PLAIN) |
 	            JSON_C_TO_STRING_NOSLASHESCAPE;
 	const char *s = json_object_to_json_string_ext(o, flags);
-	char *out = s ? strdup(s) : NULL;
+	char *out = s ? sanitize_json(s) : NULL; /* bidi and C1 controls escaped, not raw */
 	json_object_put(o);
 	return out;
 }

@@ -110,3 +110,45 @@ int sanitize_is_clean(const char *s, size_t len, int flags)
 	free(t);
 	return same;
 }
+
+/* Code point of the 2- or 3-byte UTF-8 sequence at s that JSON output must escape, or 0. */
+static unsigned json_unsafe(const unsigned char *s)
+{
+	if (s[0] == 0x7F)
+		return 0x7F;
+	if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+		return s[1];
+	if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0xAA && s[2] <= 0xAE) || s[2] == 0xA8 || s[2] == 0xA9))
+		return 0x2000u + (s[2] & 0x3Fu);
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+		return 0x2040u + (s[2] & 0x3Fu);
+	return 0;
+}
+
+char *sanitize_json(const char *json)
+{
+	size_t n = strlen(json), extra = 0;
+	const unsigned char *u = (const unsigned char *)json;
+	/* each escape is six bytes for one to three: count first, allocate once */
+	for (size_t i = 0; i < n; i++)
+		if (json_unsafe(u + i))
+			extra += 6;
+	char *out = malloc(n + extra + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		unsigned cp = json_unsafe(u + i);
+		if (!cp) {
+			*o++ = json[i++];
+			continue;
+		}
+		static const char hex[] = "0123456789abcdef";
+		*o++ = '\\';
+		*o++ = 'u';
+		for (int sh = 12; sh >= 0; sh -= 4)
+			*o++ = hex[(cp >> sh) & 0xF];
+		i += cp == 0x7F ? 1 : cp < 0x100 ? 2 : 3;
+	}
+	*o = '\0';
+	return out;
+}

@@ -15,6 +15,13 @@ static int has_ci(const char *s, size_t len, const char *needle)
 	return 0;
 }
 
+/* s[0..len) starts with lit, ignoring case; never reads past len (the input need not end in a NUL). */
+static int starts_ci(const char *s, size_t len, const char *lit)
+{
+	size_t n = strlen(lit);
+	return len >= n && !strncasecmp(s, lit, n);
+}
+
 /* Skips a BOM, white space, and any number of <?xml ...?> / <!-- --> / <!DOCTYPE> prologues. */
 static size_t skip_prologue(const char *s, size_t len)
 {
@@ -59,10 +66,10 @@ enum sniff_kind sniff(const char *data, size_t len, const char *ct)
 	if (n && s[0] == '{')
 		return has_ci(s, n, "jsonfeed.org") || has_ci(s, n, "\"items\"") ? SNIFF_FEED_JSON : SNIFF_BINARY;
 	if (n && s[0] == '<') {
-		if (!strncasecmp(s, "<rss", 4) || !strncasecmp(s, "<feed", 5) || !strncasecmp(s, "<rdf:RDF", 8) ||
-		    !strncasecmp(s, "<rdf", 4) || !strncasecmp(s, "<channel", 8))
+		if (starts_ci(s, n, "<rss") || starts_ci(s, n, "<feed") || starts_ci(s, n, "<rdf") ||
+		    starts_ci(s, n, "<channel"))
 			return SNIFF_FEED_XML;
-		if (!strncasecmp(s, "<!doctype html", 14) || !strncasecmp(s, "<html", 5) ||
+		if (starts_ci(s, n, "<!doctype html") || starts_ci(s, n, "<html") ||
 		    has_ci(s, n, "<body") || has_ci(s, n, "<head") || has_ci(s, n, "<div") || has_ci(s, n, "<p>"))
 			return SNIFF_HTML;
 		if (has_ci(data, w, "<rss") || has_ci(data, w, "<feed") || has_ci(data, w, "rdf:rdf"))

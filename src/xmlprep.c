@@ -174,7 +174,11 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 			k++;
 		}
 		if (k > ds && k < len && s[k] == ';') {
-			if (cp >= 0x80 && cp < 0xA0) { /* &#146; means windows-1252's quote, as in HTML */
+			if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+			    cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF) {
+				/* a character XML forbids (&#27; is ESC): libxml2 would stop being well-formed
+				 * there and, recovering, lose every &lt; and &amp; after it; drop it */
+			} else if (cp >= 0x80 && cp < 0xA0) { /* &#146; means windows-1252's quote, as in HTML */
 				buf_printf(b, "&#%u;", charset_cp1252_c1((unsigned)cp));
 			} else if (s[j + 1] == 'X') { /* XML wants a lower-case x; feeds write &#X41; too */
 				buf_puts(b, "&#x");

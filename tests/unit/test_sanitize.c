@@ -79,6 +79,27 @@ static void test_utf8_helpers(void **state)
 	free(r);
 }
 
+/* JSON keeps the text but escapes what json-c leaves raw and a terminal would act on. */
+static void test_json_escapes(void **state)
+{
+	(void)state;
+	const char in[] = "{\"t\":\"a\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xE2\x81\xA9\xC2\x9B" "2Jd\x7F\xE2\x80\xA8"
+	                  "e \xE2\x80\x94 \xC3\xA9\xE2\x80\xAF\"}";
+	char *out = sanitize_json(in);
+	assert_non_null(out);
+	assert_string_equal(out, "{\"t\":\"a\\u202eb\\u2066c\\u2069\\u009b2Jd\\u007f\\u2028e \xE2\x80\x94 \xC3\xA9\xE2\x80\xAF\"}");
+	free(out);
+	out = sanitize_json("");
+	assert_non_null(out);
+	assert_string_equal(out, "");
+	free(out);
+	/* a lead byte at the very end is copied, never read past */
+	out = sanitize_json("\"\xE2\x80");
+	assert_non_null(out);
+	assert_string_equal(out, "\"\xE2\x80");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -86,6 +107,7 @@ int main(void)
 		cmocka_unit_test(test_controls_and_bidi),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_utf8_helpers),
+		cmocka_unit_test(test_json_escapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
