@@ -61,6 +61,8 @@ char *feedlist_format_entry(const struct feedlist_entry *e);
  */
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen);
+/* Keeps the entries for which keep() says 1, in order, and frees the others. Returns how many are left. */
+size_t feedlist_keep(struct feedlist *fl, int (*keep)(const struct feedlist_entry *e, void *ctx), void *ctx);
 void feedlist_free(struct feedlist *fl);
 /* 1 when url starts with http:// or https:// and has a host. */
 int feedlist_url_ok(const char *url);

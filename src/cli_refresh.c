@@ -4,7 +4,6 @@
 #include "feedparse.h"
 #include "fulltext.h"
 #include "refresh.h"
-#include "refresh_state.h"
 #include "store.h"
 #include "store_sink.h"
 #include "sanitize.h"
@@ -18,45 +17,43 @@
 static const char refresh_usage[] =
 	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose] [FEED...]";
 
-static void entry_clear(struct feedlist_entry *e)
+struct selection {
+	char **names; /* URLs or titles given on the command line */
+	size_t n;     /* how many */
+};
+
+/* 1 when the subscription is one of the names (its URL, or its title in any case). */
+static int is_selected(const struct feedlist_entry *e, void *ctx)
 {
-	for (size_t i = 0; i < e->n_tags; i++)
-		free(e->tags[i]);
-	free(e->tags), free(e->url), free(e->title);
+	const struct selection *sel = ctx;
+	for (size_t k = 0; k < sel->n; k++)
+		if (!strcmp(e->url, sel->names[k]) || (e->title && !strcasecmp(e->title, sel->names[k])))
+			return 1;
+	return 0;
 }
 
 /*
- * Keeps only the subscriptions named by sel[0..n) (a URL, or a title in any
- * case). Returns CLI_OK, or CLI_FAIL naming the first selector that matches none.
+ * Keeps only the subscriptions named by sel[0..n). Returns CLI_OK, or
+ * CLI_FAIL naming the first name that matches none.
  */
-static int select_feeds(struct feedlist *fl, char **sel, size_t n)
+static int select_feeds(struct feedlist *fl, char **names, size_t n)
 {
 	if (!n)
 		return CLI_OK;
 	for (size_t k = 0; k < n; k++) {
+		struct selection one = {&names[k], 1};
 		int found = 0;
 		for (size_t i = 0; i < fl->n && !found; i++)
-			found = !strcmp(fl->entries[i].url, sel[k]) ||
-			        (fl->entries[i].title && !strcasecmp(fl->entries[i].title, sel[k]));
+			found = is_selected(&fl->entries[i], &one);
 		if (!found) {
-			char *s = sanitize_str(sel[k], 0);
+			char *s = sanitize_str(names[k], 0);
 			cli_error("no subscription is '%s' (dateline feeds lists them)", s ? s : "?");
 			free(s);
 			return CLI_FAIL;
 		}
 	}
-	size_t kept = 0;
-	for (size_t i = 0; i < fl->n; i++) {
-		int keep = 0;
-		for (size_t k = 0; k < n && !keep; k++)
-			keep = !strcmp(fl->entries[i].url, sel[k]) ||
-			       (fl->entries[i].title && !strcasecmp(fl->entries[i].title, sel[k]));
-		if (keep)
-			fl->entries[kept++] = fl->entries[i];
-		else
-			entry_clear(&fl->entries[i]);
-	}
-	fl->n = kept;
+	struct selection all = {names, n};
+	feedlist_keep(fl, is_selected, &all);
 	return CLI_OK;
 }
 
@@ -153,7 +150,7 @@ int cmd_refresh(int argc, char **argv)
 			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
 		}
 	}
-	char path[4096], spath[4096], err[512];
+	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
 		feedlist_free(&fl);
@@ -168,7 +165,6 @@ int cmd_refresh(int argc, char **argv)
 	/* The store keeps validators, items and articles: one transaction per feed (store_sink.h). */
 	struct store *st = NULL;
 	struct store_sink *ssink = NULL;
-	(void)spath;
 	if (store_open(NULL, 0, &st, err, sizeof err) || !(ssink = store_sink_new(st))) {
 		cli_error("%s", st ? "out of memory" : err);
 		store_close(st);

@@ -46,6 +46,19 @@ static void entry_free(struct feedlist_entry *e)
 	free(e->tags);
 }
 
+size_t feedlist_keep(struct feedlist *fl, int (*keep)(const struct feedlist_entry *e, void *ctx), void *ctx)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < fl->n; i++) {
+		if (keep(&fl->entries[i], ctx))
+			fl->entries[kept++] = fl->entries[i];
+		else
+			entry_free(&fl->entries[i]);
+	}
+	fl->n = kept;
+	return kept;
+}
+
 void feedlist_free(struct feedlist *fl)
 {
 	for (size_t i = 0; i < fl->n; i++)
