@@ -5,32 +5,40 @@ PKGS     = ncursesw libcurl libxml-2.0 sqlite3 json-c
 WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
 override CFLAGS += -DDATADIR=\"$(PREFIX)/share/dateline\" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -I$(B)
+# `make V=1` shows every command
+Q        = $(if $(filter 1,$(V)),,@)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libcurl is not linked: src/curl_dl.c loads it on first use (start-up cost; see there)
+# libcurl is not linked: src/net/curl_dl.c loads it on first use (start-up cost; see there)
 PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm -lpthread -ldl
 
 B      ?= build
 BIN    ?= dateline
-SRC     = $(wildcard src/*.c)
-OBJ     = $(SRC:src/%.c=$(B)/%.o)
-LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
+# one folder per pipeline stage (ARCHITECTURE.md); tests, fuzz targets and benchmarks
+# also reach the stages' private headers
+SRC     = $(wildcard src/*/*.c)
+OBJ     = $(SRC:src/%.c=$(B)/obj/%.o)
+MAINOBJ = $(B)/obj/cli/main.o
+LIBOBJ  = $(filter-out $(MAINOBJ),$(OBJ))
+PRIV_INC = $(addprefix -I,$(wildcard src/*))
 GEN     = $(wildcard data/*.gen)
 UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 # helper programs the end-to-end tests drive (not tests themselves)
 FIXTURES = $(patsubst tests/tui/%.c,$(B)/fixtures/%,$(wildcard tests/tui/*.c))
 
-.PHONY: all deps run check check-asan check-valgrind install clean bench fuzz fuzz-smoke
+.PHONY: all deps run check check-layers check-asan check-valgrind install clean bench fuzz fuzz-smoke
 all: $(BIN)
 
 deps:
 	@sh scripts/deps.sh
 
-# every object waits for (and is rebuilt after) the generated tables
-$(B)/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
-	@mkdir -p $(B)
+# every object waits for the generated tables; -MMD -MP: editing a header rebuilds what includes it
+$(B)/obj/%.o: src/%.c $(B)/gen.stamp
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(OBJ:.o=.d)
 
 # Generated tables (gazetteers, word lists) are built from data/ and system data packages.
 $(B)/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
@@ -39,16 +47,16 @@ $(B)/gen.stamp: $(wildcard data/*) $(wildcard scripts/gen-*.sh)
 
 $(B)/libdateline.a: $(LIBOBJ)
 	@rm -f $@
-	@ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
-$(BIN): $(B)/main.o $(B)/libdateline.a
+$(BIN): $(MAINOBJ) $(B)/libdateline.a
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) -o $@ $(B)/main.o $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $(MAINOBJ) $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libdateline.a
 	@mkdir -p $(B)/tests
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(Q)$(CC) $(CFLAGS) $(PRIV_INC) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 run: deps dateline
 	./dateline --demo
@@ -56,7 +64,11 @@ run: deps dateline
 $(B)/fixtures/%: tests/tui/%.c $(B)/libdateline.a
 	@mkdir -p $(B)/fixtures
 	@echo "  FIXTURE $@"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(PRIV_INC) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+
+# dependencies point down the pipeline; third-party libraries stay in their stage (ARCHITECTURE.md)
+check-layers: $(OBJ)
+	$(Q)python3 scripts/check-layers.py --objs $(B)/obj
 
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT) $(FIXTURES)
@@ -79,17 +91,19 @@ install: $(BIN)
 
 # Fuzzing (clang libFuzzer): `make fuzz` builds fuzz/fuzz_*.c; `make fuzz-smoke` runs them ~1 minute.
 FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
-	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -I$(B)
-FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
+	-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -I$(B) $(PRIV_INC)
+FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/cli/main.c,$(SRC)))
 FUZZ_BIN = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 
 # kept between runs: make would delete them as intermediates and rebuild all for each target
 .SECONDARY: $(FUZZ_OBJ)
 
-build/fuzz/obj/%.o: src/%.c $(wildcard include/*.h) $(B)/gen.stamp
-	@mkdir -p build/fuzz/obj
+build/fuzz/obj/%.o: src/%.c $(B)/gen.stamp
+	@mkdir -p $(@D)
 	@echo "  FUZZCC  $<"
-	@clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(Q)clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(FUZZ_OBJ:.o=.d)
 
 build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	@echo "  FUZZ    $@"
@@ -116,7 +130,7 @@ bench: $(BIN) $(BENCH_HARNESS)
 $(B)/bench/%: bench/%.c $(B)/libdateline.a
 	@mkdir -p $(B)/bench
 	@echo "  BENCH   $@"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(PRIV_INC) $(PKG_CFLAGS) -o $@ $< $(B)/libdateline.a $(LDFLAGS) $(LDLIBS)
 
 clean:
 	rm -rf build build-asan dateline

@@ -7,7 +7,7 @@
  * Usage: analysis_bench [-n RUNS] [-b DATELINE_BIN] DIR|FILE...
  */
 #include "analysis.h"
-#include "article.h"
+#include "model.h"
 #include "text.h"
 
 #include <dirent.h>

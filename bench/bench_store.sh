@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 SIZES=${BENCH_STORE_SIZES:-10000 100000}
-key=$(cat bench/store_gen.c src/store_schema.c bench/newsboat_cache.py | md5sum | cut -c1-12)
+key=$(cat bench/store_gen.c src/store/store_schema.c bench/newsboat_cache.py | md5sum | cut -c1-12)
 dir="$BENCH_DIR/stores"
 if [ -n "${BENCH_FRESH:-}" ] || [ "$(cat "$dir/key" 2>/dev/null)" != "$key" ]; then
 	rm -rf "$dir"

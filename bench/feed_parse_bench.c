@@ -5,9 +5,9 @@
  *
  * usage: feed_parse_bench FILE [RUNS]
  */
+#include "model.h"
 #include "feed.h"
-#include "feedparse.h"
-#include "fileio.h"
+#include "base.h"
 
 #include <libxml/xmlreader.h>
 #include <stdio.h>

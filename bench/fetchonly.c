@@ -5,7 +5,7 @@
  *
  *   fetchonly URLS-FILE [JOBS]
  */
-#include "fetch.h"
+#include "net.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,9 +8,9 @@
  * shared machine costs less), plus the slowest page; then the same in CPU time
  * of the thread, which a busy machine disturbs less still.
  */
-#include "article.h"
+#include "model.h"
 #include "html.h"
-#include "ingest.h"
+#include "pipeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,9 +7,9 @@
  *
  * usage: store_gen DB N_ARTICLES [N_FEEDS]
  */
-#include "article.h"
+#include "model.h"
 #include "store.h"
-#include "../src/store_int.h"
+#include "store_int.h"
 
 #include <stdint.h>
 #include <stdio.h>

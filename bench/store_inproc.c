@@ -5,7 +5,7 @@
  *
  * usage: store_inproc DB [RUNS]
  */
-#include "article.h"
+#include "model.h"
 #include "store.h"
 
 #include <stdio.h>

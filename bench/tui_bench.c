@@ -8,7 +8,7 @@
  * With BENCH_DB=PATH (a store, e.g. from bench/store_gen.c), also the Feeds
  * screen, the unread list and quote search on that store.
  */
-#include "article.h"
+#include "model.h"
 #include "store.h"
 #include "tui_app.h"
 

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "feed_date.h"
+#include "decode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,10 +7,9 @@
  *   $(pkg-config --libs libxml-2.0 json-c) -lm -o build/fuzz_feed_parse
  * (build/libdateline.a built with the same sanitizers). Seeds: tests/data/feeds/.
  */
+#include "model.h"
+#include "decode.h"
 #include "feed.h"
-#include "feed_date.h"
-#include "feed_text.h"
-#include "feedparse.h"
 
 #include <stdint.h>
 #include <stdlib.h>

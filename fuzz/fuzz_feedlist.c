@@ -8,7 +8,7 @@
  *   -o build/fuzz_feedlist   (library built as for fuzz_opml.c)
  * Seeds: the sample in tests/unit/test_feedlist.c.
  */
-#include "feedlist.h"
+#include "subs.h"
 
 #include <stdint.h>
 #include <stdlib.h>

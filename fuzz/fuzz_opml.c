@@ -9,9 +9,7 @@
  * (build/libdateline.a built with -fsanitize=fuzzer-no-link,address,undefined).
  * Seeds: the OPML and HTML in tests/unit/test_opml.c and tests/e2e/net_feeds.sh.
  */
-#include "discover.h"
-#include "feedlist.h"
-#include "opml.h"
+#include "subs.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,4 +1,13 @@
 /*
+ * analysis.h: the public interface of src/analysis/: dateline, quotations with speakers, entities.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_ANALYSIS_H
+#define DATELINE_ANALYSIS_H
+
+#include <stddef.h>
+
+/*
  * analysis.h: everything dateline works out from an article's text.
  *
  * Runs in pipeline order on a parsed article: the dateline at the start of
@@ -6,11 +15,6 @@
  * entities (entities.h) and quotations with their speakers (quotes.h), which
  * name speakers by the entities' canonical names.
  */
-#ifndef DATELINE_ANALYSIS_H
-#define DATELINE_ANALYSIS_H
-
-#include <stddef.h>
-
 struct article;
 
 /*

@@ -1,4 +1,13 @@
 /*
+ * html.h: the public interface of src/html/: web pages into articles: main-content extraction and metadata.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_HTML_H
+#define DATELINE_HTML_H
+
+#include <stddef.h>
+
+/*
  * html.h: web pages to articles (main-content extraction and metadata).
  *
  * The stages, one module each: html.c (this entry: charset, parsing with
@@ -8,11 +17,6 @@
  * content), html_text.c (sections, paragraphs, links); html_dom.c holds the
  * tree helpers they share.
  */
-#ifndef DATELINE_HTML_H
-#define DATELINE_HTML_H
-
-#include <stddef.h>
-
 struct article;
 
 /*

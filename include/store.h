@@ -1,4 +1,13 @@
 /*
+ * store.h: the public interface of src/store/: the SQLite store: feeds, items, articles, quotes and their search.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_STORE_H
+#define DATELINE_STORE_H
+
+#include <stddef.h>
+
+/*
  * store.h: the local SQLite store (feeds, items, analysed articles, quotes,
  * entities, full-text indexes), so dateline reads offline and searches fast.
  *
@@ -25,11 +34,6 @@
  * Strings coming from the store are raw (untrusted) text: sanitise before
  * printing them as text.
  */
-#ifndef DATELINE_STORE_H
-#define DATELINE_STORE_H
-
-#include <stddef.h>
-
 struct article;
 struct feed;
 struct store; /* opaque: one open database connection */
@@ -146,16 +150,28 @@ struct store_apply_result {
 };
 
 /*
+ * How a feed item becomes an article: the pipeline's reader (pipeline.h,
+ * ingest_item_reader) parses its content and runs the analysis. read()
+ * returns an article the store then owns, or NULL when it cannot read the
+ * item, and the store keeps the item's headline, link and date alone.
+ */
+struct feed_item;
+struct store_item_reader {
+	struct article *(*read)(const struct feed_item *it, const char *feed_url, void *ctx);
+	void *ctx;
+};
+
+/*
  * Applies one refresh of feed feed_id in ONE transaction: f (may be NULL for
  * a 304 or a failed fetch) gives the feed title and items; new and changed
- * items are turned into articles (title + content or summary, through
- * ingest_article(), which runs the analysis) before the write lock is taken;
+ * items are turned into articles by rd (NULL: headline, link and date only)
+ * before the write lock is taken;
  * then items, articles, quotes, entities, indexes, retention and st are
  * written together, or nothing is. res may be NULL.
  */
 int store_apply_feed(struct store *s, long long feed_id, const struct feed *f,
-                     const struct store_feed_state *st, struct store_apply_result *res,
-                     char *err, size_t errlen);
+                     const struct store_feed_state *st, const struct store_item_reader *rd,
+                     struct store_apply_result *res, char *err, size_t errlen);
 
 /* Applies the retention bounds to feed_id (0: every feed). *n_purged may be NULL. */
 int store_purge(struct store *s, long long feed_id, const struct store_retention *r,

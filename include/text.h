@@ -1,4 +1,13 @@
 /*
+ * text.h: the public interface of src/text/: plain-text articles into the model.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_TEXT_H
+#define DATELINE_TEXT_H
+
+#include <stddef.h>
+
+/*
  * text.h: plain-text articles.
  *
  * Two shapes are read: one paragraph a line with no blank lines (short
@@ -6,11 +15,6 @@
  * blank-line separated paragraphs whose first line is the headline. Hard-wrapped
  * lines inside a block are joined.
  */
-#ifndef DATELINE_TEXT_H
-#define DATELINE_TEXT_H
-
-#include <stddef.h>
-
 struct article;
 
 /*

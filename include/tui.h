@@ -1,4 +1,13 @@
 /*
+ * tui.h: the public interface of src/tui/: the ncurses interface.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_TUI_H
+#define DATELINE_TUI_H
+
+#include <stddef.h>
+
+/*
  * tui.h: the ncurses interface. The only module that draws on the terminal;
  * it never calls curl or libxml2 itself.
  *
@@ -7,11 +16,6 @@
  * quotes view: tui_reader.h), tui_theme.c (tui_theme.h), tui_keys.c
  * (tui_keys.h), tui_draw.c (width-aware drawing), tui_open.c (browser).
  */
-#ifndef DATELINE_TUI_H
-#define DATELINE_TUI_H
-
-#include <stddef.h>
-
 struct article;
 struct config;
 

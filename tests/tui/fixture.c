@@ -7,9 +7,9 @@
  * Annotation lines: "Q speaker|quotation text", "E type|name|role or -|alias,alias or -",
  * "U url" (the article's web address).
  */
-#include "article.h"
-#include "fileio.h"
-#include "ingest.h"
+#include "model.h"
+#include "base.h"
+#include "pipeline.h"
 #include "tui.h"
 
 #include <locale.h>

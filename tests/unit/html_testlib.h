@@ -14,9 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "article.h"
+#include "model.h"
 #include "html.h"
-#include "utf8.h"
+#include "base.h"
 
 /* A malloc'd copy of tests/data/html/name (under $DATELINE_ROOT), *len set. */
 static inline char *read_page(const char *name, size_t *len)

@@ -5,9 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "charset.h"
-#include "fileio.h"
-#include "xmlprep.h"
+#include "decode.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

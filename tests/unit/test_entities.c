@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "article.h"
+#include "model.h"
 #include "text.h"
 
 static struct article *analyse(const char *text)

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "feed_date.h"
+#include "decode.h"
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "feed_text.h"
+#include "feed.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,9 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "feedlist.h"
-#include "fileio.h"
-#include "strindex.h"
+#include "subs.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

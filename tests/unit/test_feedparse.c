@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "model.h"
 #include "feed.h"
-#include "feedparse.h"
-#include "fileio.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "fetch.h"
+#include "net.h"
 #include "testhttpd.h"
 
 static struct testhttpd srv;

@@ -1,7 +1,7 @@
 /* test_html.c: html_parse() end to end on the project's own pages, charsets, and hostile HTML. */
 #include "html_testlib.h"
 #include "html_text.h"
-#include "ingest.h"
+#include "pipeline.h"
 
 static void test_comment_section_is_dropped(void **state)
 {

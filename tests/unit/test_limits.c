@@ -14,14 +14,12 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "article.h"
-#include "buf.h"
-#include "feed.h"
+#include "model.h"
+#include "base.h"
 #include "feed_xml.h"
-#include "feedlist.h"
-#include "feedparse.h"
+#include "subs.h"
+#include "feed.h"
 #include "html.h"
-#include "opml.h"
 
 /* open, repeated n times, then middle, then close n times */
 static char *nest(const char *head, const char *open, const char *middle, const char *close, const char *tail, size_t n)

@@ -5,9 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "discover.h"
-#include "feedlist.h"
-#include "opml.h"
+#include "subs.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "article.h"
+#include "model.h"
 #include "text.h"
 
 /* Parses text (blank-line paragraphs, first line the headline) and analyses it. */

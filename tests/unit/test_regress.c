@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "feed.h"
-#include "feedparse.h"
 
 /* fuzz_feed_parse: "<?xm" (no NUL after it) was compared with strncmp past the buffer's end. */
 static void test_feed_truncated_xml_declaration(void **state)

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sanitize.h"
-#include "utf8.h"
+#include "base.h"
 
 static void expect_clean(const char *in, size_t len, int flags, const char *want)
 {

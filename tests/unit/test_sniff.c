@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sniff.h"
+#include "decode.h"
 
 /* The bytes in a buffer of exactly their size, as a network read or a mapped file hands them over. */
 static enum sniff_kind sniff_exact(const char *s, const char *ct)

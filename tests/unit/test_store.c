@@ -5,8 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "article.h"
-#include "feed.h"
+#include "model.h"
 #include "store.h"
 
 #include <sqlite3.h>

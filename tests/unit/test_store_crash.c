@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "feed.h"
+#include "model.h"
+#include "pipeline.h"
 #include "store.h"
 
 #include <signal.h>
@@ -87,7 +88,7 @@ static void writer(int w, int n)
 		struct feed *f = round_feed(w, r);
 		struct store_feed_state st = {200, tag, NULL, NULL, 0, 0};
 		if (!f || store_feed_upsert(s, url, NULL, NULL, &fid, err, sizeof err) ||
-		    store_apply_feed(s, fid, f, &st, NULL, err, sizeof err)) {
+		    store_apply_feed(s, fid, f, &st, &ingest_item_reader, NULL, err, sizeof err)) {
 			fprintf(stderr, "writer %d round %d: %s\n", w, r, err);
 			_exit(3);
 		}

@@ -5,10 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "article.h"
-#include "feed.h"
+#include "model.h"
+#include "pipeline.h"
 #include "store.h"
-#include "../../src/store_int.h" /* the full-disk test caps the connection's page count */
+#include "store_int.h" /* the full-disk test caps the connection's page count */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +86,7 @@ static void test_apply_feed(void **state)
 	struct feed *f = make_feed(1, 5, "");
 	struct store_feed_state st = {200, "\"etag-1\"", "Thu, 20 Mar 2025 00:00:00 GMT", NULL, 0, 0};
 	struct store_apply_result r;
-	assert_int_equal(store_apply_feed(s, fid, f, &st, &r, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, &st, &ingest_item_reader, &r, err, sizeof err), 0);
 	assert_int_equal(r.n_new, 5);
 	assert_int_equal(count_items(s, 0), 5);
 	assert_int_equal(count_items(s, STORE_LIST_UNREAD), 5);
@@ -107,7 +107,7 @@ static void test_apply_feed(void **state)
 	store_items_free(items, n);
 	/* the same feed again: nothing new; one item changed keeps its read state */
 	feed_set(&f->items[0].summary, "The council met again. The mayor spoke about the harbour and the ferry.");
-	assert_int_equal(store_apply_feed(s, fid, f, &st, &r, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, &st, &ingest_item_reader, &r, err, sizeof err), 0);
 	assert_int_equal(r.n_new, 0);
 	assert_int_equal(r.n_changed, 1);
 	assert_int_equal(r.n_unchanged, 4);
@@ -128,7 +128,7 @@ static void test_apply_feed(void **state)
 	struct store_feed_state nm = {304, NULL, NULL, NULL, 0, 0};
 	assert_int_equal(store_feed_update_state(s, fid, &nm, err, sizeof err), 0);
 	struct store_feed_state bad = {503, NULL, NULL, "HTTP 503 Service Unavailable", 0, 0};
-	assert_int_equal(store_apply_feed(s, fid, NULL, &bad, &r, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, NULL, &bad, &ingest_item_reader, &r, err, sizeof err), 0);
 	assert_int_equal(store_feed_get(s, fid, &fd, err, sizeof err), 0);
 	assert_string_equal(fd.etag, "\"etag-1\"");
 	assert_int_equal(fd.last_status, 503);
@@ -141,10 +141,10 @@ static void test_apply_feed(void **state)
 	store_feed_clear(&fd);
 	struct feed *one = make_feed(20, 2, "first"), *two = make_feed(20, 3, "second");
 	struct store_feed_state s1 = {200, NULL, NULL, NULL, 0, seq}, s2 = {200, NULL, NULL, NULL, 0, seq};
-	assert_int_equal(store_apply_feed(s, fid, one, &s1, &r, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, one, &s1, &ingest_item_reader, &r, err, sizeof err), 0);
 	assert_int_equal(r.stale, 0);
 	assert_int_equal(r.n_new, 2);
-	assert_int_equal(store_apply_feed(s, fid, two, &s2, &r, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, two, &s2, &ingest_item_reader, &r, err, sizeof err), 0);
 	assert_int_equal(r.stale, 1);
 	assert_int_equal(r.n_new, 0);
 	assert_int_equal(count_items(s, 0), 7);
@@ -158,7 +158,7 @@ static void test_apply_feed(void **state)
 	assert_int_equal(found, fid);
 	assert_int_equal(store_feed_find(s, "nope", &found, err, sizeof err), 0);
 	assert_int_equal(found, 0);
-	assert_int_equal(store_apply_feed(s, 4242, f, &st, &r, err, sizeof err), -1);
+	assert_int_equal(store_apply_feed(s, 4242, f, &st, &ingest_item_reader, &r, err, sizeof err), -1);
 	feed_free(f);
 	assert_int_equal(store_feed_delete(s, fid, err, sizeof err), 0);
 	assert_int_equal(count_items(s, 0), 0);
@@ -173,7 +173,7 @@ static void test_retention(void **state)
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(store_feed_upsert(s, "https://example.org/r.xml", "R", NULL, &fid, err, sizeof err), 0);
 	struct feed *f = make_feed(1, 10, "");
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, NULL, err, sizeof err), 0);
 	struct store_list_opts o = {0, fid, 0, 0};
 	struct store_item *items;
 	size_t n;
@@ -204,12 +204,12 @@ static void test_retention(void **state)
 	/* the feed still carries purged items: they do not come back */
 	struct store_apply_result res;
 	store_set_retention(s, &r);
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, &res, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
 	assert_int_equal(res.n_new, 0);
 	assert_int_equal(count_items(s, 0), 5);
 	/* new items push older ones out as the feed moves on */
 	struct feed *g = make_feed(-3, 3, "");
-	assert_int_equal(store_apply_feed(s, fid, g, NULL, &res, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, g, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
 	assert_int_equal(res.n_new, 3);
 	assert_int_equal(res.n_purged, 3);
 	assert_int_equal(count_items(s, 0), 5);
@@ -242,7 +242,7 @@ static void test_readonly_and_corrupt(void **state)
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(store_feed_upsert(s, "https://example.org/ro.xml", "RO", NULL, &fid, err, sizeof err), 0);
 	struct feed *f = make_feed(1, 3, "");
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, NULL, err, sizeof err), 0);
 	store_close(s);
 	/* read-only file and directory: reading works, writing says why it cannot */
 	assert_int_equal(chmod(path, 0400), 0);
@@ -256,7 +256,7 @@ static void test_readonly_and_corrupt(void **state)
 	assert_int_equal(count_items(s, 0), 3);
 	assert_int_equal(store_item_mark(s, 1, STORE_MARK_STAR, err, sizeof err), -1);
 	assert_non_null(strstr(err, "read-only"));
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, err, sizeof err), -1);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "read-only"));
 	store_close(s);
 	chmod(dir, 0700);
@@ -323,7 +323,7 @@ static void test_full_disk(void **state)
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(store_feed_upsert(s, "https://example.org/full.xml", "Full", NULL, &fid, err, sizeof err), 0);
 	struct feed *f = make_feed(1, 3, "");
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, NULL, err, sizeof err), 0);
 	/* the disk fills: no more pages than the store has now */
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_count", -1, &st, NULL), SQLITE_OK);
@@ -334,13 +334,13 @@ static void test_full_disk(void **state)
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d", pages);
 	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
 	struct feed *big = make_feed(100, 400, "with a much longer text that takes room in every page of the store");
-	assert_int_equal(store_apply_feed(s, fid, big, NULL, NULL, err, sizeof err), -1);
+	assert_int_equal(store_apply_feed(s, fid, big, NULL, &ingest_item_reader, NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "disk is full"));
 	assert_int_equal(count_items(s, 0), 3); /* nothing half-written, nothing lost */
 	store_close(s);
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(count_items(s, 0), 3);
-	assert_int_equal(store_apply_feed(s, fid, big, NULL, NULL, err, sizeof err), 0); /* room again */
+	assert_int_equal(store_apply_feed(s, fid, big, NULL, &ingest_item_reader, NULL, err, sizeof err), 0); /* room again */
 	assert_int_equal(count_items(s, 0), 403);
 	store_close(s);
 	feed_free(f);

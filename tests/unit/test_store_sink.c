@@ -5,11 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "feedlist.h"
-#include "feedparse.h"
-#include "refresh.h"
+#include "subs.h"
+#include "feed.h"
+#include "pipeline.h"
 #include "store.h"
-#include "store_sink.h"
 #include "testhttpd.h"
 
 static char dir[256], path[512], err[1024];

@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "article.h"
-#include "fileio.h"
-#include "ingest.h"
+#include "model.h"
+#include "base.h"
+#include "pipeline.h"
 #include "text.h"
 
 static struct article *parse(const char *s)

@@ -5,13 +5,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "article.h"
+#include "model.h"
 #include "config.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "tui_reader.h"
 #include "tui_theme.h"
-#include "wrap.h"
+#include "base.h"
 
 #include <curses.h>
 #include <locale.h>

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "feed.h"
-#include "feedparse.h"
-#include "xmlprep.h"
+#include "decode.h"
 
 /*
  * Found writing tests/e2e/hostile.sh: after "&#27;" (ESC) libxml2 stopped

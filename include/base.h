@@ -1,0 +1,205 @@
+/*
+ * base.h: the public interface of src/base/: growable buffers, UTF-8, the terminal sanitiser, display-width wrapping, files and XDG paths, string maps and indexes.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_BASE_H
+#define DATELINE_BASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * appdirs.h: where dateline keeps its files, and writing them safely.
+ *
+ * Config: $DATELINE_CONFIG_DIR, else $XDG_CONFIG_HOME/dateline, else
+ * ~/.config/dateline. Data: $DATELINE_DATA_DIR, else $XDG_DATA_HOME/dateline,
+ * else ~/.local/share/dateline. (Empty variables count as unset.)
+ */
+/* Writes the directory into out[0..n). 0, or -1 with err set (no HOME, too long). */
+int appdirs_config(char *out, size_t n, char *err, size_t errlen);
+int appdirs_data(char *out, size_t n, char *err, size_t errlen);
+/* dir/name into out[0..n); 0 or -1 when it does not fit. */
+int appdirs_join(char *out, size_t n, const char *dir, const char *name, char *err, size_t errlen);
+/* Creates dir and its parents (mode 0700 for the ones it makes). 0 or -1 with err. */
+int appdirs_mkdirs(const char *dir, char *err, size_t errlen);
+/*
+ * Replaces path with data[0..len) so a crash leaves the old file or the new
+ * one, never half of either: a temporary file beside it, fsync, rename.
+ * Creates the parent directory. 0, or -1 with err naming the file.
+ */
+int appdirs_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
+/*
+ * buf.h: a growable byte buffer for building strings.
+ *
+ * Ownership: the buffer owns data until buf_detach() hands it to the caller
+ * (who frees it) or buf_free() releases it. data is always NUL-terminated
+ * once anything was appended. A failed allocation sets failed and makes every
+ * later append a no-op returning -1, so a caller may check once at the end.
+ */
+struct buf {
+	char *data;   /* bytes, NUL-terminated; NULL while empty */
+	size_t len;   /* bytes used, terminator excluded */
+	size_t cap;   /* bytes allocated */
+	size_t limit; /* refuse to grow past this many bytes; 0 for no limit */
+	int failed;   /* 1 after an allocation failed or the limit was hit */
+};
+
+#define BUF_INIT {NULL, 0, 0, 0, 0}
+
+int buf_append(struct buf *b, const void *p, size_t n);
+int buf_puts(struct buf *b, const char *s);
+int buf_putc(struct buf *b, char c);
+int buf_printf(struct buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* Empties the buffer but keeps its memory. */
+void buf_reset(struct buf *b);
+/* Returns the string (never NULL unless failed; "" when empty) and empties b. */
+char *buf_detach(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * fileio.h: reading whole inputs with a size cap.
+ */
+/*
+ * Reads path ("-" for standard input) into a malloc'd, NUL-terminated
+ * buffer *data of *len bytes, refusing inputs over limit bytes. Returns 0, or
+ * -1 with a message in err naming the file and the reason. The caller frees
+ * *data.
+ */
+int file_read(const char *path, size_t limit, char **data, size_t *len, char *err, size_t errlen);
+
+/*
+ * sanitize.h: the one gate between strangers' text and the terminal.
+ *
+ * Every string from a feed, page or article that is printed as text or drawn
+ * by the TUI passes through sanitize_text(). JSON output escapes instead.
+ */
+enum {
+	SANITIZE_KEEP_NEWLINES = 1 /* keep '\n' (otherwise it becomes a space) */
+};
+
+/*
+ * A malloc'd copy of s[0..len) safe to write to a terminal: invalid UTF-8
+ * becomes U+FFFD; escape sequences (ESC/CSI/OSC/DCS, 7- and 8-bit) are
+ * removed whole; other C0 controls, DEL and C1 controls are dropped, tab
+ * becomes a space, CR is dropped; bidi embeddings, overrides and isolates
+ * (U+202A-202E, U+2066-2069) are dropped. NULL when out of memory. The
+ * caller frees the result.
+ */
+char *sanitize_text(const char *s, size_t len, int flags);
+/* Same, for a NUL-terminated string; NULL in gives "" out. */
+char *sanitize_str(const char *s, int flags);
+/* 1 when s is already what sanitize_text() would return. */
+int sanitize_is_clean(const char *s, size_t len, int flags);
+/*
+ * A malloc'd copy of the JSON text json where what json-c leaves raw but a
+ * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and
+ * U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
+ * string, and `dateline ... --json` on a terminal shows no effects. JSON's
+ * own syntax is ASCII, so these only ever occur inside strings. NULL when
+ * out of memory; the caller frees the result.
+ */
+char *sanitize_json(const char *json);
+
+/*
+ * strindex.h: string -> array index, for finding a feed by URL among
+ * thousands without a linear scan. Open addressing, FNV-1a.
+ *
+ * Ownership: the index borrows its keys (they must outlive it or be
+ * re-put after they move); strindex_free() releases only the table.
+ */
+struct strindex {
+	const char **keys; /* borrowed key per slot, NULL when empty */
+	size_t *vals;      /* index per slot */
+	size_t cap;        /* slots, a power of two (0 before the first put) */
+	size_t n;          /* keys held */
+};
+
+#define STRINDEX_INIT {NULL, NULL, 0, 0}
+
+/* Maps key to val (replacing an earlier value). 0, or -1 when out of memory. */
+int strindex_put(struct strindex *ix, const char *key, size_t val);
+/* The value for key, or -1 when absent. */
+long strindex_get(const struct strindex *ix, const char *key);
+void strindex_free(struct strindex *ix);
+
+/*
+ * strmap.h: a small string-to-int hash map for per-article bookkeeping in the
+ * analysis stage (which words appear capitalised mid-sentence, which surname
+ * belongs to which person). Open addressing, linear probing, grows at 1/2 load.
+ *
+ * Ownership: the map owns copies of its keys; strmap_free() releases them.
+ */
+struct strmap_slot {
+	char *key;     /* owned copy, NUL-terminated, or NULL when empty */
+	size_t len;    /* key length in bytes */
+	int value;     /* the caller's value */
+};
+
+struct strmap {
+	struct strmap_slot *slots; /* cap slots (owned) */
+	size_t cap;                /* a power of two, or 0 before the first put */
+	size_t n;                  /* keys stored */
+};
+
+/* Pointer to the value of key[0..len) (compared without regard to ASCII case), or NULL. */
+int *strmap_get(const struct strmap *m, const char *key, size_t len);
+/* Pointer to the value of key, inserting it with value init when new; NULL when out of memory. */
+int *strmap_put(struct strmap *m, const char *key, size_t len, int init);
+/* Frees every key and the table; the map is empty afterwards. */
+void strmap_free(struct strmap *m);
+
+/*
+ * utf8.h: UTF-8 decoding and repair, independent of the locale.
+ */
+/*
+ * Decodes one code point from s[0..len). Returns the number of bytes it
+ * takes (1-4) and stores the code point in *cp, or returns 0 when the bytes
+ * are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF).
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room). Returns the byte count. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* 1 when s[0..len) is entirely valid UTF-8. */
+int utf8_valid(const char *s, size_t len);
+/*
+ * A malloc'd copy of s[0..len) in which every invalid sequence is replaced by
+ * U+FFFD and NUL bytes are dropped. *outlen gets the length. NULL when out of
+ * memory. The caller frees the result.
+ */
+char *utf8_repair(const char *s, size_t len, size_t *outlen);
+/* Length of the code point starting at s (1 for an invalid byte). */
+size_t utf8_next(const char *s, size_t len);
+
+/*
+ * A malloc'd UTF-8 conversion of windows-1252 text s[0..len) (the usual
+ * encoding of text that is not UTF-8). NULL when out of memory; the caller
+ * frees it.
+ */
+char *utf8_from_cp1252(const char *s, size_t len, size_t *outlen);
+
+/*
+ * wrap.h: word wrapping by display width (wide CJK and emoji count two
+ * columns, combining marks none). Needs setlocale(LC_CTYPE, "") with a UTF-8
+ * locale for wcwidth(); falls back to one column a code point.
+ */
+/* Display columns of s[0..len) (valid UTF-8 expected; invalid bytes count 1). */
+int wrap_width(const char *s, size_t len);
+
+/*
+ * The first line of s[0..len) that fits width columns: returns its byte
+ * length (trailing spaces excluded) and sets *next to where the following
+ * line starts (spaces skipped). Breaks at spaces; a word wider than the line
+ * is cut. Always makes progress when len > 0.
+ */
+size_t wrap_line(const char *s, size_t len, int width, size_t *next);
+
+/* version.h: the one place the version is written. */
+#define DATELINE_VERSION "0.1.0"
+#define DATELINE_HOMEPAGE "https://github.com/dateline-reader/dateline" /* named in the User-Agent */
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * decode.h: the public interface of src/decode/: bytes to text: content sniffing, charsets, the XML pre-pass, feed dates.
+ * Each part below opens with what its module does and who owns the pointers it hands out.
+ */
+#ifndef DATELINE_DECODE_H
+#define DATELINE_DECODE_H
+
+#include <stddef.h>
+
+/*
+ * sniff.h: what kind of document a byte string is.
+ */
+enum sniff_kind {
+	SNIFF_TEXT,      /* plain-text article */
+	SNIFF_HTML,      /* web page */
+	SNIFF_FEED_XML,  /* RSS, RDF or Atom */
+	SNIFF_FEED_JSON, /* JSON Feed */
+	SNIFF_BINARY     /* none of the above */
+};
+
+/*
+ * Decides from the bytes first, then the Content-Type header value (may be
+ * NULL): a document that starts like a feed is a feed even when served as
+ * text/html, and so on.
+ */
+enum sniff_kind sniff(const char *data, size_t len, const char *content_type);
+/* "text", "html", "feed", "json feed", "binary". */
+const char *sniff_name(enum sniff_kind k);
+
+/*
+ * charset.h: which charset a feed is written in, and its conversion to UTF-8.
+ *
+ * The precedence is RFC 3023's, as feedparser and the common readers apply
+ * it: a byte-order mark (or UTF-16/32 byte pattern) wins; then for
+ * application/xml-like types the HTTP charset, then the XML declaration, then
+ * UTF-8; for text/xml-like and other text/ types the HTTP charset, else
+ * US-ASCII; without a Content-Type the XML declaration, else UTF-8. When the
+ * chosen charset cannot decode the bytes, the next candidate is tried
+ * (declaration, UTF-8, windows-1252), so a wrong label never loses the
+ * document. ISO-8859-1 is read as windows-1252, as browsers do (feeds
+ * labelled latin-1 are full of 0x92 apostrophes). A document labelled
+ * nowhere (no BOM, HTTP charset or declaration) that is not UTF-8 has its
+ * charset guessed from its bytes (charset_guess()) before those fallbacks.
+ */
+/*
+ * Splits a Content-Type value into its MIME type (lower case, no parameters)
+ * and its charset parameter (lower case, quotes removed; "" when absent).
+ * ct may be NULL (both outputs "").
+ */
+void charset_parse_content_type(const char *ct, char *mime, size_t mimelen, char *charset, size_t charsetlen);
+
+/*
+ * The canonical lower-case name of a charset label ("UTF8" -> "utf-8",
+ * "gb2312" -> "gb18030", "sjis" -> "shift_jis"), written to out.
+ */
+void charset_canonical(const char *label, char *out, size_t outlen);
+
+/*
+ * Converts data[0..len) from charset `from` to UTF-8, strictly: -1 when a
+ * byte sequence is invalid in that charset or the charset is unknown. On
+ * success *out is a malloc'd NUL-terminated string of *outlen bytes (a
+ * leading BOM removed); the caller frees it.
+ */
+int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen);
+
+/*
+ * The character windows-1252 puts at the C1 code point cp (0x80-0x9F), as
+ * HTML readers map C1 controls and &#128;-&#159; references; cp itself when
+ * it is outside that range or one of the five undefined slots.
+ */
+unsigned charset_cp1252_c1(unsigned cp);
+
+/*
+ * Decodes an XML document to UTF-8 using the precedence above. content_type
+ * may be NULL. On success returns 0 and *text[0..*textlen) is the document in
+ * UTF-8: a pointer into data when it already was (no copy; *owned is NULL),
+ * or a NUL-terminated conversion that *owned also points to (the caller
+ * frees *owned). encoding receives the charset used, canonical lower case.
+ * -1 with a message in err when out of memory.
+ */
+int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                       char **owned, char *encoding, size_t enclen, char *err, size_t errlen);
+
+/*
+ * The likeliest charset of s[0..len) when nothing names it and it is not
+ * UTF-8: one of shift_jis, euc-jp, euc-kr, gb2312, big5, windows-1251,
+ * koi8-r, iso-8859-7, windows-1255, tis-620, or windows-1252 when none of
+ * them reads clearly better (see charset_guess.c). A static string.
+ */
+const char *charset_guess(const char *s, size_t len);
+
+/* 1 when s[0..len) is valid UTF-8 (fast on ASCII runs); with ascii_only, 1 only for 7-bit text. */
+int charset_is_utf8(const char *s, size_t len, int ascii_only);
+
+/*
+ * xmlprep.h: makes a feed's XML safe and complete before libxml2 reads it.
+ *
+ * Feeds use HTML entities (&aacute;, &nbsp;) they never declare, and libxml2
+ * drops those; they declare entities in a DOCTYPE, which is where XXE and
+ * "billion laughs" live. xmlprep_rewrite() therefore removes the DOCTYPE,
+ * keeps only internal entities whose value is plain text (substituted in
+ * place, so no expansion can recurse), turns undeclared HTML named entities
+ * into numeric character references, and escapes a bare '&' (as in an
+ * unescaped URL query). C1 controls (U+0080-U+009F, as text or as &#146;)
+ * become the windows-1252 characters they were meant to be, as HTML readers
+ * do. libxml2 then never sees a DTD at all. CDATA sections,
+ * comments and processing instructions are copied untouched.
+ */
+/* A CDATA section's text, pointing into the input document. */
+struct xmlprep_span {
+	const char *text; /* first byte after "<![CDATA[" */
+	size_t len;       /* bytes before "]]>" */
+};
+
+/*
+ * The prepared document. With lifting on, every CDATA section is replaced by
+ * the processing instruction <?dl-cdata N?> and its text kept in cdata[N]:
+ * libxml2 reads CDATA a character at a time, while the feed reader can copy
+ * it whole (feeds carry most of their bytes in CDATA content:encoded).
+ * Processing instructions of that name already in the input are dropped.
+ * Ownership: the struct owns owned and cdata; doc points either into the
+ * input (no change was needed) or to owned; cdata entries point into the
+ * input, so the input must outlive the result.
+ */
+struct xmlprep {
+	const char *doc;            /* the document to parse */
+	size_t len;                 /* its length */
+	char *owned;                /* malloc'd rewrite, or NULL when doc is the input */
+	struct xmlprep_span *cdata; /* lifted CDATA sections, or NULL */
+	size_t n_cdata;             /* how many */
+	size_t cap_cdata;           /* allocated slots */
+	const char *error;          /* after a failure: why, as a static string */
+};
+
+/*
+ * More attributes than this on one element refuse the document: libxml2's
+ * duplicate-attribute check is quadratic, so 100,000 attributes already
+ * cost seconds.
+ */
+#define XMLPREP_MAX_ATTRS 1024
+
+#define XMLPREP_CDATA_PI "dl-cdata" /* target of the placeholder instruction */
+
+/*
+ * Prepares the UTF-8 document in[0..len) into *out (lift_cdata: 1 to lift
+ * CDATA sections). Returns 0, or -1 when out of memory, the rewrite would
+ * exceed maxlen bytes or an element has more than XMLPREP_MAX_ATTRS
+ * attributes (out->error says which; nothing else is left to free). Free a
+ * success with xmlprep_free().
+ */
+int xmlprep_rewrite(const char *in, size_t len, size_t maxlen, int lift_cdata, struct xmlprep *out);
+void xmlprep_free(struct xmlprep *p);
+
+/* The code point of the HTML named character reference name[0..n), or 0 when unknown. */
+unsigned html_entity_lookup(const char *name, size_t n);
+
+/*
+ * feed_date.h: the dates feeds and pages write, normalised to UTC.
+ *
+ * Reads RFC 822 / RFC 2822 and their common breakages (missing seconds or
+ * time, two-digit years, full month names, "GMT-01:00", North American zone
+ * names, a comma after the month), W3C-DTF / ISO 8601 (with reduced and
+ * ordinal forms, fractions and offsets), asctime(), JavaScript's Date
+ * string, Perforce's "2006/09/15", and the Greek, Hungarian and Korean
+ * (Nate, OnBlog) forms feedparser knows. Reusable by any module (HTML
+ * metadata); depends on libc only and keeps no state.
+ */
+#define FEED_DATE_LEN 20 /* strlen("YYYY-MM-DDTHH:MM:SSZ") */
+
+/*
+ * Parses s and writes "YYYY-MM-DDTHH:MM:SSZ" (UTC) and a NUL into
+ * out[FEED_DATE_LEN + 1]. Returns 0, or -1 when s is not a date it can read
+ * (out is then "").
+ */
+int feed_date_parse(const char *s, char *out);
+
+#endif

@@ -1,0 +1,379 @@
+/*
+ * entities.c: people, organisations and places of an article.
+ *
+ * Three passes over the paragraphs: (1) which words the article capitalises
+ * mid-sentence (so "Trump" opening a sentence is still a name while "However"
+ * is not); (2) name spans per paragraph (names.c); (3) people named in full
+ * first, so that "Trump" and "President Trump" become aliases of "Donald
+ * Trump", then everything else. A headline in title case says nothing by its
+ * capitals: there only names already known from the body and the lexicon count.
+ */
+#include "entities.h"
+#include "entity_finder.h"
+#include "model.h"
+#include "lexicon.h"
+#include "names.h"
+#include "base.h"
+#include "tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define AMBIGUOUS (-2)     /* a surname two people share */
+#define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
+
+static int add_mention(struct finder *f, int ix, const struct para *p, size_t b, size_t e)
+{
+	return entity_add_mention(&f->a->entities[ix], p->section, p->paragraph,
+	                          p->tl.v[b].start, p->tl.v[e - 1].end);
+}
+
+/* The entity named name, created with type t when new; -1 when out of memory. */
+static int entity_for(struct finder *f, const char *name, int type)
+{
+	int *ix = strmap_get(&f->names, name, strlen(name));
+	if (ix && f->a->entities[*ix].type == (enum entity_type)type)
+		return *ix;
+	if (ix && type != NAME_PERSON)
+		return *ix; /* same words, typed elsewhere: keep the first reading */
+	if (!article_add_entity(f->a, name, (enum entity_type)type))
+		return -1;
+	int n = (int)f->a->n_entities - 1;
+	if (!ix && !strmap_put(&f->names, name, strlen(name), n))
+		return -1;
+	return n;
+}
+
+static int set_role(struct finder *f, int ix, const struct para *p, const struct name_span *sp)
+{
+	struct entity *e = &f->a->entities[ix];
+	if (e->role || sp->role_b >= sp->role_e)
+		return 0;
+	char buf[NAME_MAX_BYTES];
+	size_t n = finder_span_text(p, sp->role_b, sp->role_e, buf, sizeof buf);
+	return article_set(&e->role, buf, n);
+}
+
+/* Adds "President Trump" as an alias when a single title stands before a one-word name. */
+static int title_alias(struct finder *f, int ix, const struct para *p, const struct name_span *sp)
+{
+	if (sp->title_tok == (size_t)-1 || sp->e - sp->b != 1 || sp->title_tok + 1 != sp->b)
+		return 0;
+	char buf[NAME_MAX_BYTES];
+	finder_span_text(p, sp->title_tok, sp->e, buf, sizeof buf);
+	return entity_add_alias(&f->a->entities[ix], buf);
+}
+
+static int note_surname(struct finder *f, const struct para *p, size_t k, int ix)
+{
+	const struct token *t = &p->tl.v[k];
+	if (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STOP))
+		return 0; /* "Paris" in "Paris Hilton" still names the city elsewhere */
+	int *v = strmap_put(&f->surnames, p->text + t->start, t->end - t->start, ix);
+	if (!v)
+		return -1;
+	if (*v != ix)
+		*v = AMBIGUOUS;
+	return 0;
+}
+
+/* Pass 3a: people named with two words or more. */
+static int full_names(struct finder *f)
+{
+	char buf[NAME_MAX_BYTES];
+	for (size_t i = 0; i < f->n; i++) {
+		struct para *p = &f->p[i];
+		for (size_t k = 0; k < p->names.n; k++) {
+			struct name_span *sp = &p->names.v[k];
+			if (sp->type != NAME_PERSON || sp->e - sp->b < 2)
+				continue;
+			if (finder_span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+				continue;
+			/* "Donald J. Trump" is "Donald Trump" once that is known */
+			int *known = strmap_get(&f->surnames, p->text + p->tl.v[sp->e - 1].start,
+			                        p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start);
+			int ix;
+			if (known && *known >= 0 &&
+			    !strncmp(f->a->entities[*known].name, p->text + p->tl.v[sp->b].start,
+			             p->tl.v[sp->b].end - p->tl.v[sp->b].start)) {
+				ix = *known;
+				if (entity_add_alias(&f->a->entities[ix], buf))
+					return -1;
+			} else if ((ix = entity_for(f, buf, NAME_PERSON)) < 0) {
+				return -1;
+			}
+			/* a person goes by the last name too ("Zelensky") */
+			const struct token *last = &p->tl.v[sp->e - 1];
+			char sur[NAME_MAX_BYTES];
+			size_t sl = last->end - last->start;
+			if (sl < sizeof sur && (last->flags & TOKF_CAP) && !(last->flags & TOKF_ABBREV)) {
+				memcpy(sur, p->text + last->start, sl);
+				sur[sl] = '\0';
+				if (entity_add_alias(&f->a->entities[ix], sur))
+					return -1;
+			}
+			if (note_surname(f, p, sp->e - 1, ix) || note_surname(f, p, sp->b, ix) ||
+			    add_mention(f, ix, p, sp->b, sp->e) || set_role(f, ix, p, sp) ||
+			    title_alias(f, ix, p, sp))
+				return -1;
+			sp->type = -3; /* done */
+			sp->entity = ix;
+		}
+	}
+	return 0;
+}
+
+/* What a name nobody typed probably is, or NAME_UNKNOWN to leave it out. */
+static int guess(const struct finder *f, const struct para *p, const struct name_span *sp)
+{
+	const struct token *t = &p->tl.v[sp->b];
+	unsigned lf = lexicon_lookup(p->text + t->start, p->tl.v[sp->e - 1].end - t->start, NULL);
+	if (sp->e - sp->b == 1 && (lf & LEX_COMMON) && !(lf & LEX_PROPER)) {
+		/* a common word as a name: "Pence said" when the article always capitalises it */
+		const int *c = strmap_get(&f->caps, p->text + t->start, t->end - t->start);
+		if (lf & LEX_ORG_WORD)
+			return (sp->flags & (NAMEF_SPEAKS | NAMEF_ORG_CTX)) ? NAME_ORG : NAME_UNKNOWN;
+		if ((lf & LEX_TITLE) && !(lf & (LEX_FEMALE | LEX_MALE)))
+			return NAME_UNKNOWN; /* "the President said", "the Senator insisted": an office */
+		if ((sp->flags & (NAMEF_SPEAKS | NAMEF_TITLED)) && c && !(*c & 2) && (*c >> 2) >= LONE_NAME_MIN)
+			return NAME_PERSON;
+		return NAME_UNKNOWN;
+	}
+	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
+		return NAME_PERSON;
+	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
+	size_t l = p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start;
+	const char *w = p->text + p->tl.v[sp->e - 1].start;
+	static const char *const suffixes[] = {"ian", "ean", "ese", "ist", "ists", "ish", "ans", NULL};
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+		if (l > xl + 2 && !memcmp(w + l - xl, *x, xl))
+			return NAME_UNKNOWN;
+	}
+	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
+		return NAME_UNKNOWN;
+	if (sp->flags & NAMEF_PLACE_CTX)
+		return NAME_PLACE;
+	if (sp->e - sp->b > 1)
+		return NAME_UNKNOWN;
+	if ((lf & LEX_ORG_WORD) && (sp->flags & NAMEF_ORG_CTX) && !(t->flags & TOKF_SENT_START))
+		return NAME_ORG; /* "the Cabinet", "the Government" */
+	if (((lf & LEX_COMMON) && !(lf & LEX_PROPER)) || (lf & (LEX_ORG_WORD | LEX_TITLE | LEX_MODIFIER)))
+		return NAME_UNKNOWN;
+	if (sp->flags & NAMEF_ORG_CTX)
+		return NAME_ORG;
+	/* "WhatsApp", "WeChat", "YouTube": a capital inside a word names a brand */
+	for (size_t i = 2; i < l; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
+		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
+		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3))
+			return NAME_ORG;
+	/* a lone capitalised word nothing else explains: a person only when the
+	 * word list knows it as a name and the article keeps using it ("Cruz ...
+	 * Cruz"); otherwise it is left out rather than guessed */
+	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
+		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
+	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON;
+	return NAME_UNKNOWN;
+}
+
+/* Pass 3b: everything else. */
+static int other_names(struct finder *f)
+{
+	char buf[NAME_MAX_BYTES];
+	for (size_t i = 0; i < f->n; i++) {
+		struct para *p = &f->p[i];
+		for (size_t k = 0; k < p->names.n; k++) {
+			struct name_span *sp = &p->names.v[k];
+			if (sp->type == -3)
+				continue;
+			if (finder_span_text(p, sp->b, sp->e, buf, sizeof buf) + 1 >= sizeof buf)
+				continue;
+			int ix = -1;
+			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
+			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
+				continue;
+			const struct para *fp = NULL;
+			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
+			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
+				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
+			} else if (full && full->entity >= 0) {
+				ix = full->entity;
+			} else if (full) {
+				char fb[NAME_MAX_BYTES];
+				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
+					continue;
+				ix = entity_for(f, full->canon ? full->canon : fb, NAME_ORG);
+			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
+				ix = *person;
+			} else if (sp->flags & NAMEF_LEXICON) {
+				ix = entity_for(f, sp->canon ? sp->canon : buf, sp->type);
+			} else {
+				int t = sp->type == NAME_UNKNOWN ? guess(f, p, sp) : sp->type;
+				if (t == NAME_UNKNOWN)
+					continue;
+				int *known = strmap_get(&f->names, buf, strlen(buf));
+				ix = known ? *known : entity_for(f, buf, t);
+			}
+			if (ix < 0)
+				return -1;
+			sp->entity = ix;
+			if (entity_add_alias(&f->a->entities[ix], buf) || add_mention(f, ix, p, sp->b, sp->e) ||
+			    set_role(f, ix, p, sp) || title_alias(f, ix, p, sp))
+				return -1;
+			if (f->a->entities[ix].type == ENTITY_PERSON && sp->e - sp->b == 1 &&
+			    note_surname(f, p, sp->b, ix))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Title-case paragraphs: only names known from the body or the lexicon. */
+static int known_names(struct finder *f, struct para *p)
+{
+	const struct token *v = p->tl.v;
+	char buf[NAME_MAX_BYTES];
+	for (size_t k = 0; k < p->tl.n;) {
+		if (v[k].kind != TOK_WORD || !(v[k].flags & (TOKF_CAP | TOKF_ALLCAPS))) {
+			k++;
+			continue;
+		}
+		size_t best = 0;
+		int bix = -1, btype = -1;
+		const char *bname = NULL; /* lexicon name to create once the longest match is known */
+		for (size_t m = 1; m <= 5 && k + m <= p->tl.n; m++) {
+			if (v[k + m - 1].kind != TOK_WORD)
+				break;
+			if (finder_span_text(p, k, k + m, buf, sizeof buf) + 1 >= sizeof buf)
+				break;
+			int *ix = strmap_get(&f->names, buf, strlen(buf));
+			if (!ix && m == 1)
+				ix = strmap_get(&f->surnames, buf, strlen(buf));
+			if (ix && *ix >= 0) {
+				best = m, bix = *ix, bname = NULL;
+				continue;
+			}
+			const char *canon;
+			unsigned fl = lexicon_lookup(buf, strlen(buf), &canon);
+			if ((fl & (LEX_ANY_PLACE | LEX_ANY_ORG)) && !(fl & LEX_STOP) &&
+			    (m > 1 || !(fl & LEX_COMMON) || (fl & LEX_PROPER) || (v[k].flags & TOKF_ALLCAPS))) {
+				btype = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
+				bname = canon;
+				best = m, bix = -1;
+				if (!bname)
+					bname = "";
+			}
+		}
+		if (best && bix < 0) {
+			finder_span_text(p, k, k + best, buf, sizeof buf);
+			if ((bix = entity_for(f, *bname ? bname : buf, btype)) < 0)
+				return -1;
+		}
+		if (!best) {
+			k++;
+			continue;
+		}
+		finder_span_text(p, k, k + best, buf, sizeof buf);
+		if (entity_add_alias(&f->a->entities[bix], buf) || add_mention(f, bix, p, k, k + best))
+			return -1;
+		k += best;
+	}
+	return 0;
+}
+
+static int compare_mention(const void *x, const void *y)
+{
+	const struct mention *a = x, *b = y;
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->paragraph != b->paragraph)
+		return a->paragraph < b->paragraph ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Aliases that only differ from the name by case or are the name: none kept. */
+static void tidy(struct article *a)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		struct entity *e = &a->entities[i];
+		if (e->n_mentions > 1)
+			qsort(e->mentions, e->n_mentions, sizeof *e->mentions, compare_mention);
+	}
+}
+
+static void finder_free(struct finder *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		tokens_free(&f->p[i].tl), names_free(&f->p[i].names);
+	free(f->p);
+	strmap_free(&f->caps), strmap_free(&f->names), strmap_free(&f->surnames);
+	strmap_free(&f->acr_para), strmap_free(&f->acr_span);
+}
+
+static int collect(struct finder *f)
+{
+	struct article *a = f->a;
+	size_t total = article_paragraph_count(a) + a->n_sections + 1;
+	if (!(f->p = calloc(total, sizeof *f->p)))
+		return -1;
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++)
+			f->p[f->n++] = (struct para){(int)s, (int)j, a->sections[s].paragraphs[j], {0}, {0}, 0};
+	if (a->headline)
+		f->p[f->n++] = (struct para){-1, 0, a->headline, {0}, {0}, 0};
+	/* headings: only names the body or the lexicon knows (paragraph -1) */
+	for (size_t s = 0; s < a->n_sections; s++)
+		if (a->sections[s].heading)
+			f->p[f->n++] = (struct para){(int)s, -1, a->sections[s].heading, {0}, {0}, 1};
+	for (size_t i = 0; i < f->n; i++) {
+		struct para *p = &f->p[i];
+		if (tokens_split(p->text, strlen(p->text), &p->tl))
+			return -1;
+		/* title case is a headline's; a body paragraph without lower-case
+		 * words is a list of names ("Goalkeepers: Donis Escober, ...") */
+		p->title_case |= names_caps_uninformative(p->text, &p->tl, p->section < 0);
+		if (p->title_case)
+			continue;
+		for (size_t k = 0; k < p->tl.n; k++) {
+			const struct token *t = &p->tl.v[k];
+			if (t->kind != TOK_WORD)
+				continue;
+			int bit = (t->flags & TOKF_CAP) ? ((t->flags & TOKF_SENT_START) ? 0 : 1) : 2;
+			if (!bit)
+				continue;
+			int *v = strmap_put(&f->caps, p->text + t->start, t->end - t->start, 0);
+			if (!v)
+				return -1;
+			*v |= bit;
+			if (bit == 1 && *v < (1 << 20))
+				*v += 4; /* counts capitalised mid-sentence uses, from bit 2 up */
+		}
+	}
+	return 0;
+}
+
+int entities_find(struct article *a)
+{
+	struct finder f = {0};
+	f.a = a;
+	int rc = -1;
+	if (collect(&f))
+		goto out;
+	for (size_t i = 0; i < f.n; i++)
+		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
+			goto out;
+	finder_mark_turns(&f);
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f))
+		goto out;
+	for (size_t i = 0; i < f.n; i++)
+		if (f.p[i].title_case && known_names(&f, &f.p[i]))
+			goto out;
+	tidy(a);
+	rc = 0;
+out:
+	finder_free(&f);
+	return rc;
+}

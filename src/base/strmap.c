@@ -1,0 +1,82 @@
+/* strmap.c: case-insensitive string-to-int hash map (see strmap.h). */
+#include "base.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* FNV-1a over the case-folded bytes. */
+static size_t hash(const char *s, size_t len)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ fold((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+static struct strmap_slot *find(const struct strmap *m, const char *key, size_t len)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = hash(key, len) & mask;; i = (i + 1) & mask) {
+		struct strmap_slot *s = &m->slots[i];
+		if (!s->key || (s->len == len && !strncasecmp(s->key, key, len)))
+			return s;
+	}
+}
+
+int *strmap_get(const struct strmap *m, const char *key, size_t len)
+{
+	if (!m->cap)
+		return NULL;
+	struct strmap_slot *s = find(m, key, len);
+	return s->key ? &s->value : NULL;
+}
+
+static int grow(struct strmap *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 64;
+	struct strmap_slot *old = m->slots;
+	size_t ocap = m->cap;
+	m->slots = calloc(ncap, sizeof *m->slots);
+	if (!m->slots) {
+		m->slots = old;
+		return -1;
+	}
+	m->cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key)
+			*find(m, old[i].key, old[i].len) = old[i];
+	free(old);
+	return 0;
+}
+
+int *strmap_put(struct strmap *m, const char *key, size_t len, int init)
+{
+	if ((m->n + 1) * 2 > m->cap && grow(m))
+		return NULL;
+	struct strmap_slot *s = find(m, key, len);
+	if (s->key)
+		return &s->value;
+	if (!(s->key = malloc(len + 1)))
+		return NULL;
+	memcpy(s->key, key, len);
+	s->key[len] = '\0';
+	s->len = len;
+	s->value = init;
+	m->n++;
+	return &s->value;
+}
+
+void strmap_free(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->n = 0;
+}

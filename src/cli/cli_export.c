@@ -1,0 +1,234 @@
+/* cli_export.c: `dateline export ID` as text, Markdown or JSON. */
+#include "cli.h"
+#include "cli_store.h"
+#include "model.h"
+#include "output.h"
+#include "base.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writes s sanitised with Markdown's active characters escaped, so text never turns into markup. */
+static void md_put(FILE *f, const char *s)
+{
+	char *t = sanitize_str(s, 0);
+	if (!t)
+		return;
+	for (const char *p = t; *p; p++) {
+		if (strchr("\\`*_[]<>#|~", *p))
+			fputc('\\', f);
+		fputc(*p, f);
+	}
+	free(t);
+}
+
+/* A paragraph: also escapes what would start a list, quote or heading at its beginning. */
+static void md_para(FILE *f, const char *s)
+{
+	const char *p = s;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if ((p > s && *p == '.') || ((*s == '-' || *s == '+' || *s == '=') && (s[1] == ' ' || !s[1])))
+		fputc('\\', f);
+	md_put(f, s);
+	fputs("\n\n", f);
+}
+
+static void print_markdown(FILE *f, const struct article *a, const struct store_item *it)
+{
+	fputs("# ", f);
+	md_put(f, a->headline ? a->headline : it->title ? it->title : "(untitled)");
+	fputs("\n\n", f);
+	const struct dateline *d = a->dateline;
+	if (d && (d->place || d->date || d->agency)) {
+		const char *parts[3] = {d->place, d->date, d->agency};
+		int any = 0;
+		fputc('*', f);
+		for (int i = 0; i < 3; i++)
+			if (parts[i]) {
+				fputs(any ? " · " : "", f);
+				md_put(f, parts[i]);
+				any = 1;
+			}
+		fputs("*  \n", f);
+	}
+	if (a->byline) {
+		md_put(f, a->byline);
+		fputs("  \n", f);
+	}
+	if (a->published || it->published) {
+		fputs("Published ", f);
+		md_put(f, a->published ? a->published : it->published);
+		fputs("  \n", f);
+	}
+	const char *url = a->url ? a->url : it->link;
+	if (url) {
+		fputs("Source: <", f);
+		char *u = sanitize_str(url, 0);
+		for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
+			if (*p == '<' || *p == '>' || *p == ' ')
+				fprintf(f, "%%%02X", (unsigned char)*p);
+			else
+				fputc(*p, f);
+		free(u);
+		fputs(">\n", f);
+	}
+	fputc('\n', f);
+	for (size_t i = 0; i < a->n_sections; i++) {
+		const struct section *s = &a->sections[i];
+		if (s->heading) {
+			fputs("## ", f);
+			md_put(f, s->heading);
+			fputs("\n\n", f);
+		}
+		for (size_t j = 0; j < s->n_paragraphs; j++)
+			md_para(f, s->paragraphs[j]);
+	}
+	if (a->n_quotes) {
+		fputs("## Quotations\n\n", f);
+		for (size_t i = 0; i < a->n_quotes; i++) {
+			fputs("> \u201c", f);
+			md_put(f, a->quotes[i].text ? a->quotes[i].text : "");
+			fputs("\u201d", f);
+			if (a->quotes[i].speaker) {
+				fputs(" \u2014 ", f);
+				md_put(f, a->quotes[i].speaker);
+			}
+			fputs("\n\n", f);
+		}
+	}
+	if (a->n_entities) {
+		fputs("## Named\n\n", f);
+		for (size_t i = 0; i < a->n_entities; i++) {
+			const struct entity *e = &a->entities[i];
+			fputs("- ", f);
+			md_put(f, e->name);
+			fprintf(f, " (%s", entity_type_name(e->type));
+			if (e->role) {
+				fputs(", ", f);
+				md_put(f, e->role);
+			}
+			fprintf(f, "; %zu mention%s)\n", e->n_mentions, e->n_mentions == 1 ? "" : "s");
+		}
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < a->n_links; i++) {
+		fprintf(f, "[%zu]: <", i + 1);
+		char *u = sanitize_str(a->links[i].url, 0);
+		for (const char *p = u ? u : ""; *p; p++)
+			if (*p == '<' || *p == '>' || *p == ' ')
+				fprintf(f, "%%%02X", (unsigned char)*p);
+			else
+				fputc(*p, f);
+		free(u);
+		fputs(">\n", f);
+	}
+}
+
+static int print_json(const struct article *a, const struct store_item *it)
+{
+	char *j = article_to_json(a, 0);
+	json_object *o = j ? json_tokener_parse(j) : NULL;
+	free(j);
+	if (!o) {
+		cli_error("out of memory");
+		return CLI_FAIL;
+	}
+	json_object_object_add(o, "id", json_object_new_int64(it->id));
+	json_object_object_add(o, "feed", cli_json_str(it->feed_title));
+	json_object_object_add(o, "link", cli_json_str(it->link));
+	json_object_object_add(o, "read", json_object_new_boolean(it->read));
+	json_object_object_add(o, "starred", json_object_new_boolean(it->starred));
+	json_object_object_add(o, "saved", json_object_new_boolean(it->saved));
+	return cli_json_print(o);
+}
+
+static const char export_usage[] = "usage: dateline export [--format text|markdown|json] [--json] [--db PATH] ID";
+
+int cmd_export_article(int argc, char **argv)
+{
+	const char *db = NULL, *format = "text";
+	int json = 0;
+	long long id = 0;
+	for (int i = 1; i < argc; i++) {
+		int c = cli_store_common(argc, argv, &i, &db, &json);
+		if (c < 0)
+			return CLI_USAGE;
+		if (c)
+			continue;
+		const char *a = argv[i];
+		char *end;
+		if (!strcmp(a, "--format") && i + 1 < argc) {
+			format = argv[++i];
+		} else if (!strncmp(a, "--format=", 9)) {
+			format = a + 9;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(export_usage);
+			return CLI_OK;
+		} else if (!id && (id = strtoll(a, &end, 10)) > 0 && !*end) {
+			continue;
+		} else {
+			cli_error("unexpected '%s'; %s", a, export_usage);
+			return CLI_USAGE;
+		}
+	}
+	if (json)
+		format = "json";
+	if (!strcmp(format, "md"))
+		format = "markdown";
+	if (strcmp(format, "text") && strcmp(format, "markdown") && strcmp(format, "json")) {
+		cli_error("unknown format '%s' (text, markdown or json)", format);
+		return CLI_USAGE;
+	}
+	if (id <= 0) {
+		cli_error("which article? %s", export_usage);
+		return CLI_USAGE;
+	}
+	struct store *s;
+	if (cli_store_open(db, 1, &s))
+		return CLI_FAIL;
+	char err[1024];
+	struct store_item *it;
+	struct article *a;
+	if (store_item_get(s, id, &it, err, sizeof err)) {
+		cli_error("%s", err);
+		store_close(s);
+		return CLI_FAIL;
+	}
+	if (store_article_load(s, id, &a, err, sizeof err)) {
+		cli_error("%s", err);
+		store_items_free(it, 1);
+		store_close(s);
+		return CLI_FAIL;
+	}
+	int rc = CLI_OK;
+	if (!strcmp(format, "json"))
+		rc = print_json(a, it);
+	else if (!strcmp(format, "markdown"))
+		print_markdown(stdout, a, it);
+	else
+		rc = article_print_text(stdout, a) ? CLI_FAIL : CLI_OK;
+	article_free(a);
+	store_items_free(it, 1);
+	store_close(s);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}
+
+int cmd_export_any(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-h") && strcmp(argv[i], "--help"))
+			return cmd_export_article(argc, argv);
+	if (argc > 1) {
+		puts("usage: dateline export > FILE.opml       the subscriptions as OPML");
+		puts(export_usage);
+		return CLI_OK;
+	}
+	return cmd_export(argc, argv);
+}

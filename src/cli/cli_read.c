@@ -1,0 +1,120 @@
+/* cli_read.c: `dateline FILE...`, `dateline read`, `dateline --demo`: articles in the reader. */
+#include "cli.h"
+#include "model.h"
+#include "tui.h"
+#include "cli_store.h"
+#include "store.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/dateline"
+#endif
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Where the bundled samples are: $DATELINE_SAMPLES, ./samples, or the installed copy. */
+static const char *samples_dir(void)
+{
+	const char *env = getenv("DATELINE_SAMPLES");
+	if (env && *env)
+		return env;
+	if (access("samples/articles", R_OK) == 0)
+		return "samples/articles";
+	return DATADIR "/samples/articles";
+}
+
+/* Paths of the sample articles, sorted; NULL with *n = 0 when there are none. */
+static char **sample_paths(size_t *n)
+{
+	const char *dir = samples_dir();
+	DIR *d = opendir(dir);
+	char **v = NULL;
+	*n = 0;
+	if (!d) {
+		cli_error("%s: no sample articles there (set DATELINE_SAMPLES)", dir);
+		return NULL;
+	}
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+			continue;
+		char **nv = realloc(v, (*n + 1) * sizeof *v);
+		char *p = malloc(strlen(dir) + len + 2);
+		if (!nv || !p) {
+			free(p);
+			v = nv ? nv : v;
+			break;
+		}
+		v = nv;
+		sprintf(p, "%s/%s", dir, e->d_name);
+		v[(*n)++] = p;
+	}
+	closedir(d);
+	if (v)
+		qsort(v, *n, sizeof *v, by_name);
+	return v;
+}
+
+int cmd_read(int argc, char **argv)
+{
+	int demo = !strcmp(argv[0], "--demo");
+	size_t n = 0;
+	char **paths = NULL;
+	if (demo) {
+		paths = sample_paths(&n);
+		if (!n)
+			return CLI_FAIL;
+	} else if (argc < 2) {
+		cli_error("usage: dateline read FILE...");
+		return CLI_USAGE;
+	}
+	size_t count = demo ? n : (size_t)argc - 1;
+	struct article **arts = calloc(count ? count : 1, sizeof *arts);
+	int rc = arts ? CLI_OK : CLI_FAIL;
+	size_t loaded = 0;
+	for (size_t i = 0; i < count && arts; i++) {
+		const char *p = demo ? paths[i] : argv[i + 1];
+		if (cli_load_article(p, NULL, NULL, &arts[loaded]) == CLI_OK)
+			loaded++;
+		else
+			rc = CLI_FAIL;
+	}
+	if (loaded) {
+		char err[256];
+		if (tui_read(arts, loaded, err, sizeof err)) {
+			cli_error("%s", err);
+			rc = CLI_FAIL;
+		}
+	}
+	for (size_t i = 0; i < loaded; i++)
+		article_free(arts[i]);
+	free(arts);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	return rc;
+}
+
+int cmd_browse(int argc, char **argv)
+{
+	(void)argc;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return CLI_USAGE;
+	struct store *s;
+	if (cli_store_open(NULL, 0, &s))
+		return CLI_FAIL;
+	char err[512];
+	int rc = tui_browse(s, argv[0], err, sizeof err) ? CLI_FAIL : CLI_OK;
+	store_close(s);
+	if (rc)
+		cli_error("%s", err);
+	return rc;
+}

@@ -1,0 +1,200 @@
+/* cli_refresh.c: `dateline refresh`, every subscribed feed fetched in parallel and handed to the sink. */
+#include "cli.h"
+#include "subs.h"
+#include "feed.h"
+#include "pipeline.h"
+#include "store.h"
+#include "base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+static const char refresh_usage[] =
+	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose] [FEED...]";
+
+struct selection {
+	char **names; /* URLs or titles given on the command line */
+	size_t n;     /* how many */
+};
+
+/* 1 when the subscription is one of the names (its URL, or its title in any case). */
+static int is_selected(const struct feedlist_entry *e, void *ctx)
+{
+	const struct selection *sel = ctx;
+	for (size_t k = 0; k < sel->n; k++)
+		if (!strcmp(e->url, sel->names[k]) || (e->title && !strcasecmp(e->title, sel->names[k])))
+			return 1;
+	return 0;
+}
+
+/*
+ * Keeps only the subscriptions named by sel[0..n). Returns CLI_OK, or
+ * CLI_FAIL naming the first name that matches none.
+ */
+static int select_feeds(struct feedlist *fl, char **names, size_t n)
+{
+	if (!n)
+		return CLI_OK;
+	for (size_t k = 0; k < n; k++) {
+		struct selection one = {&names[k], 1};
+		int found = 0;
+		for (size_t i = 0; i < fl->n && !found; i++)
+			found = is_selected(&fl->entries[i], &one);
+		if (!found) {
+			char *s = sanitize_str(names[k], 0);
+			cli_error("no subscription is '%s' (dateline feeds lists them)", s ? s : "?");
+			free(s);
+			return CLI_FAIL;
+		}
+	}
+	struct selection all = {names, n};
+	feedlist_keep(fl, is_selected, &all);
+	return CLI_OK;
+}
+
+/* Positive integer option value in [1, max]; -1 when not. */
+static long int_arg(const char *v, long max)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	return *v && !*end && n >= 1 && n <= max ? n : -1;
+}
+
+/* Reads the feeds file, warning about lines it cannot use. */
+static int load_list(char *path, size_t pathlen, struct feedlist *fl)
+{
+	char err[512];
+	if (feedlist_path(path, pathlen, err, sizeof err) || feedlist_load(path, fl, err, sizeof err)) {
+		cli_error("%s", err);
+		return CLI_FAIL;
+	}
+	if (fl->n_bad) {
+		char *b = sanitize_str(fl->bad, 0);
+		cli_error("%s: %s%s", path, b ? b : "", fl->n_bad > 1 ? " (and more lines skipped)" : "");
+		free(b);
+	}
+	return CLI_OK;
+}
+
+/* Feeds tagged "fulltext": the pages behind their summary-only items (fulltext.h). */
+static int expand_fulltext(struct store *st, const struct feedlist *fl, const struct fetch_opts *fo, int quiet)
+{
+	int any = 0;
+	for (size_t i = 0; i < fl->n && !any; i++)
+		any = fulltext_wanted(&fl->entries[i]);
+	if (!any)
+		return CLI_OK;
+	char err[512];
+	struct fulltext_summary fs;
+	if (fulltext_expand(st, fl, fo, FULLTEXT_DEFAULT_PER_FEED, stderr, &fs, err, sizeof err)) {
+		cli_error("full text: %s", err);
+		return CLI_FAIL;
+	}
+	if (!quiet && fs.wanted)
+		printf("full text: %zu of %zu articles fetched%s\n", fs.stored, fs.wanted,
+		       fs.failed ? " (failures above)" : "");
+	return fs.failed ? CLI_FAIL : CLI_OK;
+}
+
+int cmd_refresh(int argc, char **argv)
+{
+	struct refresh_opts o;
+	memset(&o, 0, sizeof o);
+	int rc = cli_fetch_opts(&o.fetch), progress = isatty(STDERR_FILENO), quiet = 0, verbose = 0;
+	size_t n_sel = 0; /* feeds named on the command line, gathered at the front of argv */
+	if (rc)
+		return rc;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--jobs") || !strcmp(a, "-j") || !strcmp(a, "--timeout")) {
+			if (i + 1 >= argc) {
+				cli_error("%s needs a value; %s", a, refresh_usage);
+				return CLI_USAGE;
+			}
+			const char *v = argv[++i];
+			if (a[2] == 't') {
+				char *end;
+				double s = strtod(v, &end);
+				if (*end || !(s > 0) || s > 3600) {
+					cli_error("--timeout wants seconds (0.1 to 3600), not '%s'", v);
+					return CLI_USAGE;
+				}
+				o.fetch.timeout_ms = (long)(s * 1000 + 0.5);
+			} else {
+				long n = int_arg(v, 256);
+				if (n < 0) {
+					cli_error("--jobs wants a number from 1 to 256, not '%s'", v);
+					return CLI_USAGE;
+				}
+				o.fetch.max_parallel = (int)n;
+			}
+		} else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+			verbose = 1;
+		} else if (!strcmp(a, "--no-progress")) {
+			progress = 0;
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			quiet = 1;
+			progress = 0;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(refresh_usage);
+			return CLI_OK;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option %s; %s", a, refresh_usage);
+			return CLI_USAGE;
+		} else {
+			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
+		}
+	}
+	char path[4096], err[512];
+	struct feedlist fl = FEEDLIST_INIT;
+	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
+		feedlist_free(&fl);
+		return rc;
+	}
+	if (!fl.n) {
+		if (!quiet)
+			printf("no feeds yet: add one with 'dateline add URL' or 'dateline import FILE.opml' (%s)\n", path);
+		feedlist_free(&fl);
+		return CLI_OK;
+	}
+	/* The store keeps validators, items and articles: one transaction per feed (store_sink.h). */
+	struct store *st = NULL;
+	struct store_sink *ssink = NULL;
+	if (store_open(NULL, 0, &st, err, sizeof err) || !(ssink = store_sink_new(st))) {
+		cli_error("%s", st ? "out of memory" : err);
+		store_close(st);
+		feedlist_free(&fl);
+		return CLI_FAIL;
+	}
+	struct refresh_sink sink;
+	store_sink_fill(ssink, &sink);
+	o.parse = feed_parse;
+	o.progress = progress ? stderr : NULL;
+	o.report = stderr;
+	o.log = verbose ? stderr : NULL;
+	o.feeds_path = path;
+	struct refresh_summary sum;
+	if (refresh_run(&fl, &o, &sink, &sum, err, sizeof err)) {
+		cli_error("refresh: %s", err);
+		rc = CLI_FAIL;
+	} else {
+		if (!quiet) {
+			char line[256];
+			refresh_format_summary(&sum, line, sizeof line);
+			puts(line);
+		}
+		rc = sum.failed ? CLI_FAIL : CLI_OK;
+		rc |= expand_fulltext(st, &fl, &o.fetch, quiet);
+	}
+	store_sink_free(ssink);
+	store_close(st);
+	feedlist_free(&fl);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}

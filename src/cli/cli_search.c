@@ -1,0 +1,261 @@
+/* cli_search.c: `dateline search` over articles and `dateline quotes` over every quotation. */
+#include "cli.h"
+#include "cli_store.h"
+#include "base.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Prints a snippet whose matches sit between \x02 and \x03: bold on a colour terminal, plain otherwise. */
+static void put_snippet(const char *snip, int bold)
+{
+	const char *p = snip;
+	while (*p) {
+		size_t n = strcspn(p, "\x02\x03");
+		char *t = sanitize_text(p, n, 0);
+		if (t)
+			fputs(t, stdout);
+		free(t);
+		p += n;
+		if (*p) {
+			if (bold)
+				fputs(*p == '\x02' ? "\033[1m" : "\033[0m", stdout);
+			p++;
+		}
+	}
+}
+
+/* The snippet without its markers, for JSON. */
+static char *plain_snippet(const char *snip)
+{
+	char *r = strdup(snip ? snip : "");
+	if (!r)
+		return NULL;
+	char *w = r;
+	for (const char *p = r; *p; p++)
+		if (*p != '\x02' && *p != '\x03')
+			*w++ = *p;
+	*w = '\0';
+	return r;
+}
+
+static void put(const char *s)
+{
+	char *t = sanitize_str(s, 0);
+	if (t)
+		fputs(t, stdout);
+	free(t);
+}
+
+static int use_bold(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+static const char search_usage[] = "usage: dateline search [--rank] [--limit N] [--json] [--db PATH] QUERY";
+
+int cmd_search(int argc, char **argv)
+{
+	const char *db = NULL, *query = NULL;
+	int json = 0, rank = 0;
+	size_t limit = 20;
+	for (int i = 1; i < argc; i++) {
+		int c = cli_store_common(argc, argv, &i, &db, &json);
+		if (c < 0)
+			return CLI_USAGE;
+		if (c)
+			continue;
+		const char *a = argv[i];
+		if (!strcmp(a, "--limit") && i + 1 < argc) {
+			char *end;
+			long long v = strtoll(argv[++i], &end, 10);
+			if (*end || v <= 0) {
+				cli_error("--limit wants a positive number");
+				return CLI_USAGE;
+			}
+			limit = (size_t)v;
+		} else if (!strcmp(a, "--rank")) {
+			rank = 1;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(search_usage);
+			return CLI_OK;
+		} else if (!strcmp(a, "--") && i + 1 < argc && !query) {
+			query = argv[++i];
+		} else if (a[0] == '-' && a[1] && a[1] != '"') {
+			cli_error("unknown option %s; %s", a, search_usage);
+			return CLI_USAGE;
+		} else if (query) {
+			cli_error("one query at a time (quote it: dateline search 'a b'); %s", search_usage);
+			return CLI_USAGE;
+		} else {
+			query = a;
+		}
+	}
+	if (!query || !*query) {
+		cli_error("nothing to search for; %s", search_usage);
+		return CLI_USAGE;
+	}
+	struct store *s;
+	if (cli_store_open(db, 1, &s))
+		return CLI_FAIL;
+	char err[1024];
+	struct store_hit *h;
+	size_t n;
+	if ((rank ? store_search_ranked : store_search)(s, query, limit, &h, &n, err, sizeof err)) {
+		cli_error("%s", err);
+		store_close(s);
+		return CLI_FAIL;
+	}
+	int rc = CLI_OK, bold = use_bold();
+	if (json) {
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; arr && i < n; i++) {
+			json_object *o = json_object_new_object();
+			char day[11], *sn = plain_snippet(h[i].snippet);
+			cli_day(h[i].date, day);
+			json_object_object_add(o, "id", json_object_new_int64(h[i].item_id));
+			json_object_object_add(o, "title", cli_json_str(h[i].title));
+			json_object_object_add(o, "feed", cli_json_str(h[i].feed_title));
+			json_object_object_add(o, "published", cli_json_str(h[i].published));
+			json_object_object_add(o, "date", json_object_new_string(day));
+			json_object_object_add(o, "snippet", cli_json_str(sn));
+			free(sn);
+			json_object_array_add(arr, o);
+		}
+		rc = arr ? cli_json_print(arr) : CLI_FAIL;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			char day[11];
+			cli_day(h[i].date, day);
+			printf("%6lld  %s  ", h[i].item_id, day);
+			put(h[i].title ? h[i].title : "(untitled)");
+			if (h[i].feed_title) {
+				fputs("  — ", stdout);
+				put(h[i].feed_title);
+			}
+			fputs("\n        ", stdout);
+			put_snippet(h[i].snippet ? h[i].snippet : "", bold);
+			putchar('\n');
+		}
+		if (!n)
+			fprintf(stderr, "dateline: nothing matches '%s'\n", query);
+	}
+	store_hits_free(h, n);
+	store_close(s);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}
+
+static const char quotes_usage[] =
+	"usage: dateline quotes [QUERY] [--speaker NAME] [--since DATE] [--limit N] [--prefix] [--json] [--db PATH]";
+
+int cmd_quotes(int argc, char **argv)
+{
+	const char *db = NULL;
+	int json = 0;
+	struct store_quote_query q = {0};
+	q.limit = 50;
+	for (int i = 1; i < argc; i++) {
+		int c = cli_store_common(argc, argv, &i, &db, &json);
+		if (c < 0)
+			return CLI_USAGE;
+		if (c)
+			continue;
+		const char *a = argv[i];
+		if ((!strcmp(a, "--speaker") || !strcmp(a, "--since") || !strcmp(a, "--limit")) && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (a[2] == 's' && a[3] == 'p') {
+				q.speaker = v;
+			} else if (a[2] == 's') {
+				if (store_parse_date(v, &q.since)) {
+					cli_error("--since wants a date (2025-03-17, 2025-03-17T09:00Z) or an age (7d, 2w, 1m, 1y), not '%s'", v);
+					return CLI_USAGE;
+				}
+			} else {
+				char *end;
+				long long n = strtoll(v, &end, 10);
+				if (*end || n < 0) {
+					cli_error("--limit wants a number");
+					return CLI_USAGE;
+				}
+				q.limit = n ? (size_t)n : (size_t)-1 / 2;
+			}
+		} else if (!strcmp(a, "--prefix")) {
+			q.prefix = 1;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(quotes_usage);
+			return CLI_OK;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option %s; %s", a, quotes_usage);
+			return CLI_USAGE;
+		} else if (q.match) {
+			cli_error("one query at a time (quote it); %s", quotes_usage);
+			return CLI_USAGE;
+		} else {
+			q.match = a;
+		}
+	}
+	struct store *s;
+	if (cli_store_open(db, 1, &s))
+		return CLI_FAIL;
+	char err[1024];
+	struct store_quote_hit *h;
+	size_t n;
+	if (store_quotes_search(s, &q, &h, &n, err, sizeof err)) {
+		cli_error("%s", err);
+		store_close(s);
+		return CLI_FAIL;
+	}
+	int rc = CLI_OK;
+	if (json) {
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; arr && i < n; i++) {
+			json_object *o = json_object_new_object();
+			char day[11];
+			cli_day(h[i].date, day);
+			json_object_object_add(o, "id", json_object_new_int64(h[i].quote_id));
+			json_object_object_add(o, "item", json_object_new_int64(h[i].item_id));
+			json_object_object_add(o, "index", json_object_new_int(h[i].index));
+			json_object_object_add(o, "text", cli_json_str(h[i].text));
+			json_object_object_add(o, "speaker", cli_json_str(h[i].speaker));
+			json_object_object_add(o, "cue", cli_json_str(h[i].cue));
+			json_object_object_add(o, "partial", json_object_new_boolean(h[i].partial));
+			json_object_object_add(o, "headline", cli_json_str(h[i].headline));
+			json_object_object_add(o, "published", cli_json_str(h[i].published));
+			json_object_object_add(o, "date", json_object_new_string(day));
+			json_object_array_add(arr, o);
+		}
+		rc = arr ? cli_json_print(arr) : CLI_FAIL;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			char day[11];
+			cli_day(h[i].date, day);
+			printf("%s  %6lld  ", day, h[i].item_id);
+			put(h[i].speaker ? h[i].speaker : "(unattributed)");
+			fputs(": \u201c", stdout);
+			put(h[i].text);
+			fputs(h[i].partial ? "\u201d (partial)" : "\u201d", stdout);
+			if (h[i].headline) {
+				fputs("  — ", stdout);
+				put(h[i].headline);
+			}
+			putchar('\n');
+		}
+		if (!n)
+			fprintf(stderr, "dateline: no quotation matches\n");
+	}
+	store_quote_hits_free(h, n);
+	store_close(s);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}

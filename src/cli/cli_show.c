@@ -1,0 +1,126 @@
+/* cli_show.c: `dateline show`, one article printed as text, body or JSON. */
+#include "cli.h"
+#include "analysis.h"
+#include "model.h"
+#include "base.h"
+#include "pipeline.h"
+#include "output.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("dateline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_is_url(const char *s)
+{
+	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
+}
+
+int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out)
+{
+	char err[512];
+	char *data, *fetched_ct = NULL, *final_url = NULL;
+	size_t len;
+	if (cli_is_url(path)) {
+		int rc = cli_fetch(path, CLI_INPUT_LIMIT, NULL, &data, &len, &fetched_ct, &final_url);
+		if (rc)
+			return rc;
+		if (!url)
+			url = final_url ? final_url : path;
+		if (!content_type)
+			content_type = fetched_ct;
+	} else if (file_read(path, CLI_INPUT_LIMIT, &data, &len, err, sizeof err)) {
+		cli_error("%s", err);
+		return CLI_FAIL;
+	}
+	struct ingest_opts o = {path, url, content_type, NULL};
+	int rc = ingest_article(data, len, &o, out, err, sizeof err);
+	free(data);
+	free(fetched_ct);
+	free(final_url);
+	if (rc) {
+		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", err);
+		return CLI_FAIL;
+	}
+	char note[200];
+	if (analysis_limit_note(*out, note, sizeof note)) /* the article is shown; the user learns what was cut */
+		cli_error("%s: %s", strcmp(path, "-") ? path : "standard input", note);
+	return CLI_OK;
+}
+
+static const char show_usage[] =
+	"usage: dateline show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-";
+
+int cmd_show(int argc, char **argv)
+{
+	const char *format = "text", *url = NULL, *ct = NULL, *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--json")) {
+			format = "json";
+		} else if (!strcmp(a, "--format") || !strcmp(a, "--url") || !strcmp(a, "--content-type")) {
+			if (i + 1 >= argc) {
+				cli_error("%s needs a value; %s", a, show_usage);
+				return CLI_USAGE;
+			}
+			const char **dst = a[2] == 'f' ? &format : a[2] == 'u' ? &url : &ct;
+			*dst = argv[++i];
+		} else if (!strncmp(a, "--format=", 9)) {
+			format = a + 9;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			puts(show_usage);
+			return CLI_OK;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("unknown option %s; %s", a, show_usage);
+			return CLI_USAGE;
+		} else if (path) {
+			cli_error("one article at a time; %s", show_usage);
+			return CLI_USAGE;
+		} else {
+			path = a;
+		}
+	}
+	if (!path) {
+		cli_error("no article given; %s", show_usage);
+		return CLI_USAGE;
+	}
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "body")) {
+		cli_error("unknown format '%s' (text, json or body)", format);
+		return CLI_USAGE;
+	}
+	struct article *art;
+	int rc = cli_load_article(path, url, ct, &art);
+	if (rc)
+		return rc;
+	if (!strcmp(format, "json")) {
+		char *j = article_to_json(art, 0);
+		if (!j) {
+			cli_error("out of memory");
+			rc = CLI_FAIL;
+		} else {
+			puts(j);
+			free(j);
+		}
+	} else if (!strcmp(format, "body")) {
+		rc = article_print_body(stdout, art) ? CLI_FAIL : CLI_OK;
+	} else {
+		rc = article_print_text(stdout, art) ? CLI_FAIL : CLI_OK;
+	}
+	article_free(art);
+	if (fflush(stdout) && !rc) {
+		cli_error("writing the output failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}

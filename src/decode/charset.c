@@ -1,0 +1,342 @@
+/* charset.c: RFC 3023 charset precedence and iconv conversion to UTF-8. */
+#include "decode.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <stdint.h>
+
+#include "base.h"
+
+/* Labels that name the same decoder; the right-hand name is reported. */
+static const struct {
+	const char *label, *name;
+} aliases[] = {
+	{"utf8", "utf-8"}, {"unicode-1-1-utf-8", "utf-8"},
+	{"gb2312", "gb18030"}, {"gbk", "gb18030"}, {"x-gbk", "gb18030"}, {"gb_2312-80", "gb18030"},
+	{"csgb2312", "gb18030"}, {"euc-cn", "gb18030"}, {"chinese", "gb18030"}, {"cp936", "gb18030"},
+	{"sjis", "shift_jis"}, {"shift-jis", "shift_jis"}, {"x-sjis", "shift_jis"}, {"ms_kanji", "shift_jis"},
+	{"csshiftjis", "shift_jis"}, {"big5-hkscs", "big5-hkscs"}, {"x-x-big5", "big5"}, {"cn-big5", "big5"},
+	{"latin1", "iso-8859-1"}, {"iso8859-1", "iso-8859-1"}, {"iso_8859-1", "iso-8859-1"}, {"l1", "iso-8859-1"},
+	{"ascii", "us-ascii"}, {"ansi_x3.4-1968", "us-ascii"}, {"cp1252", "windows-1252"},
+	{"cp1251", "windows-1251"}, {"win-1251", "windows-1251"}, {"x-cp1251", "windows-1251"},
+	{"koi8r", "koi8-r"}, {"ks_c_5601-1987", "cp949"}, {"ksc5601", "cp949"}, {"euckr", "euc-kr"},
+	{"eucjp", "euc-jp"}, {"x-euc-jp", "euc-jp"}, {"tis620", "tis-620"},
+	{"utf16", "utf-16"}, {"utf-16", "utf-16"}, {"utf32", "utf-32"}, {"ucs-2", "utf-16"},
+};
+
+void charset_canonical(const char *label, char *out, size_t outlen)
+{
+	size_t n = 0;
+	if (!outlen)
+		return;
+	while (*label && isspace((unsigned char)*label))
+		label++;
+	for (; *label && n + 1 < outlen; label++)
+		if (*label != '\'' && *label != '"' && !isspace((unsigned char)*label))
+			out[n++] = (char)tolower((unsigned char)*label);
+	out[n] = '\0';
+	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+		if (!strcmp(out, aliases[i].label)) {
+			snprintf(out, outlen, "%s", aliases[i].name);
+			return;
+		}
+}
+
+void charset_parse_content_type(const char *ct, char *mime, size_t mimelen, char *charset, size_t charsetlen)
+{
+	size_t n = 0;
+	mime[0] = charset[0] = '\0';
+	if (!ct)
+		return;
+	while (*ct && isspace((unsigned char)*ct))
+		ct++;
+	for (; *ct && *ct != ';' && !isspace((unsigned char)*ct); ct++)
+		if (n + 1 < mimelen)
+			mime[n++] = (char)tolower((unsigned char)*ct);
+	mime[n] = '\0';
+	/* parameters: name = value, values may be quoted with ' or " */
+	while ((ct = strchr(ct, ';'))) {
+		ct++;
+		while (isspace((unsigned char)*ct))
+			ct++;
+		const char *name = ct;
+		while (*ct && *ct != '=' && *ct != ';' && !isspace((unsigned char)*ct))
+			ct++;
+		size_t nl = (size_t)(ct - name);
+		while (isspace((unsigned char)*ct))
+			ct++;
+		if (*ct != '=')
+			continue;
+		ct++;
+		while (isspace((unsigned char)*ct))
+			ct++;
+		char q = (*ct == '"' || *ct == '\'') ? *ct++ : 0;
+		const char *v = ct;
+		while (*ct && (q ? *ct != q : (*ct != ';' && !isspace((unsigned char)*ct))))
+			ct++;
+		if (nl == 7 && !strncasecmp(name, "charset", 7)) {
+			char raw[64];
+			size_t vl = (size_t)(ct - v) < sizeof raw - 1 ? (size_t)(ct - v) : sizeof raw - 1;
+			memcpy(raw, v, vl);
+			raw[vl] = '\0';
+			charset_canonical(raw, charset, charsetlen);
+		}
+		if (q && *ct)
+			ct++;
+	}
+}
+
+/*
+ * windows-1252, as browsers read it for the "iso-8859-1" label too: the five
+ * bytes it leaves undefined pass through as C1 code points, so it never fails.
+ */
+static const unsigned short cp1252_80[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+unsigned charset_cp1252_c1(unsigned cp) { return cp >= 0x80 && cp < 0xA0 ? cp1252_80[cp - 0x80] : cp; }
+
+static int convert_cp1252(const char *data, size_t len, char **out, size_t *outlen)
+{
+	if (len > ((size_t)-1 - 1) / 3)
+		return -1;
+	char *res = malloc(len * 3 + 1);
+	if (!res)
+		return -1;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)data[i];
+		if (c >= 0x80 && c < 0xA0)
+			c = cp1252_80[c - 0x80];
+		if (c < 0x80) {
+			res[o++] = (char)c;
+		} else if (c < 0x800) {
+			res[o++] = (char)(0xC0 | (c >> 6));
+			res[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			res[o++] = (char)(0xE0 | (c >> 12));
+			res[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			res[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	res[o] = '\0';
+	*out = res;
+	*outlen = o;
+	return 0;
+}
+
+int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen)
+{
+	if (!strcmp(from, "windows-1252") || !strcmp(from, "iso-8859-1"))
+		return convert_cp1252(data, len, out, outlen);
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return -1;
+	size_t cap = len + len / 2 + 16, used = 0;
+	char *res = malloc(cap);
+	if (!res) {
+		iconv_close(cd);
+		return -1;
+	}
+	char *in = (char *)data;
+	size_t inleft = len;
+	int rc = 0;
+	while (inleft) {
+		char *o = res + used;
+		size_t oleft = cap - used - 1;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		used = (size_t)(o - res);
+		if (r != (size_t)-1)
+			break;
+		if (errno != E2BIG) {
+			rc = -1; /* EILSEQ or EINVAL (truncated sequence at the end) */
+			break;
+		}
+		size_t ncap = cap * 2;
+		char *p = ncap > cap ? realloc(res, ncap) : NULL;
+		if (!p) {
+			rc = -1;
+			break;
+		}
+		res = p, cap = ncap;
+	}
+	iconv_close(cd);
+	if (rc) {
+		free(res);
+		return -1;
+	}
+	size_t skip = used >= 3 && !memcmp(res, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	if (skip)
+		memmove(res, res + skip, used - skip);
+	used -= skip;
+	res[used] = '\0';
+	*out = res;
+	*outlen = used;
+	return 0;
+}
+
+/* The charset the bytes announce by themselves: a BOM or the UTF-16/32 shape of "<?". */
+static const char *sniff_bom(const unsigned char *s, size_t len, size_t *bomlen)
+{
+	*bomlen = 0;
+	if (len >= 4 && !memcmp(s, "\x00\x00\xFE\xFF", 4))
+		return *bomlen = 4, "utf-32be";
+	if (len >= 4 && !memcmp(s, "\xFF\xFE\x00\x00", 4))
+		return *bomlen = 4, "utf-32le";
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		return *bomlen = 3, "utf-8";
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return *bomlen = 2, "utf-16be";
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return *bomlen = 2, "utf-16le";
+	if (len >= 4 && !memcmp(s, "\x00\x00\x00\x3C", 4))
+		return "utf-32be";
+	if (len >= 4 && !memcmp(s, "\x3C\x00\x00\x00", 4))
+		return "utf-32le";
+	if (len >= 4 && !memcmp(s, "\x00\x3C\x00\x3F", 4))
+		return "utf-16be";
+	if (len >= 4 && !memcmp(s, "\x3C\x00\x3F\x00", 4))
+		return "utf-16le";
+	return NULL;
+}
+
+/* The encoding="..." of an ASCII-compatible XML declaration, canonical, or "". */
+static void xml_decl_encoding(const char *s, size_t len, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3, len -= 3;
+	if (len < 6 || memcmp(s, "<?xml", 5))
+		return;
+	size_t end = 5;
+	while (end + 1 < len && end < 512 && !(s[end] == '?' && s[end + 1] == '>'))
+		end++;
+	for (size_t i = 5; i + 8 < end; i++) {
+		if (memcmp(s + i, "encoding", 8))
+			continue;
+		size_t j = i + 8;
+		while (j < end && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n' || s[j] == '='))
+			j++;
+		if (j >= end || (s[j] != '"' && s[j] != '\''))
+			return;
+		char q = s[j++], raw[64];
+		size_t k = 0;
+		while (j < end && s[j] != q && k + 1 < sizeof raw)
+			raw[k++] = s[j++];
+		raw[k] = '\0';
+		charset_canonical(raw, out, outlen);
+		return;
+	}
+}
+
+static int is_wide(const char *cs)
+{
+	return !strncmp(cs, "utf-16", 6) || !strncmp(cs, "utf-32", 6) || !strncmp(cs, "ucs", 3);
+}
+
+int charset_is_utf8(const char *s, size_t len, int ascii_only)
+{
+	size_t i = 0;
+	while (i < len) {
+		/* eight ASCII bytes at a time: the common case in feeds */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = ascii_only ? 0 : utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+int charset_decode_xml(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                       char **owned, char *encoding, size_t enclen, char *err, size_t errlen)
+{
+	*owned = NULL;
+	char mime[128], http[64], decl[64];
+	size_t bomlen;
+	const char *bom = sniff_bom((const unsigned char *)data, len, &bomlen);
+	charset_parse_content_type(content_type, mime, sizeof mime, http, sizeof http);
+	xml_decl_encoding(data, len, decl, sizeof decl);
+	/* "utf-16" in a declaration of a UTF-16 document: the byte order comes from the bytes */
+	if (bom && is_wide(bom) && (!decl[0] || is_wide(decl)))
+		snprintf(decl, sizeof decl, "%s", bom);
+	const char *rfc3023;
+	size_t ml = strlen(mime);
+	int app_xml = !strcmp(mime, "application/xml") || !strcmp(mime, "application/xml-dtd") ||
+	              !strcmp(mime, "application/xml-external-parsed-entity") ||
+	              (!strncmp(mime, "application/", 12) && ml > 4 && !strcmp(mime + ml - 4, "+xml"));
+	if (!mime[0])
+		rfc3023 = decl[0] ? decl : "utf-8";
+	else if (app_xml)
+		rfc3023 = http[0] ? http : decl[0] ? decl : "utf-8";
+	else if (!strncmp(mime, "text/", 5))
+		rfc3023 = http[0] ? http : "us-ascii";
+	else
+		rfc3023 = http[0] ? http : decl[0] ? decl : "utf-8";
+	/* a BOM or a UTF-16/32 shape cannot be overruled by a label for an ASCII-compatible set */
+	const char *cand[5] = {rfc3023, decl, "utf-8", "windows-1252", NULL};
+	/* labelled nowhere and not UTF-8: read the bytes for a likelier charset */
+	if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
+		cand[0] = charset_guess(data, len);
+	if (bom && (!strcmp(bom, "utf-8") ? strcmp(rfc3023, "utf-8") != 0 : !is_wide(rfc3023)))
+		cand[0] = bom;
+	for (int i = 0; cand[i]; i++) {
+		if (!cand[i][0])
+			continue;
+		const char *from = cand[i];
+		/* iconv's plain "utf-16" wants a BOM; a declared one without it is big-endian */
+		if (!strcmp(from, "utf-16"))
+			from = bom ? bom : "utf-16be";
+		else if (!strcmp(from, "utf-32"))
+			from = bom ? bom : "utf-32be";
+		const char *src = data;
+		size_t srclen = len;
+		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8")))
+			src += bomlen, srclen -= bomlen;
+		/* UTF-8 and ASCII that are what they claim are used in place */
+		int ascii = !strcmp(from, "us-ascii");
+		if ((ascii || !strcmp(from, "utf-8")) && charset_is_utf8(src, srclen, ascii)) {
+			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+				src += 3, srclen -= 3;
+			*text = src, *textlen = srclen;
+			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		/* gb2312 is read with its superset; the name reported stays the one found */
+		if (charset_convert(!strcmp(from, "gb2312") ? "gb18030" : from, src, srclen, owned, textlen) == 0) {
+			*text = *owned;
+			snprintf(encoding, enclen, "%s", from);
+			return 0;
+		}
+		/* a UTF-8 BOM is authoritative: broken sequences become U+FFFD, as browsers do */
+		if (i == 0 && bom && !strcmp(bom, "utf-8") && !strcmp(from, "utf-8")) {
+			if (!(*owned = utf8_repair(src, srclen, textlen)))
+				break;
+			*text = *owned;
+			snprintf(encoding, enclen, "utf-8");
+			return 0;
+		}
+	}
+	snprintf(err, errlen, "cannot decode the feed's characters");
+	return -1;
+}

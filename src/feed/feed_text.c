@@ -1,0 +1,167 @@
+/* feed_text.c: feed fields as plain text for display (see feed_text.h). */
+#include "feed.h"
+#include "base.h"
+#include "decode.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+
+/* The first case-insensitive occurrence of needle in s, or NULL. */
+static const char *find_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++)
+		if (!strncasecmp(s, needle, n))
+			return s;
+	return NULL;
+}
+
+/* Decodes the reference at s ('&'); returns its length (0 when it is not one) and the code point. */
+static size_t char_ref(const char *s, uint32_t *cp)
+{
+	size_t i = 1;
+	if (s[1] == '#') {
+		int hex = s[2] == 'x' || s[2] == 'X';
+		unsigned long v = 0;
+		size_t d = i = 2 + (size_t)hex;
+		for (; i - d < 8; i++) {
+			char c = s[i];
+			int x = c >= '0' && c <= '9' ? c - '0' : hex && (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+			if (x < 0)
+				break;
+			v = v * (hex ? 16 : 10) + (unsigned long)x;
+		}
+		if (i == d || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = (uint32_t)v;
+		return i + 1;
+	}
+	while (i < 40 && is_alnum(s[i]))
+		i++;
+	if (s[i] != ';' || i == 1)
+		return 0;
+	static const struct {
+		const char *n;
+		uint32_t cp;
+	} xml[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+	for (size_t k = 0; k < sizeof xml / sizeof *xml; k++)
+		if (strlen(xml[k].n) == i - 1 && !memcmp(s + 1, xml[k].n, i - 1))
+			return *cp = xml[k].cp, i + 1;
+	unsigned v = html_entity_lookup(s + 1, i - 1);
+	return v ? (*cp = v, i + 1) : 0;
+}
+
+/*
+ * HTML element names: "<" followed by one of these is a tag; anything else
+ * ("Tides <explained>" in a plain-text title) stays text.
+ */
+static int is_html_tag(const char *name, size_t n)
+{
+	static const char *const t[] = {
+		"a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blink",
+		"blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col", "dd", "del",
+		"details", "dfn", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "footer",
+		"form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img",
+		"input", "ins", "kbd", "li", "link", "main", "mark", "math", "meta", "nav", "noscript", "object",
+		"ol", "p", "picture", "pre", "q", "s", "samp", "script", "section", "small", "source", "span",
+		"strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "tfoot", "th",
+		"thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr"};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (strlen(t[i]) == n && !strncasecmp(name, t[i], n))
+			return 1;
+	return 0;
+}
+
+/* Tags whose end or start separates words. */
+static int is_break_tag(const char *name, size_t n)
+{
+	static const char *const t[] = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3",
+	                                "h4", "h5", "h6", "blockquote", "pre", "hr", "table", "section", "article"};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (strlen(t[i]) == n && !strncasecmp(name, t[i], n))
+			return 1;
+	return 0;
+}
+
+char *feed_text_plain(const char *s, size_t max)
+{
+	if (!s)
+		return NULL;
+	struct buf b = BUF_INIT;
+	int space = 1; /* at the start, or after a space: drop further white space */
+	int cut = 0;
+	const char *end = s + strlen(s);
+	buf_append(&b, "", 0);
+	for (const char *p = s; *p && !b.failed;) {
+		if (max && b.len >= max) {
+			cut = 1;
+			break;
+		}
+		/* a run of ordinary printable ASCII is copied whole */
+		const char *run = p;
+		while ((unsigned char)*p > ' ' && (unsigned char)*p < 0x7F && *p != '<' && *p != '&' &&
+		       (!max || b.len + (size_t)(p - run) < max))
+			p++;
+		if (p > run) {
+			buf_append(&b, run, (size_t)(p - run));
+			space = 0;
+			continue;
+		}
+		const char *tn = p + 1 + (p[1] == '/');
+		size_t nl = 0;
+		if (*p == '<')
+			while (is_alnum(tn[nl]))
+				nl++;
+		if (*p == '<' && (!strncmp(p, "<!--", 4) || (is_html_tag(tn, nl) && strchr(" \t\r\n/>", tn[nl])))) {
+			const char *n = tn;
+			const char *e = !strncmp(p, "<!--", 4) ? strstr(p, "-->") : strchr(p, '>');
+			int skip_body = !strncasecmp(n, "script", 6) || !strncasecmp(n, "style", 5);
+			if (!e)
+				break; /* an unfinished tag ends the text */
+			p = e + (!strncmp(p, "<!--", 4) ? 3 : 1);
+			if (skip_body && n[-1] != '/') { /* script and style bodies are not text */
+				const char *close = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
+				p = close ? close : end;
+			}
+			if (is_break_tag(n, nl) && !space)
+				buf_putc(&b, ' '), space = 1;
+			continue;
+		}
+		uint32_t cp = (unsigned char)*p;
+		size_t n = 1;
+		if (*p == '&' && (n = char_ref(p, &cp)) == 0)
+			n = 1, cp = '&';
+		else if (*p != '&')
+			n = utf8_decode(p, (size_t)(end - p), &cp), cp = n ? cp : 0xFFFD, n = n ? n : 1;
+		p += n;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+			if (!space)
+				buf_putc(&b, ' ');
+			space = 1;
+			continue;
+		}
+		char u[4];
+		buf_append(&b, u, utf8_encode(cp, u));
+		space = 0;
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	if (cut) {
+		while (b.len && ((unsigned char)b.data[b.len - 1] & 0xC0) == 0x80) /* back to a boundary */
+			b.len--;
+		if (b.len && (unsigned char)b.data[b.len - 1] >= 0xC0)
+			b.len--;
+		b.data[b.len] = '\0';
+		buf_puts(&b, "\u2026");
+	}
+	if (b.failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}

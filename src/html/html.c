@@ -1,0 +1,374 @@
+/*
+ * html.c: web page to article. Decides the charset, parses with libxml2's
+ * forgiving HTML parser, reads metadata, then extracts the main content,
+ * trying again less strictly when the first result is too short (some pages
+ * name their article container like boilerplate).
+ */
+#include "html.h"
+#include "model.h"
+#include "html_clean.h"
+#include "html_dom.h"
+#include "html_meta.h"
+#include "html_score.h"
+#include "html_text.h"
+#include "base.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/uri.h>
+#include <errno.h>
+#include <iconv.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define META_SCAN ((size_t)64 << 10)
+/* Below this many bytes of text the strict pass is distrusted (Readability uses 500 too). */
+#define ENOUGH_TEXT 500
+/* Below this much there is no article at all. */
+#define MIN_ARTICLE_TEXT 1
+
+/* Copies the charset label at s (quotes, blanks and ';' end it) into enc. */
+static void take_label(const char *s, char *enc, size_t cap)
+{
+	while (*s == ' ' || *s == '"' || *s == '\'' || *s == '=')
+		s++;
+	size_t k = 0;
+	for (; *s && !strchr(" \t\r\n\"';,>/", *s) && k < cap - 1; s++)
+		enc[k++] = *s;
+	enc[k] = '\0';
+}
+
+/* The charset named by a <meta> in the page's first bytes, or "" when none. */
+static void meta_charset(const char *data, size_t len, char *enc, size_t cap)
+{
+	char head[4096 + 1];
+	size_t n = len < META_SCAN ? len : META_SCAN;
+	enc[0] = '\0';
+	for (size_t i = 0; i + 5 < n; i++) {
+		if (data[i] != '<' || strncasecmp(data + i + 1, "meta", 4))
+			continue;
+		size_t k = 0;
+		for (size_t j = i; j < n && data[j] != '>' && k < sizeof head - 1; j++)
+			head[k++] = data[j] ? data[j] : ' ';
+		head[k] = '\0';
+		const char *c = dom_ifind(head, "charset");
+		if (c) {
+			take_label(c + 7, enc, cap);
+			if (enc[0])
+				return;
+		}
+	}
+}
+
+/* Browsers' reading of labels that libxml2 would take literally. */
+static void map_label(char *enc, size_t cap)
+{
+	static const char *const cp1252[] = {
+		"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "ansi_x3.4-1968",
+		"cp819", "ibm819", "iso_8859-1", "x-cp1252", NULL,
+	};
+	for (int i = 0; cp1252[i]; i++)
+		if (!strcasecmp(enc, cp1252[i]))
+			snprintf(enc, cap, "windows-1252");
+	if (!strcasecmp(enc, "utf8") || !strcasecmp(enc, "unicode-1-1-utf-8"))
+		snprintf(enc, cap, "UTF-8");
+}
+
+/* 1 when libxml2 (with iconv) can decode enc. */
+static int label_known(const char *enc)
+{
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
+	if (!h)
+		return 0;
+	xmlCharEncCloseFunc(h);
+	return 1;
+}
+
+static int has_high_bytes(const char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)data[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap)
+{
+	const char *c;
+	enc[0] = '\0';
+	if (content_type && (c = dom_ifind(content_type, "charset=")))
+		take_label(c + 8, enc, cap);
+	if (!enc[0] && len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		snprintf(enc, cap, "UTF-8");
+	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFF\xFE", 2))
+		snprintf(enc, cap, "UTF-16LE");
+	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFE\xFF", 2))
+		snprintf(enc, cap, "UTF-16BE");
+	if (!enc[0]) {
+		meta_charset(data, len, enc, cap);
+		/* Pages transcoded to UTF-8 often keep their old <meta charset>; bytes
+		 * that are valid UTF-8 beyond ASCII are almost never anything else. */
+		if (enc[0] && strcasecmp(enc, "utf-8") && has_high_bytes(data, len) && utf8_valid(data, len))
+			snprintf(enc, cap, "UTF-8");
+	}
+	map_label(enc, cap);
+	/* A UTF-16 label on a page that is plainly 8-bit is a lie: browsers ignore it too. */
+	if (enc[0] && !strncasecmp(enc, "utf-16", 6) && !(len >= 2 && (!memcmp(data, "\xFF\xFE", 2) ||
+	                                                            !memcmp(data, "\xFE\xFF", 2))))
+		enc[0] = '\0';
+	if (enc[0] && !label_known(enc))
+		enc[0] = '\0';
+	if (!enc[0])
+		snprintf(enc, cap, "%s", utf8_valid(data, len) ? "UTF-8" : "windows-1252");
+}
+
+static xmlNode *find_body(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	for (xmlNode *n = root; n; n = dom_next(n, root, 0))
+		if (dom_is(n, "body"))
+			return n;
+	return root;
+}
+
+/* The base for relative links: <base href> resolved against the page's URL. */
+static xmlChar *base_url(xmlDoc *doc, const char *url)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	for (xmlNode *n = root; n; n = dom_next(n, root, 0)) {
+		if (dom_is(n, "body"))
+			break;
+		const char *href = dom_attr(n, "href");
+		if (dom_is(n, "base") && href && *href)
+			return xmlBuildURI((const xmlChar *)href, (const xmlChar *)url);
+	}
+	return url ? xmlStrdup((const xmlChar *)url) : NULL;
+}
+
+enum { PASS_STRICT, PASS_LOOSE, PASS_WHOLE };
+
+/* One extraction pass over doc into a's sections and links. 0 or -1 (memory). */
+static int extract(xmlDoc *doc, int pass, const char *base, struct article *a, char *err, size_t errlen)
+{
+	xmlNode *body = find_body(doc);
+	if (!body)
+		return 0;
+	size_t n = dom_count(body);
+	struct dom_stats *stats = calloc(n ? n : 1, sizeof *stats);
+	if (!stats) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	dom_measure(body, stats, n);
+	html_clean_prune(body, pass == PASS_STRICT ? HTML_CLEAN_CLASSES : 0);
+	dom_measure(body, stats, n);
+	struct html_pick pick;
+	int rc = -1;
+	if (pass == PASS_WHOLE) {
+		xmlNode *one[1] = {body};
+		rc = html_text_emit(one, 1, base, a, err, errlen);
+	} else if (html_score_pick(body, &pick)) {
+		snprintf(err, errlen, "out of memory");
+	} else {
+		rc = 0;
+		for (size_t i = 0; i < pick.n && !rc; i++)
+			rc = html_clean_content(pick.nodes[i]);
+		if (rc)
+			snprintf(err, errlen, "out of memory");
+		else
+			rc = html_text_emit(pick.nodes, pick.n, base, a, err, errlen);
+		html_pick_free(&pick);
+	}
+	dom_unmeasure(body);
+	free(stats);
+	return rc;
+}
+
+static size_t body_bytes(const struct article *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_sections; i++) {
+		const struct section *s = &a->sections[i];
+		n += s->heading ? strlen(s->heading) : 0;
+		for (size_t j = 0; j < s->n_paragraphs; j++)
+			n += strlen(s->paragraphs[j]);
+	}
+	return n;
+}
+
+/* Moves the body (sections and links) of from into to, freeing to's. */
+static void move_body(struct article *to, struct article *from)
+{
+	struct article tmp = *to;
+	to->sections = from->sections, to->n_sections = from->n_sections, to->cap_sections = from->cap_sections;
+	to->links = from->links, to->n_links = from->n_links, to->cap_links = from->cap_links;
+	from->sections = tmp.sections, from->n_sections = tmp.n_sections, from->cap_sections = tmp.cap_sections;
+	from->links = tmp.links, from->n_links = tmp.n_links, from->cap_links = tmp.cap_links;
+}
+
+/*
+ * A malloc'd UTF-8 copy of data[0..len) decoded from enc, every byte that
+ * does not decode replaced by U+FFFD, so libxml2 always reads valid UTF-8
+ * and never stops half-way on a bad byte. NULL when out of memory.
+ */
+static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outlen)
+{
+	if (!strcasecmp(enc, "UTF-8")) {
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+			data += 3, len -= 3;
+		return utf8_repair(data, len, outlen);
+	}
+	if (!strcasecmp(enc, "windows-1252"))
+		return utf8_from_cp1252(data, len, outlen);
+	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
+		data += 2, len -= 2;
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		return utf8_from_cp1252(data, len, outlen);
+	size_t cap = len * 2 + 16, used = 0;
+	char *out = malloc(cap);
+	char *in = (char *)data;
+	size_t left = len;
+	while (out) {
+		char *o = out + used;
+		size_t room = cap - used - 1;
+		size_t r = iconv(cd, &in, &left, &o, &room);
+		used = (size_t)(o - out);
+		if (r != (size_t)-1 || (errno != E2BIG && !left))
+			break;
+		if (errno == E2BIG || cap - used < 8) {
+			char *bigger = cap < ((size_t)-1) / 2 ? realloc(out, cap * 2) : NULL;
+			if (!bigger) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = bigger, cap *= 2;
+			continue;
+		}
+		/* EILSEQ or EINVAL: one undecodable byte becomes U+FFFD */
+		memcpy(out + used, "\xEF\xBF\xBD", 3);
+		used += 3, in++, left--;
+		if (!left)
+			break;
+	}
+	iconv_close(cd);
+	if (!out)
+		return NULL;
+	out[used] = '\0';
+	/* iconv's UTF-8 is valid, but NULs from UTF-16 pages must not reach libxml2 */
+	char *clean = utf8_repair(out, used, outlen);
+	free(out);
+	return clean;
+}
+
+static xmlDoc *parse(const char *data, size_t len, const char *url)
+{
+	xmlResetLastError(); /* so too_deep() sees this parse's errors only */
+	return htmlReadMemory(data, (int)len, url, "UTF-8",
+	                      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+}
+
+/*
+ * 1 when the last parse stopped at libxml2's nesting limit (256 elements
+ * without XML_PARSE_HUGE, which we never set): the page is cut there, so a
+ * missing article gets that reason instead of a bare "no article found".
+ */
+static int too_deep(void)
+{
+	const xmlError *e = xmlGetLastError();
+	return e && e->message && strstr(e->message, "Excessive depth");
+}
+
+int html_parse(const char *data, size_t len, const char *url, const char *content_type,
+               struct article *a, char *err, size_t errlen)
+{
+	char enc[64];
+	if (len > INT_MAX) {
+		snprintf(err, errlen, "page too large (%zu bytes)", len);
+		return -1;
+	}
+	html_charset(data, len, content_type, enc, sizeof enc);
+	size_t ulen;
+	char *utf8 = NULL;
+	const char *text = data;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8"))
+		text += 3, ulen = len - 3;
+	else
+		ulen = len;
+	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
+	if (strcasecmp(enc, "UTF-8") || memchr(text, '\0', ulen) || !utf8_valid(text, ulen)) {
+		if (!(utf8 = to_utf8(data, len, enc, &ulen))) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		text = utf8;
+	}
+	if (ulen > INT_MAX) {
+		free(utf8);
+		snprintf(err, errlen, "page too large (%zu bytes)", len);
+		return -1;
+	}
+	xmlDoc *doc = parse(text, ulen, url);
+	if (!doc) {
+		free(utf8);
+		snprintf(err, errlen, "not a readable HTML page");
+		return -1;
+	}
+	xmlChar *base = base_url(doc, url);
+	struct article *best = NULL;
+	int rc = -1;
+	if (html_meta_read(doc, a)) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	for (int pass = PASS_STRICT; pass <= PASS_WHOLE; pass++) {
+		struct article *try = article_new();
+		if (!try || article_set(&try->headline, a->headline, a->headline ? strlen(a->headline) : 0)) {
+			article_free(try);
+			snprintf(err, errlen, "out of memory");
+			goto done;
+		}
+		if (pass > PASS_STRICT) {
+			/* every pass prunes the tree it reads: start from fresh bytes */
+			xmlFreeDoc(doc);
+			if (!(doc = parse(text, ulen, url))) {
+				article_free(try);
+				snprintf(err, errlen, "out of memory");
+				goto done;
+			}
+		}
+		if (extract(doc, pass, (const char *)base, try, err, errlen)) {
+			article_free(try);
+			goto done;
+		}
+		/* a looser pass must find much more to beat a stricter one: on a
+		 * short page it mostly finds the bylines and share bars again */
+		if (!best || body_bytes(try) > 2 * body_bytes(best)) {
+			article_free(best);
+			best = try;
+		} else {
+			article_free(try);
+		}
+		size_t got = body_bytes(best);
+		if (got >= ENOUGH_TEXT || (pass == PASS_LOOSE && got >= MIN_ARTICLE_TEXT))
+			break;
+	}
+	if (!best || body_bytes(best) < MIN_ARTICLE_TEXT) {
+		snprintf(err, errlen, too_deep() ? "no article found: the page nests elements more than 256 deep"
+		                                 : "no article found");
+		goto done;
+	}
+	move_body(a, best);
+	rc = 0;
+done:
+	article_free(best);
+	xmlFree(base);
+	xmlFreeDoc(doc);
+	free(utf8);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/* feed.c: construction and destruction of the feed model. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct feed *feed_new(void)
+{
+	struct feed *f = calloc(1, sizeof *f);
+	if (f)
+		f->cap_items = 0;
+	return f;
+}
+
+int feed_set(char **field, const char *s)
+{
+	char *p = NULL;
+	if (s && !(p = strdup(s)))
+		return -1;
+	free(*field);
+	*field = p;
+	return 0;
+}
+
+struct feed_item *feed_add_item(struct feed *f)
+{
+	if (f->n_items == f->cap_items) {
+		size_t cap = f->cap_items ? f->cap_items * 2 : 16;
+		struct feed_item *p = realloc(f->items, cap * sizeof *p);
+		if (!p)
+			return NULL;
+		f->items = p, f->cap_items = cap;
+	}
+	struct feed_item *it = &f->items[f->n_items++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+int feed_item_add_category(struct feed_item *it, const char *term)
+{
+	for (size_t i = 0; i < it->n_categories; i++)
+		if (!strcmp(it->categories[i], term))
+			return 0;
+	char **p = realloc(it->categories, (it->n_categories + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	it->categories = p;
+	if (!(p[it->n_categories] = strdup(term)))
+		return -1;
+	it->n_categories++;
+	return 0;
+}
+
+int feed_item_add_enclosure(struct feed_item *it, const char *url, const char *type, long long length)
+{
+	struct enclosure *p = realloc(it->enclosures, (it->n_enclosures + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	it->enclosures = p;
+	struct enclosure *e = &p[it->n_enclosures];
+	e->url = strdup(url);
+	e->type = type ? strdup(type) : NULL;
+	e->length = length;
+	if (!e->url || (type && !e->type)) {
+		free(e->url), free(e->type);
+		return -1;
+	}
+	it->n_enclosures++;
+	return 0;
+}
+
+static void item_free(struct feed_item *it)
+{
+	free(it->id), free(it->title), free(it->link), free(it->author);
+	free(it->published), free(it->updated), free(it->summary), free(it->content);
+	for (size_t i = 0; i < it->n_categories; i++)
+		free(it->categories[i]);
+	free(it->categories);
+	for (size_t i = 0; i < it->n_enclosures; i++)
+		free(it->enclosures[i].url), free(it->enclosures[i].type);
+	free(it->enclosures);
+}
+
+void feed_free(struct feed *f)
+{
+	if (!f)
+		return;
+	free(f->format), free(f->encoding), free(f->title), free(f->link);
+	free(f->description), free(f->language), free(f->updated);
+	for (size_t i = 0; i < f->n_items; i++)
+		item_free(&f->items[i]);
+	free(f->items);
+	free(f);
+}

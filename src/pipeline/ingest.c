@@ -1,0 +1,52 @@
+/* ingest.c: sniff, parse, analyse. */
+#include "pipeline.h"
+#include "analysis.h"
+#include "model.h"
+#include "html.h"
+#include "decode.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
+                   struct article **out, char *err, size_t errlen)
+{
+	struct article *a = article_new();
+	if (!a) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	int rc = -1;
+	enum sniff_kind k = sniff(data, len, o ? o->content_type : NULL);
+	if ((o && o->source && article_set(&a->source, o->source, strlen(o->source))) ||
+	    (o && o->url && article_set(&a->url, o->url, strlen(o->url))) ||
+	    (o && o->published && article_set(&a->published, o->published, strlen(o->published)))) {
+		snprintf(err, errlen, "out of memory");
+		goto done;
+	}
+	switch (k) {
+	case SNIFF_TEXT:
+		rc = text_parse(data, len, a, err, errlen);
+		break;
+	case SNIFF_HTML:
+		rc = html_parse(data, len, o ? o->url : NULL, o ? o->content_type : NULL, a, err, errlen);
+		break;
+	case SNIFF_FEED_XML:
+	case SNIFF_FEED_JSON:
+		snprintf(err, errlen, "this is a feed, not an article: read it with 'dateline feed'");
+		break;
+	case SNIFF_BINARY:
+		snprintf(err, errlen, "binary data, not an article");
+		break;
+	}
+	if (!rc)
+		rc = analysis_run(a, err, errlen);
+done:
+	if (rc) {
+		article_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}

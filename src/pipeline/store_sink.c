@@ -1,0 +1,146 @@
+/* store_sink.c: refresh's sink writing into the store, one transaction per feed. */
+#include "pipeline.h"
+#include "base.h"
+#include "subs.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct seen {
+	char *url;            /* a feed's URL as refresh named it */
+	long long seq;        /* its refresh_seq when this refresh began */
+};
+
+struct store_sink {
+	struct store *store;  /* borrowed */
+	char **kept;          /* validator strings handed to refresh, freed at the end */
+	size_t n_kept;        /* number of them */
+	struct seen *seen;    /* each known feed's refresh count at the start, to detect a refresh that ran alongside */
+	size_t n_seen;        /* number of them */
+};
+
+struct store_sink *store_sink_new(struct store *s)
+{
+	struct store_sink *k = calloc(1, sizeof *k);
+	if (k)
+		k->store = s;
+	return k;
+}
+
+void store_sink_free(struct store_sink *k)
+{
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->n_kept; i++)
+		free(k->kept[i]);
+	free(k->kept);
+	for (size_t i = 0; i < k->n_seen; i++)
+		free(k->seen[i].url);
+	free(k->seen);
+	free(k);
+}
+
+/* Hands out s (taking it over), keeping it alive until the sink is freed. */
+static const char *keep(struct store_sink *k, char *s)
+{
+	if (!s)
+		return NULL;
+	char **n = realloc(k->kept, (k->n_kept + 1) * sizeof *n);
+	if (!n) {
+		free(s);
+		return NULL;
+	}
+	k->kept = n;
+	k->kept[k->n_kept++] = s;
+	return s;
+}
+
+static int sink_validators(void *ctx, const char *url, const char **etag, const char **last_modified,
+                           char *err, size_t errlen)
+{
+	struct store_sink *k = ctx;
+	long long id;
+	*etag = *last_modified = NULL;
+	if (store_feed_find(k->store, url, &id, err, errlen))
+		return -1;
+	if (!id)
+		return 0;
+	struct store_feed f;
+	if (store_feed_get(k->store, id, &f, err, errlen))
+		return -1;
+	*etag = keep(k, f.etag);
+	*last_modified = keep(k, f.last_modified);
+	f.etag = f.last_modified = NULL;
+	struct seen *ns = realloc(k->seen, (k->n_seen + 1) * sizeof *ns);
+	if (ns) { /* without it the refresh only loses the check, not its data */
+		k->seen = ns;
+		if ((ns[k->n_seen].url = strdup(url)) != NULL)
+			ns[k->n_seen++].seq = f.refresh_seq;
+	}
+	store_feed_clear(&f);
+	return 0;
+}
+
+/* The subscription's tags as one space-separated string (malloc'd), NULL when it has none. */
+static char *join_tags(const struct feedlist_entry *e)
+{
+	if (!e || !e->n_tags)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < e->n_tags; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		buf_puts(&b, e->tags[i]);
+	}
+	if (b.failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+static int sink_feed_done(void *ctx, const struct refresh_result *r, const struct feed *f,
+                          struct refresh_counts *counts, char *err, size_t errlen)
+{
+	struct store_sink *k = ctx;
+	const struct feedlist_entry *e = r->sub;
+	char *tags = join_tags(e);
+	long long id;
+	int rc = store_feed_upsert(k->store, e->url, e->title, tags, &id, err, errlen);
+	free(tags);
+	if (rc)
+		return -1;
+	if (r->new_url && store_feed_set_url(k->store, id, r->new_url, err, errlen))
+		return -1;
+	struct store_feed_state st = {(int)r->http_code, r->etag, r->last_modified,
+	                              r->outcome == REFRESH_FAILED ? (r->error ? r->error : "failed") : NULL,
+	                              (long long)time(NULL), 0};
+	if (r->outcome == REFRESH_NOT_MODIFIED && !st.status)
+		st.status = 304;
+	for (size_t i = 0; i < k->n_seen; i++)
+		if (!strcmp(k->seen[i].url, e->url))
+			st.expect_seq = k->seen[i].seq;
+	struct store_apply_result res;
+	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &ingest_item_reader, &res, err, errlen)) {
+		/* nothing of the refresh was kept: remember why, with the old validators */
+		char ignored[256];
+		struct store_feed_state fail = {st.status, NULL, NULL, err, st.time, 0};
+		store_feed_update_state(k->store, id, &fail, ignored, sizeof ignored);
+		return -1;
+	}
+	counts->new_items = (size_t)res.n_new;
+	counts->changed_items = (size_t)res.n_changed;
+	return 0;
+}
+
+void store_sink_fill(struct store_sink *k, struct refresh_sink *sink)
+{
+	memset(sink, 0, sizeof *sink);
+	sink->ctx = k;
+	sink->validators = sink_validators;
+	sink->feed_done = sink_feed_done;
+	sink->finish = NULL; /* every feed committed on its own: nothing left to do */
+}

@@ -1,0 +1,309 @@
+/*
+ * store_articles.c: an analysed article in and out of the store, every
+ * field of article.h kept as it was.
+ *
+ * The body is stored as one text (paragraphs joined by newlines, which the
+ * text index reads) plus, per section, its heading and the byte length of
+ * each paragraph, so paragraphs come back byte for byte whatever they hold.
+ */
+#include "store_int.h"
+#include "model.h"
+#include "base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_art_ins[] =
+	"INSERT INTO articles(item_id, source, url, site, headline, headline_derived, byline, published,"
+	" has_dateline, dl_place, dl_date, dl_agency, dl_raw, body, doc) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+static const char sql_fts_ins[] =
+	"INSERT INTO articles_fts(rowid, headline, byline, body) VALUES(?,?,?,?)";
+static const char sql_sec_ins[] = "INSERT INTO sections(item_id, pos, heading, lens) VALUES(?,?,?,?)";
+static const char sql_quote_ins[] =
+	"INSERT INTO quotes(item_id, pos, text, speaker, cue, partial, section, paragraph, start, end,"
+	" end_paragraph, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+static const char sql_qfts_ins[] = "INSERT INTO quotes_fts(rowid, text, speaker) VALUES(?,?,?)";
+static const char sql_ent_ins[] = "INSERT INTO entities(item_id, pos, name, type, role) VALUES(?,?,?,?,?)";
+static const char sql_alias_ins[] = "INSERT INTO aliases(entity_id, pos, alias) VALUES(?,?,?)";
+static const char sql_men_ins[] =
+	"INSERT INTO mentions(entity_id, pos, section, paragraph, start, end) VALUES(?,?,?,?,?,?)";
+static const char sql_link_ins[] = "INSERT INTO links(item_id, pos, url, text) VALUES(?,?,?,?)";
+static const char sql_nq_set[] = "UPDATE items SET n_quotes = ? WHERE id = ?";
+static const char sql_item_date[] = "SELECT date FROM items WHERE id = ?";
+static const char sql_doc_next[] = "SELECT max(doc) FROM articles WHERE doc >= ?1 AND doc < ?2";
+static const char sql_quote_next[] = "SELECT max(id) FROM quotes WHERE id >= ?1 AND id < ?2";
+
+long long store_date_key(long long date)
+{
+	const long long max = (1LL << (62 - STORE_KEY_BITS)) - 1;
+	return (date < 0 ? 0 : date > max ? max : date) << STORE_KEY_BITS;
+}
+
+/*
+ * The first free key of table (sql_next) for an item dated date, with room
+ * for n rows: keys sort by date, then by when they were stored.
+ */
+static int next_key(struct store *s, const char *sql_next, long long date, size_t n, long long *key,
+                    char *err, size_t errlen)
+{
+	long long lo = store_date_key(date), hi = lo + (1LL << STORE_KEY_BITS);
+	sqlite3_stmt *st = store_stmt(s, sql_next, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
+	int rc = sqlite3_step(st);
+	long long k = lo;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		k = sqlite3_column_int64(st, 0) + 1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "numbering an article", err, errlen);
+	if (k + (long long)n > hi) {
+		snprintf(err, errlen, "too many articles stored for the same second");
+		return -1;
+	}
+	*key = k;
+	return 0;
+}
+
+/* The ordering date of item id. */
+static int item_date(struct store *s, long long id, long long *date, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_item_date, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	*date = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		snprintf(err, errlen, "no item %lld in the store", id);
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 0 : store_fail(s, "storing an article", err, errlen);
+}
+
+/* Steps an insert/update/delete once; -1 with err on failure. */
+static int run(struct store *s, sqlite3_stmt *st, const char *what, char *err, size_t errlen)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(s, what, err, errlen);
+}
+
+static int write_quotes(struct store *s, long long id, long long date, const struct article *a,
+                        char *err, size_t errlen)
+{
+	long long key = 0;
+	if (a->n_quotes && next_key(s, sql_quote_next, date, a->n_quotes, &key, err, errlen))
+		return -1;
+	for (size_t i = 0; i < a->n_quotes; i++) {
+		const struct quote *q = &a->quotes[i];
+		sqlite3_stmt *st = store_stmt(s, sql_quote_ins, err, errlen);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		store_bind_text(st, 3, q->text ? q->text : "");
+		store_bind_text(st, 4, q->speaker);
+		store_bind_text(st, 5, q->cue);
+		sqlite3_bind_int(st, 6, q->partial);
+		sqlite3_bind_int(st, 7, q->section);
+		sqlite3_bind_int(st, 8, q->paragraph);
+		sqlite3_bind_int64(st, 9, (long long)q->start);
+		sqlite3_bind_int64(st, 10, (long long)q->end);
+		sqlite3_bind_int(st, 11, q->end_paragraph);
+		/* numbered backwards, so that newest-first (descending) lists an article's quotes in text order */
+		long long qid = key + (long long)(a->n_quotes - 1 - i);
+		sqlite3_bind_int64(st, 12, qid);
+		if (run(s, st, "storing a quotation", err, errlen))
+			return -1;
+		if (!(st = store_stmt(s, sql_qfts_ins, err, errlen)))
+			return -1;
+		sqlite3_bind_int64(st, 1, qid);
+		store_bind_text(st, 2, q->text ? q->text : "");
+		store_bind_text(st, 3, q->speaker);
+		if (run(s, st, "indexing a quotation", err, errlen))
+			return -1;
+	}
+	sqlite3_stmt *st = store_stmt(s, sql_nq_set, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)a->n_quotes);
+	sqlite3_bind_int64(st, 2, id);
+	return run(s, st, "storing a quotation", err, errlen);
+}
+
+static int write_entities(struct store *s, long long id, const struct article *a, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const struct entity *e = &a->entities[i];
+		sqlite3_stmt *st = store_stmt(s, sql_ent_ins, err, errlen);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		store_bind_text(st, 3, e->name ? e->name : "");
+		sqlite3_bind_int(st, 4, (int)e->type);
+		store_bind_text(st, 5, e->role);
+		if (run(s, st, "storing an entity", err, errlen))
+			return -1;
+		long long eid = sqlite3_last_insert_rowid(s->db);
+		for (size_t j = 0; j < e->n_aliases; j++) {
+			if (!(st = store_stmt(s, sql_alias_ins, err, errlen)))
+				return -1;
+			sqlite3_bind_int64(st, 1, eid);
+			sqlite3_bind_int64(st, 2, (long long)j);
+			store_bind_text(st, 3, e->aliases[j] ? e->aliases[j] : "");
+			if (run(s, st, "storing an entity", err, errlen))
+				return -1;
+		}
+		for (size_t j = 0; j < e->n_mentions; j++) {
+			const struct mention *m = &e->mentions[j];
+			if (!(st = store_stmt(s, sql_men_ins, err, errlen)))
+				return -1;
+			sqlite3_bind_int64(st, 1, eid);
+			sqlite3_bind_int64(st, 2, (long long)j);
+			sqlite3_bind_int(st, 3, m->section);
+			sqlite3_bind_int(st, 4, m->paragraph);
+			sqlite3_bind_int64(st, 5, (long long)m->start);
+			sqlite3_bind_int64(st, 6, (long long)m->end);
+			if (run(s, st, "storing a mention", err, errlen))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Sections: heading and paragraph lengths; appends paragraphs to body. */
+static int write_sections(struct store *s, long long id, const struct article *a, struct buf *body,
+                          char *err, size_t errlen)
+{
+	struct buf lens = BUF_INIT;
+	int first = 1;
+	for (size_t i = 0; i < a->n_sections; i++) {
+		const struct section *sec = &a->sections[i];
+		buf_reset(&lens);
+		buf_puts(&lens, "");
+		for (size_t j = 0; j < sec->n_paragraphs; j++) {
+			const char *p = sec->paragraphs[j] ? sec->paragraphs[j] : "";
+			size_t n = strlen(p);
+			buf_printf(&lens, j ? " %zu" : "%zu", n);
+			if (!first)
+				buf_putc(body, '\n');
+			buf_append(body, p, n);
+			first = 0;
+		}
+		sqlite3_stmt *st;
+		if (lens.failed || body->failed) {
+			snprintf(err, errlen, "storing an article: out of memory");
+			buf_free(&lens);
+			return -1;
+		}
+		if (!(st = store_stmt(s, sql_sec_ins, err, errlen))) {
+			buf_free(&lens);
+			return -1;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		store_bind_text(st, 3, sec->heading);
+		sqlite3_bind_text(st, 4, lens.data ? lens.data : "", -1, SQLITE_TRANSIENT);
+		if (run(s, st, "storing an article", err, errlen)) {
+			buf_free(&lens);
+			return -1;
+		}
+	}
+	buf_free(&lens);
+	return 0;
+}
+
+int store_article_write(struct store *s, long long id, const struct article *a, char *err, size_t errlen)
+{
+	long long date, doc;
+	if (item_date(s, id, &date, err, errlen) || next_key(s, sql_doc_next, date, 1, &doc, err, errlen))
+		return -1;
+	struct buf body = BUF_INIT;
+	buf_puts(&body, "");
+	if (write_sections(s, id, a, &body, err, errlen)) {
+		buf_free(&body);
+		return -1;
+	}
+	const struct dateline *d = a->dateline;
+	sqlite3_stmt *st = store_stmt(s, sql_art_ins, err, errlen);
+	if (!st) {
+		buf_free(&body);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, a->source);
+	store_bind_text(st, 3, a->url);
+	store_bind_text(st, 4, a->site);
+	store_bind_text(st, 5, a->headline);
+	sqlite3_bind_int(st, 6, a->headline_derived);
+	store_bind_text(st, 7, a->byline);
+	store_bind_text(st, 8, a->published);
+	sqlite3_bind_int(st, 9, d != NULL);
+	store_bind_text(st, 10, d ? d->place : NULL);
+	store_bind_text(st, 11, d ? d->date : NULL);
+	store_bind_text(st, 12, d ? d->agency : NULL);
+	store_bind_text(st, 13, d ? d->raw : NULL);
+	sqlite3_bind_text(st, 14, body.data, (int)body.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, doc);
+	int rc = run(s, st, "storing an article", err, errlen);
+	if (!rc && (st = store_stmt(s, sql_fts_ins, err, errlen)) != NULL) {
+		sqlite3_bind_int64(st, 1, doc);
+		store_bind_text(st, 2, a->headline);
+		store_bind_text(st, 3, a->byline);
+		sqlite3_bind_text(st, 4, body.data, (int)body.len, SQLITE_STATIC);
+		rc = run(s, st, "indexing an article", err, errlen);
+	} else if (!rc) {
+		rc = -1;
+	}
+	buf_free(&body);
+	if (rc)
+		return -1;
+	for (size_t i = 0; i < a->n_links; i++) {
+		if (!(st = store_stmt(s, sql_link_ins, err, errlen)))
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		store_bind_text(st, 3, a->links[i].url ? a->links[i].url : "");
+		store_bind_text(st, 4, a->links[i].text);
+		if (run(s, st, "storing a link", err, errlen))
+			return -1;
+	}
+	return write_quotes(s, id, date, a, err, errlen) || write_entities(s, id, a, err, errlen) ? -1 : 0;
+}
+
+/* The external-content indexes need the old values to forget a row: delete them first. */
+static const char *const delete_sql[] = {
+	"INSERT INTO articles_fts(articles_fts, rowid, headline, byline, body)"
+	" SELECT 'delete', doc, headline, byline, body FROM articles WHERE item_id = ?1",
+	"INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)"
+	" SELECT 'delete', id, text, speaker FROM quotes WHERE item_id = ?1",
+	"DELETE FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE item_id = ?1)",
+	"DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE item_id = ?1)",
+	"DELETE FROM entities WHERE item_id = ?1",
+	"DELETE FROM quotes WHERE item_id = ?1",
+	"DELETE FROM links WHERE item_id = ?1",
+	"DELETE FROM sections WHERE item_id = ?1",
+	"DELETE FROM articles WHERE item_id = ?1",
+	"UPDATE items SET n_quotes = 0 WHERE id = ?1",
+};
+
+int store_article_delete(struct store *s, long long id, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < sizeof delete_sql / sizeof *delete_sql; i++) {
+		sqlite3_stmt *st = store_stmt(s, delete_sql[i], err, errlen);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (run(s, st, "removing an article", err, errlen))
+			return -1;
+	}
+	return 0;
+}

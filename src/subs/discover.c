@@ -1,0 +1,162 @@
+/* discover.c: feed autodiscovery from <link rel="alternate"> with libxml2's HTML parser. */
+#include "subs.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const feed_types[] = {
+	"application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
+};
+
+struct found {
+	struct discovered_feed *v; /* results */
+	size_t n, cap;             /* used, allocated */
+	xmlChar *base;             /* <base href> resolved against the page URL, or NULL */
+	const char *page;          /* the page's URL, or NULL */
+	int oom;                   /* 1 after an allocation failed */
+};
+
+/* 1 when the space-separated rel list holds "alternate". */
+static int rel_alternate(const char *rel)
+{
+	const char *p = rel;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		size_t l = strcspn(p, " \t\n");
+		if (l == 9 && !strncasecmp(p, "alternate", 9))
+			return 1;
+		p += l;
+	}
+	return 0;
+}
+
+static char *prop(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *s = strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static void take_link(struct found *f, xmlNode *n)
+{
+	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href = prop(n, "href"), *title = NULL;
+	xmlChar *abs = NULL;
+	if (!rel || !type || !href || !*href || !rel_alternate(rel))
+		goto out;
+	for (char *p = type; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	type[strcspn(type, "; ")] = '\0';
+	size_t k = 0;
+	while (k < sizeof feed_types / sizeof *feed_types && strcmp(type, feed_types[k]))
+		k++;
+	if (k == sizeof feed_types / sizeof *feed_types)
+		goto out;
+	const xmlChar *base = f->base ? f->base : (const xmlChar *)f->page;
+	abs = base ? xmlBuildURI((const xmlChar *)href, base) : xmlStrdup((const xmlChar *)href);
+	if (!abs || !feedlist_url_ok((const char *)abs))
+		goto out;
+	for (size_t i = 0; i < f->n; i++)
+		if (!strcmp(f->v[i].url, (const char *)abs))
+			goto out;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 4;
+		struct discovered_feed *v = realloc(f->v, cap * sizeof *v);
+		if (!v) {
+			f->oom = 1;
+			goto out;
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	title = prop(n, "title");
+	struct discovered_feed *d = &f->v[f->n];
+	d->url = strdup((const char *)abs);
+	d->type = type;
+	d->title = title;
+	if (!d->url) {
+		f->oom = 1;
+		goto out;
+	}
+	f->n++;
+	type = NULL;
+	title = NULL;
+out:
+	xmlFree(abs);
+	free(rel);
+	free(type);
+	free(href);
+	free(title);
+}
+
+static void walk(struct found *f, xmlNode *n, int depth)
+{
+	for (; n && depth < 256; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlStrcasecmp(n->name, (const xmlChar *)"base") && !f->base) {
+			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+			if (href) {
+				f->base = f->page ? xmlBuildURI(href, (const xmlChar *)f->page) : xmlStrdup(href);
+				xmlFree(href);
+			}
+		} else if (!xmlStrcasecmp(n->name, (const xmlChar *)"link") ||
+		           !xmlStrcasecmp(n->name, (const xmlChar *)"a")) {
+			/* <a rel="alternate" type=...> is rare but means the same. */
+			take_link(f, n);
+		}
+		walk(f, n->children, depth + 1);
+	}
+}
+
+int discover_feeds(const char *html, size_t len, const char *base_url, struct discovered_feed **out,
+                   size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	if (len > INT_MAX) {
+		snprintf(err, errlen, "page too large");
+		return -1;
+	}
+	htmlDocPtr doc = htmlReadMemory(html, (int)len, base_url, NULL,
+	                                HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING);
+	if (!doc) {
+		snprintf(err, errlen, "cannot read the page as HTML");
+		return -1;
+	}
+	struct found f;
+	memset(&f, 0, sizeof f);
+	f.page = base_url;
+	walk(&f, xmlDocGetRootElement(doc), 0);
+	xmlFreeDoc(doc);
+	xmlFree(f.base);
+	if (f.oom) {
+		discover_free(f.v, f.n);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	*out = f.v;
+	*n = f.n;
+	return 0;
+}
+
+void discover_free(struct discovered_feed *feeds, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(feeds[i].url);
+		free(feeds[i].type);
+		free(feeds[i].title);
+	}
+	free(feeds);
+}
