@@ -72,7 +72,7 @@ check-layers: $(OBJ)
 
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT) $(FIXTURES)
-	@sh tests/run.sh
+	@bash tests/run.sh
 
 # The same suite with AddressSanitizer and UBSan, built apart in build-asan/.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -80,7 +80,7 @@ check-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/dateline CC=clang CFLAGS="$(ASAN_FLAGS)" \
 		build-asan/dateline $(patsubst $(B)/%,build-asan/%,$(UNIT) $(FIXTURES))
 	@DATELINE_BIN=$(CURDIR)/build-asan/dateline DATELINE_TESTS=build-asan/tests DATELINE_FIXTURES=$(CURDIR)/build-asan/fixtures \
-		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 bash tests/run.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dateline/themes $(DESTDIR)$(PREFIX)/share/man/man1
@@ -120,7 +120,7 @@ fuzz-smoke: fuzz
 VALGRIND_DEFAULT = cli feed_cli analysis opml_peers reader_min limits hostile
 check-valgrind: deps $(BIN)
 	@DATELINE_REAL_BIN=$(CURDIR)/$(BIN) DATELINE_BIN=$(CURDIR)/tests/valgrind-wrap.sh \
-		TESTS="$(or $(VALGRIND_TESTS),$(VALGRIND_DEFAULT))" sh tests/run.sh
+		TESTS="$(or $(VALGRIND_TESTS),$(VALGRIND_DEFAULT))" bash tests/run.sh
 
 # `make bench`: every bench/bench_*.sh, one table (bench/run.sh); the in-process harnesses are bench/*.c
 BENCH_HARNESS = $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/*.c))
