@@ -18,6 +18,8 @@
 /* Writes the directory into out[0..n). 0, or -1 with err set (no HOME, too long). */
 int appdirs_config(char *out, size_t n, char *err, size_t errlen);
 int appdirs_data(char *out, size_t n, char *err, size_t errlen);
+/* Where `make install` put the themes and samples (PREFIX/share/dateline): a static string. */
+const char *appdirs_installed(void);
 /* dir/name into out[0..n); 0 or -1 when it does not fit. */
 int appdirs_join(char *out, size_t n, const char *dir, const char *name, char *err, size_t errlen);
 /* Creates dir and its parents (mode 0700 for the ones it makes). 0 or -1 with err. */

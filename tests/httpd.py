@@ -13,7 +13,8 @@ Routes (GET):
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /bare304/NAME              RSS with an ETag, whose 304 carries no validators
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
-  /echo                      RSS whose title is the request's User-Agent, description its
+  /echo                      RSS whose title is the request's User-Agent (the item's description
+                             lists every request header's name), description its
                              Accept-Encoding, first item title its Accept
   /atom/NAME                 Atom 1.0
   /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
@@ -179,9 +180,11 @@ class Handler(BaseHTTPRequestHandler):
             enc = self.headers.get("Accept-Encoding", "")
             acc = self.headers.get("Accept", "")
             esc = lambda v: v.replace("&", "&amp;").replace("<", "&lt;")
+            names = ",".join(k for k in self.headers.keys())
             body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
                     '<description>%s</description><language>en</language><item><title>%s</title>'
-                    '</item></channel></rss>' % (esc(ua), esc(enc), esc(acc))).encode()
+                    '<description>%s</description></item></channel></rss>'
+                    % (esc(ua), esc(enc), esc(acc), esc(names))).encode()
             return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")

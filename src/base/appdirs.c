@@ -123,3 +123,12 @@ fail:
 	unlink(tmp);
 	return -1;
 }
+
+/* prefix.h is written by the Makefile and changes only with PREFIX, so `make install
+ * PREFIX=/opt/x` after a plain `make` rebuilds this one object with the right path. */
+#include "prefix.h"
+
+const char *appdirs_installed(void)
+{
+	return DATELINE_DATADIR;
+}

@@ -67,6 +67,38 @@ static int cb(void *ctx, struct fetch_result *r)
 	return 0;
 }
 
+/* Validators read back from a state file could carry CR/LF: they must never add a header. */
+struct echoed {
+	enum fetch_status st;
+	char body[4096];
+};
+
+static int keep_body(void *ctx, struct fetch_result *r)
+{
+	struct echoed *e = ctx;
+	e->st = r->status;
+	snprintf(e->body, sizeof e->body, "%s", r->body ? r->body : "");
+	return 0;
+}
+
+static void test_validators_cannot_inject_headers(void **state)
+{
+	(void)state;
+	struct fetch_opts o;
+	quick_opts(&o);
+	char url[256], err[256];
+	url_of(url, sizeof url, "http", "/echo/x");
+	struct fetch_request req = {url, "\"v1\"\r\nX-Injected: etag", "Mon, 01 Jan 2001 00:00:00 GMT\nX-Injected2: lm",
+	                            FETCH_ACCEPT_FEED};
+	struct echoed e = {FETCH_FAILED, ""};
+	assert_int_equal(fetch_run(&req, 1, &o, keep_body, &e, err, sizeof err), 0);
+	assert_int_equal(e.st, FETCH_OK);
+	assert_non_null(strstr(e.body, "User-Agent")); /* the echo lists the headers it got */
+	assert_null(strstr(e.body, "X-Injected"));
+	assert_null(strstr(e.body, "If-None-Match")); /* the unsafe validators are dropped whole */
+	assert_null(strstr(e.body, "If-Modified-Since"));
+}
+
 /* A request carrying the validator gets a 304 and no body; a stale one gets the feed again. */
 static void conditional(const char *path, int use_etag)
 {
@@ -308,6 +340,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ok_with_validators),
+		cmocka_unit_test(test_validators_cannot_inject_headers),
 		cmocka_unit_test(test_304_etag),
 		cmocka_unit_test(test_304_last_modified),
 		cmocka_unit_test(test_gzip_decoded),

@@ -206,7 +206,17 @@ static void test_retention(void **state)
 	store_set_retention(s, &r);
 	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
 	assert_int_equal(res.n_new, 0);
+	assert_int_equal(res.n_changed, 0);
+	assert_int_equal(res.n_unchanged, 10);
 	assert_int_equal(count_items(s, 0), 5);
+	/* not even when the feed rewrites them: only the 5 kept items count as changed */
+	struct feed *f2 = make_feed(1, 10, "(updated)");
+	assert_int_equal(store_apply_feed(s, fid, f2, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
+	assert_int_equal(res.n_new, 0);
+	assert_int_equal(res.n_changed, 5);
+	assert_int_equal(res.n_unchanged, 5);
+	assert_int_equal(count_items(s, 0), 5);
+	feed_free(f2);
 	/* new items push older ones out as the feed moves on */
 	struct feed *g = make_feed(-3, 3, "");
 	assert_int_equal(store_apply_feed(s, fid, g, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
