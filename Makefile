@@ -84,6 +84,14 @@ $(B)/fixtures/%: tests/tui/%.c $(B)/libdateline.a
 check-layers: $(OBJ)
 	$(Q)python3 scripts/check-layers.py --objs $(B)/obj
 
+# Static analysis: cppcheck's warning and portability checks, clean on main and run by .ci/run.
+# lexicon.c is left out: it is a lookup over the generated word tables, which cppcheck takes
+# minutes to read and finds nothing in.
+lint: $(B)/gen.stamp $(B)/prefix.h
+	$(Q)cppcheck -q -j2 --max-configs=1 --std=c11 --enable=warning,portability --inline-suppr \
+		--error-exitcode=1 -Iinclude $(PRIV_INC) -I$(B) -isrc/analysis/lexicon.c src
+	@echo "lint: cppcheck clean"
+
 check: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT) $(FIXTURES)
 	@bash tests/run.sh

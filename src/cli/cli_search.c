@@ -103,8 +103,8 @@ int cmd_search(int argc, char **argv)
 	if (cli_store_open(db, 1, &s))
 		return CLI_FAIL;
 	char err[1024];
-	struct store_hit *h;
-	size_t n;
+	struct store_hit *h = NULL;
+	size_t n = 0;
 	if ((rank ? store_search_ranked : store_search)(s, query, limit, &h, &n, err, sizeof err)) {
 		cli_error("%s", err);
 		store_close(s);

@@ -232,7 +232,11 @@ static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outl
 	char *out = malloc(cap);
 	char *in = (char *)data;
 	size_t left = len;
-	while (out) {
+	if (!out) {
+		iconv_close(cd);
+		return NULL;
+	}
+	for (;;) {
 		char *o = out + used;
 		size_t room = cap - used - 1;
 		size_t r = iconv(cd, &in, &left, &o, &room);
