@@ -41,7 +41,7 @@ struct engine {
 	const char *doc_base; /* the caller's base URL, or NULL */
 };
 
-static int ns_of(struct engine *e, const char *uri)
+static enum fx_ns ns_of(struct engine *e, const char *uri)
 {
 	if (!uri || !*uri)
 		return FX_NS_CORE;
