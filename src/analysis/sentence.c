@@ -8,6 +8,11 @@
 #include <string.h>
 
 #define SUBJECT_REACH 8  /* tokens from a sentence's (or clause's) start to its subject */
+/* The look-backs below are bounded so that the work per quotation or pronoun
+ * is constant and a paragraph is analysed in time linear in its length, even
+ * one long run without a full stop (issue 19, F1 and F2). */
+#define SENTENCE_WINDOW 80 /* tokens a sentence reaches back from any of its tokens */
+#define OFFICE_WINDOW 200  /* tokens searched back for the holder of "the governor" */
 
 /* Words that open a clause of their own: a verb after them is not the quotation's. */
 const char *const sentence_clause_openers[] = {
@@ -118,7 +123,8 @@ static int office_holder(const struct speaker_para *p, size_t k)
 		return -1;
 	const char *w = p->text + p->tl->v[k].start;
 	size_t n = p->tl->v[k].end - p->tl->v[k].start;
-	for (size_t j = k; j > 0; j--)
+	size_t stop = k > OFFICE_WINDOW ? k - OFFICE_WINDOW : 0;
+	for (size_t j = k; j > stop; j--)
 		if (p->entity[j - 1] >= 0 && p->entity_type[j - 1] == 0 && p->role_has(p->role_ctx, p->entity[j - 1], w, n))
 			return p->entity[j - 1];
 	for (size_t i = 0; i < p->n_recent; i++)
@@ -221,11 +227,12 @@ size_t sentence_mention_start(const struct speaker_para *p, size_t k)
 /* First token of the sentence holding token k (quotations do not end sentences). */
 size_t sentence_start(const struct speaker_para *p, size_t k)
 {
-	while (k > 0) {
+	size_t bound = k > SENTENCE_WINDOW ? k - SENTENCE_WINDOW : 0;
+	while (k > bound) {
 		const struct token *t = &p->tl->v[k - 1];
 		if (t->kind == TOK_PUNCT && t->punct == ')') {
 			/* "(D-Mo.)": a parenthesis never ends the sentence around it */
-			size_t j = k - 1, limit = k > 12 ? k - 12 : 0;
+			size_t j = k - 1, limit = k > bound + 12 ? k - 12 : bound;
 			while (j > limit && !sentence_is_punct(p, j, '('))
 				j--;
 			if (sentence_is_punct(p, j, '(')) {

@@ -6,6 +6,7 @@
 
 #define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
 #define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
+#define VERBS_TRIED 8     /* reporting verbs of a sentence tried per pass: bounds the work per quotation */
 
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
@@ -189,11 +190,13 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 	if (as_put_it(p, lo, open, r))
 		return 1;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = lo; i < open; i++) {
+		int tried = 0;
+		for (size_t i = lo; i < open && tried < VERBS_TRIED; i++) {
 			/* plain saying verbs: the sentence's first; others: the one nearest the quotation */
 			size_t v = pass == 1 ? open - 1 - (i - lo) : i;
 			if (!sentence_is_verb(p, v) || (pass == 0 && !sentence_in_list(p, v, sentence_say_verbs)))
 				continue;
+			tried++;
 			int e = subject_before(p, lo, v, &found);
 			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
 			              !sentence_is_participle(p, v) && !sentence_in_list(p, v - 1, sentence_prepositions) &&
@@ -239,9 +242,10 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	for (size_t k = lo; k < end; k++)
 		if (p->in_quote[k] == 1)
 			return -1; /* its quotation has its speaker already */
-	for (size_t v = lo; v < end; v++) {
+	for (size_t v = lo, tried = 0; v < end && tried < VERBS_TRIED; v++) {
 		if (!sentence_is_verb(p, v))
 			continue;
+		tried++;
 		int e = subject_before(p, lo, v, &found);
 		if (!found)
 			e = subject_after(p, v, end, &found);
