@@ -17,6 +17,7 @@
 #include "lexicon.h"
 #include "name_words.h"
 #include "quote_marks.h"
+#include "speaker_names.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -71,6 +72,7 @@ struct quoter {
 	size_t n_recent;          /* their number */
 	int seen[RECENT_MAX];     /* the same list, this paragraph included */
 	size_t n_seen;            /* its number */
+	struct speaker_names names;/* speakers' fullest names */
 	struct pending q;
 };
 
@@ -190,7 +192,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	out->partial = q->partial;
 	if (article_set(&out->text, t + b, n - b))
 		return -1;
-	if (speaker >= 0 && article_set(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
+	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
+	if (speaker >= 0 && (!who || article_set(&out->speaker, who, strlen(who))))
 		return -1;
 	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
 		return -1;
@@ -467,6 +470,8 @@ int quotes_find(struct article *a)
 	qt.prev_para = qt.colon_para = -10;
 	qt.colon_speaker = qt.signature = qt.turn = -1;
 	int rc = -1;
+	if (speaker_names_init(&qt.names, a))
+		return -1;
 	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
 		goto out;
 	for (size_t i = 0; i < a->n_entities; i++)
@@ -484,6 +489,7 @@ int quotes_find(struct article *a)
 		goto out;
 	rc = 0;
 out:
+	speaker_names_free(&qt.names);
 	free(qt.m);
 	free(qt.gender);
 	free(qt.prev_cue);
