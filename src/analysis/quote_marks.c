@@ -125,3 +125,67 @@ int quote_marks_nickname(const struct token_list *tl, size_t open, size_t close)
 			return 0;
 	return 1;
 }
+
+/* 1 when the words between the marks are in title case: two or more, each capitalised but small joiners. */
+static int title_case(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	size_t words = 0, caps = 0;
+	for (size_t k = open + 1; k < close; k++) {
+		const struct token *t = &tl->v[k];
+		if (t->kind == TOK_QUOTE)
+			return 0;
+		if (t->kind != TOK_WORD)
+			continue;
+		int small = 0;
+		for (const char *const *w = title_small; *w; w++)
+			small |= tokens_is(text, t, *w);
+		if (!(t->flags & TOKF_CAP) && !(small && words))
+			return 0;
+		caps += (t->flags & TOKF_ALLCAPS) != 0;
+		words++;
+	}
+	return words >= 2 && words <= 12 && caps < words;
+}
+
+/* Words after which a quotation names something rather than reports words: "dubbed the “Hanoi Hilton”". */
+static const char *const naming_words[] = {
+	"dubbed", "nicknamed", "so-called", "titled", "entitled", "term", "phrase", "hashtag",
+	"slogan", "motto", "catchphrase", NULL,
+};
+
+/* Subjects after which "called" and "named" report someone's words: "what he called “a disaster”". */
+static const char *const speaking_subjects[] = {
+	"he", "she", "they", "we", "i", "you", "who", "it", NULL,
+};
+
+static int word_in(const char *text, const struct token *t, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (t->kind == TOK_WORD && tokens_is(text, t, *w))
+			return 1;
+	return 0;
+}
+
+int quote_marks_mention(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	if (close > tl->n || close <= open + 1)
+		return 0;
+	if (title_case(text, tl, open, close))
+		return 1;
+	size_t k = open;
+	while (k > 0 && tl->v[k - 1].kind == TOK_WORD &&
+	       (tokens_is(text, &tl->v[k - 1], "the") || tokens_is(text, &tl->v[k - 1], "a") || tokens_is(text, &tl->v[k - 1], "an")))
+		k--;
+	if (k == 0)
+		return 0;
+	const struct token *w = &tl->v[k - 1];
+	if (word_in(text, w, naming_words))
+		return 1;
+	if (tokens_is(text, w, "as") && k >= 2 && tokens_is(text, &tl->v[k - 2], "known"))
+		return 1; /* known as the “Black Death” */
+	if (w->kind == TOK_WORD && (tokens_is(text, w, "called") || tokens_is(text, w, "named")) && k >= 2) {
+		const struct token *s = &tl->v[k - 2]; /* "a series called", "is called": nobody speaks */
+		return s->kind == TOK_WORD && !(s->flags & TOKF_CAP) && !word_in(text, s, speaking_subjects);
+	}
+	return 0;
+}

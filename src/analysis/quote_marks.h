@@ -39,6 +39,14 @@ int quote_marks_partial(const struct token_list *tl, size_t open);
  */
 int quote_marks_title(const char *text, const struct token_list *tl, size_t open, size_t close);
 /*
+ * 1 when the quotation between the marks open and close mentions a name or
+ * a term rather than reports words: in title case ("Takin' It to the
+ * Streets", "Hanoi Hilton"), or after a naming word ("dubbed", "known as",
+ * "so-called", a passive "called"). Only an attribution right after it
+ * ("“Thank You All,” she said") gives it a speaker.
+ */
+int quote_marks_mention(const char *text, const struct token_list *tl, size_t open, size_t close);
+/*
  * 1 when the marks open and close hold a nickname inside a person's name:
  * one or two capitalised words between capitalised name words, as in
  * Rep. Robert C. "Bobby" Scott. Such marks quote nobody.

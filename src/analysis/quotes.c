@@ -45,7 +45,8 @@ struct pending {
 	int last_paragraph;       /* the paragraph it has reached, in its section */
 	long para_no;             /* running number of the paragraph it began in */
 	size_t open_tok;          /* token index of its opening mark there */
-	int title;                /* the name of a programme or publication, said by nobody */
+	int title;                /* 1: the name of a programme or publication, said by nobody;
+	                           * 2: a mention (a title, a term), said only by a cue right after it */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
@@ -152,15 +153,20 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	}
 	if (q->title) {
 		q->pre.attributed = 0;
-		sp = NULL; /* neither a speaker nor one to pass on */
+		if (q->title == 1)
+			sp = NULL; /* neither a speaker nor one to pass on */
 	}
 	struct speaker_result post = {-1, 0, 0, 0, 0};
 	if (sp && close < sp->tl->n)
 		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
+	if (q->title && post.from_tail)
+		post.attributed = 0;
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
+	if (q->title && !post.attributed) {
+		speaker = q->title == 2 && q->turn >= 0 ? q->turn : -1; /* a transcript's speaker mentions it */
+	} else if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
 		speaker = qt->signature; /* the paragraph is signed */
 	} else if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
@@ -197,7 +203,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		return -1;
 	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
 		return -1;
-	if (q->title) {
+	if (q->title && speaker < 0) {
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0; /* a title passes no speaker on */
 	}
@@ -439,7 +445,8 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (append(&qt->q, text + from, to - from))
 			goto out;
 		if (s->close < n) {
-			qt->q.title = !s->continued && qt->q.partial && quote_marks_title(text, &tl, s->open, s->close);
+			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
+			              quote_marks_mention(text, &tl, s->open, s->close) ? 2 : 0;
 			for (size_t k = s->open; qt->q.title && k <= s->close; k++)
 				in_quote[k] = 2; /* a title: its sentence is still plain reporting */
 			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
