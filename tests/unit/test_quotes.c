@@ -415,6 +415,50 @@ static void office_resolves_to_its_holder(void **state)
 	article_free(a);
 }
 
+
+/* The NYT's '' … '' and a curly opening closed by ’’: the attribution after them is not swallowed. */
+static void doubled_apostrophe_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Taxes\n\n''This is not reform,'' said Dora Lindqvist, an economist at the "
+	                            "Harbor Institute. ''It is more of the same.''\n\n"
+	                            "\xE2\x80\x9CWe checked every figure,\xE2\x80\x99\xE2\x80\x99 Tamsin Okoro, head of "
+	                            "the Count Project, told reporters.\n");
+	assert_speaker(quote(a, "This is not reform"), "Dora Lindqvist");
+	assert_speaker(quote(a, "It is more of the same"), "Dora Lindqvist");
+	const struct quote *q = quote(a, "We checked every figure");
+	assert_speaker(q, "Tamsin Okoro");
+	assert_null(strstr(q->text, "told"));
+	article_free(a);
+}
+
+/* Songs and nicknames in title case, and terms after "dubbed", are said by nobody. */
+static void titles_and_terms_have_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Tour\n\nSinger Rosa Ferreira said the band would play \xE2\x80\x9C" "Blue Harbour Lights,"
+	                            "\xE2\x80\x9D \xE2\x80\x9C" "Come Down Easy\xE2\x80\x9D and others.\n\n"
+	                            "Ferreira toured the old mill, dubbed the \xE2\x80\x9C" "sound factory\xE2\x80\x9D by fans.\n\n"
+	                            "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Ferreira said.\n");
+	assert_speaker(quote(a, "Blue Harbour Lights"), NULL);
+	assert_speaker(quote(a, "Come Down Easy"), NULL);
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (!strcmp(a->quotes[i].text, "sound factory"))
+			assert_null(a->quotes[i].speaker);
+	assert_speaker(quote(a, "We are ready"), "Rosa Ferreira");
+	article_free(a);
+}
+
+/* A speaker cued by surname is named as the article names them in full. */
+static void surname_speaker_named_in_full(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Markets\n\nMatt Orwin, equity strategist at Kell Partners, says the stock is cheap.\n\n"
+	                            "\"This is a stock that has been beaten down,\" Orwin said on Monday.\n");
+	assert_speaker(quote(a, "This is a stock"), "Matt Orwin");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +495,9 @@ int main(void)
 		cmocka_unit_test(nickname_is_not_a_quote),
 		cmocka_unit_test(pronoun_after_verb_is_not_the_speaker),
 		cmocka_unit_test(office_resolves_to_its_holder),
+		cmocka_unit_test(doubled_apostrophe_quotes),
+		cmocka_unit_test(titles_and_terms_have_no_speaker),
+		cmocka_unit_test(surname_speaker_named_in_full),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
