@@ -269,7 +269,7 @@ static int append(struct pending *q, const char *s, size_t n)
 /* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
 static const char *const object_preps[] = {
 	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
-	"between", "over", "under", "toward", "towards", NULL,
+	"between", "over", "under", "toward", "towards", "in", NULL,
 };
 
 /* Per-token entities and the running last person / organisation. */
@@ -303,8 +303,15 @@ static int role_has(const void *ctx, int e, const char *w, size_t n)
 	return 0;
 }
 
+/*
+ * Per-token entities and, before each token, the last person (any, not a
+ * woman, not a man) and organisation a pronoun may stand for. A name inside
+ * a quotation is the speaker's word, not an antecedent; a person named after
+ * a reporting verb whose sentence already has a person as subject ("Villa
+ * said Tyvak would ...") leaves that subject the one "he" refers to next.
+ */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
-                    int *entity, int *etype, int *lp, int *lo, int *he, int *she)
+                    const unsigned char *in_quote, int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
 	memcpy(qt->recent, qt->seen, qt->n_seen * sizeof *qt->seen);
@@ -327,12 +334,20 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 				etype[j] = (int)qt->a->entities[m->entity].type;
 			}
 	}
+	int subject = 0, reported = 0; /* this sentence has a person subject; a reporting verb came after it */
 	for (k = 0; k < n; k++) {
 		lp[k] = qt->last_person;
 		lo[k] = qt->last_org;
 		he[k] = qt->last_he;
 		she[k] = qt->last_she;
-		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
+		const struct token *t = &tl->v[k];
+		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
+		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))))
+			subject = reported = 0;
+		if (!in_quote[k] && subject && t->kind == TOK_WORD && !(t->flags & TOKF_CAP) &&
+		    (lexicon_lookup(text + t->start, t->end - t->start, NULL) & LEX_VERB))
+			reported = 1;
+		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
 			continue;
 		/* the word before the mention, its role and article aside ("with Russian President Putin") */
 		size_t j = k;
@@ -341,11 +356,15 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
 		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
 			j--;
+		while (j > 0 && (tokens_is(text, &tl->v[j - 1], "a") || tokens_is(text, &tl->v[j - 1], "an")))
+			j--; /* "in a Tumblr post" */
 		int object = 0;
 		for (const char *const *w = object_preps; j > 0 && *w; w++)
 			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
 		if (etype[k] == ENTITY_PERSON)
 			remember(qt, entity[k]);
+		if (etype[k] == ENTITY_PERSON && !object)
+			object = reported, subject = 1;
 		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
 			qt->last_person = entity[k];
 			if (qt->gender[entity[k]] != 1)
@@ -403,11 +422,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		goto out;
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
 	int *he = ints + 4 * n, *she = ints + 5 * n;
-	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
-	                          qt->recent, qt->n_recent, role_has, qt->a};
 	int carried = qt->q.open;
 	size_t ns = quote_marks_pair(&tl, carried, spans, in_quote);
+	resolve(qt, sec, par, text, &tl, in_quote, entity, etype, lp, lo, he, she);
+	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
+	                          qt->recent, qt->n_recent, role_has, qt->a};
 	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
