@@ -42,7 +42,7 @@ static int is_given(const char *s, size_t n)
 		return 0;
 	unsigned f = lexicon_lookup(s, n, NULL);
 	return (f & (LEX_FEMALE | LEX_MALE)) ||
-	       ((f & LEX_PROPER) && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM | LEX_TITLE | LEX_STOP | LEX_COMMON)));
+	       ((f & LEX_PROPER) && !(f & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM | LEX_TITLE | LEX_STOP)));
 }
 
 /* A word that qualifies a name rather than belongs to it: a place, office, team code, "Singer-guitarists". */

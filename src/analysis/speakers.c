@@ -19,6 +19,23 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (*found)
 			return e;
 	}
+	if (v > lo + 1 && sentence_is_punct(p, v - 1, ',')) {
+		/* "Rob Goldman, President Ascom North America, says": the name before the appositive */
+		for (size_t k = lo; k + 1 < v; k++) {
+			int e = sentence_candidate(p, k, &np);
+			if (!np)
+				continue;
+			size_t end = k;
+			while (end + 1 < v && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
+				end++;
+			if (e >= 0 && p->entity_type[k] == 0 && sentence_is_punct(p, end + 1, ',') &&
+			    !sentence_governed(p, lo, sentence_mention_start(p, k))) {
+				*found = 1;
+				return e;
+			}
+			break; /* only the sentence's first name */
+		}
+	}
 	for (size_t k = v; k > lo; k--) {
 		int e = sentence_candidate(p, k - 1, &np);
 		if (!np)
@@ -108,8 +125,18 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		last--; /* “… ‘…,’” */
 	int punctuated = (last > 0 && p->tl->v[last - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[last - 1].punct)) ||
 	                 sentence_is_punct(p, close + 1, ',') || sentence_is_punct(p, close + 1, '-');
-	if (!punctuated)
-		return 0;
+	if (!punctuated) {
+		/* “… efficiency” says André Neu: only an inverted cue right after it */
+		int found;
+		if (!sentence_is_verb(p, close + 1) || !sentence_in_list(p, close + 1, sentence_say_verbs))
+			return 0;
+		int e = subject_after(p, close + 1, hi, &found);
+		if (!found || e < 0)
+			return 0;
+		set_cue(p, close + 1, 1, r);
+		r->entity = e;
+		return 1;
+	}
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
 	size_t reach = last > 0 && sentence_is_punct(p, last - 1, '.') ? 3 : POST_WINDOW;
 	if (reach != POST_WINDOW && close + 1 < n && p->tl->v[close + 1].kind == TOK_WORD &&
@@ -133,8 +160,8 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		int np_v;
 		sentence_candidate(p, v, &np_v);
 		named |= np_v;
-		if (!named && sentence_in_list(p, v, sentence_clause_openers) && !p->in_quote[v])
-			return 0; /* "“absolutely right” when he said" */
+		if (!named && v <= k + 1 && sentence_in_list(p, v, sentence_clause_openers) && !p->in_quote[v])
+			return 0; /* "“absolutely right” when he said" (not "chairman, CEO and president X said") */
 		if (!sentence_is_verb(p, v))
 			continue;
 		if (sentence_is_participle(p, v) || v - k > reach)
