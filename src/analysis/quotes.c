@@ -34,6 +34,13 @@ struct located {
 #define RECENT_MAX 8 /* people remembered for "the governor said" */
 #define TURN_UNKNOWN (-2) /* a turn label naming nobody known: its quotations inherit nothing */
 
+/* The part of a quotation inside one paragraph: a quotation over paragraphs is given as one quote each. */
+struct segment {
+	int paragraph;            /* in the quotation's section */
+	size_t start;             /* byte offset of its text in that paragraph */
+	size_t from;              /* where its text starts in pending.text */
+};
+
 struct pending {
 	int open;                 /* a quotation is open */
 	int carried;              /* it began in an earlier paragraph */
@@ -51,6 +58,8 @@ struct pending {
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
+	struct segment *seg;      /* its part in each paragraph (owned) */
+	size_t n_seg, cap_seg;
 };
 
 struct quoter {
@@ -186,23 +195,36 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
 		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
 	}
-	struct quote *out = article_add_quote(qt->a);
-	if (!out)
-		return -1;
-	/* offsets of the text itself, without the spaces and commas trimmed off it */
-	out->section = q->section;
-	out->paragraph = q->paragraph;
-	out->start = q->start + b;
-	out->end = end >= q->text.len - n ? end - (q->text.len - n) : end;
-	out->end_paragraph = par;
-	out->partial = q->partial;
-	if (article_set(&out->text, t + b, n - b))
-		return -1;
 	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
-	if (speaker >= 0 && (!who || article_set(&out->speaker, who, strlen(who))))
+	if (speaker >= 0 && !who)
 		return -1;
-	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
-		return -1;
+	(void)par, (void)end;
+	for (size_t i = 0; i < q->n_seg; i++) {
+		/* each paragraph's part, without the spaces and commas trimmed off it */
+		size_t sb = q->seg[i].from, se = i + 1 < q->n_seg ? q->seg[i + 1].from - 1 : q->text.len;
+		size_t lead = 0;
+		if (sb < b)
+			lead = b - sb, sb = b;
+		if (se > n)
+			se = n;
+		while (se > sb && (t[se - 1] == ' ' || t[se - 1] == ',' || t[se - 1] == ';' || t[se - 1] == ':'))
+			se--;
+		while (sb < se && t[sb] == ' ')
+			sb++, lead++;
+		if (!quote_marks_has_letter(t + sb, se - sb))
+			continue;
+		struct quote *out = article_add_quote(qt->a);
+		if (!out)
+			return -1;
+		out->section = q->section;
+		out->paragraph = out->end_paragraph = q->seg[i].paragraph;
+		out->start = q->seg[i].start + lead;
+		out->end = out->start + (se - sb);
+		out->partial = i == 0 ? q->partial : 0;
+		if (article_set(&out->text, t + sb, se - sb) || (who && article_set(&out->speaker, who, strlen(who))) ||
+		    (cue && cue_len && article_set(&out->cue, cue, cue_len)))
+			return -1;
+	}
 	if (q->title && speaker < 0) {
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0; /* a title passes no speaker on */
@@ -233,6 +255,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->title = 0;
 	q->turn = qt->turn;
 	buf_reset(&q->text);
+	q->n_seg = 0;
 	free(q->cue_pre), q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
 	partial_sp.subject_fallback = q->partial;
@@ -259,11 +282,20 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	return 0;
 }
 
-static int append(struct pending *q, const char *s, size_t n)
+/* Adds the quotation's part text[from, to) of paragraph par. */
+static int append(struct pending *q, int par, const char *text, size_t from, size_t to)
 {
 	if (q->text.len && buf_append(&q->text, " ", 1))
 		return -1;
-	return buf_append(&q->text, s, n);
+	if (q->n_seg == q->cap_seg) {
+		size_t cap = q->cap_seg ? 2 * q->cap_seg : 4;
+		struct segment *v = realloc(q->seg, cap * sizeof *v);
+		if (!v)
+			return -1;
+		q->seg = v, q->cap_seg = cap;
+	}
+	q->seg[q->n_seg++] = (struct segment){par, from, q->text.len};
+	return buf_append(&q->text, text + from, to - from);
 }
 
 /* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
@@ -461,7 +493,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			goto out;
 		size_t from = tl.v[s->open].end;
 		size_t to = s->close < n ? tl.v[s->close].start : len;
-		if (append(&qt->q, text + from, to - from))
+		if (append(&qt->q, par, text, from, to))
 			goto out;
 		if (s->close < n) {
 			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
@@ -521,5 +553,6 @@ out:
 	free(qt.prev_cue);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);
+	free(qt.q.seg);
 	return rc;
 }

@@ -103,12 +103,19 @@ static void multi_paragraph_quote(void **state)
 	struct article *a = analyse("Storm\n\nFire chief Omar Haddad described the night.\n\n"
 	                            "\xE2\x80\x9CThe wind came first. We lost power at midnight.\n\n"
 	                            "\xE2\x80\x9CThen the river rose,\xE2\x80\x9D Haddad said.\n");
-	assert_int_equal(a->n_quotes, 1);
+	/* one quotation, given paragraph by paragraph as readers and annotators mark it, one speaker */
+	assert_int_equal(a->n_quotes, 2);
 	const struct quote *q = &a->quotes[0];
-	assert_non_null(strstr(q->text, "midnight."));
-	assert_non_null(strstr(q->text, "Then the river rose"));
+	assert_string_equal(q->text, "The wind came first. We lost power at midnight.");
 	assert_int_equal(q->paragraph, 1);
+	assert_int_equal(q->end_paragraph, 1);
+	assert_speaker(q, "Omar Haddad");
+	q = &a->quotes[1];
+	assert_string_equal(q->text, "Then the river rose");
+	assert_int_equal(q->paragraph, 2);
 	assert_int_equal(q->end_paragraph, 2);
+	const char *para = article_paragraph(a, q->section, q->paragraph);
+	assert_memory_equal(para + q->start, q->text, strlen(q->text));
 	assert_speaker(q, "Omar Haddad");
 	article_free(a);
 }
