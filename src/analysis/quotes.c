@@ -366,7 +366,7 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 				etype[j] = (int)qt->a->entities[m->entity].type;
 			}
 	}
-	int subject = 0, reported = 0; /* this sentence has a person subject; a reporting verb came after it */
+	int subj = -1; /* the person who is this sentence's subject, or -1 */
 	for (k = 0; k < n; k++) {
 		lp[k] = qt->last_person;
 		lo[k] = qt->last_org;
@@ -375,10 +375,18 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		const struct token *t = &tl->v[k];
 		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
 		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))))
-			subject = reported = 0;
-		if (!in_quote[k] && subject && t->kind == TOK_WORD && !(t->flags & TOKF_CAP) &&
-		    (lexicon_lookup(text + t->start, t->end - t->start, NULL) & LEX_VERB))
-			reported = 1;
+			subj = -1;
+		int she_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "she") || tokens_is(text, t, "her"));
+		int he_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "he") || tokens_is(text, t, "his"));
+		int p = qt->last_person;
+		if ((she_word || he_word) && p >= 0 && !qt->gender[p] && (she_word ? she[k] : he[k]) == p) {
+			/* "Elise Matthesen ... she": a person of unknown gender is referred to as a woman */
+			qt->gender[p] = she_word ? 1 : 2;
+			if (she_word && qt->last_he == p)
+				qt->last_he = -1;
+			if (he_word && qt->last_she == p)
+				qt->last_she = -1;
+		}
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
 			continue;
 		/* the word before the mention, its role and article aside ("with Russian President Putin") */
@@ -393,16 +401,30 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		int object = 0;
 		for (const char *const *w = object_preps; j > 0 && *w; w++)
 			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
-		if (etype[k] == ENTITY_PERSON)
-			remember(qt, entity[k]);
-		if (etype[k] == ENTITY_PERSON && !object)
-			object = reported, subject = 1;
-		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
-			qt->last_person = entity[k];
-			if (qt->gender[entity[k]] != 1)
-				qt->last_he = entity[k];
-			if (qt->gender[entity[k]] != 2)
-				qt->last_she = entity[k];
+		int e = entity[k];
+		if (etype[k] == ENTITY_PERSON) {
+			remember(qt, e);
+			unsigned char g = qt->gender[e];
+			if (!object && subj < 0) {
+				subj = e; /* the subject: who he or she most likely means next */
+				qt->last_person = e;
+				if (g != 1)
+					qt->last_he = e;
+				if (g != 2)
+					qt->last_she = e;
+			} else if (subj >= 0 && subj != e) {
+				/* named later in the sentence: a pronoun the subject cannot take */
+				if (qt->gender[subj] == 1 && g != 1)
+					qt->last_he = e;
+				if (qt->gender[subj] == 2 && g != 2)
+					qt->last_she = e;
+			} else if (qt->last_person < 0) {
+				qt->last_person = e;
+				if (g != 1)
+					qt->last_he = e;
+				if (g != 2)
+					qt->last_she = e;
+			}
 		}
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
 			qt->last_org = entity[k];
