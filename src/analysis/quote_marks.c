@@ -144,7 +144,7 @@ static int title_case(const char *text, const struct token_list *tl, size_t open
 		caps += (t->flags & TOKF_ALLCAPS) != 0;
 		words++;
 	}
-	return words >= 2 && words <= 12 && caps < words;
+	return words >= 2 && words <= 16 && caps < words;
 }
 
 /* Words after which a quotation names something rather than reports words: "dubbed the “Hanoi Hilton”". */

@@ -55,6 +55,7 @@ struct pending {
 	int title;                /* 1: the name of a programme or publication, said by nobody;
 	                           * 2: a mention (a title, a term), said only by a cue right after it */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
+	int nobody_since;         /* no one named since the previous quotation, in the same paragraph */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
@@ -189,7 +190,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		speaker = -1;
 	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
-	} else if (!q->partial && qt->prev_speaker >= 0 &&
+	} else if (qt->prev_speaker >= 0 && (!q->partial || q->nobody_since) &&
 	           (qt->prev_para == q->para_no || qt->prev_para + 1 == q->para_no) &&
 	           (q->open_tok == 0 || qt->prev_para == q->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
@@ -254,6 +255,13 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
 	q->turn = qt->turn;
+	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice */
+	size_t words = 0; /* a clause, not a term: four words or more */
+	for (size_t j = k + 1; j < sp->tl->n && sp->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
+		words += sp->tl->v[j].kind == TOK_WORD;
+	q->nobody_since = words >= 4 && qt->prev_para == qt->para_no && qt->prev_close_tok < k;
+	for (size_t j = qt->prev_close_tok + 1; q->nobody_since && j < k; j++)
+		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j];
 	buf_reset(&q->text);
 	q->n_seg = 0;
 	free(q->cue_pre), q->cue_pre = NULL;

@@ -272,6 +272,8 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 			from_start++;
 		if (from_lo > SUBJECT_REACH && (k < start || from_start > SUBJECT_REACH))
 			continue;
+		if (k < start && start > lo && sentence_in_list(p, lo, sentence_prepositions))
+			continue; /* "In his Instagram post, Van Der Beek noted": the phrase has no subject */
 		int e = sentence_candidate(p, k, &np);
 		if (!np)
 			continue;
