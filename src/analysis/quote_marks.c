@@ -132,8 +132,8 @@ static int title_case(const char *text, const struct token_list *tl, size_t open
 	size_t words = 0, caps = 0;
 	for (size_t k = open + 1; k < close; k++) {
 		const struct token *t = &tl->v[k];
-		if (t->kind == TOK_QUOTE)
-			return 0;
+		if (t->kind == TOK_QUOTE && t->mark != QM_SINGLE_OPEN && t->mark != QM_SINGLE_CLOSE)
+			return 0; /* (but “Takin’ It to the Streets”) */
 		if (t->kind != TOK_WORD)
 			continue;
 		int small = 0;
@@ -145,6 +145,28 @@ static int title_case(const char *text, const struct token_list *tl, size_t open
 		words++;
 	}
 	return words >= 2 && words <= 16 && caps < words;
+}
+
+/*
+ * One word that is an account name, hashtag or abbreviation rather than a
+ * word anyone said: “factcheckUK”, “@cchq”, “DWTS”.
+ */
+static int handle(const char *text, const struct token_list *tl, size_t open, size_t close)
+{
+	size_t b = open + 1, e = close;
+	if (b < e && tl->v[b].kind == TOK_PUNCT && (tl->v[b].punct == '@' || tl->v[b].punct == '#'))
+		return 1;
+	while (e > b && tl->v[e - 1].kind == TOK_PUNCT && strchr(".,", tl->v[e - 1].punct))
+		e--;
+	if (e != b + 1 || tl->v[b].kind != TOK_WORD)
+		return 0;
+	const struct token *t = &tl->v[b];
+	if ((t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_ABBREV))
+		return 1;
+	for (size_t i = t->start + 1; i < t->end; i++)
+		if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z')
+			return 1; /* camelCase */
+	return 0;
 }
 
 /* Words after which a quotation names something rather than reports words: "dubbed the “Hanoi Hilton”". */
@@ -170,7 +192,7 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 {
 	if (close > tl->n || close <= open + 1)
 		return 0;
-	if (title_case(text, tl, open, close))
+	if (title_case(text, tl, open, close) || handle(text, tl, open, close))
 		return 1;
 	size_t k = open;
 	while (k > 0 && tl->v[k - 1].kind == TOK_WORD &&
