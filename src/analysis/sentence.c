@@ -55,7 +55,15 @@ static int word_in(const struct speaker_para *p, size_t k, const char *const *li
 static const char *const camp_nouns[] = {
 	"campaign", "camp", "team", "aides", "aide", "office", "spokesman", "spokeswoman",
 	"spokesperson", "spokespeople", "lawyer", "lawyers", "attorney", "attorneys", "family",
-	"staff", "representatives", "representative", NULL,
+	"staff", "representatives", "representative", "ministry", "government", "embassy",
+	"military", "army", "police", "cabinet", "administration", NULL,
+};
+
+/* "the group added": a body referred to by what it is, read like "it". */
+static const char *const body_nouns[] = {
+	"group", "company", "firm", "agency", "organization", "organisation", "coalition", "union",
+	"ministry", "department", "committee", "council", "commission", "network", "bank", "board",
+	"institute", "university", "club", "charity", "regulator", "watchdog", "startup", NULL,
 };
 
 int sentence_is_verb(const struct speaker_para *p, size_t k)
@@ -159,8 +167,12 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		}
 		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS) {
 			/* "Clinton's campaign said": the camp speaks for its head */
-			if (k + 2 < p->tl->n && word_in(p, k + 2, camp_nouns) &&
-			    !(k + 3 < p->tl->n && p->entity[k + 3] >= 0)) {
+			size_t c = k + 2; /* "Russia's foreign ministry" */
+			if (c + 1 < p->tl->n && p->tl->v[c].kind == TOK_WORD &&
+			    (lexicon_lookup(p->text + p->tl->v[c].start, p->tl->v[c].end - p->tl->v[c].start, NULL) & LEX_MODIFIER))
+				c++;
+			if (c < p->tl->n && word_in(p, c, camp_nouns) &&
+			    !(c + 1 < p->tl->n && p->entity[c + 1] >= 0)) {
 				*np = 1;
 				return p->entity[k];
 			}
@@ -168,6 +180,11 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		}
 		*np = 1;
 		return p->entity[k];
+	}
+	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, body_nouns) && p->entity[k] < 0 &&
+	    !(k + 1 < p->tl->n && (p->tl->v[k + 1].kind == TOK_POSS || sentence_word_is(p, k + 1, "of")))) {
+		*np = 1; /* "the group added": the organisation last named */
+		return p->last_org[k];
 	}
 	if (title_anaphor(p, k)) {
 		/* "the businessman" is a he, "the congresswoman" a she */

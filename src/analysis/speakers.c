@@ -8,6 +8,12 @@
 #define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
 #define VERBS_TRIED 8     /* reporting verbs of a sentence tried per pass: bounds the work per quotation */
 
+/* What speaks for its author: "a report from", "a spokesman for". */
+static const char *const document_nouns[] = {
+	"report", "statement", "note", "letter", "memo", "release", "filing", "analysis", "study",
+	"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", NULL,
+};
+
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
 {
@@ -61,6 +67,9 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	int np;
 	*found = 0;
 	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
+		if (k > v + 1 && sentence_in_list(p, k - 1, document_nouns) &&
+		    (sentence_word_is(p, k, "from") || sentence_word_is(p, k, "by") || sentence_word_is(p, k, "of")))
+			continue; /* "said a report from Kotak", "said a statement by the ministry" */
 		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions))
 			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
 		if (sentence_word_is(p, k, "it") || sentence_word_is(p, k, "they") || sentence_word_is(p, k, "he") ||
@@ -226,6 +235,7 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			tried++;
 			int e = subject_before(p, lo, v, &found);
 			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
+			              (!(p->tl->v[v - 1].flags & TOKF_CAP) || (p->tl->v[v - 1].flags & TOKF_SENT_START)) &&
 			              !sentence_is_participle(p, v) && !sentence_in_list(p, v - 1, sentence_prepositions) &&
 			              !sentence_in_list(p, v - 1, sentence_clause_openers);
 			/* "Police say they have ...": "they" is the police, not the last organisation */
