@@ -168,7 +168,7 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS) {
 			/* "Clinton's campaign said": the camp speaks for its head */
 			size_t c = k + 2; /* "Russia's foreign ministry" */
-			if (c + 1 < p->tl->n && p->tl->v[c].kind == TOK_WORD &&
+			if (c + 1 < p->tl->n && p->tl->v[c].kind == TOK_WORD && !word_in(p, c, camp_nouns) &&
 			    (lexicon_lookup(p->text + p->tl->v[c].start, p->tl->v[c].end - p->tl->v[c].start, NULL) & LEX_MODIFIER))
 				c++;
 			if (c < p->tl->n && word_in(p, c, camp_nouns) &&
