@@ -29,7 +29,7 @@ const char *const sentence_say_verbs[] = {
 /* Prepositions whose object is not the subject of the sentence. */
 const char *const sentence_prepositions[] = {
 	"to", "with", "about", "of", "for", "by", "from", "on", "at", "in", "against", "than",
-	"between", "toward", "towards", "over", "under", "into", "like", "and", "or", NULL,
+	"between", "toward", "towards", "over", "under", "into", "like", "and", "or", "per", NULL,
 };
 
 int sentence_word_is(const struct speaker_para *p, size_t k, const char *w)
@@ -297,6 +297,9 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 		size_t ms = sentence_mention_start(p, k);
 		if (sentence_governed(p, lo, ms))
 			continue;
+		if (p->entity[k] < 0 && k > lo && p->tl->v[k - 1].kind == TOK_WORD && !(p->tl->v[k - 1].flags & TOKF_CAP) &&
+		    !sentence_in_list(p, k - 1, sentence_clause_openers) && !sentence_in_list(p, k - 1, sentence_say_verbs))
+			continue; /* "analysts called it the “end of an era”": a pronoun after a verb is its object */
 		*found = 1;
 		return e;
 	}

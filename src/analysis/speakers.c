@@ -70,8 +70,9 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 		if (k > v + 1 && sentence_in_list(p, k - 1, document_nouns) &&
 		    (sentence_word_is(p, k, "from") || sentence_word_is(p, k, "by") || sentence_word_is(p, k, "of")))
 			continue; /* "said a report from Kotak", "said a statement by the ministry" */
-		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions))
-			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
+		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions) ||
+		    (k == v + 1 && sentence_is_punct(p, k, ',')))
+			break; /* "said in an interview with CNN's Wolf Blitzer", "said, per Feng": not the speaker */
 		if (sentence_word_is(p, k, "it") || sentence_word_is(p, k, "they") || sentence_word_is(p, k, "he") ||
 		    sentence_word_is(p, k, "she"))
 			break; /* "said it was a mistake", "said they would": the reported clause's subject */
