@@ -1,5 +1,6 @@
 /* quote_marks.c: quotation marks of a paragraph and the shape of a quotation (see quote_marks.h). */
 #include "quote_marks.h"
+#include "lexicon.h"
 
 #include <string.h>
 
@@ -180,6 +181,13 @@ static const char *const speaking_subjects[] = {
 	"he", "she", "they", "we", "i", "you", "who", "it", NULL,
 };
 
+/* Words that follow a quoted word without making it a modifier: a “liar” and, a “champion” for. */
+static const char *const function_words[] = {
+	"and", "or", "but", "for", "to", "of", "in", "on", "at", "by", "with", "from", "that", "who",
+	"which", "as", "than", "if", "when", "is", "was", "are", "were", "be", "has", "had", "have",
+	"he", "she", "they", "it", "we", "after", "before", "because", "since", "while", "about", NULL,
+};
+
 static int word_in(const char *text, const struct token *t, const char *const *list)
 {
 	for (const char *const *w = list; *w; w++)
@@ -200,6 +208,10 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 		k--;
 	if (k == 0)
 		return 0;
+	if (k < open && close == open + 2 && close + 1 < tl->n && tl->v[close + 1].kind == TOK_WORD &&
+	    !(tl->v[close + 1].flags & TOKF_CAP) && !word_in(text, &tl->v[close + 1], function_words) &&
+	    !(lexicon_lookup(text + tl->v[close + 1].start, tl->v[close + 1].end - tl->v[close + 1].start, NULL) & LEX_STOP))
+		return 1; /* the “Pose” actor, a “reset” button: a name used as a modifier */
 	const struct token *w = &tl->v[k - 1];
 	if (word_in(text, w, naming_words))
 		return 1;

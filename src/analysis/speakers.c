@@ -118,8 +118,17 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 {
 	size_t n = p->tl->n, k = close + 1, hi = k;
 	int depth = 0; /* "(R-Utah.)" does not end the sentence */
-	while (hi < n && hi < k + POST_WINDOW && p->tl->v[hi].kind != TOK_QUOTE) {
+	while (hi < n && hi < k + POST_WINDOW) {
 		const struct token *t = &p->tl->v[hi];
+		if (t->kind == TOK_QUOTE) {
+			size_t e = hi + 1; /* the “Pose” actor said: a short title in capitals goes on */
+			while (e < n && e < hi + 6 && p->tl->v[e].kind == TOK_WORD && (p->tl->v[e].flags & TOKF_CAP))
+				e++;
+			if (e == hi + 1 || e >= n || p->tl->v[e].kind != TOK_QUOTE)
+				break;
+			hi = e + 1;
+			continue;
+		}
 		if (t->kind == TOK_PUNCT && t->punct == '(')
 			depth++;
 		else if (t->kind == TOK_PUNCT && t->punct == ')' && depth)
