@@ -390,10 +390,14 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 		if ((she_word || he_word) && p >= 0 && !qt->gender[p] && (she_word ? she[k] : he[k]) == p) {
 			/* "Elise Matthesen ... she": a person of unknown gender is referred to as a woman */
 			qt->gender[p] = she_word ? 1 : 2;
-			if (she_word && qt->last_he == p)
-				qt->last_he = -1;
-			if (he_word && qt->last_she == p)
-				qt->last_she = -1;
+			int *other = she_word ? &qt->last_he : &qt->last_she;
+			if (*other == p) {
+				/* the slot it held goes back to the last person who may take it */
+				*other = -1;
+				for (size_t i = 0; i < qt->n_seen && *other < 0; i++)
+					if (qt->seen[i] != p && qt->gender[qt->seen[i]] != (she_word ? 1 : 2))
+						*other = qt->seen[i];
+			}
 		}
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
 			continue;

@@ -466,6 +466,83 @@ static void surname_speaker_named_in_full(void **state)
 	article_free(a);
 }
 
+/* "he said" after a sentence whose subject is one man and whose object or
+ * reported clause names another: the subject speaks. */
+static void pronoun_follows_the_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Lunar\n\nDario Venn, the company\xE2\x80\x99s chief operating officer, said Corvan Systems "
+	                            "would build on its work. \xE2\x80\x9CWe are starting small,\xE2\x80\x9D he said.\n\n"
+	                            "Guitarist Pell Ostrand introduced Marten Kray\xE2\x80\x99s solo. "
+	                            "\xE2\x80\x9CYou know him already,\xE2\x80\x9D he said.\n");
+	assert_speaker(quote(a, "We are starting small"), "Dario Venn");
+	assert_speaker(quote(a, "You know him already"), "Pell Ostrand");
+	article_free(a);
+}
+
+/* A person whose given name says nothing is a woman once the text calls her "she". */
+static void gender_learnt_from_pronouns(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Letters\n\nI wrote to Sasha Arbery about the deal. How would she feel about it?\n\n"
+	                            "Her brother Tarrin Arbery, a printer, had kept the rights. He sold them.\n\n"
+	                            "\xE2\x80\x9CIt is good news,\xE2\x80\x9D she replied.\n");
+	assert_speaker(quote(a, "It is good news"), "Sasha Arbery");
+	article_free(a);
+}
+
+/* Cues news writes without the usual punctuation or order. */
+static void cues_in_other_orders(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Devices\n\n\xE2\x80\x9COur tool saves nurses an hour a shift\xE2\x80\x9D says Ines Marlow, "
+	                            "head of products at Velto.\n\n"
+	                            "Bram Oyelaran, President Velto Europe, says: \xE2\x80\x9CWe will ship in May.\xE2\x80\x9D\n\n"
+	                            "\"Prices have peaked,\" said a report from Harrow Equities.\n\n"
+	                            "Chairman, CEO and president Nils Arkwright said \xE2\x80\x9Csales were strong\xE2\x80\x9D in a note.\n");
+	assert_speaker(quote(a, "Our tool saves"), "Ines Marlow");
+	assert_speaker(quote(a, "We will ship"), "Bram Oyelaran");
+	assert_speaker(quote(a, "Prices have peaked"), "Harrow Equities");
+	assert_speaker(quote(a, "sales were strong"), "Nils Arkwright");
+	article_free(a);
+}
+
+/* A body speaks through its ministry, or is called "the group". */
+static void bodies_by_description(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Talks\n\nRussia's foreign ministry said the move was \xE2\x80\x9C" "a step back\xE2\x80\x9D for talks.\n\n"
+	                            "The Tenant Union of Westmark met on Sunday. In a tweet, the group added that the landlord "
+	                            "\xE2\x80\x9Cis not keeping its promises.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "a step back"), "Russia");
+	assert_speaker(quote(a, "is not keeping"), "Tenant Union of Westmark");
+	article_free(a);
+}
+
+/* "…,” he said. There could be trouble “if …”": nobody else named, the same voice. */
+static void partial_clause_continues_the_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Cells\n\nBiologist Ana Ferreira studies gut cells.\n\n"
+	                            "\xE2\x80\x9CThey are sentinels,\xE2\x80\x9D she said. That could explain allergies: "
+	                            "the trouble starts \xE2\x80\x9Cif you have too many of these cells.\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "if you have too many"), "Ana Ferreira");
+	article_free(a);
+}
+
+/* Terms and handles in marks: nobody said them, though the sentence has a subject. */
+static void terms_and_handles_are_mentions(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Campaign\n\nThe Ravel Party renamed its account \xE2\x80\x9C" "checkRavel\xE2\x80\x9D "
+	                            "during the debate.\n\nAnalysts called it the \xE2\x80\x9C" "end of an era\xE2\x80\x9D "
+	                            "for the party.\n\nCritics mocked the \xE2\x80\x9C" "reset\xE2\x80\x9D button.\n");
+	assert_speaker(quote(a, "checkRavel"), NULL);
+	assert_speaker(quote(a, "end of an era"), NULL);
+	assert_speaker(quote(a, "reset"), NULL);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +582,12 @@ int main(void)
 		cmocka_unit_test(doubled_apostrophe_quotes),
 		cmocka_unit_test(titles_and_terms_have_no_speaker),
 		cmocka_unit_test(surname_speaker_named_in_full),
+		cmocka_unit_test(pronoun_follows_the_subject),
+		cmocka_unit_test(gender_learnt_from_pronouns),
+		cmocka_unit_test(cues_in_other_orders),
+		cmocka_unit_test(bodies_by_description),
+		cmocka_unit_test(partial_clause_continues_the_speaker),
+		cmocka_unit_test(terms_and_handles_are_mentions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
