@@ -67,18 +67,48 @@ int quote_marks_partial(const struct token_list *tl, size_t open)
 	return 1;
 }
 
-size_t quote_marks_pair(const struct token_list *tl, int carried, struct quote_span *out, unsigned char *in_quote)
+/*
+ * With single marks as the primary ones (British style): ‘ opening before a
+ * letter reads as “, ’ closing before a space, punctuation or the end as ”;
+ * "the ’90s" and rock ’n’ roll stay apostrophes.
+ */
+static unsigned char primary_single(const char *text, const struct token_list *tl, size_t k, size_t last_close)
+{
+	const struct token *v = tl->v;
+	if (v[k].mark == QM_SINGLE_OPEN) {
+		if ((k + 1 >= last_close && k > 0) || k + 1 >= tl->n || v[k + 1].kind != TOK_WORD ||
+		    (v[k + 1].flags & TOKF_SPACE_BEFORE))
+			return QM_SINGLE_OPEN; /* no closing after it, nor opening its paragraph: an apostrophe */
+		char c = text[v[k + 1].start];
+		if ((c >= '0' && c <= '9') || (v[k + 1].end - v[k + 1].start == 1 && c >= 'a' && c <= 'z'))
+			return QM_SINGLE_OPEN; /* the ’90s, isn ‘t */
+		return QM_OPEN;
+	}
+	if (v[k].mark == QM_SINGLE_CLOSE && !(v[k].flags & TOKF_SPACE_BEFORE) && k > 0 &&
+	    (k + 1 == tl->n || (v[k + 1].flags & TOKF_SPACE_BEFORE) || v[k + 1].kind == TOK_PUNCT))
+		return QM_CLOSE;
+	return v[k].mark;
+}
+
+size_t quote_marks_pair(const char *text, const struct token_list *tl, int carried, int singles,
+                        struct quote_span *out, unsigned char *in_quote)
 {
 	size_t n = tl->n, ns = 0;
 	const struct token *v = tl->v;
 	size_t cur = n, depth = 0; /* depth: curly quotations nested in the open one */
 	unsigned char mark = 0;
 	int cont = 0;
-	if (carried && n && v[0].kind == TOK_QUOTE &&
-	    (is_opening(v[0].mark) || v[0].mark == QM_STRAIGHT))
-		cur = 0, mark = v[0].mark, cont = 1;
+	size_t last_close = 0; /* with singles: the last closing single mark */
+	for (size_t k = n; singles && k > 0 && !last_close; k--)
+		if (v[k - 1].kind == TOK_QUOTE && primary_single(text, tl, k - 1, 0) == QM_CLOSE)
+			last_close = k - 1;
+	unsigned char first = n && singles && v[0].kind == TOK_QUOTE ? primary_single(text, tl, 0, last_close) : n ? v[0].mark : 0;
+	if (carried && n && v[0].kind == TOK_QUOTE && (is_opening(first) || first == QM_STRAIGHT))
+		cur = 0, mark = first, cont = 1;
 	for (size_t k = cont ? 1 : 0; k < n; k++) {
 		unsigned char m = v[k].mark;
+		if (singles && v[k].kind == TOK_QUOTE)
+			m = primary_single(text, tl, k, last_close);
 		if (v[k].kind != TOK_QUOTE || m == QM_SINGLE_OPEN || m == QM_SINGLE_CLOSE)
 			continue;
 		if (cur == n) {

@@ -84,6 +84,7 @@ struct quoter {
 	int seen[RECENT_MAX];     /* the same list, this paragraph included */
 	size_t n_seen;            /* its number */
 	struct speaker_names names;/* speakers' fullest names */
+	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
 	struct pending q;
 };
 
@@ -489,7 +490,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
 	int *he = ints + 4 * n, *she = ints + 5 * n;
 	int carried = qt->q.open;
-	size_t ns = quote_marks_pair(&tl, carried, spans, in_quote);
+	size_t ns = quote_marks_pair(text, &tl, carried, qt->singles, spans, in_quote);
 	resolve(qt, sec, par, text, &tl, in_quote, entity, etype, lp, lo, he, she);
 	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
 	                          qt->recent, qt->n_recent, role_has, qt->a};
@@ -554,6 +555,19 @@ out:
 	return rc;
 }
 
+/* Whether any paragraph holds a double quotation mark: “ ” " « » „ or '' ’’. */
+static int has_double_marks(const struct article *a)
+{
+	static const char *const marks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "\xC2\xAB", "\xC2\xBB",
+	                                    "\xE2\x80\x9E", "''", "\xE2\x80\x99\xE2\x80\x99", NULL};
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++)
+			for (const char *const *m = marks; *m; m++)
+				if (strstr(a->sections[s].paragraphs[j], *m))
+					return 1;
+	return 0;
+}
+
 int quotes_find(struct article *a)
 {
 	struct quoter qt = {0};
@@ -568,6 +582,7 @@ int quotes_find(struct article *a)
 		goto out;
 	for (size_t i = 0; i < a->n_entities; i++)
 		qt.gender[i] = gender_of(&a->entities[i]);
+	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {
 		/* a quotation never runs over a section heading */
 		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))

@@ -543,6 +543,24 @@ static void terms_and_handles_are_mentions(void **state)
 	article_free(a);
 }
 
+/* An article quoting with single marks only (British style): they are its quotation marks. */
+static void british_single_quotes(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Rail\n\nTransport Secretary Alys Penhallow visited Leeds in the \xE2\x80\x99" "90s and again on Monday.\n\n"
+	                            "\xE2\x80\x98We will not let the line close,\xE2\x80\x99 Penhallow told the council. "
+	                            "\xE2\x80\x98The town\xE2\x80\x99s trains matter.\xE2\x80\x99\n\n"
+	                            "\xE2\x80\x98There is more to do.\n\n"
+	                            "\xE2\x80\x98" "And we will do it,\xE2\x80\x99 she added.\n");
+	assert_speaker(quote(a, "We will not let the line close"), "Alys Penhallow");
+	assert_speaker(quote(a, "The town\xE2\x80\x99s trains matter."), "Alys Penhallow");
+	assert_speaker(quote(a, "There is more to do."), "Alys Penhallow");
+	assert_speaker(quote(a, "And we will do it"), "Alys Penhallow");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		assert_null(strstr(a->quotes[i].text, "90s"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +606,7 @@ int main(void)
 		cmocka_unit_test(bodies_by_description),
 		cmocka_unit_test(partial_clause_continues_the_speaker),
 		cmocka_unit_test(terms_and_handles_are_mentions),
+		cmocka_unit_test(british_single_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,7 @@ static size_t spans_of(const char *s, struct token_list *tl, struct quote_span *
 	assert_int_equal(tokens_split(s, strlen(s), tl), 0);
 	assert_true(tl->n < 64);
 	memset(in_quote, 0, 64);
-	return quote_marks_pair(tl, 0, sp, in_quote);
+	return quote_marks_pair(s, tl, 0, 0, sp, in_quote);
 }
 
 static const char *span_text(const char *s, const struct token_list *tl, const struct quote_span *q, char *buf, size_t cap)
