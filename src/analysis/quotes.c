@@ -375,6 +375,16 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 				etype[j] = (int)qt->a->entities[m->entity].type;
 			}
 	}
+	for (k = 0; k < n; k++) {
+		const struct token *t = &tl->v[k];
+		if (entity[k] < 0 && !in_quote[k] && (t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_ABBREV) &&
+		    t->end - t->start <= 6) {
+			/* "says WHO": an acronym of an organisation the article names in full */
+			entity[k] = speaker_names_acronym(&qt->names, text + t->start, t->end - t->start);
+			if (entity[k] >= 0)
+				etype[k] = ENTITY_ORGANIZATION;
+		}
+	}
 	int subj = -1; /* the person who is this sentence's subject, or -1 */
 	for (k = 0; k < n; k++) {
 		lp[k] = qt->last_person;

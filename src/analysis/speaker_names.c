@@ -8,6 +8,7 @@
 
 #define TEXT_SCANS_MAX 32 /* surnames looked up in the whole text per article */
 #define LOOKUPS_MAX 256   /* speakers compared with every entity per article: keeps the work linear */
+#define ACRONYM_ORGS 64   /* organisations an acronym is compared with */
 #define WORDS_MAX 12      /* words of a name considered */
 
 struct words {
@@ -245,6 +246,32 @@ static char *fullest(struct speaker_names *sn, int e)
 		lng = longer_form(sn->a, e, own, 2);
 	}
 	return strdup(lng && lng != AMBIGUOUS ? lng : own);
+}
+
+int speaker_names_acronym(const struct speaker_names *sn, const char *w, size_t n)
+{
+	char acr[8];
+	if (n < 2 || n >= sizeof acr)
+		return -1;
+	memcpy(acr, w, n);
+	acr[n] = '\0';
+	if (!is_acronym(acr))
+		return -1;
+	int found = -1;
+	for (size_t i = 0, orgs = 0; i < sn->a->n_entities && orgs < ACRONYM_ORGS; i++) {
+		const struct entity *f = &sn->a->entities[i];
+		if (f->type != ENTITY_ORGANIZATION)
+			continue;
+		orgs++;
+		if (!strcmp(f->name, acr))
+			return -1; /* the article names it so itself */
+		if (spells(f->name, acr)) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	}
+	return found;
 }
 
 int speaker_names_init(struct speaker_names *sn, const struct article *a)

@@ -41,6 +41,13 @@ int speaker_names_init(struct speaker_names *sn, const struct article *a);
 /* The fullest name of entity e (owned by sn), or NULL when out of memory. */
 const char *speaker_names_full(struct speaker_names *sn, int e);
 
+/*
+ * The organisation whose name the capitals w[0..n) abbreviate ("WHO" for
+ * the World Health Organization named in the article), when exactly one
+ * does and no entity is named so; -1 otherwise.
+ */
+int speaker_names_acronym(const struct speaker_names *sn, const char *w, size_t n);
+
 void speaker_names_free(struct speaker_names *sn);
 
 #endif

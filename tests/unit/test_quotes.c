@@ -561,6 +561,16 @@ static void british_single_quotes(void **state)
 	article_free(a);
 }
 
+/* "says WHO": capitals abbreviating an organisation the article names in full. */
+static void acronym_speaks_for_its_organisation(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Plague\n\nThe Global Seed Authority tracks crops worldwide.\n\n"
+	                            "Untreated blight is \"always fatal\" to wheat, says GSA.\n");
+	assert_speaker(quote(a, "always fatal"), "Global Seed Authority");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +617,7 @@ int main(void)
 		cmocka_unit_test(partial_clause_continues_the_speaker),
 		cmocka_unit_test(terms_and_handles_are_mentions),
 		cmocka_unit_test(british_single_quotes),
+		cmocka_unit_test(acronym_speaks_for_its_organisation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
