@@ -52,6 +52,12 @@ int quote_marks_title(const char *text, const struct token_list *tl, size_t open
 /* Partial unless it starts with a capital where a sentence may start. */
 int quote_marks_partial(const struct token_list *tl, size_t open)
 {
+	size_t w = open + 1; /* “@Kim and I …”, “[We] have …”: the first word decides */
+	while (w + 1 < tl->n && tl->v[w].kind == TOK_PUNCT && strchr("@#[", tl->v[w].punct))
+		w++;
+	if (w > open + 1 && (tl->v[w].flags & TOKF_CAP || tl->v[w].kind == TOK_WORD) &&
+	    !(open > 0 && tl->v[open - 1].kind == TOK_WORD))
+		return 0;
 	if (open + 1 >= tl->n || !(tl->v[open + 1].flags & TOKF_CAP)) {
 		if (open + 1 < tl->n && tl->v[open + 1].kind == TOK_PUNCT && tl->v[open + 1].punct == '.')
 			return 0; /* “…and then” */
