@@ -14,16 +14,15 @@
 #include "quotes.h"
 #include "model.h"
 #include "base.h"
-#include "lexicon.h"
 #include "name_words.h"
 #include "quote_marks.h"
+#include "antecedents.h"
 #include "speaker_names.h"
 #include "speakers.h"
 #include "tokens.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 struct located {
 	int section, paragraph;   /* where */
@@ -31,7 +30,6 @@ struct located {
 	int entity;               /* entity index */
 };
 
-#define RECENT_MAX 8 /* people remembered for "the governor said" */
 #define TURN_UNKNOWN (-2) /* a turn label naming nobody known: its quotations inherit nothing */
 
 /* The part of a quotation inside one paragraph: a quotation over paragraphs is given as one quote each. */
@@ -67,9 +65,7 @@ struct quoter {
 	struct article *a;
 	struct located *m;        /* every body mention, in text order (owned) */
 	size_t nm, im;            /* count; next one to use */
-	int last_person, last_org;/* running resolution state */
-	int last_he, last_she;    /* last person not known to be a woman / a man */
-	unsigned char *gender;    /* per entity: 0 unknown, 1 woman, 2 man (owned) */
+	struct antecedents ante;  /* who a pronoun or description stands for */
 	int prev_speaker;         /* speaker of the previous quotation, or -1 */
 	char *prev_cue;           /* its cue (owned) */
 	long prev_para;           /* running paragraph number of the previous quotation */
@@ -79,10 +75,6 @@ struct quoter {
 	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
 	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
-	int recent[RECENT_MAX];   /* people named before the current paragraph, most recent first */
-	size_t n_recent;          /* their number */
-	int seen[RECENT_MAX];     /* the same list, this paragraph included */
-	size_t n_seen;            /* its number */
 	struct speaker_names names;/* speakers' fullest names */
 	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
 	struct pending q;
@@ -115,30 +107,6 @@ static int collect_mentions(struct quoter *qt)
 		}
 	}
 	qsort(qt->m, qt->nm, sizeof *qt->m, compare_located);
-	return 0;
-}
-
-/* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
-static unsigned char gender_of(const struct entity *e)
-{
-	if (e->type != ENTITY_PERSON)
-		return 0;
-	size_t n = strcspn(e->name, " ");
-	unsigned f = lexicon_lookup(e->name, n, NULL);
-	if ((f & LEX_FEMALE) && !(f & LEX_MALE))
-		return 1;
-	if ((f & LEX_MALE) && !(f & LEX_FEMALE))
-		return 2;
-	for (size_t i = 0; i < e->n_aliases; i++) {
-		if (!strncmp(e->aliases[i], "Mrs", 3) || !strncmp(e->aliases[i], "Ms", 2))
-			return 1;
-		if (!strncmp(e->aliases[i], "Mr", 2))
-			return 2;
-	}
-	if (e->role && strstr(e->role, "woman"))
-		return 1;
-	if (e->role && (strstr(e->role, "man ") || (strlen(e->role) > 3 && !strcmp(e->role + strlen(e->role) - 3, "man"))))
-		return 2;
 	return 0;
 }
 
@@ -307,56 +275,12 @@ static int append(struct pending *q, int par, const char *text, size_t from, siz
 	return buf_append(&q->text, text + from, to - from);
 }
 
-/* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
-static const char *const object_preps[] = {
-	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
-	"between", "over", "under", "toward", "towards", "in", NULL,
-};
-
-/* Per-token entities and the running last person / organisation. */
-/* Moves person e to the front of the list of people last named. */
-static void remember(struct quoter *qt, int e)
-{
-	size_t i = 0;
-	while (i < qt->n_seen && qt->seen[i] != e)
-		i++;
-	if (i == qt->n_seen && qt->n_seen < RECENT_MAX)
-		qt->n_seen++;
-	if (i == RECENT_MAX)
-		i = RECENT_MAX - 1;
-	memmove(qt->seen + 1, qt->seen, i * sizeof *qt->seen);
-	qt->seen[0] = e;
-}
-
-/* Whether entity e's role holds the office word w: "governor" in "Indiana Gov.", "senator" in "Sen.". */
-static int role_has(const void *ctx, int e, const char *w, size_t n)
-{
-	const char *r = ((const struct article *)ctx)->entities[e].role;
-	while (r && *r) {
-		while (*r == ' ')
-			r++;
-		size_t l = strcspn(r, " ");
-		size_t core = l && r[l - 1] == '.' ? l - 1 : l; /* "Gov." abbreviates "governor" */
-		if (core >= 3 && (core == l ? core == n : core < n) && !strncasecmp(r, w, core))
-			return 1;
-		r += l;
-	}
-	return 0;
-}
-
-/*
- * Per-token entities and, before each token, the last person (any, not a
- * woman, not a man) and organisation a pronoun may stand for. A name inside
- * a quotation is the speaker's word, not an antecedent; a person named after
- * a reporting verb whose sentence already has a person as subject ("Villa
- * said Tyvak would ...") leaves that subject the one "he" refers to next.
- */
+/* Per-token entities of the paragraph from the mentions, then their antecedents (antecedents.h). */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
                     const unsigned char *in_quote, int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
-	memcpy(qt->recent, qt->seen, qt->n_seen * sizeof *qt->seen);
-	qt->n_recent = qt->n_seen;
+	antecedents_begin(&qt->ante);
 	struct located loc = {sec, par, 0, 0, 0};
 	for (size_t k = 0; k < n; k++)
 		entity[k] = etype[k] = -1;
@@ -375,83 +299,7 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 				etype[j] = (int)qt->a->entities[m->entity].type;
 			}
 	}
-	for (k = 0; k < n; k++) {
-		const struct token *t = &tl->v[k];
-		if (entity[k] < 0 && !in_quote[k] && (t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_ABBREV) &&
-		    t->end - t->start <= 6) {
-			/* "says WHO": an acronym of an organisation the article names in full */
-			entity[k] = speaker_names_acronym(&qt->names, text + t->start, t->end - t->start);
-			if (entity[k] >= 0)
-				etype[k] = ENTITY_ORGANIZATION;
-		}
-	}
-	int subj = -1; /* the person who is this sentence's subject, or -1 */
-	for (k = 0; k < n; k++) {
-		lp[k] = qt->last_person;
-		lo[k] = qt->last_org;
-		he[k] = qt->last_he;
-		she[k] = qt->last_she;
-		const struct token *t = &tl->v[k];
-		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
-		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))))
-			subj = -1;
-		int she_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "she") || tokens_is(text, t, "her"));
-		int he_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "he") || tokens_is(text, t, "his"));
-		int p = qt->last_person;
-		if ((she_word || he_word) && p >= 0 && !qt->gender[p] && (she_word ? she[k] : he[k]) == p) {
-			/* "Elise Matthesen ... she": a person of unknown gender is referred to as a woman */
-			qt->gender[p] = she_word ? 1 : 2;
-			int *other = she_word ? &qt->last_he : &qt->last_she;
-			if (*other == p) {
-				/* the slot it held goes back to the last person who may take it */
-				*other = -1;
-				for (size_t i = 0; i < qt->n_seen && *other < 0; i++)
-					if (qt->seen[i] != p && qt->gender[qt->seen[i]] != (she_word ? 1 : 2))
-						*other = qt->seen[i];
-			}
-		}
-		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
-			continue;
-		/* the word before the mention, its role and article aside ("with Russian President Putin") */
-		size_t j = k;
-		while (j > 0 && k - j < 5 && tl->v[j - 1].kind == TOK_WORD &&
-		       ((tl->v[j - 1].flags & TOKF_CAP) || tokens_is(text, &tl->v[j - 1], "the") ||
-		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
-		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
-			j--;
-		while (j > 0 && (tokens_is(text, &tl->v[j - 1], "a") || tokens_is(text, &tl->v[j - 1], "an")))
-			j--; /* "in a Tumblr post" */
-		int object = 0;
-		for (const char *const *w = object_preps; j > 0 && *w; w++)
-			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
-		int e = entity[k];
-		if (etype[k] == ENTITY_PERSON) {
-			remember(qt, e);
-			unsigned char g = qt->gender[e];
-			if (!object && subj < 0) {
-				subj = e; /* the subject: who he or she most likely means next */
-				qt->last_person = e;
-				if (g != 1)
-					qt->last_he = e;
-				if (g != 2)
-					qt->last_she = e;
-			} else if (subj >= 0 && subj != e) {
-				/* named later in the sentence: a pronoun the subject cannot take */
-				if (qt->gender[subj] == 1 && g != 1)
-					qt->last_he = e;
-				if (qt->gender[subj] == 2 && g != 2)
-					qt->last_she = e;
-			} else if (qt->last_person < 0) {
-				qt->last_person = e;
-				if (g != 1)
-					qt->last_he = e;
-				if (g != 2)
-					qt->last_she = e;
-			}
-		}
-		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
-			qt->last_org = entity[k];
-	}
+	antecedents_paragraph(&qt->ante, text, tl, in_quote, entity, etype, lp, lo, he, she);
 }
 
 /*
@@ -503,7 +351,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 	size_t ns = quote_marks_pair(text, &tl, carried, qt->singles, spans, in_quote);
 	resolve(qt, sec, par, text, &tl, in_quote, entity, etype, lp, lo, he, she);
 	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
-	                          qt->recent, qt->n_recent, role_has, qt->a};
+	                          qt->ante.recent, qt->ante.n_recent, antecedents_role_has, qt->a};
 	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
@@ -582,16 +430,14 @@ int quotes_find(struct article *a)
 {
 	struct quoter qt = {0};
 	qt.a = a;
-	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
+	qt.prev_speaker = -1;
 	qt.prev_para = qt.colon_para = -10;
 	qt.colon_speaker = qt.signature = qt.turn = -1;
 	int rc = -1;
 	if (speaker_names_init(&qt.names, a))
 		return -1;
-	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
+	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names))
 		goto out;
-	for (size_t i = 0; i < a->n_entities; i++)
-		qt.gender[i] = gender_of(&a->entities[i]);
 	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {
 		/* a quotation never runs over a section heading */
@@ -608,7 +454,7 @@ int quotes_find(struct article *a)
 out:
 	speaker_names_free(&qt.names);
 	free(qt.m);
-	free(qt.gender);
+	antecedents_free(&qt.ante);
 	free(qt.prev_cue);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);
