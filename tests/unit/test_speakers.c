@@ -1,8 +1,9 @@
 /*
  * test_speakers.c: the stages of quotation finding tested one at a time,
  * without analysis_run: the tokenizer's quotation marks, the pairing and
- * shape of quotations (quote_marks.c), and a speaker's fullest name
- * (speaker_names.c) on hand-built articles.
+ * shape of quotations (quote_marks.c), a speaker's fullest name
+ * (speaker_names.c) on hand-built articles, and speakers_find() and
+ * sentence_start() on hand-built paragraphs (speakers.c, sentence.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,8 @@
 
 #include "model.h"
 #include "quote_marks.h"
+#include "sentence.h"
+#include "speakers.h"
 #include "speaker_names.h"
 #include "tokens.h"
 
@@ -131,12 +134,94 @@ static void speakers_named_in_full(void **state)
 	assert_full("x", (const char *const[]){"Zhou", "Britain Zhou Wenbo"}, po, 2, 0, "Zhou Wenbo");
 }
 
+/* Tokens of s with entity e on every token whose text is one of names (NULL-terminated). */
+struct hand {
+	struct token_list tl;
+	int entity[64], etype[64], none[64];
+	unsigned char in_quote[64];
+	struct quote_span sp[64];
+	size_t ns;
+	struct speaker_para p;
+};
+
+static void hand_build(struct hand *h, const char *s, const char *const *names, int type)
+{
+	memset(h, 0, sizeof *h);
+	h->ns = spans_of(s, &h->tl, h->sp, h->in_quote);
+	for (size_t k = 0; k < h->tl.n; k++) {
+		h->entity[k] = h->etype[k] = h->none[k] = -1;
+		for (const char *const *w = names; *w; w++)
+			if (tokens_is(s, &h->tl.v[k], *w))
+				h->entity[k] = 0, h->etype[k] = type;
+	}
+	h->p = (struct speaker_para){s, &h->tl, h->entity, h->etype, h->none, h->none, h->none, h->none,
+	                             h->in_quote, 0, NULL, 0, NULL, NULL};
+}
+
+/* speakers_find on its own: the cue after the quotation, before it, and none at all. */
+static void speakers_find_by_itself(void **state)
+{
+	(void)state;
+	struct hand h;
+	struct speaker_result r;
+	const char *after = "\xE2\x80\x9CWe will win,\xE2\x80\x9D said Jo Park, the coach.";
+	hand_build(&h, after, (const char *const[]){"Jo", "Park", NULL}, 0);
+	assert_int_equal(h.ns, 1);
+	speakers_find(&h.p, h.sp[0].open, h.sp[0].close, &r);
+	assert_true(r.attributed);
+	assert_int_equal(r.entity, 0);
+	assert_memory_equal(after + r.cue_start, "said", 4);
+	tokens_free(&h.tl);
+	const char *before = "The Harbor Board said on Monday: \xE2\x80\x9CThe pier stays shut.\xE2\x80\x9D";
+	hand_build(&h, before, (const char *const[]){"Harbor", "Board", NULL}, 1);
+	speakers_find(&h.p, h.sp[0].open, h.sp[0].close, &r);
+	assert_true(r.attributed);
+	assert_int_equal(r.entity, 0);
+	tokens_free(&h.tl);
+	const char *none = "The pier was, locals agree, \xE2\x80\x9C" "a ruin\xE2\x80\x9D by May.";
+	hand_build(&h, none, (const char *const[]){NULL}, 0);
+	speakers_find(&h.p, h.sp[0].open, h.sp[0].close, &r);
+	assert_int_equal(r.entity, -1);
+	tokens_free(&h.tl);
+}
+
+/* sentence_start reaches back a bounded window in a run with no full stop (issue 19, F1). */
+static void sentence_start_is_bounded(void **state)
+{
+	(void)state;
+	static char run[4000];
+	for (size_t i = 0; i + 2 < sizeof run; i += 2)
+		run[i] = 'a', run[i + 1] = ' ';
+	run[sizeof run - 2] = 'a';
+	struct token_list tl = {0};
+	assert_int_equal(tokens_split(run, strlen(run), &tl), 0);
+	unsigned char *inq = calloc(tl.n, 1);
+	int *none = malloc(tl.n * sizeof *none);
+	assert_non_null(inq);
+	assert_non_null(none);
+	for (size_t k = 0; k < tl.n; k++)
+		none[k] = -1;
+	struct speaker_para p = {run, &tl, none, none, none, none, none, none, inq, 0, NULL, 0, NULL, NULL};
+	size_t k = tl.n - 1, lo = sentence_start(&p, k);
+	assert_true(lo > 0 && k - lo <= 100); /* a window, not the paragraph's start */
+	const char *two = "It rained. Then it stopped";
+	struct token_list t2 = {0};
+	assert_int_equal(tokens_split(two, strlen(two), &t2), 0);
+	p.text = two, p.tl = &t2;
+	assert_int_equal(sentence_start(&p, t2.n - 1), 3); /* "Then" */
+	tokens_free(&t2);
+	tokens_free(&tl);
+	free(inq), free(none);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(doubled_apostrophes_are_marks),
 		cmocka_unit_test(mentions_are_told_from_quotations),
 		cmocka_unit_test(speakers_named_in_full),
+		cmocka_unit_test(speakers_find_by_itself),
+		cmocka_unit_test(sentence_start_is_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
