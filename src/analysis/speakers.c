@@ -228,6 +228,39 @@ static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct 
 	return 0;
 }
 
+/*
+ * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
+ * a reporting verb between the sentence's verb v and the quotation whose
+ * subject is a name, not a pronoun, said the quoted words. Returns that verb
+ * (and sets *e), or v.
+ */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", "had", NULL,
+};
+
+static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t open, int *e)
+{
+	for (size_t w = open; w > v + 2; w--) {
+		size_t u = w - 1;
+		if (sentence_word_is(p, u, "was") || sentence_word_is(p, u, "is") || sentence_word_is(p, u, "were") ||
+		    sentence_word_is(p, u, "are"))
+			break; /* "the letter Mike wrote was “kind”": the quotation is not what the verb reports */
+		if (!sentence_is_verb(p, u) || sentence_is_participle(p, u))
+			continue;
+		/* its subject right before it, auxiliaries and commas aside: "Fiona Hill, had dubbed" */
+		size_t k = u;
+		while (k > v + 1 && (sentence_is_punct(p, k - 1, ',') || sentence_in_list(p, k - 1, auxiliaries)))
+			k--;
+		if (k > v + 1 && p->entity[k - 1] >= 0 && p->entity_type[k - 1] == 0 && p->entity[k - 1] != *e &&
+		    !sentence_governed(p, v + 1, sentence_mention_start(p, k - 1))) {
+			*e = p->entity[k - 1];
+			return u;
+		}
+		break; /* only the verb nearest the quotation */
+	}
+	return v;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
@@ -261,6 +294,8 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			}
 			if (!found)
 				continue;
+			if (pass == 0)
+				v = embedded_speaker(p, v, open, &e);
 			set_cue(p, v, 1, r);
 			r->entity = e;
 			return 1;

@@ -571,6 +571,18 @@ static void acronym_speaks_for_its_organisation(void **state)
 	article_free(a);
 }
 
+/* A name with its own reporting verb inside the sentence's reported clause said the quoted words. */
+static void embedded_speaker_said_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Hearing\n\nAide Rolf Dannemann testified on Tuesday.\n\n"
+	                            "He said his predecessor, Ingrid Solvang, had dubbed the plan \"the ferry problem.\"\n\n"
+	                            "Mara Lindqvist added that the letter Rolf Dannemann wrote was \"kind and warm.\"\n");
+	assert_speaker(quote(a, "the ferry problem"), "Ingrid Solvang");
+	assert_speaker(quote(a, "kind and warm"), "Mara Lindqvist");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +630,7 @@ int main(void)
 		cmocka_unit_test(terms_and_handles_are_mentions),
 		cmocka_unit_test(british_single_quotes),
 		cmocka_unit_test(acronym_speaks_for_its_organisation),
+		cmocka_unit_test(embedded_speaker_said_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
