@@ -234,8 +234,14 @@ static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct 
  * subject is a name, not a pronoun, said the quoted words. Returns that verb
  * (and sets *e), or v.
  */
+/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
+static const char *const naming_verbs[] = {
+	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
+	"named", NULL,
+};
+
 static const char *const auxiliaries[] = {
-	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", "had", NULL,
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
 };
 
 static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t open, int *e)
@@ -247,6 +253,8 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 			break; /* "the letter Mike wrote was “kind”": the quotation is not what the verb reports */
 		if (!sentence_is_verb(p, u) || sentence_is_participle(p, u))
 			continue;
+		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, naming_verbs))
+			break; /* "stated that Trump believes “…”": a belief reports nobody's words */
 		/* its subject right before it, auxiliaries and commas aside: "Fiona Hill, had dubbed" */
 		size_t k = u;
 		while (k > v + 1 && (sentence_is_punct(p, k - 1, ',') || sentence_in_list(p, k - 1, auxiliaries)))

@@ -577,9 +577,11 @@ static void embedded_speaker_said_it(void **state)
 	(void)state;
 	struct article *a = analyse("Hearing\n\nAide Rolf Dannemann testified on Tuesday.\n\n"
 	                            "He said his predecessor, Ingrid Solvang, had dubbed the plan \"the ferry problem.\"\n\n"
-	                            "Mara Lindqvist added that the letter Rolf Dannemann wrote was \"kind and warm.\"\n");
+	                            "Mara Lindqvist added that the letter Rolf Dannemann wrote was \"kind and warm.\"\n\n"
+	                            "Lindqvist also stated that Dannemann believes \"a deal will come soon.\"\n");
 	assert_speaker(quote(a, "the ferry problem"), "Ingrid Solvang");
 	assert_speaker(quote(a, "kind and warm"), "Mara Lindqvist");
+	assert_speaker(quote(a, "a deal will come"), "Mara Lindqvist"); /* a belief reports nobody's words */
 	article_free(a);
 }
 
