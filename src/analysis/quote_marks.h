@@ -45,8 +45,9 @@ int quote_marks_title(const char *text, const struct token_list *tl, size_t open
  * 1 when the quotation between the marks open and close mentions a name or
  * a term rather than reports words: in title case ("Takin' It to the
  * Streets", "Hanoi Hilton"), or after a naming word ("dubbed", "known as",
- * "so-called", a passive "called"). Only an attribution right after it
- * ("“Thank You All,” she said") gives it a speaker.
+ * "so-called", a passive "called", a quoted word used as a modifier) or
+ * an account name. Nobody is its speaker (but the one speaking in a
+ * transcript's turn).
  */
 int quote_marks_mention(const char *text, const struct token_list *tl, size_t open, size_t close);
 /*

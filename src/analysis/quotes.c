@@ -51,7 +51,7 @@ struct pending {
 	long para_no;             /* running number of the paragraph it began in */
 	size_t open_tok;          /* token index of its opening mark there */
 	int title;                /* 1: the name of a programme or publication, said by nobody;
-	                           * 2: a mention (a title, a term), said only by a cue right after it */
+	                           * 2: a mention (a title, a term), said by nobody but a transcript's speaker */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
 	int nobody_since;         /* no one named since the previous quotation, in the same paragraph */
 	size_t last_end;          /* end of its text there */
@@ -132,18 +132,15 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	}
 	if (q->title) {
 		q->pre.attributed = 0;
-		if (q->title == 1)
-			sp = NULL; /* neither a speaker nor one to pass on */
+		sp = NULL; /* neither a speaker nor one to pass on */
 	}
 	struct speaker_result post = {-1, 0, 0, 0, 0};
 	if (sp && close < sp->tl->n)
 		speakers_find(sp, sp->tl->n + 1, close, &post); /* after the quotation only */
-	if (q->title && post.from_tail)
-		post.attributed = 0;
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (q->title && !post.attributed) {
+	if (q->title) {
 		speaker = q->title == 2 && q->turn >= 0 ? q->turn : -1; /* a transcript's speaker mentions it */
 	} else if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
 		speaker = qt->signature; /* the paragraph is signed */
