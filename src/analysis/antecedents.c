@@ -68,6 +68,16 @@ int antecedents_role_has(const void *ctx, int e, const char *w, size_t n)
 	return 0;
 }
 
+/* Person e becomes the last person named, and he or she as far as its gender allows. */
+static void set_last(struct antecedents *an, int e)
+{
+	an->last_person = e;
+	if (an->gender[e] != 1)
+		an->last_he = e;
+	if (an->gender[e] != 2)
+		an->last_she = e;
+}
+
 int antecedents_init(struct antecedents *an, const struct article *a, const struct speaker_names *names)
 {
 	memset(an, 0, sizeof *an);
@@ -152,11 +162,7 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 			unsigned char g = an->gender[e];
 			if (!object && subj < 0) {
 				subj = e; /* the subject: who he or she most likely means next */
-				an->last_person = e;
-				if (g != 1)
-					an->last_he = e;
-				if (g != 2)
-					an->last_she = e;
+				set_last(an, e);
 			} else if (subj >= 0 && subj != e) {
 				/* named later in the sentence: a pronoun the subject cannot take */
 				if (an->gender[subj] == 1 && g != 1)
@@ -164,11 +170,7 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 				if (an->gender[subj] == 2 && g != 2)
 					an->last_she = e;
 			} else if (an->last_person < 0) {
-				an->last_person = e;
-				if (g != 1)
-					an->last_he = e;
-				if (g != 2)
-					an->last_she = e;
+				set_last(an, e);
 			}
 		}
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || an->last_org < 0))
