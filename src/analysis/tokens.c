@@ -108,6 +108,24 @@ static int is_abbreviation(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/*
+ * Length of a double mark typed as two single ones at s[i]: '' and ’’ (the
+ * NYT's convention, and some sites' closing), `` (TeX's opening); 0 when
+ * none. Of three marks after a word the first is a nested quotation's
+ * closing apostrophe, left to the caller.
+ */
+static size_t doubled_mark(const unsigned char *s, size_t i, size_t len, int space)
+{
+	size_t a = s[i] == '\'' ? 1 : (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99) ? 3 : 0;
+	if (s[i] == '`')
+		return i + 1 < len && s[i + 1] == '`' ? 2 : 0;
+	if (!a || i + 2 * a > len || memcmp(s + i, s + i + a, a))
+		return 0;
+	if (!space && i + 3 * a <= len && !memcmp(s + i, s + i + 2 * a, a))
+		return 0; /* ’’’ after a word: ’ then ’’ */
+	return 2 * a;
+}
+
 static int push(struct token_list *l, struct token t)
 {
 	if (l->n == l->cap) {
@@ -216,7 +234,15 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 		unsigned char kind, mark;
 		char punct;
 		size_t sl = special(s, i, len, &kind, &mark, &punct);
-		if (is_word_at(s, i, len)) {
+		size_t dl = doubled_mark(s, i, len, space);
+		if (dl) {
+			/* '' ’’ ``: a double quotation mark typed as two single ones */
+			t.end = i + dl;
+			t.kind = TOK_QUOTE;
+			t.mark = s[i] == '`' ? QM_OPEN : QM_STRAIGHT;
+			if (space)
+				sentence_start = 1;
+		} else if (is_word_at(s, i, len)) {
 			int dotted;
 			t.end = scan_word(s, i, len, &dotted);
 			t.kind = TOK_WORD;
