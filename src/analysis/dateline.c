@@ -273,10 +273,10 @@ static int fill(const char *text, size_t len, size_t end, const struct reading *
 		return 0;
 	memset(m, 0, sizeof *m);
 	write_place(r, m->place, sizeof m->place);
-	struct span ag = r->agency.n ? r->agency : r->source;
-	size_t o = 0;
-	if (ag.n < sizeof m->agency)
-		dl_title_case(ag, m->agency, sizeof m->agency, &o);
+	if (r->agency.n && r->agency.n < sizeof m->agency)
+		memcpy(m->agency, r->agency.p, r->agency.n);
+	else if (r->source.n)
+		dl_source_name(r->source, m->agency, sizeof m->agency);
 	if (r->have_date)
 		write_date(r->date, published, m->date, sizeof m->date);
 	memcpy(m->raw, text, end);

@@ -305,6 +305,20 @@ size_t dl_source_len(struct span s)
 	return news && words >= 2 ? end : 0;
 }
 
+void dl_source_name(struct span s, char *out, size_t cap)
+{
+	char buf[PHRASE_MAX];
+	const char *canon = NULL;
+	size_t n = one_spaced(s, buf, sizeof buf), o = 0;
+	out[0] = '\0';
+	if (n && (lexicon_lookup(buf, n, &canon) & LEX_NEWS) && canon && strlen(canon) < cap)
+		memcpy(out, canon, strlen(canon) + 1);
+	else if (dl_place_shape(s) == DL_SHAPE_CAPS && memchr(buf, ' ', n))
+		dl_title_case(s, out, cap, &o);
+	else if (n < cap)
+		memcpy(out, buf, n + 1);
+}
+
 int dl_agency_shape(struct span s)
 {
 	size_t pos = 0, words = 0;

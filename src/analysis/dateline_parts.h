@@ -68,6 +68,11 @@ int dl_caps_unknown_place(struct span s);
  * Today, Press in it.
  */
 size_t dl_source_len(struct span s);
+/*
+ * The source's name into out[0..cap): the name a known news organisation goes
+ * by, a name written in capitals in title case ("Today Nicaragua"), else as written.
+ */
+void dl_source_name(struct span s, char *out, size_t cap);
 /* 1 when s reads as an agency inside brackets or slashes: "AP", "Reuters", "American Thinker". */
 int dl_agency_shape(struct span s);
 
