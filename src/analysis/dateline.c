@@ -176,6 +176,13 @@ static int read_prefix(struct span p, struct reading *r)
 	for (int k = 0; k < 2 && p.n && (p.p[p.n - 1] == ')' || p.p[p.n - 1] == '/'); k++)
 		if (!take_bracket(&p, r))
 			return 0;
+	if (!p.n && r->agency.n && (dl_place_known(r->agency) & (DL_KNOWN_PLACE | DL_KNOWN_COUNTRY))) {
+		r->places[0] = r->agency; /* "(Leipzig) -": a place in brackets */
+		r->known[0] = dl_place_known(r->agency);
+		r->n_places = 1, r->first_trusted = 1;
+		r->agency = (struct span){NULL, 0};
+		return 1;
+	}
 	if (!p.n)
 		return r->agency.n != 0; /* "(Reuters) -" */
 	for (size_t b = 0, first = 1; b <= p.n; first = 0) {
@@ -209,7 +216,11 @@ static void write_place(const struct reading *r, char *out, size_t cap)
 	for (size_t i = 0; i < r->n_places; i++) {
 		if (i && o + 2 < cap)
 			out[o++] = ',', out[o++] = ' ';
-		dl_title_case(r->places[order[i]], out, cap, &o);
+		struct span part = r->places[order[i]];
+		if ((r->known[order[i]] & DL_STATE_ABBREV) && o + part.n < cap) /* "NY", "N.Y." */
+			memcpy(out + o, part.p, part.n), o += part.n, out[o] = '\0';
+		else
+			dl_title_case(part, out, cap, &o);
 	}
 }
 
@@ -303,6 +314,9 @@ int dateline_parse(const char *text, size_t len, const char *published, struct d
 			continue;
 		/* with no dash nor colon, only a known opening vouches: "TODAY NICARAGUA (EFE) The" */
 		if (kind == CLOSER_BRACKET && !r.first_trusted && (r.n_places || r.source.n))
+			continue;
+		/* a source and a colon title a piece ("Politifact: ..."); a source opens with a dash */
+		if (text[i] == ':' && !r.n_places && !r.agency.n)
 			continue;
 		if (!r.have_date && end > pre)
 			end = date_after(text, len, end, &r);

@@ -201,7 +201,7 @@ int dl_parse_date(struct span s, struct dl_date *d)
 enum dl_shape dl_place_shape(struct span s)
 {
 	size_t pos = 0, words = 0;
-	int lower = 0, letters = 0;
+	int lower = 0, letters = 0, latin = 0;
 	for (struct span w; (w = dl_next_word(s, &pos)).n;) {
 		if (++words > 6)
 			return DL_SHAPE_NONE;
@@ -216,15 +216,15 @@ enum dl_shape dl_place_shape(struct span s)
 		for (size_t i = 0; i < w.n; i++) {
 			unsigned char c = (unsigned char)w.p[i];
 			if (DL_IS_LOWER(c))
-				lower = 1, letters++;
+				lower = 1, letters++, latin++;
 			else if (DL_IS_UPPER(c) || c >= 0x80)
-				letters++;
+				letters++, latin += c < 0x80;
 			else if (c != '.' && c != '-' && c != '\'')
 				return DL_SHAPE_NONE;
 		}
 	}
-	if (!words || letters < 2)
-		return DL_SHAPE_NONE;
+	if (!words || letters < 2 || latin < 2)
+		return DL_SHAPE_NONE; /* a script without capitals says nothing by its shape */
 	return lower ? DL_SHAPE_TITLE : DL_SHAPE_CAPS;
 }
 
@@ -321,7 +321,7 @@ void dl_source_name(struct span s, char *out, size_t cap)
 
 int dl_agency_shape(struct span s)
 {
-	size_t pos = 0, words = 0;
+	size_t pos = 0, words = 0, latin = 0;
 	if (!s.n || s.n >= 64)
 		return 0;
 	for (struct span w; (w = dl_next_word(s, &pos)).n;) {
@@ -329,6 +329,7 @@ int dl_agency_shape(struct span s)
 		for (size_t i = 0; i < w.n; i++) {
 			unsigned char c = (unsigned char)w.p[i];
 			lower_short &= DL_IS_LOWER(c);
+			latin += DL_IS_UPPER(c) || DL_IS_LOWER(c);
 			if (!DL_IS_UPPER(c) && !DL_IS_LOWER(c) && !DL_IS_DIGIT(c) && c < 0x80 &&
 			    !strchr(".-&'", c))
 				return 0;
@@ -338,7 +339,7 @@ int dl_agency_shape(struct span s)
 	}
 	/* one common word is a note, not a source: "(Updated)", "(Photo)" */
 	unsigned f = lexicon_lookup(s.p, s.n, NULL);
-	return !(words == 1 && (f & LEX_COMMON) && !(f & LEX_NEWS)) && !in_list(labels, s, 1);
+	return latin >= 2 && !(words == 1 && (f & LEX_COMMON) && !(f & LEX_NEWS)) && !in_list(labels, s, 1);
 }
 
 /* Appends w in title case. */
@@ -377,10 +378,18 @@ static void title_word(struct span w, int first, char *out, size_t cap, size_t *
 void dl_title_case(struct span s, char *out, size_t cap, size_t *o)
 {
 	size_t pos = 0;
-	int first = 1;
+	int first = 1, as_written = 0;
+	for (size_t i = 0; i < s.n; i++)
+		as_written |= DL_IS_LOWER(s.p[i]); /* "Washington, DC": its capitals are meant */
 	for (struct span w; (w = dl_next_word(s, &pos)).n; first = 0) {
 		if (!first && *o + 1 < cap)
 			out[(*o)++] = ' ';
-		title_word(w, first, out, cap, o);
+		if (as_written && *o + w.n < cap) {
+			memcpy(out + *o, w.p, w.n);
+			*o += w.n;
+			out[*o] = '\0';
+		} else if (!as_written) {
+			title_word(w, first, out, cap, o);
+		}
 	}
 }

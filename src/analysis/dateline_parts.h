@@ -76,7 +76,10 @@ void dl_source_name(struct span s, char *out, size_t cap);
 /* 1 when s reads as an agency inside brackets or slashes: "AP", "Reuters", "American Thinker". */
 int dl_agency_shape(struct span s);
 
-/* Appends s to out[*o..cap) in title case ("WILKES-BARRE" -> "Wilkes-Barre"; "N.Y." kept). */
+/*
+ * Appends s to out[*o..cap) in title case ("WILKES-BARRE" -> "Wilkes-Barre";
+ * "N.Y." kept); a phrase with a lower-case letter is kept as written ("Washington DC").
+ */
 void dl_title_case(struct span s, char *out, size_t cap, size_t *o);
 
 #endif

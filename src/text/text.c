@@ -204,8 +204,9 @@ static size_t spaced_dash(const char *p, size_t n)
  * A sentence that opens with a dateline ("KUWAIT CITY, July 24: A driver
  * ...", "WASHINGTON (AP) — The ...", "Doha: A charity ...") is the story's
  * first paragraph, not its headline: up to four words in capitals before a
- * comma, colon, bracket or dash, or capitalised words before a colon, and a
- * whole sentence after. The analysis stage reads the dateline itself.
+ * comma, colon, bracket or dash, or capitalised words before a colon and a
+ * sentence after it that is no title ("Politifact: Trump Is Right." is a
+ * headline). The analysis stage reads the dateline itself.
  */
 static int opens_with_dateline(struct line l)
 {
@@ -223,7 +224,8 @@ static int opens_with_dateline(struct line l)
 		for (size_t k = b; k < i; k++)
 			caps &= !IS_LOWER(l.p[k]);
 		if (i < l.n && (l.p[i] == ',' || l.p[i] == ':'))
-			return i + 1 < l.n && l.p[i + 1] == ' ' && (l.p[i] == ':' || caps);
+			return i + 3 <= l.n && l.p[i + 1] == ' ' &&
+			       (caps || (l.p[i] == ':' && !text_is_heading(l.p + i + 2, l.n - i - 3)));
 		while (i < l.n && IS_BLANK(l.p[i]))
 			i++;
 		if (i < l.n && (l.p[i] == '(' || spaced_dash(l.p + i, l.n - i)))

@@ -223,6 +223,18 @@ static void test_states_and_dashes(void **state)
 	                       "Tehran", "", "", "TEHRAN \xE2\x88\x92"});
 }
 
+/* A place in brackets, capitals meant as written, a source named by its known form. */
+static void test_bracketed_place_and_kept_capitals(void **state)
+{
+	(void)state;
+	check(&(struct expect){"(Leipzig) - Die Messe beginnt am Montag.", NULL,
+	                       "Leipzig", "", "", "(Leipzig) -"});
+	check(&(struct expect){"Washington, DC, United States: Getting to the Moon has been done.", NULL,
+	                       "Washington, DC, United States", "", "", "Washington, DC, United States:"});
+	check(&(struct expect){"New York, NY \xE2\x80\x93 Spending on ads rose again.", NULL,
+	                       "New York, NY", "", "", "New York, NY \xE2\x80\x93"});
+}
+
 /* Near misses: capitalised first words, topic labels, a place as a sentence's subject. */
 static void test_near_misses(void **state)
 {
@@ -245,6 +257,10 @@ static void test_near_misses(void **state)
 		"Mehmet Oz, Ivy League \xE2\x80\x93 trained surgeon, was named.",
 		"MICHELLE McLean has been announced as patron: the board said.",
 		"Kremlin: Talks will go on.",
+		"Reuters: Markets Fall Again.",
+		/* scripts without capitals say nothing by their shape: "Interview:", "Beijing (Weibo)" */
+		"\xD8\xAD\xD9\x88\xD8\xA7\xD8\xB1: \xD9\x82\xD8\xA7\xD9\x84",
+		"\xE8\xB0\xB7\xE6\xAD\x8C(\xE5\xBE\xAE\xE5\x8D\x9A) Google said.",
 		"",
 	};
 	for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
@@ -327,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_agency_forms),
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_states_and_dashes),
+		cmocka_unit_test(test_bracketed_place_and_kept_capitals),
 		cmocka_unit_test(test_near_misses),
 		cmocka_unit_test(test_not_datelines),
 		cmocka_unit_test(test_dash_far_away_is_not_a_dateline),
