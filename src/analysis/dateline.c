@@ -95,7 +95,7 @@ static int closer_at(const char *t, size_t len, size_t i, size_t *pre_end, size_
 		*pre_end = *end = i + 1;
 		return CLOSER_BRACKET;
 	}
-	if (t[i] == '/' && i + 1 < len && t[i + 1] == '.') { /* "Ulaanbaatar / MONTSAME /." */
+	if ((t[i] == '/' || t[i] == ')') && i + 1 < len && t[i + 1] == '.') { /* "Ulaanbaatar / MONTSAME /." */
 		*pre_end = i + 1, *end = i + 2;
 		return CLOSER_BRACKET;
 	}
