@@ -25,6 +25,7 @@
 #define PREFIX_MAX 160 /* bytes before the closer */
 #define DATE_TAIL_MAX 40 /* bytes of a date after the closer: "CAIRO – 26 July 2022:" */
 #define PLACES_MAX 4
+#define TITLE_MAX 160 /* bytes: a longer line is a story's paragraph, full stop or not */
 
 enum { CLOSER_MARK = 1, CLOSER_BRACKET = 2 };
 
@@ -72,6 +73,20 @@ static int capital_follows(const char *t, size_t len, size_t i)
 		return 0;
 	unsigned char c = (unsigned char)t[i];
 	return DL_IS_UPPER(c) || DL_IS_DIGIT(c) || c == '"' || c == '\'' || c >= 0x80;
+}
+
+/* 1 when text[0..len) is one short line that does not end as a sentence does. */
+static int is_title_line(const char *t, size_t len)
+{
+	while (len && DL_IS_SPACE(t[len - 1]))
+		len--;
+	if (!len || len > TITLE_MAX || memchr(t, '\n', len))
+		return 0;
+	unsigned char c = (unsigned char)t[len - 1];
+	if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')')
+		return 0;
+	return !(len >= 3 && (unsigned char)t[len - 3] == 0xE2 && (unsigned char)t[len - 2] == 0x80 &&
+	         (c == 0x9D || c == 0x99 || c == 0xA6)); /* ” ’ … */
 }
 
 /*
@@ -317,6 +332,9 @@ int dateline_parse(const char *text, size_t len, const char *published, struct d
 			continue;
 		/* a source and a colon title a piece ("Politifact: ..."); a source opens with a dash */
 		if (text[i] == ':' && !r.n_places && !r.agency.n)
+			continue;
+		/* "Nigeria: Strike Goes On": a place and a colon before a short line with no full stop is a title */
+		if (text[i] == ':' && is_title_line(text, len))
 			continue;
 		if (!r.have_date && end > pre)
 			end = date_after(text, len, end, &r);

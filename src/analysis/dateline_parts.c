@@ -331,7 +331,7 @@ int dl_agency_shape(struct span s)
 			lower_short &= DL_IS_LOWER(c);
 			latin += DL_IS_UPPER(c) || DL_IS_LOWER(c);
 			if (!DL_IS_UPPER(c) && !DL_IS_LOWER(c) && !DL_IS_DIGIT(c) && c < 0x80 &&
-			    !strchr(".-&'", c))
+			    !strchr(".-&'/,", c))
 				return 0;
 		}
 		if (++words > 4 || (!DL_IS_UPPER(w.p[0]) && !lower_short && (unsigned char)w.p[0] < 0x80))

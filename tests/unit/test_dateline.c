@@ -182,6 +182,8 @@ static void test_agency_forms(void **state)
 	(void)state;
 	check(&(struct expect){"(Reuters) - The athletics body will add a new round.", NULL,
 	                       "", "", "Reuters", "(Reuters) -"});
+	check(&(struct expect){"GENEVA (AFP/Reuters) - Talks resumed.", NULL,
+	                       "Geneva", "", "AFP/Reuters", "GENEVA (AFP/Reuters) -"});
 	check(&(struct expect){"(American Thinker) Remember the singer?", NULL,
 	                       "", "", "American Thinker", "(American Thinker)"});
 	check(&(struct expect){"Ulaanbaatar / MONTSAME /. The cabinet decided to spend the reserve.", NULL,
@@ -258,6 +260,8 @@ static void test_near_misses(void **state)
 		"MICHELLE McLean has been announced as patron: the board said.",
 		"Kremlin: Talks will go on.",
 		"Reuters: Markets Fall Again.",
+		"Nigeria: Strike Goes On as Talks Fail",
+		"Doha: a city transformed",
 		/* scripts without capitals say nothing by their shape: "Interview:", "Beijing (Weibo)" */
 		"\xD8\xAD\xD9\x88\xD8\xA7\xD8\xB1: \xD9\x82\xD8\xA7\xD9\x84",
 		"\xE8\xB0\xB7\xE6\xAD\x8C(\xE5\xBE\xAE\xE5\x8D\x9A) Google said.",
