@@ -3,7 +3,8 @@
 # project's lists in data/ and from system data packages (scripts/deps.sh
 # installs them): iso-codes (countries and their subdivisions), tzdata (cities)
 # wamerican (to tell common words from names) and libgweather's Locations.xml
-# (the world's towns with a weather station). Usage: gen-lexicon.sh OUTDIR
+# (the world's towns with a weather station), with data/places.txt and
+# data/cities.txt for what those miss. Usage: gen-lexicon.sh OUTDIR
 out=${1:-build}
 mkdir -p "$out" || exit 1
 command -v python3 >/dev/null 2>&1 || { echo "gen-lexicon: python3 is needed (sh scripts/deps.sh)" >&2; exit 1; }
@@ -126,10 +127,11 @@ for c in json.load(open(ISO1, encoding="utf-8"))["3166-1"]:
     for n in (name, c["name"], c.get("official_name")):
         if n and "," not in n:
             add(n, "COUNTRY", name)
-for line in lines("places.txt"):
-    names = line.split("|")
-    for n in names:
-        add(n, "PLACE", names[0])
+for name in ("places.txt", "cities.txt"):
+    for line in lines(name):
+        names = line.split("|")
+        for n in names:
+            add(n, "PLACE", names[0])
 for s in json.load(open(ISO2, encoding="utf-8"))["3166-2"]:
     n = re.sub(r"\s*\(.*\)", "", s["name"]).strip()
     if not n or "," in n or "[" in n or n.lower() in common or len(n) < 4:

@@ -11,6 +11,9 @@
 
 #define HEADLINE_TARGET 100 /* bytes: a derived headline longer than this is cut */
 #define HEADLINE_MIN 40     /* ... but not shorter than this */
+#define DATELINE_PARAGRAPHS 2 /* a byline or a summary may stand before the dateline */
+#define SUMMARY_MAX 400       /* bytes: a longer paragraph is the story itself */
+#define BYLINE_MAX 80         /* bytes: a paragraph this short before the dateline is a byline */
 
 #define IS_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
 #define IS_LOWER(c) ((c) >= 'a' && (c) <= 'z')
@@ -120,14 +123,56 @@ size_t analysis_derive_headline(const char *lede, size_t body_start, char *out, 
 	return n;
 }
 
+/*
+ * The dateline opens the story, after a byline or a summary paragraph when
+ * there is one: the first DATELINE_PARAGRAPHS paragraphs are tried, each
+ * skipped one no longer than a summary. *para receives where it was found.
+ */
+static int find_dateline(const struct article *a, struct dateline_match *m, int *para)
+{
+	for (int p = 0; p < DATELINE_PARAGRAPHS; p++) {
+		const char *text = article_paragraph(a, 0, p);
+		if (!text)
+			return 0;
+		size_t n = strlen(text);
+		if (dateline_parse(text, n, a->published, m)) {
+			*para = p;
+			return 1;
+		}
+		if (n > SUMMARY_MAX)
+			return 0;
+	}
+	return 0;
+}
+
 int analysis_dateline(struct article *a)
 {
-	const char *lede = article_paragraph(a, 0, 0);
 	struct dateline_match m;
-	if (!lede || !dateline_parse(lede, strlen(lede), a->published, &m))
+	int para;
+	if (!find_dateline(a, &m, &para))
 		return 0;
 	return article_set_dateline(a, m.place[0] ? m.place : NULL, m.date[0] ? m.date : NULL,
 	                            m.agency[0] ? m.agency : NULL, m.raw);
+}
+
+/*
+ * The headline made from the lede never includes the dateline; a byline
+ * before the dateline is no headline either, while a summary paragraph is one.
+ */
+static size_t headline_from_lede(const struct article *a, char *h, size_t cap)
+{
+	struct dateline_match m;
+	int para = 0;
+	size_t skip = 0;
+	if (find_dateline(a, &m, &para)) {
+		skip = m.body_start;
+		for (int p = 0; p < para; p++)
+			if (strlen(article_paragraph(a, 0, p)) > BYLINE_MAX) {
+				para = 0, skip = 0; /* the summary */
+				break;
+			}
+	}
+	return analysis_derive_headline(article_paragraph(a, 0, para), skip, h, cap);
 }
 
 /* Bytes of text the analysis would read: the headline and every paragraph. */
@@ -146,13 +191,8 @@ static int analyse(struct article *a, char *err, size_t errlen)
 	if (analysis_dateline(a))
 		goto oom;
 	if (!a->headline) {
-		const char *lede = article_paragraph(a, 0, 0);
-		struct dateline_match m;
-		size_t skip = 0;
-		if (lede && dateline_parse(lede, strlen(lede), a->published, &m))
-			skip = m.body_start;
 		char h[HEADLINE_TARGET + 8];
-		size_t n = analysis_derive_headline(lede, skip, h, sizeof h);
+		size_t n = headline_from_lede(a, h, sizeof h);
 		if (n) {
 			if (article_set(&a->headline, h, n))
 				goto oom;

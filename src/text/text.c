@@ -188,10 +188,56 @@ static int add_heading(struct builder *b, const char *p, size_t n)
 	return b->cur ? 0 : -1;
 }
 
-/* A single line that reads as a headline: one sentence at most, not too long. */
+/* Bytes of the dash at p[0..n) followed by a space (- -- en em), else 0. */
+static size_t spaced_dash(const char *p, size_t n)
+{
+	size_t d = 0;
+	if (n && p[0] == '-')
+		d = n > 1 && p[1] == '-' ? 2 : 1;
+	else if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	         ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+		d = 3;
+	return d && d < n && p[d] == ' ' ? d : 0;
+}
+
+/*
+ * A sentence that opens with a dateline ("KUWAIT CITY, July 24: A driver
+ * ...", "WASHINGTON (AP) — The ...", "Doha: A charity ...") is the story's
+ * first paragraph, not its headline: up to four words in capitals before a
+ * comma, colon, bracket or dash, or capitalised words before a colon and a
+ * sentence after it that is no title ("Politifact: Trump Is Right." is a
+ * headline). The analysis stage reads the dateline itself.
+ */
+static int opens_with_dateline(struct line l)
+{
+	uint32_t end = last_cp(l.p, l.n);
+	if (l.n < 40 || !(end == '.' || end == '!' || end == '?' || end == '"' || end == 0x201D))
+		return 0;
+	int caps = 1;
+	for (size_t i = 0, words = 0; i < l.n && words < 4;) {
+		size_t b = i;
+		while (i < l.n && !IS_BLANK(l.p[i]) && l.p[i] != ',' && l.p[i] != ':')
+			i++;
+		if (i == b || (!IS_UPPER(l.p[b]) && (unsigned char)l.p[b] < 0x80))
+			return 0;
+		words++;
+		for (size_t k = b; k < i; k++)
+			caps &= !IS_LOWER(l.p[k]);
+		if (i < l.n && (l.p[i] == ',' || l.p[i] == ':'))
+			return i + 3 <= l.n && l.p[i + 1] == ' ' &&
+			       (caps || (l.p[i] == ':' && !text_is_heading(l.p + i + 2, l.n - i - 3)));
+		while (i < l.n && IS_BLANK(l.p[i]))
+			i++;
+		if (i < l.n && (l.p[i] == '(' || spaced_dash(l.p + i, l.n - i)))
+			return caps;
+	}
+	return 0;
+}
+
+/* A single line that reads as a headline: one sentence at most, not too long, no dateline. */
 static int is_headline(struct line l)
 {
-	if (!l.n || l.n > HEADLINE_MAX_BYTES)
+	if (!l.n || l.n > HEADLINE_MAX_BYTES || opens_with_dateline(l))
 		return 0;
 	for (size_t i = 2; i + 2 < l.n; i++)
 		if ((l.p[i] == '.' || l.p[i] == '?' || l.p[i] == '!') && l.p[i + 1] == ' ' &&
