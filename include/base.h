@@ -9,6 +9,31 @@
 #include <stdint.h>
 
 /*
+ * ASCII character classes and FNV-1a hashing: the one copy every stage uses.
+ * The classes ignore the locale on purpose (<ctype.h> follows setlocale(),
+ * which the interface calls): markup, dates and datelines are ASCII grammar
+ * whatever the reader's language, and bytes >= 0x80 are never letters here.
+ */
+static inline int ascii_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int ascii_islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int ascii_isalpha(int c) { return ascii_isupper(c) || ascii_islower(c); }
+static inline int ascii_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int ascii_isalnum(int c) { return ascii_isalpha(c) || ascii_isdigit(c); }
+static inline int ascii_isblank(int c) { return c == ' ' || c == '\t'; }
+static inline int ascii_isspace(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int ascii_tolower(int c) { return ascii_isupper(c) ? c - 'A' + 'a' : c; }
+static inline int ascii_toupper(int c) { return ascii_islower(c) ? c - 'a' + 'A' : c; }
+
+/* FNV-1a, 32-bit: hash_fnv1a32(p, n, HASH_FNV1A32_INIT); one byte at a time with _step. */
+#define HASH_FNV1A32_INIT 2166136261u
+static inline uint32_t hash_fnv1a32_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+uint32_t hash_fnv1a32(const void *p, size_t n, uint32_t h);
+/* FNV-1a, 64-bit, for digests: hash_fnv1a64(p, n, HASH_FNV1A64_INIT). */
+#define HASH_FNV1A64_INIT 14695981039346656037ULL
+static inline uint64_t hash_fnv1a64_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+uint64_t hash_fnv1a64(const void *p, size_t n, uint64_t h);
+
+/*
  * appdirs.h: where dateline keeps its files, and writing them safely.
  *
  * Config: $DATELINE_CONFIG_DIR, else $XDG_CONFIG_HOME/dateline, else

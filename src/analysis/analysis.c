@@ -1,5 +1,6 @@
 /* analysis.c: the analysis stage, run once on every parsed article. */
 #include "analysis.h"
+#include "base.h"
 #include "model.h"
 #include "dateline.h"
 #include "entities.h"
@@ -15,8 +16,6 @@
 #define SUMMARY_MAX 400       /* bytes: a longer paragraph is the story itself */
 #define BYLINE_MAX 80         /* bytes: a paragraph this short before the dateline is a byline */
 
-#define IS_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_LOWER(c) ((c) >= 'a' && (c) <= 'z')
 
 /* Words after which a period does not end a sentence. */
 static const char *const abbreviations[] = {
@@ -38,7 +37,7 @@ static int is_abbreviation(const char *s, size_t dot)
 	while (b > 0 && s[b - 1] != ' ')
 		b--;
 	size_t n = dot - b;
-	if (n == 1 && IS_UPPER(s[b]))
+	if (n == 1 && ascii_isupper(s[b]))
 		return 1; /* an initial: "John F. Kennedy" */
 	for (size_t i = b; i < dot; i++)
 		if (s[i] == '.')

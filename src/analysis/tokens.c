@@ -1,14 +1,12 @@
 /* tokens.c: the analysis tokenizer (see tokens.h). */
 #include "tokens.h"
+#include "base.h"
 #include "lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define IS_ASCII_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_ASCII_LOWER(c) ((c) >= 'a' && (c) <= 'z')
-#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 
 /* Words whose period is an abbreviation's, not a full stop. */
 static const char *const abbreviations[] = {
@@ -65,7 +63,7 @@ static int is_space_at(const unsigned char *s, size_t i, size_t len, size_t *n)
 static int is_word_at(const unsigned char *s, size_t i, size_t len)
 {
 	unsigned char c = s[i];
-	if (IS_ASCII_UPPER(c) || IS_ASCII_LOWER(c) || IS_DIGIT(c))
+	if (ascii_isupper(c) || ascii_islower(c) || ascii_isdigit(c))
 		return 1;
 	if (c < 0x80)
 		return 0;
@@ -83,7 +81,7 @@ static int is_word_at(const unsigned char *s, size_t i, size_t len)
 static int is_upper_at(const unsigned char *s, size_t i, size_t len)
 {
 	unsigned char c = s[i];
-	if (IS_ASCII_UPPER(c))
+	if (ascii_isupper(c))
 		return 1;
 	if (i + 1 >= len)
 		return 0;
@@ -100,7 +98,7 @@ static int is_upper_at(const unsigned char *s, size_t i, size_t len)
 static int is_abbreviation(const char *s, size_t start, size_t end)
 {
 	size_t n = end - start;
-	if (n == 1 && IS_ASCII_UPPER((unsigned char)s[start]))
+	if (n == 1 && ascii_isupper((unsigned char)s[start]))
 		return 1; /* an initial */
 	for (const char *const *a = abbreviations; *a; a++)
 		if (strlen(*a) == n && !memcmp(*a, s + start, n))
@@ -250,7 +248,7 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 				t.flags |= TOKF_CAP;
 			int upper = 0, lower = 0;
 			for (size_t k = i; k < t.end; k++)
-				upper += IS_ASCII_UPPER(s[k]), lower += IS_ASCII_LOWER(s[k]);
+				upper += ascii_isupper(s[k]), lower += ascii_islower(s[k]);
 			if (upper >= 2 && !lower)
 				t.flags |= TOKF_ALLCAPS;
 			if (dotted) {

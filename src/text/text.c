@@ -19,10 +19,6 @@
 #define HEADING_MAX_WORDS 12
 #define HEADLINE_MAX_BYTES 250
 
-#define IS_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_LOWER(c) ((c) >= 'a' && (c) <= 'z')
-#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
-#define IS_BLANK(c) ((c) == ' ' || (c) == '\t')
 
 /* Small words that stay lower case in a Title Case heading. */
 static const char *const minor_words[] = {
@@ -60,14 +56,14 @@ int text_is_heading(const char *line, size_t len)
 	if (end == 0x201D || end == 0x2019 || end == 0x2026 || end == 0xBB)
 		return 0;
 	unsigned char c0 = (unsigned char)line[0];
-	if (!IS_UPPER(c0) && !IS_DIGIT(c0) && c0 < 0x80)
+	if (!ascii_isupper(c0) && !ascii_isdigit(c0) && c0 < 0x80)
 		return 0;
 	size_t words = 0, major = 0, capital = 0;
 	for (size_t i = 0; i < len;) {
-		while (i < len && IS_BLANK(line[i]))
+		while (i < len && ascii_isblank(line[i]))
 			i++;
 		size_t b = i;
-		while (i < len && !IS_BLANK(line[i]))
+		while (i < len && !ascii_isblank(line[i]))
 			i++;
 		if (i == b)
 			break;
@@ -76,7 +72,7 @@ int text_is_heading(const char *line, size_t len)
 			continue;
 		major++;
 		unsigned char c = (unsigned char)line[b];
-		if (IS_UPPER(c) || IS_DIGIT(c) || c >= 0x80)
+		if (ascii_isupper(c) || ascii_isdigit(c) || c >= 0x80)
 			capital++;
 	}
 	if (!words || words > HEADING_MAX_WORDS)
@@ -216,17 +212,17 @@ static int opens_with_dateline(struct line l)
 	int caps = 1;
 	for (size_t i = 0, words = 0; i < l.n && words < 4;) {
 		size_t b = i;
-		while (i < l.n && !IS_BLANK(l.p[i]) && l.p[i] != ',' && l.p[i] != ':')
+		while (i < l.n && !ascii_isblank(l.p[i]) && l.p[i] != ',' && l.p[i] != ':')
 			i++;
-		if (i == b || (!IS_UPPER(l.p[b]) && (unsigned char)l.p[b] < 0x80))
+		if (i == b || (!ascii_isupper(l.p[b]) && (unsigned char)l.p[b] < 0x80))
 			return 0;
 		words++;
 		for (size_t k = b; k < i; k++)
-			caps &= !IS_LOWER(l.p[k]);
+			caps &= !ascii_islower(l.p[k]);
 		if (i < l.n && (l.p[i] == ',' || l.p[i] == ':'))
 			return i + 3 <= l.n && l.p[i + 1] == ' ' &&
 			       (caps || (l.p[i] == ':' && !text_is_heading(l.p + i + 2, l.n - i - 3)));
-		while (i < l.n && IS_BLANK(l.p[i]))
+		while (i < l.n && ascii_isblank(l.p[i]))
 			i++;
 		if (i < l.n && (l.p[i] == '(' || spaced_dash(l.p + i, l.n - i)))
 			return caps;
@@ -241,7 +237,7 @@ static int is_headline(struct line l)
 		return 0;
 	for (size_t i = 2; i + 2 < l.n; i++)
 		if ((l.p[i] == '.' || l.p[i] == '?' || l.p[i] == '!') && l.p[i + 1] == ' ' &&
-		    IS_UPPER(l.p[i + 2]) && IS_LOWER(l.p[i - 1]) && IS_LOWER(l.p[i - 2]))
+		    ascii_isupper(l.p[i + 2]) && ascii_islower(l.p[i - 1]) && ascii_islower(l.p[i - 2]))
 			return 0;
 	return 1;
 }
