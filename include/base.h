@@ -33,6 +33,9 @@ uint32_t hash_fnv1a32(const void *p, size_t n, uint32_t h);
 static inline uint64_t hash_fnv1a64_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
 uint64_t hash_fnv1a64(const void *p, size_t n, uint64_t h);
 
+/* Seconds on the monotonic clock (not the wall clock: it never jumps), for timeouts and timings. */
+double clock_seconds(void);
+
 /*
  * appdirs.h: where dateline keeps its files, and writing them safely.
  *

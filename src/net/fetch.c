@@ -29,13 +29,6 @@ void fetch_opts_default(struct fetch_opts *o)
 	o->cainfo = NULL;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -145,7 +138,7 @@ static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, siz
 	x->res.index = index;
 	x->res.url = req->url;
 	x->permanent_ok = 1;
-	x->started = now_seconds();
+	x->started = clock_seconds();
 	x->easy = curl_easy_init();
 	if (!x->easy)
 		return -1;
@@ -209,7 +202,7 @@ static int xfer_finish_hop(struct fetch_xfer *x, CURLcode rc)
 	long ver = 0;
 	curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &ver);
 	r->http_version = ver == CURL_HTTP_VERSION_2_0 ? 2 : ver == CURL_HTTP_VERSION_3 ? 3 : ver ? 1 : 0;
-	r->seconds = now_seconds() - x->started;
+	r->seconds = clock_seconds() - x->started;
 	if (rc != CURLE_OK) {
 		fetch_explain_error(x, rc);
 		r->status = FETCH_FAILED;

@@ -22,13 +22,6 @@ struct run {
 	int drawn;                       /* 1 while a bar is on screen */
 };
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* "text/html" from "Text/HTML; charset=utf-8", into out. */
 static void media_type(const char *ct, char *out, size_t outlen)
 {
@@ -97,7 +90,7 @@ static void draw_progress(struct run *run, int mode)
 	if (!f)
 		return;
 	int final = mode == PROGRESS_CLEAR;
-	double t = now_seconds();
+	double t = clock_seconds();
 	if (mode == PROGRESS_THROTTLED && t - run->last_draw < 0.05)
 		return;
 	run->last_draw = t;
@@ -264,7 +257,7 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 {
 	memset(sum, 0, sizeof *sum);
 	sum->feeds = list->n;
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	struct fetch_request *reqs = list->n ? calloc(list->n, sizeof *reqs) : NULL;
 	if (list->n && !reqs) {
 		snprintf(err, errlen, "out of memory");
@@ -294,6 +287,6 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 	for (size_t i = 0; i < run.n_renames * 2; i++)
 		free((char *)run.renames[i]);
 	free(run.renames);
-	sum->seconds = now_seconds() - t0;
+	sum->seconds = clock_seconds() - t0;
 	return rc;
 }

@@ -5,6 +5,7 @@
  * between keys and shows its progress in the status line.
  */
 #include "tui_app.h"
+#include "base.h"
 #include "store.h"
 
 #include <errno.h>
@@ -16,13 +17,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 int job_start(struct app *ap, int kind, const char *url, long long item_id)
 {
@@ -68,7 +62,7 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 	j->fd = fds[0];
 	j->kind = kind;
 	j->item_id = item_id;
-	j->started = now();
+	j->started = clock_seconds();
 	return 0;
 }
 
@@ -139,7 +133,7 @@ void job_status(const struct app *ap, char *out, size_t cap)
 	out[0] = 0;
 	if (!j->pid)
 		return;
-	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", now() - j->started,
+	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", clock_seconds() - j->started,
 	         j->last[0] ? ": " : "", j->last);
 }
 
