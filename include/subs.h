@@ -68,7 +68,11 @@ int feedlist_update_file(const char *path, const struct feedlist_entry *add, siz
 /* Keeps the entries for which keep() says 1, in order, and frees the others. Returns how many are left. */
 size_t feedlist_keep(struct feedlist *fl, int (*keep)(const struct feedlist_entry *e, void *ctx), void *ctx);
 void feedlist_free(struct feedlist *fl);
-/* 1 when url starts with http:// or https:// and has a host. */
+/*
+ * 1 when url starts with http:// or https://, has a host, and holds only URL
+ * code points (WHATWG): no space, control, C1, bidi or other invisible
+ * control, no "<>\\^`{|}, no invalid UTF-8.
+ */
 int feedlist_url_ok(const char *url);
 
 /*

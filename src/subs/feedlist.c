@@ -2,6 +2,7 @@
 #include "subs.h"
 #include "base.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,28 @@ int feedlist_url_ok(const char *url)
 		return 0;
 	if (!*rest || *rest == '/' || *rest == '?' || *rest == '#')
 		return 0;
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= ' ' || *p == 0x7f || *p == '"')
+	/*
+	 * The WHATWG URL code points: ASCII letters and digits, the punctuation
+	 * below, and non-ASCII characters, except those a terminal or the bidi
+	 * algorithm acts on (C1 controls, bidi and other invisible controls,
+	 * line separators: what sanitize_text() would change) and invalid UTF-8.
+	 */
+	size_t len = strlen(url);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)url[i];
+		if (c < 0x80) {
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			      (c && strchr("!$&'()*+,-./:;=?@_~%#[]", c))))
+				return 0;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(url + i, len - i, &cp);
+		if (!n || cp == 0xFFFD || (cp & 0xFFFE) == 0xFFFE || !sanitize_is_clean(url + i, n, 0))
 			return 0;
+		i += n;
+	}
 	return 1;
 }
 

@@ -1,0 +1,81 @@
+#!/bin/bash
+# Hostile input, round two (issue 19): every text the program prints passes the sanitiser (file
+# names and config values in errors, the OPML export), URLs with controls are refused at import,
+# and the sanitiser drops the invisible characters that reorder or hide text.
+. "$(dirname "$0")/lib.sh"
+if ! command -v python3 >/dev/null 2>&1; then
+	skip hostile2 "python3 missing (scripts/deps.sh installs it)"
+	exit 0
+fi
+export DATELINE_DB="$TMP/store.db" DATELINE_CONFIG_DIR="$TMP/cfg" DATELINE_DATA_DIR="$TMP/data"
+mkdir -p "$DATELINE_CONFIG_DIR" "$TMP/d"
+
+# --- F7: file names in error messages (a crafted name must not set the title or clear the screen) ---
+bad="$TMP/d/$(printf 'news\033]0;pwned\007\033[2J\302\233""31m.html')"
+for c in show read save import import-feed; do
+	"$BIN" $c "$bad" >"$TMP/name_$c.out" 2>"$TMP/name_$c.err" </dev/null
+	no_tricks "error_file_name_${c//-/_}_clean" "$TMP/name_$c.err"
+done
+expect_match error_file_name_kept 'd/news' "$(cat "$TMP/name_show.err")"
+"$BIN" --db "$TMP/nodir/$(printf '\033[2Jx')/s.db" list >/dev/null 2>"$TMP/name_db.err"
+no_tricks error_db_name_clean "$TMP/name_db.err"
+"$BIN" search "$(printf 'zzqq\033]0;t\007')" >/dev/null 2>"$TMP/search.err"
+no_tricks error_search_query_clean "$TMP/search.err"
+
+# --- F8: config and theme values echoed in errors ---
+echo "plain text" >"$TMP/a.txt"
+printf 'theme \033]0;pwned\007x\n' >"$TMP/config_theme"
+DATELINE_CONFIG="$TMP/config_theme" "$BIN" read "$TMP/a.txt" </dev/null >/dev/null 2>"$TMP/theme.err"
+no_tricks error_theme_value_clean "$TMP/theme.err"
+expect_match error_theme_value_reported "theme 'x' not found" "$(cat "$TMP/theme.err")"
+printf '\033[31mcolour red\n' >"$TMP/config_key"
+DATELINE_CONFIG="$TMP/config_key" "$BIN" read "$TMP/a.txt" </dev/null >/dev/null 2>"$TMP/key.err"
+no_tricks error_config_key_clean "$TMP/key.err"
+expect_match error_config_key_reported 'line 1: colour: unknown option' "$(cat "$TMP/key.err")"
+"$BIN" refresh --timeout "$(printf '\033[2J5x')" >/dev/null 2>"$TMP/opt.err"
+no_tricks error_option_value_clean "$TMP/opt.err"
+
+# --- F6: OPML export prints no controls; URLs with controls are refused at import ---
+python3 - "$TMP/in.opml" <<'PY'
+import sys
+c1, rlo, esc = "\u009b", "\u202e", "\x1b"
+opml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>t</title></head><body>
+<outline text="Folder{c1}2J{rlo}x">
+  <outline text="Title{c1}31m{rlo}gnp.exe" xmlUrl="https://a.example/feed" category="/cat{c1}2J,/news"/>
+</outline>
+<outline text="c1 in url" xmlUrl="https://b.example/{c1}2J/feed"/>
+<outline text="bidi in url" xmlUrl="https://c.example/{rlo}deef"/>
+<outline text="lrm in url" xmlUrl="https://d.example/\u200efeed"/>
+<outline text="bad utf-8 neighbour" xmlUrl="https://e.example/caf\u00e9/feed"/>
+</body></opml>"""
+open(sys.argv[1], "w", encoding="utf-8").write(opml.replace("&", "&amp;"))
+PY
+"$BIN" import "$TMP/in.opml" >"$TMP/import.out" 2>&1
+expect_match opml_import_refuses_control_urls 'imported 2 feeds, 3 skipped' "$(cat "$TMP/import.out")"
+no_tricks opml_import_message_clean "$TMP/import.out"
+if grep -q 'b.example\|c.example\|d.example' "$DATELINE_CONFIG_DIR/feeds"; then
+	not_ok opml_import_no_control_url "$(cat "$DATELINE_CONFIG_DIR/feeds")"
+else
+	ok opml_import_no_control_url
+fi
+# a title with a raw ESC written into the feeds file by hand
+printf 'https://f.example/feed "~Red\033[31mTitle\033]0;x\007"\n' >>"$DATELINE_CONFIG_DIR/feeds"
+"$BIN" export >"$TMP/export.opml" 2>"$TMP/export.err"
+no_tricks opml_export_clean "$TMP/export.opml"
+expect_match opml_export_keeps_words 'RedTitle.*Titlegnp.exe.*category="/Folderx,/cat,/news"' "$(tr -d '\n' <"$TMP/export.opml")"
+"$BIN" feeds >"$TMP/feeds.out" 2>&1
+no_tricks feeds_list_clean "$TMP/feeds.out"
+
+# --- the sanitiser: LRM/RLM/ALM, U+2028/9, tag and interlinear characters never reach the output ---
+python3 - "$TMP/invisible.xml" <<'PY'
+import sys
+title = "Safe\u200etext\u200f \u061cmarks\u2028line\u2029para \U000e0041\U000e0042hidden \ufff9base\ufffaruby\ufffb end"
+rss = f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>c</title>
+<item><title>{title}</title><description>{title}</description><link>https://g.example/1</link></item>
+</channel></rss>"""
+open(sys.argv[1], "w", encoding="utf-8").write(rss)
+PY
+"$BIN" feed "$TMP/invisible.xml" >"$TMP/invisible.out" 2>&1
+no_tricks sanitize_invisible_clean "$TMP/invisible.out"
+expect_match sanitize_invisible_keeps_text 'Safetext marks line para hidden baseruby end' "$(cat "$TMP/invisible.out")"
