@@ -308,6 +308,20 @@ static size_t url_span(const char *s, const char *end, const char **start)
 	return (size_t)(e - s);
 }
 
+/* 1 when a line of data[0..len) starts with the URL url. */
+static int has_url_line(const char *data, size_t len, const char *url)
+{
+	size_t n = strlen(url);
+	for (const char *s = data, *end = data + len; s && s < end;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl + 1 : end, *u;
+		if (url_span(s, le, &u) == n && !memcmp(u, url, n))
+			return 1;
+		s = le;
+	}
+	return 0;
+}
+
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen)
 {
@@ -330,7 +344,9 @@ int feedlist_update_file(const char *path, const struct feedlist_entry *add, siz
 		for (size_t i = 0; i + 1 < 2 * n_renames && ul; i += 2)
 			if (strlen(renames[i]) == ul && !memcmp(u, renames[i], ul))
 				to = renames[i + 1];
-		if (to) {
+		if (to && has_url_line(data, len, to)) {
+			/* subscribed at both addresses already: the old line goes, the new one keeps its words */
+		} else if (to) {
 			buf_append(&out, s, (size_t)(u - s));
 			buf_puts(&out, to);
 			buf_append(&out, u + ul, (size_t)(le - (u + ul)));
