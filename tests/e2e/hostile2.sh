@@ -79,3 +79,72 @@ PY
 "$BIN" feed "$TMP/invisible.xml" >"$TMP/invisible.out" 2>&1
 no_tricks sanitize_invisible_clean "$TMP/invisible.out"
 expect_match sanitize_invisible_keeps_text 'Safetext marks line para hidden baseruby end' "$(cat "$TMP/invisible.out")"
+
+# --- the store and the user's files ---
+S="$TMP/s2"
+mkdir -p "$S"
+cat >"$S/future.xml" <<'XML'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Dates</title>
+<item><title>From the future</title><link>https://h.example/future</link><guid>future</guid><pubDate>Mon, 01 Jan 2099 10:00:00 GMT</pubDate></item>
+<item><title>From today</title><link>https://h.example/today</link><guid>today</guid></item>
+</channel></rss>
+XML
+"$BIN" --db "$S/dates.db" import-feed "$S/future.xml" >/dev/null 2>&1
+ahead=$(python3 -c 'import sqlite3,sys,time
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("select count(*) from items where date > ?", (int(time.time()) + 2 * 86400,)).fetchone()[0])' "$S/dates.db" 2>&1)
+expect_eq store_future_date_not_ahead 0 "$ahead"
+
+# an existing store we own, made 0644 by hand, is tightened to 0600
+"$BIN" --db "$S/wide.db" import-feed "$S/future.xml" >/dev/null 2>&1
+chmod 644 "$S/wide.db"
+"$BIN" --db "$S/wide.db" list >/dev/null 2>&1
+expect_eq store_mode_tightened 600 "$(stat -c %a "$S/wide.db")"
+
+# an empty file named as the store: a reader leaves it empty
+: >"$S/empty.txt"
+"$BIN" --db "$S/empty.txt" list >/dev/null 2>"$S/empty.err"
+expect_eq store_empty_file_untouched 0 "$(stat -c %s "$S/empty.txt")"
+expect_match store_empty_file_message 'no store at' "$(cat "$S/empty.err")"
+
+# a read-only store whose newest rows are still in its -wal: never the stale rows in silence
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	ro="$S/ro"
+	mkdir -p "$ro"
+	"$BIN" --db "$ro/d.db" import-feed "$S/future.xml" >/dev/null 2>&1
+	python3 - "$ro/d.db" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("UPDATE items SET title = 'Newest title' WHERE guid = 'today'")
+c.commit()
+os._exit(0)  # no checkpoint: the change stays in the -wal
+PY
+	rm -f "$ro/d.db-shm"
+	chmod 755 "$TMP" "$S" "$ro"
+	chmod 644 "$ro/d.db" "$ro/d.db-wal"
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" --db "$ro/d.db" list 2>&1)
+	if printf '%s' "$out" | grep -q 'From today'; then
+		not_ok store_readonly_wal_not_stale "$out"
+	else
+		ok store_readonly_wal_not_stale
+	fi
+else
+	skip store_readonly_wal_not_stale "needs root and setpriv to read as another user"
+fi
+
+# the feeds file as a symbolic link into the user's dotfiles: the link stays, the target changes
+mkdir -p "$S/dotfiles" "$S/cfg"
+printf 'https://i.example/feed\n' >"$S/dotfiles/feeds"
+ln -s ../dotfiles/feeds "$S/cfg/feeds"
+DATELINE_CONFIG_DIR="$S/cfg" "$BIN" add --no-check https://j.example/feed >/dev/null 2>&1
+if [ -L "$S/cfg/feeds" ] && grep -q 'j.example' "$S/dotfiles/feeds"; then ok feeds_symlink_kept; else not_ok feeds_symlink_kept "$(ls -l "$S/cfg")"; fi
+
+# Markdown export never turns a javascript: source into a link
+cat >"$S/js.json" <<'JSON'
+{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"js1","url":"javascript:alert(1)","title":"Click","content_text":"Body text of the item."}]}
+JSON
+"$BIN" --db "$S/js.db" import-feed "$S/js.json" >/dev/null 2>&1
+id=$("$BIN" --db "$S/js.db" list --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
+md=$("$BIN" --db "$S/js.db" export "${id:-0}" --format markdown 2>&1)
+if printf '%s' "$md" | grep -q '<javascript:'; then not_ok markdown_no_javascript_link "$md"; else ok markdown_no_javascript_link; fi
