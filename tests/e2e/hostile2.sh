@@ -148,3 +148,20 @@ JSON
 id=$("$BIN" --db "$S/js.db" list --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
 md=$("$BIN" --db "$S/js.db" export "${id:-0}" --format markdown 2>&1)
 if printf '%s' "$md" | grep -q '<javascript:'; then not_ok markdown_no_javascript_link "$md"; else ok markdown_no_javascript_link; fi
+
+# --- the interface: a character the locale cannot print (wcwidth -1) takes the one column it was counted as ---
+if ! command -v tmux >/dev/null 2>&1; then
+	skip tui_unprintable_one_column "tmux missing (scripts/deps.sh installs it)"
+	exit 0
+fi
+. "$ROOT/tests/tui/tmux.sh"
+printf 'Port news A\315\270\315\270\315\270B end\n\nThe harbour opened on Tuesday, officials said.\n' >"$TMP/wc.txt"
+tui_start 80 20 "$BIN" read "$TMP/wc.txt"
+if tui_wait 'Port news' >/dev/null; then
+	# U+0378 (unassigned) three times: three U+FFFD, each one column, and "B end" right after them
+	line=$(grep -m1 'Port news' "$TMP/text")
+	expect_match tui_unprintable_one_column 'Port news A\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDB end' "$line"
+else
+	not_ok tui_unprintable_one_column "$(tui_text | head -3)"
+fi
+tui_keys q
