@@ -160,7 +160,7 @@ tui_start 80 20 "$BIN" read "$TMP/wc.txt"
 if tui_wait 'Port news' >/dev/null; then
 	# U+0378 (unassigned) three times: three U+FFFD, each one column, and "B end" right after them
 	line=$(grep -m1 'Port news' "$TMP/text")
-	expect_match tui_unprintable_one_column 'Port news A\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDB end' "$line"
+	expect_match tui_unprintable_one_column "Port news A$(printf '\357\277\275\357\277\275\357\277\275')B end" "$line"
 else
 	not_ok tui_unprintable_one_column "$(tui_text | head -3)"
 fi
