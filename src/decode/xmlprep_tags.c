@@ -29,10 +29,10 @@ void tags_start(struct tag_stack *t, const char *s, size_t i, size_t len)
 {
 	if (t->off)
 		return;
-	size_t ne = name_end(s, i + 1, len), j = ne;
+	size_t ne = name_end(s, i + 1, len), j = ne, stop = len - i > TAGS_MAX_TAG ? i + TAGS_MAX_TAG : len;
 	char q = 0;
 	/* to the '>' outside quoted values: "/>" opens nothing; a tag cut short by '<' or the end is left to the parser */
-	for (; j < len; j++) {
+	for (; j < stop; j++) {
 		char c = s[j];
 		if (q) {
 			if (c == q)
@@ -42,6 +42,10 @@ void tags_start(struct tag_stack *t, const char *s, size_t i, size_t len)
 		} else if (c == '>' || c == '<') {
 			break;
 		}
+	}
+	if (j == stop && stop < len) {
+		t->off = 1; /* a tag longer than the window: repairs stop here rather than guess (and scans stay bounded) */
+		return;
 	}
 	if (j >= len || s[j] != '>' || s[j - 1] == '/')
 		return;

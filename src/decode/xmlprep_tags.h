@@ -6,6 +6,7 @@
 
 struct buf;
 
+#define TAGS_MAX_TAG 16384 /* bytes of one start tag read for its end; longer ones switch the repairs off */
 #define TAGS_MAX_OPEN 256 /* deeper documents are passed on unbalanced (the feed reader refuses them anyway) */
 
 /*
