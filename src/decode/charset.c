@@ -124,31 +124,10 @@ unsigned charset_cp1252_c1(unsigned cp) { return cp >= 0x80 && cp < 0xA0 ? cp125
 
 static int convert_cp1252(const char *data, size_t len, char **out, size_t *outlen)
 {
-	if (len > ((size_t)-1 - 1) / 3)
-		return -1;
-	char *res = malloc(len * 3 + 1);
-	if (!res)
-		return -1;
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = (unsigned char)data[i];
-		if (c >= 0x80 && c < 0xA0)
-			c = cp1252_80[c - 0x80];
-		if (c < 0x80) {
-			res[o++] = (char)c;
-		} else if (c < 0x800) {
-			res[o++] = (char)(0xC0 | (c >> 6));
-			res[o++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			res[o++] = (char)(0xE0 | (c >> 12));
-			res[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			res[o++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	res[o] = '\0';
-	*out = res;
-	*outlen = o;
-	return 0;
+	unsigned short high[128];
+	for (unsigned c = 0x80; c < 0x100; c++)
+		high[c - 0x80] = (unsigned short)charset_cp1252_c1(c);
+	return charset_sbcs_decode(high, data, len, out, outlen);
 }
 
 int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen)

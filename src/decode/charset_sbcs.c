@@ -86,13 +86,9 @@ int charset_sbcs_known(const char *name)
 	return 0;
 }
 
-int charset_sbcs_convert(const char *name, const char *data, size_t len, char **out, size_t *outlen)
+int charset_sbcs_decode(const unsigned short high[128], const char *data, size_t len, char **out, size_t *outlen)
 {
-	const unsigned short *high = NULL;
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
-		if (!strcmp(name, tables[i].name))
-			high = tables[i].high;
-	if (!high || len > ((size_t)-1 - 1) / 3)
+	if (len > ((size_t)-1 - 1) / 3)
 		return -1;
 	char *res = malloc(len * 3 + 1);
 	if (!res)
@@ -111,4 +107,12 @@ int charset_sbcs_convert(const char *name, const char *data, size_t len, char **
 	*out = res;
 	*outlen = o;
 	return 0;
+}
+
+int charset_sbcs_convert(const char *name, const char *data, size_t len, char **out, size_t *outlen)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (!strcmp(name, tables[i].name))
+			return charset_sbcs_decode(tables[i].high, data, len, out, outlen);
+	return -1;
 }
