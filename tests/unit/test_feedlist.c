@@ -94,6 +94,46 @@ static void test_update_keeps_lines(void **state)
 	unlink(path);
 }
 
+/* A move onto an address with its own line already (both subscribed): the old line goes, no duplicate. */
+static void test_rename_onto_existing(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/dateline-feedlist-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *orig = "https://old.example/f \"~Old\"\nhttps://new.example/f \"~New\" t\n";
+	assert_int_equal(write(fd, orig, strlen(orig)), (ssize_t)strlen(orig));
+	close(fd);
+	const char *ren[] = {"https://old.example/f", "https://new.example/f"};
+	char err[256], *data;
+	size_t len;
+	assert_int_equal(feedlist_update_file(path, NULL, 0, ren, 1, err, sizeof err), 0);
+	assert_int_equal(file_read(path, 1 << 20, &data, &len, err, sizeof err), 0);
+	assert_string_equal(data, "https://new.example/f \"~New\" t\n");
+	free(data);
+	unlink(path);
+}
+
+/* Only URL code points: no controls, C1, bidi or invisible controls, no invalid UTF-8, no "<>\^`{|}. */
+static void test_url_ok(void **state)
+{
+	(void)state;
+	assert_true(feedlist_url_ok("https://news.example/feed?a=1&b=%20#x"));
+	assert_true(feedlist_url_ok("http://[::1]:8080/rss"));
+	assert_true(feedlist_url_ok("https://caf\xC3\xA9.example/\xE6\x96\xB0\xE9\x97\xBB")); /* IRIs stay */
+	assert_false(feedlist_url_ok("https://a.example/\xC2\x9B" "2J"));  /* U+009B, the 8-bit CSI */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\xAEgnp")); /* RLO */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\x8E"));    /* LRM */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\xA8"));    /* LINE SEPARATOR */
+	assert_false(feedlist_url_ok("https://a.example/\xFF"));              /* not UTF-8 */
+	assert_false(feedlist_url_ok("https://a.example/\x1B[31m"));
+	assert_false(feedlist_url_ok("https://a.example/a b"));
+	assert_false(feedlist_url_ok("https://a.example/<script>"));
+	assert_false(feedlist_url_ok("https://a.example/\"q\""));
+	assert_false(feedlist_url_ok("https://a.example/`x`"));
+	assert_false(feedlist_url_ok("javascript:alert(1)"));
+}
+
 /* Thousands of lines: each URL once, the first occurrence kept, found by the index. */
 static void test_many_and_index(void **state)
 {
@@ -126,6 +166,8 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_update_keeps_lines),
+		cmocka_unit_test(test_rename_onto_existing),
+		cmocka_unit_test(test_url_ok),
 		cmocka_unit_test(test_many_and_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
