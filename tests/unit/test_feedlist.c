@@ -72,15 +72,20 @@ static void test_format_round_trip(void **state)
 	feedlist_free(&back);
 }
 
+/* Creates a temporary file from the template path holding text. */
+static void temp_file(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
 static void test_update_keeps_lines(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/dateline-feedlist-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	const char *orig = "# keep me\nhttps://old.example/f \"~Old\" t1\n\nhttps://other.example/g\n";
-	assert_int_equal(write(fd, orig, strlen(orig)), (ssize_t)strlen(orig));
-	close(fd);
+	temp_file(path, "# keep me\nhttps://old.example/f \"~Old\" t1\n\nhttps://other.example/g\n");
 	struct feedlist_entry add = {"https://new.example/h", "New one", NULL, 0, 0};
 	const char *ren[] = {"https://old.example/f", "https://moved.example/f"};
 	char err[256];
@@ -99,11 +104,7 @@ static void test_rename_onto_existing(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/dateline-feedlist-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	const char *orig = "https://old.example/f \"~Old\"\nhttps://new.example/f \"~New\" t\n";
-	assert_int_equal(write(fd, orig, strlen(orig)), (ssize_t)strlen(orig));
-	close(fd);
+	temp_file(path, "https://old.example/f \"~Old\"\nhttps://new.example/f \"~New\" t\n");
 	const char *ren[] = {"https://old.example/f", "https://new.example/f"};
 	char err[256], *data;
 	size_t len;
