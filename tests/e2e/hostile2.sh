@@ -149,6 +149,38 @@ id=$("$BIN" --db "$S/js.db" list --json 2>/dev/null | python3 -c 'import json,sy
 md=$("$BIN" --db "$S/js.db" export "${id:-0}" --format markdown 2>&1)
 if printf '%s' "$md" | grep -q '<javascript:'; then not_ok markdown_no_javascript_link "$md"; else ok markdown_no_javascript_link; fi
 
+# --- charsets as feeds label them: byte 0x80 under each label reads as Python's codec reads it ---
+# (EBCDIC labels: the whole document in that code page, as XML 1.0 appendix F expects them)
+python3 - "$BIN" "$TMP/x80.xml" >"$TMP/x80.out" 2>&1 <<'PY'
+import codecs, json, subprocess, sys
+labels = """437 850 852 855 857 860 861 862 863 865 866 cp037 cp1125 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255
+cp1256 cp1257 cp1258 cp437 cp500 cp737 cp775 cp850 cp852 cp855 cp856 cp857 cp860 cp861 cp862 cp863 cp864 cp865
+cp866 cp874 cp875 cp_is csibm037 csibm500 csibm855 csibm857 csibm860 csibm861 csibm863 csibm864 csibm865 csibm866
+cskoi8r cspc775baltic cspc850multilingual cspc862latinhebrew cspc8codepage437 cspcp852 ebcdic-cp-be ebcdic-cp-ca
+ebcdic-cp-ch ebcdic-cp-nl ebcdic-cp-us ebcdic-cp-wt ebcdic_cp_be ebcdic_cp_us ibm037 ibm039 ibm1140 ibm437 ibm500
+ibm775 ibm850 ibm852 ibm855 ibm857 ibm860 ibm861 ibm862 ibm863 ibm864 ibm865 ibm866 koi8-r koi8-t koi8-u mac-cyrillic
+maccentraleurope maccyrillic macgreek maciceland macintosh maclatin2 macroman macturkish windows-1250 windows_1251
+windows-1252 windows-1253 windows-1254 windows-1255 windows-1256 windows-1257 windows-1258""".split()
+wrong = []
+for label in labels:
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        continue
+    want = b"\x80".decode(codec, "replace")
+    head = '<?xml version="1.0" encoding="%s"?>\n<feed version="0.3" xmlns="http://purl.org/atom/ns#">\n<title>' % label
+    open(sys.argv[2], "wb").write(head.encode(codec) + b"\x80" + "</title>\n</feed>".encode(codec))
+    r = subprocess.run([sys.argv[1], "feed", "--json", sys.argv[2]], capture_output=True)
+    try:
+        got = json.loads(r.stdout).get("title")
+    except ValueError:
+        got = r.stderr.decode("utf-8", "replace").strip()
+    if got != want:
+        wrong.append("%s: %r not %r" % (label, got, want))
+print("; ".join(wrong[:6]) + (" (%d wrong)" % len(wrong) if wrong else ""))
+PY
+if [ -s "$TMP/x80.out" ] && [ "$(tr -d '\n' <"$TMP/x80.out")" != "" ]; then not_ok charset_labels_as_python "$(head -c 400 "$TMP/x80.out")"; else ok charset_labels_as_python; fi
+
 # --- the interface: a character the locale cannot print (wcwidth -1) takes the one column it was counted as ---
 if ! command -v tmux >/dev/null 2>&1; then
 	skip tui_unprintable_one_column "tmux missing (scripts/deps.sh installs it)"
