@@ -43,10 +43,11 @@ expect_eq moved_gap_file_reconciled "0 1" "$(lines moved/gap) $(lines feed/gap)"
 
 # --- a refresh killed mid-move: the moved feeds are committed, a slow one keeps it running ---
 printf '%s\n' "$BASE/moved/k1" "$BASE/moved/k2" "$BASE/drip" >"$FEEDS"
-"$BIN" refresh --no-progress >/dev/null 2>&1 &
+# the drip feed keeps this refresh running for up to 30 s: the kill lands after the moves, before the end
+DATELINE_FETCH_TIMEOUT=30 DATELINE_FETCH_LOW_SPEED_TIME=30 "$BIN" refresh --no-progress >/dev/null 2>&1 &
 pid=$!
 moved=0
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
 	moved=$(python3 -c 'import sqlite3,sys
 try:
     c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
