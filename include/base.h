@@ -116,8 +116,10 @@ enum {
  * A malloc'd copy of s[0..len) safe to write to a terminal: invalid UTF-8
  * becomes U+FFFD; escape sequences (ESC/CSI/OSC/DCS, 7- and 8-bit) are
  * removed whole; other C0 controls, DEL and C1 controls are dropped, tab
- * becomes a space, CR is dropped; bidi embeddings, overrides and isolates
- * (U+202A-202E, U+2066-2069) are dropped. NULL when out of memory. The
+ * becomes a space, CR is dropped; U+2028/2029 are line ends like '\n';
+ * bidi embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069,
+ * LRM, RLM, ALM), tag characters (U+E0000-E007F) and interlinear annotation
+ * controls (U+FFF9-FFFB) are dropped. NULL when out of memory. The
  * caller frees the result.
  */
 char *sanitize_text(const char *s, size_t len, int flags);
@@ -127,8 +129,8 @@ char *sanitize_str(const char *s, int flags);
 int sanitize_is_clean(const char *s, size_t len, int flags);
 /*
  * A malloc'd copy of the JSON text json where what json-c leaves raw but a
- * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and
- * U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
+ * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and marks,
+ * interlinear annotation controls and U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
  * string, and `dateline ... --json` on a terminal shows no effects. JSON's
  * own syntax is ASCII, so these only ever occur inside strings. NULL when
  * out of memory; the caller frees the result.

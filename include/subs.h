@@ -61,14 +61,19 @@ char *feedlist_format_entry(const struct feedlist_entry *e);
  * Adds entries to the file at path without disturbing its other lines
  * (comments, order, spacing): the new lines are appended, and for each pair
  * in renames (old URL, new URL) the URL at the start of the matching line is
- * replaced. The file is replaced atomically. 0 or -1 with err.
+ * replaced (the line dropped when the new URL has a line already). The
+ * file is replaced atomically. 0 or -1 with err.
  */
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen);
 /* Keeps the entries for which keep() says 1, in order, and frees the others. Returns how many are left. */
 size_t feedlist_keep(struct feedlist *fl, int (*keep)(const struct feedlist_entry *e, void *ctx), void *ctx);
 void feedlist_free(struct feedlist *fl);
-/* 1 when url starts with http:// or https:// and has a host. */
+/*
+ * 1 when url starts with http:// or https://, has a host, and holds only URL
+ * code points (WHATWG): no space, control, C1, bidi or other invisible
+ * control, no "<>\\^`{|}, no invalid UTF-8.
+ */
 int feedlist_url_ok(const char *url);
 
 /*

@@ -216,11 +216,20 @@ oom:
 int analysis_run(struct article *a, char *err, size_t errlen)
 {
 	size_t n_sections = a->n_sections, cut_paragraphs = 0, used = a->headline ? strlen(a->headline) : 0;
+	char *split = NULL, split_byte = 0; /* a paragraph cut inside for the window, and its byte at the cut */
 	for (size_t s = 0; s < a->n_sections; s++) {
 		size_t p = 0;
 		while (p < a->sections[s].n_paragraphs && used + strlen(a->sections[s].paragraphs[p]) <= ANALYSIS_MAX_TEXT)
 			used += strlen(a->sections[s].paragraphs[p++]);
-		if (p < a->sections[s].n_paragraphs) {
+		if (p < a->sections[s].n_paragraphs && used < ANALYSIS_MAX_TEXT) {
+			/* the paragraph that crosses the limit is analysed up to it (one huge paragraph would get nothing) */
+			char *para = a->sections[s].paragraphs[p++];
+			size_t keep = ANALYSIS_MAX_TEXT - used;
+			while (keep && ((unsigned char)para[keep] & 0xC0) == 0x80)
+				keep--;
+			split = para + keep, split_byte = *split, *split = '\0';
+		}
+		if (p < a->sections[s].n_paragraphs || split) {
 			cut_paragraphs = a->sections[s].n_paragraphs;
 			a->sections[s].n_paragraphs = p;
 			a->n_sections = s + 1;
@@ -228,6 +237,8 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 		}
 	}
 	int rc = analyse(a, err, errlen);
+	if (split)
+		*split = split_byte;
 	if (a->n_sections != n_sections || cut_paragraphs) {
 		a->sections[a->n_sections - 1].n_paragraphs = cut_paragraphs;
 		a->n_sections = n_sections;

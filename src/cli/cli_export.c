@@ -64,7 +64,12 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		fputs("  \n", f);
 	}
 	const char *url = a->url ? a->url : it->link;
-	if (url) {
+	if (url && !cli_is_url(url)) {
+		/* javascript:, data: and the like: shown as text, never a link a reader could click */
+		fputs("Source: ", f);
+		md_put(f, url);
+		fputc('\n', f);
+	} else if (url) {
 		fputs("Source: <", f);
 		char *u = sanitize_str(url, 0);
 		for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */

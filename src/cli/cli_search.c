@@ -142,7 +142,7 @@ int cmd_search(int argc, char **argv)
 			putchar('\n');
 		}
 		if (!n)
-			fprintf(stderr, "dateline: nothing matches '%s'\n", query);
+			cli_error("nothing matches '%s'", query);
 	}
 	store_hits_free(h, n);
 	store_close(s);

@@ -20,9 +20,10 @@ int cli_store_open(const char *db, int readonly, struct store **out)
 	/*
 	 * Readers open an existing store read-write all the same: that costs
 	 * no lock, and lets an older schema be upgraded by whichever command
-	 * runs first. Only a store that is not there stays uncreated.
+	 * runs first. Only a store that is not there (or an empty file, which
+	 * may be anything the user named by mistake) stays uncreated.
 	 */
-	if (readonly && db && stat(db, &sb) == 0)
+	if (readonly && db && stat(db, &sb) == 0 && sb.st_size > 0)
 		readonly = 0;
 	if (store_open(db, readonly ? STORE_READONLY : 0, out, err, sizeof err)) {
 		cli_error("%s", err);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html_entities.h"
+#include "xmlprep_tags.h"
 
 #define MAX_DECLS 64        /* internal entities kept from a DOCTYPE */
 #define MAX_DECL_VALUE 1024 /* longest entity value substituted */
@@ -21,6 +22,7 @@ struct decl {
 struct prep {
 	struct decl decls[MAX_DECLS];
 	int ndecls;
+	struct tag_stack tags; /* elements open at the scan's position */
 };
 
 static int cmp_entity(const void *key, const void *elem)
@@ -240,8 +242,8 @@ static size_t count_attrs(const char *s, size_t i, size_t len, size_t limit)
 	return n;
 }
 
-/* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
-static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
+/* Bytes that may start something to rewrite or skip: '&', '<', 0xC2 (C1 controls) and NUL. */
+static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1, [0] = 1};
 
 /* Nonzero when one of the eight bytes in w equals c (the classic zero-byte test). */
 static uint64_t has_byte(uint64_t w, unsigned char c)
@@ -256,7 +258,7 @@ static size_t next_special(const char *s, size_t i, size_t len)
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2))
+		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2) | has_byte(w, 0))
 			break;
 		i += 8;
 	}
@@ -289,6 +291,8 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 {
 	struct prep p;
 	p.ndecls = 0;
+	p.tags.n = 0;
+	p.tags.off = 0;
 	struct buf b = BUF_INIT;
 	b.limit = maxlen;
 	memset(out, 0, sizeof *out);
@@ -311,7 +315,9 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		size_t at = i, next;
 		int changed = 0;
 		struct buf rep = BUF_INIT;
-		if (c == 0xC2) {
+		if (c == 0) {
+			next = i + 1, changed = 1; /* XML has no NUL; libxml2 would end the text at it ("(untitled)") */
+		} else if (c == 0xC2) {
 			if (!(i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)) {
 				i++;
 				continue;
@@ -321,6 +327,8 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 			next = i + 2, changed = 1;
 		} else if (c == '&') {
 			next = rewrite_ref(&p, &rep, s, i, len, &changed);
+		} else if (i + 1 < len && s[i + 1] == '/') {
+			next = tags_end(&p.tags, s, i, len, &rep, &changed);
 		} else if (i + 1 >= len || (s[i + 1] != '!' && s[i + 1] != '?')) {
 			/* a long start tag may hide thousands of attributes: count them */
 			if (i + 1 < len && (s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z') {
@@ -331,6 +339,7 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 					out->error = "an element has more than 1024 attributes";
 					break;
 				}
+				tags_start(&p.tags, s, i, len);
 			}
 			i++;
 			continue;
@@ -367,6 +376,11 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		xmlprep_free(out);
 		out->error = why;
 		return -1;
+	}
+	if (p.tags.n && !p.tags.off) { /* cut short: the open elements are closed, as feedparser ends them */
+		buf_append(&b, s + run, len - run);
+		tags_close_all(&p.tags, &b);
+		run = len, copying = 1;
 	}
 	if (!copying) { /* nothing to change: the document is used as it is */
 		out->doc = s, out->len = len;

@@ -33,7 +33,8 @@ enum fx_ns {
 	FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_ITUNES,
 	FX_NS_OTHER
 };
-enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP };
+/* FX_WRAP: an element around the feed (an XHTML page holding an Atom <feed>), searched for one */
+enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP, FX_WRAP };
 enum fx_text { FX_TEXT, FX_HTML, FX_XHTML, FX_XHTML_WRAPPED, FX_BASE64 };
 enum fx_kind { FX_RSS, FX_RDF, FX_ATOM };
 

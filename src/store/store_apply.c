@@ -81,6 +81,9 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 		p[i].date = store_date_value(it->published);
 		if (!p[i].date)
 			p[i].date = store_date_value(it->updated);
+		/* a date in the future (a wrong year, a time zone read twice) would keep the item on top and never purged */
+		if (p[i].date > (long long)time(NULL) + STORE_FUTURE_SLACK)
+			p[i].date = (long long)time(NULL);
 		sqlite3_stmt *st = store_stmt(s, sql_item_look, err, errlen);
 		if (!st)
 			return -1;

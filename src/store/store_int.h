@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #define STORE_MAX_STMTS 64
+#define STORE_FUTURE_SLACK 86400 /* seconds a date may lie ahead (clocks and zones differ) before it counts as wrong */
 
 struct store {
 	sqlite3 *db;                            /* the connection */
