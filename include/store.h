@@ -163,7 +163,9 @@ struct store_item_reader {
 
 /*
  * Applies one refresh of feed feed_id in ONE transaction: f (may be NULL for
- * a 304 or a failed fetch) gives the feed title and items; new and changed
+ * a 304 or a failed fetch) gives the feed title and items; a changed item
+ * whose article is a full page (full = 1: fetched or saved) gets its feed
+ * fields updated and keeps its text; other new and changed
  * items are turned into articles by rd (NULL: headline, link and date only)
  * before the write lock is taken;
  * then items, articles, quotes, entities, indexes, retention and st are
@@ -235,8 +237,8 @@ int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t er
 
 /*
  * Stores an analysed article on its own, as a saved item (the `save`
- * command). When an item with the same URL exists, its article is replaced
- * and it is marked saved. Sets *item_id.
+ * command): its own item (no feed), whatever feed item has the same link.
+ * Saving the same URL again replaces that saved copy. Sets *item_id.
  */
 int store_save_article(struct store *s, const struct article *a, long long *item_id,
                        char *err, size_t errlen);
@@ -262,7 +264,8 @@ struct store_hit {
 	char *feed_title;   /* its feed's title, or NULL */
 	char *published;    /* its date as given, or NULL */
 	long long date;     /* its ordering date (unix time) */
-	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them) */
+	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them);
+	                       made from the first 32 hits of the article at most, so its cost is bounded */
 };
 
 /*

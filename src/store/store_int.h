@@ -21,6 +21,7 @@ struct store {
 	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
 	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
 	size_t n_stmt;                          /* cache entries used */
+	unsigned long long snippet_work;        /* hits weighed and tokens read by dl_snippet (the tests count it) */
 };
 
 /*
@@ -53,6 +54,13 @@ char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 
 /* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
 long long store_date_value(const char *iso);
+
+/*
+ * Registers dl_snippet(articles_fts), the search snippet whose work per
+ * document is bounded (store_snippet.c): at most STORE_SNIPPET_HITS hits weighed.
+ */
+#define STORE_SNIPPET_HITS 32
+int store_snippet_register(struct store *s, char *err, size_t errlen);
 
 /* Date-ordered keys: the first key of the given unix time (clamped to what fits). */
 #define STORE_KEY_BITS 20

@@ -255,7 +255,8 @@ done:
 	return 0;
 }
 
-static const char sql_item_by_link[] = "SELECT id FROM items WHERE link = ? ORDER BY feed_id IS NOT NULL LIMIT 1";
+/* a saved copy is the user's own item: it never attaches to a feed's item of the same link */
+static const char sql_item_by_link[] = "SELECT id FROM items WHERE link = ? AND feed_id IS NULL LIMIT 1";
 static const char sql_item_saved_ins[] =
 	"INSERT INTO items(feed_id, guid, link, title, author, published, date, added, saved, full)"
 	" VALUES(NULL, ?1, ?1, ?2, ?3, ?4, ?5, ?6, 1, 1)";
