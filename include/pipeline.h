@@ -29,11 +29,15 @@ struct ingest_opts {
  */
 int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
                    struct article **out, char *err, size_t errlen);
+/* The same without the analysis: the article as the reader found it. */
+int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
+                 struct article **out, char *err, size_t errlen);
 
 /*
- * The store's item reader (store.h): a feed item's content read as HTML or
- * plain text by ingest_article(), with the analysis. The article returned
- * is the store's to free.
+ * The store's item reader (store.h): a feed item's fields as the article's,
+ * its HTML content parsed once as a fragment (html_fragment_parse), plain
+ * text by the text reader, with the analysis. The article returned is the
+ * store's to free.
  */
 struct store_item_reader;
 extern const struct store_item_reader ingest_item_reader;
