@@ -41,6 +41,28 @@ int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
  */
 struct store_item_reader;
 extern const struct store_item_reader ingest_item_reader;
+/* The same without the analysis: the refresh's reader (items browsable first, analysis_pending() after). */
+extern const struct store_item_reader ingest_item_parser;
+
+/*
+ * The analysis phase that follows a refresh (analyse.c): every stored
+ * article whose analysis waits (store_analysis_next()) is loaded, analysed
+ * and written back, ANALYSE_BATCH articles per transaction, newest first,
+ * until none waits or *stop becomes non-zero (may be NULL). Resumes where
+ * an interrupted run stopped. *done (may be NULL) counts the articles
+ * analysed. 0, or -1 with err.
+ */
+#define ANALYSE_BATCH 64
+struct store;
+int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen);
+/*
+ * The reader's turn: when item id's analysis still waits, runs it on a
+ * (item id's article just loaded) and stores it, so an article opened
+ * before the analysis phase reached it shows its quotes and dateline.
+ * A store that cannot be written (another process's lock) only costs the
+ * write: a is analysed all the same. 0, or -1 (memory) with err.
+ */
+int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen);
 
 /*
  * refresh.h: fetch every subscribed feed at once, parse each as it arrives,

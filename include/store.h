@@ -39,7 +39,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -159,6 +159,7 @@ struct feed_item;
 struct store_item_reader {
 	struct article *(*read)(const struct feed_item *it, const char *feed_url, void *ctx);
 	void *ctx;
+	int analysed; /* 1: read() returns analysed articles; 0: their analysis waits (store_analysis_next()) */
 };
 
 /*
@@ -255,6 +256,30 @@ int store_article_replace(struct store *s, long long item_id, const struct artic
  */
 int store_article_load(struct store *s, long long item_id, struct article **out,
                        char *err, size_t errlen);
+
+/* ---- the analysis that follows a refresh (store_analysis.c) ---- */
+
+/*
+ * A refresh stores items browsable first (text, links, full-text index)
+ * with their analysis waiting when its reader says so (store_item_reader
+ * .analysed = 0); the pipeline's analysis phase then loads each waiting
+ * article (store_article_load()), analyses it and hands it back here.
+ */
+
+/* How many stored articles wait for their analysis (`dateline status`). */
+int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen);
+/* Up to max item ids whose analysis waits, newest first; *ids is malloc'd (the caller frees it). */
+int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n, char *err, size_t errlen);
+/*
+ * Writes the analyses of items ids[0..n) in ONE transaction: arts[i] is the
+ * item's article after analysis_run() (dateline, derived headline, quotes,
+ * entities are stored; its text is not rewritten), or NULL when it could
+ * not be analysed (it is marked done all the same). Arrays borrowed.
+ */
+int store_analysis_write(struct store *s, const long long *ids, struct article *const *arts, size_t n,
+                         char *err, size_t errlen);
+/* *analysed = 0 when item id's analysis still waits, 1 otherwise (also when there is no such item). */
+int store_item_analysed(struct store *s, long long id, int *analysed, char *err, size_t errlen);
 
 /* ---- search (store_search.c) ---- */
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -97,6 +98,30 @@ static int expand_fulltext(struct store *st, const struct feedlist *fl, const st
 		printf("full text: %zu of %zu articles fetched%s\n", fs.stored, fs.wanted,
 		       fs.failed ? " (failures above)" : "");
 	return fs.failed ? CLI_FAIL : CLI_OK;
+}
+
+/*
+ * The analysis phase: every stored article still waiting (this refresh's,
+ * and any an interrupted run left) is analysed. The summary line above was
+ * the first moment, items browsable; this line is the second.
+ */
+static int analyse_stored(struct store *st, double browsable, int quiet)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char err[512];
+	size_t done = 0;
+	int rc = analysis_pending(st, NULL, &done, err, sizeof err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (rc) {
+		cli_error("analysis: %s (the next refresh resumes it)", err);
+		return CLI_FAIL;
+	}
+	if (!quiet && done)
+		printf("analysis: %zu article%s in %.2f s; items browsable after %.2f s, analysed after %.2f s\n", done,
+		       done == 1 ? "" : "s", secs, browsable, browsable + secs);
+	return CLI_OK;
 }
 
 int cmd_refresh(int argc, char **argv)
@@ -188,6 +213,7 @@ int cmd_refresh(int argc, char **argv)
 		}
 		rc = sum.failed ? CLI_FAIL : CLI_OK;
 		rc |= expand_fulltext(st, &fl, &o.fetch, quiet);
+		rc |= analyse_stored(st, sum.seconds, quiet);
 	}
 	store_sink_free(ssink);
 	store_close(st);

@@ -76,11 +76,16 @@ static struct article *text_item(const struct feed_item *it, const char *body, c
 	return a;
 }
 
-static struct article *item_read(const struct feed_item *it, const char *feed_url, void *ctx)
+static struct article *item_parse(const struct feed_item *it, const char *feed_url, void *ctx)
 {
 	(void)ctx;
 	const char *body = it->content && *it->content ? it->content : it->summary;
-	struct article *a = body && looks_html(body) ? html_item(it, body, feed_url) : text_item(it, body, feed_url);
+	return body && looks_html(body) ? html_item(it, body, feed_url) : text_item(it, body, feed_url);
+}
+
+static struct article *item_read(const struct feed_item *it, const char *feed_url, void *ctx)
+{
+	struct article *a = item_parse(it, feed_url, ctx);
 	char ierr[256];
 	if (a && analysis_run(a, ierr, sizeof ierr)) {
 		article_free(a);
@@ -89,4 +94,5 @@ static struct article *item_read(const struct feed_item *it, const char *feed_ur
 	return a;
 }
 
-const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL};
+const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL, .analysed = 1};
+const struct store_item_reader ingest_item_parser = {.read = item_parse, .ctx = NULL, .analysed = 0};

@@ -25,6 +25,7 @@ struct pending {
 	long long date;             /* its date, 0 when it gave none */
 	long long id;               /* stored item id, 0 when new */
 	struct article *art;        /* its article (owned), NULL when unchanged or kept */
+	int analysed;               /* 1 when art has been through the analysis (or has nothing for it) */
 	int keep;                   /* 1: changed, but its stored article is a full page (fetched or
 	                               saved): only the item's feed fields are written, the text stays */
 };
@@ -32,10 +33,12 @@ struct pending {
 static const char sql_item_look[] = "SELECT id, hash, purged, full FROM items WHERE feed_id = ? AND guid = ?";
 static const char sql_item_upsert[] =
 	"INSERT INTO items(feed_id, guid, link, title, author, published, updated, summary, content, hash,"
-	" date, added) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(nullif(?11, 0), ?12), ?12)"
+	" date, added, analysed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(nullif(?11, 0), ?12), ?12,"
+	" max(?13, 0))"
 	" ON CONFLICT(feed_id, guid) DO UPDATE SET link = ?3, title = ?4, author = ?5, published = ?6,"
 	" updated = ?7, summary = ?8, content = ?9, hash = ?10,"
-	" date = CASE WHEN ?11 THEN ?11 ELSE date END RETURNING id";
+	" date = CASE WHEN ?11 THEN ?11 ELSE date END, analysed = CASE WHEN ?13 < 0 THEN analysed ELSE ?13 END"
+	" RETURNING id";
 static const char sql_feed_title[] = "UPDATE feeds SET title = coalesce(title, ?2) WHERE id = ?1";
 static const char sql_feed_seq[] = "SELECT refresh_seq FROM feeds WHERE id = ?";
 static const char sql_tomb_drop[] =
@@ -109,6 +112,7 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 			continue;
 		}
 		p[i].art = rd && rd->read ? rd->read(it, feed_url, rd->ctx) : NULL;
+		p[i].analysed = !p[i].art || rd->analysed || !article_paragraph_count(p[i].art);
 		if (!p[i].art && !(p[i].art = item_headline(it, err, errlen)))
 			return -1;
 		if (p[i].id)
@@ -133,11 +137,14 @@ static int write_item(struct store *s, long long feed_id, struct pending *p, lon
 	store_bind_text(st, 5, it->author);
 	store_bind_text(st, 6, it->published ? it->published : it->updated);
 	store_bind_text(st, 7, it->updated);
-	store_bind_text(st, 8, it->summary);
-	store_bind_text(st, 9, it->content);
+	/* the text is stored once: the article's, else the feed's (an item nothing could be read from) */
+	int text_kept = p->keep || article_paragraph_count(p->art) > 0;
+	store_bind_text(st, 8, text_kept ? NULL : it->summary);
+	store_bind_text(st, 9, text_kept ? NULL : it->content);
 	store_bind_text(st, 10, p->hash);
 	sqlite3_bind_int64(st, 11, p->date);
 	sqlite3_bind_int64(st, 12, now);
+	sqlite3_bind_int(st, 13, p->keep ? -1 : p->analysed);
 	int rc = sqlite3_step(st);
 	long long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);

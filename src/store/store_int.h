@@ -70,6 +70,9 @@ long long store_date_key(long long date);
 int store_article_write(struct store *s, long long item_id, const struct article *a,
                         char *err, size_t errlen);
 int store_article_delete(struct store *s, long long item_id, char *err, size_t errlen);
+/* Adds the analysis of a (dateline, derived headline, quotes, entities) to item_id's stored article. */
+int store_article_write_analysis(struct store *s, long long item_id, const struct article *a,
+                                 char *err, size_t errlen);
 
 /* Writes a refresh's state (keep_validators keeps ETag and Last-Modified), in the caller's transaction. */
 int store_feed_write_state(struct store *s, long long feed_id, const struct store_feed_state *st,
