@@ -118,8 +118,8 @@ static const char migrate_v4[] =
  * article has been through the analysis (everything stored before was), so
  * a refresh commits text and index first and the analysis catches up, and
  * resumes after an interruption. Each feed keeps its item and unread counts,
- * kept right by triggers, so the Feeds screen reads one row per feed at any
- * store size. A feed item's text is stored once: its article holds it, the
+ * kept right by triggers, and the saved and starred have partial indexes of
+ * their own, so the Feeds screen's counts cost the same at any store size. A feed item's text is stored once: its article holds it, the
  * feed's copy of it (summary, content) is kept only for items without one.
  */
 static const char migrate_v5[] =
@@ -141,6 +141,8 @@ static const char migrate_v5[] =
 	" WHERE id = old.feed_id;"
 	" UPDATE feeds SET n_items = n_items + (new.purged = 0), n_unread = n_unread + (new.purged = 0 AND new.read = 0)"
 	" WHERE id = new.feed_id; END;"
+	"CREATE INDEX items_saved ON items(feed_id) WHERE saved = 1 AND purged = 0;"
+	"CREATE INDEX items_starred ON items(feed_id) WHERE starred = 1 AND purged = 0;"
 	"UPDATE items SET summary = NULL, content = NULL"
 	" WHERE (summary IS NOT NULL OR content IS NOT NULL) AND id IN (SELECT item_id FROM articles WHERE body <> '');";
 

@@ -105,6 +105,20 @@ static void assert_counts_right(struct store *s)
 		assert_int_equal(f[i].n_unread, q1(sql));
 	}
 	store_feeds_free(f, n);
+	/* the counts of "All", "All unread", "Saved", "Starred" and of one feed's lists, as the lists have them */
+	static const int flag_sets[] = {0, STORE_LIST_UNREAD, STORE_LIST_SAVED, STORE_LIST_STARRED,
+	                                 STORE_LIST_SAVED | STORE_LIST_UNREAD, STORE_LIST_STARRED | STORE_LIST_UNREAD};
+	for (size_t i = 0; i < sizeof flag_sets / sizeof *flag_sets; i++)
+		for (long long feed = 0; feed <= 1; feed++) {
+			struct store_list_opts o = {flag_sets[i], feed, 0, 0};
+			struct store_item *items;
+			size_t listed;
+			long long counted;
+			assert_int_equal(store_items_list(s, &o, &items, &listed, err, sizeof err), 0);
+			store_items_free(items, listed);
+			assert_int_equal(store_items_count(s, &o, &counted, err, sizeof err), 0);
+			assert_int_equal(counted, (long long)listed);
+		}
 }
 
 static long long add_feed(struct store *s, const char *url, int first, int n)
@@ -139,7 +153,16 @@ static void test_counts_follow_changes(void **state)
 		assert_int_equal(store_item_mark(s, items[i].id, STORE_MARK_READ, err, sizeof err), 0);
 	assert_int_equal(store_item_mark(s, items[0].id, STORE_MARK_READ, err, sizeof err), 0); /* twice */
 	assert_int_equal(store_item_mark(s, items[1].id, STORE_MARK_UNREAD, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, items[1].id, STORE_MARK_STAR, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, items[2].id, STORE_MARK_SAVE, err, sizeof err), 0);
 	store_items_free(items, n);
+	assert_counts_right(s);
+	struct article *own = article_new();
+	assert_non_null(own);
+	assert_int_equal(article_set(&own->url, "https://example.org/own", 22), 0);
+	long long own_id;
+	assert_int_equal(store_save_article(s, own, &own_id, err, sizeof err), 0); /* an item of no feed */
+	article_free(own);
 	assert_counts_right(s);
 	assert_int_equal(store_mark_all_read(s, b, err, sizeof err), 0);
 	assert_counts_right(s);
@@ -167,7 +190,8 @@ static void test_counts_follow_changes(void **state)
 static void make_v4(void)
 {
 	exec("DROP TRIGGER items_count_ins; DROP TRIGGER items_count_del; DROP TRIGGER items_count_upd;"
-	     "DROP INDEX items_pending; ALTER TABLE items DROP COLUMN analysed;"
+	     "DROP INDEX items_pending; DROP INDEX items_saved; DROP INDEX items_starred;"
+	     "ALTER TABLE items DROP COLUMN analysed;"
 	     "ALTER TABLE feeds DROP COLUMN n_items; ALTER TABLE feeds DROP COLUMN n_unread;"
 	     "UPDATE items SET summary = 'feed copy of ' || title WHERE feed_id IS NOT NULL;"
 	     "PRAGMA user_version = 4;");
