@@ -179,6 +179,16 @@ static int write_entities(struct store *s, long long id, const struct article *a
 	return 0;
 }
 
+/* Binds has_dateline, place, date, agency and raw from parameter i on. */
+static void bind_dateline(sqlite3_stmt *st, int i, const struct dateline *d)
+{
+	sqlite3_bind_int(st, i, d != NULL);
+	store_bind_text(st, i + 1, d ? d->place : NULL);
+	store_bind_text(st, i + 2, d ? d->date : NULL);
+	store_bind_text(st, i + 3, d ? d->agency : NULL);
+	store_bind_text(st, i + 4, d ? d->raw : NULL);
+}
+
 /* Sections: heading and paragraph lengths; appends paragraphs to body. */
 static int write_sections(struct store *s, long long id, const struct article *a, struct buf *body,
                           char *err, size_t errlen)
@@ -246,11 +256,7 @@ int store_article_write(struct store *s, long long id, const struct article *a, 
 	sqlite3_bind_int(st, 6, a->headline_derived);
 	store_bind_text(st, 7, a->byline);
 	store_bind_text(st, 8, a->published);
-	sqlite3_bind_int(st, 9, d != NULL);
-	store_bind_text(st, 10, d ? d->place : NULL);
-	store_bind_text(st, 11, d ? d->date : NULL);
-	store_bind_text(st, 12, d ? d->agency : NULL);
-	store_bind_text(st, 13, d ? d->raw : NULL);
+	bind_dateline(st, 9, d);
 	sqlite3_bind_text(st, 14, body.data, (int)body.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, doc);
 	int rc = run(s, st, "storing an article", err, errlen);
@@ -354,11 +360,7 @@ int store_article_write_analysis(struct store *s, long long id, const struct art
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, a->headline);
 	sqlite3_bind_int(st, 3, a->headline_derived);
-	sqlite3_bind_int(st, 4, d != NULL);
-	store_bind_text(st, 5, d ? d->place : NULL);
-	store_bind_text(st, 6, d ? d->date : NULL);
-	store_bind_text(st, 7, d ? d->agency : NULL);
-	store_bind_text(st, 8, d ? d->raw : NULL);
+	bind_dateline(st, 4, d);
 	if (run(s, st, "storing an analysis", err, errlen) ||
 	    (!same && run_id(s, sql_fts_index, id, "indexing an article", err, errlen)))
 		return -1;

@@ -80,30 +80,6 @@ echo "# $n rounds of status, list, search and mark beside the refresh"
 
 # 4. SIGKILL at random moments, half in the fetch, half in the analysis phase
 cp "$TMP/feeds0" "$DATELINE_CONFIG_DIR/feeds"
-check_sound() {
-	python3 - "$DB" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-p = []
-if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-    p.append("integrity_check failed")
-for t in ("articles_fts", "quotes_fts"):
-    try:
-        db.execute("INSERT INTO %s(%s) VALUES('integrity-check')" % (t, t))
-    except sqlite3.DatabaseError as e:
-        p.append("%s: %s" % (t, e))
-n = db.execute("SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.item_id = i.id)").fetchone()[0]
-if n:
-    p.append("%d items without their article" % n)
-n = db.execute("SELECT count(*) FROM items i WHERE n_quotes != (SELECT count(*) FROM quotes q WHERE q.item_id = i.id)").fetchone()[0]
-if n:
-    p.append("%d items whose quote count is wrong" % n)
-n = db.execute("SELECT count(*) FROM feeds f WHERE n_items != (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND purged = 0)").fetchone()[0]
-if n:
-    p.append("%d feeds whose count is wrong" % n)
-print("; ".join(p) or "ok")
-PY
-}
 rounds=${REFRESH_KILL_ROUNDS:-6} in_fetch=0 in_analysis=0 lost=0
 for r in $(seq 1 "$rounds"); do
 	rm -rf "$DATELINE_DATA_DIR"
@@ -117,7 +93,7 @@ for r in $(seq 1 "$rounds"); do
 	[ -f "$DB" ] || continue
 	# where the kill fell: every feed stored with articles waiting = the analysis phase
 	"$BIN" status >/dev/null 2>&1 || { not_ok "refresh_phases_kill_$r" "the store cannot be opened after the kill"; exit 0; }
-	res=$(check_sound)
+	res=$(python3 "$ROOT/tests/store_check.py" "$DB")
 	[ "$res" = ok ] || { not_ok "refresh_phases_kill_$r" "$res"; exit 0; }
 	items=$(q 'SELECT count(*) FROM items') waiting=$(q 'SELECT count(*) FROM items WHERE analysed = 0')
 	if [ "$items" -eq "$TOTAL" ] && [ "$waiting" -gt 0 ]; then in_analysis=$((in_analysis + 1))

@@ -19,25 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char dir[256], path[512], err[1024];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-counts-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#include "store_testlib.h"
 
 static long long q1(const char *sql)
 {
