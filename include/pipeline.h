@@ -56,6 +56,18 @@ extern const struct store_item_reader ingest_item_parser;
 struct store;
 int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen);
 /*
+ * The same phase in a thread of its own while a refresh runs: it opens its
+ * own connection to the store at store_path (NULL: the default) and
+ * analyses what the refresh stores as it comes. analysis_worker_finish()
+ * tells it the refresh is over, waits for it to analyse what is left,
+ * sets *done (may be NULL) to the articles it analysed and frees it.
+ * Both 0, or -1 with err.
+ */
+struct analysis_worker;
+int analysis_worker_start(const char *store_path, struct analysis_worker **out, char *err, size_t errlen);
+int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen);
+
+/*
  * The reader's turn: when item id's analysis still waits, runs it on a
  * (item id's article just loaded) and stores it, so an article opened
  * before the analysis phase reached it shows its quotes and dateline.
