@@ -245,7 +245,9 @@ int store_save_article(struct store *s, const struct article *a, long long *item
                        char *err, size_t errlen);
 /*
  * Replaces the article of item id (the TUI's `f`: full page fetched for an
- * item that only had its summary); full says which it is.
+ * item that only had its summary); full says which it is. a is taken as
+ * analysed (the item no longer waits for store_analysis_next()); so is the
+ * article store_save_article() takes.
  */
 int store_article_replace(struct store *s, long long item_id, const struct article *a, int full,
                           char *err, size_t errlen);

@@ -80,7 +80,7 @@ echo "# $n rounds of status, list, search and mark beside the refresh"
 
 # 4. SIGKILL at random moments, half in the fetch, half in the analysis phase
 cp "$TMP/feeds0" "$DATELINE_CONFIG_DIR/feeds"
-rounds=${REFRESH_KILL_ROUNDS:-6} in_fetch=0 in_analysis=0 lost=0
+rounds=${REFRESH_KILL_ROUNDS:-6} in_fetch=0 in_analysis=0 lost=0 status_checked=0
 for r in $(seq 1 "$rounds"); do
 	rm -rf "$DATELINE_DATA_DIR"
 	if [ $((r % 2)) -eq 1 ]; then ms=$((RANDOM % (browsable_ms + 1) + 1))
@@ -96,6 +96,11 @@ for r in $(seq 1 "$rounds"); do
 	res=$(python3 "$ROOT/tests/store_check.py" "$DB")
 	[ "$res" = ok ] || { not_ok "refresh_phases_kill_$r" "$res"; exit 0; }
 	items=$(q 'SELECT count(*) FROM items') waiting=$(q 'SELECT count(*) FROM items WHERE analysed = 0')
+	if [ "$waiting" -gt 0 ] && ! "$BIN" status 2>/dev/null | grep -q "^$waiting articles\? waits\? for their analysis"; then
+		not_ok refresh_phases_status_shows_waiting "status does not say that $waiting articles wait"
+		exit 0
+	fi
+	[ "$waiting" -gt 0 ] && status_checked=$((status_checked + 1))
 	if [ "$items" -eq "$TOTAL" ] && [ "$waiting" -gt 0 ]; then in_analysis=$((in_analysis + 1))
 	elif [ "$items" -lt "$TOTAL" ]; then in_fetch=$((in_fetch + 1)); fi
 	guids=$(q "SELECT coalesce(group_concat(guid), '') FROM items")
@@ -110,6 +115,8 @@ print(all(g in have for g in sys.argv[2].split(",") if g))' "$DB" "$guids")
 	fi
 done
 echo "# $rounds kills: $in_fetch during the fetch, $in_analysis during the analysis phase"
+if [ "$status_checked" -gt 0 ]; then ok refresh_phases_status_shows_waiting
+else skip refresh_phases_status_shows_waiting "no kill left articles waiting this time"; fi
 expect_eq refresh_phases_kills_sound_and_resumed 0 "$lost"
 if [ "$in_analysis" -gt 0 ] && [ "$in_fetch" -gt 0 ]; then ok refresh_phases_kills_hit_both_phases
 else skip refresh_phases_kills_hit_both_phases "the kills missed a phase this time ($in_fetch fetch, $in_analysis analysis): timing on a loaded machine"; fi
