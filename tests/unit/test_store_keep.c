@@ -70,6 +70,17 @@ static long long only_item(struct store *s, long long feed_id)
 	return id;
 }
 
+/* Opens the store with one feed of one item; sets *fid and returns the item's id. */
+static long long open_with_item(struct store **s, long long *fid)
+{
+	assert_int_equal(store_open(path, 0, s, err, sizeof err), 0);
+	assert_int_equal(store_feed_upsert(*s, "https://example.org/feed", NULL, NULL, fid, err, sizeof err), 0);
+	struct feed *f = one_item_feed("The council met.");
+	assert_int_equal(store_apply_feed(*s, *fid, f, NULL, NULL, NULL, err, sizeof err), 0);
+	feed_free(f);
+	return only_item(*s, *fid);
+}
+
 /* F4: the full page fetched for an item (`f`, fulltext feeds) survives the feed changing its description. */
 static void test_feed_update_keeps_full_text(void **state)
 {
@@ -77,12 +88,8 @@ static void test_feed_update_keeps_full_text(void **state)
 	struct store *s;
 	long long fid;
 	char para[256];
-	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
-	assert_int_equal(store_feed_upsert(s, "https://example.org/feed", NULL, NULL, &fid, err, sizeof err), 0);
-	struct feed *f = one_item_feed("The council met.");
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, NULL, err, sizeof err), 0);
-	feed_free(f);
-	long long id = only_item(s, fid);
+	long long id = open_with_item(&s, &fid);
+	struct feed *f;
 	struct article *full = article_with("https://example.org/harbour", "Harbour council meets",
 	                                    "The whole story of the harbour council, as the page tells it.");
 	assert_int_equal(store_article_replace(s, id, full, 1, err, sizeof err), 0);
@@ -110,12 +117,8 @@ static void test_save_keeps_own_copy(void **state)
 	struct store *s;
 	long long fid, saved;
 	char para[256];
-	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
-	assert_int_equal(store_feed_upsert(s, "https://example.org/feed", NULL, NULL, &fid, err, sizeof err), 0);
-	struct feed *f = one_item_feed("The council met.");
-	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, NULL, err, sizeof err), 0);
-	feed_free(f);
-	long long id = only_item(s, fid);
+	long long id = open_with_item(&s, &fid);
+	struct feed *f;
 
 	struct article *page = article_with("https://example.org/harbour", "Harbour council meets",
 	                                    "The saved page, every word of it.");
