@@ -29,14 +29,52 @@ struct ingest_opts {
  */
 int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
                    struct article **out, char *err, size_t errlen);
+/* The same without the analysis: the article as the reader found it. */
+int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
+                 struct article **out, char *err, size_t errlen);
 
 /*
- * The store's item reader (store.h): a feed item's content read as HTML or
- * plain text by ingest_article(), with the analysis. The article returned
- * is the store's to free.
+ * The store's item reader (store.h): a feed item's fields as the article's,
+ * its HTML content parsed once as a fragment (html_fragment_parse), plain
+ * text by the text reader, with the analysis. The article returned is the
+ * store's to free.
  */
 struct store_item_reader;
 extern const struct store_item_reader ingest_item_reader;
+/* The same without the analysis: the refresh's reader (items browsable first, analysis_pending() after). */
+extern const struct store_item_reader ingest_item_parser;
+
+/*
+ * The analysis phase that follows a refresh (analyse.c): every stored
+ * article whose analysis waits (store_analysis_next()) is loaded, analysed
+ * and written back, ANALYSE_BATCH articles per transaction, newest first,
+ * until none waits or *stop becomes non-zero (may be NULL). Resumes where
+ * an interrupted run stopped. *done (may be NULL) counts the articles
+ * analysed. 0, or -1 with err.
+ */
+#define ANALYSE_BATCH 64
+struct store;
+int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen);
+/*
+ * The same phase in a thread of its own while a refresh runs: it opens its
+ * own connection to the store at store_path (NULL: the default) and
+ * analyses what the refresh stores as it comes. analysis_worker_finish()
+ * tells it the refresh is over, waits for it to analyse what is left,
+ * sets *done (may be NULL) to the articles it analysed and frees it.
+ * Both 0, or -1 with err.
+ */
+struct analysis_worker;
+int analysis_worker_start(const char *store_path, struct analysis_worker **out, char *err, size_t errlen);
+int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen);
+
+/*
+ * The reader's turn: when item id's analysis still waits, runs it on a
+ * (item id's article just loaded) and stores it, so an article opened
+ * before the analysis phase reached it shows its quotes and dateline.
+ * A store that cannot be written (another process's lock) only costs the
+ * write: a is analysed all the same. 0, or -1 (memory) with err.
+ */
+int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen);
 
 /*
  * refresh.h: fetch every subscribed feed at once, parse each as it arrives,

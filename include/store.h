@@ -39,7 +39,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -159,11 +159,14 @@ struct feed_item;
 struct store_item_reader {
 	struct article *(*read)(const struct feed_item *it, const char *feed_url, void *ctx);
 	void *ctx;
+	int analysed; /* 1: read() returns analysed articles; 0: their analysis waits (store_analysis_next()) */
 };
 
 /*
  * Applies one refresh of feed feed_id in ONE transaction: f (may be NULL for
- * a 304 or a failed fetch) gives the feed title and items; new and changed
+ * a 304 or a failed fetch) gives the feed title and items; a changed item
+ * whose article is a full page (full = 1: fetched or saved) gets its feed
+ * fields updated and keeps its text; other new and changed
  * items are turned into articles by rd (NULL: headline, link and date only)
  * before the write lock is taken;
  * then items, articles, quotes, entities, indexes, retention and st are
@@ -235,14 +238,16 @@ int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t er
 
 /*
  * Stores an analysed article on its own, as a saved item (the `save`
- * command). When an item with the same URL exists, its article is replaced
- * and it is marked saved. Sets *item_id.
+ * command): its own item (no feed), whatever feed item has the same link.
+ * Saving the same URL again replaces that saved copy. Sets *item_id.
  */
 int store_save_article(struct store *s, const struct article *a, long long *item_id,
                        char *err, size_t errlen);
 /*
  * Replaces the article of item id (the TUI's `f`: full page fetched for an
- * item that only had its summary); full says which it is.
+ * item that only had its summary); full says which it is. a is taken as
+ * analysed (the item no longer waits for store_analysis_next()); so is the
+ * article store_save_article() takes.
  */
 int store_article_replace(struct store *s, long long item_id, const struct article *a, int full,
                           char *err, size_t errlen);
@@ -254,6 +259,30 @@ int store_article_replace(struct store *s, long long item_id, const struct artic
 int store_article_load(struct store *s, long long item_id, struct article **out,
                        char *err, size_t errlen);
 
+/* ---- the analysis that follows a refresh (store_analysis.c) ---- */
+
+/*
+ * A refresh stores items browsable first (text, links, full-text index)
+ * with their analysis waiting when its reader says so (store_item_reader
+ * .analysed = 0); the pipeline's analysis phase then loads each waiting
+ * article (store_article_load()), analyses it and hands it back here.
+ */
+
+/* How many stored articles wait for their analysis (`dateline status`). */
+int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen);
+/* Up to max item ids whose analysis waits, newest first; *ids is malloc'd (the caller frees it). */
+int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n, char *err, size_t errlen);
+/*
+ * Writes the analyses of items ids[0..n) in ONE transaction: arts[i] is the
+ * item's article after analysis_run() (dateline, derived headline, quotes,
+ * entities are stored; its text is not rewritten), or NULL when it could
+ * not be analysed (it is marked done all the same). Arrays borrowed.
+ */
+int store_analysis_write(struct store *s, const long long *ids, struct article *const *arts, size_t n,
+                         char *err, size_t errlen);
+/* *analysed = 0 when item id's analysis still waits, 1 otherwise (also when there is no such item). */
+int store_item_analysed(struct store *s, long long id, int *analysed, char *err, size_t errlen);
+
 /* ---- search (store_search.c) ---- */
 
 struct store_hit {
@@ -262,7 +291,8 @@ struct store_hit {
 	char *feed_title;   /* its feed's title, or NULL */
 	char *published;    /* its date as given, or NULL */
 	long long date;     /* its ordering date (unix time) */
-	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them) */
+	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them);
+	                       made from the first 32 hits of the article at most, so its cost is bounded */
 };
 
 /*

@@ -4,6 +4,7 @@
 #include "model.h"
 #include "output.h"
 #include "base.h"
+#include "pipeline.h"
 #include "store.h"
 
 #include <stdio.h>
@@ -202,7 +203,7 @@ int cmd_export_article(int argc, char **argv)
 		store_close(s);
 		return CLI_FAIL;
 	}
-	if (store_article_load(s, id, &a, err, sizeof err)) {
+	if (store_article_load(s, id, &a, err, sizeof err) || analysis_on_open(s, id, a, err, sizeof err)) {
 		cli_error("%s", err);
 		store_items_free(it, 1);
 		store_close(s);

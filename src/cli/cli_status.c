@@ -77,6 +77,10 @@ int cmd_status(int argc, char **argv)
 			}
 			putchar('\n');
 		}
+		long long waiting = 0;
+		if (!store_analysis_count(s, &waiting, err, sizeof err) && waiting)
+			printf("%lld article%s wait%s for their analysis ('dateline refresh' finishes it)\n", waiting,
+			       waiting == 1 ? "" : "s", waiting == 1 ? "s" : "");
 	}
 	store_feeds_free(f, n);
 	store_close(s);

@@ -376,3 +376,36 @@ done:
 	free(utf8);
 	return rc;
 }
+
+int html_fragment_parse(const char *data, size_t len, const char *url, struct article *a,
+                        char *err, size_t errlen)
+{
+	size_t ulen = len;
+	char *utf8 = NULL;
+	const char *text = data;
+	if (len > INT_MAX) {
+		snprintf(err, errlen, "content too large (%zu bytes)", len);
+		return -1;
+	}
+	/* a feed parser hands over valid UTF-8; anything else is repaired, never trusted */
+	if (memchr(data, '\0', len) || !utf8_valid(data, len)) {
+		if (!(utf8 = utf8_repair(data, len, &ulen))) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		text = utf8;
+	}
+	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
+	xmlDoc *doc = parse(text, ulen, url);
+	int rc = -1;
+	if (!doc) {
+		snprintf(err, errlen, "not readable HTML");
+	} else if (!extract(doc, PASS_WHOLE, url, a, err, errlen)) {
+		rc = body_bytes(a) >= MIN_ARTICLE_TEXT ? 0 : -1;
+		if (rc)
+			snprintf(err, errlen, "no text in the content");
+	}
+	xmlFreeDoc(doc);
+	free(utf8);
+	return rc;
+}

@@ -1,4 +1,4 @@
-/* ingest.c: sniff, parse, analyse. */
+/* ingest.c: sniff, parse (ingest_parse), analyse (ingest_article). */
 #include "pipeline.h"
 #include "analysis.h"
 #include "model.h"
@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
-                   struct article **out, char *err, size_t errlen)
+int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
+                 struct article **out, char *err, size_t errlen)
 {
 	struct article *a = article_new();
 	if (!a) {
@@ -40,13 +40,24 @@ int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
 		snprintf(err, errlen, "binary data, not an article");
 		break;
 	}
-	if (!rc)
-		rc = analysis_run(a, err, errlen);
 done:
 	if (rc) {
 		article_free(a);
 		return -1;
 	}
 	*out = a;
+	return 0;
+}
+
+int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
+                   struct article **out, char *err, size_t errlen)
+{
+	if (ingest_parse(data, len, o, out, err, errlen))
+		return -1;
+	if (analysis_run(*out, err, errlen)) {
+		article_free(*out);
+		*out = NULL;
+		return -1;
+	}
 	return 0;
 }

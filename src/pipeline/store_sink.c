@@ -1,4 +1,8 @@
-/* store_sink.c: refresh's sink writing into the store, one transaction per feed. */
+/*
+ * store_sink.c: refresh's sink writing into the store, one transaction per
+ * feed: items browsable (text, links, full-text index) as each feed
+ * arrives; their analysis waits for analysis_pending() (analyse.c).
+ */
 #include "pipeline.h"
 #include "base.h"
 #include "subs.h"
@@ -140,7 +144,7 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
 		if (!strcmp(k->seen[i].url, e->url))
 			st.expect_seq = k->seen[i].seq;
 	struct store_apply_result res;
-	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &ingest_item_reader, &res, err, errlen)) {
+	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &ingest_item_parser, &res, err, errlen)) {
 		/* nothing of the refresh was kept: remember why, with the old validators */
 		char ignored[256];
 		struct store_feed_state fail = {st.status, NULL, NULL, err, st.time, 0};

@@ -335,7 +335,7 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 	 */
 	if (rc == -2 && s->readonly && !wal_pending(s, err, errlen) && !reopen_immutable(s, err, errlen))
 		rc = store_schema_check(s, err, errlen);
-	if (rc || load_retention(s, err, errlen))
+	if (rc || load_retention(s, err, errlen) || store_snippet_register(s, err, errlen))
 		goto fail;
 	*out = s;
 	return 0;

@@ -35,9 +35,17 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 		app_msg(ap, 1, "cannot start: %s", strerror(errno));
 		return -1;
 	}
-	/* a refresh of one feed names it (its URL) after the options */
-	char *argv[5] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url,
-	                 kind == 1 ? (char *)url : NULL, NULL};
+	/*
+	 * a refresh of one feed names it (its URL) after the options; a fetch
+	 * stores the page as the full text of its item (save --item), never as
+	 * a copy of its own
+	 */
+	char idarg[32];
+	snprintf(idarg, sizeof idarg, "%lld", item_id);
+	char *refresh_argv[] = {"dateline", "refresh", "--no-progress", (char *)url, NULL};
+	char *fetch_argv[] = {"dateline", "save", "--item", idarg, (char *)url, NULL};
+	char *fetch_own_argv[] = {"dateline", "save", (char *)url, NULL};
+	char **argv = kind == 1 ? refresh_argv : item_id > 0 ? fetch_argv : fetch_own_argv;
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
