@@ -3,7 +3,9 @@
 # project's lists in data/ and from system data packages (scripts/deps.sh
 # installs them): iso-codes (countries and their subdivisions), tzdata (cities)
 # wamerican (to tell common words from names) and libgweather's Locations.xml
-# (the world's towns with a weather station). Usage: gen-lexicon.sh OUTDIR
+# (the world's towns with a weather station) and libgeonames-common (the
+# GeoNames cities of 15,000 people or more and the first-level divisions of
+# every country, read from its English message catalogue). Usage: gen-lexicon.sh OUTDIR
 out=${1:-build}
 mkdir -p "$out" || exit 1
 command -v python3 >/dev/null 2>&1 || { echo "gen-lexicon: python3 is needed (sh scripts/deps.sh)" >&2; exit 1; }
@@ -16,7 +18,8 @@ ISO2 = "/usr/share/iso-codes/json/iso_3166-2.json"
 TZ = "/usr/share/zoneinfo/zone1970.tab"
 DICT = "/usr/share/dict/american-english"
 GWEATHER = "/usr/share/libgweather-4/Locations.xml"
-for p in (ISO1, ISO2, TZ, DICT, GWEATHER):
+GEONAMES = "/usr/share/locale/en/LC_MESSAGES/geonames.mo"
+for p in (ISO1, ISO2, TZ, DICT, GWEATHER, GEONAMES):
     if not os.path.exists(p):
         sys.exit(f"gen-lexicon: {p} is missing (run: sh scripts/deps.sh)")
 
@@ -159,6 +162,31 @@ for c in ET.parse(GWEATHER).getroot().iter("city"):
     if n.lower() in common or n.lower() in given or n.split()[0].lower() in given:
         continue
     add(n, "TOWN", n)
+
+# GeoNames: message ids are GeoNames ids (cities) or "CC.NN" codes (a
+# country's first-level divisions), their English strings the names. Kept to
+# the same weak mark as libgweather's towns and under the same filters;
+# "Fujairah Emirate" and "Helmand Province" are also known without the suffix.
+import gettext
+with open(GEONAMES, "rb") as f:
+    catalog = gettext.GNUTranslations(f)._catalog
+division = re.compile(r"\s+(Province|Region|Emirate|State|District|Governorate|Prefecture|Department|County|Oblast|Division)$")
+for k, n in catalog.items():
+    if not isinstance(k, str) or not k or not isinstance(n, str):
+        continue
+    if not (k[0].isdigit() or re.fullmatch(r"[A-Z]{2}\.\w+", k)):
+        continue
+    names = [n.strip()]
+    if not k[0].isdigit():
+        short = division.sub("", names[0])
+        if short != names[0]:
+            names.append(short)
+    for n in names:
+        if len(n) < 4 or not n[0].isupper() or any(c in n for c in "(),/'ʼ"):
+            continue
+        if n.lower() in common or n.lower() in given or n.split()[0].lower() in given:
+            continue
+        add(n, "TOWN", n)
 
 def cstr(s):
     b = s.encode("utf-8")

@@ -106,7 +106,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		*nf |= NAMEF_LEXICON;
 		return NAME_PLACE;
 	}
-	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER))) {
+	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER)) &&
+	    !(e - b > 1 && (names_word_flags(s, &v[b]) & (LEX_FEMALE | LEX_MALE)))) {
 		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
 		return NAME_PLACE;
 	}
