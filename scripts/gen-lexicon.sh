@@ -33,7 +33,7 @@ def ascii_fold(s):
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
          PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
-         FEMALE=262144, MALE=524288, TOWN=1048576)
+         FEMALE=262144, MALE=524288, TOWN=1048576, STATE_CODE=2097152)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -138,6 +138,8 @@ for s in json.load(open(ISO2, encoding="utf-8"))["3166-2"]:
     if not n or "," in n or "[" in n or n.lower() in common or len(n) < 4:
         continue
     add(n, "REGION", n)
+    if s["code"].startswith("US-") and s["type"] in ("State", "District"):
+        add(s["code"][3:], "STATE_CODE", n) # "Camden, NJ": only after a town and a comma
 with open(TZ, encoding="utf-8") as f:
     for line in f:
         if line.startswith("#"):

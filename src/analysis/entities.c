@@ -195,6 +195,9 @@ static int other_names(struct finder *f)
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
 			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
 				continue;
+			size_t bl = strlen(buf);
+			if (sp->e - sp->b == 1 && bl > 3 && buf[bl - 1] == 's' && strmap_get(&f->surnames, buf, bl - 1))
+				continue; /* "the Bidens", "the Rajapaksas": a family, not one more entity */
 			const struct para *fp = NULL;
 			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
 			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {

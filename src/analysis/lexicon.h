@@ -35,8 +35,9 @@ enum {
 	LEX_THING = 131072,      /* ends a law's, event's or award's name: Agreement, Prize */
 	LEX_FEMALE = 262144,     /* a given name most often a woman's */
 	LEX_MALE = 524288,       /* a given name most often a man's */
-	LEX_TOWN = 1048576       /* a town from libgweather's list: a place when named alone, a
+	LEX_TOWN = 1048576,      /* a town from libgweather's or GeoNames' list: a place when named alone, a
 	                          * surname as often inside a longer name (so not in LEX_ANY_PLACE) */
+	LEX_STATE_CODE = 2097152 /* a US state's postal code ("NJ"): a place only after "Camden," */
 };
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)

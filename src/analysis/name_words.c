@@ -156,7 +156,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	}
 	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
 	    !(v[b].flags & TOKF_ABBREV))
-		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
+		/* NATO, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
+		return (first & (LEX_COMMON | LEX_STOP)) || v[b].end - v[b].start < 3 ? NAME_UNKNOWN : NAME_ORG;
 	if (e - b < 2)
 		return NAME_UNKNOWN;
 	/* a given name the word list knows ("Mike Waltz") makes a person; without
@@ -195,6 +196,31 @@ size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, 
 	}
 	out[n] = '\0';
 	return n;
+}
+
+int names_is_handle(const char *s, const struct token *t)
+{
+	size_t rises = 0, at = 0, lower = 0, upper = 0, digits = 0;
+	if (t->kind != TOK_WORD)
+		return 0;
+	for (size_t i = t->start; i < t->end; i++) {
+		char c = s[i];
+		lower += c >= 'a' && c <= 'z';
+		upper += c >= 'A' && c <= 'Z';
+		digits += c >= '0' && c <= '9';
+		if (i > t->start && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+			rises++, at = i;
+	}
+	if (digits && lower && upper > 1)
+		return 1; /* "Nc0nKoXGBP": a shortened link */
+	if (rises >= 3)
+		return 1; /* words run together: "MethWeAreOnIt" */
+	if (rises != 1 || t->end - at < 3)
+		return 0;
+	/* "RobertMaguire", "TheHill": a given name or "The" glued to a capitalised word */
+	struct token head = *t;
+	head.end = at;
+	return tokens_is(s, &head, "The") || (names_word_flags(s, &head) & (LEX_FEMALE | LEX_MALE)) != 0;
 }
 
 int names_is_acronym(const char *s, const struct token *t)

@@ -210,6 +210,14 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		e--;
 	if (b >= e)
 		return 0;
+	if (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_STATE_CODE) && (v[b].flags & TOKF_ALLCAPS)) {
+		/* "Camden, NJ": a state's postal code after a town; alone it names nothing */
+		if (!(b >= 2 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2])))
+			return 0;
+		names_phrase_flags(s, v, b, e, &canon);
+		struct name_span sp = {b, e, b, b, NAME_PLACE, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		return push(out, sp);
+	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 		f = names_phrase_flags(s, v, b, e, &canon);
@@ -428,6 +436,12 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k = j;
 			continue;
 		}
+		if (names_is_cap(&v[k]) && (names_is_handle(s, &v[k]) ||
+		                            (k > 0 && v[k - 1].kind == TOK_PUNCT && v[k - 1].punct && strchr("/@#", v[k - 1].punct) &&
+		                             v[k - 1].end == v[k].start))) {
+			k++; /* "@TheHill", "pic.twitter.com/XPxUJuyIAC", "#MeToo": no names */
+			continue;
+		}
 		if (!names_is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
@@ -451,6 +465,12 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			int office = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
 			if (office && e + 1 < tl->n && (tokens_is(s, &v[e], "of") || tokens_is(s, &v[e], "for")) &&
 			    names_is_cap(&v[e + 1])) {
+				e += 2;
+				continue;
+			}
+			/* "National Institute on Drug Abuse", "Council on Foreign Relations" */
+			if (e + 1 < tl->n && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && tokens_is(s, &v[e], "on") &&
+			    names_is_cap(&v[e + 1]) && !(names_word_flags(s, &v[e + 1]) & LEX_STOP)) {
 				e += 2;
 				continue;
 			}
