@@ -118,10 +118,16 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
 	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
 		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
+	for (size_t k = b; k < e; k++)
+		if (names_is_model(s, &v[k]))
+			return NAME_UNKNOWN; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
+	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
+	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
 	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
-	    (names_phrase_flags(s, v, b + 1, e, NULL) & LEX_ANY_PLACE))
+	    (names_phrase_flags(s, v, b + 1, e, NULL) & (LEX_ANY_PLACE | LEX_TOWN)))
 		return NAME_PLACE; /* "Southern Canada", "Inner Mongolia", "East Jerusalem" */
 	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
@@ -196,6 +202,16 @@ size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, 
 	}
 	out[n] = '\0';
 	return n;
+}
+
+int names_is_model(const char *s, const struct token *t)
+{
+	size_t letters = 0, digits = 0;
+	for (size_t i = t->start; t->kind == TOK_WORD && i < t->end; i++) {
+		letters += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+		digits += s[i] >= '0' && s[i] <= '9';
+	}
+	return letters && digits && t->end - t->start >= 4;
 }
 
 int names_is_handle(const char *s, const struct token *t)

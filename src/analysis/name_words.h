@@ -47,6 +47,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
  * "BE". Returns their number, 0 when a token is not a word or out is short.
  */
 size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, char *out, size_t cap);
+/* 1 when word token t mixes letters and digits, four characters or more: a model ("A350", "RAV4"), not a name. */
+int names_is_model(const char *s, const struct token *t);
 /*
  * 1 when word token t is a social-media handle or a link's fragment rather
  * than a name: "MethWeAreOnIt", "Nc0nKoXGBP", "RobertMaguire", "TheHill".
