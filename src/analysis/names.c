@@ -171,6 +171,23 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
  */
 static size_t split_before_person(const char *s, const struct token *v, size_t b, size_t e)
 {
+	/* "Union Gordon Sondland", "Presidency Giorgio Jackson": a known given name
+	 * after a word that is none, and a surname or two after it */
+	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
+		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
+		if (!(fg & (LEX_FEMALE | LEX_MALE)) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		    (fp & (LEX_FEMALE | LEX_MALE | LEX_HONORIFIC)) || (v[g - 1].flags & TOKF_ABBREV) ||
+		    names_in_list(s, &v[g - 1], names_particles))
+			continue;
+		if (!((fp & (LEX_COMMON | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) ||
+		      ((v[g - 1].flags & TOKF_ALLCAPS) && !(v[g].flags & TOKF_ALLCAPS))))
+			continue; /* "Carrie Ann Inaba", "Patrick Nielsen Hayden": one name */
+		size_t k = g + 1;
+		while (k < e && names_is_cap(&v[k]) && !(names_word_flags(s, &v[k]) & (LEX_ORG_WORD | LEX_TITLE | LEX_THING | LEX_PLACE_LAST)))
+			k++;
+		if (k == e)
+			return g;
+	}
 	unsigned fb = names_word_flags(s, &v[b]);
 	int lead = ((v[b].flags & TOKF_ALLCAPS) && !(v[b].flags & TOKF_ABBREV)) ||
 	           ((fb & LEX_COMMON) && !(fb & LEX_PROPER)) || (fb & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
