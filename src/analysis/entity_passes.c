@@ -39,7 +39,7 @@ void finder_mark_turns(struct finder *f)
  * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
  * unless some mention reads as a person (a title, a reporting verb).
  */
-enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4 };
+enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */ };
 
 int finder_settle_types(struct finder *f)
 {
@@ -55,14 +55,19 @@ int finder_settle_types(struct finder *f)
 					continue;
 				int guessed = sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) &&
 				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
+				int plain = sp->type == NAME_PERSON && !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				if (pass == 1) {
-					const int *v = guessed ? strmap_get(&votes, buf, strlen(buf)) : NULL;
-					if (v && !(*v & VOTE_PERSON) && (*v & (VOTE_PLACE | VOTE_ORG)))
+					/* a given name alone does not outvote "the Waldorf Astoria" elsewhere */
+					const int *v = plain ? strmap_get(&votes, buf, strlen(buf)) : NULL;
+					if (v && !(*v & (guessed ? VOTE_PERSON | VOTE_STRONG : VOTE_STRONG)) &&
+					    (*v & (VOTE_PLACE | VOTE_ORG)))
 						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
 					continue;
 				}
 				int vote = 0;
-				if (sp->type == NAME_PERSON && !guessed)
+				if (sp->type == NAME_PERSON && !plain)
+					vote = VOTE_PERSON | VOTE_STRONG;
+				else if (sp->type == NAME_PERSON && !guessed)
 					vote = VOTE_PERSON;
 				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
 					vote = VOTE_PLACE;

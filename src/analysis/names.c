@@ -139,8 +139,9 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 		if (names_in_list(s, p, place_preps))
 			fl |= NAMEF_PLACE_CTX;
 		/* "the Kremlin", but not "the Biden administration" */
-		if (tokens_is(s, p, "the") && !(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)))
-			fl |= NAMEF_ORG_CTX;
+		if (tokens_is(s, p, "the") && (!(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)) ||
+		                               (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_ORG_WORD))))
+			fl |= NAMEF_ORG_CTX; /* "the Cabinet approved" is the body all the same */
 		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
 		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
 			fl |= NAMEF_SPEAKS; /* ", said Smith" */
