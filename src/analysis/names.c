@@ -351,8 +351,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
-	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & (LEX_THING | LEX_DEMONYM))) {
-		/* "US Evangelicals", "Durban Call to Action": the place inside still counts */
+	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & LEX_DEMONYM)) {
+		/* "US Evangelicals": the place inside still counts (not inside a thing: "Paris Agreement") */
 		for (k = nb; k + 1 < e;) {
 			size_t m = names_place_org_at(s, v, k, e - 1, &f, &canon);
 			if (!m) {
