@@ -17,6 +17,7 @@ need 'test -f /usr/share/iso-codes/json/iso_3166-1.json' iso-codes
 need 'test -f /usr/share/zoneinfo/tzdata.zi' tzdata
 need 'test -f /usr/share/libgweather-4/Locations.xml' libgweather-4-common
 need 'test -f /usr/share/locale/en/LC_MESSAGES/geonames.mo' libgeonames-common
+need 'test -d /usr/lib/python3/dist-packages/faker/providers/person' python3-fake-factory
 need 'command -v tmux'                  tmux
 need 'infocmp xterm-direct'            ncurses-term
 need 'command -v python3'               python3

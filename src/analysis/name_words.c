@@ -107,7 +107,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_PLACE;
 	}
 	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER)) &&
-	    !(e - b > 1 && (names_word_flags(s, &v[b]) & (LEX_FEMALE | LEX_MALE)))) {
+	    !(e - b > 1 && NAMES_GIVEN(names_word_flags(s, &v[b])))) {
 		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
 		return NAME_PLACE;
 	}
@@ -122,7 +122,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		if (names_is_model(s, &v[k]))
 			return NAME_UNKNOWN; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
-	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
@@ -170,10 +170,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	 * one, a common word, an acronym or a known place inside ("Capital FM",
 	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
 	int given = ((first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))) ||
-	            (first & (LEX_FEMALE | LEX_MALE));
+	            NAMES_GIVEN(first);
 	if (names_in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
-	if ((first & LEX_ORG_WORD) && !(first & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
 		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
@@ -181,7 +181,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN;
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
 		return NAME_ORG;
-	if (!given && !(first & (LEX_FEMALE | LEX_MALE)))
+	if (!given)
 		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;
 }
@@ -236,7 +236,7 @@ int names_is_handle(const char *s, const struct token *t)
 	/* "RobertMaguire", "TheHill": a given name or "The" glued to a capitalised word */
 	struct token head = *t;
 	head.end = at;
-	return tokens_is(s, &head, "The") || (names_word_flags(s, &head) & (LEX_FEMALE | LEX_MALE)) != 0;
+	return tokens_is(s, &head, "The") || NAMES_GIVEN(names_word_flags(s, &head));
 }
 
 int names_is_acronym(const char *s, const struct token *t)

@@ -12,7 +12,12 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
 #include "tokens.h"
+
+/* Whether lexicon flags f make a word a given name: Faker's names only when no place or body has that name. */
+#define NAMES_GIVEN(f) (((f) & (LEX_FEMALE | LEX_MALE)) != 0 || \
+	(((f) & LEX_GIVEN) && !((f) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM))))
 
 /* Lower-case particles inside people's names: de, van, bin ... (NULL-terminated). */
 extern const char *const names_particles[];

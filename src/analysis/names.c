@@ -176,8 +176,8 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	 * after a word that is none, and a surname or two after it */
 	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
 		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
-		if (!(fg & (LEX_FEMALE | LEX_MALE)) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
-		    (fp & (LEX_FEMALE | LEX_MALE | LEX_HONORIFIC)) || (v[g - 1].flags & TOKF_ABBREV) ||
+		if (!NAMES_GIVEN(fg) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		    NAMES_GIVEN(fp) || (fp & LEX_HONORIFIC) || (v[g - 1].flags & TOKF_ABBREV) ||
 		    names_in_list(s, &v[g - 1], names_particles))
 			continue;
 		if (!((fp & (LEX_COMMON | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) ||
@@ -192,12 +192,12 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	unsigned fb = names_word_flags(s, &v[b]);
 	int lead = ((v[b].flags & TOKF_ALLCAPS) && !(v[b].flags & TOKF_ABBREV)) ||
 	           ((fb & LEX_COMMON) && !(fb & LEX_PROPER)) || (fb & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
-	if (!lead || (fb & (LEX_FEMALE | LEX_MALE | LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
+	if (!lead || NAMES_GIVEN(fb) || (fb & (LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
 	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING | LEX_ANY_PLACE)))
 		return b;
 	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
 		unsigned fg = names_word_flags(s, &v[g]);
-		if (!(fg & (LEX_FEMALE | LEX_MALE)) &&
+		if (!NAMES_GIVEN(fg) &&
 		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
 			continue; /* a given name, or at least a name the word list knows and nothing else */
 		for (size_t k = g; k < e; k++) {
