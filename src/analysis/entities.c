@@ -92,8 +92,17 @@ static int full_names(struct finder *f)
 			/* "Donald J. Trump" is "Donald Trump" once that is known */
 			int *known = strmap_get(&f->surnames, p->text + p->tl.v[sp->e - 1].start,
 			                        p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start);
-			int ix;
-			if (known && *known >= 0 &&
+			int ix, variant = -1;
+			const struct token *first = &p->tl.v[sp->b], *lt = &p->tl.v[sp->e - 1];
+			if (!known)
+				variant = finder_spelling_variant(f, p->text + lt->start, lt->end - lt->start);
+			if (variant >= 0 && strncmp(f->a->entities[variant].name, p->text + first->start, first->end - first->start))
+				variant = -1; /* "Volodymyr Zelenskyy" is "Volodymyr Zelensky", not another Zelensky */
+			if (variant >= 0) {
+				ix = variant;
+				if (entity_add_alias(&f->a->entities[ix], buf))
+					return -1;
+			} else if (known && *known >= 0 &&
 			    !strncmp(f->a->entities[*known].name, p->text + p->tl.v[sp->b].start,
 			             p->tl.v[sp->b].end - p->tl.v[sp->b].start)) {
 				ix = *known;
@@ -193,6 +202,14 @@ static int other_names(struct finder *f)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
+			int variant = sp->e - sp->b == 1 && !person && !(sp->flags & NAMEF_LEXICON) && sp->type != NAME_ORG
+			                      ? finder_spelling_variant(f, buf, strlen(buf))
+			                      : -1;
+			if (variant >= 0)
+				person = &variant; /* "Zelenskyy" after "Volodymyr Zelensky" */
+			int owner = person && *person == AMBIGUOUS ? finder_surname_owner(f, buf, strlen(buf)) : -1;
+			if (owner >= 0)
+				person = &owner; /* "Biden" after Joe and Hunter Biden: the one most named */
 			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
 				continue;
 			size_t bl = strlen(buf);

@@ -6,6 +6,8 @@
 #include "entity_finder.h"
 #include "name_words.h"
 
+#include "model.h"
+
 #include <string.h>
 
 size_t finder_span_text(const struct para *p, size_t b, size_t e, char *buf, size_t cap)
@@ -146,4 +148,60 @@ const struct name_span *finder_acronym_of(const struct finder *f, const struct p
 		return NULL;
 	*fp = &f->p[*pi];
 	return &(*fp)->names.v[*si];
+}
+
+/* 1 when a[0..al) and b[0..bl) differ by one letter added, dropped or changed. */
+static int one_edit(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al < bl) {
+		const char *t = a;
+		a = b, b = t;
+		size_t tl = al;
+		al = bl, bl = tl;
+	}
+	if (al - bl > 1)
+		return 0;
+	size_t i = 0;
+	while (i < bl && a[i] == b[i])
+		i++;
+	if (al == bl)
+		return i < al && !memcmp(a + i + 1, b + i + 1, al - i - 1);
+	return !memcmp(a + i + 1, b + i, bl - i);
+}
+
+int finder_spelling_variant(const struct finder *f, const char *w, size_t l)
+{
+	if (l < 6)
+		return -1; /* "Lee" and "Li" are two people */
+	int found = -1;
+	for (size_t i = 0; i < f->a->n_entities; i++) {
+		const struct entity *e = &f->a->entities[i];
+		if (e->type != ENTITY_PERSON)
+			continue;
+		const char *sp = strrchr(e->name, ' ');
+		if (!sp)
+			continue;
+		const char *last = sp + 1;
+		size_t ll = strlen(last);
+		if (last[0] != w[0] || (ll == l && !memcmp(last, w, l)) || !one_edit(last, ll, w, l))
+			continue;
+		if (found >= 0 && found != (int)i)
+			return -1; /* two people it could be: neither */
+		found = (int)i;
+	}
+	return found;
+}
+
+int finder_surname_owner(const struct finder *f, const char *w, size_t l)
+{
+	int best = -1;
+	for (size_t i = 0; i < f->a->n_entities; i++) {
+		const struct entity *e = &f->a->entities[i];
+		const char *sp = e->type == ENTITY_PERSON ? strrchr(e->name, ' ') : NULL;
+		if (!sp || strlen(sp + 1) != l || memcmp(sp + 1, w, l))
+			continue;
+		if (best < 0 || e->n_mentions > f->a->entities[best].n_mentions)
+			best = (int)i;
+	}
+	return best;
 }
