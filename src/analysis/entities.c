@@ -183,8 +183,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
 		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
 	const int *c = strmap_get(&f->caps, w, l);
-	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
-		return NAME_PERSON;
+	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	return NAME_UNKNOWN;
 }
 

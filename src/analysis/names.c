@@ -23,6 +23,30 @@ static const char *const verb_fillers[] = {
 
 #define NOPOS ((size_t)-1)
 
+/*
+ * "London-based", "GateHouse-owned", "World Cup-style": a capitalised word
+ * made an adjective by a common word after its last hyphen (four letters or
+ * more, so that "Tsai Ing-wen" stays a name).
+ */
+static int compound_adjective(const char *s, const struct token *t)
+{
+	if (t->kind != TOK_WORD)
+		return 0;
+	size_t h = t->end;
+	while (h > t->start && s[h - 1] != '-')
+		h--;
+	if (h <= t->start || t->end - h < 4 || s[h] < 'a' || s[h] > 'z')
+		return 0;
+	unsigned f = lexicon_lookup(s + h, t->end - h, NULL);
+	return (f & LEX_COMMON) && !(f & LEX_PROPER);
+}
+
+/* A word that may stand in a name: capitalised, and no adjective of the kind above. */
+static int name_word(const char *s, const struct token *t)
+{
+	return names_is_cap(t) && !compound_adjective(s, t);
+}
+
 static int push(struct name_list *l, struct name_span sp)
 {
 	if (l->n == l->cap) {
@@ -236,6 +260,31 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		struct name_span sp = {b, e, b, b, NAME_PLACE, NAMEF_LEXICON, canon, NOPOS, -1, -1};
 		return push(out, sp);
 	}
+	if (e - b >= 2 && !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))) {
+		/* "FRANCE WINS", "IS THE FRONT-RUNNER": a line in capitals, not a name;
+		 * the places and bodies it names still count */
+		int caps_line = 1, common = 0;
+		for (size_t j = b; j < e && caps_line; j++) {
+			unsigned fj = names_word_flags(s, &v[j]);
+			caps_line = (v[j].flags & TOKF_ALLCAPS) && !(v[j].flags & TOKF_ABBREV);
+			common |= (fj & (LEX_COMMON | LEX_STOP | LEX_VERB)) && !(fj & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ORG_WORD));
+		}
+		if (caps_line && common) {
+			for (size_t j = b; j < e;) {
+				size_t m = names_place_org_at(s, v, j, e, &f, &canon);
+				if (!m) {
+					j++;
+					continue;
+				}
+				struct name_span sx = {j, j + m, j, j, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+				                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
+				if (push(out, sx))
+					return -1;
+				j += m;
+			}
+			return 0;
+		}
+	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 		f = names_phrase_flags(s, v, b, e, &canon);
@@ -434,6 +483,27 @@ int names_caps_uninformative(const char *s, const struct token_list *tl, int hea
 	return (words >= 3 && upper * 10 > words * 6) || (headline && words >= 4 && lower == 0);
 }
 
+/*
+ * Whether capitalised common words [b, e) open a body's name that goes on
+ * after "and" or a possessive: "Securities and Exchange Commission",
+ * "Food and Drug Administration", "People's Liberation Army".
+ */
+static int joins_body(const char *s, const struct token_list *tl, size_t b, size_t e)
+{
+	const struct token *v = tl->v;
+	if (!(tokens_is(s, &v[e], "and") || v[e].kind == TOK_POSS) || !name_word(s, &v[e + 1]))
+		return 0;
+	for (size_t k = b; k < e; k++) {
+		unsigned f = names_word_flags(s, &v[k]);
+		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
+			return 0;
+	}
+	size_t j = e + 1;
+	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
+		j++;
+	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
+}
+
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
 static void acronyms(const struct token_list *tl, struct name_list *l, size_t first);
 
@@ -460,14 +530,14 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k++; /* "@TheHill", "pic.twitter.com/XPxUJuyIAC", "#MeToo": no names */
 			continue;
 		}
-		if (!names_is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		if (!name_word(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
-			if (e < tl->n && names_is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
 				continue;
@@ -489,6 +559,10 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			/* "National Institute on Drug Abuse", "Council on Foreign Relations" */
 			if (e + 1 < tl->n && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && tokens_is(s, &v[e], "on") &&
 			    names_is_cap(&v[e + 1]) && !(names_word_flags(s, &v[e + 1]) & LEX_STOP)) {
+				e += 2;
+				continue;
+			}
+			if (e + 2 < tl->n && joins_body(s, tl, b, e)) {
 				e += 2;
 				continue;
 			}
