@@ -187,6 +187,38 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
 	return !c || !(*c & 1) || (*c & 2);
 }
 
+/*
+ * "Maria Lopes, chief executive ...": a given name that is a common word too
+ * opens the sentence, and a word that can only be a surname follows it.
+ */
+static int given_then_surname(const char *s, const struct token *v, size_t b, size_t e)
+{
+	if (b + 1 >= e || !NAMES_GIVEN(names_word_flags(s, &v[b])))
+		return 0;
+	unsigned f = names_word_flags(s, &v[b + 1]);
+	return !(f & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD));
+}
+
+/* Pushes the places and bodies the lexicon knows inside [b, e) as names of their own. */
+static int push_known_inside(const char *s, const struct token *v, size_t b, size_t e, struct name_list *out)
+{
+	unsigned f;
+	const char *canon;
+	for (size_t j = b; j < e;) {
+		size_t m = names_place_org_at(s, v, j, e, &f, &canon);
+		if (!m) {
+			j++;
+			continue;
+		}
+		struct name_span sx = {j, j + m, j, j, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		if (push(out, sx))
+			return -1;
+		j += m;
+	}
+	return 0;
+}
+
 /* Handles one run of capitalised words [b, e). */
 /*
  * "UP Akhilesh Yadav", "Presidency Orla Tamm": where a person named in full,
@@ -244,7 +276,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	/* trim openers, stop words and connectors */
 	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
-	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b])))) ||
+	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
 	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
@@ -269,21 +301,19 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			caps_line = (v[j].flags & TOKF_ALLCAPS) && !(v[j].flags & TOKF_ABBREV);
 			common |= (fj & (LEX_COMMON | LEX_STOP | LEX_VERB)) && !(fj & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ORG_WORD));
 		}
-		if (caps_line && common) {
-			for (size_t j = b; j < e;) {
-				size_t m = names_place_org_at(s, v, j, e, &f, &canon);
-				if (!m) {
-					j++;
-					continue;
-				}
-				struct name_span sx = {j, j + m, j, j, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-				                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
-				if (push(out, sx))
-					return -1;
-				j += m;
-			}
-			return 0;
-		}
+		if (caps_line && common)
+			return push_known_inside(s, v, b, e, out);
+	}
+	if (e < n && v[e].kind == TOK_WORD && !names_is_cap(&v[e]) &&
+	    (names_word_flags(s, &v[e]) & (LEX_TITLE | LEX_VERB)) == LEX_TITLE) {
+		/* "Senior Labour figure", "National Review writer": the run qualifies
+		 * an office after it; a body it names counts, a person it does not */
+		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
+		sx.canon = canon;
+		if (sx.type == NAME_ORG || sx.type == NAME_PLACE)
+			return push(out, sx);
+		return push_known_inside(s, v, b, e, out);
 	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
@@ -371,6 +401,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
 	}
+	size_t nb0 = nb; /* before the qualifiers: "European Union Gordon Sondland" splits there */
 	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
 		nb++; /* "Ugandan David Kato" */
 	if (nb >= e) {
@@ -385,10 +416,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		lone.flags |= context(s, v, n, b, e);
 		return push(out, lone);
 	}
-	if (!title && e - nb >= 3) {
-		size_t g = split_before_person(s, v, nb, e);
+	if (!title && e - nb0 >= 3) {
+		size_t g = split_before_person(s, v, nb0, e);
 		if (g > nb) {
-			if (run(s, tl, nb, g, caps, out))
+			if (run(s, tl, nb0, g, caps, out))
 				return -1;
 			nb = b = g;
 		}
