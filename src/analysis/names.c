@@ -21,6 +21,12 @@ static const char *const verb_fillers[] = {
 	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
 };
 
+/* Lower-case words that follow a noun phrase rather than qualify it: "the Ritz in", not "the Biden administration". */
+static const char *const after_a_noun[] = {
+	"in", "on", "at", "of", "for", "with", "and", "or", "to", "from", "by", "is", "was", "has",
+	"had", "will", "would", "which", "that", "who", "where", "since", "after", "before", NULL,
+};
+
 #define NOPOS ((size_t)-1)
 
 /*
@@ -164,6 +170,7 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 			fl |= NAMEF_PLACE_CTX;
 		/* "the Kremlin", but not "the Biden administration" */
 		if (tokens_is(s, p, "the") && (!(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)) ||
+		                               (e - b >= 2 && names_in_list(s, &v[e], after_a_noun)) ||
 		                               (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_ORG_WORD))))
 			fl |= NAMEF_ORG_CTX; /* "the Cabinet approved" is the body all the same */
 		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
