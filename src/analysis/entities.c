@@ -13,6 +13,7 @@
 #include "model.h"
 #include "lexicon.h"
 #include "names.h"
+#include "name_words.h"
 #include "base.h"
 #include "tokens.h"
 
@@ -185,6 +186,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	const int *c = strmap_get(&f->caps, w, l);
 	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
+	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && c && (*c >> 2) >= 1)
+		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
 	return NAME_UNKNOWN;
 }
 
