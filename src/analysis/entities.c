@@ -224,11 +224,13 @@ static int other_names(struct finder *f)
 				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
 			} else if (full && full->entity >= 0) {
 				ix = full->entity;
+			} else if (full && full->type == NAME_UNKNOWN) {
+				continue; /* "BNPL" for "Buy Now Pay Later": a thing's acronym */
 			} else if (full) {
 				char fb[NAME_MAX_BYTES];
 				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
 					continue;
-				ix = entity_for(f, full->canon ? full->canon : fb, NAME_ORG);
+				ix = entity_for(f, full->canon ? full->canon : fb, full->type == NAME_PLACE ? NAME_PLACE : NAME_ORG);
 			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {

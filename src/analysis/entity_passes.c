@@ -115,14 +115,18 @@ int finder_link_acronyms(struct finder *f)
 		struct para *p = &f->p[i];
 		for (size_t k = 0; k < p->names.n; k++) {
 			struct name_span *sp = &p->names.v[k];
-			/* a run of common words ("Buy Now Pay Later") abbreviated stays a thing */
+			/* a run of common words ("Buy Now Pay Later") abbreviated stays a
+			 * thing, and so does its acronym; a place's acronym is that place */
 			int open = sp->type == NAME_ORG ||
 			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
-			size_t n = sp->e - sp->b >= 2 && open ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
+			int other = sp->type == NAME_PLACE || (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
+			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;
-			sp->type = NAME_ORG;
-			sp->flags &= ~(unsigned)NAMEF_GUESSED;
+			if (open) {
+				sp->type = NAME_ORG;
+				sp->flags &= ~(unsigned)NAMEF_GUESSED;
+			}
 			int *pi = strmap_put(&f->acr_para, ini, n, (int)i);
 			int *si = strmap_put(&f->acr_span, ini, n, (int)k);
 			if (!pi || !si)
