@@ -114,6 +114,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	*canon = NULL;
 	unsigned last = names_word_flags(s, &v[e - 1]);
 	unsigned first = names_word_flags(s, &v[b]);
+	if (e - b >= 3 && (first & LEX_ORG_WORD) && !(first & LEX_PLACE_FIRST) &&
+	    (tokens_is(s, &v[b + 1], "of") || tokens_is(s, &v[b + 1], "for")))
+		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
 	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
 	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
@@ -179,7 +182,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
-	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
+	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
+	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
 	if (!given)
 		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
