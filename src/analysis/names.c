@@ -239,7 +239,9 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	 * after a word that is none, and a surname or two after it */
 	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
 		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
-		if (!NAMES_GIVEN(fg) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		/* "Mongolia L. Oyun": an initial stands for the given name */
+		int initial = v[g].end - v[g].start == 2 && (v[g].flags & TOKF_ABBREV) && !(v[g - 1].flags & TOKF_ABBREV);
+		if (!(NAMES_GIVEN(fg) || initial) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
 		    NAMES_GIVEN(fp) || (fp & LEX_HONORIFIC) || (v[g - 1].flags & TOKF_ABBREV) ||
 		    names_in_list(s, &v[g - 1], names_particles))
 			continue;
@@ -403,10 +405,18 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			xb++;
 		if (xb >= e)
 			return 0;
-		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
-		sx.type = names_classify(s, v, xb, e, &canon, &sx.flags);
+		/* "Minister for Indigenous Australians Linda Burney": the office holder named after it */
+		size_t g = e - xb >= 3 ? split_before_person(s, v, xb, e) : xb;
+		struct name_span sx = {xb, g > xb ? g : e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, sx.b, sx.e, &canon, &sx.flags);
 		sx.canon = canon;
-		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+		if ((sx.type == NAME_ORG || sx.type == NAME_PLACE) && push(out, sx))
+			return -1;
+		if (g == xb)
+			return 0;
+		struct name_span holder = {g, e, b, g, NAME_PERSON, NAMEF_TITLED, NULL, NOPOS, -1, -1};
+		holder.flags |= context(s, v, n, g, e);
+		return push(out, holder);
 	}
 	size_t nb0 = nb; /* before the qualifiers: "European Union Gordon Sondland" splits there */
 	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
