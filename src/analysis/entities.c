@@ -186,7 +186,7 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	const int *c = strmap_get(&f->caps, w, l);
 	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
-	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && c && (*c >> 2) >= 1)
+	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
 		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
 	return NAME_UNKNOWN;
 }

@@ -539,8 +539,12 @@ int names_caps_uninformative(const char *s, const struct token_list *tl, int hea
 static int joins_body(const char *s, const struct token_list *tl, size_t b, size_t e)
 {
 	const struct token *v = tl->v;
-	if (!(tokens_is(s, &v[e], "and") || v[e].kind == TOK_POSS) || !name_word(s, &v[e + 1]))
-		return 0;
+	if (tokens_is(s, &v[b], "the") && b + 1 < e)
+		b++;
+	int poss = v[e].kind == TOK_POSS;
+	if (!(tokens_is(s, &v[e], "and") || (poss && e - b == 1)) || !name_word(s, &v[e + 1]) ||
+	    (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | (poss ? LEX_ORG_WORD : 0))))
+		return 0; /* "United Nations and European Union" are two; "the Agency's Panel" too */
 	for (size_t k = b; k < e; k++) {
 		unsigned f = names_word_flags(s, &v[k]);
 		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
@@ -550,6 +554,18 @@ static int joins_body(const char *s, const struct token_list *tl, size_t b, size
 	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
 		j++;
 	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
+}
+
+/* "Hong Kong Human Rights and Democracy Act": "and" inside the name of a law or an event. */
+static int joins_thing(const char *s, const struct token_list *tl, size_t e)
+{
+	const struct token *v = tl->v;
+	if (!tokens_is(s, &v[e], "and") || !name_word(s, &v[e + 1]))
+		return 0;
+	size_t j = e + 1;
+	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
+		j++;
+	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
 }
 
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
@@ -610,7 +626,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
-			if (e + 2 < tl->n && joins_body(s, tl, b, e)) {
+			if (e + 2 < tl->n && (joins_body(s, tl, b, e) || joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
 			}

@@ -121,12 +121,14 @@ static void things_are_kept_out(void **state)
 {
 	(void)state;
 	struct article *a = analyse("Science\n\nThe James Webb Space Telescope and the Paris Agreement were discussed, "
-	                            "and an Airbus A350-900 landed with the Hubble Space Telescope team.\n");
+	                            "and an Airbus A350-900 landed with the Hubble Space Telescope team.\n\n"
+	                            "Then the Hong Kong Human Rights and Democracy Act was signed.\n");
 	for (size_t i = 0; i < a->n_entities; i++)
 		assert_int_not_equal(a->entities[i].type, ENTITY_PERSON);
 	assert_no_word(a, "Telescope");
 	assert_no_word(a, "Agreement");
 	assert_no_word(a, "A350");
+	assert_no_word(a, "Human Rights");
 	assert_null(find(a, "Paris")); /* the place inside a law's name is no mention of the city */
 	article_free(a);
 }
@@ -159,7 +161,7 @@ static void bodies_across_and_or_possessive(void **state)
 	(void)state;
 	struct article *a = analyse("Agencies\n\nThe Securities and Exchange Commission, the People's Liberation Army "
 	                            "and the National Institute on Drug Abuse were named. The Cabinet approved "
-	                            "the plan.\n");
+	                            "the plan.\n\nThe United Nations and European Union agreed.\n");
 	expect(a, "Securities and Exchange Commission", ENTITY_ORGANIZATION);
 	expect(a, "People's Liberation Army", ENTITY_ORGANIZATION);
 	expect(a, "National Institute on Drug Abuse", ENTITY_ORGANIZATION);
@@ -167,6 +169,8 @@ static void bodies_across_and_or_possessive(void **state)
 	assert_null(find(a, "Liberation Army"));
 	assert_null(find(a, "Drug Abuse"));
 	assert_null(find(a, "Exchange Commission"));
+	expect(a, "United Nations", ENTITY_ORGANIZATION); /* two bodies listed, not one */
+	expect(a, "European Union", ENTITY_ORGANIZATION);
 	article_free(a);
 }
 
@@ -175,8 +179,12 @@ static void roles_from_premodifiers_and_appositions(void **state)
 	(void)state;
 	struct article *a = analyse("Banks\n\nThe rate will rise, senior Labour figure Tom Hardacre said on Monday. "
 	                            "Maria Kowalczyk, chief executive of Northwind Bank, said the bank would lend "
-	                            "more.\n");
+	                            "more.\n\nHe met Minister for Coastal Affairs Giorgio Bellandi on Friday.\n");
 	const struct entity *t = find(a, "Tom Hardacre"), *m = find(a, "Maria Kowalczyk");
+	const struct entity *g = find(a, "Giorgio Bellandi");
+	assert_non_null(g);
+	assert_int_equal(g->type, ENTITY_PERSON);
+	assert_string_equal(g->role, "Minister for Coastal Affairs");
 	assert_non_null(t);
 	assert_non_null(m);
 	assert_string_equal(t->role, "senior Labour figure");
