@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define AMBIGUOUS (-2)     /* a surname two people share */
 #define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
@@ -309,6 +310,46 @@ static int known_names(struct finder *f, struct para *p)
 	return 0;
 }
 
+/*
+ * The dateline's place ("CAPE TOWN -", "Buffalo, N.Y. -") is a place of the
+ * story even where the finder read nothing there; each part once.
+ */
+static int dateline_places(struct finder *f)
+{
+	const struct dateline *d = f->a->dateline;
+	if (!d || !d->place || !f->n || f->p[0].section != 0 || f->p[0].paragraph != 0)
+		return 0;
+	const struct para *p = &f->p[0];
+	size_t span = d->raw ? strlen(d->raw) : 0;
+	for (const char *part = d->place; *part;) {
+		while (*part == ' ' || *part == ',')
+			part++;
+		size_t len = strcspn(part, ",");
+		while (len && part[len - 1] == ' ')
+			len--;
+		if (!len)
+			break;
+		const char *canon = NULL;
+		char name[NAME_MAX_BYTES];
+		lexicon_lookup(part, len, &canon);
+		size_t nl = canon ? strlen(canon) : len;
+		if (nl < sizeof name) {
+			memcpy(name, canon ? canon : part, nl);
+			name[nl] = '\0';
+			size_t at = 0;
+			while (at + len <= span && at + len <= strlen(p->text) && strncasecmp(p->text + at, part, len))
+				at++;
+			if (!strmap_get(&f->names, name, nl) && at + len <= span && at + len <= strlen(p->text)) {
+				int ix = entity_for(f, name, NAME_PLACE);
+				if (ix < 0 || entity_add_mention(&f->a->entities[ix], p->section, p->paragraph, at, at + len))
+					return -1;
+			}
+		}
+		part += strcspn(part, ",");
+	}
+	return 0;
+}
+
 static int compare_mention(const void *x, const void *y)
 {
 	const struct mention *a = x, *b = y;
@@ -391,7 +432,7 @@ int entities_find(struct article *a)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
 	finder_mark_turns(&f);
-	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f))
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))

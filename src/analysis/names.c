@@ -285,6 +285,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	/* trim openers, stop words and connectors */
 	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
+	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
 	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
 	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
@@ -696,7 +697,8 @@ static void acronyms(const struct token_list *tl, struct name_list *l, size_t fi
 		    !(v[sp->b - 1].kind == TOK_PUNCT && v[sp->b - 1].punct == '(') ||
 		    !(v[sp->e].kind == TOK_PUNCT && v[sp->e].punct == ')'))
 			continue;
-		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN) {
+		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN &&
+		    !(sp->flags & NAMEF_LEXICON)) { /* "Buffalo, N.Y. (AP)": the agency is no alias */
 			sp->alias_of = (long)(i - 1);
 			sp->type = l->v[i - 1].type;
 		} else if (v[sp->b - 2].kind == TOK_WORD && !names_is_cap(&v[sp->b - 2])) {

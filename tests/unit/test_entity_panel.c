@@ -204,6 +204,18 @@ static void one_type_from_all_mentions(void **state)
 	article_free(a);
 }
 
+static void dateline_place_counts(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Snow in the north\n\nBUFFALO, N.Y. (AP) \xE2\x80\x94 Snow fell on the city on "
+	                            "Monday, officials said.\n");
+	expect(a, "Buffalo", ENTITY_PLACE);
+	expect(a, "New York", ENTITY_PLACE);
+	const struct entity *ny = find(a, "New York");
+	assert_false(has_alias(ny, "AP")); /* the agency after the place is no alias of it */
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +227,7 @@ int main(void)
 		cmocka_unit_test(bodies_across_and_or_possessive),
 		cmocka_unit_test(roles_from_premodifiers_and_appositions),
 		cmocka_unit_test(one_type_from_all_mentions),
+		cmocka_unit_test(dateline_place_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
