@@ -27,6 +27,17 @@ static const char *const after_a_noun[] = {
 	"had", "will", "would", "which", "that", "who", "where", "since", "after", "before", NULL,
 };
 
+/* Common nouns that, right before or after a name, say it names a body. */
+static const char *const org_nouns_before[] = {
+	"newspaper", "daily", "weekly", "magazine", "company", "firm", "group", "organisation",
+	"organization", "agency", "broadcaster", "airline", "carrier", "retailer", "manufacturer",
+	"maker", "lender", "insurer", "startup", "start-up", "conglomerate", "stockpiler", "charity",
+	"nonprofit", "outlet", "publisher", "website", "automaker", "carmaker", "giant", "club", NULL,
+};
+static const char *const org_nouns_after[] = {
+	"magazine", "daily", "newspaper", "weekly", "airline", "airlines", "broadcaster", NULL,
+};
+
 #define NOPOS ((size_t)-1)
 
 /*
@@ -164,6 +175,10 @@ static unsigned context(const char *s, const struct token *v, size_t n, size_t b
 		if (!names_in_list(s, &v[j], verb_fillers))
 			break;
 	}
+	if (e < n && v[e].kind == TOK_WORD && names_in_list(s, &v[e], org_nouns_after))
+		fl |= NAMEF_ORG_CTX; /* "Forbes magazine", "Aljarida daily" */
+	if (b > 0 && v[b - 1].kind == TOK_WORD && names_in_list(s, &v[b - 1], org_nouns_before))
+		fl |= NAMEF_ORG_CTX; /* "the daily Liberté", "state stockpiler Sinograin" */
 	if (b > 0 && v[b - 1].kind == TOK_WORD) {
 		const struct token *p = &v[b - 1];
 		if (names_in_list(s, p, place_preps))
