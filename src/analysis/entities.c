@@ -150,6 +150,9 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 			return NAME_PERSON;
 		return NAME_UNKNOWN;
 	}
+	if ((sp->flags & (NAMEF_ORG_CTX | NAMEF_TITLED)) == NAMEF_ORG_CTX && sp->e - sp->b == 1 &&
+	    !(lf & (LEX_COMMON | LEX_PROPER | LEX_ANY_GIVEN)))
+		return NAME_ORG; /* "the daily Nortecia reported": bodies speak too */
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */

@@ -585,6 +585,28 @@ static int joins_thing(const char *s, const struct token_list *tl, size_t e)
 }
 
 static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
+
+/*
+ * "Donis Escober (Olimpia)", "Eddie Hernandez (Tolima)": a name in
+ * parentheses right after a person's is what they belong to, a club or a
+ * party, unless it is a country or a city the lexicon knows.
+ */
+static void affiliations(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
+{
+	const struct token *v = tl->v;
+	for (size_t i = first + 1; i < l->n; i++) {
+		struct name_span *sp = &l->v[i];
+		const struct name_span *prev = &l->v[i - 1];
+		if (sp->b < 2 || sp->e >= tl->n || prev->type != NAME_PERSON || prev->e + 1 != sp->b ||
+		    v[sp->b - 1].kind != TOK_PUNCT || v[sp->b - 1].punct != '(' || v[sp->e].kind != TOK_PUNCT ||
+		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) ||
+		    (names_phrase_flags(s, v, sp->b, sp->e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)))
+			continue;
+		sp->type = NAME_ORG;
+		sp->flags = (sp->flags & ~(unsigned)(NAMEF_LEXICON | NAMEF_GUESSED | NAMEF_TITLED)) | NAMEF_ORG_CTX;
+		sp->canon = NULL;
+	}
+}
 static void acronyms(const struct token_list *tl, struct name_list *l, size_t first);
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
@@ -658,6 +680,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 		k = e;
 	}
 	places_by_company(s, tl, out, first);
+	affiliations(s, tl, out, first);
 	acronyms(tl, out, first);
 	return 0;
 }
@@ -685,15 +708,21 @@ static void places_by_company(const char *s, const struct token_list *tl, struct
 		for (size_t i = first; i < l->n; i++) {
 			size_t j = pass ? l->n - 1 - (i - first) : i;
 			struct name_span *sp = &l->v[j];
-			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
-				continue;
+			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & NAMEF_TITLED))
+				continue; /* "Smith said" is no place, but "Taskor and Mirafell said" are bodies */
 			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
 			const struct name_span *next = j + 1 < l->n ? &l->v[j + 1] : NULL;
 			int placed = (prev && (prev->type == NAME_PLACE || (prev->flags & NAMEF_PLACE_CTX)) &&
 			              listed(s, v, prev->e, sp->b)) ||
 			             (next && (next->type == NAME_PLACE) && listed(s, v, sp->e, next->b));
-			if (placed)
+			/* "SOCO and Dominion", "Louis Vuitton, Fendi, Chanel and DKNY": bodies too */
+			int bodies = (prev && (prev->type == NAME_ORG || (prev->flags & NAMEF_ORG_CTX)) &&
+			              listed(s, v, prev->e, sp->b)) ||
+			             (next && next->type == NAME_ORG && listed(s, v, sp->e, next->b));
+			if (placed && !(sp->flags & NAMEF_SPEAKS))
 				sp->flags |= NAMEF_PLACE_CTX;
+			else if (bodies)
+				sp->flags |= NAMEF_ORG_CTX;
 		}
 	}
 }

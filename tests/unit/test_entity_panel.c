@@ -204,6 +204,19 @@ static void one_type_from_all_mentions(void **state)
 	article_free(a);
 }
 
+static void bodies_by_context(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Business\n\nThe daily Nortecia reported the deal, and Grupo Vell, Taskor and "
+	                            "Mirafell said nothing. Ramon Ortiga (Calderense) scored twice.\n");
+	expect(a, "Nortecia", ENTITY_ORGANIZATION);  /* "the daily ..." */
+	expect(a, "Taskor", ENTITY_ORGANIZATION);    /* listed with a body */
+	expect(a, "Mirafell", ENTITY_ORGANIZATION);
+	expect(a, "Calderense", ENTITY_ORGANIZATION); /* a player's club */
+	expect(a, "Ramon Ortiga", ENTITY_PERSON);
+	article_free(a);
+}
+
 static void dateline_place_counts(void **state)
 {
 	(void)state;
@@ -227,6 +240,7 @@ int main(void)
 		cmocka_unit_test(bodies_across_and_or_possessive),
 		cmocka_unit_test(roles_from_premodifiers_and_appositions),
 		cmocka_unit_test(one_type_from_all_mentions),
+		cmocka_unit_test(bodies_by_context),
 		cmocka_unit_test(dateline_place_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
