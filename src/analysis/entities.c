@@ -134,6 +134,11 @@ static int full_names(struct finder *f)
 	return 0;
 }
 
+/* Capitalised words that alone name a side or a quarter, not a place or a body. */
+static const char *const lone_not_names[] = {
+	"North", "South", "East", "West", "Left", "Right", "Centre", "Center", "Holocaust", NULL,
+};
+
 /* What a name nobody typed probably is, or NAME_UNKNOWN to leave it out. */
 static int guess(const struct finder *f, const struct para *p, const struct name_span *sp)
 {
@@ -166,6 +171,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
 		return NAME_UNKNOWN;
+	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names)))
+		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left" */
 	if (sp->flags & NAMEF_PLACE_CTX)
 		return NAME_PLACE;
 	if (sp->e - sp->b > 1)

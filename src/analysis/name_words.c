@@ -174,6 +174,14 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
 	int given = ((first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))) ||
 	            NAMES_GIVEN(first);
+	/* "Joisna Mary Joseph": a given name inside; "Manna Dey", "Yogi Adityanath": one
+	 * common word first, then a word no list knows, as a surname is */
+	for (size_t k = b + 1; k + 1 < e && !given; k++)
+		given = NAMES_GIVEN(names_word_flags(s, &v[k])) && !(names_word_flags(s, &v[k]) & LEX_COMMON);
+	if (!given && e - b == 2 && common_word && !acronym && !known &&
+	    !(last & (LEX_COMMON | LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)) &&
+	    (v[e - 1].flags & TOKF_CAP) && !(v[e - 1].flags & TOKF_ALLCAPS))
+		common_word = 0;
 	if (names_in_list(s, &v[b], articles))
 		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
 	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
