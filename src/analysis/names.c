@@ -363,7 +363,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			}
 			f = names_word_flags(s, &v[k]);
 			/* "Operations Director": a capitalised common word may qualify an office */
-			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
+			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB | LEX_STOP));
 			if (v[k].kind != TOK_WORD ||
 			    !(role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
@@ -435,8 +435,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		return push(out, holder);
 	}
 	size_t nb0 = nb; /* before the qualifiers: "European Union Gordon Sondland" splits there */
-	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
-		nb++; /* "Ugandan David Kato" */
+	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e &&
+	       !(tokens_is(s, &v[nb], "the") && !(v[nb].flags & TOKF_SENT_START)))
+		nb++; /* "Ugandan David Kato", but "told The Daily Star" */
 	if (nb >= e) {
 		/* a title alone ("President", "National Security Advisor") names nobody,
 		 * unless the article uses the word as a name ("Howard Dean ... Dean said") */
