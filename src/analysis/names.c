@@ -241,6 +241,17 @@ static int push_known_inside(const char *s, const struct token *v, size_t b, siz
 	return 0;
 }
 
+/* 1 when every word of [b, e) is a common word and nothing else: "Marine Science". */
+static int common_words(const char *s, const struct token *v, size_t b, size_t e)
+{
+	for (size_t k = b; k < e; k++) {
+		unsigned f = names_word_flags(s, &v[k]);
+		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN)) || NAMES_GIVEN(f))
+			return 0;
+	}
+	return 1;
+}
+
 /* Handles one run of capitalised words [b, e). */
 /*
  * "UP Akhilesh Yadav", "Presidency Orla Tamm": where a person named in full,
@@ -498,6 +509,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
 	}
+	if (!honor && (title || sp.type == NAME_UNKNOWN) && common_words(s, v, nb, e) && e - nb >= 2)
+		return 0; /* "Minister of Internal Trade", "Marine Science": nobody named */
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
