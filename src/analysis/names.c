@@ -509,8 +509,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		sx.canon = canon;
 		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
 	}
-	if (!honor && (title || sp.type == NAME_UNKNOWN) && common_words(s, v, nb, e) && e - nb >= 2)
-		return 0; /* "Minister of Internal Trade", "Marine Science": nobody named */
+	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
+		return 0; /* "Minister of Internal Trade": an office, nobody named */
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
