@@ -161,7 +161,8 @@ static void bodies_across_and_or_possessive(void **state)
 	(void)state;
 	struct article *a = analyse("Agencies\n\nThe Securities and Exchange Commission, the People's Liberation Army "
 	                            "and the National Institute on Drug Abuse were named. The Cabinet approved "
-	                            "the plan.\n\nThe United Nations and European Union agreed.\n");
+	                            "the plan.\n\nThe United Nations and European Union agreed, an officer told "
+	                            "The Daily Star.\n");
 	expect(a, "Securities and Exchange Commission", ENTITY_ORGANIZATION);
 	expect(a, "People's Liberation Army", ENTITY_ORGANIZATION);
 	expect(a, "National Institute on Drug Abuse", ENTITY_ORGANIZATION);
@@ -169,6 +170,7 @@ static void bodies_across_and_or_possessive(void **state)
 	assert_null(find(a, "Liberation Army"));
 	assert_null(find(a, "Drug Abuse"));
 	assert_null(find(a, "Exchange Commission"));
+	expect(a, "The Daily Star", ENTITY_ORGANIZATION); /* "The" inside a sentence opens a name */
 	expect(a, "United Nations", ENTITY_ORGANIZATION); /* two bodies listed, not one */
 	expect(a, "European Union", ENTITY_ORGANIZATION);
 	article_free(a);
