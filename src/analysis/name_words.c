@@ -182,8 +182,16 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	    !(last & (LEX_COMMON | LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)) &&
 	    (v[e - 1].flags & TOKF_CAP) && !(v[e - 1].flags & TOKF_ALLCAPS))
 		common_word = 0;
-	if (names_in_list(s, &v[b], articles))
-		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
+	if (names_in_list(s, &v[b], articles)) {
+		/* "Le Matin", "The Daily Star"; but "The Last Hot Time", "The Name": a
+		 * work's title of common words, unless a word of a body ends it */
+		int plain = tokens_is(s, &v[b], "The") && !(last & LEX_ORG_WORD);
+		for (size_t k = b + 1; k < e && plain; k++) {
+			unsigned fk = names_word_flags(s, &v[k]);
+			plain = !names_is_cap(&v[k]) || ((fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG)));
+		}
+		return plain ? NAME_UNKNOWN : NAME_ORG;
+	}
 	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
 		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
 	if (particle && !has_conn)
