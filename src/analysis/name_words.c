@@ -198,6 +198,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
+	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
+		return NAME_UNKNOWN; /* "Nintendo Switch", "Amazon Alexa": a body's product */
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
