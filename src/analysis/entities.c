@@ -158,6 +158,9 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if ((sp->flags & (NAMEF_ORG_CTX | NAMEF_TITLED)) == NAMEF_ORG_CTX && sp->e - sp->b == 1 &&
 	    !(lf & (LEX_COMMON | LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_ORG; /* "the daily Nortecia reported": bodies speak too */
+	unsigned f0 = lexicon_lookup(p->text + t->start, t->end - t->start, NULL);
+	if (sp->e - sp->b >= 2 && (f0 & LEX_ANY_ORG) && !(f0 & LEX_ANY_PLACE))
+		return (sp->flags & NAMEF_SPEAKS) ? NAME_ORG : NAME_UNKNOWN; /* "Microsoft Azure said": a part of a body */
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
