@@ -410,18 +410,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
 		role_end = b, title = 0;
 	/* places and organisations inside the role are mentions of their own */
-	for (k = b; k < role_end;) {
-		size_t m = names_place_org_at(s, v, k, role_end, &f, &canon);
-		if (!m) {
-			k++;
-			continue;
-		}
-		struct name_span sp = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
-		if (push(out, sp))
-			return -1;
-		k += m;
-	}
+	if (push_known_inside(s, v, b, role_end, out))
+		return -1;
 	size_t nb = role_end;
 	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
 	if (nb < e && !names_is_cap(&v[nb])) {
@@ -478,19 +468,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		return push(out, sp);
 	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & LEX_DEMONYM)) {
 		/* "US Evangelicals": the place inside still counts (not inside a thing: "Paris Agreement") */
-		for (k = nb; k + 1 < e;) {
-			size_t m = names_place_org_at(s, v, k, e - 1, &f, &canon);
-			if (!m) {
-				k++;
-				continue;
-			}
-			struct name_span sx = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-			                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
-			if (push(out, sx))
-				return -1;
-			k += m;
-		}
-		return 0;
+		return push_known_inside(s, v, nb, e - 1, out);
 	}
 	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
 		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
