@@ -129,6 +129,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (e - b == 2 && names_in_list(s, &v[b + 1], directions) && (first & (LEX_ANY_PLACE | LEX_TOWN)))
+		return NAME_PLACE; /* "Kowloon West", "Wichita East" */
 	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
 	    (names_phrase_flags(s, v, b + 1, e, NULL) & (LEX_ANY_PLACE | LEX_TOWN)))
 		return NAME_PLACE; /* "Southern Canada", "Inner Mongolia", "East Jerusalem" */

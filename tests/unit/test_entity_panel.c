@@ -40,9 +40,11 @@ static void gazetteer_towns_and_given_names(void **state)
 	(void)state;
 	/* Giyani is only in GeoNames; Giorgio only in the given names of other languages */
 	struct article *a = analyse("Water\n\nTrucks reached Giyani on Friday. Giyani has had no rain for a month, "
-	                            "officials said.\n\n"
+	                            "officials said, and Wichita East beat Salina South.\n\n"
 	                            "Ambassador to the European Union Giorgio Bellandi testified on Monday.\n");
 	expect(a, "Giyani", ENTITY_PLACE);
+	expect(a, "Wichita East", ENTITY_PLACE); /* a town and a quarter of it, no person */
+	expect(a, "Salina South", ENTITY_PLACE);
 	expect(a, "Giorgio Bellandi", ENTITY_PERSON);
 	expect(a, "European Union", ENTITY_ORGANIZATION);
 	article_free(a);
