@@ -772,10 +772,12 @@ void names_turn_speaker(const char *s, const struct token_list *tl, struct name_
 		unsigned fl = names_phrase_flags(s, v, sp->b, sp->e, NULL);
 		const struct token *t = &v[sp->e - 1];
 		size_t tl_len = t->end - t->start;
+		unsigned fw = lexicon_lookup(s + t->start, tl_len, NULL);
 		if (((fl & LEX_COMMON) && !(fl & LEX_PROPER)) ||
 		    (tl_len > 3 && (s[t->end - 1] == 'S' || s[t->end - 1] == 's') &&
-		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON))
-			continue; /* "MIDFIELDERS:" heads a list */
+		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON) ||
+		    (tl_len > 6 && s[t->end - 2] == 'R' && s[t->end - 1] == 'S' && !(fw & (LEX_PROPER | LEX_ANY_GIVEN))))
+			continue; /* "MIDFIELDERS:" heads a list ("SANDERS:" speaks) */
 		/* "WALLACE: ...": a transcript's speaker, whatever its capitals suggest */
 		sp->type = NAME_PERSON;
 		sp->flags = (sp->flags & ~(unsigned)(NAMEF_GUESSED | NAMEF_NOT_NAME)) | NAMEF_SPEAKS;
