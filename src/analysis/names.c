@@ -1,42 +1,14 @@
 /* names.c: name spans of a paragraph (see names.h). */
 #include "names.h"
 #include "name_words.h"
+#include "name_lists.h"
+#include "name_context.h"
 #include "lexicon.h"
 #include "base.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* Words that, before a capitalised word, say it is a place. */
-static const char *const place_preps[] = {
-	"in", "at", "near", "from", "across", "outside", "throughout", "into", "toward", "towards",
-	"around", "inside", "via", "visit", "visited", "visiting", NULL,
-};
-
-/* Words that may stand between a subject and its reporting verb ("Witkoff also said"). */
-static const char *const verb_fillers[] = {
-	"also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "did", "does",
-	"had", "previously", "recently", "once", "again", "repeatedly", "publicly", "further",
-	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
-};
-
-/* Lower-case words that follow a noun phrase rather than qualify it: "the Ritz in", not "the Biden administration". */
-static const char *const after_a_noun[] = {
-	"in", "on", "at", "of", "for", "with", "and", "or", "to", "from", "by", "is", "was", "has",
-	"had", "will", "would", "which", "that", "who", "where", "since", "after", "before", NULL,
-};
-
-/* Common nouns that, right before or after a name, say it names a body. */
-static const char *const org_nouns_before[] = {
-	"newspaper", "daily", "weekly", "magazine", "company", "firm", "group", "organisation",
-	"organization", "agency", "broadcaster", "airline", "carrier", "retailer", "manufacturer",
-	"maker", "lender", "insurer", "startup", "start-up", "conglomerate", "stockpiler", "charity",
-	"nonprofit", "outlet", "publisher", "website", "automaker", "carmaker", "giant", "club", NULL,
-};
-static const char *const org_nouns_after[] = {
-	"magazine", "daily", "newspaper", "weekly", "airline", "airlines", "broadcaster", NULL,
-};
 
 #define NOPOS ((size_t)-1)
 
@@ -76,123 +48,6 @@ static int push(struct name_list *l, struct name_span sp)
 	}
 	l->v[l->n++] = sp;
 	return 0;
-}
-
-static int role_word(unsigned f)
-{
-	return (f & (LEX_TITLE | LEX_HONORIFIC | LEX_MODIFIER | LEX_DEMONYM | LEX_ORG_WORD)) != 0;
-}
-
-/*
- * Role words to the left of b ("Kremlin spokesperson", "White House special
- * envoy"): sets *rb to the first; returns 1 when they hold a title.
- */
-static int left_role(const char *s, const struct token *v, size_t lo, size_t b, size_t *rb)
-{
-	size_t k = b;
-	int title = 0;
-	while (k > lo) {
-		const struct token *t = &v[k - 1];
-		unsigned f = names_word_flags(s, t);
-		if (t->kind == TOK_WORD && role_word(f) && !(f & LEX_VERB)) {
-			title |= (f & LEX_TITLE) != 0;
-			k--;
-			continue;
-		}
-		size_t n = names_place_org_before(s, v, lo, k);
-		if (n && title) {
-			k -= n;
-			continue;
-		}
-		break;
-	}
-	/* the role starts at a title or its qualifiers, never at a bare modifier like "former" alone */
-	*rb = k;
-	return title && k < b;
-}
-
-/* An appositive role after the name: "Dmitry Peskov, the Kremlin spokesman, said". */
-static int right_role(const char *s, const struct token *v, size_t n, size_t e, size_t *rb, size_t *re)
-{
-	size_t j = e;
-	if (j >= n || v[j].kind != TOK_PUNCT || v[j].punct != ',')
-		return 0;
-	j++;
-	if (j < n && (tokens_is(s, &v[j], "the") || tokens_is(s, &v[j], "a") || tokens_is(s, &v[j], "an")))
-		j++;
-	size_t b = j;
-	int title = 0;
-	while (j < n && j - b < 12) {
-		const struct token *t = &v[j];
-		unsigned f = names_word_flags(s, t);
-		/* "a former Democratic National Committee chairman and presidential candidate" */
-		if (t->kind == TOK_WORD && (role_word(f) || names_is_cap(t) || tokens_is(s, t, "of") ||
-		                            tokens_is(s, t, "for") || tokens_is(s, t, "the") ||
-		                            (title && tokens_is(s, t, "and")))) {
-			if (f & LEX_VERB)
-				break;
-			title |= (f & LEX_TITLE) != 0;
-			j++;
-			continue;
-		}
-		if (t->kind == TOK_POSS) {
-			j++;
-			continue;
-		}
-		break;
-	}
-	if (!title || j == b)
-		return 0;
-	if (j < n && !(v[j].kind == TOK_PUNCT && (v[j].punct == ',' || v[j].punct == '.' || v[j].punct == ';')))
-		return 0;
-	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") ||
-	                 tokens_is(s, &v[j - 1], "for") || tokens_is(s, &v[j - 1], "and")))
-		j--;
-	*rb = b;
-	*re = j;
-	return 1;
-}
-
-/* Context flags of a name [b, e): speaks, after a place preposition, after "the". */
-static unsigned context(const char *s, const struct token *v, size_t n, size_t b, size_t e)
-{
-	unsigned fl = 0;
-	size_t j = e;
-	if (j < n && v[j].kind == TOK_POSS)
-		j = n; /* "Trump's push": not the subject of a verb next to it */
-	for (int skip = 0; j < n && skip < 3; skip++, j++) {
-		if (v[j].kind != TOK_WORD)
-			break;
-		unsigned f = names_word_flags(s, &v[j]);
-		if ((f & LEX_VERB) && !tokens_is(s, &v[j], "told")) {
-			fl |= NAMEF_SPEAKS;
-			break;
-		}
-		if (tokens_is(s, &v[j], "told")) {
-			fl |= NAMEF_SPEAKS;
-			break;
-		}
-		if (!names_in_list(s, &v[j], verb_fillers))
-			break;
-	}
-	if (e < n && v[e].kind == TOK_WORD && names_in_list(s, &v[e], org_nouns_after))
-		fl |= NAMEF_ORG_CTX; /* "Forbes magazine", "Aljarida daily" */
-	if (b > 0 && v[b - 1].kind == TOK_WORD && names_in_list(s, &v[b - 1], org_nouns_before))
-		fl |= NAMEF_ORG_CTX; /* "the daily Liberté", "state stockpiler Sinograin" */
-	if (b > 0 && v[b - 1].kind == TOK_WORD) {
-		const struct token *p = &v[b - 1];
-		if (names_in_list(s, p, place_preps))
-			fl |= NAMEF_PLACE_CTX;
-		/* "the Kremlin", but not "the Biden administration" */
-		if (tokens_is(s, p, "the") && (!(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)) ||
-		                               (e - b >= 2 && names_in_list(s, &v[e], after_a_noun)) ||
-		                               (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_ORG_WORD))))
-			fl |= NAMEF_ORG_CTX; /* "the Cabinet approved" is the body all the same */
-		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
-		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
-			fl |= NAMEF_SPEAKS; /* ", said Smith" */
-	}
-	return fl;
 }
 
 /* Whether a capitalised sentence opener is only a capitalised common word. */
@@ -312,7 +167,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
-	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
+	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
 	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
@@ -376,7 +231,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			/* "Operations Director": a capitalised common word may qualify an office */
 			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB | LEX_STOP));
 			if (v[k].kind != TOK_WORD ||
-			    !(role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			    !(names_role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
 			if (f & LEX_TITLE)
 				title = 1, role_end = k + 1;
@@ -432,7 +287,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (g == xb)
 			return 0;
 		struct name_span holder = {g, e, b, g, NAME_PERSON, NAMEF_TITLED, NULL, NOPOS, -1, -1};
-		holder.flags |= context(s, v, n, g, e);
+		holder.flags |= names_context(s, v, n, g, e);
 		return push(out, holder);
 	}
 	size_t nb0 = nb; /* before the qualifiers: "European Union Gordon Sondland" splits there */
@@ -448,7 +303,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		if ((names_word_flags(s, &v[b]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
 			lone.flags |= NAMEF_OFFICE; /* "the President said", but "Dean said" after Howard Dean */
-		lone.flags |= context(s, v, n, b, e);
+		lone.flags |= names_context(s, v, n, b, e);
 		return push(out, lone);
 	}
 	if (!title && e - nb0 >= 3) {
@@ -496,7 +351,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			sp.role_b = b, sp.role_e = role_end;
 		if (role_end == b + 1 || (role_end == nb && role_end - b == 1))
 			sp.title_tok = role_end - 1;
-	} else if (left_role(s, v, 0, nb, &sp.role_b)) {
+	} else if (names_left_role(s, v, 0, nb, &sp.role_b)) {
 		sp.role_e = nb;
 		sp.flags |= NAMEF_TITLED;
 		if (sp.type == NAME_UNKNOWN)
@@ -506,14 +361,14 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (sp.role_b == sp.role_e && (sp.type == NAME_PERSON || sp.type == NAME_UNKNOWN)) {
 		size_t rb, re;
-		if (right_role(s, v, n, e, &rb, &re)) {
+		if (names_right_role(s, v, n, e, &rb, &re)) {
 			sp.role_b = rb, sp.role_e = re;
 			sp.flags |= NAMEF_TITLED;
 			if (sp.type == NAME_UNKNOWN)
 				sp.type = NAME_PERSON;
 		}
 	}
-	sp.flags |= context(s, v, n, nb, e);
+	sp.flags |= names_context(s, v, n, nb, e);
 	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
@@ -524,28 +379,6 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
 		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */
 	return push(out, sp);
-}
-
-/* Lower-case words a headline in title case keeps small. */
-static const char *const headline_small[] = {
-	"with", "from", "into", "over", "after", "about", "amid", "than", "that", "this", "upon",
-	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
-};
-
-int names_caps_uninformative(const char *s, const struct token_list *tl, int headline)
-{
-	size_t words = 0, lower = 0, upper = 0;
-	for (size_t k = 0; k < tl->n; k++) {
-		const struct token *t = &tl->v[k];
-		if (t->kind != TOK_WORD || t->end - t->start < 4)
-			continue;
-		words++;
-		upper += (t->flags & TOKF_ALLCAPS) != 0;
-		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !names_in_list(s, t, headline_small))
-			lower++;
-	}
-	/* all capitals, or title case: every longer word capitalised */
-	return (words >= 3 && upper * 10 > words * 6) || (headline && words >= 4 && lower == 0);
 }
 
 /*
@@ -584,31 +417,6 @@ static int joins_thing(const char *s, const struct token_list *tl, size_t e)
 		j++;
 	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
 }
-
-static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
-
-/*
- * "Donis Escober (Olimpia)", "Eddie Hernandez (Tolima)": a name in
- * parentheses right after a person's is what they belong to, a club or a
- * party, unless it is a country or a city the lexicon knows.
- */
-static void affiliations(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
-{
-	const struct token *v = tl->v;
-	for (size_t i = first + 1; i < l->n; i++) {
-		struct name_span *sp = &l->v[i];
-		const struct name_span *prev = &l->v[i - 1];
-		if (sp->b < 2 || sp->e >= tl->n || prev->type != NAME_PERSON || prev->e + 1 != sp->b ||
-		    v[sp->b - 1].kind != TOK_PUNCT || v[sp->b - 1].punct != '(' || v[sp->e].kind != TOK_PUNCT ||
-		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) ||
-		    (names_phrase_flags(s, v, sp->b, sp->e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)))
-			continue;
-		sp->type = NAME_ORG;
-		sp->flags = (sp->flags & ~(unsigned)(NAMEF_LEXICON | NAMEF_GUESSED | NAMEF_TITLED)) | NAMEF_ORG_CTX;
-		sp->canon = NULL;
-	}
-}
-static void acronyms(const struct token_list *tl, struct name_list *l, size_t first);
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
@@ -680,78 +488,10 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			return -1;
 		k = e;
 	}
-	places_by_company(s, tl, out, first);
-	affiliations(s, tl, out, first);
-	acronyms(tl, out, first);
+	names_by_company(s, tl, out, first);
+	names_affiliations(s, tl, out, first);
+	names_acronyms(tl, out, first);
 	return 0;
-}
-
-/* Tokens between two spans are only a list's glue: ",", "and", "or". */
-static int listed(const char *s, const struct token *v, size_t from, size_t to)
-{
-	if (from >= to || to - from > 2)
-		return 0;
-	for (size_t k = from; k < to; k++)
-		if (!((v[k].kind == TOK_PUNCT && v[k].punct == ',') || tokens_is(s, &v[k], "and") ||
-		      tokens_is(s, &v[k], "or")))
-			return 0;
-	return 1;
-}
-
-/*
- * Places keep company: a name listed with places ("Ballarat, Warrnambool and
- * Esperance") or placed in one ("Launceston, Tasmania") is a place too.
- */
-static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
-{
-	const struct token *v = tl->v;
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = first; i < l->n; i++) {
-			size_t j = pass ? l->n - 1 - (i - first) : i;
-			struct name_span *sp = &l->v[j];
-			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & NAMEF_TITLED))
-				continue; /* "Smith said" is no place, but "Taskor and Mirafell said" are bodies */
-			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
-			const struct name_span *next = j + 1 < l->n ? &l->v[j + 1] : NULL;
-			int placed = (prev && (prev->type == NAME_PLACE || (prev->flags & NAMEF_PLACE_CTX)) &&
-			              listed(s, v, prev->e, sp->b)) ||
-			             (next && (next->type == NAME_PLACE) && listed(s, v, sp->e, next->b));
-			/* "SOCO and Dominion", "Louis Vuitton, Fendi, Chanel and DKNY": bodies too */
-			int bodies = (prev && (prev->type == NAME_ORG || (prev->flags & NAMEF_ORG_CTX)) &&
-			              listed(s, v, prev->e, sp->b)) ||
-			             (next && next->type == NAME_ORG && listed(s, v, sp->e, next->b));
-			if (placed && !(sp->flags & NAMEF_SPEAKS))
-				sp->flags |= NAMEF_PLACE_CTX;
-			else if (bodies)
-				sp->flags |= NAMEF_ORG_CTX;
-		}
-	}
-}
-
-/*
- * "Pan African Climate Justice Alliance (PACJA)": an acronym in parentheses
- * right after a name is that name again; after lower-case words ("gross
- * domestic product (GDP)") it names nothing.
- */
-static void acronyms(const struct token_list *tl, struct name_list *l, size_t first)
-{
-	const struct token *v = tl->v;
-	for (size_t i = first; i < l->n; i++) {
-		struct name_span *sp = &l->v[i];
-		if (sp->e - sp->b != 1 || !(v[sp->b].flags & TOKF_ALLCAPS) || sp->b < 2 || sp->e >= tl->n ||
-		    !(v[sp->b - 1].kind == TOK_PUNCT && v[sp->b - 1].punct == '(') ||
-		    !(v[sp->e].kind == TOK_PUNCT && v[sp->e].punct == ')'))
-			continue;
-		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN &&
-		    !(sp->flags & NAMEF_LEXICON)) { /* "Buffalo, N.Y. (AP)": the agency is no alias */
-			sp->alias_of = (long)(i - 1);
-			sp->type = l->v[i - 1].type;
-		} else if (v[sp->b - 2].kind == TOK_WORD && !names_is_cap(&v[sp->b - 2])) {
-			sp->type = NAME_UNKNOWN;
-			sp->flags &= ~(unsigned)NAMEF_LEXICON;
-			sp->flags |= NAMEF_NOT_NAME;
-		}
-	}
 }
 
 void names_free(struct name_list *l)
