@@ -20,6 +20,8 @@ need 'test -f /usr/share/dict/american-english' wamerican
 need 'test -f /usr/share/iso-codes/json/iso_3166-1.json' iso-codes
 need 'test -f /usr/share/zoneinfo/tzdata.zi' tzdata
 need 'test -f /usr/share/libgweather-4/Locations.xml' libgweather-4-common
+need 'test -f /usr/share/locale/en/LC_MESSAGES/geonames.mo' libgeonames-common
+need 'test -d /usr/lib/python3/dist-packages/faker/providers/person' python3-fake-factory
 
 if [ "$mode" = check ]; then
 need 'pkg-config --exists cmocka'       libcmocka-dev
