@@ -9,6 +9,7 @@
 #include "html_dom.h"
 #include "html_byline.h"
 #include "html_date.h"
+#include "html_headline.h"
 #include "html_jsonld.h"
 #include "html_title.h"
 
@@ -200,35 +201,45 @@ static int heading_equals(xmlNode *root, const char *title)
 	return eq;
 }
 
-static int read_title(xmlNode *root, struct article *a, const struct meta *m, const struct jsonld_article *j, const char *site)
+/* The host of the page's URL into out ("" when none). */
+static void page_host(const xmlDoc *doc, char *out, size_t cap)
 {
-	char clean[TITLE_MAX];
+	const char *u = doc->URL ? (const char *)doc->URL : "";
+	const char *h = strstr(u, "://");
+	out[0] = '\0';
+	if (h && cap)
+		snprintf(out, cap, "%.*s", (int)strcspn(h + 3, "/:?#"), h + 3);
+}
+
+static int read_title(xmlDoc *doc, xmlNode *root, struct article *a, const struct meta *m,
+                      const struct jsonld_article *j, const char *site)
+{
+	char clean[TITLE_MAX], host[256];
 	clean[0] = '\0';
 	if (m->title && strstr(m->title, ": ") && heading_equals(root, m->title))
 		snprintf(clean, sizeof clean, "%s", m->title); /* the colon belongs to the headline */
 	else if (m->title)
 		html_title_clean(m->title, site, clean, sizeof clean);
-	const char *t = NULL;
-	if (j->name && j->headline && strcmp(j->name, j->headline)) {
-		int hm = html_title_similarity(j->headline, clean) > 0.75, nm = html_title_similarity(j->name, clean) > 0.75;
-		t = hm && !nm ? j->headline : j->name;
-	} else {
-		t = j->name ? j->name : j->headline;
-	}
-	static const enum meta_key keys[] = {
-		M_DC_TITLE, M_DCTERM_TITLE, M_OG_TITLE, M_WEIBO_ARTICLE_TITLE, M_WEIBO_WEBPAGE_TITLE,
-		M_TITLE, M_TWITTER_TITLE, M_PARSELY_TITLE,
+	page_host(doc, host, sizeof host);
+	struct headline_sources src = {
+		{j->headline, m->v[M_OG_TITLE], m->v[M_TWITTER_TITLE], m->v[M_DC_TITLE], m->title, j->name},
+		{m->v[M_OG_SITE_NAME], j->site, NULL},
+		host[0] ? host : NULL,
 	};
-	if (!t)
-		t = first_of(m, keys, sizeof keys / sizeof *keys);
-	if (!t && clean[0])
-		t = clean;
+	struct buf h = BUF_INIT;
+	if (html_headline_pick(root, &src, &h)) {
+		buf_free(&h);
+		return -1;
+	}
 	/* "Headline | Site": what the cleaning cut off names the site */
 	char site_part[TITLE_MAX];
-	if (!a->site && m->title && html_title_site(m->title, clean, site_part, sizeof site_part) &&
-	    fill(&a->site, site_part))
-		return -1;
-	return fill(&a->headline, t);
+	int rc = 0;
+	if (!a->site && m->title && html_title_site(m->title, clean, site_part, sizeof site_part))
+		rc = fill(&a->site, site_part);
+	if (!rc)
+		rc = fill(&a->headline, h.len ? h.data : NULL);
+	buf_free(&h);
+	return rc;
 }
 
 /* A page without any title still has its headline set in the first <h1>. */
@@ -262,7 +273,7 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	if (m.title_buf.failed || html_jsonld_read(root, &j))
 		goto done;
 	const char *site = j.site ? j.site : m.v[M_OG_SITE_NAME];
-	if (fill(&a->site, site) || read_title(root, a, &m, &j, site) || (!a->headline && first_h1(root, a)))
+	if (fill(&a->site, site) || read_title(doc, root, a, &m, &j, site) || (!a->headline && first_h1(root, a)))
 		goto done;
 	static const enum meta_key by_keys[] = {M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR};
 	const char *byline = j.byline ? j.byline : first_of(&m, by_keys, sizeof by_keys / sizeof *by_keys);
