@@ -213,7 +213,7 @@ int html_date_in_page(xmlNode *root, const char *url, char *out, size_t cap)
 		const char *ip = dom_attr(n, "itemprop");
 		const char *dt = dom_attr(n, "datetime");
 		if (ip && !strcasecmp(ip, "datePublished")) {
-			const char *v = dt ? dt : dom_attr(n, "content");
+			const char *v = dt ? dt : dom_attr(n, "content") ? dom_attr(n, "content") : dom_attr(n, "title");
 			if (v && !html_date_iso(v, out, cap))
 				return 0;
 		}

@@ -105,6 +105,23 @@ static int read_authors(struct json_object *o, char **dst)
 	return rc;
 }
 
+/* The first datePublished anywhere in a script (a WebPage's when no article is described). */
+static const char *any_published(struct json_object *o, int depth)
+{
+	const char *v = str_field(o, "datePublished");
+	if (v || depth > 4)
+		return v;
+	if (json_object_is_type(o, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(o) && !v; i++)
+			v = any_published(json_object_array_get_idx(o, i), depth + 1);
+	} else if (json_object_is_type(o, json_type_object)) {
+		struct json_object *g;
+		if (json_object_object_get_ex(o, "@graph", &g))
+			v = any_published(g, depth + 1);
+	}
+	return v;
+}
+
 static int take(struct json_object *o, struct jsonld_article *out)
 {
 	struct json_object *p, *m;
@@ -183,6 +200,8 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 		xmlFree(text);
 		struct json_object *art = top ? find_article(top) : NULL;
 		int rc = art ? take(art, out) : 0;
+		if (!rc && !art && top && !out->page_published)
+			rc = set(&out->page_published, any_published(top, 0));
 		json_object_put(top);
 		if (rc)
 			return -1;
@@ -195,6 +214,6 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 void html_jsonld_free(struct jsonld_article *j)
 {
 	free(j->headline), free(j->name), free(j->byline);
-	free(j->published), free(j->site), free(j->url);
+	free(j->published), free(j->site), free(j->url), free(j->page_published);
 	memset(j, 0, sizeof *j);
 }

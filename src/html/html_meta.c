@@ -295,6 +295,8 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 		for (size_t i = 0; !found && i < sizeof date_keys / sizeof *date_keys; i++)
 			found = m.v[date_keys[i]] && !html_date_iso(m.v[date_keys[i]], date, sizeof date);
 		if (!found)
+			found = j.page_published && !html_date_iso(j.page_published, date, sizeof date);
+		if (!found)
 			found = !html_date_in_page(root, (const char *)doc->URL, date, sizeof date);
 		if (found && article_set(&a->published, date, strlen(date)))
 			goto done;
