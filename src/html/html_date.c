@@ -84,31 +84,40 @@ int html_date_only(const char *text)
 {
 	static const char *const date_words[] = {
 		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "at", "on", "updated",
-		"published", "posted", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", NULL,
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "at", "on", "le", "el", "il",
+		"um", "uhr", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", NULL,
 	};
+	/* "Posted on", "Veröffentlicht am": the label of a date whose value is elsewhere */
+	static const char *const publishing[] = {
+		"updated", "published", "posted", "publiziert", "ver\xC3\xB6" "ffentlicht", "erschienen",
+		"aktualisiert", "publi\xC3\xA9", "publicado", "pubblicato", "opublikowano", NULL,
+	};
+	int labelled = 0;
 	for (const char *p = text; *p;) {
-		if (!isalpha((unsigned char)*p)) {
-			if ((unsigned char)*p >= 0x80)
-				return 0; /* letters of other scripts: assume a name */
+		if (!isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) {
 			p++;
 			continue;
 		}
 		const char *w = p;
-		while (isalpha((unsigned char)*p) || *p == '.')
+		while (isalpha((unsigned char)*p) || *p == '.' || (unsigned char)*p >= 0x80)
 			p++;
+		size_t wl = (size_t)(p - w);
 		int known = 0;
 		for (const char *const *d = date_words; *d && !known; d++) {
-			size_t dl = strlen(*d), wl = (size_t)(p - w);
+			size_t dl = strlen(*d);
 			known = wl >= dl && !strncasecmp(w, *d, dl) && (wl <= 2 || dl >= 3);
 			if (dl == 2 && wl != 2)
 				known = 0;
 		}
+		for (const char *const *d = publishing; *d && !known; d++)
+			if (wl >= strlen(*d) && !strncasecmp(w, *d, strlen(*d)))
+				known = labelled = 1;
 		if (!known)
-			return 0;
+			return 0; /* a word of a name (other scripts' letters included) */
 	}
 	char iso[40];
-	return !html_date_iso(text, iso, sizeof iso) || !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return labelled || !html_date_iso(text, iso, sizeof iso) ||
+	       !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
 
 /* Subtrees whose dates are not the article's: comments, lists of other posts. */

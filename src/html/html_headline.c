@@ -143,7 +143,7 @@ static int names_host(const struct words *t, const char *host)
 }
 
 /* 1 when text is the site's name rather than a headline. */
-static int names_site(const char *text, const struct headline_sources *src)
+int html_headline_names_site(const char *text, const struct headline_sources *src)
 {
 	struct words t, s;
 	split_words(text, &t);
@@ -199,13 +199,13 @@ int html_headline_strip_site(const char *title, const struct headline_sources *s
 	while (lo < hi) {
 		size_t pl = ends[hi] - starts[hi];
 		snprintf(part, sizeof part, "%.*s", (int)pl, title + starts[hi]);
-		if (names_site(part, src)) {
+		if (html_headline_names_site(part, src)) {
 			hi--, cut = 1;
 			continue;
 		}
 		pl = ends[lo] - starts[lo];
 		snprintf(part, sizeof part, "%.*s", (int)pl, title + starts[lo]);
-		if (names_site(part, src)) {
+		if (html_headline_names_site(part, src)) {
 			lo++, cut = 1;
 			continue;
 		}
@@ -343,7 +343,7 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 			char other[H1_TEXT_MAX + 1];
 			snprintf(other, sizeof other, "%.*s", drop, side ? t : t + i + k);
 			double a = agreement(part.data, cl, n);
-			if (a > h->score + 0.05 && names_site(other, src)) {
+			if (a > h->score + 0.05 && html_headline_names_site(other, src)) {
 				struct buf x = h->text;
 				h->text = part, part = x, h->score = a;
 				t = h->text.data;
@@ -380,7 +380,7 @@ static int best_heading(xmlNode *root, const char *tag, const struct headline_so
 			buf_free(&h.text);
 			return -1;
 		}
-		if (h.text.len && h.text.len <= H1_TEXT_MAX && !names_site(h.text.data, src) &&
+		if (h.text.len && h.text.len <= H1_TEXT_MAX && !html_headline_names_site(h.text.data, src) &&
 		    !links_home(e, h.text.len)) {
 			(*count)++;
 			if (h.score > best->score) {

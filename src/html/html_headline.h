@@ -35,6 +35,9 @@ int html_headline_pick(xmlNode *root, const struct headline_sources *src, struct
  */
 int html_headline_strip_site(const char *title, const struct headline_sources *src, char *out, size_t cap);
 
+/* 1 when text names the site (one of src's sites, the host, a domain) rather than an article or a person. */
+int html_headline_names_site(const char *text, const struct headline_sources *src);
+
 /* Dice coefficient of the two texts' word sets (0..1), ignoring case. */
 double html_headline_alike(const char *a, const char *b);
 

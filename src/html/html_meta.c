@@ -176,14 +176,6 @@ static int fill(char **field, const char *s)
 	return rc;
 }
 
-static const char *first_of(const struct meta *m, const enum meta_key *keys, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (m->v[keys[i]])
-			return m->v[keys[i]];
-	return NULL;
-}
-
 /* 1 when an h1 or h2 of the page reads exactly title. */
 static int heading_equals(xmlNode *root, const char *title)
 {
@@ -211,23 +203,17 @@ static void page_host(const xmlDoc *doc, char *out, size_t cap)
 		snprintf(out, cap, "%.*s", (int)strcspn(h + 3, "/:?#"), h + 3);
 }
 
-static int read_title(xmlDoc *doc, xmlNode *root, struct article *a, const struct meta *m,
-                      const struct jsonld_article *j, const char *site)
+static int read_title(xmlNode *root, struct article *a, const struct meta *m, const struct headline_sources *src,
+                      const char *site)
 {
-	char clean[TITLE_MAX], host[256];
+	char clean[TITLE_MAX];
 	clean[0] = '\0';
 	if (m->title && strstr(m->title, ": ") && heading_equals(root, m->title))
 		snprintf(clean, sizeof clean, "%s", m->title); /* the colon belongs to the headline */
 	else if (m->title)
 		html_title_clean(m->title, site, clean, sizeof clean);
-	page_host(doc, host, sizeof host);
-	struct headline_sources src = {
-		{j->headline, m->v[M_OG_TITLE], m->v[M_TWITTER_TITLE], m->v[M_DC_TITLE], m->title, j->name},
-		{m->v[M_OG_SITE_NAME], j->site, NULL},
-		host[0] ? host : NULL,
-	};
 	struct buf h = BUF_INIT;
-	if (html_headline_pick(root, &src, &h)) {
+	if (html_headline_pick(root, src, &h)) {
 		buf_free(&h);
 		return -1;
 	}
@@ -240,6 +226,39 @@ static int read_title(xmlDoc *doc, xmlNode *root, struct article *a, const struc
 		rc = fill(&a->headline, h.len ? h.data : NULL);
 	buf_free(&h);
 	return rc;
+}
+
+/*
+ * The byline into by: the first author named in the metadata that is not
+ * the site itself (pages put their own name in <meta name=author>), else
+ * the page's byline markup, else a "By ..." line of text. 0 or -1 (memory).
+ */
+static int read_byline(xmlNode *root, const struct article *a, const struct meta *m,
+                       const struct jsonld_article *j, const struct headline_sources *src, struct buf *by)
+{
+	const char *art = m->v[M_ARTICLE_AUTHOR] && !is_url(m->v[M_ARTICLE_AUTHOR]) ? m->v[M_ARTICLE_AUTHOR] : NULL;
+	const char *cands[] = {j->byline, m->v[M_DC_CREATOR], m->v[M_DCTERM_CREATOR], m->v[M_AUTHOR],
+	                       m->v[M_PARSELY_AUTHOR], art};
+	buf_reset(by);
+	if (a->byline)
+		return 0;
+	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
+		if (!blank(cands[i]) && !html_headline_names_site(cands[i], src) && !html_date_only(cands[i])) {
+			unescape(by, cands[i]);
+			dom_text_trim(by);
+			break;
+		}
+	if (!by->len && html_byline_in_page(root, by))
+		return -1;
+	if (by->len && html_headline_names_site(by->data, src))
+		buf_reset(by);
+	if (!by->len && html_byline_in_text(root, by))
+		return -1;
+	html_byline_clean(by);
+	/* "Posted on" once its date is cut off names no one */
+	if (by->len && html_date_only(by->data))
+		buf_reset(by);
+	return by->failed ? -1 : 0;
 }
 
 /* A page without any title still has its headline set in the first <h1>. */
@@ -273,17 +292,18 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	if (m.title_buf.failed || html_jsonld_read(root, &j))
 		goto done;
 	const char *site = j.site ? j.site : m.v[M_OG_SITE_NAME];
-	if (fill(&a->site, site) || read_title(doc, root, a, &m, &j, site) || (!a->headline && first_h1(root, a)))
+	char host[256];
+	page_host(doc, host, sizeof host);
+	struct headline_sources src = {
+		{j.headline, m.v[M_OG_TITLE], m.v[M_TWITTER_TITLE], m.v[M_DC_TITLE], m.title, j.name},
+		{m.v[M_OG_SITE_NAME], j.site, NULL},
+		host[0] ? host : NULL,
+	};
+	if (fill(&a->site, site) || read_title(root, a, &m, &src, site) || (!a->headline && first_h1(root, a)))
 		goto done;
-	static const enum meta_key by_keys[] = {M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR};
-	const char *byline = j.byline ? j.byline : first_of(&m, by_keys, sizeof by_keys / sizeof *by_keys);
-	if (!byline && m.v[M_ARTICLE_AUTHOR] && !is_url(m.v[M_ARTICLE_AUTHOR]))
-		byline = m.v[M_ARTICLE_AUTHOR];
-	if (!byline && !a->byline) {
-		if (html_byline_in_page(root, &by))
-			goto done;
-		byline = by.len ? by.data : NULL;
-	}
+	if (read_byline(root, a, &m, &j, &src, &by))
+		goto done;
+	const char *byline = by.len ? by.data : NULL;
 	if (fill(&a->byline, byline))
 		goto done;
 	if (!a->published) {
