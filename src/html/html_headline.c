@@ -22,6 +22,10 @@
 #define H1_MAX 12
 #define H1_TEXT_MAX 400
 #define TEXT_MAX 1024
+/* How alike an <h1> and a metadata title must be for the <h1> to be taken. */
+#ifndef AGREE
+#define AGREE 0.5
+#endif
 
 struct words {
 	const char *w[MAX_WORDS];
@@ -243,7 +247,7 @@ static int links_home(xmlNode *n, size_t text_len)
 }
 
 /* How well a heading agrees with the metadata titles (0..1). */
-static double agreement(const char *h1, const char *const *cleaned, size_t n)
+static double agreement(const char *h1, const char *const *cleaned, size_t n, int extends)
 {
 	struct words h, m;
 	split_words(h1, &h);
@@ -254,7 +258,7 @@ static double agreement(const char *h1, const char *const *cleaned, size_t n)
 		split_words(cleaned[i], &m);
 		double d = dice(&h, &m);
 		/* a headline the metadata extends ("Headline: the explainer") */
-		if (h.n >= 2 && h.n * 5 >= m.n * 2 && runs_inside(&m, &h) && d < 0.9)
+		if (extends && h.n >= 2 && h.n * 5 >= m.n * 2 && runs_inside(&m, &h) && d < 0.9)
 			d = 0.9;
 		if (d > best)
 			best = d;
@@ -304,11 +308,12 @@ static void trim_marks(struct buf *b)
 static int score_heading(xmlNode *e, const struct headline_sources *src, const char *const *cl, size_t n,
                          struct heading *h)
 {
+	int h1 = dom_is(e, "h1"); /* an <h2> must say what the titles say, not part of it */
 	buf_reset(&h->text);
 	if (dom_text(e, &h->text, H1_TEXT_MAX + 1))
 		return -1;
 	dom_text_trim(&h->text);
-	h->score = agreement(h->text.data ? h->text.data : "", cl, n);
+	h->score = agreement(h->text.data ? h->text.data : "", cl, n, h1);
 	struct buf part = BUF_INIT;
 	int tries = 0;
 	for (xmlNode *c = dom_next(e, e, 0); c && tries < 8 && h->score < 1; c = dom_next(c, e, 0), tries++) {
@@ -320,7 +325,7 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 		dom_text_trim(&part);
 		struct words w;
 		split_words(part.len ? part.data : "", &w);
-		double a = w.n >= 2 ? agreement(part.data, cl, n) : 0;
+		double a = w.n >= 2 ? agreement(part.data, cl, n, h1) : 0;
 		/* only a part the metadata repeats word for word */
 		if (a >= 0.95 && a > h->score + 0.05) {
 			struct buf t = h->text;
@@ -342,7 +347,7 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 			int drop = side ? (int)i : (int)strlen(t + i + k);
 			char other[H1_TEXT_MAX + 1];
 			snprintf(other, sizeof other, "%.*s", drop, side ? t : t + i + k);
-			double a = agreement(part.data, cl, n);
+			double a = agreement(part.data, cl, n, h1);
 			if (a > h->score + 0.05 && html_headline_names_site(other, src)) {
 				struct buf x = h->text;
 				h->text = part, part = x, h->score = a;
@@ -418,7 +423,7 @@ int html_headline_pick(xmlNode *root, const struct headline_sources *src, struct
 	int n1 = 0, n2 = 0;
 	int rc = best_heading(root, "h1", src, cl, N, &h1, &n1);
 	const char *pick = NULL;
-	if (!rc && n1 && (h1.score > 0.5 || (n1 == 1 && !have)))
+	if (!rc && n1 && (h1.score > AGREE || (n1 == 1 && !have)))
 		pick = h1.text.data;
 	/* pages that set the headline a level down still repeat it in their titles */
 	if (!rc && !pick && have && !(rc = best_heading(root, "h2", src, cl, N, &h2, &n2)) && n2 && h2.score >= 0.8)

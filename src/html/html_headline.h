@@ -17,7 +17,7 @@
 struct buf;
 
 struct headline_sources {
-	const char *titles[6]; /* metadata titles, best first (NULL where absent) */
+	const char *titles[9]; /* metadata titles, best first (NULL where absent) */
 	const char *sites[3];  /* the site's names (NULL where absent) */
 	const char *host;      /* the page's host name, or NULL */
 };

@@ -242,18 +242,36 @@ static int read_byline(xmlNode *root, const struct article *a, const struct meta
 	buf_reset(by);
 	if (a->byline)
 		return 0;
-	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
-		if (!blank(cands[i]) && !html_headline_names_site(cands[i], src) && !html_date_only(cands[i])) {
-			unescape(by, cands[i]);
-			dom_text_trim(by);
-			break;
+	/* the site's own name stands in only when no person is named anywhere */
+	const char *site_named = NULL;
+	for (size_t i = 0; i < sizeof cands / sizeof *cands && !by->len; i++) {
+		if (blank(cands[i]) || html_date_only(cands[i]))
+			continue;
+		if (html_headline_names_site(cands[i], src)) {
+			site_named = site_named ? site_named : cands[i];
+			continue;
 		}
+		unescape(by, cands[i]);
+		dom_text_trim(by);
+	}
 	if (!by->len && html_byline_in_page(root, by))
 		return -1;
-	if (by->len && html_headline_names_site(by->data, src))
+	struct buf fallback = BUF_INIT;
+	if (by->len && html_headline_names_site(by->data, src)) {
+		buf_puts(&fallback, by->data);
 		buf_reset(by);
-	if (!by->len && html_byline_in_text(root, by))
+	}
+	if (!by->len && html_byline_in_text(root, by)) {
+		buf_free(&fallback);
 		return -1;
+	}
+	if (!by->len && site_named) {
+		unescape(by, site_named);
+		dom_text_trim(by);
+	} else if (!by->len && fallback.len) {
+		buf_puts(by, fallback.data);
+	}
+	buf_free(&fallback);
 	html_byline_clean(by);
 	/* "Posted on" once its date is cut off names no one */
 	if (by->len && html_date_only(by->data))
@@ -295,7 +313,8 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	char host[256];
 	page_host(doc, host, sizeof host);
 	struct headline_sources src = {
-		{j.headline, m.v[M_OG_TITLE], m.v[M_TWITTER_TITLE], m.v[M_DC_TITLE], m.title, j.name},
+		{j.headline, m.v[M_DC_TITLE], m.v[M_DCTERM_TITLE], m.v[M_OG_TITLE], m.v[M_TITLE], m.v[M_TWITTER_TITLE],
+		 m.v[M_PARSELY_TITLE], m.title, j.name},
 		{m.v[M_OG_SITE_NAME], j.site, NULL},
 		host[0] ? host : NULL,
 	};
