@@ -197,6 +197,21 @@ static int reads_byline(const char *text)
 	return (c >= 'A' && c <= 'Z') || c >= 0xC3;
 }
 
+int html_byline_line(const char *text)
+{
+	if (!reads_byline(text))
+		return 0;
+	struct buf b = BUF_INIT;
+	if (buf_puts(&b, text)) {
+		buf_free(&b);
+		return 0;
+	}
+	html_byline_clean(&b);
+	int yes = b.len && !html_date_only(b.data) && reads_names(b.data);
+	buf_free(&b);
+	return yes;
+}
+
 int html_byline_in_text(xmlNode *root, struct buf *out)
 {
 	buf_reset(out);

@@ -28,6 +28,9 @@ int html_byline_in_page(xmlNode *root, struct buf *out);
  */
 int html_byline_in_text(xmlNode *root, struct buf *out);
 
+/* 1 when text is a byline line and nothing more ("Von Jane Doe", "By A and B"). */
+int html_byline_line(const char *text);
+
 /* Cuts from b the word that opens a byline ("By", "Von", "Por", "Autor:")
  * and what follows the name (" am 08.12.2022", " | 5 min"). */
 void html_byline_clean(struct buf *b);
