@@ -109,6 +109,8 @@ int html_date_only(const char *text)
 			if (dl == 2 && wl != 2)
 				known = 0;
 		}
+		if (!known && wl >= 3)
+			known = html_date_month(w, wl) != 0;
 		for (const char *const *d = publishing; *d && !known; d++)
 			if (wl >= strlen(*d) && !strncasecmp(w, *d, strlen(*d)))
 				known = labelled = 1;
@@ -224,6 +226,12 @@ int html_date_in_page(xmlNode *root, const char *url, char *out, size_t cap)
 		if (ip && !strcasecmp(ip, "datePublished")) {
 			const char *v = dt ? dt : dom_attr(n, "content") ? dom_attr(n, "content") : dom_attr(n, "title");
 			if (v && !html_date_iso(v, out, cap))
+				return 0;
+			/* the date written as the element's text ("May 19, 2020") */
+			struct buf b = BUF_INIT;
+			int found = !v && !dom_text(n, &b, 200) && b.len && !html_date_find(b.data, out, cap);
+			buf_free(&b);
+			if (found)
 				return 0;
 		}
 		if (dom_is(n, "time") && dt) {

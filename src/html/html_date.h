@@ -35,4 +35,8 @@ int html_date_in_page(xmlNode *root, const char *url, char *out, size_t cap);
  */
 int html_date_find(const char *text, char *out, size_t cap);
 
+/* The month (1-12) the word w[0..len) names in one of those languages
+ * (full or cut to three letters or more, "Sept", "März"), or 0. */
+int html_date_month(const char *w, size_t len);
+
 #endif

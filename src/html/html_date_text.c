@@ -47,8 +47,7 @@ static const struct {
 	{"wrzesie\xC5\x84", 9}, {"pa\xC5\xBA" "dziernik", 10}, {"listopad", 11}, {"grudzie\xC5\x84", 12},
 };
 
-/* The month a word names (its bytes, ASCII letters lowered), or 0. */
-static int month_of(const char *w, size_t len)
+int html_date_month(const char *w, size_t len)
 {
 	char low[32];
 	if (len < 3 || len >= sizeof low)
@@ -159,7 +158,7 @@ int html_date_find(const char *text, char *out, size_t cap)
 	struct tok t[MAX_TOKS];
 	int n = tokenize(text, t);
 	for (int i = 0; i < n; i++) {
-		int m = t[i].kind == T_WORD ? month_of(t[i].s, t[i].len) : 0;
+		int m = t[i].kind == T_WORD ? html_date_month(t[i].s, t[i].len) : 0;
 		if (!m)
 			continue;
 		/* the day before: "5. Januar 2020", "5 de enero de 2020" */

@@ -314,15 +314,27 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 		return -1;
 	dom_text_trim(&h->text);
 	h->score = agreement(h->text.data ? h->text.data : "", cl, n, h1);
-	struct buf part = BUF_INIT;
+	struct buf part = BUF_INIT, whole = BUF_INIT;
+	if (h->text.len && buf_puts(&whole, h->text.data))
+		return -1;
 	int tries = 0;
 	for (xmlNode *c = dom_next(e, e, 0); c && tries < 8 && h->score < 1; c = dom_next(c, e, 0), tries++) {
 		buf_reset(&part);
 		if (dom_text(c, &part, H1_TEXT_MAX + 1)) {
-			buf_free(&part);
+			buf_free(&part), buf_free(&whole);
 			return -1;
 		}
 		dom_text_trim(&part);
+		/* a kicker before the headline ("<span>Traffic</span> Ferry opens") */
+		if (part.len && part.len < whole.len && !strncmp(whole.data, part.data, part.len)) {
+			size_t skip = part.len;
+			buf_reset(&part);
+			if (buf_puts(&part, whole.data + skip)) {
+				buf_free(&part), buf_free(&whole);
+				return -1;
+			}
+			dom_text_trim(&part);
+		}
 		struct words w;
 		split_words(part.len ? part.data : "", &w);
 		double a = w.n >= 2 ? agreement(part.data, cl, n, h1) : 0;
@@ -332,6 +344,7 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 			h->text = part, part = t, h->score = a;
 		}
 	}
+	buf_free(&whole);
 	/* "Headline | Site" set in the heading itself: the site's part goes */
 	const char *t = h->text.data ? h->text.data : "";
 	for (size_t i = 0; t[i]; i++) {

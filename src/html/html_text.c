@@ -186,13 +186,17 @@ static void walk(struct emit *e, const xmlNode *root)
 	}
 }
 
-/* 1 when every paragraph from section i, paragraph j on is as short as a teaser's title. */
+/* 1 when every paragraph from section i, paragraph j on reads like a
+ * teaser's title: short, and not a sentence ending in a full stop. */
 static int only_teasers_after(const struct article *a, size_t i, size_t j)
 {
 	for (; i < a->n_sections; i++, j = 0)
-		for (; j < a->sections[i].n_paragraphs; j++)
-			if (strlen(a->sections[i].paragraphs[j]) > 200)
+		for (; j < a->sections[i].n_paragraphs; j++) {
+			const char *p = a->sections[i].paragraphs[j];
+			size_t len = strlen(p);
+			if (len > 160 || (len && p[len - 1] == '.'))
 				return 0;
+		}
 	return 1;
 }
 
