@@ -176,7 +176,8 @@ static int reads_names(const char *name)
 			break;
 		size_t l = strcspn(p, " ");
 		words++;
-		int lower = *p >= 'a' && *p <= 'z';
+		/* lower case: a-z, or a Latin-1 letter's lower half ("über") */
+		int lower = (*p >= 'a' && *p <= 'z') || ((unsigned char)p[0] == 0xC3 && (unsigned char)p[1] >= 0xA0);
 		for (const char *const *j = joins; *j && lower; j++)
 			if (strlen(*j) == l && !strncmp(p, *j, l))
 				lower = 0;

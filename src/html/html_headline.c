@@ -116,34 +116,41 @@ static int runs_inside(const struct words *a, const struct words *b)
 	return 0;
 }
 
-/* 1 when text's words and letters are the host's name ("silvias.net", "Silvias"). */
+/* Letters and digits of s[0..len) into out, dots and dashes dropped. */
+static void flatten(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len && s[i] && k < cap - 1; i++)
+		if (s[i] != '.' && s[i] != '-')
+			out[k++] = s[i];
+	out[k] = '\0';
+}
+
+/* 1 when text's words and letters are the host's name: the host from any
+ * label on ("valleytimes.example"), or one label but the last ("Silvias"). */
 static int names_host(const struct words *t, const char *host)
 {
 	if (!host || !t->n)
 		return 0;
-	if (!strncasecmp(host, "www.", 4))
-		host += 4;
-	char joined[256];
+	char joined[256], flat[256];
 	size_t k = 0;
 	for (int i = 0; i < t->n; i++)
 		for (size_t j = 0; j < t->len[i] && k < sizeof joined - 1; j++)
 			joined[k++] = t->w[i][j];
 	joined[k] = '\0';
-	/* the host without its dots, then its first label alone */
-	char flat[256], first[256];
-	size_t f = 0, l = 0;
-	int dot = 0;
-	for (const char *p = host; *p && f < sizeof flat - 1; p++) {
-		if (*p == '.' || *p == '-') {
-			dot |= *p == '.';
-			continue;
+	for (const char *label = host; label && *label;) {
+		const char *dot = strchr(label, '.');
+		flatten(label, strlen(label), flat, sizeof flat);
+		if (!strcasecmp(joined, flat))
+			return 1;
+		if (dot && dot - label >= 3) {
+			flatten(label, (size_t)(dot - label), flat, sizeof flat);
+			if (!strcasecmp(joined, flat))
+				return 1;
 		}
-		flat[f++] = *p;
-		if (!dot && l < sizeof first - 1)
-			first[l++] = *p;
+		label = dot ? dot + 1 : NULL;
 	}
-	flat[f] = first[l] = '\0';
-	return !strcasecmp(joined, flat) || (l >= 3 && !strcasecmp(joined, first));
+	return 0;
 }
 
 /* 1 when text is the site's name rather than a headline. */
