@@ -100,12 +100,15 @@ int html_byline_in_page(xmlNode *root, struct buf *out)
 static const char *const byline_openers[] = {
 	"by", "von", "vom", "por", "par", "przez", "di", "door", "av", "af", "autor", "autorin", "auteur",
 	"author", "text", "texte", "written by", "posted by", "geschrieben von", "verfasst von",
-	"escrito por", "publicado por", "\xC3\xA9" "crit par", "redaktion", NULL,
+	"escrito por", "publicado por", "\xC3\xA9" "crit par", "redaktion", "text von", "text und interview:",
+	"ein beitrag von", "beitrag von", "blog beitrag von", "gastbeitrag von", "artikel von", "a post by",
+	"article by", "story by", "texte de", "un article de", "texto de", "texto por", "art\xC3\xAD" "culo de", NULL,
 };
 
 /* Length of the opener word at s (with its colon and the space after), or 0. */
 static size_t opener_len(const char *s)
 {
+	size_t best = 0;
 	for (const char *const *o = byline_openers; *o; o++) {
 		size_t l = strlen(*o);
 		if (strncasecmp(s, *o, l))
@@ -113,10 +116,10 @@ static size_t opener_len(const char *s)
 		size_t k = l;
 		while (s[k] == ':' || s[k] == ' ')
 			k++;
-		if (k > l && s[k])
-			return k;
+		if (k > l && s[k] && k > best)
+			best = k;
 	}
-	return 0;
+	return best;
 }
 
 /* Words after which a byline's name is over ("am 08.12.2022", "| 5 min"). */
@@ -131,6 +134,9 @@ static int name_ends(const char *s)
 				if (s[i] >= '0' && s[i] <= '9')
 					return 1;
 	}
+	char day[16];
+	if (s[0] == ' ' && s[1] >= '0' && s[1] <= '9' && !html_date_find(s, day, sizeof day))
+		return 1;
 	static const char *const stops[] = {
 		" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
 		" \xC2\xB7 ", " \xE2\x80\xA2 ", ",", " (", " publi", " ver\xC3\xB6" "ffentlicht", " posted", NULL,

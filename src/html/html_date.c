@@ -90,7 +90,7 @@ int html_date_only(const char *text)
 	/* "Posted on", "Veröffentlicht am": the label of a date whose value is elsewhere */
 	static const char *const publishing[] = {
 		"updated", "published", "posted", "publiziert", "ver\xC3\xB6" "ffentlicht", "erschienen",
-		"aktualisiert", "publi\xC3\xA9", "publicado", "pubblicato", "opublikowano", NULL,
+		"aktualisiert", "stand", "datum", "publi\xC3\xA9", "publicado", "pubblicato", "opublikowano", NULL,
 	};
 	int labelled = 0;
 	for (const char *p = text; *p;) {
@@ -112,7 +112,7 @@ int html_date_only(const char *text)
 		if (!known && wl >= 3)
 			known = html_date_month(w, wl) != 0;
 		for (const char *const *d = publishing; *d && !known; d++)
-			if (wl >= strlen(*d) && !strncasecmp(w, *d, strlen(*d)))
+			if (wl == strlen(*d) && !strncasecmp(w, *d, wl))
 				known = labelled = 1;
 		if (!known)
 			return 0; /* a word of a name (other scripts' letters included) */

@@ -67,15 +67,35 @@ static int set(char **dst, const char *s)
 	return (*dst = strdup(s)) ? 0 : -1;
 }
 
-/* One author: "Jane Doe" or {"name": "Jane Doe"}. */
-static const char *author_name(struct json_object *a)
+/* The object whose "@id" is id in the script's @graph (or top-level array), or NULL. */
+static struct json_object *by_id(struct json_object *top, const char *id)
+{
+	struct json_object *list = top, *g;
+	if (json_object_is_type(top, json_type_object) && json_object_object_get_ex(top, "@graph", &g))
+		list = g;
+	if (!id || !json_object_is_type(list, json_type_array))
+		return NULL;
+	for (size_t i = 0; i < json_object_array_length(list); i++) {
+		struct json_object *e = json_object_array_get_idx(list, i);
+		const char *eid = str_field(e, "@id");
+		if (eid && !strcmp(eid, id))
+			return e;
+	}
+	return NULL;
+}
+
+/* One author: "Jane Doe", {"name": "Jane Doe"}, or {"@id": ...} naming a Person elsewhere in the graph. */
+static const char *author_name(struct json_object *a, struct json_object *top)
 {
 	if (json_object_is_type(a, json_type_string))
 		return json_object_get_string(a);
-	return str_field(a, "name");
+	const char *n = str_field(a, "name");
+	if (!n && top)
+		n = str_field(by_id(top, str_field(a, "@id")), "name");
+	return n;
 }
 
-static int read_authors(struct json_object *o, char **dst)
+static int read_authors(struct json_object *o, struct json_object *top, char **dst)
 {
 	struct json_object *a;
 	if (!json_object_object_get_ex(o, "author", &a) && !json_object_object_get_ex(o, "creator", &a))
@@ -83,7 +103,7 @@ static int read_authors(struct json_object *o, char **dst)
 	struct buf b = BUF_INIT;
 	if (json_object_is_type(a, json_type_array)) {
 		for (size_t i = 0; i < json_object_array_length(a) && i < 20; i++) {
-			const char *n = author_name(json_object_array_get_idx(a, i));
+			const char *n = author_name(json_object_array_get_idx(a, i), top);
 			if (n && *n) {
 				if (b.len)
 					buf_puts(&b, ", ");
@@ -91,7 +111,7 @@ static int read_authors(struct json_object *o, char **dst)
 			}
 		}
 	} else {
-		const char *n = author_name(a);
+		const char *n = author_name(a, top);
 		if (n)
 			dom_text_append(&b, n, strlen(n));
 	}
@@ -122,11 +142,11 @@ static const char *any_published(struct json_object *o, int depth)
 	return v;
 }
 
-static int take(struct json_object *o, struct jsonld_article *out)
+static int take(struct json_object *o, struct json_object *top, struct jsonld_article *out)
 {
 	struct json_object *p, *m;
 	if (set(&out->headline, str_field(o, "headline")) || set(&out->name, str_field(o, "name")) ||
-	    set(&out->published, str_field(o, "datePublished")) || read_authors(o, &out->byline) ||
+	    set(&out->published, str_field(o, "datePublished")) || read_authors(o, top, &out->byline) ||
 	    set(&out->url, str_field(o, "url")))
 		return -1;
 	if (json_object_object_get_ex(o, "publisher", &p)) {
@@ -199,7 +219,7 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 		}
 		xmlFree(text);
 		struct json_object *art = top ? find_article(top) : NULL;
-		int rc = art ? take(art, out) : 0;
+		int rc = art ? take(art, top, out) : 0;
 		if (!rc && !art && top && !out->page_published)
 			rc = set(&out->page_published, any_published(top, 0));
 		json_object_put(top);

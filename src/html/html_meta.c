@@ -29,7 +29,7 @@ enum meta_key {
 	M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR, M_ARTICLE_AUTHOR,
 	M_OG_SITE_NAME, M_ARTICLE_PUBLISHED, M_PARSELY_PUB_DATE,
 	M_DC_DATE, M_DCTERMS_CREATED, M_PUBDATE, M_PUBLISH_DATE, M_DATE, M_SAILTHRU_DATE,
-	M_ITEMPROP_DATE, M_OG_URL, M_COUNT
+	M_ITEMPROP_DATE, M_OG_URL, M_TW_LABEL1, M_TW_DATA1, M_TW_LABEL2, M_TW_DATA2, M_COUNT
 };
 static const char *const meta_names[M_COUNT] = {
 	"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
@@ -37,7 +37,7 @@ static const char *const meta_names[M_COUNT] = {
 	"dc:creator", "dcterm:creator", "author", "parsely-author", "article:author",
 	"og:site_name", "article:published_time", "parsely-pub-date",
 	"dc:date", "dcterms:created", "pubdate", "publish-date", "date", "sailthru:date",
-	"itemprop:datepublished", "og:url",
+	"itemprop:datepublished", "og:url", "twitter:label1", "twitter:data1", "twitter:label2", "twitter:data2",
 };
 
 struct meta {
@@ -237,8 +237,17 @@ static int read_byline(xmlNode *root, const struct article *a, const struct meta
                        const struct jsonld_article *j, const struct headline_sources *src, struct buf *by)
 {
 	const char *art = m->v[M_ARTICLE_AUTHOR] && !is_url(m->v[M_ARTICLE_AUTHOR]) ? m->v[M_ARTICLE_AUTHOR] : NULL;
+	/* twitter:label1 "Written by" / "Verfasst von" with the name in twitter:data1 */
+	const char *card = NULL;
+	for (int k = 0; k < 2 && !card; k++) {
+		const char *label = m->v[k ? M_TW_LABEL2 : M_TW_LABEL1], *data = m->v[k ? M_TW_DATA2 : M_TW_DATA1];
+		if (label && data && (dom_icontains(label, "written") || dom_icontains(label, "verfasst") ||
+		                      dom_icontains(label, "autor") || dom_icontains(label, "author") ||
+		                      dom_icontains(label, "auteur") || dom_icontains(label, "escrito")))
+			card = data;
+	}
 	const char *cands[] = {j->byline, m->v[M_DC_CREATOR], m->v[M_DCTERM_CREATOR], m->v[M_AUTHOR],
-	                       m->v[M_PARSELY_AUTHOR], art};
+	                       m->v[M_PARSELY_AUTHOR], art, card};
 	buf_reset(by);
 	if (a->byline)
 		return 0;

@@ -72,7 +72,38 @@ static void test_byline_lines(void **state)
 	buf_puts(&b, "Par Lo\xC3\xAF" "c Le Clerc"); /* "Le" before a name is no date's */
 	html_byline_clean(&b);
 	assert_string_equal(b.data, "Lo\xC3\xAF" "c Le Clerc");
+	buf_reset(&b);
+	buf_puts(&b, "Stefanus Stahl 26. Januar 2022 Werkstatt");
+	html_byline_clean(&b);
+	assert_string_equal(b.data, "Stefanus Stahl");
 	buf_free(&b);
+	assert_true(html_byline_line("Text von Christian Seiler"));
+	assert_false(html_date_only("Standard"));
+}
+
+static void test_jsonld_author_by_reference_and_card(void **state)
+{
+	(void)state;
+	/* an article's author given as a reference to a Person elsewhere in the @graph */
+	const char *page =
+		"<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Article\","
+		"\"headline\":\"Ferry news\",\"author\":{\"@id\":\"https://x.example/#p1\"}},"
+		"{\"@type\":\"Person\",\"@id\":\"https://x.example/#p1\",\"name\":\"Doris Brandt\"}]}</script>"
+		"</head><body><h1>Ferry news</h1><p>The ferry leaves at nine on weekdays and at ten on Sundays, "
+		"the operator said.</p></body></html>";
+	struct article *a = article_new();
+	char err[256];
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	assert_string_equal(a->byline, "Doris Brandt");
+	article_free(a);
+	/* a share card's "Verfasst von" label and its value */
+	page = "<html><head><meta name=\"twitter:label1\" content=\"Verfasst von\">"
+	       "<meta name=\"twitter:data1\" content=\"Karla Berg\"><title>Notizen</title></head><body><h1>Notizen</h1>"
+	       "<p>Heute war ein langer Tag am Hafen, mit vielen Schiffen und noch mehr Besuchern.</p></body></html>";
+	a = article_new();
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	assert_string_equal(a->byline, "Karla Berg");
+	article_free(a);
 }
 
 static void test_spanish_byline_and_url_date(void **state)
@@ -121,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_dates_in_text),
 		cmocka_unit_test(test_date_labels_are_not_names),
 		cmocka_unit_test(test_byline_lines),
+		cmocka_unit_test(test_jsonld_author_by_reference_and_card),
 		cmocka_unit_test(test_spanish_byline_and_url_date),
 		cmocka_unit_test(test_written_date_under_headline),
 	};
