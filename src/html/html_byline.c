@@ -100,7 +100,7 @@ int html_byline_in_page(xmlNode *root, struct buf *out)
 static const char *const byline_openers[] = {
 	"by", "von", "vom", "por", "par", "przez", "di", "door", "av", "af", "autor", "autorin", "auteur",
 	"author", "text", "texte", "written by", "posted by", "geschrieben von", "verfasst von",
-	"escrito por", "publicado por", "\xC3\xA9" "crit par", "redaktion", "text von", "text und interview:",
+	"escrito por", "publicado por", "\xC3\xA9" "crit par", "redaktion", "text von", "text und interview:", "eingestellt von", "publi\xC3\xA9 par", "pubblicato da",
 	"ein beitrag von", "beitrag von", "blog beitrag von", "gastbeitrag von", "artikel von", "a post by",
 	"article by", "story by", "texte de", "un article de", "texto de", "texto por", "art\xC3\xAD" "culo de", NULL,
 };

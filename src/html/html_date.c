@@ -126,7 +126,7 @@ int html_date_only(const char *text)
 static int date_skip(const xmlNode *n)
 {
 	static const char *const tags[] = {"head", "script", "style", "nav", "aside", "footer", "form", "select", NULL};
-	static const char *const names[] = {"comment", "respond", "reply", "sidebar", "related", "widget", NULL};
+	static const char *const names[] = {"comment", "respond", "reply", "^sidebar", "^related", NULL};
 	return dom_is_any(n, tags) || dom_class_has(n, names);
 }
 
