@@ -39,7 +39,12 @@ static const char *const strong_names[] = {
 	"^meta", "metadata", "timestamp", "pubdate", "^ad", "^ads", "adslot", "ad-slot",
 	"adunit", "ad-unit", "dfp", "sr-only", "visually-hidden", "screen-reader",
 	"promo", "read-more", "readmore", "more-stories", "more-articles",
-	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip", NULL,
+	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip",
+	/* the same furniture named in the languages of the pages: comments,
+	 * author boxes, sharing, related reading, subscriptions, tags */
+	"kommentar", "komentarz", "comentario", "autor", "teilen", "compartir", "partager", "udostepnij",
+	"verwandt", "aehnlich", "relacionad", "lesetipp", "leseempfehlung", "empfehlung", "mehr-zum-thema",
+	"weiterlesen", "suscrip", "boletin", "abonnement", "schlagw", "stichw", "etiquetas", NULL,
 };
 
 /* Names of furniture that an article container may legitimately carry too. */
