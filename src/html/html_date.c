@@ -90,7 +90,7 @@ int html_date_only(const char *text)
 	/* "Posted on", "Veröffentlicht am": the label of a date whose value is elsewhere */
 	static const char *const publishing[] = {
 		"updated", "published", "posted", "publiziert", "ver\xC3\xB6" "ffentlicht", "erschienen",
-		"aktualisiert", "stand", "datum", "publi\xC3\xA9", "publicado", "pubblicato", "opublikowano", NULL,
+		"aktualisiert", "stand", "datum", "ver\xC3\xB6" "ffentlichung", "publication", "publicaci\xC3\xB3n", "fecha", "publi\xC3\xA9", "publicado", "pubblicato", "opublikowano", NULL,
 	};
 	int labelled = 0;
 	for (const char *p = text; *p;) {

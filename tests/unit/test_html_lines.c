@@ -68,6 +68,38 @@ static void test_box_inside_article_loses_only_its_label(void **state)
 	article_free(a);
 }
 
+static void test_hidden_block_holding_the_article_stays(void **state)
+{
+	(void)state;
+	/* a hidden menu left unclosed swallows the page: the prose is still the article */
+	const char *page = "<html><body><div class=\"flyout\" aria-hidden=\"true\"><nav><a href=\"/\">Home</a></nav>"
+	                   "<article><h1>Pier reopens</h1>"
+	                   "<p>Ver\xC3\xB6" "ffentlichung: 2. Februar 2022</p>"
+	                   "<p>The old pier reopened on Saturday after two years of repairs, and the first ferry "
+	                   "tied up there at noon, to the applause of a few hundred people on the quay.</p>"
+	                   "<p>The harbour master said the pier would take the larger ferries from the spring on, "
+	                   "once the new fenders have been fitted along its northern side.</p></article></body></html>";
+	struct article *a = article_new();
+	char err[256];
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	char *body = body_text(a);
+	assert_non_null(strstr(body, "The old pier reopened"));
+	assert_null(strstr(body, "Ver\xC3\xB6" "ffentlichung"));
+	assert_string_equal(a->published, "2022-02-02");
+	free(body);
+	article_free(a);
+	/* a small hidden block still goes */
+	page = "<html><body><article><h1>Pier reopens</h1><div hidden><p>Sign in to read more stories like this one "
+	       "today.</p></div><p>The old pier reopened on Saturday after two years of repairs, and the first ferry "
+	       "tied up there at noon, to the applause of a few hundred people on the quay.</p></article></body></html>";
+	a = article_new();
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	body = body_text(a);
+	assert_null(strstr(body, "Sign in"));
+	free(body);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -75,6 +107,7 @@ int main(void)
 		cmocka_unit_test(test_calls_and_teaser_labels),
 		cmocka_unit_test(test_page_body_without_furniture),
 		cmocka_unit_test(test_box_inside_article_loses_only_its_label),
+		cmocka_unit_test(test_hidden_block_holding_the_article_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
