@@ -250,3 +250,32 @@ int html_byline_in_text(xmlNode *root, struct buf *out)
 	buf_reset(out);
 	return 0;
 }
+
+/* The initials of s's words ("Associated Press" -> "AP", "Deutsche Presse-Agentur" -> "DPA"). */
+static void initials(const char *s, char *out, size_t cap)
+{
+	size_t k = 0;
+	int start = 1;
+	for (; *s && k < cap - 1; s++) {
+		int letter = (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z');
+		if (letter && start)
+			out[k++] = (char)(*s & ~0x20);
+		start = !letter && ((unsigned char)*s < 0x80);
+	}
+	out[k] = '\0';
+}
+
+int html_byline_same_source(const char *a, const char *b)
+{
+	if (!strcasecmp(a, b))
+		return 1;
+	char ia[16], ib[16];
+	initials(b, ib, sizeof ib);
+	size_t la = strlen(a);
+	/* a short name in capitals or lower case ("AP", "dpa") standing for b */
+	if (la >= 2 && la <= 5 && !strchr(a, ' ') && strlen(ib) == la && !strcasecmp(a, ib) && strchr(b, ' '))
+		return 1;
+	initials(a, ia, sizeof ia);
+	size_t lb = strlen(b);
+	return lb >= 2 && lb <= 5 && !strchr(b, ' ') && strlen(ia) == lb && !strcasecmp(b, ia) && strchr(a, ' ');
+}

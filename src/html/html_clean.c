@@ -142,8 +142,10 @@ static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, in
 	/* what the reader never sees is not the article (Readability drops it
 	 * too), unless it holds most of the page's prose: a block hidden until a
 	 * script shows it, or an unclosed hidden menu that swallowed the page */
-	if (is_hidden(n))
-		return prose_share(n, total) < 0.5;
+	if (is_hidden(n)) {
+		const struct dom_stats *hs = dom_stats_of(n);
+		return prose_share(n, total) < 0.5 || !hs || (hs->paras < 2 && hs->text < 500);
+	}
 	/* a date standing alone between blocks is the page's metadata, not prose */
 	if (dom_is(n, "time") && n->parent && !dom_is_any(n->parent, prose_parents))
 		return 1;

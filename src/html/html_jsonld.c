@@ -1,6 +1,7 @@
 /* html_jsonld.c: schema.org article metadata from JSON-LD scripts, via json-c. */
 #include "html_jsonld.h"
 #include "base.h"
+#include "html_byline.h"
 #include "html_dom.h"
 
 #include <json-c/json.h>
@@ -102,9 +103,17 @@ static int read_authors(struct json_object *o, struct json_object *top, char **d
 		return 0;
 	struct buf b = BUF_INIT;
 	if (json_object_is_type(a, json_type_array)) {
-		for (size_t i = 0; i < json_object_array_length(a) && i < 20; i++) {
+		size_t n_all = json_object_array_length(a);
+		for (size_t i = 0; i < n_all && i < 20; i++) {
 			const char *n = author_name(json_object_array_get_idx(a, i), top);
-			if (n && *n) {
+			/* one agency, once: "AP" beside "Associated Press", a name twice */
+			int again = 0;
+			for (size_t k = 0; n && k < n_all && k < 20 && !again; k++) {
+				const char *o2 = k == i ? NULL : author_name(json_object_array_get_idx(a, k), top);
+				again = o2 && html_byline_same_source(n, o2) &&
+				        (strlen(n) < strlen(o2) || (strlen(n) == strlen(o2) && k < i));
+			}
+			if (n && *n && !again) {
 				if (b.len)
 					buf_puts(&b, ", ");
 				dom_text_append(&b, n, strlen(n));

@@ -79,6 +79,11 @@ static void test_byline_lines(void **state)
 	buf_free(&b);
 	assert_true(html_byline_line("Text von Christian Seiler"));
 	assert_false(html_date_only("Standard"));
+	assert_true(html_byline_same_source("AP", "Associated Press"));
+	assert_true(html_byline_same_source("dpa", "Deutsche Presse-Agentur"));
+	assert_true(html_byline_same_source("Reuters", "reuters"));
+	assert_false(html_byline_same_source("AP", "Anna Peters Berg"));
+	assert_false(html_byline_same_source("Jane Doe", "John Doe"));
 }
 
 static void test_jsonld_author_by_reference_and_card(void **state)
@@ -95,6 +100,15 @@ static void test_jsonld_author_by_reference_and_card(void **state)
 	char err[256];
 	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
 	assert_string_equal(a->byline, "Doris Brandt");
+	article_free(a);
+	/* one agency, once */
+	page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Quake\","
+	       "\"author\":[{\"name\":\"Mia Lund\"},{\"name\":\"AP\"},{\"name\":\"Associated Press\"}]}</script>"
+	       "</head><body><h1>Quake</h1><p>A small earthquake shook the coast on Sunday morning, with no damage "
+	       "reported, the authorities said.</p></body></html>";
+	a = article_new();
+	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	assert_string_equal(a->byline, "Mia Lund, Associated Press");
 	article_free(a);
 	/* a share card's "Verfasst von" label and its value */
 	page = "<html><head><meta name=\"twitter:label1\" content=\"Verfasst von\">"
