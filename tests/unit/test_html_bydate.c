@@ -96,9 +96,7 @@ static void test_jsonld_author_by_reference_and_card(void **state)
 		"{\"@type\":\"Person\",\"@id\":\"https://x.example/#p1\",\"name\":\"Doris Brandt\"}]}</script>"
 		"</head><body><h1>Ferry news</h1><p>The ferry leaves at nine on weekdays and at ten on Sundays, "
 		"the operator said.</p></body></html>";
-	struct article *a = article_new();
-	char err[256];
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	struct article *a = parse_string(page, NULL);
 	assert_string_equal(a->byline, "Doris Brandt");
 	article_free(a);
 	/* one agency, once */
@@ -106,16 +104,14 @@ static void test_jsonld_author_by_reference_and_card(void **state)
 	       "\"author\":[{\"name\":\"Mia Lund\"},{\"name\":\"AP\"},{\"name\":\"Associated Press\"}]}</script>"
 	       "</head><body><h1>Quake</h1><p>A small earthquake shook the coast on Sunday morning, with no damage "
 	       "reported, the authorities said.</p></body></html>";
-	a = article_new();
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	a = parse_string(page, NULL);
 	assert_string_equal(a->byline, "Mia Lund, Associated Press");
 	article_free(a);
 	/* a share card's "Verfasst von" label and its value */
 	page = "<html><head><meta name=\"twitter:label1\" content=\"Verfasst von\">"
 	       "<meta name=\"twitter:data1\" content=\"Karla Berg\"><title>Notizen</title></head><body><h1>Notizen</h1>"
 	       "<p>Heute war ein langer Tag am Hafen, mit vielen Schiffen und noch mehr Besuchern.</p></body></html>";
-	a = article_new();
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	a = parse_string(page, NULL);
 	assert_string_equal(a->byline, "Karla Berg");
 	article_free(a);
 }
@@ -135,10 +131,7 @@ static void test_spanish_byline_and_url_date(void **state)
 	const char *page = "<html><head><title>Harbour news</title></head><body><h1>Harbour news</h1>"
 	                   "<p>The harbour opened a new pier for ferries and fishing boats this week, the port said.</p>"
 	                   "</body></html>";
-	struct article *b = article_new();
-	char err[256];
-	assert_int_equal(html_parse(page, strlen(page), "https://port.example/news/2021/06/30/pier", NULL, b, err,
-	                            sizeof err), 0);
+	struct article *b = parse_string(page, "https://port.example/news/2021/06/30/pier");
 	assert_string_equal(b->published, "2021-06-30");
 	article_free(b);
 }
@@ -150,9 +143,7 @@ static void test_written_date_under_headline(void **state)
 	                   "<div><p>Publi\xC3\xA9 le 3 mars 2021</p></div>"
 	                   "<p>Die neue Br\xC3\xBC" "cke \xC3\xBC" "ber den Fluss ist fertig und wird am Montag f\xC3\xBC"
 	                   "r den Verkehr freigegeben, sagte die Stadt.</p></body></html>";
-	struct article *a = article_new();
-	char err[256];
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	struct article *a = parse_string(page, NULL);
 	assert_string_equal(a->published, "2021-03-03");
 	char *body = body_text(a);
 	assert_null(strstr(body, "Publi")); /* a date line alone is not body text */

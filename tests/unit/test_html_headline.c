@@ -1,23 +1,6 @@
 /* test_html_headline.c: the article's own headline among <h1>s and metadata titles, never the site's name. */
 #include "html_testlib.h"
 #include "html_headline.h"
-#include "html_meta.h"
-
-#include <libxml/HTMLparser.h>
-
-/* Parses page (as if fetched from url, may be NULL) and reads its metadata only. */
-static struct article *meta_at(const char *page, const char *url)
-{
-	htmlDocPtr doc = htmlReadMemory(page, (int)strlen(page), url, "UTF-8",
-	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                                        HTML_PARSE_NOWARNING);
-	assert_non_null(doc);
-	struct article *a = article_new();
-	assert_non_null(a);
-	assert_int_equal(html_meta_read(doc, a), 0);
-	xmlFreeDoc(doc);
-	return a;
-}
 
 static void test_site_suffix_and_logo_h1(void **state)
 {
@@ -54,7 +37,7 @@ static void test_h1_repeated_by_titles_wins(void **state)
 {
 	(void)state;
 	/* og:title shortened for shares; the <h1> the titles repeat is the headline */
-	struct article *a = meta_at(
+	struct article *a = meta_only(
 		"<html><head><title>Storm closes the coast road - Coast Herald</title>"
 		"<meta property=\"og:title\" content=\"Storm closes coast road\">"
 		"<meta property=\"og:site_name\" content=\"Coast Herald\"></head><body>"
@@ -70,14 +53,14 @@ static void test_unrelated_h1_gives_way_to_titles(void **state)
 {
 	(void)state;
 	/* an <h1> that shares nothing with the titles is a section's name */
-	struct article *a = meta_at(
+	struct article *a = meta_only(
 		"<html><head><title>Schools reopen after the floods | Northside Post</title>"
 		"<meta property=\"og:site_name\" content=\"Northside Post\"></head><body>"
 		"<h1>Education</h1><p>Text.</p></body></html>", NULL);
 	assert_string_equal(a->headline, "Schools reopen after the floods");
 	article_free(a);
 	/* a blog that sets its headline in an <h2> still repeats it in <title> */
-	a = meta_at("<html><head><title>Kim's Notes | Porting the parser to C11</title></head><body>"
+	a = meta_only("<html><head><title>Kim's Notes | Porting the parser to C11</title></head><body>"
 	            "<h1><a href=\"/\">Kim's Notes</a></h1><h2>Porting the parser to C11</h2><h2>Archive</h2>"
 	            "<p>Text.</p></body></html>", "https://kimsnotes.example/porting");
 	assert_string_equal(a->headline, "Porting the parser to C11");
@@ -87,7 +70,7 @@ static void test_unrelated_h1_gives_way_to_titles(void **state)
 static void test_only_h1_without_titles(void **state)
 {
 	(void)state;
-	struct article *a = meta_at("<html><body><h1>Willkommen!</h1><p>Text.</p></body></html>", NULL);
+	struct article *a = meta_only("<html><body><h1>Willkommen!</h1><p>Text.</p></body></html>", NULL);
 	assert_string_equal(a->headline, "Willkommen!");
 	article_free(a);
 }

@@ -79,9 +79,7 @@ static void test_hidden_block_holding_the_article_stays(void **state)
 	                   "tied up there at noon, to the applause of a few hundred people on the quay.</p>"
 	                   "<p>The harbour master said the pier would take the larger ferries from the spring on, "
 	                   "once the new fenders have been fitted along its northern side.</p></article></body></html>";
-	struct article *a = article_new();
-	char err[256];
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	struct article *a = parse_string(page, NULL);
 	char *body = body_text(a);
 	assert_non_null(strstr(body, "The old pier reopened"));
 	assert_null(strstr(body, "Ver\xC3\xB6" "ffentlichung"));
@@ -92,8 +90,7 @@ static void test_hidden_block_holding_the_article_stays(void **state)
 	page = "<html><body><article><h1>Pier reopens</h1><div hidden><p>Sign in to read more stories like this one "
 	       "today.</p></div><p>The old pier reopened on Saturday after two years of repairs, and the first ferry "
 	       "tied up there at noon, to the applause of a few hundred people on the quay.</p></article></body></html>";
-	a = article_new();
-	assert_int_equal(html_parse(page, strlen(page), NULL, NULL, a, err, sizeof err), 0);
+	a = parse_string(page, NULL);
 	body = body_text(a);
 	assert_null(strstr(body, "Sign in"));
 	free(body);
