@@ -294,7 +294,7 @@ static void trim_marks(struct buf *b)
 			size_t ml = strlen(*m);
 			/* a mark glued to a word is punctuation of the headline («Quote») */
 			int spaced = ml == 1 && **m == ' ';
-			if (e - s >= ml && !strncmp(b->data + s, *m, ml) && strcmp(*m, ":") &&
+			if (e - s >= ml && !strncmp(b->data + s, *m, ml) &&
 			    (spaced || s + ml == e || b->data[s + ml] == ' '))
 				s += ml, again = 1;
 			if (e - s >= ml && !strncmp(b->data + e - ml, *m, ml) &&
@@ -312,14 +312,46 @@ static void trim_marks(struct buf *b)
  * best: the whole, an element inside it (a kicker above the headline, a date
  * beside it left out) or a part between separators. 0 or -1 (memory).
  */
+/* 1 when n is the kicker set above a headline inside its heading ("Dachzeile", "roofline"). */
+static int is_kicker(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"kicker", "dachzeile", "roofline", "overline", "topline", "eyebrow", "spitzmarke", "antetitulo",
+		"surtitre", "overhead", "supertitle", NULL,
+	};
+	return n->type == XML_ELEMENT_NODE && dom_class_has(n, names);
+}
+
+/* e's text into b, kickers left out. 0 or -1 (memory). */
+static int heading_text(xmlNode *e, struct buf *b)
+{
+	for (xmlNode *c = e->children; c && b->len <= H1_TEXT_MAX;) {
+		if (c->type == XML_ELEMENT_NODE && !is_kicker(c) && c->children) {
+			c = c->children;
+			continue;
+		}
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+		    dom_text_append(b, (const char *)c->content, strlen((const char *)c->content)))
+			return -1;
+		if (c->type == XML_ELEMENT_NODE && dom_is_block(c) && dom_text_append(b, " ", 1))
+			return -1;
+		while (c != e && !c->next)
+			c = c->parent;
+		if (c == e)
+			break;
+		c = c->next;
+	}
+	dom_text_trim(b);
+	return 0;
+}
+
 static int score_heading(xmlNode *e, const struct headline_sources *src, const char *const *cl, size_t n,
                          struct heading *h)
 {
 	int h1 = dom_is(e, "h1"); /* an <h2> must say what the titles say, not part of it */
 	buf_reset(&h->text);
-	if (dom_text(e, &h->text, H1_TEXT_MAX + 1))
+	if (heading_text(e, &h->text))
 		return -1;
-	dom_text_trim(&h->text);
 	h->score = agreement(h->text.data ? h->text.data : "", cl, n, h1);
 	struct buf part = BUF_INIT, whole = BUF_INIT;
 	if (h->text.len && buf_puts(&whole, h->text.data))

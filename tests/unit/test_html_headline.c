@@ -75,6 +75,23 @@ static void test_only_h1_without_titles(void **state)
 	article_free(a);
 }
 
+static void test_kicker_in_heading_goes(void **state)
+{
+	(void)state;
+	/* the kicker is named; the title repeats it with the headline */
+	struct article *a = meta_only("<html><head><title>Nach dem Sturm: Die F\xC3\xA4hre f\xC3\xA4hrt wieder"
+	                              "</title></head><body>"
+	                              "<h1><span class=\"dachzeile\">Nach dem Sturm</span> "
+	                              "<span class=\"headline\">Die F\xC3\xA4hre f\xC3\xA4hrt wieder</span></h1>"
+	                              "<p>Text.</p></body></html>", NULL);
+	assert_string_equal(a->headline, "Die F\xC3\xA4hre f\xC3\xA4hrt wieder");
+	article_free(a);
+	a = meta_only("<html><body><h1 class=\"entry-title\"><span class=\"roofline\">Hafen </span>"
+	              "Neue Kr\xC3\xA4ne f\xC3\xBCr den Kai</h1><p>Text.</p></body></html>", NULL);
+	assert_string_equal(a->headline, "Neue Kr\xC3\xA4ne f\xC3\xBCr den Kai");
+	article_free(a);
+}
+
 static void test_alike(void **state)
 {
 	(void)state;
@@ -91,6 +108,7 @@ int main(void)
 		cmocka_unit_test(test_h1_repeated_by_titles_wins),
 		cmocka_unit_test(test_unrelated_h1_gives_way_to_titles),
 		cmocka_unit_test(test_only_h1_without_titles),
+		cmocka_unit_test(test_kicker_in_heading_goes),
 		cmocka_unit_test(test_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
