@@ -62,6 +62,10 @@ int decode_gunzip(const char *data, size_t len, size_t cap, char **out, size_t *
 			snprintf(err, errlen, "compressed page is cut short");
 			break;
 		}
+		if (rc == Z_BUF_ERROR && used < size && z.avail_in == chunk_in) {
+			snprintf(err, errlen, "compressed page is damaged");
+			break; /* neither room nor input was the matter: no progress can be made */
+		}
 		if (rc == Z_BUF_ERROR)
 			rc = Z_OK; /* no room: grow and go on */
 	}
