@@ -1,7 +1,7 @@
 # dateline: a terminal news reader. `make` builds ./dateline; `make check` runs every test.
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS     = ncursesw libcurl libxml-2.0 sqlite3 json-c
+PKGS     = ncursesw libcurl libxml-2.0 sqlite3 json-c zlib
 WERROR  ?= $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic $(WERROR) -Iinclude -I$(B)

@@ -46,6 +46,7 @@ THIRD_PARTY = {
     'sqlite3': (['sqlite3.h'], ['libsqlite3.so'], ['store']),
     'ncurses': (['curses.h', 'ncurses.h', 'ncursesw/', 'term.h'], ['libncursesw.so', 'libtinfo.so'], ['tui']),
     'json-c': (['json-c/', 'json.h'], ['libjson-c.so'], ['feed', 'html', 'subs', 'pipeline', 'cli']),
+    'zlib': (['zlib.h'], ['libz.so'], ['decode']),
 }
 
 # headers the build writes into its own folder (scripts/gen-*.sh, the Makefile)

@@ -16,6 +16,7 @@ need 'pkg-config --exists libcurl'      libcurl4-openssl-dev
 need 'pkg-config --exists libxml-2.0'   libxml2-dev
 need 'pkg-config --exists sqlite3'      libsqlite3-dev
 need 'pkg-config --exists json-c'       libjson-c-dev
+need 'pkg-config --exists zlib'         zlib1g-dev
 need 'test -f /usr/share/dict/american-english' wamerican
 need 'test -f /usr/share/iso-codes/json/iso_3166-1.json' iso-codes
 need 'test -f /usr/share/zoneinfo/tzdata.zi' tzdata

@@ -7,7 +7,11 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Largest page a compressed document may expand to (the CLI reads 64 MB). */
+#define INFLATE_MAX ((size_t)64 << 20)
 
 int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
                  struct article **out, char *err, size_t errlen)
@@ -18,6 +22,13 @@ int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
 		return -1;
 	}
 	int rc = -1;
+	char *inflated = NULL;
+	/* a saved page.html.gz, or a body compressed without a Content-Encoding */
+	if (decode_is_gzip(data, len)) {
+		if (decode_gunzip(data, len, INFLATE_MAX, &inflated, &len, err, errlen))
+			goto done;
+		data = inflated;
+	}
 	enum sniff_kind k = sniff(data, len, o ? o->content_type : NULL);
 	if ((o && o->source && article_set(&a->source, o->source, strlen(o->source))) ||
 	    (o && o->url && article_set(&a->url, o->url, strlen(o->url))) ||
@@ -41,6 +52,7 @@ int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
 		break;
 	}
 done:
+	free(inflated);
 	if (rc) {
 		article_free(a);
 		return -1;
