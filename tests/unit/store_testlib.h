@@ -17,6 +17,7 @@ static int setup(void **state)
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(path, sizeof path, "%s/dateline.db", dir);
+	err[0] = 0;
 	return 0;
 }
 
@@ -24,7 +25,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir); /* tests make parts read-only */
 	return system(cmd) == 0 ? 0 : -1;
 }
 

@@ -17,25 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static char dir[256], path[512], err[1024];
+#include "store_testlib.h"
 
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-feeds-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /* A feed of n items numbered from first, dated one day apart back from 2025-03-20 (item first is newest). */
 static struct feed *make_feed(int first, int n, const char *variant)

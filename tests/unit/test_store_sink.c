@@ -11,26 +11,9 @@
 #include "store.h"
 #include "testhttpd.h"
 
-static char dir[256], path[512], err[1024];
+#include "store_testlib.h"
 static struct testhttpd httpd;
 
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-sink-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static int run(struct store *s, const struct feedlist *fl, struct refresh_summary *sum)
 {
