@@ -5,6 +5,7 @@
  * name their article container like boilerplate).
  */
 #include "html.h"
+#include "decode.h"
 #include "model.h"
 #include "html_clean.h"
 #include "html_dom.h"
@@ -97,10 +98,8 @@ static int has_high_bytes(const char *data, size_t len)
 
 void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap)
 {
-	const char *c;
-	enc[0] = '\0';
-	if (content_type && (c = dom_ifind(content_type, "charset=")))
-		take_label(c + 8, enc, cap);
+	char mime[64];
+	charset_parse_content_type(content_type, mime, sizeof mime, enc, cap); /* enc "" when none */
 	if (!enc[0] && len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		snprintf(enc, cap, "UTF-8");
 	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFF\xFE", 2))

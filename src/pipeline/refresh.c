@@ -20,21 +20,10 @@ struct run {
 	int drawn;                       /* 1 while a bar is on screen */
 };
 
-/* "text/html" from "Text/HTML; charset=utf-8", into out. */
-static void media_type(const char *ct, char *out, size_t outlen)
-{
-	size_t i = 0;
-	while (ct && *ct == ' ')
-		ct++;
-	for (; ct && ct[i] && ct[i] != ';' && ct[i] != ' ' && i + 1 < outlen; i++)
-		out[i] = (ct[i] >= 'A' && ct[i] <= 'Z') ? (char)(ct[i] + 32) : ct[i];
-	out[i] = '\0';
-}
-
 int refresh_check_feed(const char *data, size_t len, const char *content_type, char *err, size_t errlen)
 {
-	char mt[64];
-	media_type(content_type, mt, sizeof mt);
+	char mt[64], charset[64];
+	charset_parse_content_type(content_type, mt, sizeof mt, charset, sizeof charset);
 	if (!len) {
 		snprintf(err, errlen, "empty answer");
 		return -1;
