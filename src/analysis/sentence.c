@@ -68,6 +68,8 @@ static const char *const body_nouns[] = {
 
 int sentence_is_verb(const struct speaker_para *p, size_t k)
 {
+	if (k >= p->tl->n)
+		return 0; /* callers look one past a closing mark, which may end the paragraph */
 	const struct token *t = &p->tl->v[k];
 	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
 		return 0;
@@ -78,6 +80,8 @@ int sentence_is_verb(const struct speaker_para *p, size_t k)
 
 int sentence_is_participle(const struct speaker_para *p, size_t k)
 {
+	if (k >= p->tl->n)
+		return 0;
 	const struct token *t = &p->tl->v[k];
 	size_t n = t->end - t->start;
 	return n > 4 && !memcmp(p->text + t->end - 3, "ing", 3);

@@ -585,9 +585,22 @@ static void embedded_speaker_said_it(void **state)
 	article_free(a);
 }
 
+/* A paragraph that is one German quotation and nothing else: the look after its closing
+ * mark stops at the paragraph's end (it once read the token past the last). */
+static void test_quotation_ending_the_paragraph(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ein Abschied nach vierzig Jahren am Hafen\n\n"
+	                            "Der Kapit\u00E4n verabschiedete sich am Freitag von seiner Mannschaft.\n\n"
+	                            "\u201EVielen herzlichen Dank f\u00FCr alles, was ihr in all den Jahren getan habt\u201C\n");
+	assert_null(quote(a, "Vielen herzlichen Dank")->speaker);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quotation_ending_the_paragraph),
 		cmocka_unit_test(quote_then_speaker_verb),
 		cmocka_unit_test(quote_then_verb_speaker),
 		cmocka_unit_test(speaker_verb_colon),
