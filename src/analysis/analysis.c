@@ -78,8 +78,10 @@ size_t analysis_derive_headline(const char *lede, size_t body_start, char *out, 
 		body_start = len;
 	const char *s = lede + body_start;
 	len -= body_start;
-	while (len && *s == ' ')
-		s++, len--;
+	while (len && *s == ' ') {
+		s++;
+		len--;
+	}
 	size_t n = first_sentence(s, len);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':'))
 		n--;
@@ -167,7 +169,8 @@ static size_t headline_from_lede(const struct article *a, char *h, size_t cap)
 		skip = m.body_start;
 		for (int p = 0; p < para; p++)
 			if (strlen(article_paragraph(a, 0, p)) > BYLINE_MAX) {
-				para = 0, skip = 0; /* the summary */
+				para = 0;
+				skip = 0; /* the summary */
 				break;
 			}
 	}
@@ -246,15 +249,21 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 	if (rc)
 		return rc;
 	/* counts past the limits: the first ones are kept, the rest freed */
-	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++)
-		free(a->quotes[i].text), free(a->quotes[i].speaker), free(a->quotes[i].cue);
+	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++) {
+		free(a->quotes[i].text);
+		free(a->quotes[i].speaker);
+		free(a->quotes[i].cue);
+	}
 	if (a->n_quotes > ANALYSIS_MAX_QUOTES)
 		a->n_quotes = ANALYSIS_MAX_QUOTES;
 	for (size_t i = ANALYSIS_MAX_ENTITIES; i < a->n_entities; i++) {
 		struct entity *e = &a->entities[i];
 		for (size_t j = 0; j < e->n_aliases; j++)
 			free(e->aliases[j]);
-		free(e->aliases), free(e->name), free(e->role), free(e->mentions);
+		free(e->aliases);
+		free(e->name);
+		free(e->role);
+		free(e->mentions);
 	}
 	if (a->n_entities > ANALYSIS_MAX_ENTITIES)
 		a->n_entities = ANALYSIS_MAX_ENTITIES;

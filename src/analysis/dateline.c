@@ -128,9 +128,10 @@ static int take_bracket(struct span *p, struct reading *r)
 		return 0;
 	struct span c = dl_trim(p->p + i + 1, p->n - i - 2);
 	struct dl_date d;
-	if (close == ')' && !r->have_date && dl_parse_date(c, &d))
-		r->date = d, r->have_date = 1;
-	else if (!r->agency.n && dl_agency_shape(c))
+	if (close == ')' && !r->have_date && dl_parse_date(c, &d)) {
+		r->date = d;
+		r->have_date = 1;
+	} else if (!r->agency.n && dl_agency_shape(c))
 		r->agency = c;
 	else
 		return 0;
@@ -168,7 +169,8 @@ static int read_part(struct span part, struct reading *r)
 {
 	struct dl_date d;
 	if (!r->have_date && dl_parse_date(part, &d)) {
-		r->date = d, r->have_date = 1;
+		r->date = d;
+		r->have_date = 1;
 		return 1;
 	}
 	if (r->have_date && !r->date.year && r->date.day && (r->date.year = dl_parse_year(part)))
@@ -194,7 +196,8 @@ static int read_prefix(struct span p, struct reading *r)
 	if (!p.n && r->agency.n && (dl_place_known(r->agency) & (DL_KNOWN_PLACE | DL_KNOWN_COUNTRY))) {
 		r->places[0] = r->agency; /* "(Leipzig) -": a place in brackets */
 		r->known[0] = dl_place_known(r->agency);
-		r->n_places = 1, r->first_trusted = 1;
+		r->n_places = 1;
+		r->first_trusted = 1;
 		r->agency = (struct span){NULL, 0};
 		return 1;
 	}
@@ -225,16 +228,20 @@ static void write_place(const struct reading *r, char *out, size_t cap)
 	for (size_t i = 0; i < r->n_places; i++)
 		order[i] = i;
 	if (r->n_places == 2 && (r->known[0] & DL_KNOWN_COUNTRY) && (r->known[1] & DL_KNOWN_PLACE) &&
-	    !(r->known[1] & DL_KNOWN_COUNTRY))
-		order[0] = 1, order[1] = 0;
+	    !(r->known[1] & DL_KNOWN_COUNTRY)) {
+		order[0] = 1;
+		order[1] = 0;
+	}
 	out[0] = '\0';
 	for (size_t i = 0; i < r->n_places; i++) {
 		if (i && o + 2 < cap)
 			out[o++] = ',', out[o++] = ' ';
 		struct span part = r->places[order[i]];
-		if ((r->known[order[i]] & DL_STATE_ABBREV) && o + part.n < cap) /* "NY", "N.Y." */
-			memcpy(out + o, part.p, part.n), o += part.n, out[o] = '\0';
-		else
+		if ((r->known[order[i]] & DL_STATE_ABBREV) && o + part.n < cap) /* "NY", "N.Y." */ {
+			memcpy(out + o, part.p, part.n);
+			o += part.n;
+			out[o] = '\0';
+		} else
 			dl_title_case(part, out, cap, &o);
 	}
 }
@@ -275,7 +282,8 @@ static size_t date_after(const char *t, size_t len, size_t at, struct reading *r
 			struct dl_date d;
 			if (!dl_parse_date(dl_trim(t + i, j - i), &d))
 				return at;
-			r->date = d, r->have_date = 1;
+			r->date = d;
+			r->have_date = 1;
 			return end;
 		}
 	}

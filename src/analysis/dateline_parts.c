@@ -89,8 +89,10 @@ static int in_list(const char *const *list, struct span w, int fold)
 
 struct span dl_trim(const char *p, size_t n)
 {
-	while (n && DL_IS_SPACE(*p))
-		p++, n--;
+	while (n && DL_IS_SPACE(*p)) {
+		p++;
+		n--;
+	}
 	while (n && DL_IS_SPACE(p[n - 1]))
 		n--;
 	return (struct span){p, n};
@@ -215,11 +217,14 @@ enum dl_shape dl_place_shape(struct span s)
 			return DL_SHAPE_NONE; /* "Uruguay's": a possessive opens a sentence */
 		for (size_t i = 0; i < w.n; i++) {
 			unsigned char c = (unsigned char)w.p[i];
-			if (DL_IS_LOWER(c))
-				lower = 1, letters++, latin++;
-			else if (DL_IS_UPPER(c) || c >= 0x80)
-				letters++, latin += c < 0x80;
-			else if (c != '.' && c != '-' && c != '\'')
+			if (DL_IS_LOWER(c)) {
+				lower = 1;
+				letters++;
+				latin++;
+			} else if (DL_IS_UPPER(c) || c >= 0x80) {
+				letters++;
+				latin += c < 0x80;
+			} else if (c != '.' && c != '-' && c != '\'')
 				return DL_SHAPE_NONE;
 		}
 	}

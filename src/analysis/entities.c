@@ -293,7 +293,9 @@ static int known_names(struct finder *f, struct para *p)
 			if (!ix && m == 1)
 				ix = strmap_get(&f->surnames, buf, strlen(buf));
 			if (ix && *ix >= 0) {
-				best = m, bix = *ix, bname = NULL;
+				best = m;
+				bix = *ix;
+				bname = NULL;
 				continue;
 			}
 			const char *canon;
@@ -302,7 +304,8 @@ static int known_names(struct finder *f, struct para *p)
 			    (m > 1 || !(fl & LEX_COMMON) || (fl & LEX_PROPER) || (v[k].flags & TOKF_ALLCAPS))) {
 				btype = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
 				bname = canon;
-				best = m, bix = -1;
+				best = m;
+				bix = -1;
 				if (!bname)
 					bname = "";
 			}
@@ -388,11 +391,16 @@ static void tidy(struct article *a)
 
 static void finder_free(struct finder *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		tokens_free(&f->p[i].tl), names_free(&f->p[i].names);
+	for (size_t i = 0; i < f->n; i++) {
+		tokens_free(&f->p[i].tl);
+		names_free(&f->p[i].names);
+	}
 	free(f->p);
-	strmap_free(&f->caps), strmap_free(&f->names), strmap_free(&f->surnames);
-	strmap_free(&f->acr_para), strmap_free(&f->acr_span);
+	strmap_free(&f->caps);
+	strmap_free(&f->names);
+	strmap_free(&f->surnames);
+	strmap_free(&f->acr_para);
+	strmap_free(&f->acr_span);
 }
 
 static int collect(struct finder *f)

@@ -159,9 +159,11 @@ static int one_edit(const char *a, size_t al, const char *b, size_t bl)
 {
 	if (al < bl) {
 		const char *t = a;
-		a = b, b = t;
+		a = b;
+		b = t;
 		size_t tl = al;
-		al = bl, bl = tl;
+		al = bl;
+		bl = tl;
 	}
 	if (al - bl > 1)
 		return 0;

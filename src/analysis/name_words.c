@@ -248,8 +248,10 @@ int names_is_handle(const char *s, const struct token *t)
 		lower += c >= 'a' && c <= 'z';
 		upper += c >= 'A' && c <= 'Z';
 		digits += c >= '0' && c <= '9';
-		if (i > t->start && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
-			rises++, at = i;
+		if (i > t->start && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') {
+			rises++;
+			at = i;
+		}
 	}
 	if (digits && lower && upper > 1)
 		return 1; /* "Nc0nKoXGBP": a shortened link */

@@ -233,14 +233,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			if (v[k].kind != TOK_WORD ||
 			    !(names_role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
-			if (f & LEX_TITLE)
-				title = 1, role_end = k + 1;
-			else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
+			if (f & LEX_TITLE) {
+				title = 1;
+				role_end = k + 1;
+			} else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
 				role_end = k + 1; /* "Secretary of State", "Minister of Finance" */
 			if (title && !names_is_cap(&v[k]))
 				after_of = 1;
 			if (f & LEX_HONORIFIC) {
-				honor = 1, role_end = k + 1;
+				honor = 1;
+				role_end = k + 1;
 				break; /* "Mr. King": after Mr. comes the name, whatever it is */
 			}
 			k++;
@@ -256,14 +258,18 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			int plain = 1;
 			for (size_t j = t; j < e; j++)
 				plain &= names_is_cap(&v[j]) && !(names_word_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
-			if (plain)
-				role_end = t, title = 1;
+			if (plain) {
+				role_end = t;
+				title = 1;
+			}
 			break;
 		}
 	}
 	/* "Justice Department": an organisation, not an office and a name */
-	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
-		role_end = b, title = 0;
+	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor) {
+		role_end = b;
+		title = 0;
+	}
 	/* places and organisations inside the role are mentions of their own */
 	if (push_known_inside(s, v, b, role_end, out))
 		return -1;
@@ -347,8 +353,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
-		if (title)
-			sp.role_b = b, sp.role_e = role_end;
+		if (title) {
+			sp.role_b = b;
+			sp.role_e = role_end;
+		}
 		if (role_end == b + 1 || (role_end == nb && role_end - b == 1))
 			sp.title_tok = role_end - 1;
 	} else if (names_left_role(s, v, 0, nb, &sp.role_b)) {
@@ -362,7 +370,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (sp.role_b == sp.role_e && (sp.type == NAME_PERSON || sp.type == NAME_UNKNOWN)) {
 		size_t rb, re;
 		if (names_right_role(s, v, n, e, &rb, &re)) {
-			sp.role_b = rb, sp.role_e = re;
+			sp.role_b = rb;
+			sp.role_e = re;
 			sp.flags |= NAMEF_TITLED;
 			if (sp.type == NAME_UNKNOWN)
 				sp.type = NAME_PERSON;

@@ -247,8 +247,10 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 			if (is_upper_at(s, i, len))
 				t.flags |= TOKF_CAP;
 			int upper = 0, lower = 0;
-			for (size_t k = i; k < t.end; k++)
-				upper += ascii_isupper(s[k]), lower += ascii_islower(s[k]);
+			for (size_t k = i; k < t.end; k++) {
+				upper += ascii_isupper(s[k]);
+				lower += ascii_islower(s[k]);
+			}
 			if (upper >= 2 && !lower)
 				t.flags |= TOKF_ALLCAPS;
 			if (dotted) {

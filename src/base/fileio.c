@@ -40,7 +40,8 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *er
 			char *p = realloc(buf, ncap);
 			if (!p)
 				goto oom;
-			buf = p, cap = ncap;
+			buf = p;
+			cap = ncap;
 		}
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
 		if (r < 0) {

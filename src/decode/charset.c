@@ -171,7 +171,8 @@ int charset_convert(const char *from, const char *data, size_t len, char **out, 
 			rc = -1;
 			break;
 		}
-		res = p, cap = ncap;
+		res = p;
+		cap = ncap;
 	}
 	iconv_close(cd);
 	if (rc) {
@@ -217,8 +218,10 @@ static const char *sniff_bom(const unsigned char *s, size_t len, size_t *bomlen)
 static void xml_decl_encoding(const char *s, size_t len, char *out, size_t outlen)
 {
 	out[0] = '\0';
-	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-		s += 3, len -= 3;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+		s += 3;
+		len -= 3;
+	}
 	if (len < 6 || memcmp(s, "<?xml", 5))
 		return;
 	size_t end = 5;
@@ -353,13 +356,17 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			from = bom ? bom : "utf-32be";
 		const char *src = data;
 		size_t srclen = len;
-		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8")))
-			src += bomlen, srclen -= bomlen;
+		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8"))) {
+			src += bomlen;
+			srclen -= bomlen;
+		}
 		/* UTF-8 and ASCII that are what they claim are used in place */
 		int ascii = !strcmp(from, "us-ascii");
 		if ((ascii || !strcmp(from, "utf-8")) && charset_is_utf8(src, srclen, ascii)) {
-			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
-				src += 3, srclen -= 3;
+			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
+				src += 3;
+				srclen -= 3;
+			}
 			*text = src, *textlen = srclen;
 			snprintf(encoding, enclen, "%s", from);
 			return 0;

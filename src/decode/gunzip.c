@@ -48,15 +48,19 @@ int decode_gunzip(const char *data, size_t len, size_t cap, char **out, size_t *
 				rc = Z_MEM_ERROR;
 				break;
 			}
-			buf = nb, size = bigger;
+			buf = nb;
+			size = bigger;
 		}
 		/* zlib counts in uInt: feed and drain it in pieces that fit */
 		uInt chunk_in = left > 1u << 30 ? 1u << 30 : (uInt)left;
 		uInt chunk_out = size - used > 1u << 30 ? 1u << 30 : (uInt)(size - used);
-		z.next_in = (unsigned char *)in, z.avail_in = chunk_in;
-		z.next_out = (unsigned char *)buf + used, z.avail_out = chunk_out;
+		z.next_in = (unsigned char *)in;
+		z.avail_in = chunk_in;
+		z.next_out = (unsigned char *)buf + used;
+		z.avail_out = chunk_out;
 		rc = inflate(&z, Z_NO_FLUSH);
-		in += chunk_in - z.avail_in, left -= chunk_in - z.avail_in;
+		in += chunk_in - z.avail_in;
+		left -= chunk_in - z.avail_in;
 		used += chunk_out - z.avail_out;
 		if (rc == Z_BUF_ERROR && !left) {
 			snprintf(err, errlen, "compressed page is cut short");

@@ -281,7 +281,8 @@ static int add_cdata(struct xmlprep *p, const char *text, size_t len)
 		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
 		if (!c)
 			return -1;
-		p->cdata = c, p->cap_cdata = cap;
+		p->cdata = c;
+		p->cap_cdata = cap;
 	}
 	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
 	return 0;
@@ -316,7 +317,8 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		int changed = 0;
 		struct buf rep = BUF_INIT;
 		if (c == 0) {
-			next = i + 1, changed = 1; /* XML has no NUL; libxml2 would end the text at it ("(untitled)") */
+			next = i + 1;
+			changed = 1; /* XML has no NUL; libxml2 would end the text at it ("(untitled)") */
 		} else if (c == 0xC2) {
 			if (!(i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)) {
 				i++;
@@ -324,7 +326,8 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 			}
 			char u[4]; /* a C1 control is text mis-decoded from windows-1252 */
 			buf_append(&rep, u, utf8_encode(charset_cp1252_c1((unsigned char)s[i + 1]), u));
-			next = i + 2, changed = 1;
+			next = i + 2;
+			changed = 1;
 		} else if (c == '&') {
 			next = rewrite_ref(&p, &rep, s, i, len, &changed);
 		} else if (i + 1 < len && s[i + 1] == '/') {
@@ -357,14 +360,16 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 			next = skip_past(s, i + 2, len, "?>");
 			changed = i + 2 + pil <= len && !memcmp(s + i + 2, XMLPREP_CDATA_PI, pil); /* not ours: dropped */
 		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
-			next = skip_doctype(&p, s, i, len), changed = 1;
+			next = skip_doctype(&p, s, i, len);
+			changed = 1;
 		} else {
 			next = i + 1;
 		}
 		if (changed) {
 			buf_append(&b, s + run, at - run);
 			buf_append(&b, rep.data ? rep.data : "", rep.len);
-			run = next, copying = 1;
+			run = next;
+			copying = 1;
 		}
 		failed |= rep.failed;
 		buf_free(&rep);
@@ -380,10 +385,13 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 	if (p.tags.n && !p.tags.off) { /* cut short: the open elements are closed, as feedparser ends them */
 		buf_append(&b, s + run, len - run);
 		tags_close_all(&p.tags, &b);
-		run = len, copying = 1;
+		run = len;
+		copying = 1;
 	}
-	if (!copying) { /* nothing to change: the document is used as it is */
-		out->doc = s, out->len = len;
+	if (!copying) { /* nothing to change: the document is used as it is */ {
+		out->doc = s;
+		out->len = len;
+	}
 		return 0;
 	}
 	buf_append(&b, s + run, len - run);

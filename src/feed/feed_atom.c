@@ -27,7 +27,8 @@ static enum fx_text text_kind(struct fx *x, const struct fx_attr *a, int na)
 		k = FX_HTML;
 	else if (atom10 && *t && strcasecmp(t, "text") && strncasecmp(t, "text/", 5))
 		k = FX_BASE64; /* any other MIME type is base64 in Atom 1.0 */
-	free(type), free(mode);
+	free(type);
+	free(mode);
 	return k;
 }
 

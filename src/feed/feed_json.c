@@ -114,8 +114,10 @@ int feed_json_parse(const char *data, size_t len, const char *base_url, struct f
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-		data += 3, len -= 3;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
 	struct json_object *root = json_tokener_parse_ex(tok, data, (int)len);
 	enum json_tokener_error jerr = json_tokener_get_error(tok);
 	json_tokener_free(tok);

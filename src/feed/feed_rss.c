@@ -26,7 +26,10 @@ static void add_enclosure(struct fx *x, struct fx_frame *f, const struct fx_attr
 	}
 	if (!abs || fx_add_enclosure(x->item, abs, type && *fx_trim(type) ? type : NULL, n))
 		fx_stop(x, "out of memory");
-	free(url), free(type), free(len), free(abs);
+	free(url);
+	free(type);
+	free(len);
+	free(abs);
 }
 
 enum fx_role fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
@@ -88,9 +91,10 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		}
 	}
 	fx_trim(v);
-	if (f->ns == FX_NS_DC && is(n, "title"))
-		fx_take(it ? &it->title : &feed->title, v), v = NULL;
-	else if (f->ns == FX_NS_DC && (is(n, "creator") || is(n, "author") || (is(n, "contributor") && it && !it->author))) {
+	if (f->ns == FX_NS_DC && is(n, "title")) {
+		fx_take(it ? &it->title : &feed->title, v);
+		v = NULL;
+	} else if (f->ns == FX_NS_DC && (is(n, "creator") || is(n, "author") || (is(n, "contributor") && it && !it->author))) {
 		if (it && *v)
 			fx_take(&it->author, fx_author_name(v));
 	} else if (f->ns == FX_NS_DC && is(n, "date"))
@@ -99,13 +103,18 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		if (it && *v && fx_add_category(it, v))
 			fx_stop(x, "out of memory");
 	} else if (f->ns == FX_NS_DC && is(n, "language")) {
-		if (!it)
-			fx_take(&feed->language, v), v = NULL;
+		if (!it) {
+			fx_take(&feed->language, v);
+			v = NULL;
+		}
 	} else if (f->ns == FX_NS_DC && is(n, "description")) {
-		if (it && !it->summary)
-			fx_take(&it->summary, v), v = NULL;
-		else if (!it && !feed->description)
-			fx_take(&feed->description, v), v = NULL;
+		if (it && !it->summary) {
+			fx_take(&it->summary, v);
+			v = NULL;
+		} else if (!it && !feed->description) {
+			fx_take(&feed->description, v);
+			v = NULL;
+		}
 	} else if (f->ns == FX_NS_DCTERMS) {
 		if (!it && is(n, "modified"))
 			set_date(&feed->updated, v);
@@ -117,10 +126,13 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		char **dst = is(n, "author") ? (it ? &it->author : NULL)
 		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
 		                              : (it ? NULL : &feed->description);
-		if (dst && !*dst && *v)
-			fx_take(dst, v), v = NULL;
+		if (dst && !*dst && *v) {
+			fx_take(dst, v);
+			v = NULL;
+		}
 	} else if ((f->ns == FX_NS_CONTENT || f->ns == FX_NS_XHTML) && it) {
-		fx_take(&it->content, v), v = NULL;
+		fx_take(&it->content, v);
+		v = NULL;
 	}
 	free(v);
 }

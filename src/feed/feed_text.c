@@ -126,16 +126,22 @@ char *feed_text_plain(const char *s, size_t max)
 				const char *close = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
 				p = close ? close : end;
 			}
-			if (is_break_tag(n, nl) && !space)
-				buf_putc(&b, ' '), space = 1;
+			if (is_break_tag(n, nl) && !space) {
+				buf_putc(&b, ' ');
+				space = 1;
+			}
 			continue;
 		}
 		uint32_t cp = (unsigned char)*p;
 		size_t n = 1;
-		if (*p == '&' && (n = char_ref(p, &cp)) == 0)
-			n = 1, cp = '&';
-		else if (*p != '&')
-			n = utf8_decode(p, (size_t)(end - p), &cp), cp = n ? cp : 0xFFFD, n = n ? n : 1;
+		if (*p == '&' && (n = char_ref(p, &cp)) == 0) {
+			n = 1;
+			cp = '&';
+		} else if (*p != '&') {
+			n = utf8_decode(p, (size_t)(end - p), &cp);
+			cp = n ? cp : 0xFFFD;
+			n = n ? n : 1;
+		}
 		p += n;
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
 			if (!space)

@@ -251,8 +251,10 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (xb) {
 		char *r = fx_resolve_url(f->base, fx_trim(xb));
 		free(xb);
-		if (r)
-			f->base = r, f->own_base = 1;
+		if (r) {
+			f->base = r;
+			f->own_base = 1;
+		}
 	}
 	if (!parent || (parent->role == FX_WRAP && !x->feed->format && (!strcmp(f->name, "feed") || !strcmp(f->name, "rss")))) {
 		on_root(e, f, (const char *)URI, a, na, namespaces, nb_namespaces);
@@ -512,7 +514,9 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	buf_free(&x->text);
-	free(x->person_name), free(x->person_email), free(x->feed_author);
+	free(x->person_name);
+	free(x->person_email);
+	free(x->feed_author);
 	free(e);
 	return rc;
 }

@@ -202,10 +202,18 @@ static size_t body_bytes(const struct article *a)
 static void move_body(struct article *to, struct article *from)
 {
 	struct article tmp = *to;
-	to->sections = from->sections, to->n_sections = from->n_sections, to->cap_sections = from->cap_sections;
-	to->links = from->links, to->n_links = from->n_links, to->cap_links = from->cap_links;
-	from->sections = tmp.sections, from->n_sections = tmp.n_sections, from->cap_sections = tmp.cap_sections;
-	from->links = tmp.links, from->n_links = tmp.n_links, from->cap_links = tmp.cap_links;
+	to->sections = from->sections;
+	to->n_sections = from->n_sections;
+	to->cap_sections = from->cap_sections;
+	to->links = from->links;
+	to->n_links = from->n_links;
+	to->cap_links = from->cap_links;
+	from->sections = tmp.sections;
+	from->n_sections = tmp.n_sections;
+	from->cap_sections = tmp.cap_sections;
+	from->links = tmp.links;
+	from->n_links = tmp.n_links;
+	from->cap_links = tmp.cap_links;
 }
 
 /*
@@ -216,14 +224,18 @@ static void move_body(struct article *to, struct article *from)
 static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outlen)
 {
 	if (!strcasecmp(enc, "UTF-8")) {
-		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-			data += 3, len -= 3;
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+			data += 3;
+			len -= 3;
+		}
 		return utf8_repair(data, len, outlen);
 	}
 	if (!strcasecmp(enc, "windows-1252"))
 		return utf8_from_cp1252(data, len, outlen);
-	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
-		data += 2, len -= 2;
+	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
+		data += 2;
+		len -= 2;
+	}
 	iconv_t cd = iconv_open("UTF-8", enc);
 	if (cd == (iconv_t)-1)
 		return utf8_from_cp1252(data, len, outlen);
@@ -249,12 +261,15 @@ static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outl
 				out = NULL;
 				break;
 			}
-			out = bigger, cap *= 2;
+			out = bigger;
+			cap *= 2;
 			continue;
 		}
 		/* EILSEQ or EINVAL: one undecodable byte becomes U+FFFD */
 		memcpy(out + used, "\xEF\xBF\xBD", 3);
-		used += 3, in++, left--;
+		used += 3;
+		in++;
+		left--;
 		if (!left)
 			break;
 	}
@@ -299,9 +314,10 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 	size_t ulen;
 	char *utf8 = NULL;
 	const char *text = data;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8"))
-		text += 3, ulen = len - 3;
-	else
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8")) {
+		text += 3;
+		ulen = len - 3;
+	} else
 		ulen = len;
 	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
 	if (strcasecmp(enc, "UTF-8") || memchr(text, '\0', ulen) || !utf8_valid(text, ulen)) {

@@ -223,7 +223,8 @@ int html_clean_content(xmlNode *content)
 				free(order);
 				return -1;
 			}
-			order = v, cap = nc;
+			order = v;
+			cap = nc;
 		}
 		order[n++] = c;
 	}
@@ -235,15 +236,19 @@ int html_clean_content(xmlNode *content)
 		struct dom_stats *st = dom_stats_of(c);
 		if (!st)
 			continue;
-		st->eff_text = st->own, st->eff_link = 0, st->eff_anchors = 0;
+		st->eff_text = st->own;
+		st->eff_link = 0;
+		st->eff_anchors = 0;
 		for (xmlNode *k = c->children; k; k = k->next) {
 			const struct dom_stats *ks = dom_stats_of(k);
 			if (ks)
 				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link,
 				st->eff_anchors += ks->eff_anchors;
 		}
-		if (dom_is(c, "a"))
-			st->eff_link = st->eff_text, st->eff_anchors++;
+		if (dom_is(c, "a")) {
+			st->eff_link = st->eff_text;
+			st->eff_anchors++;
+		}
 		if (c != content && content_junk(c, st))
 			dom_remove(c);
 	}

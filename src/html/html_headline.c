@@ -211,13 +211,15 @@ int html_headline_strip_site(const char *title, const struct headline_sources *s
 		size_t pl = ends[hi] - starts[hi];
 		snprintf(part, sizeof part, "%.*s", (int)pl, title + starts[hi]);
 		if (html_headline_names_site(part, src)) {
-			hi--, cut = 1;
+			hi--;
+			cut = 1;
 			continue;
 		}
 		pl = ends[lo] - starts[lo];
 		snprintf(part, sizeof part, "%.*s", (int)pl, title + starts[lo]);
 		if (html_headline_names_site(part, src)) {
-			lo++, cut = 1;
+			lo++;
+			cut = 1;
 			continue;
 		}
 		break;
@@ -295,11 +297,15 @@ static void trim_marks(struct buf *b)
 			/* a mark glued to a word is punctuation of the headline («Quote») */
 			int spaced = ml == 1 && **m == ' ';
 			if (e - s >= ml && !strncmp(b->data + s, *m, ml) &&
-			    (spaced || s + ml == e || b->data[s + ml] == ' '))
-				s += ml, again = 1;
+			    (spaced || s + ml == e || b->data[s + ml] == ' ')) {
+				s += ml;
+				again = 1;
+			}
 			if (e - s >= ml && !strncmp(b->data + e - ml, *m, ml) &&
-			    (spaced || e - ml == s || b->data[e - ml - 1] == ' '))
-				e -= ml, again = 1;
+			    (spaced || e - ml == s || b->data[e - ml - 1] == ' ')) {
+				e -= ml;
+				again = 1;
+			}
 		}
 	}
 	memmove(b->data, b->data + s, e - s);
@@ -360,7 +366,8 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 	for (xmlNode *c = dom_next(e, e, 0); c && tries < 8 && h->score < 1; c = dom_next(c, e, 0), tries++) {
 		buf_reset(&part);
 		if (dom_text(c, &part, H1_TEXT_MAX + 1)) {
-			buf_free(&part), buf_free(&whole);
+			buf_free(&part);
+			buf_free(&whole);
 			return -1;
 		}
 		dom_text_trim(&part);
@@ -369,7 +376,8 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 			size_t skip = part.len;
 			buf_reset(&part);
 			if (buf_puts(&part, whole.data + skip)) {
-				buf_free(&part), buf_free(&whole);
+				buf_free(&part);
+				buf_free(&whole);
 				return -1;
 			}
 			dom_text_trim(&part);
@@ -380,7 +388,9 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 		/* only a part the metadata repeats word for word */
 		if (a >= 0.95 && a > h->score + 0.05) {
 			struct buf t = h->text;
-			h->text = part, part = t, h->score = a;
+			h->text = part;
+			part = t;
+			h->score = a;
 		}
 	}
 	buf_free(&whole);
@@ -402,7 +412,9 @@ static int score_heading(xmlNode *e, const struct headline_sources *src, const c
 			double a = agreement(part.data, cl, n, h1);
 			if (a > h->score + 0.05 && html_headline_names_site(other, src)) {
 				struct buf x = h->text;
-				h->text = part, part = x, h->score = a;
+				h->text = part;
+				part = x;
+				h->score = a;
 				t = h->text.data;
 				i = 0;
 				break;
@@ -468,8 +480,10 @@ int html_headline_pick(xmlNode *root, const struct headline_sources *src, struct
 			html_title_clean(cleaned[i], NULL, tmp, sizeof tmp);
 			memcpy(cleaned[i], tmp, sizeof tmp);
 		}
-		if (cleaned[i][0])
-			cl[i] = cleaned[i], have++;
+		if (cleaned[i][0]) {
+			cl[i] = cleaned[i];
+			have++;
+		}
 	}
 	struct heading h1 = {BUF_INIT, 0}, h2 = {BUF_INIT, 0};
 	int n1 = 0, n2 = 0;
@@ -484,6 +498,7 @@ int html_headline_pick(xmlNode *root, const struct headline_sources *src, struct
 		pick = cl[i];
 	if (!rc && pick)
 		rc = buf_puts(out, pick);
-	buf_free(&h1.text), buf_free(&h2.text);
+	buf_free(&h1.text);
+	buf_free(&h2.text);
 	return rc;
 }

@@ -210,10 +210,13 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 			again = 0;
 			while (*js == ' ' || *js == '\n' || *js == '\r' || *js == '\t')
 				js++;
-			if (!strncmp(js, "<![CDATA[", 9))
-				js += 9, again = 1;
-			else if (!strncmp(js, "<!--", 4))
-				js += 4, again = 1;
+			if (!strncmp(js, "<![CDATA[", 9)) {
+				js += 9;
+				again = 1;
+			} else if (!strncmp(js, "<!--", 4)) {
+				js += 4;
+				again = 1;
+			}
 		}
 		size_t len = strlen(js);
 		struct json_object *top = NULL;
@@ -242,7 +245,12 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 
 void html_jsonld_free(struct jsonld_article *j)
 {
-	free(j->headline), free(j->name), free(j->byline);
-	free(j->published), free(j->site), free(j->url), free(j->page_published);
+	free(j->headline);
+	free(j->name);
+	free(j->byline);
+	free(j->published);
+	free(j->site);
+	free(j->url);
+	free(j->page_published);
 	memset(j, 0, sizeof *j);
 }

@@ -68,8 +68,10 @@ static int meta_note(struct meta *m, const char *names, const char *value, const
 		const char *colon = strchr(key, ':');
 		const char *alt = colon && strchr(colon + 1, ':') ? colon + 1 : NULL;
 		for (int i = 0; i < M_COUNT; i++)
-			if (!strcmp(key, meta_names[i]) || (alt && !strcmp(alt, meta_names[i])))
-				m->v[i] = value, hit = 1;
+			if (!strcmp(key, meta_names[i]) || (alt && !strcmp(alt, meta_names[i]))) {
+				m->v[i] = value;
+				hit = 1;
+			}
 	}
 	return hit;
 }
@@ -149,8 +151,10 @@ static void unescape(struct buf *b, const char *s)
 					n = utf8_encode((uint32_t)cp, out);
 			} else {
 				for (size_t i = 0; i < sizeof named / sizeof *named && !n; i++)
-					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl))
-						n = strlen(named[i].utf8), memcpy(out, named[i].utf8, n);
+					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl)) {
+						n = strlen(named[i].utf8);
+						memcpy(out, named[i].utf8, n);
+					}
 			}
 			if (n) {
 				dom_text_append(b, out, n);

@@ -197,7 +197,8 @@ static int same_class(const char *a, const char *b)
 			return 0;
 		if (!*a)
 			return 1;
-		a++, b++;
+		a++;
+		b++;
 	}
 }
 

@@ -70,7 +70,8 @@ static int same_text(const char *x, const char *y)
 			return !*x && !*y;
 		if ((*x | 0x20) != (*y | 0x20))
 			return 0;
-		x++, y++;
+		x++;
+		y++;
 	}
 }
 
@@ -124,7 +125,8 @@ static void link(struct emit *e, const xmlNode *n)
 		if (!dup && article_add_link(e->a, clean.data, text.data) < 0)
 			e->failed = 1;
 	}
-	buf_free(&clean), buf_free(&text);
+	buf_free(&clean);
+	buf_free(&text);
 	xmlFree(abs);
 }
 
@@ -206,7 +208,8 @@ static void drop_sections_from(struct article *a, size_t i)
 		struct section *x = &a->sections[k];
 		for (size_t j = 0; j < x->n_paragraphs; j++)
 			free(x->paragraphs[j]);
-		free(x->heading), free(x->paragraphs);
+		free(x->heading);
+		free(x->paragraphs);
 		memset(x, 0, sizeof *x);
 	}
 	a->n_sections = i;
@@ -243,7 +246,10 @@ static void drop_teasers(struct article *a)
 			}
 			free(s->paragraphs[j]);
 			memmove(s->paragraphs + j, s->paragraphs + j + 1, (s->n_paragraphs - j - 1) * sizeof *s->paragraphs);
-			s->n_paragraphs--, j--, total--, seen--;
+			s->n_paragraphs--;
+			j--;
+			total--;
+			seen--;
 		}
 	}
 }
@@ -275,7 +281,8 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 	while (!e.failed && article_paragraph_count(a) && a->sections[a->n_sections - 1].heading &&
 	       !a->sections[a->n_sections - 1].n_paragraphs) {
 		struct section *s = &a->sections[--a->n_sections];
-		free(s->heading), free(s->paragraphs);
+		free(s->heading);
+		free(s->paragraphs);
 		memset(s, 0, sizeof *s);
 	}
 	if (e.failed) {

@@ -87,8 +87,10 @@ int text_is_heading(const char *line, size_t len)
  */
 static int normalise(const char *text, size_t len, char **out, size_t *outlen, char *err, size_t errlen)
 {
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
-		text += 3, len -= 3;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
 	size_t probe = len < 8192 ? len : 8192, nul = 0, ctl = 0;
 	for (size_t i = 0; i < probe; i++) {
 		unsigned char c = (unsigned char)text[i];
@@ -103,8 +105,11 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, c
 	size_t ulen;
 	if (utf8_valid(text, len)) {
 		u = malloc(len + 1);
-		if (u)
-			memcpy(u, text, len), u[len] = '\0', ulen = len;
+		if (u) {
+			memcpy(u, text, len);
+			u[len] = '\0';
+			ulen = len;
+		}
 	} else {
 		/* some valid multi-byte sequences: UTF-8 with damage; none: a legacy 8-bit text */
 		int multibyte = 0;
@@ -152,8 +157,10 @@ struct line {
 
 static struct line trim(const char *p, size_t n)
 {
-	while (n && (*p == ' '))
-		p++, n--;
+	while (n && (*p == ' ')) {
+		p++;
+		n--;
+	}
 	while (n && p[n - 1] == ' ')
 		n--;
 	return (struct line){p, n};
