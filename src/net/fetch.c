@@ -107,6 +107,10 @@ static int xfer_setup(struct fetch_xfer *x, const char *url, long timeout_ms)
 	bad |= curl_easy_setopt(e, CURLOPT_PRIVATE, x) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers) != CURLE_OK;
+	if (x->req->post) {
+		bad |= curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->req->post) != CURLE_OK;
+		bad |= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->req->post_len) != CURLE_OK;
+	}
 	/* Over HTTP/2 a new transfer waits to share the connection instead of opening another. */
 	if (!strncasecmp(url, "https:", 6))
 		bad |= curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L) != CURLE_OK;
@@ -162,6 +166,18 @@ static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, siz
 			goto fail;
 		h = t;
 	}
+	if (req->post && header_safe(req->post_type)) {
+		snprintf(line, sizeof line, "Content-Type: %s", req->post_type);
+		if (!(t = curl_slist_append(h, line)))
+			goto fail;
+		h = t;
+	}
+	if (header_safe(req->authorization)) {
+		snprintf(line, sizeof line, "Authorization: %s", req->authorization);
+		if (!(t = curl_slist_append(h, line)))
+			goto fail;
+		h = t;
+	}
 	x->headers = h;
 	if (xfer_setup(x, req->url, x->opts->timeout_ms))
 		return -1;
@@ -206,6 +222,14 @@ static int xfer_finish_hop(struct fetch_xfer *x, CURLcode rc)
 	if (rc != CURLE_OK) {
 		fetch_explain_error(x, rc);
 		r->status = FETCH_FAILED;
+		return 0;
+	}
+	if (is_redirect(code) && (x->req->post || x->req->authorization)) {
+		char *loc = NULL;
+		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
+		snprintf(r->error, sizeof r->error, "HTTP %ld: the server sends this request to %.100s (use that URL)",
+		         code, loc ? loc : "another address");
+		r->status = FETCH_HTTP_ERROR;
 		return 0;
 	}
 	if (is_redirect(code)) {
@@ -465,9 +489,26 @@ int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, s
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	struct fetch_request req = {url, NULL, NULL, accept};
+	struct fetch_request req = {url, NULL, NULL, accept, NULL, 0, NULL, NULL};
 	struct one one = {r};
 	if (fetch_run(&req, 1, o, keep_one, &one, err, errlen)) {
+		fetch_result_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+int fetch_request_one(const struct fetch_request *req, const struct fetch_opts *o, struct fetch_result **out,
+                      char *err, size_t errlen)
+{
+	struct fetch_result *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	struct one one = {r};
+	if (fetch_run(req, 1, o, keep_one, &one, err, errlen)) {
 		fetch_result_free(r);
 		return -1;
 	}

@@ -1,6 +1,7 @@
 /* config.c: the config file parser. Line based, no quoting beyond "rest of the line". */
 #include "config.h"
 #include "base.h"
+#include "subs.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -102,6 +103,8 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		c->n_binds++;
 		return NULL;
 	}
+	if (source_config_name(name))
+		return NULL; /* where subscriptions come from: read by refresh (subs.h) */
 	return "unknown option (see config.example)";
 }
 
