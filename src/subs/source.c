@@ -252,10 +252,15 @@ int source_password(const struct source_config *c, char *out, size_t cap, char *
 		return password_from_command(a->password_eval, what, out, cap, err, errlen);
 	}
 	if (a->password_file[0]) {
-		char *data;
+		char *data, path[SOURCE_FIELD_MAX + 512];
 		size_t len;
+		const char *home = getenv("HOME");
 		snprintf(what, sizeof what, "%s-password-file", kind);
-		if (file_read(a->password_file, 65536, &data, &len, err, errlen))
+		if (!strncmp(a->password_file, "~/", 2) && home && *home)
+			snprintf(path, sizeof path, "%s/%s", home, a->password_file + 2);
+		else
+			snprintf(path, sizeof path, "%s", a->password_file);
+		if (file_read(path, 65536, &data, &len, err, errlen))
 			return -1;
 		size_t n = len < cap - 1 ? len : cap - 1;
 		memcpy(out, data, n);
