@@ -177,10 +177,8 @@ int cmd_refresh(int argc, char **argv)
 	int from = cli_source(&src);
 	if (from < 0)
 		return CLI_FAIL;
-	if (from) /* the aggregator has the subscriptions: FEED names do not apply */
-		return n_sel ? (cli_error("refresh FEED: the feeds come from the aggregator (source %s); "
-		                          "refresh them all", source_kind_name(src.kind)), CLI_USAGE)
-		             : cli_refresh_aggregator(&src, &o.fetch, quiet, verbose);
+	if (from) /* the aggregator has the subscriptions: one sync brings every feed (FEED names too) */
+		return cli_refresh_aggregator(&src, &o.fetch, quiet, verbose);
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
