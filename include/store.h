@@ -351,7 +351,8 @@ int store_parse_date(const char *s, long long *t);
 /*
  * When the subscriptions come from an aggregator (Tiny Tiny RSS, a Google
  * Reader API server), the store keeps which feeds are the aggregator's (the
- * guid of their items is the aggregator's item id), a queue of the
+ * guid of their items is STORE_SYNC_GUID_PREFIX and the aggregator's item
+ * id: only those items are synced), a queue of the
  * read/unread/star changes made here and not yet delivered, and a few
  * values of the sync. The tables are made by store_sync_begin(), outside the
  * schema versions (a store that never syncs is unchanged). From then on the
@@ -372,12 +373,14 @@ int store_sync_get(struct store *s, const char *key, char **value, char *err, si
 /* Sets (value NULL: removes) a sync value. */
 int store_sync_set(struct store *s, const char *key, const char *value, char *err, size_t errlen);
 
+#define STORE_SYNC_GUID_PREFIX "aggregator:" /* 11 characters; guid of an aggregator's item: prefix + its id */
+
 enum store_sync_field { STORE_SYNC_READ, STORE_SYNC_STAR };
 
 /* One change waiting for the aggregator: the latest of an item's flag. */
 struct store_sync_change {
 	long long item_id;           /* the local item */
-	char *remote;                /* its id at the aggregator (the item's guid) */
+	char *remote;                /* its id at the aggregator (the item's guid without the prefix) */
 	enum store_sync_field field; /* which flag */
 	int value;                   /* 1: read / starred, 0: unread / not starred */
 };

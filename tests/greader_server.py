@@ -15,13 +15,15 @@ STREAM is user/-/state/com.google/reading-list, .../starred, .../read or feed/ID
 
 For the tests only (not part of the API): GET /test/count (requests per path and the ids
 edit-tag received, as JSON), POST /test/add?feed=K&n=N (N new items in feed K),
-GET /test/fail?code=C (every API request answers C until /test/fail?code=0).
+GET /test/fail?code=C (every API request answers C until /test/fail?code=0); with --cmdlines FILE,
+every process's command line as the login request arrives (the client holds the password then).
 
 Listens on 127.0.0.1 only, on an ephemeral port written to --port-file; --tls CERT KEY serves
 HTTPS; exits by itself after --lifetime seconds.
 """
 import argparse
 import json
+import os
 import ssl
 import sys
 import threading
@@ -99,7 +101,20 @@ def item_number(s):
     return int(s)
 
 
-def make_handler(store, user, password, token):
+def snapshot_cmdlines(path):
+    out = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as f:
+                    out.append(f.read().replace(b"\0", b" ").decode(errors="replace"))
+            except OSError:
+                pass
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def make_handler(store, user, password, token, cmdlines=None):
     class H(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -187,6 +202,8 @@ def make_handler(store, user, password, token):
             if store.fail:
                 return self.send(store.fail, "Error=Failure", "text/plain")
             if u.path == "/accounts/ClientLogin":
+                if cmdlines:
+                    snapshot_cmdlines(cmdlines)
                 if f.get("Email", [""])[0] == user and f.get("Passwd", [""])[0] == password:
                     return self.send(200, "SID=none\nLSID=none\nAuth=%s\n" % token, "text/plain")
                 return self.send(401, "Error=BadAuthentication\n", "text/plain")
@@ -217,12 +234,14 @@ def main():
     p.add_argument("--items", type=int, default=9)
     p.add_argument("--body-words", type=int, default=120)
     p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
+    p.add_argument("--cmdlines")
     a = p.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", 0), None)
     port = srv.server_address[1]
     scheme = "https" if a.tls else "http"
     store = Store(a.feeds, a.items, a.body_words, "%s://127.0.0.1:%d" % (scheme, port))
-    srv.RequestHandlerClass = make_handler(store, a.user, a.password, "tok%08x" % (port * 2654435761 % 2**32))
+    srv.RequestHandlerClass = make_handler(store, a.user, a.password, "tok%08x" % (port * 2654435761 % 2**32),
+                                          a.cmdlines)
     if a.tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(a.tls[0], a.tls[1])
@@ -231,7 +250,6 @@ def main():
     if a.port_file:
         with open(a.port_file + ".tmp", "w") as fh:
             fh.write(str(port))
-        import os
         os.replace(a.port_file + ".tmp", a.port_file)
     else:
         print(port, flush=True)

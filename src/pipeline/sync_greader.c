@@ -225,8 +225,9 @@ static const char *first_href(json_object *o, const char *key)
 static int add_entry(struct sync_data *d, json_object *e, long long *newest)
 {
 	json_object *origin = NULL, *box;
-	char id[32], when[32];
+	char id[32], guid[48], when[32];
 	decimal_id(str_of(e, "id"), id, sizeof id);
+	snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", id);
 	json_object_object_get_ex(e, "origin", &origin);
 	struct sync_feed *f = origin && str_of(origin, "streamId") ? sync_data_feed(d, str_of(origin, "streamId")) : NULL;
 	if (!id[0] || !f)
@@ -245,7 +246,7 @@ static int add_entry(struct sync_data *d, json_object *e, long long *newest)
 	sync_iso_time(pub, when, sizeof when);
 	struct feed_item *it = feed_add_item(f->items);
 	d->n_items++;
-	return !it || feed_set(&it->id, id) || feed_set(&it->title, str_of(e, "title")) || feed_set(&it->link, link) ||
+	return !it || feed_set(&it->id, guid) || feed_set(&it->title, str_of(e, "title")) || feed_set(&it->link, link) ||
 	       feed_set(&it->author, str_of(e, "author")) || feed_set(&it->content, content) ||
 	       (when[0] && feed_set(&it->published, when)) ? -1 : 0;
 }

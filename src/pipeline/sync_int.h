@@ -6,7 +6,8 @@
  * A protocol logs in, sends batches of flag changes, and pulls what the
  * aggregator has into a sync_data (feeds with their new items, the unread
  * and starred item ids); sync.c writes it to the store. Item ids are kept
- * in one form per protocol (decimal), and are the stored items' guids.
+ * in one form (decimal); the stored items' guids are STORE_SYNC_GUID_PREFIX
+ * and that id.
  */
 #ifndef DATELINE_SYNC_INT_H
 #define DATELINE_SYNC_INT_H
@@ -24,7 +25,7 @@ struct sync_feed {
 	char *url;           /* its feed URL */
 	char *title;         /* its title, or NULL */
 	char *tags;          /* its category as a tag, or NULL */
-	struct feed *items;  /* the new items of this sync (item id = the aggregator's id); never NULL */
+	struct feed *items;  /* the new items of this sync (item id = STORE_SYNC_GUID_PREFIX + its id); never NULL */
 };
 
 struct sync_data {

@@ -242,18 +242,19 @@ static int headlines(struct sync_conn *c, int feed_id, const char *view_mode, lo
 			if (!json_object_object_get_ex(h, "id", &v))
 				continue;
 			long long id = json_object_get_int64(v);
-			char ids[32];
+			char ids[32], guid[48];
 			snprintf(ids, sizeof ids, "%lld", id);
 			if (!content) {
 				rc = sync_data_add_id(d, which, ids);
 				continue;
 			}
+			snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", ids);
 			const char *fid = str_field(h, "feed_id");
 			struct sync_feed *f = fid ? sync_data_feed(d, fid) : NULL;
 			struct feed_item *it;
 			if (!f)
 				continue; /* an article of no subscription (an archived one) */
-			if (!(it = feed_add_item(f->items)) || headline_item(it, h, ids))
+			if (!(it = feed_add_item(f->items)) || headline_item(it, h, guid))
 				rc = -1;
 			d->n_items++;
 			if (id > *max_id)

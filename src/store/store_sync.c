@@ -2,7 +2,9 @@
  * store_sync.c: what the store keeps for reading from an aggregator (Tiny
  * Tiny RSS, a Google Reader API server): which feeds are the aggregator's,
  * the queue of read/unread/star changes made here and not yet delivered, and
- * a few values of the sync itself.
+ * a few values of the sync itself. The aggregator's items are told from any
+ * other item of the same feed (one the feeds file brought before) by their
+ * guid, STORE_SYNC_GUID_PREFIX and the aggregator's id ("aggregator:1234").
  *
  * The tables are made on first use (store_sync_begin()) rather than by a
  * schema version, so a store that never syncs is unchanged. The queue is
@@ -23,13 +25,13 @@ static const char sql_tables[] =
 	"CREATE TABLE IF NOT EXISTS sync_queue(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL,"
 	" field INTEGER NOT NULL, value INTEGER NOT NULL, time INTEGER NOT NULL);"
 	"CREATE TRIGGER IF NOT EXISTS sync_queue_read AFTER UPDATE OF read ON items"
-	" WHEN NEW.read IS NOT OLD.read AND NEW.purged = 0"
+	" WHEN NEW.read IS NOT OLD.read AND NEW.purged = 0 AND NEW.guid LIKE 'aggregator:%'"
 	" AND NEW.feed_id IN (SELECT feed_id FROM sync_feeds)"
 	" AND NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')"
 	" BEGIN INSERT INTO sync_queue(item_id, field, value, time)"
 	" VALUES (NEW.id, 0, NEW.read, CAST(strftime('%s', 'now') AS INTEGER)); END;"
 	"CREATE TRIGGER IF NOT EXISTS sync_queue_star AFTER UPDATE OF starred ON items"
-	" WHEN NEW.starred IS NOT OLD.starred AND NEW.purged = 0"
+	" WHEN NEW.starred IS NOT OLD.starred AND NEW.purged = 0 AND NEW.guid LIKE 'aggregator:%'"
 	" AND NEW.feed_id IN (SELECT feed_id FROM sync_feeds)"
 	" AND NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')"
 	" BEGIN INSERT INTO sync_queue(item_id, field, value, time)"
@@ -41,9 +43,9 @@ static const char sql_state_set[] =
 static const char sql_state_del[] = "DELETE FROM sync_state WHERE key = ?";
 /* the latest change of each (item, flag), with the item's id at the aggregator */
 static const char sql_pending[] =
-	"SELECT q.item_id, q.field, q.value, i.guid FROM sync_queue q JOIN items i ON i.id = q.item_id"
+	"SELECT q.item_id, q.field, q.value, substr(i.guid, 12) FROM sync_queue q JOIN items i ON i.id = q.item_id"
 	" WHERE q.id = (SELECT max(id) FROM sync_queue r WHERE r.item_id = q.item_id AND r.field = q.field)"
-	" AND q.id <= ?1 AND i.guid IS NOT NULL ORDER BY q.id";
+	" AND q.id <= ?1 AND i.guid LIKE 'aggregator:%' ORDER BY q.id";
 static const char sql_queue_max[] = "SELECT coalesce(max(id), 0) FROM sync_queue";
 static const char sql_delivered[] = "DELETE FROM sync_queue WHERE id <= ?1 AND item_id = ?2 AND field = ?3";
 static const char sql_map_feed[] =
@@ -280,7 +282,7 @@ static int fill_ids(struct store *s, const char *table, const char *const *ids, 
 	         "DELETE FROM %s;", table, table);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, "reading the aggregator's state", err, errlen);
-	snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO %s(remote) VALUES(?)", table);
+	snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO %s(remote) VALUES('" STORE_SYNC_GUID_PREFIX "' || ?)", table);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, "reading the aggregator's state", err, errlen);
@@ -303,12 +305,12 @@ static int fill_ids(struct store *s, const char *table, const char *const *ids, 
  */
 static const char sql_apply_read[] =
 	"UPDATE items SET read = NOT EXISTS (SELECT 1 FROM temp.sync_unread u WHERE u.remote = items.guid)"
-	" WHERE feed_id IN (SELECT feed_id FROM sync_feeds) AND purged = 0"
+	" WHERE feed_id IN (SELECT feed_id FROM sync_feeds) AND purged = 0 AND guid LIKE 'aggregator:%'"
 	" AND id NOT IN (SELECT item_id FROM sync_queue WHERE field = 0)"
 	" AND read IS NOT (NOT EXISTS (SELECT 1 FROM temp.sync_unread u WHERE u.remote = items.guid))";
 static const char sql_apply_star[] =
 	"UPDATE items SET starred = EXISTS (SELECT 1 FROM temp.sync_starred u WHERE u.remote = items.guid)"
-	" WHERE feed_id IN (SELECT feed_id FROM sync_feeds) AND purged = 0"
+	" WHERE feed_id IN (SELECT feed_id FROM sync_feeds) AND purged = 0 AND guid LIKE 'aggregator:%'"
 	" AND id NOT IN (SELECT item_id FROM sync_queue WHERE field = 1)"
 	" AND starred IS NOT (EXISTS (SELECT 1 FROM temp.sync_starred u WHERE u.remote = items.guid))";
 

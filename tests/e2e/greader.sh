@@ -15,7 +15,7 @@ start_gr() {
 	while [ ! -s "$TMP/$name.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	cat "$TMP/$name.port"
 }
-PORT=$(start_gr gr --feeds 3 --items 12)
+PORT=$(start_gr gr --feeds 3 --items 12 --cmdlines "$TMP/cmdlines")
 [ -n "$PORT" ] || { not_ok greader_server "did not start: $(cat "$TMP/gr.log")"; exit 0; }
 trap 'kill $(cat "$TMP"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$TMP"' EXIT
 URL="http://127.0.0.1:$PORT"
@@ -97,6 +97,12 @@ sed "s|^greader-url .*|greader-url $URL/nothing-here|" "$TMP/config" >"$TMP/conf
 DATELINE_CONFIG="$TMP/config2" DATELINE_DB="$TMP/o.db" "$BIN" refresh >/dev/null 2>"$TMP/e3"
 expect_match greader_wrong_url "accounts/ClientLogin is not there" "$(cat "$TMP/e3")"
 if grep -aq "correct horse" "$DATELINE_DB" "$TMP"/r* "$TMP"/e*; then not_ok greader_no_password_kept; else ok greader_no_password_kept; fi
+# the process list while dateline logs in (the server took it as the login arrived)
+if [ -s "$TMP/cmdlines" ] && grep -q "refresh" "$TMP/cmdlines"; then
+	if grep -q "correct horse" "$TMP/cmdlines"; then not_ok greader_password_not_in_ps; else ok greader_password_not_in_ps; fi
+else
+	not_ok greader_password_not_in_ps "no process list taken at login"
+fi
 
 # TLS verified: a self-signed server is refused, and accepted with its certificate as the CA bundle
 if command -v openssl >/dev/null 2>&1 && openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \

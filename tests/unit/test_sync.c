@@ -113,7 +113,7 @@ static long long synced_feed(struct store *s, const char *remote, int n)
 	for (int i = 1; i <= n; i++) {
 		struct feed_item *it = feed_add_item(f);
 		char buf[64];
-		snprintf(buf, sizeof buf, "%d", i);
+		snprintf(buf, sizeof buf, STORE_SYNC_GUID_PREFIX "%d", i);
 		feed_set(&it->id, buf);
 		snprintf(buf, sizeof buf, "Story %d", i);
 		feed_set(&it->title, buf);
@@ -126,8 +126,8 @@ static long long synced_feed(struct store *s, const char *remote, int n)
 	return id;
 }
 
-/* The local id of the item whose guid is remote. */
-static long long item_of(struct store *s, long long feed_id, const char *remote)
+/* The local id of the item with this guid. */
+static long long item_of_guid(struct store *s, long long feed_id, const char *guid)
 {
 	struct store_list_opts o = {0, feed_id, 0, 0};
 	struct store_item *items;
@@ -135,11 +135,19 @@ static long long item_of(struct store *s, long long feed_id, const char *remote)
 	long long id = 0;
 	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
 	for (size_t i = 0; i < n; i++)
-		if (items[i].guid && !strcmp(items[i].guid, remote))
+		if (items[i].guid && !strcmp(items[i].guid, guid))
 			id = items[i].id;
 	store_items_free(items, n);
 	assert_true(id > 0);
 	return id;
+}
+
+/* The local id of the aggregator's item remote. */
+static long long item_of(struct store *s, long long feed_id, const char *remote)
+{
+	char guid[64];
+	snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", remote);
+	return item_of_guid(s, feed_id, guid);
 }
 
 static int flag(struct store *s, long long id, int star)
@@ -161,7 +169,16 @@ static void test_queue(void **state)
 	long long feed = synced_feed(s, "12", 3);
 	long long i1 = item_of(s, feed, "1"), i2 = item_of(s, feed, "2"), i3 = item_of(s, feed, "3");
 
-	/* a local feed's items are never queued */
+	/* an item the feeds file brought to the same feed is not the aggregator's: never queued or changed */
+	struct feed *lf = feed_new();
+	struct feed_item *lit = feed_add_item(lf);
+	feed_set(&lit->id, "https://example.org/story-from-the-feed");
+	feed_set(&lit->title, "From the feed itself");
+	struct store_feed_state lst = {200, NULL, NULL, NULL, 0, 0};
+	assert_int_equal(store_apply_feed(s, feed, lf, &lst, NULL, NULL, err, sizeof err), 0);
+	feed_free(lf);
+	long long own = item_of_guid(s, feed, "https://example.org/story-from-the-feed");
+	assert_int_equal(store_item_mark(s, own, STORE_MARK_STAR, err, sizeof err), 0);
 	long long local;
 	assert_int_equal(store_feed_upsert(s, "https://local.example/feed", NULL, NULL, &local, err, sizeof err), 0);
 
@@ -199,6 +216,8 @@ static void test_queue(void **state)
 	assert_int_equal(flag(s, i3, 1), 1);
 	assert_int_equal(flag(s, i2, 1), 0);
 	assert_int_equal(flag(s, i1, 0), 0);
+	assert_int_equal(flag(s, own, 0), 0);
+	assert_int_equal(flag(s, own, 1), 1);
 	assert_int_equal(ss.read_changed, 1);
 	assert_int_equal(ss.star_changed, 2);
 	/* ... and applying it queued nothing */
