@@ -132,6 +132,20 @@ static int xfer_setup(struct fetch_xfer *x, const char *url, long timeout_ms)
 	return bad ? -1 : 0;
 }
 
+/* Appends "name: value" to *h when value is safe to send; -1 when out of memory. */
+static int add_header(struct curl_slist **h, const char *name, const char *value)
+{
+	if (!header_safe(value))
+		return 0;
+	char line[1100];
+	snprintf(line, sizeof line, "%s: %s", name, value);
+	struct curl_slist *t = curl_slist_append(*h, line);
+	if (!t)
+		return -1;
+	*h = t;
+	return 0;
+}
+
 static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, size_t index,
                       const struct fetch_opts *o)
 {
@@ -146,38 +160,11 @@ static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, siz
 	x->easy = curl_easy_init();
 	if (!x->easy)
 		return -1;
-	struct curl_slist *h = NULL, *t;
-	char line[1100];
-	if (header_safe(req->etag)) {
-		snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (header_safe(req->last_modified)) {
-		snprintf(line, sizeof line, "If-Modified-Since: %s", req->last_modified);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (header_safe(req->accept)) {
-		snprintf(line, sizeof line, "Accept: %s", req->accept);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (req->post && header_safe(req->post_type)) {
-		snprintf(line, sizeof line, "Content-Type: %s", req->post_type);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (header_safe(req->authorization)) {
-		snprintf(line, sizeof line, "Authorization: %s", req->authorization);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
+	struct curl_slist *h = NULL;
+	if (add_header(&h, "If-None-Match", req->etag) || add_header(&h, "If-Modified-Since", req->last_modified) ||
+	    add_header(&h, "Accept", req->accept) || (req->post && add_header(&h, "Content-Type", req->post_type)) ||
+	    add_header(&h, "Authorization", req->authorization))
+		goto fail;
 	x->headers = h;
 	if (xfer_setup(x, req->url, x->opts->timeout_ms))
 		return -1;

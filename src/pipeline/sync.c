@@ -27,6 +27,7 @@
 #include "store.h"
 
 #include <ctype.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,8 +101,20 @@ struct sync_feed *sync_data_feed(struct sync_data *d, const char *remote)
 	return NULL;
 }
 
+/* A category name as one tag (spaces become '-'), malloc'd; NULL for none or out of memory. */
+static char *category_tag(const char *category)
+{
+	if (!category || !*category)
+		return NULL;
+	char *t = strdup(category);
+	for (char *p = t; p && *p; p++)
+		if (isspace((unsigned char)*p))
+			*p = '-';
+	return t;
+}
+
 struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, const char *url,
-                                     const char *title, const char *tags)
+                                     const char *title, const char *category)
 {
 	struct sync_feed *g = realloc(d->feeds, (d->n_feeds + 1) * sizeof *g);
 	if (!g)
@@ -112,9 +125,9 @@ struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, co
 	f->remote = strdup(remote);
 	f->url = strdup(url);
 	f->title = title ? strdup(title) : NULL;
-	f->tags = tags ? strdup(tags) : NULL;
+	f->tags = category_tag(category);
 	f->items = feed_new();
-	if (!f->remote || !f->url || (title && !f->title) || (tags && !f->tags) || !f->items) {
+	if (!f->remote || !f->url || (title && !f->title) || (category && *category && !f->tags) || !f->items) {
 		free(f->remote), free(f->url), free(f->title), free(f->tags);
 		feed_free(f->items);
 		return NULL;
@@ -141,23 +154,21 @@ void sync_data_free(struct sync_data *d)
 	memset(d, 0, sizeof *d);
 }
 
+const char *sync_json_str(json_object *o, const char *key)
+{
+	json_object *v;
+	if (!o || !json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
+		return NULL;
+	const char *s = json_object_get_string(v);
+	return s && *s ? s : NULL;
+}
+
 void sync_iso_time(long long t, char *out, size_t cap)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 	if (t <= 0 || !gmtime_r(&tt, &tm) || !strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		out[0] = 0;
-}
-
-char *sync_tag(const char *category)
-{
-	if (!category || !*category)
-		return NULL;
-	char *t = strdup(category);
-	for (char *p = t; p && *p; p++)
-		if (isspace((unsigned char)*p))
-			*p = '-';
-	return t;
 }
 
 /* Sends the queue, batch by batch; what went through leaves it. */

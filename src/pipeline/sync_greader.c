@@ -158,15 +158,6 @@ static int gr_send(struct sync_conn *c, enum store_sync_field field, int value, 
 	return rc;
 }
 
-static const char *str_of(json_object *o, const char *key)
-{
-	json_object *v;
-	if (!o || !json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
-		return NULL;
-	const char *s = json_object_get_string(v);
-	return s && *s ? s : NULL;
-}
-
 /* An item id in decimal, from either form; "" when it is neither. */
 static void decimal_id(const char *id, char *out, size_t cap)
 {
@@ -193,20 +184,18 @@ static int pull_subscriptions(struct sync_conn *c, struct sync_data *d, char *er
 	           ? json_object_array_length(subs) : 0;
 	for (size_t i = 0; i < n && !rc; i++) {
 		json_object *s = json_object_array_get_idx(subs, i), *cats;
-		const char *id = str_of(s, "id"), *url = str_of(s, "url");
+		const char *id = sync_json_str(s, "id"), *url = sync_json_str(s, "url");
 		if (!url && id && !strncmp(id, "feed/http", 9))
 			url = id + 5;
 		if (!id || !url)
 			continue;
 		const char *label = NULL;
 		if (json_object_object_get_ex(s, "categories", &cats) && json_object_array_length(cats))
-			label = str_of(json_object_array_get_idx(cats, 0), "label");
-		char *tag = sync_tag(label);
-		if (!sync_data_add_feed(d, id, url, str_of(s, "title"), tag)) {
+			label = sync_json_str(json_object_array_get_idx(cats, 0), "label");
+		if (!sync_data_add_feed(d, id, url, sync_json_str(s, "title"), label)) {
 			snprintf(err, errlen, "out of memory");
 			rc = -1;
 		}
-		free(tag);
 	}
 	json_object_put(j);
 	return rc;
@@ -218,7 +207,7 @@ static const char *first_href(json_object *o, const char *key)
 	if (!json_object_object_get_ex(o, key, &a) || !json_object_is_type(a, json_type_array) ||
 	    !json_object_array_length(a))
 		return NULL;
-	return str_of(json_object_array_get_idx(a, 0), "href");
+	return sync_json_str(json_object_array_get_idx(a, 0), "href");
 }
 
 /* One entry of stream/contents into its feed's items. 0, or -1 when out of memory. */
@@ -226,35 +215,35 @@ static int add_entry(struct sync_data *d, json_object *e, long long *newest)
 {
 	json_object *origin = NULL, *box;
 	char id[32], guid[48], when[32];
-	decimal_id(str_of(e, "id"), id, sizeof id);
+	decimal_id(sync_json_str(e, "id"), id, sizeof id);
 	snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", id);
 	json_object_object_get_ex(e, "origin", &origin);
-	struct sync_feed *f = origin && str_of(origin, "streamId") ? sync_data_feed(d, str_of(origin, "streamId")) : NULL;
+	struct sync_feed *f = origin && sync_json_str(origin, "streamId") ? sync_data_feed(d, sync_json_str(origin, "streamId")) : NULL;
 	if (!id[0] || !f)
 		return 0; /* an item of no subscription */
 	const char *content = NULL;
 	if (json_object_object_get_ex(e, "content", &box) || json_object_object_get_ex(e, "summary", &box))
-		content = str_of(box, "content");
+		content = sync_json_str(box, "content");
 	const char *link = first_href(e, "canonical");
 	if (!link)
 		link = first_href(e, "alternate");
 	json_object *v;
 	long long pub = json_object_object_get_ex(e, "published", &v) ? json_object_get_int64(v) : 0;
-	long long crawl = str_of(e, "crawlTimeMsec") ? strtoll(str_of(e, "crawlTimeMsec"), NULL, 10) / 1000 : pub;
+	long long crawl = sync_json_str(e, "crawlTimeMsec") ? strtoll(sync_json_str(e, "crawlTimeMsec"), NULL, 10) / 1000 : pub;
 	if (crawl > *newest)
 		*newest = crawl;
 	sync_iso_time(pub, when, sizeof when);
 	struct feed_item *it = feed_add_item(f->items);
 	d->n_items++;
-	return !it || feed_set(&it->id, guid) || feed_set(&it->title, str_of(e, "title")) || feed_set(&it->link, link) ||
-	       feed_set(&it->author, str_of(e, "author")) || feed_set(&it->content, content) ||
+	return !it || feed_set(&it->id, guid) || feed_set(&it->title, sync_json_str(e, "title")) || feed_set(&it->link, link) ||
+	       feed_set(&it->author, sync_json_str(e, "author")) || feed_set(&it->content, content) ||
 	       (when[0] && feed_set(&it->published, when)) ? -1 : 0;
 }
 
 /* Appends "&c=CONTINUATION" from j to path (cap bytes); 0 when there is none. */
 static int next_page(json_object *j, const char *base_path, char *path, size_t cap)
 {
-	const char *cont = str_of(j, "continuation");
+	const char *cont = sync_json_str(j, "continuation");
 	if (!cont)
 		return 0;
 	struct buf b = BUF_INIT;
@@ -264,26 +253,34 @@ static int next_page(json_object *j, const char *base_path, char *path, size_t c
 	return ok;
 }
 
-static int pull_items(struct sync_conn *c, const char *mark, struct sync_data *d, char *err, size_t errlen)
+/* What each page's entries go to: one entry of the list at key; 0, or -1 when out of memory. */
+struct pager {
+	const char *key;  /* "items" or "itemRefs" */
+	const char *what; /* for messages */
+	int (*each)(struct pager *pg, json_object *entry);
+	struct sync_data *d;
+	long long newest; /* items: the newest crawl time seen */
+	int which;        /* ids: 0 unread, 1 starred */
+};
+
+/* GETs first and the pages its continuations lead to, handing every entry to pg->each. */
+static int page_through(struct sync_conn *c, const char *first, struct pager *pg, char *err, size_t errlen)
 {
-	char first[256], path[2048];
-	long long newest = mark ? strtoll(mark, NULL, 10) : 0;
-	snprintf(first, sizeof first, "/reader/api/0/stream/contents/" STATE "reading-list?output=json&n=%d%s%s",
-	         CONTENTS_PAGE, mark ? "&ot=" : "", mark ? mark : "");
+	char path[2048];
 	snprintf(path, sizeof path, "%s", first);
 	for (;;) {
 		char *body;
 		size_t len;
 		if (get(c, path, &body, &len, err, errlen))
 			return -1;
-		json_object *j = parse(c, body, len, "the stream contents", err, errlen), *items;
+		json_object *j = parse(c, body, len, pg->what, err, errlen), *list;
 		if (!j)
 			return -1;
 		int rc = 0;
-		size_t n = json_object_object_get_ex(j, "items", &items) && json_object_is_type(items, json_type_array)
-		           ? json_object_array_length(items) : 0;
+		size_t n = json_object_object_get_ex(j, pg->key, &list) && json_object_is_type(list, json_type_array)
+		           ? json_object_array_length(list) : 0;
 		for (size_t i = 0; i < n && !rc; i++)
-			rc = add_entry(d, json_object_array_get_idx(items, i), &newest);
+			rc = pg->each(pg, json_object_array_get_idx(list, i));
 		int more = !rc && n && next_page(j, first, path, sizeof path);
 		json_object_put(j);
 		if (rc) {
@@ -291,11 +288,33 @@ static int pull_items(struct sync_conn *c, const char *mark, struct sync_data *d
 			return -1;
 		}
 		if (!more)
-			break;
+			return 0;
 	}
+}
+
+static int each_entry(struct pager *pg, json_object *e)
+{
+	return add_entry(pg->d, e, &pg->newest);
+}
+
+static int each_id(struct pager *pg, json_object *ref)
+{
+	char id[32];
+	decimal_id(sync_json_str(ref, "id"), id, sizeof id);
+	return id[0] ? sync_data_add_id(pg->d, pg->which, id) : 0;
+}
+
+static int pull_items(struct sync_conn *c, const char *mark, struct sync_data *d, char *err, size_t errlen)
+{
+	char first[256];
+	struct pager pg = {"items", "the stream contents", each_entry, d, mark ? strtoll(mark, NULL, 10) : 0, 0};
+	snprintf(first, sizeof first, "/reader/api/0/stream/contents/" STATE "reading-list?output=json&n=%d%s%s",
+	         CONTENTS_PAGE, mark ? "&ot=" : "", mark ? mark : "");
+	if (page_through(c, first, &pg, err, errlen))
+		return -1;
 	char m[32];
-	snprintf(m, sizeof m, "%lld", newest);
-	if (newest && !(d->mark = strdup(m))) {
+	snprintf(m, sizeof m, "%lld", pg.newest);
+	if (pg.newest && !(d->mark = strdup(m))) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -306,36 +325,11 @@ static int pull_items(struct sync_conn *c, const char *mark, struct sync_data *d
 static int pull_ids(struct sync_conn *c, const char *s, const char *xt, int which, struct sync_data *d,
                     char *err, size_t errlen)
 {
-	char first[256], path[2048];
+	char first[256];
+	struct pager pg = {"itemRefs", "an id list", each_id, d, 0, which};
 	snprintf(first, sizeof first, "/reader/api/0/stream/items/ids?output=json&n=%d&s=%s%s%s", IDS_PAGE, s,
 	         xt ? "&xt=" : "", xt ? xt : "");
-	snprintf(path, sizeof path, "%s", first);
-	for (;;) {
-		char *body;
-		size_t len;
-		if (get(c, path, &body, &len, err, errlen))
-			return -1;
-		json_object *j = parse(c, body, len, "an id list", err, errlen), *refs;
-		if (!j)
-			return -1;
-		int rc = 0;
-		size_t n = json_object_object_get_ex(j, "itemRefs", &refs) && json_object_is_type(refs, json_type_array)
-		           ? json_object_array_length(refs) : 0;
-		for (size_t i = 0; i < n && !rc; i++) {
-			char id[32];
-			decimal_id(str_of(json_object_array_get_idx(refs, i), "id"), id, sizeof id);
-			if (id[0])
-				rc = sync_data_add_id(d, which, id);
-		}
-		int more = !rc && n && next_page(j, first, path, sizeof path);
-		json_object_put(j);
-		if (rc) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		if (!more)
-			return 0;
-	}
+	return page_through(c, first, &pg, err, errlen);
 }
 
 static int gr_pull(struct sync_conn *c, const char *mark, struct sync_data *d, char *err, size_t errlen)

@@ -78,14 +78,16 @@ int sync_request(struct sync_conn *c, const char *url, const char *post, size_t 
 int sync_data_add_id(struct sync_data *d, int which, const char *id);
 /* The feed with this remote id, or NULL. */
 struct sync_feed *sync_data_feed(struct sync_data *d, const char *remote);
-/* Adds a feed (copies the strings); NULL when out of memory. */
+/* Adds a feed (copies the strings; the category, maybe NULL, becomes its tag); NULL when out of memory. */
 struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, const char *url,
-                                     const char *title, const char *tags);
+                                     const char *title, const char *category);
 void sync_data_free(struct sync_data *d);
+
+/* The string at key of JSON object o (NULL for none, null or ""); borrowed from o. */
+struct json_object;
+const char *sync_json_str(struct json_object *o, const char *key);
 
 /* "2024-01-02T03:04:05Z" for a unix time, into out (at least 21 bytes). */
 void sync_iso_time(long long t, char *out, size_t cap);
-/* A category name as one tag (spaces become '-'), malloc'd; NULL for none or out of memory. */
-char *sync_tag(const char *category);
 
 #endif

@@ -144,15 +144,6 @@ static int ttrss_send(struct sync_conn *c, enum store_sync_field field, int valu
 	return 0;
 }
 
-static const char *str_field(json_object *o, const char *key)
-{
-	json_object *v;
-	if (!json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
-		return NULL;
-	const char *s = json_object_get_string(v);
-	return s && *s ? s : NULL;
-}
-
 /* The categories' titles by id, as tags. */
 static int pull_feeds(struct sync_conn *c, struct sync_data *d, char *err, size_t errlen)
 {
@@ -179,7 +170,7 @@ static int pull_feeds(struct sync_conn *c, struct sync_data *d, char *err, size_
 	size_t nc = json_object_is_type(cats, json_type_array) ? json_object_array_length(cats) : 0;
 	for (size_t i = 0; i < nf && !rc; i++) {
 		json_object *f = json_object_array_get_idx(feeds, i), *cat = NULL;
-		const char *id = str_field(f, "id"), *url = str_field(f, "feed_url");
+		const char *id = sync_json_str(f, "id"), *url = sync_json_str(f, "feed_url");
 		if (!id || !url)
 			continue;
 		const char *cat_title = NULL;
@@ -187,14 +178,12 @@ static int pull_feeds(struct sync_conn *c, struct sync_data *d, char *err, size_
 		for (size_t k = 0; k < nc && cat_id > 0; k++) {
 			json_object *cobj = json_object_array_get_idx(cats, k), *cid;
 			if (json_object_object_get_ex(cobj, "id", &cid) && json_object_get_int(cid) == cat_id)
-				cat_title = str_field(cobj, "title");
+				cat_title = sync_json_str(cobj, "title");
 		}
-		char *tag = sync_tag(cat_title);
-		if (!sync_data_add_feed(d, id, url, str_field(f, "title"), tag)) {
+		if (!sync_data_add_feed(d, id, url, sync_json_str(f, "title"), cat_title)) {
 			snprintf(err, errlen, "out of memory");
 			rc = -1;
 		}
-		free(tag);
 	}
 	json_object_put(croot);
 	json_object_put(froot);
@@ -207,9 +196,9 @@ static int headline_item(struct feed_item *it, json_object *h, const char *id)
 	char when[32];
 	json_object *u;
 	sync_iso_time(json_object_object_get_ex(h, "updated", &u) ? json_object_get_int64(u) : 0, when, sizeof when);
-	return feed_set(&it->id, id) || feed_set(&it->title, str_field(h, "title")) ||
-	       feed_set(&it->link, str_field(h, "link")) || feed_set(&it->author, str_field(h, "author")) ||
-	       feed_set(&it->content, str_field(h, "content")) || (when[0] && feed_set(&it->published, when));
+	return feed_set(&it->id, id) || feed_set(&it->title, sync_json_str(h, "title")) ||
+	       feed_set(&it->link, sync_json_str(h, "link")) || feed_set(&it->author, sync_json_str(h, "author")) ||
+	       feed_set(&it->content, sync_json_str(h, "content")) || (when[0] && feed_set(&it->published, when));
 }
 
 /*
@@ -249,7 +238,7 @@ static int headlines(struct sync_conn *c, int feed_id, const char *view_mode, lo
 				continue;
 			}
 			snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", ids);
-			const char *fid = str_field(h, "feed_id");
+			const char *fid = sync_json_str(h, "feed_id");
 			struct sync_feed *f = fid ? sync_data_feed(d, fid) : NULL;
 			struct feed_item *it;
 			if (!f)

@@ -117,19 +117,9 @@ int source_config_parse(struct source_config *c, const char *s, size_t len, char
 		memcpy(line, s + pos, n);
 		line[n] = 0;
 		pos = end + 1;
-		char *p = line;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		char *q = p + strlen(p);
-		while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
-			*--q = 0;
-		if (!*p || *p == '#')
+		char *p, *v;
+		if (!conf_split_line(line, &p, &v))
 			continue;
-		char *v = p + strcspn(p, " \t");
-		if (*v)
-			*v++ = 0;
-		while (*v == ' ' || *v == '\t')
-			v++;
 		if (!source_config_name(p))
 			continue;
 		const char *why = apply(c, p, v);
