@@ -13,6 +13,7 @@ if [ -n "$missing" ]; then
 fi
 start_httpd 300 || { skip ttrss "python3 or tests/httpd.py missing"; exit 0; }
 trap 'ttrss_stop; kill "$HTTPD_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'exit 1' INT TERM
 if ! ttrss_start; then
 	not_ok ttrss_start "$(tail -3 "$TMP/tt-why" | tr '\n' ' ')"
 	exit 0
