@@ -398,7 +398,7 @@ int store_sync_pending(struct store *s, struct store_sync_change **out, size_t *
 int store_sync_delivered(struct store *s, const struct store_sync_change *c, size_t n, long long upto,
                          char *err, size_t errlen);
 void store_sync_changes_free(struct store_sync_change *c, size_t n);
-/* How many changes wait in the queue (0 in a store that never synced). */
+/* How many changes wait in the queue, one per item and flag (0 in a store that never synced). */
 int store_sync_queued(struct store *s, long long *n, char *err, size_t errlen);
 
 /*

@@ -348,7 +348,8 @@ int store_sync_queued(struct store *s, long long *n, char *err, size_t errlen)
 	*n = 0;
 	sqlite3_stmt *st;
 	/* a store that never synced has no queue: nothing is waiting */
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sync_queue", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM (SELECT DISTINCT item_id, field FROM sync_queue)", -1,
+	                       &st, NULL) != SQLITE_OK)
 		return 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)

@@ -96,6 +96,7 @@ expect_eq ttrss_offline_one_message "1" "$(grep -c . "$TMP/off.err")"
 expect_match ttrss_offline_message "cannot reach Tiny Tiny RSS at .*stay queued" "$(cat "$TMP/off.err")"
 "$BIN" list --json >"$TMP/after.json"
 if cmp -s "$TMP/before.json" "$TMP/after.json"; then ok ttrss_offline_store_intact; else not_ok ttrss_offline_store_intact; fi
+expect_match ttrss_offline_waiting "^2 changes wait for the aggregator" "$("$BIN" status | tail -1)"
 (cd "$TT_DIR/www" && exec php -S "127.0.0.1:$TT_PORT") >>"$TT_DIR/php.log" 2>&1 &
 TT_PHP_PID=$!
 sleep 1
