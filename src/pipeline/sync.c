@@ -301,6 +301,9 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 	snprintf(base, sizeof base, "%s", a->url);
 	for (size_t n = strlen(base); n > 8 && base[n - 1] == '/'; n--)
 		base[n - 1] = 0;
+	size_t bl = strlen(base); /* Tiny Tiny RSS's API address given for its own: the calls add /api/ */
+	if (cfg->kind == SOURCE_TTRSS && bl > 12 && !strcmp(base + bl - 4, "/api"))
+		base[bl - 4] = 0;
 	snprintf(source, sizeof source, "%s %s %s", source_kind_name(cfg->kind), base, a->login);
 	struct sync_conn c = {fo, base, cfg->kind == SOURCE_TTRSS ? "Tiny Tiny RSS" : "the Google Reader API server",
 	                      NULL, NULL, 0, log, 0};

@@ -125,6 +125,20 @@ a4=$(ttrss_add_entry "$briefs" g-a4 "Port reopens" "$BASE/article" "$long")
 "$BIN" refresh >"$TMP/inc.out" 2>&1
 expect_match ttrss_incremental "1 new items" "$(cat "$TMP/inc.out")"
 
+# a subscription added on the server arrives; one dropped there goes here too
+extra=$(ttrss_add_feed "Science" "$BASE/feed/science")
+ttrss_add_entry "$extra" g-s1 "Comet seen" "$BASE/science/1" "$long" >/dev/null
+"$BIN" refresh >/dev/null 2>&1
+expect_eq ttrss_new_subscription "Briefs Science World" "$("$BIN" status --json | jget /dev/stdin '" ".join(sorted(f["title"] for f in j))')"
+api unsubscribeFeed "{\"feed_id\": $extra}"
+"$BIN" refresh >"$TMP/unsub.out" 2>&1
+expect_eq ttrss_unsubscribed_removed "Briefs World" "$("$BIN" status --json | jget /dev/stdin '" ".join(sorted(f["title"] for f in j))')"
+expect_match ttrss_unsubscribed_said "1 feeds gone" "$(cat "$TMP/unsub.out")"
+
+# the API's own address works as ttrss-url too (same aggregator, same store)
+sed "s|^ttrss-url .*|ttrss-url ${TTRSS_URL}api/|" "$TMP/config" >"$TMP/config-api"
+if DATELINE_CONFIG="$TMP/config-api" "$BIN" refresh >"$TMP/api.out" 2>&1; then ok ttrss_url_with_api; else not_ok ttrss_url_with_api "$(cat "$TMP/api.out")"; fi
+
 # errors: each one message, the store untouched
 "$BIN" list --json >"$TMP/before.json"
 printf 'Wr0ngPass\n' >"$TMP/pw"
