@@ -34,6 +34,7 @@
 #include <time.h>
 
 #define SUMMARY_CHARS 400 /* text shorter than this (markup aside) is a summary */
+#define API_MAX_BYTES ((size_t)64 << 20) /* the largest answer to one API call */
 
 int sync_request(struct sync_conn *c, const char *url, const char *post, size_t post_len, const char *post_type,
                  const char *auth, char **body, size_t *len, char *err, size_t errlen)
@@ -305,7 +306,11 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 	if (cfg->kind == SOURCE_TTRSS && bl > 12 && !strcmp(base + bl - 4, "/api"))
 		base[bl - 4] = 0;
 	snprintf(source, sizeof source, "%s %s %s", source_kind_name(cfg->kind), base, a->login);
-	struct sync_conn c = {fo, base, cfg->kind == SOURCE_TTRSS ? "Tiny Tiny RSS" : "the Google Reader API server",
+	/* a page of 200 or 1,000 articles can pass the cap made for one feed: the pages bound the answers */
+	struct fetch_opts api = *fo;
+	if (api.max_bytes < API_MAX_BYTES)
+		api.max_bytes = API_MAX_BYTES;
+	struct sync_conn c = {&api, base, cfg->kind == SOURCE_TTRSS ? "Tiny Tiny RSS" : "the Google Reader API server",
 	                      NULL, NULL, 0, log, 0};
 	struct sync_data d;
 	memset(&d, 0, sizeof d);

@@ -9,7 +9,7 @@ export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 # start_gr NAME ARGS...: a server; sets GR_PID_NAME and prints its port
 start_gr() {
 	name=$1; shift
-	python3 "$ROOT/tests/greader_server.py" --lifetime 120 --port-file "$TMP/$name.port" "$@" >"$TMP/$name.log" 2>&1 &
+	python3 "$ROOT/tests/greader_server.py" --lifetime 900 --port-file "$TMP/$name.port" "$@" >"$TMP/$name.log" 2>&1 &
 	echo $! >"$TMP/$name.pid"
 	i=0
 	while [ ! -s "$TMP/$name.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done

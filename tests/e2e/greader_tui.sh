@@ -10,7 +10,7 @@ if ! tui_have; then
 	exit 0
 fi
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
-python3 "$ROOT/tests/greader_server.py" --lifetime 120 --port-file "$TMP/port" --feeds 2 --items 4 >"$TMP/srv.log" 2>&1 &
+python3 "$ROOT/tests/greader_server.py" --lifetime 900 --port-file "$TMP/port" --feeds 2 --items 4 >"$TMP/srv.log" 2>&1 &
 SRV=$!
 trap 'kill $SRV 2>/dev/null; tui_cleanup' EXIT
 i=0
