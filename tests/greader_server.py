@@ -15,7 +15,8 @@ STREAM is user/-/state/com.google/reading-list, .../starred, .../read or feed/ID
 
 For the tests only (not part of the API): GET /test/count (requests per path and the ids
 edit-tag received, as JSON), POST /test/add?feed=K&n=N (N new items in feed K),
-GET /test/fail?code=C (every API request answers C until /test/fail?code=0); with --cmdlines FILE,
+GET /test/fail?code=C (every API request answers C until /test/fail?code=0); /moved/ANYTHING
+answers 301 to /ANYTHING (a client must not carry credentials there by itself); with --cmdlines FILE,
 every process's command line as the login request arrives (the client holds the password then).
 
 Listens on 127.0.0.1 only, on an ephemeral port written to --port-file; --tls CERT KEY serves
@@ -148,6 +149,8 @@ def make_handler(store, user, password, token, cmdlines=None):
             q = urllib.parse.parse_qs(u.query)
             path = u.path
             self.count(path.split("/stream/contents/")[0] + ("/stream/contents" if "/stream/contents/" in path else ""))
+            if path.startswith("/moved/"):
+                return self.moved(path)
             if path == "/test/count":
                 with store.lock:
                     return self.send(200, json.dumps({"paths": store.counts, "edits": store.edits}))
@@ -189,9 +192,17 @@ def make_handler(store, user, password, token, cmdlines=None):
                 out["continuation"] = str(start + n)
             return self.send(200, json.dumps(out))
 
+        def moved(self, path):
+            self.send_response(301)
+            self.send_header("Location", path[len("/moved"):])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
         def do_POST(self):
             u = urllib.parse.urlsplit(self.path)
             self.count(u.path)
+            if u.path.startswith("/moved/"):
+                return self.moved(u.path)
             if u.path == "/test/add":
                 q = urllib.parse.parse_qs(u.query)
                 with store.lock:

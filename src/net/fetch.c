@@ -471,19 +471,8 @@ static int keep_one(void *ctx, struct fetch_result *r)
 int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, struct fetch_result **out,
               char *err, size_t errlen)
 {
-	struct fetch_result *r = calloc(1, sizeof *r);
-	if (!r) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	struct fetch_request req = {url, NULL, NULL, accept, NULL, 0, NULL, NULL};
-	struct one one = {r};
-	if (fetch_run(&req, 1, o, keep_one, &one, err, errlen)) {
-		fetch_result_free(r);
-		return -1;
-	}
-	*out = r;
-	return 0;
+	struct fetch_request req = {.url = url, .accept = accept};
+	return fetch_request_one(&req, o, out, err, errlen);
 }
 
 int fetch_request_one(const struct fetch_request *req, const struct fetch_opts *o, struct fetch_result **out,

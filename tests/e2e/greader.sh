@@ -96,6 +96,12 @@ printf 'correct horse\n' >"$TMP/pw"
 sed "s|^greader-url .*|greader-url $URL/nothing-here|" "$TMP/config" >"$TMP/config2"
 DATELINE_CONFIG="$TMP/config2" DATELINE_DB="$TMP/o.db" "$BIN" refresh >/dev/null 2>"$TMP/e3"
 expect_match greader_wrong_url "accounts/ClientLogin is not there" "$(cat "$TMP/e3")"
+# a redirect is not followed with the password: the message names where the server points
+sed "s|^greader-url .*|greader-url $URL/moved|" "$TMP/config" >"$TMP/config4"
+logins=$(count 'j["paths"].get("/accounts/ClientLogin", 0)')
+DATELINE_CONFIG="$TMP/config4" DATELINE_DB="$TMP/o.db" "$BIN" refresh >/dev/null 2>"$TMP/e5"
+expect_match greader_redirect_not_followed "HTTP 301: the server sends this request to $URL/accounts/ClientLogin \(use that URL\)" "$(cat "$TMP/e5")"
+expect_eq greader_redirect_no_login "$logins" "$(count 'j["paths"].get("/accounts/ClientLogin", 0)')"
 if grep -aq "correct horse" "$DATELINE_DB" "$TMP"/r* "$TMP"/e*; then not_ok greader_no_password_kept; else ok greader_no_password_kept; fi
 # the process list while dateline logs in (the server took it as the login arrived)
 if [ -s "$TMP/cmdlines" ] && grep -q "refresh" "$TMP/cmdlines"; then
