@@ -13,7 +13,8 @@ share, as a client sees them, over generated feeds held in memory:
 Every /reader/ request needs "Authorization: GoogleLogin auth=TOKEN" (401 otherwise).
 STREAM is user/-/state/com.google/reading-list, .../starred, .../read or feed/ID.
 
-For the tests only (not part of the API): GET /test/count (requests per path and the ids
+For the tests only (not part of the API): --hostile puts escape sequences in a feed title and an item title.
+GET /test/count (requests per path and the ids
 edit-tag received, as JSON), POST /test/add?feed=K&n=N (N new items in feed K),
 GET /test/fail?code=C (every API request answers C until /test/fail?code=0); /moved/ANYTHING
 answers 301 to /ANYTHING (a client must not carry credentials there by itself); with --cmdlines FILE,
@@ -37,7 +38,7 @@ LONG = "tag:google.com,2005:reader/item/"
 
 
 class Store:
-    def __init__(self, feeds, items, body_words, base):
+    def __init__(self, feeds, items, body_words, base, hostile=False):
         self.lock = threading.Lock()
         self.feeds = [{"id": "feed/%d" % k, "title": "Generated feed %d" % k,
                        "url": "%s/feeds/%d.xml" % (base, k), "label": "Group %d" % (k % 3)}
@@ -51,6 +52,10 @@ class Store:
         self.t0 = 1700000000
         for i in range(items):
             self.add(i % max(feeds, 1))
+        if hostile:  # terminal escapes and controls in what the aggregator says
+            self.feeds[0]["title"] = "Evil\x1b]0;pwned\x07 Feed\x9b31m"
+            self.add(0)
+            self.items[-1]["title"] = "Bad\x1b[2J title\u202e"
 
     def add(self, k):
         n = len(self.items) + 1
@@ -246,11 +251,12 @@ def main():
     p.add_argument("--body-words", type=int, default=120)
     p.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     p.add_argument("--cmdlines")
+    p.add_argument("--hostile", action="store_true", help="escape sequences in a feed title and an item title")
     a = p.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", 0), None)
     port = srv.server_address[1]
     scheme = "https" if a.tls else "http"
-    store = Store(a.feeds, a.items, a.body_words, "%s://127.0.0.1:%d" % (scheme, port))
+    store = Store(a.feeds, a.items, a.body_words, "%s://127.0.0.1:%d" % (scheme, port), a.hostile)
     srv.RequestHandlerClass = make_handler(store, a.user, a.password, "tok%08x" % (port * 2654435761 % 2**32),
                                           a.cmdlines)
     if a.tls:

@@ -110,6 +110,19 @@ else
 	not_ok greader_password_not_in_ps "no process list taken at login"
 fi
 
+# what the aggregator says is untrusted: no escape sequence reaches the terminal
+HPORT=$(start_gr hostile --feeds 2 --items 2 --hostile)
+sed "s|^greader-url .*|greader-url http://127.0.0.1:$HPORT|" "$TMP/config" >"$TMP/config5"
+DATELINE_CONFIG="$TMP/config5" DATELINE_DB="$TMP/h.db" "$BIN" refresh >"$TMP/h1" 2>&1
+DATELINE_DB="$TMP/h.db" "$BIN" status >>"$TMP/h1" 2>&1
+DATELINE_DB="$TMP/h.db" "$BIN" list >>"$TMP/h1" 2>&1
+expect_match greader_hostile_stored "Bad.*title" "$(cat "$TMP/h1")"
+if LC_ALL=C grep -q "$(printf '\033')\|$(printf '\007')\|$(printf '\302\233')\|$(printf '\342\200\256')" "$TMP/h1"; then
+	not_ok greader_hostile_sanitised "escape or control bytes in: $(od -c "$TMP/h1" | head -5)"
+else
+	ok greader_hostile_sanitised
+fi
+
 # TLS verified: a self-signed server is refused, and accepted with its certificate as the CA bundle
 if command -v openssl >/dev/null 2>&1 && openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
 	-addext "subjectAltName=IP:127.0.0.1" -keyout "$TMP/key.pem" -out "$TMP/cert.pem" >/dev/null 2>&1; then
