@@ -325,11 +325,12 @@ struct sync_summary {
 /*
  * One sync of st with the aggregator of cfg, logging in with password.
  * Failed feeds and pages get a line on report (may be NULL); log (may be
- * NULL) gets one line per request. 0, or -1 with err (the queue keeps what
- * was not delivered).
+ * NULL) gets one line per request; progress (a terminal, or NULL) a running
+ * count redrawn in place and cleared at the end. 0, or -1 with err (the
+ * queue keeps what was not delivered).
  */
 int sync_run(struct store *st, const struct source_config *cfg, const char *password, const struct fetch_opts *fo,
-             FILE *report, FILE *log, struct sync_summary *sum, char *err, size_t errlen);
+             FILE *report, FILE *log, FILE *progress, struct sync_summary *sum, char *err, size_t errlen);
 /* One line: "12 feeds from the aggregator: 30 new items, ...". */
 void sync_format_summary(const struct sync_summary *s, char *out, size_t outlen);
 

@@ -19,7 +19,8 @@ int cli_source(struct source_config *cfg)
 	return cfg->kind == SOURCE_FEEDS ? 0 : 1;
 }
 
-int cli_refresh_aggregator(const struct source_config *cfg, const struct fetch_opts *fo, int quiet, int verbose)
+int cli_refresh_aggregator(const struct source_config *cfg, const struct fetch_opts *fo, int quiet, int verbose,
+                           int progress)
 {
 	char err[1024], password[1024];
 	if (source_check(cfg, err, sizeof err) || source_password(cfg, password, sizeof password, err, sizeof err)) {
@@ -33,7 +34,8 @@ int cli_refresh_aggregator(const struct source_config *cfg, const struct fetch_o
 		return CLI_FAIL;
 	}
 	struct sync_summary sum;
-	int rc = sync_run(st, cfg, password, fo, stderr, verbose ? stderr : NULL, &sum, err, sizeof err);
+	int rc = sync_run(st, cfg, password, fo, stderr, verbose ? stderr : NULL, progress && !verbose ? stderr : NULL,
+	                  &sum, err, sizeof err);
 	memset(password, 0, sizeof password);
 	if (rc) {
 		char *e = sanitize_str(err, 0);

@@ -56,6 +56,11 @@ int sync_request(struct sync_conn *c, const char *url, const char *post, size_t 
 		        r->http_code, r->body_len, r->seconds);
 		free(u);
 	}
+	if (c->progress) {
+		fprintf(c->progress, "\r\033[Kreading from %s: %zu requests, %zu items", c->kind, c->requests,
+		        c->received ? *c->received : 0);
+		fflush(c->progress);
+	}
 	int rc = 0;
 	if (r->status == FETCH_FAILED) {
 		snprintf(err, errlen, "cannot reach %s at %s: %s", c->kind, c->base, r->error);
@@ -241,7 +246,7 @@ static int summaries_only(const struct feed *f)
 
 /* Writes the pulled feeds and items; the full-text candidates go to ft. */
 static int write_feeds(struct store *st, struct sync_data *d, struct feedlist *ft, struct sync_summary *sum,
-                       FILE *report, char *err, size_t errlen)
+                       FILE *report, FILE *progress, char *err, size_t errlen)
 {
 	const char **remotes = d->n_feeds ? malloc(d->n_feeds * sizeof *remotes) : NULL;
 	if (d->n_feeds && !remotes) {
@@ -253,6 +258,11 @@ static int write_feeds(struct store *st, struct sync_data *d, struct feedlist *f
 		struct sync_feed *f = &d->feeds[i];
 		long long id;
 		remotes[i] = f->remote;
+		if (progress) {
+			fprintf(progress, "\r\033[Kstoring: %zu/%zu feeds, %zu items analysed", i, d->n_feeds,
+			        sum->new_items + sum->changed_items);
+			fflush(progress);
+		}
 		if (store_sync_feed(st, f->remote, f->url, f->title, f->tags, &id, err, errlen)) {
 			rc = -1;
 			break;
@@ -287,7 +297,7 @@ static int write_feeds(struct store *st, struct sync_data *d, struct feedlist *f
 }
 
 int sync_run(struct store *st, const struct source_config *cfg, const char *password, const struct fetch_opts *fo,
-             FILE *report, FILE *log, struct sync_summary *sum, char *err, size_t errlen)
+             FILE *report, FILE *log, FILE *progress, struct sync_summary *sum, char *err, size_t errlen)
 {
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -310,10 +320,10 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 	struct fetch_opts api = *fo;
 	if (api.max_bytes < API_MAX_BYTES)
 		api.max_bytes = API_MAX_BYTES;
-	struct sync_conn c = {&api, base, cfg->kind == SOURCE_TTRSS ? "Tiny Tiny RSS" : "the Google Reader API server",
-	                      NULL, NULL, 0, log, 0};
 	struct sync_data d;
 	memset(&d, 0, sizeof d);
+	struct sync_conn c = {&api, base, cfg->kind == SOURCE_TTRSS ? "Tiny Tiny RSS" : "the Google Reader API server",
+	                      NULL, NULL, 0, log, progress, &d.n_items, 0};
 	struct feedlist ft = FEEDLIST_INIT;
 	char *mark = NULL;
 	int rc = -1;
@@ -326,7 +336,7 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 		goto out;
 	sum->feeds = d.n_feeds;
 	sum->items = d.n_items;
-	if (write_feeds(st, &d, &ft, sum, report, err, errlen))
+	if (write_feeds(st, &d, &ft, sum, report, progress, err, errlen))
 		goto out;
 	struct store_sync_stats ss;
 	if (store_sync_apply_state(st, (const char *const *)d.unread, d.n_unread, (const char *const *)d.starred,
@@ -356,6 +366,10 @@ out:
 	free(mark);
 	sync_data_free(&d);
 	feedlist_free(&ft);
+	if (progress) {
+		fputs("\r\033[K", progress);
+		fflush(progress);
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sum->seconds = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	return rc;

@@ -47,6 +47,8 @@ struct sync_conn {
 	char *action_token;          /* Google Reader's token for edits, or NULL */
 	size_t requests;             /* requests made */
 	FILE *log;                   /* one line per request (--verbose), or NULL */
+	FILE *progress;              /* a terminal for the running count, or NULL */
+	const size_t *received;      /* items received so far (for the count) */
 	long http_code;              /* status of the last answer, 0 when none */
 };
 
