@@ -292,8 +292,9 @@ void store_sink_free(struct store_sink *k);
  * store_sync_*), which is sent first, in batches, and emptied only of what
  * the aggregator accepted; then the aggregator's feeds (categories as tags),
  * new items and unread/starred ids are pulled and written: items through
- * ingest_item_reader (the same parsing and analysis as fetched feeds), full
- * text for feeds it holds only as summaries (when the config allows).
+ * ingest_item_parser, then analysis_pending() (the same parsing and
+ * analysis as fetched feeds), full text for feeds it holds only as
+ * summaries (when the config allows).
  *
  * Conflict rule: a change made in dateline since the last refresh wins over
  * the aggregator's state of that flag (it is delivered before the state is
@@ -312,6 +313,7 @@ struct sync_summary {
 	size_t items;          /* items received */
 	size_t new_items;      /* of which new here */
 	size_t changed_items;  /* of which changed */
+	size_t analysed;       /* articles analysed after they were stored */
 	size_t failed;         /* feeds whose items could not be stored (reported) */
 	size_t read_changed;   /* items whose read flag the aggregator changed */
 	size_t star_changed;   /* items whose star it changed */

@@ -8,9 +8,11 @@
  *      each sets a flag, none toggles it);
  *   3. pull the subscriptions, the new items, the unread and starred ids;
  *   4. write: feeds (categories as tags), items through the same pipeline
- *      as fetched feeds (ingest_item_reader: parsing, analysis), then the
- *      read and starred flags of every synced item;
- *   5. full text for the feeds the aggregator holds only as summaries.
+ *      as fetched feeds (ingest_item_parser), then the read and starred
+ *      flags of every synced item: the items are browsable from here;
+ *   5. the analysis of what was stored (analysis_pending(), as after a
+ *      refresh), then full text for the feeds the aggregator holds only as
+ *      summaries.
  *
  * The conflict rule follows from the order: dateline's changes reach the
  * aggregator before its state is read back, so a change made here since the
@@ -270,7 +272,7 @@ static int write_feeds(struct store *st, struct sync_data *d, struct feedlist *f
 		struct store_feed_state fs = {200, NULL, NULL, NULL, (long long)time(NULL), 0};
 		struct store_apply_result res;
 		char ferr[512];
-		if (store_apply_feed(st, id, f->items, &fs, &ingest_item_reader, &res, ferr, sizeof ferr)) {
+		if (store_apply_feed(st, id, f->items, &fs, &ingest_item_parser, &res, ferr, sizeof ferr)) {
 			char *u = sanitize_str(f->url, 0), *w = sanitize_str(ferr, 0);
 			if (report)
 				fprintf(report, "%s: %s\n", u ? u : "?", w ? w : "?");
@@ -346,6 +348,12 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 	sum->star_changed = (size_t)ss.star_changed;
 	/* the mark moves only once everything before it is stored */
 	if (!sum->failed && d.mark && store_sync_set(st, "mark", d.mark, err, errlen))
+		goto out;
+	if (progress) {
+		fprintf(progress, "\r\033[Kanalysing %zu new and changed items", sum->new_items + sum->changed_items);
+		fflush(progress);
+	}
+	if (analysis_pending(st, NULL, &sum->analysed, err, errlen))
 		goto out;
 	rc = 0;
 	if (cfg->fulltext && ft.n && fulltext_expand(st, &ft, fo, FULLTEXT_DEFAULT_PER_FEED, report, &sum->fulltext,
