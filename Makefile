@@ -26,7 +26,7 @@ UNIT    = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 # helper programs the end-to-end tests drive (not tests themselves)
 FIXTURES = $(patsubst tests/tui/%.c,$(B)/fixtures/%,$(wildcard tests/tui/*.c))
 
-.PHONY: all deps deps-run run check check-layers lint uninstall check-asan check-valgrind install clean bench fuzz fuzz-smoke
+.PHONY: all deps deps-run run check test-deps check-layers lint uninstall check-asan check-valgrind install clean bench fuzz fuzz-smoke
 all: $(BIN)
 
 # what building and running need (make run), and that plus the test tools (make check)
@@ -34,6 +34,10 @@ deps-run:
 	@sh scripts/deps.sh run
 deps:
 	@sh scripts/deps.sh check
+
+# what only the tests need (a real Tiny Tiny RSS: tt-rss, PostgreSQL, PHP); never fatal
+test-deps:
+	@sh scripts/test-deps.sh
 
 # every object waits for the generated tables; -MMD -MP: editing a header rebuilds what includes it
 $(B)/obj/%.o: src/%.c $(B)/gen.stamp
@@ -92,7 +96,7 @@ lint: $(B)/gen.stamp $(B)/prefix.h
 		--error-exitcode=1 -Iinclude $(PRIV_INC) -I$(B) -isrc/analysis/lexicon.c src
 	@echo "lint: cppcheck clean"
 
-check: deps
+check: deps test-deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT) $(FIXTURES)
 	@bash tests/run.sh
 

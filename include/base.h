@@ -230,6 +230,13 @@ int wrap_width(const char *s, size_t len);
  */
 size_t wrap_line(const char *s, size_t len, int width, size_t *next);
 
+/*
+ * confline.h: one line of a config file ("name value", '#' comments): trims
+ * line in place and sets *name and *value (the rest of the line, maybe "")
+ * into it. Returns 1, or 0 for a blank or comment line.
+ */
+int conf_split_line(char *line, char **name, char **value);
+
 /* version.h: the one place the version is written. */
 #define DATELINE_VERSION "0.1.0"
 #define DATELINE_HOMEPAGE "https://github.com/dateline-reader/dateline" /* named in the User-Agent */

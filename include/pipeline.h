@@ -284,4 +284,56 @@ struct store_sink *store_sink_new(struct store *s);
 void store_sink_fill(struct store_sink *k, struct refresh_sink *sink);
 void store_sink_free(struct store_sink *k);
 
+/*
+ * sync.h: subscriptions, items and read state from an aggregator (Tiny Tiny
+ * RSS's JSON API, the Google Reader API), and dateline's read/unread/star
+ * changes back to it: `dateline refresh` under `source ttrss|greader`
+ * (subs.h). The changes come from the store's queue (store.h,
+ * store_sync_*), which is sent first, in batches, and emptied only of what
+ * the aggregator accepted; then the aggregator's feeds (categories as tags),
+ * new items and unread/starred ids are pulled and written: items through
+ * ingest_item_parser, then analysis_pending() (the same parsing and
+ * analysis as fetched feeds), full text for feeds it holds only as
+ * summaries (when the config allows).
+ *
+ * Conflict rule: a change made in dateline since the last refresh wins over
+ * the aggregator's state of that flag (it is delivered before the state is
+ * read back); every other flag becomes the aggregator's at each refresh.
+ *
+ * Nothing is written before the aggregator answers the login; a wrong
+ * password, an unreachable server or an API error is one message in err and
+ * leaves the store as it was. The password is borrowed, never stored,
+ * printed or logged.
+ */
+struct source_config;
+
+struct sync_summary {
+	size_t feeds;          /* subscriptions at the aggregator */
+	size_t feeds_removed;  /* synced feeds it no longer has (removed here) */
+	size_t items;          /* items received */
+	size_t new_items;      /* of which new here */
+	size_t changed_items;  /* of which changed */
+	size_t analysed;       /* articles analysed after they were stored */
+	size_t failed;         /* feeds whose items could not be stored (reported) */
+	size_t read_changed;   /* items whose read flag the aggregator changed */
+	size_t star_changed;   /* items whose star it changed */
+	size_t sent;           /* queued changes delivered */
+	size_t queued;         /* changes still waiting (the aggregator could not take them) */
+	size_t requests;       /* HTTP requests made */
+	double seconds;        /* wall time */
+	struct fulltext_summary fulltext; /* pages fetched for summary-only feeds */
+};
+
+/*
+ * One sync of st with the aggregator of cfg, logging in with password.
+ * Failed feeds and pages get a line on report (may be NULL); log (may be
+ * NULL) gets one line per request; progress (a terminal, or NULL) a running
+ * count redrawn in place and cleared at the end. 0, or -1 with err (the
+ * queue keeps what was not delivered).
+ */
+int sync_run(struct store *st, const struct source_config *cfg, const char *password, const struct fetch_opts *fo,
+             FILE *report, FILE *log, FILE *progress, struct sync_summary *sum, char *err, size_t errlen);
+/* One line: "12 feeds from the aggregator: 30 new items, ...". */
+void sync_format_summary(const struct sync_summary *s, char *out, size_t outlen);
+
 #endif

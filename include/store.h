@@ -346,4 +346,83 @@ void store_quote_hits_free(struct store_quote_hit *h, size_t n);
  */
 int store_parse_date(const char *s, long long *t);
 
+/* ---- reading from an aggregator (store_sync.c) ---- */
+
+/*
+ * When the subscriptions come from an aggregator (Tiny Tiny RSS, a Google
+ * Reader API server), the store keeps which feeds are the aggregator's (the
+ * guid of their items is STORE_SYNC_GUID_PREFIX and the aggregator's item
+ * id: only those items are synced), a queue of the
+ * read/unread/star changes made here and not yet delivered, and a few
+ * values of the sync. The tables are made by store_sync_begin(), outside the
+ * schema versions (a store that never syncs is unchanged). From then on the
+ * database itself queues every change of read or starred on an item of a
+ * synced feed, whoever makes it (the TUI, `dateline mark`), except the
+ * changes store_sync_apply_state() brings from the aggregator.
+ */
+
+/*
+ * Makes the sync tables when missing and checks the store syncs with source
+ * (a string naming the aggregator: kind, URL, user): a store already tied to
+ * another aggregator (its "source" value, which the caller sets once the
+ * aggregator accepted the login) is refused with a message. 0 or -1.
+ */
+int store_sync_begin(struct store *s, const char *source, char *err, size_t errlen);
+/* A sync value by key (malloc'd into *value, NULL when unset). */
+int store_sync_get(struct store *s, const char *key, char **value, char *err, size_t errlen);
+/* Sets (value NULL: removes) a sync value. */
+int store_sync_set(struct store *s, const char *key, const char *value, char *err, size_t errlen);
+
+#define STORE_SYNC_GUID_PREFIX "aggregator:" /* 11 characters; guid of an aggregator's item: prefix + its id */
+
+enum store_sync_field { STORE_SYNC_READ, STORE_SYNC_STAR };
+
+/* One change waiting for the aggregator: the latest of an item's flag. */
+struct store_sync_change {
+	long long item_id;           /* the local item */
+	char *remote;                /* its id at the aggregator (the item's guid without the prefix) */
+	enum store_sync_field field; /* which flag */
+	int value;                   /* 1: read / starred, 0: unread / not starred */
+};
+/*
+ * The changes queued so far, one per item and flag (the latest wins), in
+ * the order they were made; *upto is the queue position they cover. Free
+ * with store_sync_changes_free().
+ */
+int store_sync_pending(struct store *s, struct store_sync_change **out, size_t *n, long long *upto,
+                       char *err, size_t errlen);
+/*
+ * Removes c[0..n) from the queue once the aggregator has them: the rows up
+ * to upto for those items and flags (a change made since stays queued).
+ */
+int store_sync_delivered(struct store *s, const struct store_sync_change *c, size_t n, long long upto,
+                         char *err, size_t errlen);
+void store_sync_changes_free(struct store_sync_change *c, size_t n);
+/* How many changes wait in the queue, one per item and flag (0 in a store that never synced). */
+int store_sync_queued(struct store *s, long long *n, char *err, size_t errlen);
+
+/*
+ * Adds or updates the aggregator's feed remote (its id there) at url with
+ * title and tags (space-separated, its category), and sets *feed_id.
+ */
+int store_sync_feed(struct store *s, const char *remote, const char *url, const char *title, const char *tags,
+                    long long *feed_id, char *err, size_t errlen);
+/* Deletes the synced feeds (and their items) whose remote id is not in remotes[0..n). */
+int store_sync_feeds_keep(struct store *s, const char *const *remotes, size_t n, int *n_removed,
+                          char *err, size_t errlen);
+
+struct store_sync_stats {
+	int read_changed; /* items whose read flag the aggregator changed */
+	int star_changed; /* items whose star the aggregator changed */
+};
+/*
+ * Sets read and starred on every item of the synced feeds from the
+ * aggregator's state: unread[0..n_unread) are its unread item ids, starred[]
+ * its starred ones; every other item is read and not starred. Items with a
+ * change still queued keep theirs. One transaction; nothing is queued.
+ */
+int store_sync_apply_state(struct store *s, const char *const *unread, size_t n_unread,
+                           const char *const *starred, size_t n_starred, struct store_sync_stats *stats,
+                           char *err, size_t errlen);
+
 #endif

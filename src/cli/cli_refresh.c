@@ -173,6 +173,12 @@ int cmd_refresh(int argc, char **argv)
 			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
 		}
 	}
+	struct source_config src;
+	int from = cli_source(&src);
+	if (from < 0)
+		return CLI_FAIL;
+	if (from) /* the aggregator has the subscriptions: one sync brings every feed (FEED names too) */
+		return cli_refresh_aggregator(&src, &o.fetch, quiet, verbose, progress);
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {

@@ -111,9 +111,10 @@ static void conditional(const char *path, int use_etag)
 	assert_null(use_etag ? first->last_modified : first->etag);
 	char url[256], err[256];
 	url_of(url, sizeof url, "http", path);
-	struct fetch_request req = {url, use_etag ? v : NULL, use_etag ? NULL : v, FETCH_ACCEPT_FEED};
-	struct fetch_request stale = {url, use_etag ? "\"stale\"" : NULL,
-	                              use_etag ? NULL : "Mon, 01 Jan 2001 00:00:00 GMT", NULL};
+	struct fetch_request req = {.url = url, .etag = use_etag ? v : NULL, .last_modified = use_etag ? NULL : v,
+	                            .accept = FETCH_ACCEPT_FEED};
+	struct fetch_request stale = {.url = url, .etag = use_etag ? "\"stale\"" : NULL,
+	                              .last_modified = use_etag ? NULL : "Mon, 01 Jan 2001 00:00:00 GMT"};
 	struct fetch_request both[2] = {req, stale};
 	struct seen seen = {{FETCH_FAILED, FETCH_FAILED}, {0, 0}};
 	assert_int_equal(fetch_run(both, 2, &o, cb, &seen, err, sizeof err), 0);
@@ -222,7 +223,7 @@ static void test_faults_in_one_batch(void **state)
 	struct fetch_request reqs[NFAULTS];
 	for (size_t i = 0; i < NFAULTS; i++) {
 		url_of(urls[i], sizeof urls[i], faults[i].scheme, faults[i].path);
-		reqs[i] = (struct fetch_request){urls[i], NULL, NULL, NULL};
+		reqs[i] = (struct fetch_request){.url = urls[i]};
 	}
 	static struct batch b;
 	memset(&b, 0, sizeof b);
@@ -270,7 +271,7 @@ static void test_per_host_queue_keeps_timeouts(void **state)
 	struct fetch_request reqs[4];
 	for (size_t i = 0; i < 4; i++) {
 		url_of(urls[i], sizeof urls[i], "http", paths[i]);
-		reqs[i] = (struct fetch_request){urls[i], NULL, NULL, NULL};
+		reqs[i] = (struct fetch_request){.url = urls[i]};
 	}
 	static struct batch b;
 	memset(&b, 0, sizeof b);
