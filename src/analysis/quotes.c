@@ -221,13 +221,14 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
 	q->turn = qt->turn;
-	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice */
+	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice
+	 * ("…,” says analyst Ken Doctor. That produced “…”: naming the speaker again is no one else) */
 	size_t words = 0; /* a clause, not a term: four words or more */
 	for (size_t j = k + 1; j < sp->tl->n && sp->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
 		words += sp->tl->v[j].kind == TOK_WORD;
 	q->nobody_since = words >= 4 && qt->prev_para == qt->para_no && qt->prev_close_tok < k;
 	for (size_t j = qt->prev_close_tok + 1; q->nobody_since && j < k; j++)
-		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j];
+		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j] || sp->entity[j] == qt->prev_speaker;
 	buf_reset(&q->text);
 	q->n_seg = 0;
 	free(q->cue_pre), q->cue_pre = NULL;
