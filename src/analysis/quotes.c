@@ -196,6 +196,10 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0; /* a title passes no speaker on */
 	}
+	if (speaker < 0 && q->partial && !q->pre.attributed && !post.attributed) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0; /* an unattributed term inside a sentence does not silence the voice before it */
+	}
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
 		return -1;

@@ -113,6 +113,41 @@ static int according_to(const struct speaker_para *p, size_t lo, size_t hi, stru
 	return 0;
 }
 
+/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
+static const char *const naming_verbs[] = {
+	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
+	"named", NULL,
+};
+
+/*
+ * “new Gannett,” as Reed dubbed it / as he put it / as Smith said: "as", a
+ * name or pronoun, and a verb of saying or naming right after it, from k.
+ */
+static int as_named(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
+{
+	int np;
+	if (!sentence_word_is(p, k, "as") || p->in_quote[k])
+		return 0;
+	for (size_t j = k + 1; j + 1 < hi && j <= k + 4; j++) {
+		int e = sentence_candidate(p, j, &np);
+		if (!np)
+			continue;
+		size_t v = j + 1;
+		while (v < hi && p->entity[v] >= 0 && p->entity[v] == p->entity[j])
+			v++; /* the rest of the name */
+		if (v < hi && (sentence_word_is(p, v, "has") || sentence_word_is(p, v, "had")))
+			v++;
+		if (v < hi && (sentence_in_list(p, v, sentence_say_verbs) || sentence_in_list(p, v, naming_verbs) ||
+		               (sentence_word_is(p, v, "put") && v + 1 < hi && sentence_word_is(p, v + 1, "it")))) {
+			set_cue(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* QUOTE, SPEAKER VERB / QUOTE, VERB SPEAKER. */
 static int after(const struct speaker_para *p, size_t close, struct speaker_result *r)
 {
@@ -174,6 +209,8 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			return 1;
 		}
 	}
+	if (as_named(p, k, hi, r))
+		return 1;
 	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
 		int np_v;
@@ -234,12 +271,6 @@ static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct 
  * subject is a name, not a pronoun, said the quoted words. Returns that verb
  * (and sets *e), or v.
  */
-/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
-static const char *const naming_verbs[] = {
-	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
-	"named", NULL,
-};
-
 static const char *const auxiliaries[] = {
 	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
 };
