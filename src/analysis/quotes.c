@@ -110,6 +110,30 @@ static int collect_mentions(struct quoter *qt)
 	return 0;
 }
 
+#define REQUOTE_REACH 32  /* earlier quotations searched for words quoted again */
+#define REQUOTE_MIN 10    /* bytes: shorter fragments match by chance */
+
+/* The speaker of an earlier quotation with a cue holding text[0, n) (its last punctuation aside), or NULL. */
+static const char *requoted(const struct article *a, const char *text, size_t n)
+{
+	while (n && (text[n - 1] == '.' || text[n - 1] == ',' || text[n - 1] == ' '))
+		n--;
+	if (n < REQUOTE_MIN || !memchr(text, ' ', n))
+		return NULL;
+	size_t lo = a->n_quotes > REQUOTE_REACH ? a->n_quotes - REQUOTE_REACH : 0;
+	for (size_t i = a->n_quotes; i > lo; i--) {
+		const struct quote *e = &a->quotes[i - 1];
+		if (!e->speaker || !e->cue || !e->text)
+			continue; /* only words someone was seen saying */
+		size_t len = strlen(e->text);
+		for (const char *h = memchr(e->text, text[0], len); h && (size_t)(e->text + len - h) > n;
+		     h = memchr(h + 1, text[0], (size_t)(e->text + len - h - 1)))
+			if (!memcmp(h, text, n))
+				return e->speaker;
+	}
+	return NULL;
+}
+
 /*
  * Emits the pending quotation, ending at offset end of paragraph par (of the
  * section it began in); sp and close locate its closing mark for "…,” he
@@ -165,6 +189,11 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
 	if (speaker >= 0 && !who)
 		return -1;
+	if (q->partial && !cue && !q->title) {
+		const char *again = requoted(qt->a, t + b, n - b);
+		if (again)
+			who = again; /* "with “investing for growth.”": words quoted before are their speaker's */
+	}
 	(void)par, (void)end;
 	for (size_t i = 0; i < q->n_seg; i++) {
 		/* each paragraph's part, without the spaces and commas trimmed off it */
