@@ -585,6 +585,50 @@ static void embedded_speaker_said_it(void **state)
 	article_free(a);
 }
 
+/* "“…,” as Reed dubbed it": "as", a name and a verb of saying or naming after the quotation. */
+static void as_name_dubbed_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Mills merge\n\nBoard chair Halvard Brekke backed the deal on Monday.\n\n"
+	                            "The \"new Northmill,\" as Brekke dubbed the merged firm, will own nine mills.\n\n"
+	                            "The \"old guard,\" as the union sees it, will lose its seats.\n");
+	assert_speaker(quote(a, "new Northmill"), "Halvard Brekke");
+	assert_string_equal(quote(a, "new Northmill")->cue, "dubbed");
+	assert_speaker(quote(a, "old guard"), NULL); /* "sees" reports nobody's words */
+	article_free(a);
+}
+
+/* Naming the speaker again after the quotation, or quoting a lone term, does not end the speaker's voice. */
+static void voice_continues_past_its_own_name(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ferries\n\nThe harbour has lost money for years.\n\n"
+	                            "\"There has not been one good season since 2009,\" says port analyst Oda Fjeld. "
+	                            "That has produced a policy of \"cutting every route that does not pay its way.\"\n\n"
+	                            "It is not clear what comes next, Fjeld says. Because the \"slow\" routes went first, "
+	                            "\"that does not mean the fast ones are safe.\"\n");
+	assert_speaker(quote(a, "cutting every route"), "Oda Fjeld");
+	assert_speaker(quote(a, "that does not mean"), "Oda Fjeld");
+	assert_speaker(quote(a, "slow"), NULL);
+	article_free(a);
+}
+
+/* Words quoted again later in the article are still the words of the one who first said them with a cue. */
+static void requoted_words_keep_their_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Dividends\n\nChief executive Halvard Brekke told investors the firm would "
+	                            "\"return cash to owners while investing for growth in every town.\"\n\n"
+	                            "Northmill Group may find that hard to square with \"investing for growth.\"\n\n"
+	                            "The \"Grow With Us\" campaign begins in May.\n\n"
+	                            "Posters read \"Grow With Us\" in red.\n");
+	assert_speaker(quote(a, "investing for growth."), "Halvard Brekke");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (!strcmp(a->quotes[i].text, "Grow With Us"))
+			assert_null(a->quotes[i].speaker); /* an unattributed slogan passes nobody on */
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +677,9 @@ int main(void)
 		cmocka_unit_test(british_single_quotes),
 		cmocka_unit_test(acronym_speaks_for_its_organisation),
 		cmocka_unit_test(embedded_speaker_said_it),
+		cmocka_unit_test(as_name_dubbed_it),
+		cmocka_unit_test(voice_continues_past_its_own_name),
+		cmocka_unit_test(requoted_words_keep_their_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
