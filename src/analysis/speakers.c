@@ -300,6 +300,45 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 	return v;
 }
 
+/* Nouns for what someone said: "his claim that the pair were “not close”". */
+static const char *const speech_nouns[] = {
+	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
+	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
+	"declaration", "admission", "quip", "retort", "reply", "response", NULL,
+};
+
+/*
+ * "Smith's claim that …“…”" / "his remarks that “…”": the owner of a speech
+ * noun in [lo, hi) said the quotation. Pronouns take their antecedent.
+ */
+static int speech_owner(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	for (size_t k = hi; k > lo + 1; k--) {
+		size_t w = k - 1;
+		if (p->in_quote[w] || !sentence_in_list(p, w, speech_nouns))
+			continue;
+		size_t o = w - 1; /* the owner, before the noun (one modifier allowed: "his repeated claims") */
+		if (o > lo && p->tl->v[o].kind == TOK_WORD && p->entity[o] < 0 && !(p->tl->v[o].flags & TOKF_CAP) &&
+		    !sentence_word_is(p, o, "his") && !sentence_word_is(p, o, "her") && !sentence_word_is(p, o, "their"))
+			o--;
+		int e = -1;
+		if (p->tl->v[o].kind == TOK_POSS && o > lo && p->entity[o - 1] >= 0 && !p->in_quote[o - 1])
+			e = p->entity[o - 1];
+		else if (sentence_word_is(p, o, "his"))
+			e = p->last_he[o];
+		else if (sentence_word_is(p, o, "her"))
+			e = p->last_she[o];
+		else if (sentence_word_is(p, o, "its") || sentence_word_is(p, o, "their"))
+			e = p->last_org[o];
+		if (e < 0)
+			return 0; /* only the noun nearest the quotation */
+		set_cue(p, w, 1, r);
+		r->entity = e;
+		return 1;
+	}
+	return 0;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
@@ -340,7 +379,7 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			return 1;
 		}
 	}
-	if (according_to(p, lo, open, r))
+	if (according_to(p, lo, open, r) || speech_owner(p, lo, open, r))
 		return 1;
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */

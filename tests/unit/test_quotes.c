@@ -629,6 +629,21 @@ static void requoted_words_keep_their_speaker(void **state)
 	article_free(a);
 }
 
+/* "his claim that the pair were “not close”": the owner of a speech noun said the quotation. */
+static void owner_of_a_claim_speaks(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Inquiry\n\nMinister Edvard Lunde gave a long interview on Sunday.\n\n"
+	                            "That contradicts his claim that the two men were \"never close.\"\n\n"
+	                            "Lunde's remarks about the \"painful years\" drew criticism.\n\n"
+	                            "The harbour's \"new era\" begins in May.\n");
+	assert_speaker(quote(a, "never close"), "Edvard Lunde");
+	assert_string_equal(quote(a, "never close")->cue, "claim");
+	assert_speaker(quote(a, "painful years"), "Edvard Lunde");
+	assert_speaker(quote(a, "new era"), NULL); /* a possessive with no speech noun */
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -680,6 +695,7 @@ int main(void)
 		cmocka_unit_test(as_name_dubbed_it),
 		cmocka_unit_test(voice_continues_past_its_own_name),
 		cmocka_unit_test(requoted_words_keep_their_speaker),
+		cmocka_unit_test(owner_of_a_claim_speaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
