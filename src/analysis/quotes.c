@@ -53,6 +53,7 @@ struct pending {
 	int title;                /* 1: the name of a programme or publication, said by nobody;
 	                           * 2: a mention (a title, a term), said by nobody but a transcript's speaker */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
+	int transcript;           /* a paragraph of it opens with a turn label ("“WALLACE: …"): a transcript, said by many */
 	int nobody_since;         /* no one named since the previous quotation, in the same paragraph */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
@@ -154,7 +155,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
-	if (q->title) {
+	if (q->title || q->transcript) {
 		q->pre.attributed = 0;
 		sp = NULL; /* neither a speaker nor one to pass on */
 	}
@@ -164,7 +165,9 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (q->title) {
+	if (q->transcript) {
+		speaker = -1;
+	} else if (q->title) {
 		speaker = q->title == 2 && q->turn >= 0 ? q->turn : -1; /* a transcript's speaker mentions it */
 	} else if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
 		speaker = qt->signature; /* the paragraph is signed */
@@ -221,9 +224,9 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		    (cue && cue_len && article_set(&out->cue, cue, cue_len)))
 			return -1;
 	}
-	if (q->title && speaker < 0) {
+	if ((q->title || q->transcript) && speaker < 0) {
 		free(q->cue_pre), q->cue_pre = NULL;
-		return 0; /* a title passes no speaker on */
+		return 0; /* a title or a transcript passes no speaker on */
 	}
 	if (speaker < 0 && q->partial && !q->pre.attributed && !post.attributed) {
 		free(q->cue_pre), q->cue_pre = NULL;
@@ -253,6 +256,7 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->mark = t->mark;
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
+	q->transcript = 0;
 	q->turn = qt->turn;
 	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice
 	 * ("…,” says analyst Ken Doctor. That produced “…”: naming the speaker again is no one else) */
@@ -352,6 +356,15 @@ static int signature(const struct token_list *tl, const int *entity, const int *
 	return entity[k - 1];
 }
 
+/* Whether s[0, n) opens with a speaker's label in capitals, "WALLACE: " or "MR. PENCE: ". */
+static int turn_label_at(const char *s, size_t n)
+{
+	size_t k = 0, caps = 0;
+	while (k < n && k < 32 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.' || s[k] == '-'))
+		caps += s[k] >= 'A' && s[k] <= 'Z', k++;
+	return caps >= 2 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ';
+}
+
 /* The person a transcript's turn label names ("PENCE: ..."), TURN_UNKNOWN, or -1 when there is no turn. */
 static int turn_speaker(const char *text, const struct token_list *tl, const int *entity, const int *etype)
 {
@@ -419,6 +432,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		size_t to = s->close < n ? tl.v[s->close].start : len;
 		if (append(&qt->q, par, text, from, to))
 			goto out;
+		qt->q.transcript |= turn_label_at(text + from, to - from);
 		if (s->close < n) {
 			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
 			              quote_marks_mention(text, &tl, s->open, s->close) ? 2 : 0;

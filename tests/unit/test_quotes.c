@@ -644,6 +644,20 @@ static void owner_of_a_claim_speaks(void **state)
 	article_free(a);
 }
 
+/* A transcript pasted inside an open quotation ("“WALLACE: …") is many voices: no speaker for any of it. */
+static void transcript_in_quotes_has_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview\n\nGovernor Tove Aasen spoke to host Per Brun on Sunday. A transcript follows:\n\n"
+	                            "\"BRUN: Will you run again next year, Governor?\n\n"
+	                            "\"AASEN: Well, look, the voters will decide that in the spring.\n\n"
+	                            "Later, Aasen said, \"We will know by March.\"\n");
+	assert_speaker(quote(a, "BRUN: Will you"), NULL);
+	assert_speaker(quote(a, "AASEN: Well"), NULL);
+	assert_speaker(quote(a, "We will know"), "Tove Aasen");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -696,6 +710,7 @@ int main(void)
 		cmocka_unit_test(voice_continues_past_its_own_name),
 		cmocka_unit_test(requoted_words_keep_their_speaker),
 		cmocka_unit_test(owner_of_a_claim_speaks),
+		cmocka_unit_test(transcript_in_quotes_has_no_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
