@@ -339,6 +339,24 @@ static int speech_owner(const struct speaker_para *p, size_t lo, size_t hi, stru
 	return 0;
 }
 
+/* Whether entity e, named or referred to in [lo, hi), is a person. */
+static int is_person(const struct speaker_para *p, size_t lo, size_t hi, int e)
+{
+	for (size_t k = lo; k < hi; k++)
+		if (p->entity[k] == e)
+			return p->entity_type[k] == 0;
+	return 1; /* "he", "she": resolved to a person */
+}
+
+/* Words of the quotation opening at token open, counted up to 4. */
+static size_t quoted_words(const struct speaker_para *p, size_t open)
+{
+	size_t words = 0;
+	for (size_t j = open + 1; j < p->tl->n && p->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
+		words += p->tl->v[j].kind == TOK_WORD;
+	return words;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
@@ -383,8 +401,11 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 		return 1;
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */
-	if (p->subject_fallback || (open > 0 && sentence_is_punct(p, open - 1, ':'))) {
+	int open_colon = open > 0 && sentence_is_punct(p, open - 1, ':');
+	if (p->subject_fallback || open_colon) {
 		int e = sentence_subject(p, lo, open, &found);
+		if (found && e >= 0 && !open_colon && !is_person(p, lo, open, e) && quoted_words(p, open) < 4)
+			found = 0; /* "the agency's “deliveries”": a body using a term is no one's quotation */
 		if (found && e >= 0) {
 			r->entity = e;
 			r->attributed = 1;

@@ -658,6 +658,17 @@ static void transcript_in_quotes_has_no_speaker(void **state)
 	article_free(a);
 }
 
+/* With no reporting verb, a body using a short term does not speak it; a person still does. */
+static void body_using_a_term_is_not_quoted(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ports\n\nThe Northmill Harbour Authority expanded its \"priority berth\" scheme in May.\n\n"
+	                            "Senator Ragna Holm has been calling the scheme a \"giveaway\" for months.\n");
+	assert_speaker(quote(a, "priority berth"), NULL);
+	assert_speaker(quote(a, "giveaway"), "Ragna Holm");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -711,6 +722,7 @@ int main(void)
 		cmocka_unit_test(requoted_words_keep_their_speaker),
 		cmocka_unit_test(owner_of_a_claim_speaks),
 		cmocka_unit_test(transcript_in_quotes_has_no_speaker),
+		cmocka_unit_test(body_using_a_term_is_not_quoted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
