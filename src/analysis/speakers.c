@@ -119,6 +119,40 @@ static const char *const naming_verbs[] = {
 	"named", NULL,
 };
 
+/* Nouns for what someone said: "his claim that the pair were “not close”". */
+static const char *const speech_nouns[] = {
+	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
+	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
+	"declaration", "admission", "quip", "retort", "reply", "response", "phrase", "motto", "dictum",
+	"maxim", "saying", "line", "quote", NULL,
+};
+
+/* “…,” the famous dictum of Marshall McLuhan: a speech noun "by" or "of" a name right after the quotation. */
+static int speech_of(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
+{
+	int np;
+	if (!(sentence_word_is(p, k, "the") || sentence_word_is(p, k, "a") || sentence_word_is(p, k, "an")))
+		return 0;
+	for (size_t w = k + 1; w + 1 < hi && w <= k + 3; w++) {
+		if (!sentence_in_list(p, w, speech_nouns))
+			continue;
+		if (!sentence_word_is(p, w + 1, "by") && !sentence_word_is(p, w + 1, "of"))
+			return 0;
+		for (size_t j = w + 2; j < hi && j < w + 10; j++) {
+			int e = sentence_candidate(p, j, &np);
+			if (np && e >= 0 && p->entity_type[j] == 0) {
+				set_cue(p, w, 1, r);
+				r->entity = e;
+				return 1;
+			}
+			if (sentence_is_punct(p, j, ','))
+				break;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /*
  * “new Gannett,” as Reed dubbed it / as he put it / as Smith said: "as", a
  * name or pronoun, and a verb of saying or naming right after it, from k.
@@ -209,7 +243,7 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 			return 1;
 		}
 	}
-	if (as_named(p, k, hi, r))
+	if (as_named(p, k, hi, r) || speech_of(p, k, hi, r))
 		return 1;
 	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
@@ -299,13 +333,6 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 	}
 	return v;
 }
-
-/* Nouns for what someone said: "his claim that the pair were “not close”". */
-static const char *const speech_nouns[] = {
-	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
-	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
-	"declaration", "admission", "quip", "retort", "reply", "response", NULL,
-};
 
 /*
  * "Smith's claim that …“…”" / "his remarks that “…”": the owner of a speech

@@ -669,6 +669,18 @@ static void body_using_a_term_is_not_quoted(void **state)
 	article_free(a);
 }
 
+/* “…,” the famous line by a named person: the owner of the speech noun after the quotation said it. */
+static void line_by_a_person_after_the_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Lights\n\nThe festival opens on Friday in the old port.\n\n"
+	                            "Its motto is \"Less is more,\" the famous saying of the architect Ludwig Brandt.\n\n"
+	                            "Visitors call it \"a sea of lamps,\" the new name of the harbour walk.\n");
+	assert_speaker(quote(a, "Less is more"), "Ludwig Brandt");
+	assert_speaker(quote(a, "a sea of lamps"), NULL);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -723,6 +735,7 @@ int main(void)
 		cmocka_unit_test(owner_of_a_claim_speaks),
 		cmocka_unit_test(transcript_in_quotes_has_no_speaker),
 		cmocka_unit_test(body_using_a_term_is_not_quoted),
+		cmocka_unit_test(line_by_a_person_after_the_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
