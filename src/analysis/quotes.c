@@ -18,6 +18,7 @@
 #include "quote_marks.h"
 #include "antecedents.h"
 #include "speaker_names.h"
+#include "sentence.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -78,6 +79,7 @@ struct quoter {
 	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
 	struct speaker_names names;/* speakers' fullest names */
 	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
+	char *writer;             /* the one person of the byline, speaker of "I said", or NULL (owned) */
 	struct pending q;
 };
 
@@ -192,6 +194,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
 	if (speaker >= 0 && !who)
 		return -1;
+	if (speaker == SENTENCE_WRITER)
+		who = qt->writer; /* "I told myself, “…”": the writer of a first-person piece */
 	if (q->partial && !cue && !q->title) {
 		const char *again = requoted(qt->a, t + b, n - b);
 		if (again)
@@ -458,6 +462,35 @@ out:
 	return rc;
 }
 
+/*
+ * The writer's name from a byline of one person ("By Jane Roe", "Jane Roe"):
+ * two to four capitalised words; NULL for none, several or an agency.
+ */
+static int writer_of(const char *byline, char **out)
+{
+	*out = NULL;
+	if (!byline)
+		return 0;
+	if (!strncmp(byline, "By ", 3) || !strncmp(byline, "by ", 3))
+		byline += 3;
+	size_t n = strlen(byline), words = 0;
+	while (n && byline[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)byline[i];
+		if (c == ',' || c == '&' || c == '|' || c == '/' || (c >= '0' && c <= '9'))
+			return 0;
+		if (i == 0 || byline[i - 1] == ' ') {
+			if (!(c >= 'A' && c <= 'Z') && c < 0x80)
+				return 0; /* "and", "staff": not one person's name */
+			words++;
+		}
+	}
+	if (words < 2 || words > 4)
+		return 0;
+	return (*out = strndup(byline, n)) ? 0 : -1;
+}
+
 /* Whether any paragraph holds a double quotation mark: “ ” " « » „ or '' ’’. */
 static int has_double_marks(const struct article *a)
 {
@@ -481,7 +514,7 @@ int quotes_find(struct article *a)
 	int rc = -1;
 	if (speaker_names_init(&qt.names, a))
 		return -1;
-	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names))
+	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names) || writer_of(a->byline, &qt.writer))
 		goto out;
 	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {
@@ -501,6 +534,7 @@ out:
 	free(qt.m);
 	antecedents_free(&qt.ante);
 	free(qt.prev_cue);
+	free(qt.writer);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);
 	free(qt.q.seg);

@@ -417,6 +417,8 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			}
 			if (!found)
 				continue;
+			if (e == SENTENCE_WRITER && !sentence_in_list(p, v, sentence_say_verbs) && !sentence_word_is(p, v, "telling"))
+				continue; /* "I think this will be ...": the writer's opinion quotes nobody */
 			if (pass == 0)
 				v = embedded_speaker(p, v, open, &e);
 			set_cue(p, v, 1, r);

@@ -681,6 +681,27 @@ static void line_by_a_person_after_the_quote(void **state)
 	article_free(a);
 }
 
+/* "I told myself, “…”" in a first-person piece: the writer of the byline said it; an opinion quotes nobody. */
+static void writer_in_the_first_person(void **state)
+{
+	(void)state;
+	const char *text = "Starting out\n\nI opened my shop in 2015 with two chairs and a kettle.\n\n"
+	                   "When I signed the lease, I was telling myself, \"This shop is going to work.\"\n\n"
+	                   "I think the \"slow year\" is behind us.\n";
+	const char *const bylines[] = {"By Oda Lind", "Oda Lind and Per Brun"};
+	for (size_t b = 0; b < 2; b++) {
+		struct article *a = article_new();
+		char err[256];
+		assert_non_null(a);
+		assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+		assert_int_equal(article_set(&a->byline, bylines[b], strlen(bylines[b])), 0);
+		assert_int_equal(analysis_run(a, err, sizeof err), 0);
+		assert_speaker(quote(a, "This shop"), b == 0 ? "Oda Lind" : NULL); /* two writers: which one? */
+		assert_speaker(quote(a, "slow year"), NULL);
+		article_free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -736,6 +757,7 @@ int main(void)
 		cmocka_unit_test(transcript_in_quotes_has_no_speaker),
 		cmocka_unit_test(body_using_a_term_is_not_quoted),
 		cmocka_unit_test(line_by_a_person_after_the_quote),
+		cmocka_unit_test(writer_in_the_first_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
