@@ -372,7 +372,7 @@ static int is_person(const struct speaker_para *p, size_t lo, size_t hi, int e)
 	for (size_t k = lo; k < hi; k++)
 		if (p->entity[k] == e)
 			return p->entity_type[k] == 0;
-	return 1; /* "he", "she": resolved to a person */
+	return hi == 0 || p->last_org[hi - 1] != e; /* "they", "the network": the last body; "he", "she": a person */
 }
 
 /* Words of the quotation opening at token open, counted up to 4. */

@@ -663,8 +663,10 @@ static void body_using_a_term_is_not_quoted(void **state)
 {
 	(void)state;
 	struct article *a = analyse("Ports\n\nThe Northmill Harbour Authority expanded its \"priority berth\" scheme in May.\n\n"
-	                            "Senator Ragna Holm has been calling the scheme a \"giveaway\" for months.\n");
+	                            "Senator Ragna Holm has been calling the scheme a \"giveaway\" for months.\n\n"
+	                            "The Northmill Harbour Authority counts ships. The agency found \"forty idle berths\" in June.\n");
 	assert_speaker(quote(a, "priority berth"), NULL);
+	assert_speaker(quote(a, "forty idle berths"), NULL); /* "the agency": the body last named */
 	assert_speaker(quote(a, "giveaway"), "Ragna Holm");
 	article_free(a);
 }
