@@ -12,15 +12,22 @@
 #include "model.h"
 #include "text.h"
 
-/* Parses text (blank-line paragraphs, first line the headline) and analyses it. */
-static struct article *analyse(const char *text)
+/* Parses text (blank-line paragraphs, first line the headline), gives it byline (or none) and analyses it. */
+static struct article *analyse_by(const char *text, const char *byline)
 {
 	struct article *a = article_new();
 	char err[256];
 	assert_non_null(a);
 	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+	if (byline)
+		assert_int_equal(article_set(&a->byline, byline, strlen(byline)), 0);
 	assert_int_equal(analysis_run(a, err, sizeof err), 0);
 	return a;
+}
+
+static struct article *analyse(const char *text)
+{
+	return analyse_by(text, NULL);
 }
 
 /* The quote whose text starts with prefix, or fails. */
@@ -692,12 +699,7 @@ static void writer_in_the_first_person(void **state)
 	                   "I think the \"slow year\" is behind us.\n";
 	const char *const bylines[] = {"By Oda Lind", "Oda Lind and Per Brun"};
 	for (size_t b = 0; b < 2; b++) {
-		struct article *a = article_new();
-		char err[256];
-		assert_non_null(a);
-		assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
-		assert_int_equal(article_set(&a->byline, bylines[b], strlen(bylines[b])), 0);
-		assert_int_equal(analysis_run(a, err, sizeof err), 0);
+		struct article *a = analyse_by(text, bylines[b]);
 		assert_speaker(quote(a, "This shop"), b == 0 ? "Oda Lind" : NULL); /* two writers: which one? */
 		assert_speaker(quote(a, "slow year"), NULL);
 		article_free(a);
