@@ -113,30 +113,6 @@ static int collect_mentions(struct quoter *qt)
 	return 0;
 }
 
-#define REQUOTE_REACH 32  /* earlier quotations searched for words quoted again */
-#define REQUOTE_MIN 10    /* bytes: shorter fragments match by chance */
-
-/* The speaker of an earlier quotation with a cue holding text[0, n) (its last punctuation aside), or NULL. */
-static const char *requoted(const struct article *a, const char *text, size_t n)
-{
-	while (n && (text[n - 1] == '.' || text[n - 1] == ',' || text[n - 1] == ' '))
-		n--;
-	if (n < REQUOTE_MIN || !memchr(text, ' ', n))
-		return NULL;
-	size_t lo = a->n_quotes > REQUOTE_REACH ? a->n_quotes - REQUOTE_REACH : 0;
-	for (size_t i = a->n_quotes; i > lo; i--) {
-		const struct quote *e = &a->quotes[i - 1];
-		if (!e->speaker || !e->cue || !e->text)
-			continue; /* only words someone was seen saying */
-		size_t len = strlen(e->text);
-		for (const char *h = memchr(e->text, text[0], len); h && (size_t)(e->text + len - h) > n;
-		     h = memchr(h + 1, text[0], (size_t)(e->text + len - h - 1)))
-			if (!memcmp(h, text, n))
-				return e->speaker;
-	}
-	return NULL;
-}
-
 /*
  * Emits the pending quotation, ending at offset end of paragraph par (of the
  * section it began in); sp and close locate its closing mark for "…,” he
@@ -197,7 +173,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	if (speaker == SENTENCE_WRITER)
 		who = qt->writer; /* "I told myself, “…”": the writer of a first-person piece */
 	if (q->partial && !cue && !q->title) {
-		const char *again = requoted(qt->a, t + b, n - b);
+		const char *again = speaker_names_requoted(qt->a, t + b, n - b);
 		if (again)
 			who = again; /* "with “investing for growth.”": words quoted before are their speaker's */
 	}
@@ -360,15 +336,6 @@ static int signature(const struct token_list *tl, const int *entity, const int *
 	return entity[k - 1];
 }
 
-/* Whether s[0, n) opens with a speaker's label in capitals, "WALLACE: " or "MR. PENCE: ". */
-static int turn_label_at(const char *s, size_t n)
-{
-	size_t k = 0, caps = 0;
-	while (k < n && k < 32 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.' || s[k] == '-'))
-		caps += s[k] >= 'A' && s[k] <= 'Z', k++;
-	return caps >= 2 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ';
-}
-
 /* The person a transcript's turn label names ("PENCE: ..."), TURN_UNKNOWN, or -1 when there is no turn. */
 static int turn_speaker(const char *text, const struct token_list *tl, const int *entity, const int *etype)
 {
@@ -436,7 +403,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		size_t to = s->close < n ? tl.v[s->close].start : len;
 		if (append(&qt->q, par, text, from, to))
 			goto out;
-		qt->q.transcript |= turn_label_at(text + from, to - from);
+		qt->q.transcript |= quote_marks_turn_label(text + from, to - from);
 		if (s->close < n) {
 			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
 			              quote_marks_mention(text, &tl, s->open, s->close) ? 2 : 0;
@@ -462,35 +429,6 @@ out:
 	return rc;
 }
 
-/*
- * The writer's name from a byline of one person ("By Jane Roe", "Jane Roe"):
- * two to four capitalised words; NULL for none, several or an agency.
- */
-static int writer_of(const char *byline, char **out)
-{
-	*out = NULL;
-	if (!byline)
-		return 0;
-	if (!strncmp(byline, "By ", 3) || !strncmp(byline, "by ", 3))
-		byline += 3;
-	size_t n = strlen(byline), words = 0;
-	while (n && byline[n - 1] == ' ')
-		n--;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)byline[i];
-		if (c == ',' || c == '&' || c == '|' || c == '/' || (c >= '0' && c <= '9'))
-			return 0;
-		if (i == 0 || byline[i - 1] == ' ') {
-			if (!(c >= 'A' && c <= 'Z') && c < 0x80)
-				return 0; /* "and", "staff": not one person's name */
-			words++;
-		}
-	}
-	if (words < 2 || words > 4)
-		return 0;
-	return (*out = strndup(byline, n)) ? 0 : -1;
-}
-
 /* Whether any paragraph holds a double quotation mark: “ ” " « » „ or '' ’’. */
 static int has_double_marks(const struct article *a)
 {
@@ -514,7 +452,7 @@ int quotes_find(struct article *a)
 	int rc = -1;
 	if (speaker_names_init(&qt.names, a))
 		return -1;
-	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names) || writer_of(a->byline, &qt.writer))
+	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names) || speaker_names_writer(a->byline, &qt.writer))
 		goto out;
 	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {

@@ -1,6 +1,7 @@
 /* speakers.c: who said a quotation (see speakers.h). */
 #include "speakers.h"
 #include "sentence.h"
+#include "speaker_cues.h"
 
 #include <string.h>
 
@@ -85,13 +86,6 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	return -1;
 }
 
-static void set_cue(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
-{
-	r->attributed = 1;
-	r->cue_start = p->tl->v[k].start;
-	r->cue_end = p->tl->v[k + n - 1].end;
-}
-
 /* "according to Smith" within [lo, hi). */
 static int according_to(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
 {
@@ -102,82 +96,13 @@ static int according_to(const struct speaker_para *p, size_t lo, size_t hi, stru
 		for (size_t j = k + 2; j < hi && j < k + 8; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, k, 2, r);
+				speaker_cues_set(p, k, 2, r);
 				r->entity = e;
 				return 1;
 			}
 		}
-		set_cue(p, k, 2, r);
+		speaker_cues_set(p, k, 2, r);
 		return 1;
-	}
-	return 0;
-}
-
-/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
-static const char *const naming_verbs[] = {
-	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
-	"named", NULL,
-};
-
-/* Nouns for what someone said: "his claim that the pair were “not close”". */
-static const char *const speech_nouns[] = {
-	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
-	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
-	"declaration", "admission", "quip", "retort", "reply", "response", "phrase", "motto", "dictum",
-	"maxim", "saying", "line", "quote", NULL,
-};
-
-/* “…,” the famous dictum of Marshall McLuhan: a speech noun "by" or "of" a name right after the quotation. */
-static int speech_of(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
-{
-	int np;
-	if (!(sentence_word_is(p, k, "the") || sentence_word_is(p, k, "a") || sentence_word_is(p, k, "an")))
-		return 0;
-	for (size_t w = k + 1; w + 1 < hi && w <= k + 3; w++) {
-		if (!sentence_in_list(p, w, speech_nouns))
-			continue;
-		if (!sentence_word_is(p, w + 1, "by") && !sentence_word_is(p, w + 1, "of"))
-			return 0;
-		for (size_t j = w + 2; j < hi && j < w + 10; j++) {
-			int e = sentence_candidate(p, j, &np);
-			if (np && e >= 0 && p->entity_type[j] == 0) {
-				set_cue(p, w, 1, r);
-				r->entity = e;
-				return 1;
-			}
-			if (sentence_is_punct(p, j, ','))
-				break;
-		}
-		return 0;
-	}
-	return 0;
-}
-
-/*
- * “new Gannett,” as Reed dubbed it / as he put it / as Smith said: "as", a
- * name or pronoun, and a verb of saying or naming right after it, from k.
- */
-static int as_named(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
-{
-	int np;
-	if (!sentence_word_is(p, k, "as") || p->in_quote[k])
-		return 0;
-	for (size_t j = k + 1; j + 1 < hi && j <= k + 4; j++) {
-		int e = sentence_candidate(p, j, &np);
-		if (!np)
-			continue;
-		size_t v = j + 1;
-		while (v < hi && p->entity[v] >= 0 && p->entity[v] == p->entity[j])
-			v++; /* the rest of the name */
-		if (v < hi && (sentence_word_is(p, v, "has") || sentence_word_is(p, v, "had")))
-			v++;
-		if (v < hi && (sentence_in_list(p, v, sentence_say_verbs) || sentence_in_list(p, v, naming_verbs) ||
-		               (sentence_word_is(p, v, "put") && v + 1 < hi && sentence_word_is(p, v + 1, "it")))) {
-			set_cue(p, v, 1, r);
-			r->entity = e;
-			return 1;
-		}
-		return 0;
 	}
 	return 0;
 }
@@ -221,7 +146,7 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		int e = subject_after(p, close + 1, hi, &found);
 		if (!found || e < 0)
 			return 0;
-		set_cue(p, close + 1, 1, r);
+		speaker_cues_set(p, close + 1, 1, r);
 		r->entity = e;
 		return 1;
 	}
@@ -238,12 +163,12 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	if (k < hi && sentence_is_punct(p, k, '-') && k + 1 < hi) {
 		int e = sentence_candidate(p, k + 1, &np);
 		if (np && e >= 0) {
-			set_cue(p, k, 1, r);
+			speaker_cues_set(p, k, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
-	if (as_named(p, k, hi, r) || speech_of(p, k, hi, r))
+	if (speaker_cues_as_named(p, k, hi, r) || speaker_cues_speech_of(p, k, hi, r))
 		return 1;
 	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
@@ -260,14 +185,14 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		for (size_t j = k; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, hi, &found);
 		if (found || v - k <= 4) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
@@ -276,28 +201,10 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
-/* "as The New Yorker put it, “…”": the idiom names who said it. */
-static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
-{
-	int np;
-	for (size_t k = lo; k + 3 < hi; k++) {
-		if (!sentence_word_is(p, k, "as") || p->in_quote[k])
-			continue;
-		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
-			if (!(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
-				continue;
-			for (size_t c = k + 1; c < j; c++) {
-				int e = sentence_candidate(p, c, &np);
-				if (np) {
-					set_cue(p, j, 2, r);
-					r->entity = e;
-					return 1;
-				}
-			}
-		}
-	}
-	return 0;
-}
+/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
+};
 
 /*
  * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
@@ -305,10 +212,6 @@ static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct 
  * subject is a name, not a pronoun, said the quoted words. Returns that verb
  * (and sets *e), or v.
  */
-static const char *const auxiliaries[] = {
-	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
-};
-
 static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t open, int *e)
 {
 	for (size_t w = open; w > v + 2; w--) {
@@ -318,7 +221,7 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 			break; /* "the letter Mike wrote was “kind”": the quotation is not what the verb reports */
 		if (!sentence_is_verb(p, u) || sentence_is_participle(p, u))
 			continue;
-		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, naming_verbs))
+		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, speaker_cues_naming_verbs))
 			break; /* "stated that Trump believes “…”": a belief reports nobody's words */
 		/* its subject right before it, auxiliaries and commas aside: "Fiona Hill, had dubbed" */
 		size_t k = u;
@@ -332,38 +235,6 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 		break; /* only the verb nearest the quotation */
 	}
 	return v;
-}
-
-/*
- * "Smith's claim that …“…”" / "his remarks that “…”": the owner of a speech
- * noun in [lo, hi) said the quotation. Pronouns take their antecedent.
- */
-static int speech_owner(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
-{
-	for (size_t k = hi; k > lo + 1; k--) {
-		size_t w = k - 1;
-		if (p->in_quote[w] || !sentence_in_list(p, w, speech_nouns))
-			continue;
-		size_t o = w - 1; /* the owner, before the noun (one modifier allowed: "his repeated claims") */
-		if (o > lo && p->tl->v[o].kind == TOK_WORD && p->entity[o] < 0 && !(p->tl->v[o].flags & TOKF_CAP) &&
-		    !sentence_word_is(p, o, "his") && !sentence_word_is(p, o, "her") && !sentence_word_is(p, o, "their"))
-			o--;
-		int e = -1;
-		if (p->tl->v[o].kind == TOK_POSS && o > lo && p->entity[o - 1] >= 0 && !p->in_quote[o - 1])
-			e = p->entity[o - 1];
-		else if (sentence_word_is(p, o, "his"))
-			e = p->last_he[o];
-		else if (sentence_word_is(p, o, "her"))
-			e = p->last_she[o];
-		else if (sentence_word_is(p, o, "its") || sentence_word_is(p, o, "their"))
-			e = p->last_org[o];
-		if (e < 0)
-			return 0; /* only the noun nearest the quotation */
-		set_cue(p, w, 1, r);
-		r->entity = e;
-		return 1;
-	}
-	return 0;
 }
 
 /* Whether entity e, named or referred to in [lo, hi), is a person. */
@@ -389,7 +260,7 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 {
 	size_t lo = sentence_start(p, open);
 	int found;
-	if (as_put_it(p, lo, open, r))
+	if (speaker_cues_as_put_it(p, lo, open, r))
 		return 1;
 	for (int pass = 0; pass < 2; pass++) {
 		int tried = 0;
@@ -406,13 +277,13 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			              !sentence_in_list(p, v - 1, sentence_clause_openers);
 			/* "Police say they have ...": "they" is the police, not the last organisation */
 			if (unnamed && (sentence_word_is(p, v + 1, "they") || sentence_word_is(p, v + 1, "we"))) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				return 1;
 			}
 			if (!found)
 				e = subject_after(p, v, open, &found);
 			if (!found && unnamed) {
-				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
+				speaker_cues_set(p, v, 1, r); /* "Police say ...": someone unnamed said it */
 				return 1;
 			}
 			if (!found)
@@ -421,12 +292,12 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 				continue; /* "I think this will be ...": the writer's opinion quotes nobody */
 			if (pass == 0)
 				v = embedded_speaker(p, v, open, &e);
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
-	if (according_to(p, lo, open, r) || speech_owner(p, lo, open, r))
+	if (according_to(p, lo, open, r) || speaker_cues_speech_owner(p, lo, open, r))
 		return 1;
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */
@@ -493,14 +364,14 @@ static int sentence_tail(const struct speaker_para *p, size_t close, struct spea
 		for (size_t j = comma + 1; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, end, &found);
 		if (found) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
