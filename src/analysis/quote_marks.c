@@ -259,3 +259,12 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 	}
 	return 0;
 }
+
+/* Whether s[0, n) opens with a speaker's label in capitals, "WALLACE: " or "MR. PENCE: ". */
+int quote_marks_turn_label(const char *s, size_t n)
+{
+	size_t k = 0, caps = 0;
+	while (k < n && k < 32 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.' || s[k] == '-'))
+		caps += s[k] >= 'A' && s[k] <= 'Z', k++;
+	return caps >= 2 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ';
+}

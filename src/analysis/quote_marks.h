@@ -60,4 +60,7 @@ int quote_marks_nickname(const struct token_list *tl, size_t open, size_t close)
 /* 1 when s[0..n) holds a letter (a quotation of punctuation alone is none). */
 int quote_marks_has_letter(const char *s, size_t n);
 
+/* 1 when s[0, n) opens with a speaker's label in capitals ("WALLACE: ", "MR. PENCE: "): a transcript's turn. */
+int quote_marks_turn_label(const char *s, size_t n);
+
 #endif

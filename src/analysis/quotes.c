@@ -18,6 +18,7 @@
 #include "quote_marks.h"
 #include "antecedents.h"
 #include "speaker_names.h"
+#include "sentence.h"
 #include "speakers.h"
 #include "tokens.h"
 
@@ -53,6 +54,7 @@ struct pending {
 	int title;                /* 1: the name of a programme or publication, said by nobody;
 	                           * 2: a mention (a title, a term), said by nobody but a transcript's speaker */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
+	int transcript;           /* a paragraph of it opens with a turn label ("“WALLACE: …"): a transcript, said by many */
 	int nobody_since;         /* no one named since the previous quotation, in the same paragraph */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
@@ -77,6 +79,7 @@ struct quoter {
 	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
 	struct speaker_names names;/* speakers' fullest names */
 	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
+	char *writer;             /* the one person of the byline, speaker of "I said", or NULL (owned) */
 	struct pending q;
 };
 
@@ -130,7 +133,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
-	if (q->title) {
+	if (q->title || q->transcript) {
 		q->pre.attributed = 0;
 		sp = NULL; /* neither a speaker nor one to pass on */
 	}
@@ -140,7 +143,9 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (q->title) {
+	if (q->transcript) {
+		speaker = -1;
+	} else if (q->title) {
 		speaker = q->title == 2 && q->turn >= 0 ? q->turn : -1; /* a transcript's speaker mentions it */
 	} else if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
 		speaker = qt->signature; /* the paragraph is signed */
@@ -165,6 +170,13 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
 	if (speaker >= 0 && !who)
 		return -1;
+	if (speaker == SENTENCE_WRITER)
+		who = qt->writer; /* "I told myself, “…”": the writer of a first-person piece */
+	if (q->partial && !cue && !q->title) {
+		const char *again = speaker_names_requoted(qt->a, t + b, n - b);
+		if (again)
+			who = again; /* "with “investing for growth.”": words quoted before are their speaker's */
+	}
 	(void)par, (void)end;
 	for (size_t i = 0; i < q->n_seg; i++) {
 		/* each paragraph's part, without the spaces and commas trimmed off it */
@@ -192,9 +204,13 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		    (cue && cue_len && article_set(&out->cue, cue, cue_len)))
 			return -1;
 	}
-	if (q->title && speaker < 0) {
+	if ((q->title || q->transcript) && speaker < 0) {
 		free(q->cue_pre), q->cue_pre = NULL;
-		return 0; /* a title passes no speaker on */
+		return 0; /* a title or a transcript passes no speaker on */
+	}
+	if (speaker < 0 && q->partial && !q->pre.attributed && !post.attributed) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0; /* an unattributed term inside a sentence does not silence the voice before it */
 	}
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
@@ -220,14 +236,16 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->mark = t->mark;
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
+	q->transcript = 0;
 	q->turn = qt->turn;
-	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice */
+	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice
+	 * ("…,” says analyst Ken Doctor. That produced “…”: naming the speaker again is no one else) */
 	size_t words = 0; /* a clause, not a term: four words or more */
 	for (size_t j = k + 1; j < sp->tl->n && sp->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
 		words += sp->tl->v[j].kind == TOK_WORD;
 	q->nobody_since = words >= 4 && qt->prev_para == qt->para_no && qt->prev_close_tok < k;
 	for (size_t j = qt->prev_close_tok + 1; q->nobody_since && j < k; j++)
-		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j];
+		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j] || sp->entity[j] == qt->prev_speaker;
 	buf_reset(&q->text);
 	q->n_seg = 0;
 	free(q->cue_pre), q->cue_pre = NULL;
@@ -385,6 +403,7 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		size_t to = s->close < n ? tl.v[s->close].start : len;
 		if (append(&qt->q, par, text, from, to))
 			goto out;
+		qt->q.transcript |= quote_marks_turn_label(text + from, to - from);
 		if (s->close < n) {
 			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
 			              quote_marks_mention(text, &tl, s->open, s->close) ? 2 : 0;
@@ -433,7 +452,7 @@ int quotes_find(struct article *a)
 	int rc = -1;
 	if (speaker_names_init(&qt.names, a))
 		return -1;
-	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names))
+	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names) || speaker_names_writer(a->byline, &qt.writer))
 		goto out;
 	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {
@@ -453,6 +472,7 @@ out:
 	free(qt.m);
 	antecedents_free(&qt.ante);
 	free(qt.prev_cue);
+	free(qt.writer);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);
 	free(qt.q.seg);

@@ -225,6 +225,10 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->last_org[k];
 	}
+	if (p->tl->v[k].end - p->tl->v[k].start == 1 && p->text[p->tl->v[k].start] == 'I') {
+		*np = 1; /* "I told myself, “…”": the writer, outside any quotation */
+		return SENTENCE_WRITER;
+	}
 	return -1;
 }
 

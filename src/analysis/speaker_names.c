@@ -296,3 +296,56 @@ void speaker_names_free(struct speaker_names *sn)
 	free(sn->full);
 	sn->full = NULL;
 }
+
+#define REQUOTE_REACH 32  /* earlier quotations searched for words quoted again */
+#define REQUOTE_MIN 10    /* bytes: shorter fragments match by chance */
+
+/* The speaker of an earlier quotation with a cue holding text[0, n) (its last punctuation aside), or NULL. */
+const char *speaker_names_requoted(const struct article *a, const char *text, size_t n)
+{
+	while (n && (text[n - 1] == '.' || text[n - 1] == ',' || text[n - 1] == ' '))
+		n--;
+	if (n < REQUOTE_MIN || !memchr(text, ' ', n))
+		return NULL;
+	size_t lo = a->n_quotes > REQUOTE_REACH ? a->n_quotes - REQUOTE_REACH : 0;
+	for (size_t i = a->n_quotes; i > lo; i--) {
+		const struct quote *e = &a->quotes[i - 1];
+		if (!e->speaker || !e->cue || !e->text)
+			continue; /* only words someone was seen saying */
+		size_t len = strlen(e->text);
+		for (const char *h = memchr(e->text, text[0], len); h && (size_t)(e->text + len - h) > n;
+		     h = memchr(h + 1, text[0], (size_t)(e->text + len - h - 1)))
+			if (!memcmp(h, text, n))
+				return e->speaker;
+	}
+	return NULL;
+}
+
+/*
+ * The writer's name from a byline of one person ("By Jane Roe", "Jane Roe"):
+ * two to four capitalised words; NULL for none, several or an agency.
+ */
+int speaker_names_writer(const char *byline, char **out)
+{
+	*out = NULL;
+	if (!byline)
+		return 0;
+	if (!strncmp(byline, "By ", 3) || !strncmp(byline, "by ", 3))
+		byline += 3;
+	size_t n = strlen(byline), words = 0;
+	while (n && byline[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)byline[i];
+		if (c == ',' || c == '&' || c == '|' || c == '/' || (c >= '0' && c <= '9'))
+			return 0;
+		if (i == 0 || byline[i - 1] == ' ') {
+			if (!(c >= 'A' && c <= 'Z') && c < 0x80)
+				return 0; /* "and", "staff": not one person's name */
+			words++;
+		}
+	}
+	if (words < 2 || words > 4)
+		return 0;
+	return (*out = strndup(byline, n)) ? 0 : -1;
+}

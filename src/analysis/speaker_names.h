@@ -50,4 +50,17 @@ int speaker_names_acronym(const struct speaker_names *sn, const char *w, size_t 
 
 void speaker_names_free(struct speaker_names *sn);
 
+/*
+ * The speaker of one of a's last quotations, attributed with a cue, that
+ * holds text[0, n) again ("investing for growth"), or NULL; borrowed from a.
+ */
+const char *speaker_names_requoted(const struct article *a, const char *text, size_t n);
+
+/*
+ * The writer's name from a byline of one person ("By Jane Roe") into *out
+ * (owned by the caller), or NULL for none, several or an agency. 0, or -1
+ * when out of memory.
+ */
+int speaker_names_writer(const char *byline, char **out);
+
 #endif

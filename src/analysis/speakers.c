@@ -1,6 +1,7 @@
 /* speakers.c: who said a quotation (see speakers.h). */
 #include "speakers.h"
 #include "sentence.h"
+#include "speaker_cues.h"
 
 #include <string.h>
 
@@ -85,13 +86,6 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	return -1;
 }
 
-static void set_cue(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
-{
-	r->attributed = 1;
-	r->cue_start = p->tl->v[k].start;
-	r->cue_end = p->tl->v[k + n - 1].end;
-}
-
 /* "according to Smith" within [lo, hi). */
 static int according_to(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
 {
@@ -102,12 +96,12 @@ static int according_to(const struct speaker_para *p, size_t lo, size_t hi, stru
 		for (size_t j = k + 2; j < hi && j < k + 8; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, k, 2, r);
+				speaker_cues_set(p, k, 2, r);
 				r->entity = e;
 				return 1;
 			}
 		}
-		set_cue(p, k, 2, r);
+		speaker_cues_set(p, k, 2, r);
 		return 1;
 	}
 	return 0;
@@ -152,7 +146,7 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		int e = subject_after(p, close + 1, hi, &found);
 		if (!found || e < 0)
 			return 0;
-		set_cue(p, close + 1, 1, r);
+		speaker_cues_set(p, close + 1, 1, r);
 		r->entity = e;
 		return 1;
 	}
@@ -169,11 +163,13 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	if (k < hi && sentence_is_punct(p, k, '-') && k + 1 < hi) {
 		int e = sentence_candidate(p, k + 1, &np);
 		if (np && e >= 0) {
-			set_cue(p, k, 1, r);
+			speaker_cues_set(p, k, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
+	if (speaker_cues_as_named(p, k, hi, r) || speaker_cues_speech_of(p, k, hi, r))
+		return 1;
 	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
 		int np_v;
@@ -189,14 +185,14 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		for (size_t j = k; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, hi, &found);
 		if (found || v - k <= 4) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
@@ -205,28 +201,10 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
-/* "as The New Yorker put it, “…”": the idiom names who said it. */
-static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
-{
-	int np;
-	for (size_t k = lo; k + 3 < hi; k++) {
-		if (!sentence_word_is(p, k, "as") || p->in_quote[k])
-			continue;
-		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
-			if (!(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
-				continue;
-			for (size_t c = k + 1; c < j; c++) {
-				int e = sentence_candidate(p, c, &np);
-				if (np) {
-					set_cue(p, j, 2, r);
-					r->entity = e;
-					return 1;
-				}
-			}
-		}
-	}
-	return 0;
-}
+/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
+};
 
 /*
  * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
@@ -234,16 +212,6 @@ static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct 
  * subject is a name, not a pronoun, said the quoted words. Returns that verb
  * (and sets *e), or v.
  */
-/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
-static const char *const naming_verbs[] = {
-	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
-	"named", NULL,
-};
-
-static const char *const auxiliaries[] = {
-	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
-};
-
 static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t open, int *e)
 {
 	for (size_t w = open; w > v + 2; w--) {
@@ -253,7 +221,7 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 			break; /* "the letter Mike wrote was “kind”": the quotation is not what the verb reports */
 		if (!sentence_is_verb(p, u) || sentence_is_participle(p, u))
 			continue;
-		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, naming_verbs))
+		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, speaker_cues_naming_verbs))
 			break; /* "stated that Trump believes “…”": a belief reports nobody's words */
 		/* its subject right before it, auxiliaries and commas aside: "Fiona Hill, had dubbed" */
 		size_t k = u;
@@ -269,12 +237,30 @@ static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t op
 	return v;
 }
 
+/* Whether entity e, named or referred to in [lo, hi), is a person. */
+static int is_person(const struct speaker_para *p, size_t lo, size_t hi, int e)
+{
+	for (size_t k = lo; k < hi; k++)
+		if (p->entity[k] == e)
+			return p->entity_type[k] == 0;
+	return hi == 0 || p->last_org[hi - 1] != e; /* "they", "the network": the last body; "he", "she": a person */
+}
+
+/* Words of the quotation opening at token open, counted up to 4. */
+static size_t quoted_words(const struct speaker_para *p, size_t open)
+{
+	size_t words = 0;
+	for (size_t j = open + 1; j < p->tl->n && p->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
+		words += p->tl->v[j].kind == TOK_WORD;
+	return words;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
 	size_t lo = sentence_start(p, open);
 	int found;
-	if (as_put_it(p, lo, open, r))
+	if (speaker_cues_as_put_it(p, lo, open, r))
 		return 1;
 	for (int pass = 0; pass < 2; pass++) {
 		int tried = 0;
@@ -291,30 +277,35 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			              !sentence_in_list(p, v - 1, sentence_clause_openers);
 			/* "Police say they have ...": "they" is the police, not the last organisation */
 			if (unnamed && (sentence_word_is(p, v + 1, "they") || sentence_word_is(p, v + 1, "we"))) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				return 1;
 			}
 			if (!found)
 				e = subject_after(p, v, open, &found);
 			if (!found && unnamed) {
-				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
+				speaker_cues_set(p, v, 1, r); /* "Police say ...": someone unnamed said it */
 				return 1;
 			}
 			if (!found)
 				continue;
+			if (e == SENTENCE_WRITER && !sentence_in_list(p, v, sentence_say_verbs) && !sentence_word_is(p, v, "telling"))
+				continue; /* "I think this will be ...": the writer's opinion quotes nobody */
 			if (pass == 0)
 				v = embedded_speaker(p, v, open, &e);
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
-	if (according_to(p, lo, open, r))
+	if (according_to(p, lo, open, r) || speaker_cues_speech_owner(p, lo, open, r))
 		return 1;
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */
-	if (p->subject_fallback || (open > 0 && sentence_is_punct(p, open - 1, ':'))) {
+	int open_colon = open > 0 && sentence_is_punct(p, open - 1, ':');
+	if (p->subject_fallback || open_colon) {
 		int e = sentence_subject(p, lo, open, &found);
+		if (found && e >= 0 && !open_colon && !is_person(p, lo, open, e) && quoted_words(p, open) < 4)
+			found = 0; /* "the agency's “deliveries”": a body using a term is no one's quotation */
 		if (found && e >= 0) {
 			r->entity = e;
 			r->attributed = 1;
@@ -373,14 +364,14 @@ static int sentence_tail(const struct speaker_para *p, size_t close, struct spea
 		for (size_t j = comma + 1; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, end, &found);
 		if (found) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}

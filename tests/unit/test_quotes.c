@@ -12,15 +12,22 @@
 #include "model.h"
 #include "text.h"
 
-/* Parses text (blank-line paragraphs, first line the headline) and analyses it. */
-static struct article *analyse(const char *text)
+/* Parses text (blank-line paragraphs, first line the headline), gives it byline (or none) and analyses it. */
+static struct article *analyse_by(const char *text, const char *byline)
 {
 	struct article *a = article_new();
 	char err[256];
 	assert_non_null(a);
 	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+	if (byline)
+		assert_int_equal(article_set(&a->byline, byline, strlen(byline)), 0);
 	assert_int_equal(analysis_run(a, err, sizeof err), 0);
 	return a;
+}
+
+static struct article *analyse(const char *text)
+{
+	return analyse_by(text, NULL);
 }
 
 /* The quote whose text starts with prefix, or fails. */
@@ -597,6 +604,120 @@ static void test_quotation_ending_the_paragraph(void **state)
 	article_free(a);
 }
 
+/* "“…,” as Reed dubbed it": "as", a name and a verb of saying or naming after the quotation. */
+static void as_name_dubbed_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Mills merge\n\nBoard chair Halvard Brekke backed the deal on Monday.\n\n"
+	                            "The \"new Northmill,\" as Brekke dubbed the merged firm, will own nine mills.\n\n"
+	                            "The \"old guard,\" as the union sees it, will lose its seats.\n");
+	assert_speaker(quote(a, "new Northmill"), "Halvard Brekke");
+	assert_string_equal(quote(a, "new Northmill")->cue, "dubbed");
+	assert_speaker(quote(a, "old guard"), NULL); /* "sees" reports nobody's words */
+	article_free(a);
+}
+
+/* Naming the speaker again after the quotation, or quoting a lone term, does not end the speaker's voice. */
+static void voice_continues_past_its_own_name(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ferries\n\nThe harbour has lost money for years.\n\n"
+	                            "\"There has not been one good season since 2009,\" says port analyst Oda Fjeld. "
+	                            "That has produced a policy of \"cutting every route that does not pay its way.\"\n\n"
+	                            "It is not clear what comes next, Fjeld says. Because the \"slow\" routes went first, "
+	                            "\"that does not mean the fast ones are safe.\"\n");
+	assert_speaker(quote(a, "cutting every route"), "Oda Fjeld");
+	assert_speaker(quote(a, "that does not mean"), "Oda Fjeld");
+	assert_speaker(quote(a, "slow"), NULL);
+	article_free(a);
+}
+
+/* Words quoted again later in the article are still the words of the one who first said them with a cue. */
+static void requoted_words_keep_their_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Dividends\n\nChief executive Halvard Brekke told investors the firm would "
+	                            "\"return cash to owners while investing for growth in every town.\"\n\n"
+	                            "Northmill Group may find that hard to square with \"investing for growth.\"\n\n"
+	                            "The \"Grow With Us\" campaign begins in May.\n\n"
+	                            "Posters read \"Grow With Us\" in red.\n");
+	assert_speaker(quote(a, "investing for growth."), "Halvard Brekke");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (!strcmp(a->quotes[i].text, "Grow With Us"))
+			assert_null(a->quotes[i].speaker); /* an unattributed slogan passes nobody on */
+	article_free(a);
+}
+
+/* "his claim that the pair were “not close”": the owner of a speech noun said the quotation. */
+static void owner_of_a_claim_speaks(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Inquiry\n\nMinister Edvard Lunde gave a long interview on Sunday.\n\n"
+	                            "That contradicts his claim that the two men were \"never close.\"\n\n"
+	                            "Lunde's remarks about the \"painful years\" drew criticism.\n\n"
+	                            "The harbour's \"new era\" begins in May.\n");
+	assert_speaker(quote(a, "never close"), "Edvard Lunde");
+	assert_string_equal(quote(a, "never close")->cue, "claim");
+	assert_speaker(quote(a, "painful years"), "Edvard Lunde");
+	assert_speaker(quote(a, "new era"), NULL); /* a possessive with no speech noun */
+	article_free(a);
+}
+
+/* A transcript pasted inside an open quotation ("“WALLACE: …") is many voices: no speaker for any of it. */
+static void transcript_in_quotes_has_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview\n\nGovernor Tove Aasen spoke to host Per Brun on Sunday. A transcript follows:\n\n"
+	                            "\"BRUN: Will you run again next year, Governor?\n\n"
+	                            "\"AASEN: Well, look, the voters will decide that in the spring.\n\n"
+	                            "Later, Aasen said, \"We will know by March.\"\n");
+	assert_speaker(quote(a, "BRUN: Will you"), NULL);
+	assert_speaker(quote(a, "AASEN: Well"), NULL);
+	assert_speaker(quote(a, "We will know"), "Tove Aasen");
+	article_free(a);
+}
+
+/* With no reporting verb, a body using a short term does not speak it; a person still does. */
+static void body_using_a_term_is_not_quoted(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ports\n\nThe Northmill Harbour Authority expanded its \"priority berth\" scheme in May.\n\n"
+	                            "Senator Ragna Holm has been calling the scheme a \"giveaway\" for months.\n\n"
+	                            "The Northmill Harbour Authority counts ships. The agency found \"forty idle berths\" in June.\n");
+	assert_speaker(quote(a, "priority berth"), NULL);
+	assert_speaker(quote(a, "forty idle berths"), NULL); /* "the agency": the body last named */
+	assert_speaker(quote(a, "giveaway"), "Ragna Holm");
+	article_free(a);
+}
+
+/* “…,” the famous line by a named person: the owner of the speech noun after the quotation said it. */
+static void line_by_a_person_after_the_quote(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Lights\n\nThe festival opens on Friday in the old port.\n\n"
+	                            "Its motto is \"Less is more,\" the famous saying of the architect Ludwig Brandt.\n\n"
+	                            "Visitors call it \"a sea of lamps,\" the new name of the harbour walk.\n");
+	assert_speaker(quote(a, "Less is more"), "Ludwig Brandt");
+	assert_speaker(quote(a, "a sea of lamps"), NULL);
+	article_free(a);
+}
+
+/* "I told myself, “…”" in a first-person piece: the writer of the byline said it; an opinion quotes nobody. */
+static void writer_in_the_first_person(void **state)
+{
+	(void)state;
+	const char *text = "Starting out\n\nI opened my shop in 2015 with two chairs and a kettle.\n\n"
+	                   "When I signed the lease, I was telling myself, \"This shop is going to work.\"\n\n"
+	                   "I think the \"slow year\" is behind us.\n";
+	const char *const bylines[] = {"By Oda Lind", "Oda Lind and Per Brun"};
+	for (size_t b = 0; b < 2; b++) {
+		struct article *a = analyse_by(text, bylines[b]);
+		assert_speaker(quote(a, "This shop"), b == 0 ? "Oda Lind" : NULL); /* two writers: which one? */
+		assert_speaker(quote(a, "slow year"), NULL);
+		article_free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -646,6 +767,14 @@ int main(void)
 		cmocka_unit_test(british_single_quotes),
 		cmocka_unit_test(acronym_speaks_for_its_organisation),
 		cmocka_unit_test(embedded_speaker_said_it),
+		cmocka_unit_test(as_name_dubbed_it),
+		cmocka_unit_test(voice_continues_past_its_own_name),
+		cmocka_unit_test(requoted_words_keep_their_speaker),
+		cmocka_unit_test(owner_of_a_claim_speaks),
+		cmocka_unit_test(transcript_in_quotes_has_no_speaker),
+		cmocka_unit_test(body_using_a_term_is_not_quoted),
+		cmocka_unit_test(line_by_a_person_after_the_quote),
+		cmocka_unit_test(writer_in_the_first_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

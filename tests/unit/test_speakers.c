@@ -185,6 +185,34 @@ static void speakers_find_by_itself(void **state)
 	tokens_free(&h.tl);
 }
 
+/* speakers_find on the cues of this round: "as X dubbed it", "the saying of X", "X's claim", "I told myself". */
+static void speakers_find_new_cues(void **state)
+{
+	(void)state;
+	struct hand h;
+	struct speaker_result r;
+	const struct {
+		const char *s, *cue;
+		int entity;
+	} cases[] = {
+		{"The \xE2\x80\x9Cnew mill,\xE2\x80\x9D as Vik Lund dubbed the merger, opens.", "dubbed", 0},
+		{"It is \xE2\x80\x9CLess is more,\xE2\x80\x9D the old saying of Vik Lund.", "saying", 0},
+		{"That undercuts Vik Lund's claim that they were \xE2\x80\x9Cnever close.\xE2\x80\x9D", "claim", 0},
+		{"I was telling myself, \xE2\x80\x9CThis will work.\xE2\x80\x9D", "telling", SENTENCE_WRITER},
+		{"I think the \xE2\x80\x9Cslow year\xE2\x80\x9D is over.", NULL, -1},
+		{"The \xE2\x80\x9Cnew mill,\xE2\x80\x9D as Vik Lund walked in, opened.", NULL, -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		hand_build(&h, cases[i].s, (const char *const[]){"Vik", "Lund", NULL}, 0);
+		assert_int_equal(h.ns, 1);
+		speakers_find(&h.p, h.sp[0].open, h.sp[0].close, &r);
+		assert_int_equal(r.entity, cases[i].entity);
+		if (cases[i].cue)
+			assert_memory_equal(cases[i].s + r.cue_start, cases[i].cue, strlen(cases[i].cue));
+		tokens_free(&h.tl);
+	}
+}
+
 /* sentence_start reaches back a bounded window in a run with no full stop (issue 19, F1). */
 static void sentence_start_is_bounded(void **state)
 {
@@ -221,6 +249,7 @@ int main(void)
 		cmocka_unit_test(mentions_are_told_from_quotations),
 		cmocka_unit_test(speakers_named_in_full),
 		cmocka_unit_test(speakers_find_by_itself),
+		cmocka_unit_test(speakers_find_new_cues),
 		cmocka_unit_test(sentence_start_is_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
