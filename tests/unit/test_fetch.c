@@ -88,8 +88,10 @@ static void test_validators_cannot_inject_headers(void **state)
 	quick_opts(&o);
 	char url[256], err[256];
 	url_of(url, sizeof url, "http", "/echo/x");
-	struct fetch_request req = {url, "\"v1\"\r\nX-Injected: etag", "Mon, 01 Jan 2001 00:00:00 GMT\nX-Injected2: lm",
-	                            FETCH_ACCEPT_FEED};
+	struct fetch_request req = {.url = url,
+	                            .etag = "\"v1\"\r\nX-Injected: etag",
+	                            .last_modified = "Mon, 01 Jan 2001 00:00:00 GMT\nX-Injected2: lm",
+	                            .accept = FETCH_ACCEPT_FEED};
 	struct echoed e = {FETCH_FAILED, ""};
 	assert_int_equal(fetch_run(&req, 1, &o, keep_body, &e, err, sizeof err), 0);
 	assert_int_equal(e.st, FETCH_OK);
