@@ -92,7 +92,12 @@ for r in $(seq 1 "$rounds"); do
 	wait "$pid" 2>/dev/null
 	[ -f "$DB" ] || continue
 	# where the kill fell: every feed stored with articles waiting = the analysis phase
-	"$BIN" status >/dev/null 2>&1 || { not_ok "refresh_phases_kill_$r" "the store cannot be opened after the kill"; exit 0; }
+	if ! "$BIN" status >/dev/null 2>"$TMP/kill.err"; then
+		# killed before the schema's first commit: the file is there, empty, and says so
+		grep -q 'no store at' "$TMP/kill.err" && continue
+		not_ok "refresh_phases_kill_$r" "the store cannot be opened after the kill: $(cat "$TMP/kill.err")"
+		exit 0
+	fi
 	res=$(python3 "$ROOT/tests/store_check.py" "$DB")
 	[ "$res" = ok ] || { not_ok "refresh_phases_kill_$r" "$res"; exit 0; }
 	items=$(q 'SELECT count(*) FROM items') waiting=$(q 'SELECT count(*) FROM items WHERE analysed = 0')
