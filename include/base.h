@@ -23,6 +23,8 @@ static inline int ascii_isblank(int c) { return c == ' ' || c == '\t'; }
 static inline int ascii_isspace(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static inline int ascii_tolower(int c) { return ascii_isupper(c) ? c - 'A' + 'a' : c; }
 static inline int ascii_toupper(int c) { return ascii_islower(c) ? c - 'a' + 'A' : c; }
+/* The first place in s where needle starts, ASCII case folded; NULL when none. */
+const char *ascii_strcasestr(const char *s, const char *needle);
 
 /* FNV-1a, 32-bit: hash_fnv1a32(p, n, HASH_FNV1A32_INIT); one byte at a time with _step. */
 #define HASH_FNV1A32_INIT 2166136261u

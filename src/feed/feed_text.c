@@ -10,15 +10,6 @@
 
 
 /* The first case-insensitive occurrence of needle in s, or NULL. */
-static const char *find_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return s;
-	return NULL;
-}
-
 /* Decodes the reference at s ('&'); returns its length (0 when it is not one) and the code point. */
 static size_t char_ref(const char *s, uint32_t *cp)
 {
@@ -123,7 +114,7 @@ char *feed_text_plain(const char *s, size_t max)
 				break; /* an unfinished tag ends the text */
 			p = e + (!strncmp(p, "<!--", 4) ? 3 : 1);
 			if (skip_body && n[-1] != '/') { /* script and style bodies are not text */
-				const char *close = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
+				const char *close = ascii_strcasestr(p, (n[1] | 32) == 'c' ? "</script" : "</style");
 				p = close ? close : end;
 			}
 			if (is_break_tag(n, nl) && !space) {

@@ -55,7 +55,7 @@ static void meta_charset(const char *data, size_t len, char *enc, size_t cap)
 		for (size_t j = i; j < n && data[j] != '>' && k < sizeof head - 1; j++)
 			head[k++] = data[j] ? data[j] : ' ';
 		head[k] = '\0';
-		const char *c = dom_ifind(head, "charset");
+		const char *c = ascii_strcasestr(head, "charset");
 		if (c) {
 			take_label(c + 7, enc, cap);
 			if (enc[0])

@@ -96,7 +96,7 @@ static int is_hidden(const xmlNode *n)
 		return 1;
 	if ((v = dom_attr(n, "style"))) {
 		/* "display: none" with any spacing */
-		for (const char *p = v; (p = dom_ifind(p, "display")); p += 7) {
+		for (const char *p = v; (p = ascii_strcasestr(p, "display")); p += 7) {
 			const char *q = p + 7;
 			while (*q == ' ' || *q == ':')
 				q++;

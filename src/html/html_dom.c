@@ -286,15 +286,6 @@ void dom_unmeasure(xmlNode *root)
 		c->_private = NULL;
 }
 
-const char *dom_ifind(const char *s, const char *w)
-{
-	size_t wl = strlen(w);
-	for (; *s; s++)
-		if (!strncasecmp(s, w, wl))
-			return s;
-	return NULL;
-}
-
 void dom_remove(xmlNode *n)
 {
 	xmlUnlinkNode(n);

@@ -12,6 +12,8 @@
 #ifndef DATELINE_HTML_DOM_H
 #define DATELINE_HTML_DOM_H
 
+#include "base.h"
+
 #include <libxml/tree.h>
 #include <stddef.h>
 
@@ -80,9 +82,8 @@ struct dom_stats *dom_stats_of(const xmlNode *n);
 /* Clears every _private under root (before the stats array is freed). */
 void dom_unmeasure(xmlNode *root);
 
-/* The first place s contains w, ASCII case-insensitively, or NULL. */
-const char *dom_ifind(const char *s, const char *w);
-#define dom_icontains(s, w) (dom_ifind((s), (w)) != NULL)
+/* 1 when s contains w, ASCII case-insensitively (base.h's ascii_strcasestr). */
+#define dom_icontains(s, w) (ascii_strcasestr((s), (w)) != NULL)
 
 /* Unlinks and frees n (and its subtree). */
 void dom_remove(xmlNode *n);
