@@ -130,7 +130,7 @@ static int name_ends(const char *s)
 	for (const char *const *p = before_date; *p; p++) {
 		size_t l = strlen(*p);
 		if (!strncasecmp(s, *p, l))
-			for (size_t i = l; s[i] && i < l + 12; i++)
+			for (size_t i = l; i < l + 12 && s[i]; i++)
 				if (s[i] >= '0' && s[i] <= '9')
 					return 1;
 	}
