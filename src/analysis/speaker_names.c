@@ -157,7 +157,9 @@ static const char *person_form(const struct entity *f)
 	return f->role || b || is_given(c, strcspn(c, " ")) ? c : NULL;
 }
 
-#define AMBIGUOUS ((const char *)"")
+/* a sentinel with its own address: two "" literals may or may not be one object */
+static const char ambiguous_form[] = "";
+#define AMBIGUOUS ambiguous_form
 
 /*
  * The one longer form of short that another entity gives, by kind: 0 a
