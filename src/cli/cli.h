@@ -23,6 +23,8 @@ int cmd_read(int argc, char **argv);
 /* Subscriptions and refresh (cli_feeds.c, cli_refresh.c). */
 int cmd_add(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+/* Unsubscribes: the feeds file's line and the store's feed go, saved and starred articles stay (cli_remove.c). */
+int cmd_remove(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
