@@ -58,6 +58,9 @@ int cli_is_url(const char *s);
  */
 struct article;
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out);
+/* The same; with stored_ok, a URL the network cannot bring is read from the store when it has a copy (said on stderr). */
+int cli_load_article_ex(const char *path, const char *url, const char *content_type, int stored_ok,
+                        struct article **out);
 
 /*
  * Fetches url for a command (limit caps the body; accept is the Accept

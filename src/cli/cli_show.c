@@ -55,12 +55,18 @@ static int load_stored(const char *url, struct article **out)
 
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out)
 {
+	return cli_load_article_ex(path, url, content_type, 0, out);
+}
+
+int cli_load_article_ex(const char *path, const char *url, const char *content_type, int stored_ok,
+                        struct article **out)
+{
 	char err[512];
 	char *data, *fetched_ct = NULL, *final_url = NULL;
 	size_t len;
 	if (cli_is_url(path)) {
 		int rc = cli_fetch(path, CLI_INPUT_LIMIT, NULL, &data, &len, &fetched_ct, &final_url);
-		if (rc == CLI_FAIL && load_stored(path, out) == CLI_OK)
+		if (rc == CLI_FAIL && stored_ok && load_stored(path, out) == CLI_OK)
 			return CLI_OK;
 		if (rc)
 			return rc;
@@ -128,7 +134,7 @@ int cmd_show(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct article *art;
-	int rc = cli_load_article(path, url, ct, &art);
+	int rc = cli_load_article_ex(path, url, ct, 1, &art);
 	if (rc)
 		return rc;
 	if (!strcmp(format, "json")) {

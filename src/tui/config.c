@@ -21,6 +21,9 @@ void config_defaults(struct config *c)
 	c->max_width = 0;
 	c->mouse = 1;
 	c->speakers = 1;
+	c->feed_sort = FEED_SORT_FILE;
+	snprintf(c->datetime_format, sizeof c->datetime_format, "%%a %%d %%b %%Y %%H:%%M");
+	snprintf(c->list_date_format, sizeof c->list_date_format, "%%Y-%%m-%%d");
 }
 
 void config_free(struct config *c)
@@ -84,6 +87,25 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		return parse_int(v, 16, 200, &c->panel_width) ? "panel-width is a number from 16 to 200" : NULL;
 	if (!strcmp(name, "max-width"))
 		return parse_int(v, 0, 10000, &c->max_width) ? "max-width is 0 or a number of columns" : NULL;
+	if (!strcmp(name, "feed-sort")) {
+		static const char *const names[] = {"file", "title", "unread"};
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+			if (!strcasecmp(v, names[i]))
+				return c->feed_sort = (enum config_feed_sort)i, NULL;
+		return "feed-sort is one of file, title, unread";
+	}
+	if (!strcmp(name, "unread-only"))
+		return parse_bool(v, &c->unread_only) ? "unread-only is yes or no" : NULL;
+	if (!strcmp(name, "refresh-on-startup"))
+		return parse_bool(v, &c->refresh_on_startup) ? "refresh-on-startup is yes or no" : NULL;
+	if (!strcmp(name, "reload-time"))
+		return parse_int(v, 0, 10080, &c->reload_time) ? "reload-time is minutes, 0 (never) to 10080" : NULL;
+	if (!strcmp(name, "datetime-format") || !strcmp(name, "list-date-format")) {
+		char *dst = name[0] == 'd' ? c->datetime_format : c->list_date_format;
+		/* strftime never reads past its format: any text is safe, only its length is bounded */
+		return *v && !copy_value(dst, sizeof c->datetime_format, v) ? NULL
+		       : "a date format is strftime text such as %Y-%m-%d %H:%M (at most 63 bytes)";
+	}
 	if (!strcmp(name, "bind") || !strcmp(name, "unbind")) {
 		char key[64] = "", action[64] = "none";
 		int n = sscanf(v, "%63s %63s", key, action);

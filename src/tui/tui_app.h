@@ -27,13 +27,18 @@ struct store_item;
 struct store_quote_hit;
 
 enum tui_screen { SCR_FEEDS, SCR_ARTICLES, SCR_READER, SCR_QSEARCH };
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_CONFIRM };
 
 struct feeds_view {
 	struct store_feed *feeds; /* from store_feeds_list() (owned) */
 	size_t n_feeds;
+	size_t *shown;            /* indices into feeds of the rows shown, in order (owned, with order) */
+	size_t n_shown;
+	size_t *order;            /* every feed's index in display order (second half of shown's block) */
+	size_t *rank;             /* each feed's line in the feeds file, SIZE_MAX when not there (owned) */
 	long long unread, saved, starred; /* counts for the virtual entries */
-	size_t sel, top;          /* selected row (0-2 virtual, then feeds) and first shown */
+	size_t sel, top;          /* selected row (0-2 virtual, then shown feeds) and first shown */
+	char filter[256];         /* the filter line (lower case) */
 };
 
 struct articles_view {
@@ -91,6 +96,9 @@ struct app {
 	char input[256];            /* the prompt's text */
 	size_t input_len;
 	int count;                  /* typed count prefix */
+	int unread_only;            /* 1: lists show unread articles and feeds with unread only */
+	int confirm_act;            /* enum action a PROMPT_CONFIRM waits for (y runs it) */
+	long long confirm_id;       /* the feed it is about */
 	char msg[256];              /* status message */
 	int msg_error;              /* 1 for an error */
 	const char *self;           /* path of this program, to run `dateline refresh` */
@@ -120,15 +128,43 @@ void app_draw_status(struct app *ap);
 /* Handles one key (a character when is_char, else a KEY_* code). 1 when the user quits. */
 int tui_key(struct app *ap, int key, int is_char);
 
-/* Feeds and articles screens (tui_lists.c). */
+/* The Feeds screen (tui_feeds.c). */
 int feeds_load(struct app *ap);
+void feeds_filter(struct app *ap, const char *filter);
 void feeds_draw(struct app *ap, int rows);
-int feeds_action(struct app *ap, enum action act);
+/* count: the typed count prefix (0 when none). 1 when the action was used. */
+int feeds_action(struct app *ap, enum action act, int count);
+/* The feed on the selected row, NULL on a virtual row (borrowed from the view). */
+const struct store_feed *feeds_selected(const struct app *ap);
+void feeds_free(struct app *ap);
+
+/* The Articles screen and what both lists share (tui_lists.c). */
 int articles_load(struct app *ap, const char *title, int flags, long long feed_id);
 void articles_filter(struct app *ap, const char *filter);
 void articles_draw(struct app *ap, int rows);
-int articles_action(struct app *ap, enum action act);
+int articles_action(struct app *ap, enum action act, int count);
+/* Row in the shown list of the first unread article after row from ((size_t)-1: from the top), or (size_t)-1. */
+size_t articles_next_unread(const struct app *ap, size_t from);
 void lists_free(struct app *ap);
+void list_draw_row(int y, int sel, const char *mark, unsigned long mark_attr, const char *left,
+                   unsigned long left_attr, const char *right, unsigned long right_attr);
+void list_keep_visible(size_t sel, size_t *top, size_t vis);
+/* Moves *sel by d within [0, n). */
+void list_move(size_t *sel, size_t n, long d);
+/* Case-insensitive (ASCII) substring test; needle (n bytes) is lower case; NULL hay never matches. */
+int list_contains(const char *hay, const char *needle, size_t n);
+
+/* Read state over many articles, unsubscribing, confirmations (tui_marks.c). */
+int marks_action(struct app *ap, enum action act);
+/* A key while a y/n question is open. */
+void marks_confirm_key(struct app *ap, int key, int is_char);
+/* The item the user is on (reader or list), 0 when none. */
+long long app_current_item(const struct app *ap);
+
+/* Local, readable time: t (unix) through strftime format fmt into out; "" when t is 0 (tui_dates.c). */
+void tui_format_time(long long t, const char *fmt, char *out, size_t cap);
+/* An ISO 8601 date ("2019-11-18T18:54:53.000Z", "2019-11-18") as unix time, 0 when not one. */
+long long tui_parse_iso(const char *s, int *has_time);
 /* s / m / * on item id: toggles saved, read, starred. */
 void app_mark(struct app *ap, long long id, enum action act);
 

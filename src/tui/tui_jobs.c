@@ -6,6 +6,7 @@
  */
 #include "tui_app.h"
 #include "store.h"
+#include "tui.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -89,6 +90,30 @@ static void take_output(struct job *j, const char *s, size_t n)
 	}
 }
 
+/*
+ * A child's last line as the status line says it: the reason first, so the
+ * width cuts the address rather than the cause ("URL: connection refused"
+ * becomes "connection refused (URL)"); `save`'s "ID  Headline (...)" loses
+ * the item id, which means nothing to the user.
+ */
+static void job_words(const char *last, int kind, int ok, char *out, size_t cap)
+{
+	const char *p = last;
+	if (kind == 2 && ok) {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		while (*p == ' ')
+			p++;
+		snprintf(out, cap, "%s", p);
+		return;
+	}
+	const char *sep = tui_is_web_url(p) ? strstr(p, ": ") : NULL;
+	if (sep && sep[2])
+		snprintf(out, cap, "%s (%.*s)", sep + 2, (int)(sep - p), p);
+	else
+		snprintf(out, cap, "%s", p);
+}
+
 int job_poll(struct app *ap)
 {
 	struct job *j = &ap->job;
@@ -115,8 +140,8 @@ int job_poll(struct app *ap)
 	int ok = r == j->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	int kind = j->kind;
 	long long item = j->item_id;
-	char last[256];
-	snprintf(last, sizeof last, "%s", j->last);
+	char last[300];
+	job_words(j->last, j->kind, ok, last, sizeof last);
 	if (j->fd >= 0)
 		close(j->fd);
 	memset(j, 0, sizeof *j);
@@ -125,7 +150,7 @@ int job_poll(struct app *ap)
 	if (kind == 1) /* a refresh where some feeds failed still refreshed the others */
 		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "ended with errors", last[0] ? ": " : "", last);
 	else
-		app_msg(ap, !ok, "fetch %s%s%s", ok ? "done" : "failed", last[0] ? ": " : "", last);
+		app_msg(ap, !ok, "%s%s%s", ok ? "full article stored" : "fetch failed", last[0] ? ": " : "", last);
 	if (ok && kind == 2 && item && item == ap->item_id && app_screen(ap) == SCR_READER)
 		app_open_item(ap, item, -1);
 	if (ok && app_screen(ap) == SCR_ARTICLES)

@@ -29,14 +29,14 @@ static const struct action_info actions[ACT_COUNT] = {
 	[ACT_FOCUS] = {"focus", "move between the text and the panel"},
 	[ACT_QUOTES] = {"quotes", "list the article's quotations"},
 	[ACT_SEARCH] = {"search", "search in the article"},
-	[ACT_NEXT] = {"next", "next match or mention"},
+	[ACT_NEXT] = {"next", "next match or mention; in lists, the next unread"},
 	[ACT_PREV] = {"prev", "previous match or mention"},
-	[ACT_OPEN] = {"open", "open the article (or link N with a count) in the browser"},
+	[ACT_OPEN] = {"open", "open the article (or link [N] with a count: 3o) in the browser"},
 	[ACT_HELP] = {"help", "this help"},
 	[ACT_NEXT_ARTICLE] = {"next-article", "next article"},
 	[ACT_PREV_ARTICLE] = {"prev-article", "previous article"},
 	[ACT_QUOTE_SEARCH] = {"quote-search", "search every stored quotation (@name: by speaker)"},
-	[ACT_SAVE] = {"save", "save the article"},
+	[ACT_SAVE] = {"save", "save the article, fetching the full page (toggle)"},
 	[ACT_READ] = {"toggle-read", "mark read or unread"},
 	[ACT_STAR] = {"star", "star or unstar"},
 	[ACT_FETCH] = {"fetch", "fetch the full article"},
@@ -44,7 +44,12 @@ static const struct action_info actions[ACT_COUNT] = {
 	[ACT_REFRESH_ALL] = {"refresh-all", "refresh every feed in the background"},
 	[ACT_REDRAW] = {"redraw", "redraw the screen"},
 	[ACT_FILTER] = {"filter", "filter the list"},
-	[ACT_CLEAR] = {"clear", "clear highlights in the text; elsewhere like back"},
+	[ACT_CLEAR] = {"clear", "clear highlights or the filter, close a view (never quits)"},
+	[ACT_MARK_FEED_READ] = {"mark-feed-read", "mark every article of the feed (or the list) read"},
+	[ACT_MARK_ALL_READ] = {"mark-all-read", "mark every article read (asks first)"},
+	[ACT_NEXT_UNREAD] = {"next-unread", "go to (in the reader: open) the next unread article"},
+	[ACT_UNREAD_ONLY] = {"toggle-unread-only", "show only unread articles and feeds, or all"},
+	[ACT_REMOVE_FEED] = {"remove-feed", "unsubscribe from the selected feed (asks first)"},
 };
 
 const char *action_name(enum action a)
@@ -131,11 +136,12 @@ void keymap_default(struct keymap *m)
 		{'G', ACT_BOTTOM}, {KEY_END, ACT_BOTTOM}, {'\n', ACT_SELECT}, {'\r', ACT_SELECT},
 		{KEY_ENTER, ACT_SELECT}, {'l', ACT_SELECT}, {KEY_RIGHT, ACT_SELECT}, {'h', ACT_BACK},
 		{KEY_LEFT, ACT_BACK}, {'e', ACT_PANEL}, {'\t', ACT_FOCUS}, {KEY_BTAB, ACT_FOCUS},
-		{'"', ACT_QUOTES}, {'/', ACT_SEARCH}, {'n', ACT_NEXT}, {'N', ACT_PREV}, {'o', ACT_OPEN},
+		{'"', ACT_QUOTES}, {'/', ACT_SEARCH}, {'n', ACT_NEXT}, {'p', ACT_PREV}, {'o', ACT_OPEN},
 		{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}, {']', ACT_NEXT_ARTICLE}, {'[', ACT_PREV_ARTICLE},
 		{'J', ACT_NEXT_ARTICLE}, {'K', ACT_PREV_ARTICLE}, {'s', ACT_SAVE}, {'m', ACT_READ},
 		{'*', ACT_STAR}, {'f', ACT_FETCH}, {'r', ACT_REFRESH}, {'R', ACT_REFRESH_ALL},
-		{12, ACT_REDRAW}, {'F', ACT_FILTER},
+		{12, ACT_REDRAW}, {'F', ACT_FILTER}, {'N', ACT_READ}, {'A', ACT_MARK_FEED_READ},
+		{'C', ACT_MARK_ALL_READ}, {'u', ACT_NEXT_UNREAD}, {'U', ACT_UNREAD_ONLY}, {'D', ACT_REMOVE_FEED},
 	};
 	memset(m, 0, sizeof *m);
 	for (size_t i = 0; i < sizeof defs / sizeof *defs; i++)

@@ -213,7 +213,7 @@ if "$BIN" show "http://127.0.0.1:$port/full.html" 2>&1 | grep -q 'not yet suppor
 	if tui_wait 'fetch failed' 150; then ok tui_fetch_failure_reported; else not_ok tui_fetch_failure_reported "$(tail -1 "$TMP/text")"; fi
 	skip tui_fetch_full_text "this build cannot read HTML pages yet (the html branch brings it)"
 else
-	if tui_wait 'fetch done' 150; then ok tui_fetch_finishes; else not_ok tui_fetch_finishes "$(tail -1 "$TMP/text")"; fi
+	if tui_wait 'full article stored' 150; then ok tui_fetch_finishes; else not_ok tui_fetch_finishes "$(tail -1 "$TMP/text")"; fi
 	tui_expect tui_fetch_full_text 'Engineers fixed'  # the paragraph wraps beside the panel
 fi
 tui_keys q q q

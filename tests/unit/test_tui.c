@@ -174,7 +174,7 @@ static void test_layout_spans(void **state)
 	entity_add_mention(e, -1, 0, 0, 6);
 
 	struct layout l = {0};
-	assert_int_equal(layout_build(&l, a, 1), 0);
+	assert_int_equal(layout_build(&l, a, 1, NULL), 0);
 	assert_int_equal(l.n_blocks, 2);
 	const struct block *hb = &l.blocks[0], *pb = &l.blocks[1];
 	const struct span *hm = find_span(hb, SP_MENTION);
@@ -195,7 +195,7 @@ static void test_layout_spans(void **state)
 	free(t);
 
 	/* without speakers nothing is inserted */
-	assert_int_equal(layout_build(&l, a, 0), 0);
+	assert_int_equal(layout_build(&l, a, 0, NULL), 0);
 	assert_null(strstr(l.blocks[1].text, "[Maria"));
 	layout_free(&l);
 	article_free(a);
@@ -209,7 +209,7 @@ static void test_layout_wraps_wide_text(void **state)
 	const char *p = "港の壁を早く直してください 🌊 café Zoë Brontë naïve 港の壁を早く直してください words words words";
 	section_add_paragraph(s, p, strlen(p));
 	struct layout l = {0};
-	assert_int_equal(layout_build(&l, a, 1), 0);
+	assert_int_equal(layout_build(&l, a, 1, NULL), 0);
 	for (int w = 8; w <= 40; w += 3) {
 		assert_int_equal(layout_wrap(&l, w), 0);
 		size_t total = 0;
