@@ -266,6 +266,12 @@ static void test_config_example(void **state)
 	assert_int_equal(c.max_width, d.max_width);
 	assert_int_equal(c.mouse, d.mouse);
 	assert_int_equal(c.speakers, d.speakers);
+	assert_int_equal(c.feed_sort, d.feed_sort);
+	assert_int_equal(c.unread_only, d.unread_only);
+	assert_string_equal(c.datetime_format, d.datetime_format);
+	assert_string_equal(c.list_date_format, d.list_date_format);
+	assert_int_equal(c.refresh_on_startup, d.refresh_on_startup);
+	assert_int_equal(c.reload_time, d.reload_time);
 	assert_int_equal(c.n_binds, 0);
 	FILE *f = fopen("config.example", "r"), *m = fopen("man/dateline.1", "r");
 	assert_non_null(f);
@@ -282,6 +288,21 @@ static void test_config_example(void **state)
 		snprintf(want, sizeof want, "\\fB%s\\fR", action_name((enum action)a));
 		if (!strstr(man, want))
 			fail_msg("man/dateline.1 does not document action %s", action_name((enum action)a));
+	}
+	static const char *const options[] = {"theme", "colors", "browser", "panel", "panel-width", "max-width",
+	                                      "speakers", "mouse", "feed-sort", "unread-only", "datetime-format",
+	                                      "list-date-format", "refresh-on-startup", "reload-time"};
+	for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "\n%s", options[i]);
+		const char *at = strstr(text, want);
+		while (at && at[strlen(want)] != ' ' && at[strlen(want)] != '\n')
+			at = strstr(at + 1, want);
+		if (!at)
+			fail_msg("config.example does not set option %s", options[i]);
+		snprintf(want, sizeof want, "\\fB%s\\fR", options[i]);
+		if (!strstr(man, want))
+			fail_msg("man/dateline.1 does not document option %s", options[i]);
 	}
 	config_free(&c);
 }
