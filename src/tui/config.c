@@ -98,8 +98,15 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		return parse_bool(v, &c->unread_only) ? "unread-only is yes or no" : NULL;
 	if (!strcmp(name, "refresh-on-startup"))
 		return parse_bool(v, &c->refresh_on_startup) ? "refresh-on-startup is yes or no" : NULL;
-	if (!strcmp(name, "reload-time"))
-		return parse_int(v, 0, 10080, &c->reload_time) ? "reload-time is minutes, 0 (never) to 10080" : NULL;
+	if (!strcmp(name, "reload-time")) {
+		char *end;
+		errno = 0;
+		double m = strtod(v, &end);
+		if (errno || end == v || *end || !(m >= 0) || m > 10080 || (m > 0 && m < 0.01))
+			return "reload-time is minutes (0 for never, else 0.01 to 10080)";
+		c->reload_time = m;
+		return NULL;
+	}
 	if (!strcmp(name, "datetime-format") || !strcmp(name, "list-date-format")) {
 		char *dst = name[0] == 'd' ? c->datetime_format : c->list_date_format;
 		/* strftime never reads past its format: any text is safe, only its length is bounded */

@@ -51,7 +51,7 @@ struct config {
 	char datetime_format[64];  /* strftime format of dates in the reader, quote search, Feeds screen */
 	char list_date_format[64]; /* strftime format of the Articles list's date column */
 	int refresh_on_startup;    /* 1 to refresh every feed in the background when the Feeds screen opens */
-	int reload_time;           /* minutes between background refreshes while open, 0 never */
+	double reload_time;        /* minutes between background refreshes while open (fractions allowed), 0 never */
 	struct config_bind *binds; /* bind lines in file order (later ones win) */
 	size_t n_binds;       /* number of binds */
 };

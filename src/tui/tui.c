@@ -71,8 +71,9 @@ int app_draw(struct app *ap)
 			return -1;
 	}
 	app_draw_status(ap);
-	curs_set(ap->prompt || (app_screen(ap) == SCR_QSEARCH && !ap->help) ? 1 : 0);
-	if (app_screen(ap) == SCR_QSEARCH && !ap->help && !ap->prompt)
+	int typing = app_screen(ap) == SCR_QSEARCH && !ap->help && !ap->qv.browse;
+	curs_set(ap->prompt || typing ? 1 : 0);
+	if (typing && !ap->prompt)
 		move(0, 3 + wrap_width(ap->qv.input, strlen(ap->qv.input)));
 	refresh();
 	return 0;
@@ -285,6 +286,8 @@ static int app_action(struct app *ap, enum action act, int count)
 	}
 	if (common_action(ap, act, &quit))
 		return quit;
+	if (scr == SCR_QSEARCH)
+		return 0; /* its keys are qsearch_key()'s */
 	if (scr == SCR_FEEDS) {
 		if (act == ACT_SEARCH || act == ACT_FILTER) {
 			open_prompt(ap, PROMPT_FILTER);
@@ -370,6 +373,8 @@ static int app_action(struct app *ap, enum action act, int count)
 			app_pop(ap);
 			if (app_screen(ap) == SCR_ARTICLES)
 				articles_load(ap, ap->av.title, ap->av.flags, ap->av.feed_id);
+			if (app_screen(ap) == SCR_QSEARCH)
+				ap->qv.browse = 1; /* q was for leaving the article: it must not land in the query */
 			return 0;
 		}
 		return 1;
@@ -449,9 +454,11 @@ static int run(struct app *ap, char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory laying out the article");
 			return -1;
 		}
-		timeout(ap->job.pid ? POLL_MS : -1);
+		int wait = job_auto_wait_ms(ap);
+		timeout(ap->job.pid && (wait < 0 || wait > POLL_MS) ? POLL_MS : wait);
 		wint_t wc;
 		int r = get_wch(&wc);
+		job_auto_refresh(ap, 0);
 		if (ap->job.pid && job_poll(ap)) {
 			ap->feeds_stale = 1;
 			if (app_screen(ap) == SCR_FEEDS && !feeds_load(ap))
@@ -560,6 +567,9 @@ int tui_browse(struct store *st, const char *self, char *err, size_t errlen)
 	}
 	if (!rc) {
 		app_push(ap, SCR_FEEDS);
+		ap->unread_only = ap->cfg.unread_only;
+		feeds_filter(ap, "");
+		job_auto_refresh(ap, 1);
 		rc = app_run(ap, err, errlen);
 	}
 	app_free(ap);

@@ -61,6 +61,7 @@ struct qsearch_view {
 	size_t sel, top;              /* selected result and first one shown */
 	char error[256];              /* why the last search failed, or "" */
 	double ms;                    /* how long the last search took */
+	int browse;                   /* 1 back from an article: keys move and q closes; / edits the query again */
 };
 
 struct job {
@@ -102,6 +103,7 @@ struct app {
 	char msg[256];              /* status message */
 	int msg_error;              /* 1 for an error */
 	const char *self;           /* path of this program, to run `dateline refresh` */
+	double next_reload;         /* monotonic time of the next reload-time refresh, 0 when off */
 	int feeds_stale;            /* 1 when counts may have changed since feeds_load() (it is slow on big stores) */
 };
 
@@ -183,5 +185,11 @@ int job_poll(struct app *ap);
 /* The status line text for a running job into out, "" when none. */
 void job_status(const struct app *ap, char *out, size_t cap);
 void job_stop(struct app *ap);
+/* Monotonic seconds. */
+double job_now(void);
+/* Starts the refreshes the config asks for: on startup, and each reload-time minutes (call between keys). */
+void job_auto_refresh(struct app *ap, int startup);
+/* Milliseconds until job_auto_refresh() has something to do, -1 for never. */
+int job_auto_wait_ms(const struct app *ap);
 
 #endif

@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
+double job_now(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
@@ -69,7 +69,7 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 	j->fd = fds[0];
 	j->kind = kind;
 	j->item_id = item_id;
-	j->started = now();
+	j->started = job_now();
 	return 0;
 }
 
@@ -164,7 +164,7 @@ void job_status(const struct app *ap, char *out, size_t cap)
 	out[0] = 0;
 	if (!j->pid)
 		return;
-	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", now() - j->started,
+	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", job_now() - j->started,
 	         j->last[0] ? ": " : "", j->last);
 }
 
@@ -180,4 +180,30 @@ void job_stop(struct app *ap)
 		close(j->fd);
 	j->pid = 0;
 	j->fd = -1;
+}
+
+void job_auto_refresh(struct app *ap, int startup)
+{
+	double t = job_now(), every = ap->cfg.reload_time * 60.0;
+	if (!ap->st)
+		return;
+	if (startup) {
+		ap->next_reload = every > 0 ? t + every : 0;
+		if (ap->cfg.refresh_on_startup)
+			job_start(ap, 1, NULL, 0);
+		return;
+	}
+	if (!ap->next_reload || t < ap->next_reload)
+		return;
+	ap->next_reload = t + every;
+	if (!ap->job.pid) /* a refresh already running is as good; the next comes a period later */
+		job_start(ap, 1, NULL, 0);
+}
+
+int job_auto_wait_ms(const struct app *ap)
+{
+	if (!ap->next_reload)
+		return -1;
+	double ms = (ap->next_reload - job_now()) * 1000.0;
+	return ms < 0 ? 0 : ms > 3600e3 ? 3600000 : (int)ms + 1;
 }

@@ -271,7 +271,7 @@ static void test_config_example(void **state)
 	assert_string_equal(c.datetime_format, d.datetime_format);
 	assert_string_equal(c.list_date_format, d.list_date_format);
 	assert_int_equal(c.refresh_on_startup, d.refresh_on_startup);
-	assert_int_equal(c.reload_time, d.reload_time);
+	assert_true(c.reload_time == d.reload_time);
 	assert_int_equal(c.n_binds, 0);
 	FILE *f = fopen("config.example", "r"), *m = fopen("man/dateline.1", "r");
 	assert_non_null(f);
