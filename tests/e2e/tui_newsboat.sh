@@ -72,6 +72,11 @@ summary_feed >"$W/notes.xml"
 tui_start 100 30 "$BIN"
 # 4: add stored what it fetched
 tui_expect tui_add_stored '^ N +Zeta Harbour Notes +2/2 '
+tui_keys q
+# the rest does not lean on that: a refresh stores the same
+"$BIN" refresh >/dev/null 2>&1
+tui_start 100 30 "$BIN"
+tui_wait '^ Feeds' >/dev/null
 # feeds in the order of the feeds file
 tui_text >"$TMP/feeds"
 order=$(grep -oE 'Zeta Harbour Notes|Coastal Wire' "$TMP/feeds" | tr '\n' ',')

@@ -166,14 +166,14 @@ tui_expect tui_refresh_feed_in_store '^ Feeds \(3\)'
 tui_expect tui_feeds_error_mark '^ ! +Gone Gazette +[0-9]+/[0-9]+ +.*404'
 tui_expect_style tui_feeds_error_style "!  Gone" 'mixed|fg='
 
-# r on one feed refreshes that feed only (R, above, refreshed both). Feeds sort by title, then
-# URL: the Coastal Wire read from a file comes first, the subscribed one (http://) second.
+# r on one feed refreshes that feed only (R, above, refreshed both). Feeds come in the order of
+# the feeds file: the subscribed Coastal Wire first, Gone Gazette, then the one read from a file.
 cp "$DATA/tui_feed.xml" "$TMP/www/feed.xml"
-tui_keys g j j j j
+tui_keys g j j j
 tui_keys r
 tui_expect tui_refresh_one_feed_only 'refresh done: 1 feed: 1 updated'
 # a feed that was read from a file is no subscription: r says so
-tui_keys k
+tui_keys G
 tui_keys r
 tui_expect tui_refresh_one_not_subscribed 'no subscription is'
 
