@@ -165,6 +165,8 @@ long long app_current_item(const struct app *ap);
 
 /* Local, readable time: t (unix) through strftime format fmt into out; "" when t is 0 (tui_dates.c). */
 void tui_format_time(long long t, const char *fmt, char *out, size_t cap);
+/* A stored date (published as given, else the unix time fallback) through fmt; a date without a time of day stays that day. */
+void tui_format_day(const char *published, long long fallback, const char *fmt, char *out, size_t cap);
 /* An ISO 8601 date ("2019-11-18T18:54:53.000Z", "2019-11-18") as unix time, 0 when not one. */
 long long tui_parse_iso(const char *s, int *has_time);
 /* s / m / * on item id: toggles saved, read, starred. */

@@ -69,3 +69,12 @@ void tui_format_time(long long t, const char *fmt, char *out, size_t cap)
 	if (!t || !localtime_r(&tt, &tm) || !strftime(out, cap, fmt, &tm))
 		out[0] = 0;
 }
+
+void tui_format_day(const char *published, long long fallback, const char *fmt, char *out, size_t cap)
+{
+	int has_time = 0;
+	long long t = tui_parse_iso(published, &has_time);
+	if (t && !has_time)
+		t += 12 * 3600; /* noon UTC is the same day in every zone people live in */
+	tui_format_time(t ? t : fallback, fmt, out, cap);
+}

@@ -151,16 +151,6 @@ void articles_filter(struct app *ap, const char *filter)
 		av->sel = av->n_shown ? av->n_shown - 1 : 0;
 }
 
-/* The item's date in the list's format, local time; a date without a time of day stays that day. */
-static void item_day(const struct app *ap, const struct store_item *it, char *out, size_t cap)
-{
-	int has_time = 0;
-	long long t = tui_parse_iso(it->published, &has_time);
-	if (t && !has_time)
-		t += 12 * 3600; /* noon UTC is the same day in every zone people live in */
-	tui_format_time(t ? t : it->date, ap->cfg.list_date_format, out, cap);
-}
-
 void articles_draw(struct app *ap, int rows)
 {
 	struct articles_view *av = &ap->av;
@@ -188,7 +178,7 @@ void articles_draw(struct app *ap, int rows)
 		}
 		char marks[4] = {it->read ? ' ' : 'N', it->starred ? '*' : ' ', it->saved ? 'S' : ' ', 0};
 		x += tui_put(y, x, marks, 3, 3, sel ? sa : theme_attr(TH_UNREAD)) + 1;
-		item_day(ap, it, day, sizeof day);
+		tui_format_day(it->published, it->date, ap->cfg.list_date_format, day, sizeof day);
 		tui_put(y, x, day, strlen(day), day_w, sel ? sa : theme_attr(TH_DIM));
 		x += day_w + 2;
 		if (src_w) {

@@ -108,9 +108,10 @@ void qsearch_draw(struct app *ap, int rows)
 		char *sp = sanitize_str(h->speaker ? h->speaker : "unattributed", 0);
 		int c = sp ? tui_put(y, 1, sp, strlen(sp), COLS / 3, sel ? sa : theme_attr(TH_SPEAKER) | A_BOLD) : 0;
 		free(sp);
-		char meta[400];
-		snprintf(meta, sizeof meta, "%.300s%s%.10s", h->headline ? h->headline : "(no title)",
-		         h->published ? "  \xC2\xB7  " : "", h->published ? h->published : "");
+		char meta[400], day[64];
+		tui_format_day(h->published, h->date, ap->cfg.list_date_format, day, sizeof day);
+		snprintf(meta, sizeof meta, "%.300s%s%s", h->headline ? h->headline : "(no title)", day[0] ? "  \xC2\xB7  " : "",
+		         day);
 		put_clean(y, 1 + c + 3, meta, COLS - c - 5, sel ? sa : theme_attr(TH_DIM));
 		tui_put(y + 1, 3, "\xE2\x80\x9C", 3, 1, sel ? sa : theme_attr(TH_QUOTE));
 		put_clean(y + 1, 4, h->text, COLS - 6, sel ? sa : theme_attr(TH_QUOTE));
