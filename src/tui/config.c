@@ -113,6 +113,46 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		return *v && !copy_value(dst, sizeof c->datetime_format, v) ? NULL
 		       : "a date format is strftime text such as %Y-%m-%d %H:%M (at most 63 bytes)";
 	}
+	if (!strcmp(name, "query-feed")) {
+		const char *colon = strchr(v, ':');
+		const char *q = colon ? colon + 1 : NULL;
+		while (q && (*q == ' ' || *q == '\t'))
+			q++;
+		if (!colon || colon == v || !*q)
+			return "query-feed needs a name and a query: query-feed Peskov: @Peskov";
+		if (c->n_query_feeds == CONFIG_MAX_QUERY_FEEDS)
+			return "at most 16 query feeds";
+		struct config_query_feed *f = &c->query_feeds[c->n_query_feeds];
+		if ((size_t)(colon - v) >= sizeof f->name || copy_value(f->query, sizeof f->query, q))
+			return "query-feed name (63 bytes) or query (191 bytes) too long";
+		memcpy(f->name, v, (size_t)(colon - v));
+		f->name[colon - v] = 0;
+		c->n_query_feeds++;
+		return NULL;
+	}
+	if (!strcmp(name, "ignore-article")) {
+		static const char *const fields[] = {"any", "title", "author", "feed"};
+		char field[16] = "";
+		int used = 0;
+		if (sscanf(v, "%15s %n", field, &used) < 1 || !v[used])
+			return "ignore-article needs a field and words: ignore-article title sponsored";
+		if (c->n_ignores == CONFIG_MAX_IGNORES)
+			return "at most 32 ignore-article lines";
+		struct config_ignore *g = &c->ignores[c->n_ignores];
+		g->field = -1;
+		for (int i = 0; i < 4; i++)
+			if (!strcasecmp(field, fields[i]))
+				g->field = i;
+		if (g->field < 0)
+			return "ignore-article's field is any, title, author or feed";
+		if (copy_value(g->words, sizeof g->words, v + used))
+			return "ignore-article words too long (127 bytes)";
+		for (char *p = g->words; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 32;
+		c->n_ignores++;
+		return NULL;
+	}
 	if (!strcmp(name, "bind") || !strcmp(name, "unbind")) {
 		char key[64] = "", action[64] = "none";
 		int n = sscanf(v, "%63s %63s", key, action);

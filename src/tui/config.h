@@ -37,6 +37,21 @@ struct config_bind {
 	int line;        /* line of the config file, for error messages */
 };
 
+#define CONFIG_MAX_QUERY_FEEDS 16
+#define CONFIG_MAX_IGNORES 32
+
+/* A saved search shown as a feed: `query-feed NAME: QUERY` (QUERY as the search or @speaker as quotes). */
+struct config_query_feed {
+	char name[64];
+	char query[192];
+};
+
+/* A killfile line: `ignore-article FIELD WORDS` hides articles whose FIELD contains WORDS (any case). */
+struct config_ignore {
+	int field;       /* 0 any of them, 1 title, 2 author, 3 feed */
+	char words[128]; /* lower case */
+};
+
 struct config {
 	char theme[256];      /* theme name (themes/NAME.theme) or a path; "default" */
 	char browser[512];    /* command that opens a URL; "" means $BROWSER, then xdg-open */
@@ -52,6 +67,10 @@ struct config {
 	char list_date_format[64]; /* strftime format of the Articles list's date column */
 	int refresh_on_startup;    /* 1 to refresh every feed in the background when the Feeds screen opens */
 	double reload_time;        /* minutes between background refreshes while open (fractions allowed), 0 never */
+	struct config_query_feed query_feeds[CONFIG_MAX_QUERY_FEEDS]; /* in file order */
+	size_t n_query_feeds;
+	struct config_ignore ignores[CONFIG_MAX_IGNORES];
+	size_t n_ignores;
 	struct config_bind *binds; /* bind lines in file order (later ones win) */
 	size_t n_binds;       /* number of binds */
 };

@@ -139,6 +139,13 @@ static void prompt_key(struct app *ap, int key, int is_char)
 	}
 	if (is_char && (key == '\n' || key == '\r')) {
 		ap->prompt = PROMPT_NONE;
+		if (kind == PROMPT_EXPORT)
+			export_start(ap, ap->input);
+		return;
+	}
+	if (is_char && key == 27 && kind == PROMPT_EXPORT) {
+		ap->prompt = PROMPT_NONE;
+		app_msg(ap, 0, "not exported");
 		return;
 	}
 	if (is_char && key == 27) {
@@ -169,8 +176,10 @@ static void prompt_key(struct app *ap, int key, int is_char)
 		return;
 	snprintf(ap->input, sizeof ap->input, "%s", clean);
 	ap->input_len = strlen(ap->input);
-	/* both run as you type */
-	if (kind == PROMPT_FILTER && app_screen(ap) == SCR_FEEDS) {
+	/* filter and search run as you type */
+	if (kind == PROMPT_EXPORT) {
+		/* a path: nothing runs before Enter */
+	} else if (kind == PROMPT_FILTER && app_screen(ap) == SCR_FEEDS) {
 		feeds_filter(ap, clean);
 	} else if (kind == PROMPT_FILTER) {
 		articles_filter(ap, clean);
@@ -240,7 +249,7 @@ static int common_action(struct app *ap, enum action act, int *quit)
 		clearok(curscr, TRUE);
 		return 1;
 	case ACT_MARK_FEED_READ: case ACT_MARK_ALL_READ: case ACT_NEXT_UNREAD: case ACT_UNREAD_ONLY:
-	case ACT_REMOVE_FEED:
+	case ACT_REMOVE_FEED: case ACT_TAG: case ACT_EXPORT:
 		return marks_action(ap, act);
 	case ACT_QUOTE_SEARCH:
 		if (!ap->st) {
@@ -393,7 +402,7 @@ static void handle_mouse(struct app *ap)
 		/* a click selects the row; a click on the selected row opens it */
 		size_t *sel = scr == SCR_FEEDS ? &ap->fv.sel : &ap->av.sel;
 		size_t row = (scr == SCR_FEEDS ? ap->fv.top : ap->av.top) + (size_t)(ev.y - 2);
-		size_t n = scr == SCR_FEEDS ? 3 + ap->fv.n_shown : ap->av.n_shown;
+		size_t n = scr == SCR_FEEDS ? feeds_n_rows(ap) : ap->av.n_shown;
 		if (row >= n)
 			return;
 		if (row == *sel)

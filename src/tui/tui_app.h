@@ -27,7 +27,7 @@ struct store_item;
 struct store_quote_hit;
 
 enum tui_screen { SCR_FEEDS, SCR_ARTICLES, SCR_READER, SCR_QSEARCH };
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_CONFIRM };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_CONFIRM, PROMPT_EXPORT };
 
 struct feeds_view {
 	struct store_feed *feeds; /* from store_feeds_list() (owned) */
@@ -39,6 +39,7 @@ struct feeds_view {
 	long long unread, saved, starred; /* counts for the virtual entries */
 	size_t sel, top;          /* selected row (0-2 virtual, then shown feeds) and first shown */
 	char filter[256];         /* the filter line (lower case) */
+	char tag[64];             /* only feeds with this tag (t), "" for all */
 };
 
 struct articles_view {
@@ -67,11 +68,12 @@ struct qsearch_view {
 struct job {
 	pid_t pid;          /* running child, 0 when none */
 	int fd;             /* read end of its output pipe, -1 when none */
-	int kind;           /* 1 refresh, 2 fetch of one article */
+	int kind;           /* 1 refresh, 2 fetch of one article, 3 export of one article to a file */
 	long long item_id;  /* the item a fetch is for */
 	char last[256];     /* its last line of output */
 	double started;     /* when it started (monotonic seconds) */
 	char partial[256];  /* an incomplete line read so far */
+	char target[256];   /* the file an export writes */
 	size_t partial_len;
 };
 
@@ -158,10 +160,22 @@ int list_contains(const char *hay, const char *needle, size_t n);
 
 /* Read state over many articles, unsubscribing, confirmations (tui_marks.c). */
 int marks_action(struct app *ap, enum action act);
+/* Writes the current article to path as Markdown (`dateline export ID` in a child). */
+void export_start(struct app *ap, const char *path);
+/* Feeds screen: only the next tag's feeds (after the last: all). */
+void feeds_next_tag(struct app *ap);
 /* A key while a y/n question is open. */
 void marks_confirm_key(struct app *ap, int key, int is_char);
 /* The item the user is on (reader or list), 0 when none. */
 long long app_current_item(const struct app *ap);
+
+/* Query feeds and the killfile (tui_query.c). */
+/* The items of query feed qi of the config, newest first; the caller frees them. 0, or -1 with the message set. */
+int query_items(struct app *ap, size_t qi, struct store_item **out, size_t *n_out);
+/* 1 when an ignore-article line of the config hides it. */
+int query_ignored(const struct app *ap, const struct store_item *it);
+/* Rows of the Feeds screen: the fixed ones (virtual, query feeds) and the feeds shown. */
+size_t feeds_n_rows(const struct app *ap);
 
 /* Local, readable time: t (unix) through strftime format fmt into out; "" when t is 0 (tui_dates.c). */
 void tui_format_time(long long t, const char *fmt, char *out, size_t cap);

@@ -19,9 +19,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#define N_VIRTUAL 3
+#define N_VIRTUAL 3 /* All unread, Saved, Starred; then the query feeds of the config */
+#define N_FIXED(ap) (N_VIRTUAL + (ap)->cfg.n_query_feeds)
 
 static const char *const virtual_names[N_VIRTUAL] = {"All unread", "Saved", "Starred"};
+
+size_t feeds_n_rows(const struct app *ap)
+{
+	return N_FIXED(ap) + ap->fv.n_shown;
+}
 
 void feeds_free(struct app *ap)
 {
@@ -85,6 +91,56 @@ static int feed_cmp(const void *a, const void *b)
 	return c ? c : (i > j) - (i < j);
 }
 
+/* 1 when the space-separated list tags holds tag (any case). */
+static int has_tag(const char *tags, const char *tag)
+{
+	size_t n = strlen(tag);
+	for (const char *p = tags; p && *p;) {
+		size_t w = strcspn(p, " ");
+		if (w == n && !strncasecmp(p, tag, n))
+			return 1;
+		p += w;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+void feeds_next_tag(struct app *ap)
+{
+	struct feeds_view *fv = &ap->fv;
+	/* the smallest tag after the current one, in byte order: cycling needs no list kept */
+	const char *best = NULL;
+	size_t best_n = 0;
+	for (size_t i = 0; i < fv->n_feeds; i++)
+		for (const char *p = fv->feeds[i].tags; p && *p;) {
+			size_t w = strcspn(p, " ");
+			int after = !fv->tag[0] || strncmp(p, fv->tag, w) > 0 ||
+			            (!strncmp(p, fv->tag, w) && w > strlen(fv->tag));
+			int before_best = !best || strncmp(p, best, w < best_n ? w : best_n) < 0 ||
+			                  (!strncmp(p, best, w < best_n ? w : best_n) && w < best_n);
+			if (w && w < sizeof fv->tag && after && before_best)
+				best = p, best_n = w;
+			p += w;
+			p += strspn(p, " ");
+		}
+	if (best) {
+		memcpy(fv->tag, best, best_n);
+		fv->tag[best_n] = 0;
+	} else {
+		fv->tag[0] = 0;
+	}
+	char f[sizeof fv->filter];
+	snprintf(f, sizeof f, "%s", fv->filter);
+	feeds_filter(ap, f);
+	if (fv->tag[0]) {
+		char *t = sanitize_str(fv->tag, 0);
+		app_msg(ap, 0, "feeds tagged %s (t: the next tag)", t ? t : "");
+		free(t);
+	} else {
+		app_msg(ap, 0, "%s", best || !fv->n_feeds ? "every feed" : "no feed has a tag (tags follow the URL in the feeds file)");
+	}
+}
+
 /* Rebuilds shown[] from the order, the filter and the unread-only view. */
 void feeds_filter(struct app *ap, const char *filter)
 {
@@ -99,13 +155,15 @@ void feeds_filter(struct app *ap, const char *filter)
 		const struct store_feed *f = &fv->feeds[k];
 		if (ap->unread_only && !f->n_unread)
 			continue;
+		if (fv->tag[0] && !has_tag(f->tags, fv->tag))
+			continue;
 		if (n && !list_contains(f->title, fv->filter, n) && !list_contains(f->url, fv->filter, n) &&
 		    !list_contains(f->tags, fv->filter, n))
 			continue;
 		fv->shown[fv->n_shown++] = k;
 	}
-	if (fv->sel >= N_VIRTUAL + fv->n_shown)
-		fv->sel = N_VIRTUAL + fv->n_shown - 1;
+	if (fv->sel >= N_FIXED(ap) + fv->n_shown)
+		fv->sel = N_FIXED(ap) + fv->n_shown - 1;
 }
 
 int feeds_load(struct app *ap)
@@ -115,8 +173,8 @@ int feeds_load(struct app *ap)
 	char err[300], path[4096];
 	int have_file = !feedlist_path(path, sizeof path, err, sizeof err) && access(path, R_OK) == 0 &&
 	                !feedlist_load(path, &fl, err, sizeof err);
-	long long keep = fv->sel >= N_VIRTUAL && fv->sel - N_VIRTUAL < fv->n_shown
-	               ? fv->feeds[fv->shown[fv->sel - N_VIRTUAL]].id : 0;
+	long long keep = fv->sel >= N_FIXED(ap) && fv->sel - N_FIXED(ap) < fv->n_shown
+	               ? fv->feeds[fv->shown[fv->sel - N_FIXED(ap)]].id : 0;
 	for (int pass = 0; pass < 2; pass++) {
 		struct store_feed *f;
 		size_t n;
@@ -159,26 +217,28 @@ int feeds_load(struct app *ap)
 	feeds_filter(ap, filter);
 	for (size_t i = 0; keep && i < fv->n_shown; i++)
 		if (fv->feeds[fv->shown[i]].id == keep)
-			fv->sel = N_VIRTUAL + i;
+			fv->sel = N_FIXED(ap) + i;
 	return 0;
 }
 
 const struct store_feed *feeds_selected(const struct app *ap)
 {
 	const struct feeds_view *fv = &ap->fv;
-	if (fv->sel < N_VIRTUAL || fv->sel - N_VIRTUAL >= fv->n_shown)
+	if (fv->sel < N_FIXED(ap) || fv->sel - N_FIXED(ap) >= fv->n_shown)
 		return NULL;
-	return &fv->feeds[fv->shown[fv->sel - N_VIRTUAL]];
+	return &fv->feeds[fv->shown[fv->sel - N_FIXED(ap)]];
 }
 
 void feeds_draw(struct app *ap, int rows)
 {
 	struct feeds_view *fv = &ap->fv;
 	char title[400];
-	snprintf(title, sizeof title, "Feeds (%zu)%s%s%s", fv->n_shown, ap->unread_only ? "   unread only" : "",
-	         fv->filter[0] ? "   filter: " : "", fv->filter);
+	char *tag = fv->tag[0] ? sanitize_str(fv->tag, 0) : NULL;
+	snprintf(title, sizeof title, "Feeds (%zu)%s%s%s%s%s", fv->n_shown, ap->unread_only ? "   unread only" : "",
+	         tag ? "   tag: " : "", tag ? tag : "", fv->filter[0] ? "   filter: " : "", fv->filter);
+	free(tag);
 	tui_put(0, 1, title, strlen(title), COLS - 2, theme_attr(TH_TITLE));
-	size_t total = N_VIRTUAL + fv->n_shown, vis = rows > 2 ? (size_t)rows - 2 : 1;
+	size_t total = N_FIXED(ap) + fv->n_shown, vis = rows > 2 ? (size_t)rows - 2 : 1;
 	list_keep_visible(fv->sel, &fv->top, vis);
 	for (size_t i = 0; i < vis && fv->top + i < total; i++) {
 		size_t r = fv->top + i;
@@ -191,7 +251,16 @@ void feeds_draw(struct app *ap, int rows)
 			              theme_attr(TH_DIM));
 			continue;
 		}
-		const struct store_feed *f = &fv->feeds[fv->shown[r - N_VIRTUAL]];
+		if (r < N_FIXED(ap)) { /* counted when opened: a search per row would slow every redraw of this screen */
+			const struct config_query_feed *q = &ap->cfg.query_feeds[r - N_VIRTUAL];
+			char *nm = sanitize_str(q->name, 0), *qq = sanitize_str(q->query, 0);
+			snprintf(right, sizeof right, "query: %.200s", qq ? qq : "");
+			list_draw_row(y, sel, "?", theme_attr(TH_KEY), nm ? nm : "", theme_attr(TH_NORMAL), right, theme_attr(TH_DIM));
+			free(nm);
+			free(qq);
+			continue;
+		}
+		const struct store_feed *f = &fv->feeds[fv->shown[r - N_FIXED(ap)]];
 		char *t = sanitize_str(f->title && *f->title ? f->title : f->url, 0);
 		char *e = f->last_error ? sanitize_str(f->last_error, 0) : NULL;
 		char when[64] = "never refreshed";
@@ -206,7 +275,7 @@ void feeds_draw(struct app *ap, int rows)
 		free(t);
 		free(e);
 	}
-	int y = 2 + (int)(total - fv->top) + 1;
+	int y = 2 + (int)(total > fv->top ? total - fv->top : 0) + 1;
 	const char *hint = NULL;
 	if (!fv->n_feeds)
 		hint = "No feeds yet. Subscribe with `dateline add URL` or `dateline import FILE.opml` in a shell, "
@@ -223,7 +292,11 @@ static void open_selected(struct app *ap)
 	static const int flags[N_VIRTUAL] = {STORE_LIST_UNREAD, STORE_LIST_SAVED, STORE_LIST_STARRED};
 	const struct store_feed *f = feeds_selected(ap);
 	if (!f) {
-		if (ap->fv.sel < N_VIRTUAL && !articles_load(ap, virtual_names[ap->fv.sel], flags[ap->fv.sel], 0))
+		size_t r = ap->fv.sel;
+		if (r < N_VIRTUAL && !articles_load(ap, virtual_names[r], flags[r], 0))
+			app_push(ap, SCR_ARTICLES);
+		else if (r >= N_VIRTUAL && r < N_FIXED(ap) &&
+		         !articles_load(ap, ap->cfg.query_feeds[r - N_VIRTUAL].name, 0, -1 - (long long)(r - N_VIRTUAL)))
 			app_push(ap, SCR_ARTICLES);
 		return;
 	}
@@ -236,7 +309,7 @@ static void open_selected(struct app *ap)
 int feeds_action(struct app *ap, enum action act, int count)
 {
 	struct feeds_view *fv = &ap->fv;
-	size_t n = N_VIRTUAL + fv->n_shown;
+	size_t n = N_FIXED(ap) + fv->n_shown;
 	long c = count > 0 ? count : 1, page = LINES > 4 ? LINES - 4 : 1;
 	switch (act) {
 	case ACT_DOWN: list_move(&fv->sel, n, c); return 1;
@@ -251,7 +324,7 @@ int feeds_action(struct app *ap, enum action act, int count)
 	case ACT_NEXT:
 	case ACT_NEXT_UNREAD:
 		for (size_t r = fv->sel + 1; r < n; r++)
-			if (r >= N_VIRTUAL && fv->feeds[fv->shown[r - N_VIRTUAL]].n_unread) {
+			if (r >= N_FIXED(ap) && fv->feeds[fv->shown[r - N_FIXED(ap)]].n_unread) {
 				fv->sel = r;
 				return 1;
 			}

@@ -25,11 +25,25 @@ double job_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+void export_start(struct app *ap, const char *path)
+{
+	if (!path[0]) {
+		app_msg(ap, 1, "not exported: no file named");
+		return;
+	}
+	job_start(ap, 3, path, ap->confirm_id);
+}
+
 int job_start(struct app *ap, int kind, const char *url, long long item_id)
 {
 	struct job *j = &ap->job;
 	if (j->pid) {
-		app_msg(ap, 1, "%s is still running", j->kind == 1 ? "a refresh" : "a fetch");
+		app_msg(ap, 1, "%s is still running", j->kind == 1 ? "a refresh" : j->kind == 2 ? "a fetch" : "an export");
+		return -1;
+	}
+	int out = -1; /* an export writes the child's standard output to the file the user named */
+	if (kind == 3 && (out = open(url, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
+		app_msg(ap, 1, "cannot write %.200s: %s", url, strerror(errno));
 		return -1;
 	}
 	const char *self = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : ap->self;
@@ -39,18 +53,25 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 	}
 	int fds[2];
 	if (pipe(fds)) {
+		if (out >= 0)
+			close(out);
 		app_msg(ap, 1, "cannot start: %s", strerror(errno));
 		return -1;
 	}
 	/* a refresh of one feed names it (its URL) after the options */
-	char *argv[5] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url,
-	                 kind == 1 ? (char *)url : NULL, NULL};
+	char id[32];
+	snprintf(id, sizeof id, "%lld", item_id);
+	char *argv[6] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url,
+	                 kind == 1 ? (char *)url : NULL, NULL, NULL};
+	if (kind == 3) {
+		argv[1] = "export", argv[2] = id, argv[3] = "--format", argv[4] = "markdown";
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
 		if (null >= 0)
 			dup2(null, STDIN_FILENO);
-		dup2(fds[1], STDOUT_FILENO);
+		dup2(out >= 0 ? out : fds[1], STDOUT_FILENO);
 		dup2(fds[1], STDERR_FILENO);
 		close(fds[0]);
 		close(fds[1]);
@@ -58,6 +79,8 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 		_exit(127);
 	}
 	close(fds[1]);
+	if (out >= 0)
+		close(out);
 	if (pid < 0) {
 		close(fds[0]);
 		app_msg(ap, 1, "cannot start: %s", strerror(errno));
@@ -70,6 +93,8 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 	j->kind = kind;
 	j->item_id = item_id;
 	j->started = job_now();
+	if (kind == 3)
+		snprintf(j->target, sizeof j->target, "%s", url);
 	return 0;
 }
 
@@ -140,14 +165,17 @@ int job_poll(struct app *ap)
 	int ok = r == j->pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	int kind = j->kind;
 	long long item = j->item_id;
-	char last[300];
+	char last[300], target[256];
 	job_words(j->last, j->kind, ok, last, sizeof last);
+	snprintf(target, sizeof target, "%s", j->target);
 	if (j->fd >= 0)
 		close(j->fd);
 	memset(j, 0, sizeof *j);
 	j->fd = -1;
 	/* the child's words are shown sanitised by the status line's caller */
-	if (kind == 1) /* a refresh where some feeds failed still refreshed the others */
+	if (kind == 3)
+		app_msg(ap, !ok, ok ? "exported to %.200s" : "export failed: %.200s", ok ? target : last);
+	else if (kind == 1) /* a refresh where some feeds failed still refreshed the others */
 		app_msg(ap, !ok, "refresh %s%s%s", ok ? "done" : "ended with errors", last[0] ? ": " : "", last);
 	else
 		app_msg(ap, !ok, "%s%s%s", ok ? "full article stored" : "fetch failed", last[0] ? ": " : "", last);
@@ -164,7 +192,8 @@ void job_status(const struct app *ap, char *out, size_t cap)
 	out[0] = 0;
 	if (!j->pid)
 		return;
-	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : "fetching", job_now() - j->started,
+	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : j->kind == 2 ? "fetching" : "exporting",
+	         job_now() - j->started,
 	         j->last[0] ? ": " : "", j->last);
 }
 

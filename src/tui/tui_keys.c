@@ -50,6 +50,8 @@ static const struct action_info actions[ACT_COUNT] = {
 	[ACT_NEXT_UNREAD] = {"next-unread", "go to (in the reader: open) the next unread article"},
 	[ACT_UNREAD_ONLY] = {"toggle-unread-only", "show only unread articles and feeds, or all"},
 	[ACT_REMOVE_FEED] = {"remove-feed", "unsubscribe from the selected feed (asks first)"},
+	[ACT_TAG] = {"tag", "Feeds screen: only the feeds of the next tag (after the last: all)"},
+	[ACT_EXPORT] = {"export", "write the article to a Markdown file (asks where)"},
 };
 
 const char *action_name(enum action a)
@@ -142,6 +144,7 @@ void keymap_default(struct keymap *m)
 		{'*', ACT_STAR}, {'f', ACT_FETCH}, {'r', ACT_REFRESH}, {'R', ACT_REFRESH_ALL},
 		{12, ACT_REDRAW}, {'F', ACT_FILTER}, {'N', ACT_READ}, {'A', ACT_MARK_FEED_READ},
 		{'C', ACT_MARK_ALL_READ}, {'u', ACT_NEXT_UNREAD}, {'U', ACT_UNREAD_ONLY}, {'D', ACT_REMOVE_FEED},
+		{'t', ACT_TAG}, {'E', ACT_EXPORT},
 	};
 	memset(m, 0, sizeof *m);
 	for (size_t i = 0; i < sizeof defs / sizeof *defs; i++)

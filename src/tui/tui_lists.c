@@ -72,7 +72,10 @@ int articles_load(struct app *ap, const char *title, int flags, long long feed_i
 	struct store_item *items;
 	size_t n;
 	char err[300], t[sizeof av->title], filter[sizeof av->filter];
-	if (store_items_list(ap->st, &o, &items, &n, err, sizeof err)) {
+	if (feed_id < 0) { /* a query feed: -1 - its index in the config */
+		if (query_items(ap, (size_t)(-1 - feed_id), &items, &n))
+			return -1;
+	} else if (store_items_list(ap->st, &o, &items, &n, err, sizeof err)) {
 		app_msg(ap, 1, "%s", err);
 		return -1;
 	}
@@ -136,14 +139,15 @@ void articles_filter(struct app *ap, const char *filter)
 		size_t k = 0;
 		for (size_t i = 0; i < av->n_shown; i++) {
 			const struct store_item *it = &av->items[av->shown[i]];
-			if ((!ap->unread_only || !it->read) && (list_contains(it->title, low, n) || list_contains(it->feed_title, low, n)))
+			if ((!ap->unread_only || !it->read) && !query_ignored(ap, it) &&
+			    (list_contains(it->title, low, n) || list_contains(it->feed_title, low, n)))
 				av->shown[k++] = av->shown[i];
 		}
 		av->n_shown = k;
 	} else {
 		av->n_shown = 0;
 		for (size_t i = 0; i < av->n_items; i++)
-			if ((!ap->unread_only || !av->items[i].read) &&
+			if ((!ap->unread_only || !av->items[i].read) && !query_ignored(ap, &av->items[i]) &&
 			    (!n || list_contains(av->items[i].title, low, n) || list_contains(av->items[i].feed_title, low, n)))
 				av->shown[av->n_shown++] = i;
 	}

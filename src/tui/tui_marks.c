@@ -100,7 +100,7 @@ static void feed_read_action(struct app *ap)
 			app_msg(ap, 1, "select a feed to mark read (C marks everything)");
 		return;
 	}
-	if (scr == SCR_ARTICLES && !ap->av.feed_id) {
+	if (scr == SCR_ARTICLES && ap->av.feed_id <= 0) { /* All unread, Saved, Starred, a query feed */
 		mark_shown_read(ap);
 		return;
 	}
@@ -215,6 +215,25 @@ int marks_action(struct app *ap, enum action act)
 		}
 		app_msg(ap, 0, ap->unread_only ? "showing unread articles only (U shows all)" : "showing every article");
 		return 1;
+	case ACT_TAG:
+		if (scr != SCR_FEEDS)
+			app_msg(ap, 1, "t chooses a tag on the Feeds screen");
+		else
+			feeds_next_tag(ap);
+		return 1;
+	case ACT_EXPORT: {
+		long long id = app_current_item(ap);
+		const char *home = getenv("HOME");
+		if (!id) {
+			app_msg(ap, 1, "select an article to export");
+			return 1;
+		}
+		ap->prompt = PROMPT_EXPORT;
+		ap->confirm_id = id;
+		snprintf(ap->input, sizeof ap->input, "%s/dateline-%lld.md", home && *home ? home : ".", id);
+		ap->input_len = strlen(ap->input);
+		return 1;
+	}
 	case ACT_REMOVE_FEED: {
 		const struct store_feed *f = scr == SCR_FEEDS ? feeds_selected(ap) : NULL;
 		if (!f) {

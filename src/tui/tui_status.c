@@ -64,7 +64,8 @@ void app_draw_status(struct app *ap)
 	mvhline(y, 0, ' ', COLS);
 	attrset(A_NORMAL);
 	if (ap->prompt) {
-		const char *p = ap->prompt == PROMPT_FILTER ? "filter: " : ap->prompt == PROMPT_CONFIRM ? "" : "/";
+		const char *p = ap->prompt == PROMPT_FILTER ? "filter: " : ap->prompt == PROMPT_CONFIRM ? ""
+		              : ap->prompt == PROMPT_EXPORT ? "export to (Enter writes, Esc cancels): " : "/";
 		int c = tui_put(y, 0, p, strlen(p), COLS, theme_attr(TH_STATUS));
 		c += tui_put(y, c, ap->input, ap->input_len, COLS - c - 1, theme_attr(TH_STATUS));
 		move(y, c);

@@ -214,6 +214,52 @@ tui_keys Escape X
 : >"$DATELINE_CONFIG"
 if grep -q 'every feed for now' "$ROOT/config.example"; then not_ok tui_config_example_r "config.example misdescribes r"; else ok tui_config_example_r; fi
 
+# tags (t), query feeds (@speaker and words), the killfile, export (E), mouse clicks
+sed -i -e "s|^\($BASE/coastal.xml.*\)$|\1 coast|" -e "s|^\($BASE/notes.xml.*\)$|\1 harbour|" "$FEEDS"
+"$BIN" refresh >/dev/null 2>&1   # the server is gone: the feeds fail, their tags are stored all the same
+cat >"$DATELINE_CONFIG" <<'CFG'
+query-feed Abernathy quoted: @Abernathy
+query-feed Lighthouse: lighthouse
+ignore-article title fish market
+CFG
+tui_start 100 30 "$BIN"
+tui_wait '^ Feeds' >/dev/null
+tui_expect tui_query_feed_row '^ \? +Abernathy quoted +query: @Abernathy'
+tui_keys j j j Enter
+tui_expect tui_query_feed_speaker '^ Abernathy quoted \(1\)'
+tui_expect tui_query_feed_speaker_item 'Ferry Service to Gull Island'
+tui_keys q j Enter
+tui_expect tui_query_feed_words '^ Lighthouse \(1\)'
+tui_keys q G Enter
+tui_expect tui_killfile_hides '^ Coastal Wire \(2\)'
+tui_text >"$TMP/k"
+if grep -q 'Fish Market' "$TMP/k"; then not_ok tui_killfile_hides_row "$(cat "$TMP/k")"; else ok tui_killfile_hides_row; fi
+tui_keys g E
+tui_expect tui_export_asks 'export to \(Enter writes, Esc cancels\): .*/dateline-[0-9]+\.md'
+tui_keys Enter
+if tui_wait 'exported to .*dateline-[0-9]+\.md' 100; then ok tui_export_done; else not_ok tui_export_done "$(tail -1 "$TMP/text")"; fi
+if grep -q '^# Ferry Service to Gull Island' "$HOME"/dateline-*.md 2>/dev/null; then ok tui_export_markdown; else
+	not_ok tui_export_markdown "$(head -3 "$HOME"/dateline-*.md 2>&1)"; fi
+tui_keys q t
+tui_expect tui_tag_first '^ Feeds \(1\) +tag: coast'
+tui_text >"$TMP/t1"
+if grep -q 'Zeta' "$TMP/t1"; then not_ok tui_tag_filters "$(cat "$TMP/t1")"; else ok tui_tag_filters; fi
+tui_keys t
+tui_expect tui_tag_next '^ Feeds \(1\) +tag: harbour'
+tui_keys t
+tui_expect tui_tag_all '^ Feeds \(2\) *$'
+# a click selects the row (Saved: the fourth line), a second click opens it
+tui_keys g
+tmux -L "$TUI_SOCK" send-keys -t t -l $'\e[<0;10;4M'
+tmux -L "$TUI_SOCK" send-keys -t t -l $'\e[<0;10;4m'
+sleep 0.3
+tui_expect_style tui_mouse_click_selects "Saved" 'bg=[0-9]'
+tmux -L "$TUI_SOCK" send-keys -t t -l $'\e[<0;10;4M'
+tmux -L "$TUI_SOCK" send-keys -t t -l $'\e[<0;10;4m'
+tui_expect tui_mouse_click_opens '^ Saved \([0-9]+\)'
+tui_keys q q
+: >"$DATELINE_CONFIG"
+
 # C marks everything read, after asking
 tui_start 100 30 "$BIN"
 tui_wait '^ Feeds' >/dev/null
