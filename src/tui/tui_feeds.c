@@ -53,14 +53,19 @@ static long long count_items(struct app *ap, int flags)
 
 /*
  * Removes from the store the web feeds whose line left the feeds file (the
- * user unsubscribed by editing it). Only when the file is there: without
- * one, the store is all there is. Returns how many went.
+ * user unsubscribed by editing it). Only when the file is there and names
+ * at least one of the store's feeds: without one, the store is all there
+ * is. Returns how many went.
  */
 static int prune_unsubscribed(struct app *ap, const struct feedlist *fl, int have_file)
 {
-	int gone = 0;
+	int gone = 0, shared = 0;
 	char err[300];
-	if (!have_file)
+	/* the file must be this store's: an empty one, or one naming none of its feeds (another store
+	   opened with --db), says nothing about what to remove */
+	for (size_t i = 0; have_file && i < ap->fv.n_feeds && !shared; i++)
+		shared = feedlist_find(fl, ap->fv.feeds[i].url) >= 0;
+	if (!shared)
 		return 0;
 	for (size_t i = 0; i < ap->fv.n_feeds; i++) {
 		const struct store_feed *f = &ap->fv.feeds[i];

@@ -285,10 +285,18 @@ tui_expect tui_remove_leaves_screen '^ Feeds \(1\)'
 tui_expect tui_remove_starred_stays '^ +Starred +1 *$'
 if grep -q coastal.xml "$FEEDS"; then not_ok tui_remove_feeds_file "$(cat "$FEEDS")"; else ok tui_remove_feeds_file; fi
 tui_keys q
-# 5: a line removed from the feeds file takes its feed off the screen
-: >"$FEEDS"
+# 5: a line removed from the feeds file takes its feed off the screen (and out of the store)
+"$BIN" add --no-check "$BASE/coastal.xml" >/dev/null 2>&1
+"$BIN" refresh >/dev/null 2>&1   # the server is gone: the feed is in the store, with its error
 tui_start 100 30 "$BIN"
-tui_expect tui_feeds_file_line_removed '^ Feeds \(0\)'
+tui_wait '^ Feeds \(2\)' >/dev/null
+tui_keys q
+grep -v coastal.xml "$FEEDS" >"$TMP/feeds.new" && cp "$TMP/feeds.new" "$FEEDS"
+tui_start 100 30 "$BIN"
+tui_expect tui_feeds_file_line_removed '^ Feeds \(1\)'
+tui_expect tui_feeds_file_line_removed_other_stays '^ [ !N] +Zeta Harbour Notes'
+tui_keys q
+if "$BIN" status 2>&1 | grep -q coastal; then not_ok tui_feeds_file_line_removed_store "$("$BIN" status 2>&1)"; else ok tui_feeds_file_line_removed_store; fi
 
 # 13: the refresh shows its full-text stage; refresh-on-startup starts it unasked
 serve 2
