@@ -4,61 +4,27 @@
  * through the user's strftime format (datetime-format, list-date-format).
  */
 #include "tui_app.h"
+#include "decode.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), without the C library's time zone. */
-static long long days_from_civil(long long y, int m, int d)
-{
-	y -= m <= 2;
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* Reads n digits at s into *v; 0 when they are not all digits. */
-static int digits(const char *s, int n, int *v)
-{
-	*v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return 1;
-}
-
 long long tui_parse_iso(const char *s, int *has_time)
 {
-	int y, mo, d, h = 0, mi = 0, se = 0;
+	char utc[FEED_DATE_LEN + 1];
+	struct tm tm = {0};
 	*has_time = 0;
-	if (!s || strlen(s) < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' ||
-	    !digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+	/* the feed stage's reader normalises it ("YYYY-MM-DDTHH:MM:SSZ"); stored dates come from it */
+	if (!s || feed_date_parse(s, utc) ||
+	    sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+	           &tm.tm_sec) != 6)
 		return 0;
-	const char *p = s + 10;
-	long long off = 0;
-	if ((*p == 'T' || *p == ' ') && digits(p + 1, 2, &h) && p[3] == ':' && digits(p + 4, 2, &mi)) {
-		*has_time = 1;
-		p += 6;
-		if (*p == ':' && digits(p + 1, 2, &se))
-			p += 3;
-		if (*p == '.' || *p == ',')
-			for (p++; *p >= '0' && *p <= '9'; p++)
-				;
-		int oh, om;
-		if ((*p == '+' || *p == '-') && digits(p + 1, 2, &oh)) {
-			const char *q = p + 3;
-			if (*q == ':')
-				q++;
-			om = digits(q, 2, &om) ? om : 0;
-			off = (*p == '+' ? 1 : -1) * (oh * 3600LL + om * 60LL);
-		}
-	}
-	return days_from_civil(y, mo, d) * 86400 + h * 3600LL + mi * 60LL + se - off;
+	*has_time = strlen(s) > 10 && (s[10] == 'T' || s[10] == ' ' || s[10] == 't');
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	return t == (time_t)-1 ? 0 : (long long)t;
 }
 
 void tui_format_time(long long t, const char *fmt, char *out, size_t cap)

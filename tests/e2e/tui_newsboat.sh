@@ -42,14 +42,7 @@ tui_expect tui_q_quits 'TUI-EXITED 0'
 serve 0
 cp "$ROOT/tests/data/tui_feed.xml" "$W/coastal.xml"
 # a summary-only feed whose items link pages of our own
-cat >"$W/full.html" <<'HTML'
-<!DOCTYPE html><html><head><title>Tide Gauge Installed at the Breakwater</title></head><body>
-<article><h1>Tide Gauge Installed at the Breakwater</h1>
-<p>PORT ELLIOT, April 4, 2025 (Coastal Wire) – Engineers fixed a new tide gauge to the breakwater on Friday.</p>
-<p>"Now we will know the height of every tide to the centimetre," harbour master Ines Calloway said.</p>
-<p>The readings will be published every ten minutes on the harbour's notice board and online.</p>
-</article></body></html>
-HTML
+cp "$ROOT/tests/data/tui_tide.html" "$W/full.html"
 summary_feed() {
 	cat <<XML
 <?xml version="1.0" encoding="UTF-8"?>

@@ -182,14 +182,7 @@ tui_keys q
 
 # f: an item stored with only its summary gets its full article, fetched in the background
 port=$(cat "$TMP/port")
-cat >"$TMP/www/full.html" <<'HTML'
-<!DOCTYPE html><html><head><title>Tide Gauge Installed at the Breakwater</title></head><body>
-<article><h1>Tide Gauge Installed at the Breakwater</h1>
-<p>PORT ELLIOT, April 4, 2025 (Coastal Wire) – Engineers fixed a new tide gauge to the breakwater on Friday.</p>
-<p>"Now we will know the height of every tide to the centimetre," harbour master Ines Calloway said.</p>
-<p>The readings will be published every ten minutes on the harbour's notice board and online.</p>
-</article></body></html>
-HTML
+cp "$ROOT/tests/data/tui_tide.html" "$TMP/www/full.html"
 cat >"$TMP/summary.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Harbour Notes</title><link>http://127.0.0.1:$port/</link>
