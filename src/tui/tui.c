@@ -450,8 +450,7 @@ int tui_key(struct app *ap, int key, int is_char)
 	ap->count = 0;
 	/* N is newsboat's toggle-read, and vi's previous match: while matches or mentions are highlighted
 	   in the reader it stays the latter (p always is) */
-	if (act == ACT_READ && key == 'N' && is_char && !ap->help && app_screen(ap) == SCR_READER &&
-	    ap->rd.n_targets && ap->rd.focus == FOCUS_TEXT)
+	if (act == ACT_READ && key == 'N' && is_char && !ap->help && app_screen(ap) == SCR_READER && ap->rd.n_targets)
 		act = ACT_PREV;
 	return act != ACT_NONE ? app_action(ap, act, count) : 0;
 }
