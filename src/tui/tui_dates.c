@@ -40,7 +40,14 @@ void tui_format_day(const char *published, long long fallback, const char *fmt, 
 {
 	int has_time = 0;
 	long long t = tui_parse_iso(published, &has_time);
-	if (t && !has_time)
-		t += 12 * 3600; /* noon UTC is the same day in every zone people live in */
+	if (t && !has_time) {
+		/* a date without a time of day is that day everywhere: no zone to convert from */
+		time_t tt = (time_t)t;
+		struct tm tm;
+		out[0] = 0;
+		if (!gmtime_r(&tt, &tm) || !strftime(out, cap, fmt, &tm))
+			out[0] = 0;
+		return;
+	}
 	tui_format_time(t ? t : fallback, fmt, out, cap);
 }
