@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 				return 1;
 			reqs = r;
 		}
-		reqs[n] = (struct fetch_request){strdup(line), NULL, NULL, FETCH_ACCEPT_FEED};
+		reqs[n] = (struct fetch_request){.url = strdup(line), .accept = FETCH_ACCEPT_FEED};
 		if (!reqs[n++].url)
 			return 1;
 	}

@@ -32,7 +32,8 @@ struct article;
 /* Fills dateline, headline (when missing), entities and quotes, within the limits above. 0, or -1 with err set. */
 int analysis_run(struct article *a, char *err, size_t errlen);
 
-/* Finds the dateline of the first paragraph and stores it in a (a->published gives the year). 0 or -1 (memory). */
+/* Finds the dateline that opens the story (in the first paragraph, or after a byline or summary)
+ * and stores it in a (a->published gives the year). 0 or -1 (memory). */
 int analysis_dateline(struct article *a);
 
 /*

@@ -9,6 +9,34 @@
 #include <stdint.h>
 
 /*
+ * ASCII character classes and FNV-1a hashing: the one copy every stage uses.
+ * The classes ignore the locale on purpose (<ctype.h> follows setlocale(),
+ * which the interface calls): markup, dates and datelines are ASCII grammar
+ * whatever the reader's language, and bytes >= 0x80 are never letters here.
+ */
+static inline int ascii_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int ascii_islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int ascii_isalpha(int c) { return ascii_isupper(c) || ascii_islower(c); }
+static inline int ascii_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int ascii_isalnum(int c) { return ascii_isalpha(c) || ascii_isdigit(c); }
+static inline int ascii_isblank(int c) { return c == ' ' || c == '\t'; }
+static inline int ascii_isspace(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int ascii_tolower(int c) { return ascii_isupper(c) ? c - 'A' + 'a' : c; }
+static inline int ascii_toupper(int c) { return ascii_islower(c) ? c - 'a' + 'A' : c; }
+
+/* FNV-1a, 32-bit: hash_fnv1a32(p, n, HASH_FNV1A32_INIT); one byte at a time with _step. */
+#define HASH_FNV1A32_INIT 2166136261u
+static inline uint32_t hash_fnv1a32_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+uint32_t hash_fnv1a32(const void *p, size_t n, uint32_t h);
+/* FNV-1a, 64-bit, for digests: hash_fnv1a64(p, n, HASH_FNV1A64_INIT). */
+#define HASH_FNV1A64_INIT 14695981039346656037ULL
+static inline uint64_t hash_fnv1a64_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+uint64_t hash_fnv1a64(const void *p, size_t n, uint64_t h);
+
+/* Seconds on the monotonic clock (not the wall clock: it never jumps), for timeouts and timings. */
+double clock_seconds(void);
+
+/*
  * appdirs.h: where dateline keeps its files, and writing them safely.
  *
  * Config: $DATELINE_CONFIG_DIR, else $XDG_CONFIG_HOME/dateline, else
@@ -18,6 +46,8 @@
 /* Writes the directory into out[0..n). 0, or -1 with err set (no HOME, too long). */
 int appdirs_config(char *out, size_t n, char *err, size_t errlen);
 int appdirs_data(char *out, size_t n, char *err, size_t errlen);
+/* Where `make install` put the themes and samples (PREFIX/share/dateline): a static string. */
+const char *appdirs_installed(void);
 /* dir/name into out[0..n); 0 or -1 when it does not fit. */
 int appdirs_join(char *out, size_t n, const char *dir, const char *name, char *err, size_t errlen);
 /* Creates dir and its parents (mode 0700 for the ones it makes). 0 or -1 with err. */
@@ -86,8 +116,10 @@ enum {
  * A malloc'd copy of s[0..len) safe to write to a terminal: invalid UTF-8
  * becomes U+FFFD; escape sequences (ESC/CSI/OSC/DCS, 7- and 8-bit) are
  * removed whole; other C0 controls, DEL and C1 controls are dropped, tab
- * becomes a space, CR is dropped; bidi embeddings, overrides and isolates
- * (U+202A-202E, U+2066-2069) are dropped. NULL when out of memory. The
+ * becomes a space, CR is dropped; U+2028/2029 are line ends like '\n';
+ * bidi embeddings, overrides, isolates and marks (U+202A-202E, U+2066-2069,
+ * LRM, RLM, ALM), tag characters (U+E0000-E007F) and interlinear annotation
+ * controls (U+FFF9-FFFB) are dropped. NULL when out of memory. The
  * caller frees the result.
  */
 char *sanitize_text(const char *s, size_t len, int flags);
@@ -97,8 +129,8 @@ char *sanitize_str(const char *s, int flags);
 int sanitize_is_clean(const char *s, size_t len, int flags);
 /*
  * A malloc'd copy of the JSON text json where what json-c leaves raw but a
- * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and
- * U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
+ * terminal acts on, DEL, C1 controls (U+0080-009F), bidi controls and marks,
+ * interlinear annotation controls and U+2028/2029, is written as a \uXXXX escape: the value decodes to the same
  * string, and `dateline ... --json` on a terminal shows no effects. JSON's
  * own syntax is ASCII, so these only ever occur inside strings. NULL when
  * out of memory; the caller frees the result.
@@ -197,6 +229,13 @@ int wrap_width(const char *s, size_t len);
  * is cut. Always makes progress when len > 0.
  */
 size_t wrap_line(const char *s, size_t len, int width, size_t *next);
+
+/*
+ * confline.h: one line of a config file ("name value", '#' comments): trims
+ * line in place and sets *name and *value (the rest of the line, maybe "")
+ * into it. Returns 1, or 0 for a blank or comment line.
+ */
+int conf_split_line(char *line, char **name, char **value);
 
 /* version.h: the one place the version is written. */
 #define DATELINE_VERSION "0.1.0"

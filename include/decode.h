@@ -28,6 +28,20 @@ enum sniff_kind sniff(const char *data, size_t len, const char *content_type);
 const char *sniff_name(enum sniff_kind k);
 
 /*
+ * gunzip.c: gzip-compressed documents read transparently.
+ */
+/* 1 when data starts like a gzip stream (magic bytes, deflate). */
+int decode_is_gzip(const char *data, size_t len);
+/*
+ * Inflates the gzip stream data[0..len) into *out (malloc'd, NUL-terminated,
+ * *outlen bytes; the caller frees it). Stops with an error when the result
+ * would pass cap bytes (a zip bomb), or the stream is damaged or cut short.
+ * 0, or -1 with a message in err.
+ */
+int decode_gunzip(const char *data, size_t len, size_t cap, char **out, size_t *outlen,
+                  char *err, size_t errlen);
+
+/*
  * charset.h: which charset a feed is written in, and its conversion to UTF-8.
  *
  * The precedence is RFC 3023's, as feedparser and the common readers apply

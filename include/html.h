@@ -31,6 +31,17 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
                struct article *a, char *err, size_t errlen);
 
 /*
+ * Fills a from an HTML fragment data[0..len) in UTF-8, such as a feed
+ * item's content: parsed once, scripts and other non-content removed, the
+ * whole of it kept as sections and paragraphs (no main-content choice, no
+ * page metadata). Fields of a already set (headline, url, published) are
+ * kept; an h1 repeating the headline is dropped. url (may be NULL) resolves
+ * relative links. 0, or -1 with err ("no text in the content", ...).
+ */
+int html_fragment_parse(const char *data, size_t len, const char *url, struct article *a,
+                        char *err, size_t errlen);
+
+/*
  * Writes to enc (cap bytes) the charset of the page: the Content-Type
  * header's (may be NULL), else the byte-order mark's, else <meta charset> or
  * http-equiv's in the first 64 KB, else UTF-8 when the bytes are valid UTF-8,

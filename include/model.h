@@ -32,8 +32,8 @@ enum entity_type {
 
 struct dateline {
 	char *place;   /* title-cased place ("Buffalo, N.Y."), or NULL */
-	char *date;    /* ISO "YYYY-MM-DD", or NULL when not given or year unknown */
-	char *agency;  /* "AP", "Reuters", or NULL */
+	char *date;    /* ISO "YYYY-MM-DD", "XXXX-MM-DD" when the year is unknown, or NULL */
+	char *agency;  /* "AP", "Reuters", the opening source ("afrol News"), or NULL */
 	char *raw;     /* the dateline as written, dash included */
 };
 

@@ -68,6 +68,12 @@ struct fetch_request {
 	const char *etag;          /* validator sent as If-None-Match, or NULL */
 	const char *last_modified; /* validator sent as If-Modified-Since, or NULL */
 	const char *accept;        /* Accept header value, or NULL for curl's */
+	/* An API call (aggregators): the body is POSTed, and a request carrying a body or
+	   credentials never follows a redirect (they would go where the server says). */
+	const char *post;          /* request body sent with POST, or NULL for a GET */
+	size_t post_len;           /* bytes of post */
+	const char *post_type;     /* Content-Type of post ("application/json"), or NULL */
+	const char *authorization; /* Authorization header value, or NULL; never logged */
 };
 
 /* An Accept header asking for feeds first. */
@@ -122,6 +128,9 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, struct fetch_result **out,
               char *err, size_t errlen);
 void fetch_result_free(struct fetch_result *r);
+/* fetch_url() for a whole request (a POST, an Authorization header): the same contract. */
+int fetch_request_one(const struct fetch_request *req, const struct fetch_opts *o, struct fetch_result **out,
+                      char *err, size_t errlen);
 
 /* The User-Agent sent with every request. */
 const char *fetch_user_agent(void);

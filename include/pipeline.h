@@ -29,14 +29,52 @@ struct ingest_opts {
  */
 int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
                    struct article **out, char *err, size_t errlen);
+/* The same without the analysis: the article as the reader found it. */
+int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
+                 struct article **out, char *err, size_t errlen);
 
 /*
- * The store's item reader (store.h): a feed item's content read as HTML or
- * plain text by ingest_article(), with the analysis. The article returned
- * is the store's to free.
+ * The store's item reader (store.h): a feed item's fields as the article's,
+ * its HTML content parsed once as a fragment (html_fragment_parse), plain
+ * text by the text reader, with the analysis. The article returned is the
+ * store's to free.
  */
 struct store_item_reader;
 extern const struct store_item_reader ingest_item_reader;
+/* The same without the analysis: the refresh's reader (items browsable first, analysis_pending() after). */
+extern const struct store_item_reader ingest_item_parser;
+
+/*
+ * The analysis phase that follows a refresh (analyse.c): every stored
+ * article whose analysis waits (store_analysis_next()) is loaded, analysed
+ * and written back, ANALYSE_BATCH articles per transaction, newest first,
+ * until none waits or *stop becomes non-zero (may be NULL). Resumes where
+ * an interrupted run stopped. *done (may be NULL) counts the articles
+ * analysed. 0, or -1 with err.
+ */
+#define ANALYSE_BATCH 64
+struct store;
+int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen);
+/*
+ * The same phase in a thread of its own while a refresh runs: it opens its
+ * own connection to the store at store_path (NULL: the default) and
+ * analyses what the refresh stores as it comes. analysis_worker_finish()
+ * tells it the refresh is over, waits for it to analyse what is left,
+ * sets *done (may be NULL) to the articles it analysed and frees it.
+ * Both 0, or -1 with err.
+ */
+struct analysis_worker;
+int analysis_worker_start(const char *store_path, struct analysis_worker **out, char *err, size_t errlen);
+int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen);
+
+/*
+ * The reader's turn: when item id's analysis still waits, runs it on a
+ * (item id's article just loaded) and stores it, so an article opened
+ * before the analysis phase reached it shows its quotes and dateline.
+ * A store that cannot be written (another process's lock) only costs the
+ * write: a is analysed all the same. 0, or -1 (memory) with err.
+ */
+int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen);
 
 /*
  * refresh.h: fetch every subscribed feed at once, parse each as it arrives,
@@ -245,5 +283,57 @@ struct store_sink *store_sink_new(struct store *s);
 /* Fills sink's callbacks and context with k. */
 void store_sink_fill(struct store_sink *k, struct refresh_sink *sink);
 void store_sink_free(struct store_sink *k);
+
+/*
+ * sync.h: subscriptions, items and read state from an aggregator (Tiny Tiny
+ * RSS's JSON API, the Google Reader API), and dateline's read/unread/star
+ * changes back to it: `dateline refresh` under `source ttrss|greader`
+ * (subs.h). The changes come from the store's queue (store.h,
+ * store_sync_*), which is sent first, in batches, and emptied only of what
+ * the aggregator accepted; then the aggregator's feeds (categories as tags),
+ * new items and unread/starred ids are pulled and written: items through
+ * ingest_item_parser, then analysis_pending() (the same parsing and
+ * analysis as fetched feeds), full text for feeds it holds only as
+ * summaries (when the config allows).
+ *
+ * Conflict rule: a change made in dateline since the last refresh wins over
+ * the aggregator's state of that flag (it is delivered before the state is
+ * read back); every other flag becomes the aggregator's at each refresh.
+ *
+ * Nothing is written before the aggregator answers the login; a wrong
+ * password, an unreachable server or an API error is one message in err and
+ * leaves the store as it was. The password is borrowed, never stored,
+ * printed or logged.
+ */
+struct source_config;
+
+struct sync_summary {
+	size_t feeds;          /* subscriptions at the aggregator */
+	size_t feeds_removed;  /* synced feeds it no longer has (removed here) */
+	size_t items;          /* items received */
+	size_t new_items;      /* of which new here */
+	size_t changed_items;  /* of which changed */
+	size_t analysed;       /* articles analysed after they were stored */
+	size_t failed;         /* feeds whose items could not be stored (reported) */
+	size_t read_changed;   /* items whose read flag the aggregator changed */
+	size_t star_changed;   /* items whose star it changed */
+	size_t sent;           /* queued changes delivered */
+	size_t queued;         /* changes still waiting (the aggregator could not take them) */
+	size_t requests;       /* HTTP requests made */
+	double seconds;        /* wall time */
+	struct fulltext_summary fulltext; /* pages fetched for summary-only feeds */
+};
+
+/*
+ * One sync of st with the aggregator of cfg, logging in with password.
+ * Failed feeds and pages get a line on report (may be NULL); log (may be
+ * NULL) gets one line per request; progress (a terminal, or NULL) a running
+ * count redrawn in place and cleared at the end. 0, or -1 with err (the
+ * queue keeps what was not delivered).
+ */
+int sync_run(struct store *st, const struct source_config *cfg, const char *password, const struct fetch_opts *fo,
+             FILE *report, FILE *log, FILE *progress, struct sync_summary *sum, char *err, size_t errlen);
+/* One line: "12 feeds from the aggregator: 30 new items, ...". */
+void sync_format_summary(const struct sync_summary *s, char *out, size_t outlen);
 
 #endif

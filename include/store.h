@@ -39,7 +39,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -159,11 +159,14 @@ struct feed_item;
 struct store_item_reader {
 	struct article *(*read)(const struct feed_item *it, const char *feed_url, void *ctx);
 	void *ctx;
+	int analysed; /* 1: read() returns analysed articles; 0: their analysis waits (store_analysis_next()) */
 };
 
 /*
  * Applies one refresh of feed feed_id in ONE transaction: f (may be NULL for
- * a 304 or a failed fetch) gives the feed title and items; new and changed
+ * a 304 or a failed fetch) gives the feed title and items; a changed item
+ * whose article is a full page (full = 1: fetched or saved) gets its feed
+ * fields updated and keeps its text; other new and changed
  * items are turned into articles by rd (NULL: headline, link and date only)
  * before the write lock is taken;
  * then items, articles, quotes, entities, indexes, retention and st are
@@ -235,14 +238,16 @@ int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t er
 
 /*
  * Stores an analysed article on its own, as a saved item (the `save`
- * command). When an item with the same URL exists, its article is replaced
- * and it is marked saved. Sets *item_id.
+ * command): its own item (no feed), whatever feed item has the same link.
+ * Saving the same URL again replaces that saved copy. Sets *item_id.
  */
 int store_save_article(struct store *s, const struct article *a, long long *item_id,
                        char *err, size_t errlen);
 /*
  * Replaces the article of item id (the TUI's `f`: full page fetched for an
- * item that only had its summary); full says which it is.
+ * item that only had its summary); full says which it is. a is taken as
+ * analysed (the item no longer waits for store_analysis_next()); so is the
+ * article store_save_article() takes.
  */
 int store_article_replace(struct store *s, long long item_id, const struct article *a, int full,
                           char *err, size_t errlen);
@@ -254,6 +259,30 @@ int store_article_replace(struct store *s, long long item_id, const struct artic
 int store_article_load(struct store *s, long long item_id, struct article **out,
                        char *err, size_t errlen);
 
+/* ---- the analysis that follows a refresh (store_analysis.c) ---- */
+
+/*
+ * A refresh stores items browsable first (text, links, full-text index)
+ * with their analysis waiting when its reader says so (store_item_reader
+ * .analysed = 0); the pipeline's analysis phase then loads each waiting
+ * article (store_article_load()), analyses it and hands it back here.
+ */
+
+/* How many stored articles wait for their analysis (`dateline status`). */
+int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen);
+/* Up to max item ids whose analysis waits, newest first; *ids is malloc'd (the caller frees it). */
+int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n, char *err, size_t errlen);
+/*
+ * Writes the analyses of items ids[0..n) in ONE transaction: arts[i] is the
+ * item's article after analysis_run() (dateline, derived headline, quotes,
+ * entities are stored; its text is not rewritten), or NULL when it could
+ * not be analysed (it is marked done all the same). Arrays borrowed.
+ */
+int store_analysis_write(struct store *s, const long long *ids, struct article *const *arts, size_t n,
+                         char *err, size_t errlen);
+/* *analysed = 0 when item id's analysis still waits, 1 otherwise (also when there is no such item). */
+int store_item_analysed(struct store *s, long long id, int *analysed, char *err, size_t errlen);
+
 /* ---- search (store_search.c) ---- */
 
 struct store_hit {
@@ -262,7 +291,8 @@ struct store_hit {
 	char *feed_title;   /* its feed's title, or NULL */
 	char *published;    /* its date as given, or NULL */
 	long long date;     /* its ordering date (unix time) */
-	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them) */
+	char *snippet;      /* matching text with the match between \x02 and \x03 (strip or highlight them);
+	                       made from the first 32 hits of the article at most, so its cost is bounded */
 };
 
 /*
@@ -326,5 +356,83 @@ int store_parse_date(const char *s, long long *t);
 int store_feed_remove(struct store *s, long long id, long long *n_kept, char *err, size_t errlen);
 /* The stored item whose link is url (a saved or full copy first), *id = 0 when none. */
 int store_item_find_link(struct store *s, const char *url, long long *id, char *err, size_t errlen);
+/* ---- reading from an aggregator (store_sync.c) ---- */
+
+/*
+ * When the subscriptions come from an aggregator (Tiny Tiny RSS, a Google
+ * Reader API server), the store keeps which feeds are the aggregator's (the
+ * guid of their items is STORE_SYNC_GUID_PREFIX and the aggregator's item
+ * id: only those items are synced), a queue of the
+ * read/unread/star changes made here and not yet delivered, and a few
+ * values of the sync. The tables are made by store_sync_begin(), outside the
+ * schema versions (a store that never syncs is unchanged). From then on the
+ * database itself queues every change of read or starred on an item of a
+ * synced feed, whoever makes it (the TUI, `dateline mark`), except the
+ * changes store_sync_apply_state() brings from the aggregator.
+ */
+
+/*
+ * Makes the sync tables when missing and checks the store syncs with source
+ * (a string naming the aggregator: kind, URL, user): a store already tied to
+ * another aggregator (its "source" value, which the caller sets once the
+ * aggregator accepted the login) is refused with a message. 0 or -1.
+ */
+int store_sync_begin(struct store *s, const char *source, char *err, size_t errlen);
+/* A sync value by key (malloc'd into *value, NULL when unset). */
+int store_sync_get(struct store *s, const char *key, char **value, char *err, size_t errlen);
+/* Sets (value NULL: removes) a sync value. */
+int store_sync_set(struct store *s, const char *key, const char *value, char *err, size_t errlen);
+
+#define STORE_SYNC_GUID_PREFIX "aggregator:" /* 11 characters; guid of an aggregator's item: prefix + its id */
+
+enum store_sync_field { STORE_SYNC_READ, STORE_SYNC_STAR };
+
+/* One change waiting for the aggregator: the latest of an item's flag. */
+struct store_sync_change {
+	long long item_id;           /* the local item */
+	char *remote;                /* its id at the aggregator (the item's guid without the prefix) */
+	enum store_sync_field field; /* which flag */
+	int value;                   /* 1: read / starred, 0: unread / not starred */
+};
+/*
+ * The changes queued so far, one per item and flag (the latest wins), in
+ * the order they were made; *upto is the queue position they cover. Free
+ * with store_sync_changes_free().
+ */
+int store_sync_pending(struct store *s, struct store_sync_change **out, size_t *n, long long *upto,
+                       char *err, size_t errlen);
+/*
+ * Removes c[0..n) from the queue once the aggregator has them: the rows up
+ * to upto for those items and flags (a change made since stays queued).
+ */
+int store_sync_delivered(struct store *s, const struct store_sync_change *c, size_t n, long long upto,
+                         char *err, size_t errlen);
+void store_sync_changes_free(struct store_sync_change *c, size_t n);
+/* How many changes wait in the queue, one per item and flag (0 in a store that never synced). */
+int store_sync_queued(struct store *s, long long *n, char *err, size_t errlen);
+
+/*
+ * Adds or updates the aggregator's feed remote (its id there) at url with
+ * title and tags (space-separated, its category), and sets *feed_id.
+ */
+int store_sync_feed(struct store *s, const char *remote, const char *url, const char *title, const char *tags,
+                    long long *feed_id, char *err, size_t errlen);
+/* Deletes the synced feeds (and their items) whose remote id is not in remotes[0..n). */
+int store_sync_feeds_keep(struct store *s, const char *const *remotes, size_t n, int *n_removed,
+                          char *err, size_t errlen);
+
+struct store_sync_stats {
+	int read_changed; /* items whose read flag the aggregator changed */
+	int star_changed; /* items whose star the aggregator changed */
+};
+/*
+ * Sets read and starred on every item of the synced feeds from the
+ * aggregator's state: unread[0..n_unread) are its unread item ids, starred[]
+ * its starred ones; every other item is read and not starred. Items with a
+ * change still queued keep theirs. One transaction; nothing is queued.
+ */
+int store_sync_apply_state(struct store *s, const char *const *unread, size_t n_unread,
+                           const char *const *starred, size_t n_starred, struct store_sync_stats *stats,
+                           char *err, size_t errlen);
 
 #endif

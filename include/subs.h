@@ -61,15 +61,20 @@ char *feedlist_format_entry(const struct feedlist_entry *e);
  * Adds entries to the file at path without disturbing its other lines
  * (comments, order, spacing): the new lines are appended, and for each pair
  * in renames (old URL, new URL) the URL at the start of the matching line is
- * replaced; a new URL of NULL removes the line (unsubscribing). The file is
- * replaced atomically. 0 or -1 with err.
+ * replaced (the line dropped when the new URL has a line already); a new
+ * URL of NULL removes the line (unsubscribing). The file is replaced
+ * atomically. 0 or -1 with err.
  */
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen);
 /* Keeps the entries for which keep() says 1, in order, and frees the others. Returns how many are left. */
 size_t feedlist_keep(struct feedlist *fl, int (*keep)(const struct feedlist_entry *e, void *ctx), void *ctx);
 void feedlist_free(struct feedlist *fl);
-/* 1 when url starts with http:// or https:// and has a host. */
+/*
+ * 1 when url starts with http:// or https://, has a host, and holds only URL
+ * code points (WHATWG): no space, control, C1, bidi or other invisible
+ * control, no "<>\\^`{|}, no invalid UTF-8.
+ */
 int feedlist_url_ok(const char *url);
 
 /*
@@ -134,5 +139,56 @@ struct discovered_feed {
 int discover_feeds(const char *html, size_t len, const char *base_url, struct discovered_feed **out,
                    size_t *n, char *err, size_t errlen);
 void discover_free(struct discovered_feed *feeds, size_t n);
+
+/*
+ * source.h: where the subscriptions come from: the feeds file (the default)
+ * or an aggregator (Tiny Tiny RSS, a Google Reader API server), as the
+ * config file says with newsboat's names: source ttrss|greader|feeds,
+ * ttrss-url, ttrss-login, ttrss-password-eval (a command printing the
+ * password) or ttrss-password-file; the same with greader-; and
+ * aggregator-fulltext yes|no. A password written in the config
+ * (ttrss-password) is refused. The config file is $DATELINE_CONFIG, else
+ * "config" in the config directory (appdirs_config()).
+ *
+ * Ownership: plain structs of fixed-size strings; nothing to free.
+ */
+#define SOURCE_FIELD_MAX 1024
+
+enum source_kind { SOURCE_FEEDS, SOURCE_TTRSS, SOURCE_GREADER };
+
+struct source_account {
+	char url[SOURCE_FIELD_MAX];           /* the aggregator's base URL */
+	char login[SOURCE_FIELD_MAX];         /* user name */
+	char password_eval[SOURCE_FIELD_MAX]; /* command printing the password, or "" */
+	char password_file[SOURCE_FIELD_MAX]; /* file whose first line is the password, or "" */
+};
+
+struct source_config {
+	enum source_kind kind;          /* where subscriptions come from */
+	struct source_account ttrss;    /* ttrss-* settings */
+	struct source_account greader;  /* greader-* settings */
+	int fulltext;                   /* 1: fetch the page behind items the aggregator holds as a summary */
+	char path[4096];                /* the config file read, for messages */
+};
+
+void source_config_init(struct source_config *c);
+/* 1 when name is one of the options above (the interface's config parser skips them). */
+int source_config_name(const char *name);
+/* Reads our options from config text (others are skipped). 0, or -1 with "line N: ..." in err. */
+int source_config_parse(struct source_config *c, const char *s, size_t len, char *err, size_t errlen);
+/* Initialises c and reads the config file (a missing default file leaves the defaults). 0 or -1. */
+int source_config_load(struct source_config *c, char *err, size_t errlen);
+/* The account of the configured aggregator, NULL for the feeds file (borrowed from c). */
+const struct source_account *source_account(const struct source_config *c);
+/* "feeds", "ttrss" or "greader". */
+const char *source_kind_name(enum source_kind k);
+/* Checks the aggregator's settings are complete: 0, or -1 saying which one is missing. */
+int source_check(const struct source_config *c, char *err, size_t errlen);
+/*
+ * The password into out (cap bytes): the first line printed by the
+ * password command (run by /bin/sh, stdin from /dev/null), or of the
+ * password file. 0, or -1 with err (which never holds the password).
+ */
+int source_password(const struct source_config *c, char *out, size_t cap, char *err, size_t errlen);
 
 #endif

@@ -3,7 +3,12 @@
 # project's lists in data/ and from system data packages (scripts/deps.sh
 # installs them): iso-codes (countries and their subdivisions), tzdata (cities)
 # wamerican (to tell common words from names) and libgweather's Locations.xml
-# (the world's towns with a weather station). Usage: gen-lexicon.sh OUTDIR
+# (the world's towns with a weather station), libgeonames-common (the
+# GeoNames cities of 15,000 people or more and the first-level divisions of
+# every country, read from its English message catalogue) and
+# python3-fake-factory (given names of some fifty languages, read as data,
+# never imported), with data/places.txt and data/cities.txt for what those
+# miss. Usage: gen-lexicon.sh OUTDIR
 out=${1:-build}
 mkdir -p "$out" || exit 1
 command -v python3 >/dev/null 2>&1 || { echo "gen-lexicon: python3 is needed (sh scripts/deps.sh)" >&2; exit 1; }
@@ -16,7 +21,9 @@ ISO2 = "/usr/share/iso-codes/json/iso_3166-2.json"
 TZ = "/usr/share/zoneinfo/zone1970.tab"
 DICT = "/usr/share/dict/american-english"
 GWEATHER = "/usr/share/libgweather-4/Locations.xml"
-for p in (ISO1, ISO2, TZ, DICT, GWEATHER):
+GEONAMES = "/usr/share/locale/en/LC_MESSAGES/geonames.mo"
+FAKER = "/usr/lib/python3/dist-packages/faker/providers/person"
+for p in (ISO1, ISO2, TZ, DICT, GWEATHER, GEONAMES, FAKER):
     if not os.path.exists(p):
         sys.exit(f"gen-lexicon: {p} is missing (run: sh scripts/deps.sh)")
 
@@ -30,7 +37,7 @@ def ascii_fold(s):
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
          PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
-         FEMALE=262144, MALE=524288, TOWN=1048576)
+         FEMALE=262144, MALE=524288, TOWN=1048576, STATE_CODE=2097152, GIVEN=4194304)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -126,15 +133,18 @@ for c in json.load(open(ISO1, encoding="utf-8"))["3166-1"]:
     for n in (name, c["name"], c.get("official_name")):
         if n and "," not in n:
             add(n, "COUNTRY", name)
-for line in lines("places.txt"):
-    names = line.split("|")
-    for n in names:
-        add(n, "PLACE", names[0])
+for name in ("places.txt", "cities.txt"):
+    for line in lines(name):
+        names = line.split("|")
+        for n in names:
+            add(n, "PLACE", names[0])
 for s in json.load(open(ISO2, encoding="utf-8"))["3166-2"]:
     n = re.sub(r"\s*\(.*\)", "", s["name"]).strip()
     if not n or "," in n or "[" in n or n.lower() in common or len(n) < 4:
         continue
     add(n, "REGION", n)
+    if s["code"].startswith("US-") and s["type"] in ("State", "District"):
+        add(s["code"][3:], "STATE_CODE", n) # "Camden, NJ": only after a town and a comma
 with open(TZ, encoding="utf-8") as f:
     for line in f:
         if line.startswith("#"):
@@ -159,6 +169,51 @@ for c in ET.parse(GWEATHER).getroot().iter("city"):
     if n.lower() in common or n.lower() in given or n.split()[0].lower() in given:
         continue
     add(n, "TOWN", n)
+
+# GeoNames: message ids are GeoNames ids (cities) or "CC.NN" codes (a
+# country's first-level divisions), their English strings the names. Kept to
+# the same weak mark as libgweather's towns and under the same filters;
+# "Fujairah Emirate" and "Helmand Province" are also known without the suffix.
+import gettext
+with open(GEONAMES, "rb") as f:
+    catalog = gettext.GNUTranslations(f)._catalog
+division = re.compile(r"\s+(Province|Region|Emirate|State|District|Governorate|Prefecture|Department|County|Oblast|Division)$")
+for k, n in catalog.items():
+    if not isinstance(k, str) or not k or not isinstance(n, str):
+        continue
+    if not (k[0].isdigit() or re.fullmatch(r"[A-Z]{2}\.\w+", k)):
+        continue
+    names = [n.strip()]
+    if not k[0].isdigit():
+        short = division.sub("", names[0])
+        if short != names[0]:
+            names.append(short)
+    for n in names:
+        if len(n) < 4 or not n[0].isupper() or any(c in n for c in "(),/'ʼ"):
+            continue
+        if n.lower() in common or n.lower() in given or n.split()[0].lower() in given:
+            continue
+        add(n, "TOWN", n)
+
+# given names of many languages (Faker's person providers): a name word,
+# without a gender (data/given_names.txt keeps that); common English words
+# ("Will", "Rose") are left out, as they say nothing
+import ast, glob
+for p in sorted(glob.glob(os.path.join(FAKER, "*", "__init__.py"))):
+    with open(p, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and
+                isinstance(node.targets[0], ast.Name) and node.targets[0].id.startswith("first_name")):
+            continue
+        try:
+            v = ast.literal_eval(node.value)
+        except ValueError:
+            continue
+        for n in (v if isinstance(v, (list, tuple, dict)) else ()):
+            if (isinstance(n, str) and len(n) >= 3 and n[0].isupper() and " " not in n and
+                    all(ord(c) < 0x250 for c in n) and n.lower() not in common):
+                add(n, "GIVEN")
 
 def cstr(s):
     b = s.encode("utf-8")

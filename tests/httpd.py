@@ -13,7 +13,8 @@ Routes (GET):
   /lastmod/NAME              RSS with Last-Modified only (304 when If-Modified-Since matches)
   /bare304/NAME              RSS with an ETag, whose 304 carries no validators
   /gzip/NAME                 RSS sent gzip-compressed (Content-Encoding: gzip)
-  /echo                      RSS whose title is the request's User-Agent, description its
+  /echo                      RSS whose title is the request's User-Agent (the item's description
+                             lists every request header's name), description its
                              Accept-Encoding, first item title its Accept
   /atom/NAME                 Atom 1.0
   /changing/NAME             RSS without validators whose item 0 changes and which grows an item per fetch
@@ -34,7 +35,7 @@ Routes (GET):
   /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
-  /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items)
+  /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items, --bench-words)
   (any route in absolute form, "GET http://host/route": served as a proxy would, counted as "proxied")
   /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
@@ -68,6 +69,44 @@ def rss(name, items, version="1"):
                    '<description>Paragraph %d of feed %s, version %s. "We are here," said '
                    'the spokesperson in WASHINGTON on Tuesday.</description></item>'
                    % (name, i, version, name, i, name, i, i % 60, i, name, version))
+    out.append('</channel></rss>\n')
+    return ''.join(out).encode()
+
+
+FULL_WORDS = ("harbour council minister said talks ceasefire market prices rose fell election court ruling "
+              "storm coast fishermen union strike budget report police city river bridge school hospital "
+              "energy grid wind solar port shipping trade tariff summit envoy agreement protest vote the of "
+              "and to in on for with after before by from").split()
+FULL_NAMES = ("Jane Smith", "Omar Haddad", "Li Wei", "Maria Costa", "John Okafor", "Anna Berg")
+FULL_PLACES = ("LONDON", "NAIROBI", "LIMA", "OSLO", "MANILA", "DUBLIN")
+
+
+def rss_full(name, items, words=800, seed=0):
+    """A feed whose items carry whole articles (content:encoded, ~words words each): datelines,
+    quotations with speakers and names, so the analysis has its usual work. Deterministic."""
+    import random
+    rng = random.Random("%s-%d" % (name, seed))
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>',
+           '<title>Full %s</title><link>http://127.0.0.1/%s</link>' % (name, name),
+           '<description>Full-text feed %s</description>' % name]
+    for i in range(items):
+        paras, n = [], 0
+        while n < words:
+            k = rng.randint(25, 60)
+            body = " ".join(rng.choice(FULL_WORDS) for _ in range(k))
+            who = rng.choice(FULL_NAMES)
+            if not paras:
+                body = "%s (Reuters) - %s" % (rng.choice(FULL_PLACES), body)
+            elif rng.random() < 0.4:
+                body = '&quot;%s,&quot; said %s, who %s.' % (body.capitalize(), who, " ".join(rng.choice(FULL_WORDS) for _ in range(6)))
+            paras.append("<p>%s.</p>" % (body[0].upper() + body[1:]))
+            n += k
+        out.append('<item><title>%s story %d</title><link>http://127.0.0.1/%s/%d</link>'
+                   '<guid>%s-%d</guid><pubDate>Tue, 14 Nov 2023 22:%02d:%02d GMT</pubDate>'
+                   '<description>%s</description><content:encoded><![CDATA[%s]]></content:encoded></item>'
+                   % (name, i, name, i, name, i, i // 60, i % 60,
+                      " ".join(rng.choice(FULL_WORDS) for _ in range(25)), "\n".join(paras)))
     out.append('</channel></rss>\n')
     return ''.join(out).encode()
 
@@ -179,9 +218,11 @@ class Handler(BaseHTTPRequestHandler):
             enc = self.headers.get("Accept-Encoding", "")
             acc = self.headers.get("Accept", "")
             esc = lambda v: v.replace("&", "&amp;").replace("<", "&lt;")
+            names = ",".join(k for k in self.headers.keys())
             body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
                     '<description>%s</description><language>en</language><item><title>%s</title>'
-                    '</item></channel></rss>' % (esc(ua), esc(enc), esc(acc))).encode()
+                    '<description>%s</description></item></channel></rss>'
+                    % (esc(ua), esc(enc), esc(acc), esc(names))).encode()
             return self.send_body(200, body)
         if head == "atom":
             return self.send_body(200, atom(name, items), "application/atom+xml")
@@ -312,6 +353,8 @@ def main():
     ap.add_argument("--lifetime", type=float, default=60, help="seconds before the server exits by itself")
     ap.add_argument("--bench-feeds", type=int, default=0, help="pre-generate this many /bench/N.xml feeds")
     ap.add_argument("--bench-items", type=int, default=50)
+    ap.add_argument("--bench-words", type=int, default=0,
+                    help="bench feeds carry whole articles of about this many words (content:encoded)")
     ap.add_argument("--tls-cert", help="also serve the same routes over TLS with this PEM certificate ...")
     ap.add_argument("--tls-key", help="... and this key")
     ap.add_argument("--tls-port-file", help="write the TLS port here")
@@ -323,7 +366,8 @@ def main():
     srv.lock = threading.Lock()
     srv.counts = {}
     srv.stop = threading.Event()
-    srv.bench = {"%d.xml" % i: rss("bench%d" % i, a.bench_items) for i in range(a.bench_feeds)}
+    srv.bench = {"%d.xml" % i: (rss_full("bench%d" % i, a.bench_items, a.bench_words) if a.bench_words
+                                else rss("bench%d" % i, a.bench_items)) for i in range(a.bench_feeds)}
     port = srv.server_address[1]
 
     def die():

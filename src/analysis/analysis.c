@@ -1,5 +1,6 @@
 /* analysis.c: the analysis stage, run once on every parsed article. */
 #include "analysis.h"
+#include "base.h"
 #include "model.h"
 #include "dateline.h"
 #include "entities.h"
@@ -11,9 +12,10 @@
 
 #define HEADLINE_TARGET 100 /* bytes: a derived headline longer than this is cut */
 #define HEADLINE_MIN 40     /* ... but not shorter than this */
+#define DATELINE_PARAGRAPHS 2 /* a byline or a summary may stand before the dateline */
+#define SUMMARY_MAX 400       /* bytes: a longer paragraph is the story itself */
+#define BYLINE_MAX 80         /* bytes: a paragraph this short before the dateline is a byline */
 
-#define IS_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_LOWER(c) ((c) >= 'a' && (c) <= 'z')
 
 /* Words after which a period does not end a sentence. */
 static const char *const abbreviations[] = {
@@ -35,7 +37,7 @@ static int is_abbreviation(const char *s, size_t dot)
 	while (b > 0 && s[b - 1] != ' ')
 		b--;
 	size_t n = dot - b;
-	if (n == 1 && IS_UPPER(s[b]))
+	if (n == 1 && ascii_isupper(s[b]))
 		return 1; /* an initial: "John F. Kennedy" */
 	for (size_t i = b; i < dot; i++)
 		if (s[i] == '.')
@@ -76,8 +78,10 @@ size_t analysis_derive_headline(const char *lede, size_t body_start, char *out, 
 		body_start = len;
 	const char *s = lede + body_start;
 	len -= body_start;
-	while (len && *s == ' ')
-		s++, len--;
+	while (len && *s == ' ') {
+		s++;
+		len--;
+	}
 	size_t n = first_sentence(s, len);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':'))
 		n--;
@@ -120,14 +124,57 @@ size_t analysis_derive_headline(const char *lede, size_t body_start, char *out, 
 	return n;
 }
 
+/*
+ * The dateline opens the story, after a byline or a summary paragraph when
+ * there is one: the first DATELINE_PARAGRAPHS paragraphs are tried, each
+ * skipped one no longer than a summary. *para receives where it was found.
+ */
+static int find_dateline(const struct article *a, struct dateline_match *m, int *para)
+{
+	for (int p = 0; p < DATELINE_PARAGRAPHS; p++) {
+		const char *text = article_paragraph(a, 0, p);
+		if (!text)
+			return 0;
+		size_t n = strlen(text);
+		if (dateline_parse(text, n, a->published, m)) {
+			*para = p;
+			return 1;
+		}
+		if (n > SUMMARY_MAX)
+			return 0;
+	}
+	return 0;
+}
+
 int analysis_dateline(struct article *a)
 {
-	const char *lede = article_paragraph(a, 0, 0);
 	struct dateline_match m;
-	if (!lede || !dateline_parse(lede, strlen(lede), a->published, &m))
+	int para;
+	if (!find_dateline(a, &m, &para))
 		return 0;
 	return article_set_dateline(a, m.place[0] ? m.place : NULL, m.date[0] ? m.date : NULL,
 	                            m.agency[0] ? m.agency : NULL, m.raw);
+}
+
+/*
+ * The headline made from the lede never includes the dateline; a byline
+ * before the dateline is no headline either, while a summary paragraph is one.
+ */
+static size_t headline_from_lede(const struct article *a, char *h, size_t cap)
+{
+	struct dateline_match m;
+	int para = 0;
+	size_t skip = 0;
+	if (find_dateline(a, &m, &para)) {
+		skip = m.body_start;
+		for (int p = 0; p < para; p++)
+			if (strlen(article_paragraph(a, 0, p)) > BYLINE_MAX) {
+				para = 0;
+				skip = 0; /* the summary */
+				break;
+			}
+	}
+	return analysis_derive_headline(article_paragraph(a, 0, para), skip, h, cap);
 }
 
 /* Bytes of text the analysis would read: the headline and every paragraph. */
@@ -146,13 +193,8 @@ static int analyse(struct article *a, char *err, size_t errlen)
 	if (analysis_dateline(a))
 		goto oom;
 	if (!a->headline) {
-		const char *lede = article_paragraph(a, 0, 0);
-		struct dateline_match m;
-		size_t skip = 0;
-		if (lede && dateline_parse(lede, strlen(lede), a->published, &m))
-			skip = m.body_start;
 		char h[HEADLINE_TARGET + 8];
-		size_t n = analysis_derive_headline(lede, skip, h, sizeof h);
+		size_t n = headline_from_lede(a, h, sizeof h);
 		if (n) {
 			if (article_set(&a->headline, h, n))
 				goto oom;
@@ -177,11 +219,20 @@ oom:
 int analysis_run(struct article *a, char *err, size_t errlen)
 {
 	size_t n_sections = a->n_sections, cut_paragraphs = 0, used = a->headline ? strlen(a->headline) : 0;
+	char *split = NULL, split_byte = 0; /* a paragraph cut inside for the window, and its byte at the cut */
 	for (size_t s = 0; s < a->n_sections; s++) {
 		size_t p = 0;
 		while (p < a->sections[s].n_paragraphs && used + strlen(a->sections[s].paragraphs[p]) <= ANALYSIS_MAX_TEXT)
 			used += strlen(a->sections[s].paragraphs[p++]);
-		if (p < a->sections[s].n_paragraphs) {
+		if (p < a->sections[s].n_paragraphs && used < ANALYSIS_MAX_TEXT) {
+			/* the paragraph that crosses the limit is analysed up to it (one huge paragraph would get nothing) */
+			char *para = a->sections[s].paragraphs[p++];
+			size_t keep = ANALYSIS_MAX_TEXT - used;
+			while (keep && ((unsigned char)para[keep] & 0xC0) == 0x80)
+				keep--;
+			split = para + keep, split_byte = *split, *split = '\0';
+		}
+		if (p < a->sections[s].n_paragraphs || split) {
 			cut_paragraphs = a->sections[s].n_paragraphs;
 			a->sections[s].n_paragraphs = p;
 			a->n_sections = s + 1;
@@ -189,6 +240,8 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 		}
 	}
 	int rc = analyse(a, err, errlen);
+	if (split)
+		*split = split_byte;
 	if (a->n_sections != n_sections || cut_paragraphs) {
 		a->sections[a->n_sections - 1].n_paragraphs = cut_paragraphs;
 		a->n_sections = n_sections;
@@ -196,15 +249,21 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 	if (rc)
 		return rc;
 	/* counts past the limits: the first ones are kept, the rest freed */
-	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++)
-		free(a->quotes[i].text), free(a->quotes[i].speaker), free(a->quotes[i].cue);
+	for (size_t i = ANALYSIS_MAX_QUOTES; i < a->n_quotes; i++) {
+		free(a->quotes[i].text);
+		free(a->quotes[i].speaker);
+		free(a->quotes[i].cue);
+	}
 	if (a->n_quotes > ANALYSIS_MAX_QUOTES)
 		a->n_quotes = ANALYSIS_MAX_QUOTES;
 	for (size_t i = ANALYSIS_MAX_ENTITIES; i < a->n_entities; i++) {
 		struct entity *e = &a->entities[i];
 		for (size_t j = 0; j < e->n_aliases; j++)
 			free(e->aliases[j]);
-		free(e->aliases), free(e->name), free(e->role), free(e->mentions);
+		free(e->aliases);
+		free(e->name);
+		free(e->role);
+		free(e->mentions);
 	}
 	if (a->n_entities > ANALYSIS_MAX_ENTITIES)
 		a->n_entities = ANALYSIS_MAX_ENTITIES;

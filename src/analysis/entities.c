@@ -13,11 +13,13 @@
 #include "model.h"
 #include "lexicon.h"
 #include "names.h"
+#include "name_words.h"
 #include "base.h"
 #include "tokens.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define AMBIGUOUS (-2)     /* a surname two people share */
 #define LONE_NAME_MIN 2    /* mid-sentence uses that make a lone known name a person */
@@ -92,8 +94,17 @@ static int full_names(struct finder *f)
 			/* "Donald J. Trump" is "Donald Trump" once that is known */
 			int *known = strmap_get(&f->surnames, p->text + p->tl.v[sp->e - 1].start,
 			                        p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start);
-			int ix;
-			if (known && *known >= 0 &&
+			int ix, variant = -1;
+			const struct token *first = &p->tl.v[sp->b], *lt = &p->tl.v[sp->e - 1];
+			if (!known)
+				variant = finder_spelling_variant(f, p->text + lt->start, lt->end - lt->start);
+			if (variant >= 0 && strncmp(f->a->entities[variant].name, p->text + first->start, first->end - first->start))
+				variant = -1; /* "Volodymyr Zelenskyy" is "Volodymyr Zelensky", not another Zelensky */
+			if (variant >= 0) {
+				ix = variant;
+				if (entity_add_alias(&f->a->entities[ix], buf))
+					return -1;
+			} else if (known && *known >= 0 &&
 			    !strncmp(f->a->entities[*known].name, p->text + p->tl.v[sp->b].start,
 			             p->tl.v[sp->b].end - p->tl.v[sp->b].start)) {
 				ix = *known;
@@ -123,6 +134,11 @@ static int full_names(struct finder *f)
 	return 0;
 }
 
+/* Capitalised words that alone name a side or a quarter, not a place or a body. */
+static const char *const lone_not_names[] = {
+	"North", "South", "East", "West", "Left", "Right", "Centre", "Center", "Holocaust", NULL,
+};
+
 /* What a name nobody typed probably is, or NAME_UNKNOWN to leave it out. */
 static int guess(const struct finder *f, const struct para *p, const struct name_span *sp)
 {
@@ -139,6 +155,12 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 			return NAME_PERSON;
 		return NAME_UNKNOWN;
 	}
+	if ((sp->flags & (NAMEF_ORG_CTX | NAMEF_TITLED)) == NAMEF_ORG_CTX && sp->e - sp->b == 1 &&
+	    !(lf & (LEX_COMMON | LEX_PROPER | LEX_ANY_GIVEN)))
+		return NAME_ORG; /* "the daily Nortecia reported": bodies speak too */
+	unsigned f0 = lexicon_lookup(p->text + t->start, t->end - t->start, NULL);
+	if (sp->e - sp->b >= 2 && (f0 & LEX_ANY_ORG) && !(f0 & LEX_ANY_PLACE))
+		return (sp->flags & NAMEF_SPEAKS) ? NAME_ORG : NAME_UNKNOWN; /* "Microsoft Azure said": a part of a body */
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
@@ -152,6 +174,9 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
 		return NAME_UNKNOWN;
+	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
+	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
+		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */
 	if (sp->flags & NAMEF_PLACE_CTX)
 		return NAME_PLACE;
 	if (sp->e - sp->b > 1)
@@ -174,8 +199,10 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
 		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
 	const int *c = strmap_get(&f->caps, w, l);
-	if ((lf & LEX_PROPER) && c && (*c >> 2) >= LONE_NAME_MIN)
-		return NAME_PERSON;
+	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
+	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
+		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
 	return NAME_UNKNOWN;
 }
 
@@ -193,19 +220,32 @@ static int other_names(struct finder *f)
 				continue;
 			int ix = -1;
 			int *person = sp->e - sp->b == 1 ? strmap_get(&f->surnames, buf, strlen(buf)) : NULL;
+			int variant = sp->e - sp->b == 1 && !person && !(sp->flags & NAMEF_LEXICON) && sp->type != NAME_ORG
+			                      ? finder_spelling_variant(f, buf, strlen(buf))
+			                      : -1;
+			if (variant >= 0)
+				person = &variant; /* "Zelenskyy" after "Volodymyr Zelensky" */
+			int owner = person && *person == AMBIGUOUS ? finder_surname_owner(f, buf, strlen(buf)) : -1;
+			if (owner >= 0)
+				person = &owner; /* "Biden" after Joe and Hunter Biden: the one most named */
 			if ((sp->flags & NAMEF_NOT_NAME) || ((sp->flags & NAMEF_OFFICE) && !(person && *person >= 0)))
 				continue;
+			size_t bl = strlen(buf);
+			if (sp->e - sp->b == 1 && bl > 3 && buf[bl - 1] == 's' && strmap_get(&f->surnames, buf, bl - 1))
+				continue; /* "the Bidens", "the Rajapaksas": a family, not one more entity */
 			const struct para *fp = NULL;
 			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
 			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
 				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
 			} else if (full && full->entity >= 0) {
 				ix = full->entity;
+			} else if (full && full->type == NAME_UNKNOWN) {
+				continue; /* "BNPL" for "Buy Now Pay Later": a thing's acronym */
 			} else if (full) {
 				char fb[NAME_MAX_BYTES];
 				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
 					continue;
-				ix = entity_for(f, full->canon ? full->canon : fb, NAME_ORG);
+				ix = entity_for(f, full->canon ? full->canon : fb, full->type == NAME_PLACE ? NAME_PLACE : NAME_ORG);
 			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {
@@ -253,7 +293,9 @@ static int known_names(struct finder *f, struct para *p)
 			if (!ix && m == 1)
 				ix = strmap_get(&f->surnames, buf, strlen(buf));
 			if (ix && *ix >= 0) {
-				best = m, bix = *ix, bname = NULL;
+				best = m;
+				bix = *ix;
+				bname = NULL;
 				continue;
 			}
 			const char *canon;
@@ -262,7 +304,8 @@ static int known_names(struct finder *f, struct para *p)
 			    (m > 1 || !(fl & LEX_COMMON) || (fl & LEX_PROPER) || (v[k].flags & TOKF_ALLCAPS))) {
 				btype = (fl & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE;
 				bname = canon;
-				best = m, bix = -1;
+				best = m;
+				bix = -1;
 				if (!bname)
 					bname = "";
 			}
@@ -280,6 +323,48 @@ static int known_names(struct finder *f, struct para *p)
 		if (entity_add_alias(&f->a->entities[bix], buf) || add_mention(f, bix, p, k, k + best))
 			return -1;
 		k += best;
+	}
+	return 0;
+}
+
+/*
+ * The dateline's place ("CAPE TOWN -", "Buffalo, N.Y. -") is a place of the
+ * story even where the finder read nothing there; each part once.
+ */
+static int dateline_places(struct finder *f)
+{
+	const struct dateline *d = f->a->dateline;
+	if (!d || !d->place || !f->n || f->p[0].section != 0 || f->p[0].paragraph != 0)
+		return 0;
+	const struct para *p = &f->p[0];
+	size_t span = d->raw ? strlen(d->raw) : 0;
+	for (const char *part = d->place; *part;) {
+		while (*part == ' ' || *part == ',')
+			part++;
+		size_t len = strcspn(part, ",");
+		while (len && part[len - 1] == ' ')
+			len--;
+		if (!len)
+			break;
+		const char *canon = NULL;
+		char name[NAME_MAX_BYTES];
+		lexicon_lookup(part, len, &canon);
+		if (part != d->place && !canon)
+			break; /* "Tinley Park, Ill.": after the town, only what the lexicon knows */
+		size_t nl = canon ? strlen(canon) : len;
+		if (nl < sizeof name) {
+			memcpy(name, canon ? canon : part, nl);
+			name[nl] = '\0';
+			size_t at = 0;
+			while (at + len <= span && at + len <= strlen(p->text) && strncasecmp(p->text + at, part, len))
+				at++;
+			if (!strmap_get(&f->names, name, nl) && at + len <= span && at + len <= strlen(p->text)) {
+				int ix = entity_for(f, name, NAME_PLACE);
+				if (ix < 0 || entity_add_mention(&f->a->entities[ix], p->section, p->paragraph, at, at + len))
+					return -1;
+			}
+		}
+		part += strcspn(part, ",");
 	}
 	return 0;
 }
@@ -306,11 +391,16 @@ static void tidy(struct article *a)
 
 static void finder_free(struct finder *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		tokens_free(&f->p[i].tl), names_free(&f->p[i].names);
+	for (size_t i = 0; i < f->n; i++) {
+		tokens_free(&f->p[i].tl);
+		names_free(&f->p[i].names);
+	}
 	free(f->p);
-	strmap_free(&f->caps), strmap_free(&f->names), strmap_free(&f->surnames);
-	strmap_free(&f->acr_para), strmap_free(&f->acr_span);
+	strmap_free(&f->caps);
+	strmap_free(&f->names);
+	strmap_free(&f->surnames);
+	strmap_free(&f->acr_para);
+	strmap_free(&f->acr_span);
 }
 
 static int collect(struct finder *f)
@@ -366,7 +456,7 @@ int entities_find(struct article *a)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
 	finder_mark_turns(&f);
-	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f))
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))

@@ -46,6 +46,18 @@ int finder_link_acronyms(struct finder *f);
 /* The span an acronym span abbreviates, and its paragraph in *fp; NULL when none. */
 const struct name_span *finder_acronym_of(const struct finder *f, const struct para *p, const struct name_span *sp,
                                           const struct para **fp);
+/*
+ * The one person named in full whose last name w[0..l) spells another way
+ * ("Zelenskyy" for "Volodymyr Zelensky": one letter added, dropped or
+ * changed, six letters or more); -1 when none or several.
+ */
+int finder_spelling_variant(const struct finder *f, const char *w, size_t l);
+/*
+ * Which of the people sharing the surname w[0..l) a lone "Biden" means: the
+ * one named most so far, the first named on a tie (the article's main
+ * figure); -1 when none.
+ */
+int finder_surname_owner(const struct finder *f, const char *w, size_t l);
 /* One type per name across the article; 0, or -1 when out of memory. */
 int finder_settle_types(struct finder *f);
 #endif

@@ -6,6 +6,8 @@
 #include "entity_finder.h"
 #include "name_words.h"
 
+#include "model.h"
+
 #include <string.h>
 
 size_t finder_span_text(const struct para *p, size_t b, size_t e, char *buf, size_t cap)
@@ -39,7 +41,7 @@ void finder_mark_turns(struct finder *f)
  * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
  * unless some mention reads as a person (a title, a reporting verb).
  */
-enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4 };
+enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */ };
 
 int finder_settle_types(struct finder *f)
 {
@@ -55,14 +57,19 @@ int finder_settle_types(struct finder *f)
 					continue;
 				int guessed = sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) &&
 				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
+				int plain = sp->type == NAME_PERSON && !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				if (pass == 1) {
-					const int *v = guessed ? strmap_get(&votes, buf, strlen(buf)) : NULL;
-					if (v && !(*v & VOTE_PERSON) && (*v & (VOTE_PLACE | VOTE_ORG)))
+					/* a given name alone does not outvote "the Waldorf Astoria" elsewhere */
+					const int *v = plain ? strmap_get(&votes, buf, strlen(buf)) : NULL;
+					if (v && !(*v & (guessed ? VOTE_PERSON | VOTE_STRONG : VOTE_STRONG)) &&
+					    (*v & (VOTE_PLACE | VOTE_ORG)))
 						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
 					continue;
 				}
 				int vote = 0;
-				if (sp->type == NAME_PERSON && !guessed)
+				if (sp->type == NAME_PERSON && !plain)
+					vote = VOTE_PERSON | VOTE_STRONG;
+				else if (sp->type == NAME_PERSON && !guessed)
 					vote = VOTE_PERSON;
 				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
 					vote = VOTE_PLACE;
@@ -108,14 +115,18 @@ int finder_link_acronyms(struct finder *f)
 		struct para *p = &f->p[i];
 		for (size_t k = 0; k < p->names.n; k++) {
 			struct name_span *sp = &p->names.v[k];
-			/* a run of common words ("Buy Now Pay Later") abbreviated stays a thing */
+			/* a run of common words ("Buy Now Pay Later") abbreviated stays a
+			 * thing, and so does its acronym; a place's acronym is that place */
 			int open = sp->type == NAME_ORG ||
 			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
-			size_t n = sp->e - sp->b >= 2 && open ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
+			int other = sp->type == NAME_PLACE || (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
+			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;
-			sp->type = NAME_ORG;
-			sp->flags &= ~(unsigned)NAMEF_GUESSED;
+			if (open) {
+				sp->type = NAME_ORG;
+				sp->flags &= ~(unsigned)NAMEF_GUESSED;
+			}
 			int *pi = strmap_put(&f->acr_para, ini, n, (int)i);
 			int *si = strmap_put(&f->acr_span, ini, n, (int)k);
 			if (!pi || !si)
@@ -141,4 +152,62 @@ const struct name_span *finder_acronym_of(const struct finder *f, const struct p
 		return NULL;
 	*fp = &f->p[*pi];
 	return &(*fp)->names.v[*si];
+}
+
+/* 1 when a[0..al) and b[0..bl) differ by one letter added, dropped or changed. */
+static int one_edit(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al < bl) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t tl = al;
+		al = bl;
+		bl = tl;
+	}
+	if (al - bl > 1)
+		return 0;
+	size_t i = 0;
+	while (i < bl && a[i] == b[i])
+		i++;
+	if (al == bl)
+		return i < al && !memcmp(a + i + 1, b + i + 1, al - i - 1);
+	return !memcmp(a + i + 1, b + i, bl - i);
+}
+
+int finder_spelling_variant(const struct finder *f, const char *w, size_t l)
+{
+	if (l < 6)
+		return -1; /* "Lee" and "Li" are two people */
+	int found = -1;
+	for (size_t i = 0; i < f->a->n_entities; i++) {
+		const struct entity *e = &f->a->entities[i];
+		if (e->type != ENTITY_PERSON)
+			continue;
+		const char *sp = strrchr(e->name, ' ');
+		if (!sp)
+			continue;
+		const char *last = sp + 1;
+		size_t ll = strlen(last);
+		if (last[0] != w[0] || (ll == l && !memcmp(last, w, l)) || !one_edit(last, ll, w, l))
+			continue;
+		if (found >= 0 && found != (int)i)
+			return -1; /* two people it could be: neither */
+		found = (int)i;
+	}
+	return found;
+}
+
+int finder_surname_owner(const struct finder *f, const char *w, size_t l)
+{
+	int best = -1;
+	for (size_t i = 0; i < f->a->n_entities; i++) {
+		const struct entity *e = &f->a->entities[i];
+		const char *sp = e->type == ENTITY_PERSON ? strrchr(e->name, ' ') : NULL;
+		if (!sp || strlen(sp + 1) != l || memcmp(sp + 1, w, l))
+			continue;
+		if (best < 0 || e->n_mentions > f->a->entities[best].n_mentions)
+			best = (int)i;
+	}
+	return best;
 }

@@ -1,5 +1,6 @@
 /* lexicon.c: lookups in the generated word tables (see lexicon.h). */
 #include "lexicon.h"
+#include "base.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -17,9 +18,7 @@ struct lexicon_entry {
 /* The entry for key through the generated hash index (FNV-1a, linear probing), or NULL. */
 static const struct lexicon_entry *find(const char *key)
 {
-	uint32_t h = 2166136261u;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 16777619u;
+	uint32_t h = hash_fnv1a32(key, strlen(key), HASH_FNV1A32_INIT); /* as scripts/gen-lexicon.sh hashes */
 	for (uint32_t j = h & (LEXICON_SLOTS - 1);; j = (j + 1) & (LEXICON_SLOTS - 1)) {
 		int i = lexicon_index[j];
 		if (i < 0)

@@ -35,9 +35,14 @@ enum {
 	LEX_THING = 131072,      /* ends a law's, event's or award's name: Agreement, Prize */
 	LEX_FEMALE = 262144,     /* a given name most often a woman's */
 	LEX_MALE = 524288,       /* a given name most often a man's */
-	LEX_TOWN = 1048576       /* a town from libgweather's list: a place when named alone, a
+	LEX_TOWN = 1048576,      /* a town from libgweather's or GeoNames' list: a place when named alone, a
 	                          * surname as often inside a longer name (so not in LEX_ANY_PLACE) */
+	LEX_STATE_CODE = 2097152, /* a US state's postal code ("NJ"): a place only after "Camden," */
+	LEX_GIVEN = 4194304       /* a given name in some language, gender unknown (Faker's lists) */
 };
+
+/* A given name, whatever the gender. */
+#define LEX_ANY_GIVEN (LEX_FEMALE | LEX_MALE | LEX_GIVEN)
 
 #define LEX_ANY_PLACE (LEX_COUNTRY | LEX_CITY | LEX_REGION | LEX_PLACE)
 #define LEX_ANY_ORG (LEX_NEWS | LEX_ORG)

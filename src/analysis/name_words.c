@@ -106,21 +106,33 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		*nf |= NAMEF_LEXICON;
 		return NAME_PLACE;
 	}
-	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER))) {
+	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER)) &&
+	    !(e - b > 1 && NAMES_GIVEN(names_word_flags(s, &v[b])))) {
 		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
 		return NAME_PLACE;
 	}
 	*canon = NULL;
 	unsigned last = names_word_flags(s, &v[e - 1]);
 	unsigned first = names_word_flags(s, &v[b]);
+	if (e - b >= 3 && (first & LEX_ORG_WORD) && !(first & LEX_PLACE_FIRST) &&
+	    (tokens_is(s, &v[b + 1], "of") || tokens_is(s, &v[b + 1], "for")))
+		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
 	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
 	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
 		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
+	for (size_t k = b; k < e; k++)
+		if (names_is_model(s, &v[k]))
+			return NAME_UNKNOWN; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
+	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
+	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
+		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
 	if (last & LEX_ORG_WORD)
 		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (e - b == 2 && names_in_list(s, &v[b + 1], directions) && (first & (LEX_ANY_PLACE | LEX_TOWN)))
+		return NAME_PLACE; /* "Kowloon West", "Wichita East" */
 	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
-	    (names_phrase_flags(s, v, b + 1, e, NULL) & LEX_ANY_PLACE))
+	    (names_phrase_flags(s, v, b + 1, e, NULL) & (LEX_ANY_PLACE | LEX_TOWN)))
 		return NAME_PLACE; /* "Southern Canada", "Inner Mongolia", "East Jerusalem" */
 	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
@@ -155,25 +167,45 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	}
 	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
 	    !(v[b].flags & TOKF_ABBREV))
-		return (first & (LEX_COMMON | LEX_STOP)) ? NAME_UNKNOWN : NAME_ORG; /* NATO, but not "SEA" or "USD" */
+		/* NATO, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
+		return (first & (LEX_COMMON | LEX_STOP)) || v[b].end - v[b].start < 3 ? NAME_UNKNOWN : NAME_ORG;
 	if (e - b < 2)
 		return NAME_UNKNOWN;
 	/* a given name the word list knows ("Mike Waltz") makes a person; without
 	 * one, a common word, an acronym or a known place inside ("Capital FM",
 	 * "Sexual Minorities Uganda", "Rwanda Climate") makes an organisation */
 	int given = ((first & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM))) ||
-	            (first & (LEX_FEMALE | LEX_MALE));
-	if (names_in_list(s, &v[b], articles))
-		return NAME_ORG; /* "Le Matin", "La Nation", "The Daily Star" */
-	if ((first & LEX_ORG_WORD) && !(first & (LEX_PROPER | LEX_FEMALE | LEX_MALE)))
+	            NAMES_GIVEN(first);
+	/* "Joisna Mary Joseph": a given name inside; "Manna Dey", "Yogi Adityanath": one
+	 * common word first, then a word no list knows, as a surname is */
+	for (size_t k = b + 1; k + 1 < e && !given; k++)
+		given = NAMES_GIVEN(names_word_flags(s, &v[k])) && !(names_word_flags(s, &v[k]) & LEX_COMMON);
+	if (!given && e - b == 2 && common_word && !acronym && !known &&
+	    !(last & (LEX_COMMON | LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)) &&
+	    (v[e - 1].flags & TOKF_CAP) && !(v[e - 1].flags & TOKF_ALLCAPS))
+		common_word = 0;
+	if (names_in_list(s, &v[b], articles)) {
+		/* "Le Matin", "The Daily Star"; but "The Last Hot Time", "The Name": a
+		 * work's title of common words, unless a word of a body ends it */
+		int plain = tokens_is(s, &v[b], "The") && !(last & LEX_ORG_WORD);
+		for (size_t k = b + 1; k < e && plain; k++) {
+			unsigned fk = names_word_flags(s, &v[k]);
+			plain = !names_is_cap(&v[k]) || ((fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG)));
+		}
+		return plain ? NAME_UNKNOWN : NAME_ORG;
+	}
+	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
 		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
-	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2)))
+	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
+		return NAME_UNKNOWN; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
+	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
-	if (!given && !(first & (LEX_FEMALE | LEX_MALE)))
+	if (!given)
 		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;
 }
@@ -194,6 +226,43 @@ size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, 
 	}
 	out[n] = '\0';
 	return n;
+}
+
+int names_is_model(const char *s, const struct token *t)
+{
+	size_t letters = 0, digits = 0;
+	for (size_t i = t->start; t->kind == TOK_WORD && i < t->end; i++) {
+		letters += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+		digits += s[i] >= '0' && s[i] <= '9';
+	}
+	return letters && digits && t->end - t->start >= 4;
+}
+
+int names_is_handle(const char *s, const struct token *t)
+{
+	size_t rises = 0, at = 0, lower = 0, upper = 0, digits = 0;
+	if (t->kind != TOK_WORD)
+		return 0;
+	for (size_t i = t->start; i < t->end; i++) {
+		char c = s[i];
+		lower += c >= 'a' && c <= 'z';
+		upper += c >= 'A' && c <= 'Z';
+		digits += c >= '0' && c <= '9';
+		if (i > t->start && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') {
+			rises++;
+			at = i;
+		}
+	}
+	if (digits && lower && upper > 1)
+		return 1; /* "Nc0nKoXGBP": a shortened link */
+	if (rises >= 3)
+		return 1; /* words run together: "MethWeAreOnIt" */
+	if (rises != 1 || t->end - at < 3)
+		return 0;
+	/* "RobertMaguire", "TheHill": a given name or "The" glued to a capitalised word */
+	struct token head = *t;
+	head.end = at;
+	return tokens_is(s, &head, "The") || NAMES_GIVEN(names_word_flags(s, &head));
 }
 
 int names_is_acronym(const char *s, const struct token *t)

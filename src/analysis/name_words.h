@@ -12,7 +12,12 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
 #include "tokens.h"
+
+/* Whether lexicon flags f make a word a given name: Faker's names only when no place or body has that name. */
+#define NAMES_GIVEN(f) (((f) & (LEX_FEMALE | LEX_MALE)) != 0 || \
+	(((f) & LEX_GIVEN) && !((f) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM))))
 
 /* Lower-case particles inside people's names: de, van, bin ... (NULL-terminated). */
 extern const char *const names_particles[];
@@ -47,6 +52,13 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
  * "BE". Returns their number, 0 when a token is not a word or out is short.
  */
 size_t names_initials(const char *s, const struct token *v, size_t b, size_t e, char *out, size_t cap);
+/* 1 when word token t mixes letters and digits, four characters or more: a model ("A350", "RAV4"), not a name. */
+int names_is_model(const char *s, const struct token *t);
+/*
+ * 1 when word token t is a social-media handle or a link's fragment rather
+ * than a name: "MethWeAreOnIt", "Nc0nKoXGBP", "RobertMaguire", "TheHill".
+ */
+int names_is_handle(const char *s, const struct token *t);
 /* 1 when word token t is written in capitals, 2 to 8 letters, as an acronym ("IMF", not "U.S."). */
 int names_is_acronym(const char *s, const struct token *t);
 /*

@@ -1,6 +1,8 @@
 /* names.c: name spans of a paragraph (see names.h). */
 #include "names.h"
 #include "name_words.h"
+#include "name_lists.h"
+#include "name_context.h"
 #include "lexicon.h"
 #include "base.h"
 
@@ -8,20 +10,31 @@
 #include <string.h>
 #include <strings.h>
 
-/* Words that, before a capitalised word, say it is a place. */
-static const char *const place_preps[] = {
-	"in", "at", "near", "from", "across", "outside", "throughout", "into", "toward", "towards",
-	"around", "inside", "via", "visit", "visited", "visiting", NULL,
-};
-
-/* Words that may stand between a subject and its reporting verb ("Witkoff also said"). */
-static const char *const verb_fillers[] = {
-	"also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "did", "does",
-	"had", "previously", "recently", "once", "again", "repeatedly", "publicly", "further",
-	"earlier", "reportedly", "allegedly", "told", "not", "never", "just", "already", NULL,
-};
-
 #define NOPOS ((size_t)-1)
+
+/*
+ * "London-based", "GateHouse-owned", "World Cup-style": a capitalised word
+ * made an adjective by a common word after its last hyphen (four letters or
+ * more, so that "Tsai Ing-wen" stays a name).
+ */
+static int compound_adjective(const char *s, const struct token *t)
+{
+	if (t->kind != TOK_WORD)
+		return 0;
+	size_t h = t->end;
+	while (h > t->start && s[h - 1] != '-')
+		h--;
+	if (h <= t->start || t->end - h < 4 || s[h] < 'a' || s[h] > 'z')
+		return 0;
+	unsigned f = lexicon_lookup(s + h, t->end - h, NULL);
+	return (f & LEX_COMMON) && !(f & LEX_PROPER);
+}
+
+/* A word that may stand in a name: capitalised, and no adjective of the kind above. */
+static int name_word(const char *s, const struct token *t)
+{
+	return names_is_cap(t) && !compound_adjective(s, t);
+}
 
 static int push(struct name_list *l, struct name_span sp)
 {
@@ -35,117 +48,6 @@ static int push(struct name_list *l, struct name_span sp)
 	}
 	l->v[l->n++] = sp;
 	return 0;
-}
-
-static int role_word(unsigned f)
-{
-	return (f & (LEX_TITLE | LEX_HONORIFIC | LEX_MODIFIER | LEX_DEMONYM | LEX_ORG_WORD)) != 0;
-}
-
-/*
- * Role words to the left of b ("Kremlin spokesperson", "White House special
- * envoy"): sets *rb to the first; returns 1 when they hold a title.
- */
-static int left_role(const char *s, const struct token *v, size_t lo, size_t b, size_t *rb)
-{
-	size_t k = b;
-	int title = 0;
-	while (k > lo) {
-		const struct token *t = &v[k - 1];
-		unsigned f = names_word_flags(s, t);
-		if (t->kind == TOK_WORD && role_word(f) && !(f & LEX_VERB)) {
-			title |= (f & LEX_TITLE) != 0;
-			k--;
-			continue;
-		}
-		size_t n = names_place_org_before(s, v, lo, k);
-		if (n && title) {
-			k -= n;
-			continue;
-		}
-		break;
-	}
-	/* the role starts at a title or its qualifiers, never at a bare modifier like "former" alone */
-	*rb = k;
-	return title && k < b;
-}
-
-/* An appositive role after the name: "Dmitry Peskov, the Kremlin spokesman, said". */
-static int right_role(const char *s, const struct token *v, size_t n, size_t e, size_t *rb, size_t *re)
-{
-	size_t j = e;
-	if (j >= n || v[j].kind != TOK_PUNCT || v[j].punct != ',')
-		return 0;
-	j++;
-	if (j < n && (tokens_is(s, &v[j], "the") || tokens_is(s, &v[j], "a") || tokens_is(s, &v[j], "an")))
-		j++;
-	size_t b = j;
-	int title = 0;
-	while (j < n && j - b < 12) {
-		const struct token *t = &v[j];
-		unsigned f = names_word_flags(s, t);
-		/* "a former Democratic National Committee chairman and presidential candidate" */
-		if (t->kind == TOK_WORD && (role_word(f) || names_is_cap(t) || tokens_is(s, t, "of") ||
-		                            tokens_is(s, t, "for") || tokens_is(s, t, "the") ||
-		                            (title && tokens_is(s, t, "and")))) {
-			if (f & LEX_VERB)
-				break;
-			title |= (f & LEX_TITLE) != 0;
-			j++;
-			continue;
-		}
-		if (t->kind == TOK_POSS) {
-			j++;
-			continue;
-		}
-		break;
-	}
-	if (!title || j == b)
-		return 0;
-	if (j < n && !(v[j].kind == TOK_PUNCT && (v[j].punct == ',' || v[j].punct == '.' || v[j].punct == ';')))
-		return 0;
-	while (j > b && (tokens_is(s, &v[j - 1], "of") || tokens_is(s, &v[j - 1], "the") ||
-	                 tokens_is(s, &v[j - 1], "for") || tokens_is(s, &v[j - 1], "and")))
-		j--;
-	*rb = b;
-	*re = j;
-	return 1;
-}
-
-/* Context flags of a name [b, e): speaks, after a place preposition, after "the". */
-static unsigned context(const char *s, const struct token *v, size_t n, size_t b, size_t e)
-{
-	unsigned fl = 0;
-	size_t j = e;
-	if (j < n && v[j].kind == TOK_POSS)
-		j = n; /* "Trump's push": not the subject of a verb next to it */
-	for (int skip = 0; j < n && skip < 3; skip++, j++) {
-		if (v[j].kind != TOK_WORD)
-			break;
-		unsigned f = names_word_flags(s, &v[j]);
-		if ((f & LEX_VERB) && !tokens_is(s, &v[j], "told")) {
-			fl |= NAMEF_SPEAKS;
-			break;
-		}
-		if (tokens_is(s, &v[j], "told")) {
-			fl |= NAMEF_SPEAKS;
-			break;
-		}
-		if (!names_in_list(s, &v[j], verb_fillers))
-			break;
-	}
-	if (b > 0 && v[b - 1].kind == TOK_WORD) {
-		const struct token *p = &v[b - 1];
-		if (names_in_list(s, p, place_preps))
-			fl |= NAMEF_PLACE_CTX;
-		/* "the Kremlin", but not "the Biden administration" */
-		if (tokens_is(s, p, "the") && !(e < n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP)))
-			fl |= NAMEF_ORG_CTX;
-		if ((names_word_flags(s, p) & LEX_VERB) && b >= 2 &&
-		    (v[b - 2].kind == TOK_QUOTE || (v[b - 2].kind == TOK_PUNCT && v[b - 2].punct == ',')))
-			fl |= NAMEF_SPEAKS; /* ", said Smith" */
-	}
-	return fl;
 }
 
 /* Whether a capitalised sentence opener is only a capitalised common word. */
@@ -162,6 +64,49 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
 	return !c || !(*c & 1) || (*c & 2);
 }
 
+/*
+ * "Maria Lopes, chief executive ...": a given name that is a common word too
+ * opens the sentence, and a word that can only be a surname follows it.
+ */
+static int given_then_surname(const char *s, const struct token *v, size_t b, size_t e)
+{
+	if (b + 1 >= e || !NAMES_GIVEN(names_word_flags(s, &v[b])))
+		return 0;
+	unsigned f = names_word_flags(s, &v[b + 1]);
+	return !(f & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD));
+}
+
+/* Pushes the places and bodies the lexicon knows inside [b, e) as names of their own. */
+static int push_known_inside(const char *s, const struct token *v, size_t b, size_t e, struct name_list *out)
+{
+	unsigned f;
+	const char *canon;
+	for (size_t j = b; j < e;) {
+		size_t m = names_place_org_at(s, v, j, e, &f, &canon);
+		if (!m) {
+			j++;
+			continue;
+		}
+		struct name_span sx = {j, j + m, j, j, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
+		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		if (push(out, sx))
+			return -1;
+		j += m;
+	}
+	return 0;
+}
+
+/* 1 when every word of [b, e) is a common word and nothing else: "Marine Science". */
+static int common_words(const char *s, const struct token *v, size_t b, size_t e)
+{
+	for (size_t k = b; k < e; k++) {
+		unsigned f = names_word_flags(s, &v[k]);
+		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN)) || NAMES_GIVEN(f))
+			return 0;
+	}
+	return 1;
+}
+
 /* Handles one run of capitalised words [b, e). */
 /*
  * "UP Akhilesh Yadav", "Presidency Orla Tamm": where a person named in full,
@@ -171,15 +116,34 @@ static int plain_opener(const char *s, const struct token *t, const struct strma
  */
 static size_t split_before_person(const char *s, const struct token *v, size_t b, size_t e)
 {
+	/* "Union Gordon Sondland", "Presidency Giorgio Jackson": a known given name
+	 * after a word that is none, and a surname or two after it */
+	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
+		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
+		/* "Mongolia L. Oyun": an initial stands for the given name */
+		int initial = v[g].end - v[g].start == 2 && (v[g].flags & TOKF_ABBREV) && !(v[g - 1].flags & TOKF_ABBREV);
+		if (!(NAMES_GIVEN(fg) || initial) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		    NAMES_GIVEN(fp) || (fp & LEX_HONORIFIC) || (v[g - 1].flags & TOKF_ABBREV) ||
+		    names_in_list(s, &v[g - 1], names_particles))
+			continue;
+		if (!((fp & (LEX_COMMON | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) ||
+		      ((v[g - 1].flags & TOKF_ALLCAPS) && !(v[g].flags & TOKF_ALLCAPS))))
+			continue; /* "Carrie Ann Inaba", "Patrick Nielsen Hayden": one name */
+		size_t k = g + 1;
+		while (k < e && names_is_cap(&v[k]) && !(names_word_flags(s, &v[k]) & (LEX_ORG_WORD | LEX_TITLE | LEX_THING | LEX_PLACE_LAST)))
+			k++;
+		if (k == e)
+			return g;
+	}
 	unsigned fb = names_word_flags(s, &v[b]);
 	int lead = ((v[b].flags & TOKF_ALLCAPS) && !(v[b].flags & TOKF_ABBREV)) ||
 	           ((fb & LEX_COMMON) && !(fb & LEX_PROPER)) || (fb & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM));
-	if (!lead || (fb & (LEX_FEMALE | LEX_MALE | LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
+	if (!lead || NAMES_GIVEN(fb) || (fb & (LEX_ORG_WORD | LEX_PLACE_FIRST)) ||
 	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING | LEX_ANY_PLACE)))
 		return b;
 	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
 		unsigned fg = names_word_flags(s, &v[g]);
-		if (!(fg & (LEX_FEMALE | LEX_MALE)) &&
+		if (!NAMES_GIVEN(fg) &&
 		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
 			continue; /* a given name, or at least a name the word list knows and nothing else */
 		for (size_t k = g; k < e; k++) {
@@ -202,7 +166,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	/* trim openers, stop words and connectors */
 	while (b < e && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
-	                  !(b + 1 < e && role_word(names_word_flags(s, &v[b])))) ||
+	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
+	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
 	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
@@ -210,6 +175,37 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		e--;
 	if (b >= e)
 		return 0;
+	if (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_STATE_CODE) && (v[b].flags & TOKF_ALLCAPS)) {
+		/* "Camden, NJ": a state's postal code after a town; alone it names nothing */
+		if (!(b >= 2 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2])))
+			return 0;
+		names_phrase_flags(s, v, b, e, &canon);
+		struct name_span sp = {b, e, b, b, NAME_PLACE, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		return push(out, sp);
+	}
+	if (e - b >= 2 && !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG))) {
+		/* "FRANCE WINS", "IS THE FRONT-RUNNER": a line in capitals, not a name;
+		 * the places and bodies it names still count */
+		int caps_line = 1, common = 0;
+		for (size_t j = b; j < e && caps_line; j++) {
+			unsigned fj = names_word_flags(s, &v[j]);
+			caps_line = (v[j].flags & TOKF_ALLCAPS) && !(v[j].flags & TOKF_ABBREV);
+			common |= (fj & (LEX_COMMON | LEX_STOP | LEX_VERB)) && !(fj & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ORG_WORD));
+		}
+		if (caps_line && common)
+			return push_known_inside(s, v, b, e, out);
+	}
+	if (e < n && v[e].kind == TOK_WORD && !names_is_cap(&v[e]) &&
+	    (names_word_flags(s, &v[e]) & (LEX_TITLE | LEX_VERB)) == LEX_TITLE) {
+		/* "Senior Labour figure", "National Review writer": the run qualifies
+		 * an office after it; a body it names counts, a person it does not */
+		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
+		sx.canon = canon;
+		if (sx.type == NAME_ORG || sx.type == NAME_PLACE)
+			return push(out, sx);
+		return push_known_inside(s, v, b, e, out);
+	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 		f = names_phrase_flags(s, v, b, e, &canon);
@@ -233,18 +229,20 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			}
 			f = names_word_flags(s, &v[k]);
 			/* "Operations Director": a capitalised common word may qualify an office */
-			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB));
+			int qualifier = names_is_cap(&v[k]) && (f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_VERB | LEX_STOP));
 			if (v[k].kind != TOK_WORD ||
-			    !(role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
+			    !(names_role_word(f) || qualifier || (title && !names_is_cap(&v[k]) && tokens_is(s, &v[k], "of"))))
 				break;
-			if (f & LEX_TITLE)
-				title = 1, role_end = k + 1;
-			else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
+			if (f & LEX_TITLE) {
+				title = 1;
+				role_end = k + 1;
+			} else if (after_of && (f & (LEX_MODIFIER | LEX_ORG_WORD)))
 				role_end = k + 1; /* "Secretary of State", "Minister of Finance" */
 			if (title && !names_is_cap(&v[k]))
 				after_of = 1;
 			if (f & LEX_HONORIFIC) {
-				honor = 1, role_end = k + 1;
+				honor = 1;
+				role_end = k + 1;
 				break; /* "Mr. King": after Mr. comes the name, whatever it is */
 			}
 			k++;
@@ -260,27 +258,21 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			int plain = 1;
 			for (size_t j = t; j < e; j++)
 				plain &= names_is_cap(&v[j]) && !(names_word_flags(s, &v[j]) & (LEX_TITLE | LEX_ORG_WORD | LEX_ANY_PLACE | LEX_ANY_ORG));
-			if (plain)
-				role_end = t, title = 1;
+			if (plain) {
+				role_end = t;
+				title = 1;
+			}
 			break;
 		}
 	}
 	/* "Justice Department": an organisation, not an office and a name */
-	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor)
-		role_end = b, title = 0;
-	/* places and organisations inside the role are mentions of their own */
-	for (k = b; k < role_end;) {
-		size_t m = names_place_org_at(s, v, k, role_end, &f, &canon);
-		if (!m) {
-			k++;
-			continue;
-		}
-		struct name_span sp = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-		                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
-		if (push(out, sp))
-			return -1;
-		k += m;
+	if (role_end < e && e - role_end == 1 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && !honor) {
+		role_end = b;
+		title = 0;
 	}
+	/* places and organisations inside the role are mentions of their own */
+	if (push_known_inside(s, v, b, role_end, out))
+		return -1;
 	size_t nb = role_end;
 	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
 	if (nb < e && !names_is_cap(&v[nb])) {
@@ -291,13 +283,23 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			xb++;
 		if (xb >= e)
 			return 0;
-		struct name_span sx = {xb, e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
-		sx.type = names_classify(s, v, xb, e, &canon, &sx.flags);
+		/* "Minister for Indigenous Australians Linda Burney": the office holder named after it */
+		size_t g = e - xb >= 3 ? split_before_person(s, v, xb, e) : xb;
+		struct name_span sx = {xb, g > xb ? g : e, xb, xb, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, sx.b, sx.e, &canon, &sx.flags);
 		sx.canon = canon;
-		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+		if ((sx.type == NAME_ORG || sx.type == NAME_PLACE) && push(out, sx))
+			return -1;
+		if (g == xb)
+			return 0;
+		struct name_span holder = {g, e, b, g, NAME_PERSON, NAMEF_TITLED, NULL, NOPOS, -1, -1};
+		holder.flags |= names_context(s, v, n, g, e);
+		return push(out, holder);
 	}
-	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e)
-		nb++; /* "Ugandan David Kato" */
+	size_t nb0 = nb; /* before the qualifiers: "European Union Gordon Sondland" splits there */
+	while (!org_named && nb < e && (names_word_flags(s, &v[nb]) & (LEX_DEMONYM | LEX_STOP)) && nb + 1 < e &&
+	       !(tokens_is(s, &v[nb], "the") && !(v[nb].flags & TOKF_SENT_START)))
+		nb++; /* "Ugandan David Kato", but "told The Daily Star" */
 	if (nb >= e) {
 		/* a title alone ("President", "National Security Advisor") names nobody,
 		 * unless the article uses the word as a name ("Howard Dean ... Dean said") */
@@ -307,13 +309,13 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		struct name_span lone = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		if ((names_word_flags(s, &v[b]) & (LEX_TITLE | LEX_FEMALE | LEX_MALE)) == LEX_TITLE)
 			lone.flags |= NAMEF_OFFICE; /* "the President said", but "Dean said" after Howard Dean */
-		lone.flags |= context(s, v, n, b, e);
+		lone.flags |= names_context(s, v, n, b, e);
 		return push(out, lone);
 	}
-	if (!title && e - nb >= 3) {
-		size_t g = split_before_person(s, v, nb, e);
+	if (!title && e - nb0 >= 3) {
+		size_t g = split_before_person(s, v, nb0, e);
 		if (g > nb) {
-			if (run(s, tl, nb, g, caps, out))
+			if (run(s, tl, nb0, g, caps, out))
 				return -1;
 			nb = b = g;
 		}
@@ -325,21 +327,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	sp.canon = canon;
 	if (sp.flags & NAMEF_LEXICON)
 		return push(out, sp);
-	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & (LEX_THING | LEX_DEMONYM))) {
-		/* "US Evangelicals", "Durban Call to Action": the place inside still counts */
-		for (k = nb; k + 1 < e;) {
-			size_t m = names_place_org_at(s, v, k, e - 1, &f, &canon);
-			if (!m) {
-				k++;
-				continue;
-			}
-			struct name_span sx = {k, k + m, k, k, (f & LEX_ANY_ORG) ? NAME_ORG : NAME_PLACE,
-			                       NAMEF_LEXICON, canon, NOPOS, -1, -1};
-			if (push(out, sx))
-				return -1;
-			k += m;
-		}
-		return 0;
+	if (sp.type == NAME_UNKNOWN && e - nb >= 2 && (names_word_flags(s, &v[e - 1]) & LEX_DEMONYM)) {
+		/* "US Evangelicals": the place inside still counts (not inside a thing: "Paris Agreement") */
+		return push_known_inside(s, v, nb, e - 1, out);
 	}
 	if (e - nb == 1 && (v[nb].flags & TOKF_ALLCAPS) && !(v[nb].flags & TOKF_ABBREV) && sp.type == NAME_ORG) {
 		title = honor = 0; /* "Director WWF": the office of an organisation, not a person */
@@ -349,14 +339,27 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if ((fn & LEX_COMMON) && !(fn & LEX_PROPER))
 			return 0; /* "Teacher Education": an office and a common word, nobody named */
 	}
+	if (title && !honor && e - nb >= 2 &&
+	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING))) {
+		/* "King Salman Shipyard", "President Kennedy Airport": a place or body
+		 * named after someone, the title part of its name */
+		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
+		sx.canon = canon;
+		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+	}
+	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
+		return 0; /* "Minister of Internal Trade": an office, nobody named */
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
-		if (title)
-			sp.role_b = b, sp.role_e = role_end;
+		if (title) {
+			sp.role_b = b;
+			sp.role_e = role_end;
+		}
 		if (role_end == b + 1 || (role_end == nb && role_end - b == 1))
 			sp.title_tok = role_end - 1;
-	} else if (left_role(s, v, 0, nb, &sp.role_b)) {
+	} else if (names_left_role(s, v, 0, nb, &sp.role_b)) {
 		sp.role_e = nb;
 		sp.flags |= NAMEF_TITLED;
 		if (sp.type == NAME_UNKNOWN)
@@ -366,14 +369,15 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (sp.role_b == sp.role_e && (sp.type == NAME_PERSON || sp.type == NAME_UNKNOWN)) {
 		size_t rb, re;
-		if (right_role(s, v, n, e, &rb, &re)) {
-			sp.role_b = rb, sp.role_e = re;
+		if (names_right_role(s, v, n, e, &rb, &re)) {
+			sp.role_b = rb;
+			sp.role_e = re;
 			sp.flags |= NAMEF_TITLED;
 			if (sp.type == NAME_UNKNOWN)
 				sp.type = NAME_PERSON;
 		}
 	}
-	sp.flags |= context(s, v, n, nb, e);
+	sp.flags |= names_context(s, v, n, nb, e);
 	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
@@ -386,30 +390,42 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	return push(out, sp);
 }
 
-/* Lower-case words a headline in title case keeps small. */
-static const char *const headline_small[] = {
-	"with", "from", "into", "over", "after", "about", "amid", "than", "that", "this", "upon",
-	"onto", "without", "says", "said", "will", "have", "been", "were", "when", NULL,
-};
-
-int names_caps_uninformative(const char *s, const struct token_list *tl, int headline)
+/*
+ * Whether capitalised common words [b, e) open a body's name that goes on
+ * after "and" or a possessive: "Securities and Exchange Commission",
+ * "Food and Drug Administration", "People's Liberation Army".
+ */
+static int joins_body(const char *s, const struct token_list *tl, size_t b, size_t e)
 {
-	size_t words = 0, lower = 0, upper = 0;
-	for (size_t k = 0; k < tl->n; k++) {
-		const struct token *t = &tl->v[k];
-		if (t->kind != TOK_WORD || t->end - t->start < 4)
-			continue;
-		words++;
-		upper += (t->flags & TOKF_ALLCAPS) != 0;
-		if (!(t->flags & (TOKF_CAP | TOKF_ALLCAPS)) && !names_in_list(s, t, headline_small))
-			lower++;
+	const struct token *v = tl->v;
+	if (tokens_is(s, &v[b], "the") && b + 1 < e)
+		b++;
+	int poss = v[e].kind == TOK_POSS;
+	if (!(tokens_is(s, &v[e], "and") || (poss && e - b == 1)) || !name_word(s, &v[e + 1]) ||
+	    (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | (poss ? LEX_ORG_WORD : 0))))
+		return 0; /* "United Nations and European Union" are two; "the Agency's Panel" too */
+	for (size_t k = b; k < e; k++) {
+		unsigned f = names_word_flags(s, &v[k]);
+		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
+			return 0;
 	}
-	/* all capitals, or title case: every longer word capitalised */
-	return (words >= 3 && upper * 10 > words * 6) || (headline && words >= 4 && lower == 0);
+	size_t j = e + 1;
+	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
+		j++;
+	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
 }
 
-static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first);
-static void acronyms(const struct token_list *tl, struct name_list *l, size_t first);
+/* "Hong Kong Human Rights and Democracy Act": "and" inside the name of a law or an event. */
+static int joins_thing(const char *s, const struct token_list *tl, size_t e)
+{
+	const struct token *v = tl->v;
+	if (!tokens_is(s, &v[e], "and") || !name_word(s, &v[e + 1]))
+		return 0;
+	size_t j = e + 1;
+	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
+		j++;
+	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
+}
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
@@ -428,14 +444,20 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k = j;
 			continue;
 		}
-		if (!names_is_cap(&v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		if (names_is_cap(&v[k]) && (names_is_handle(s, &v[k]) ||
+		                            (k > 0 && v[k - 1].kind == TOK_PUNCT && v[k - 1].punct && strchr("/@#", v[k - 1].punct) &&
+		                             v[k - 1].end == v[k].start))) {
+			k++; /* "@TheHill", "pic.twitter.com/XPxUJuyIAC", "#MeToo": no names */
+			continue;
+		}
+		if (!name_word(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
-			if (e < tl->n && names_is_cap(&v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
 				continue;
@@ -454,6 +476,16 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
+			/* "National Institute on Drug Abuse", "Council on Foreign Relations" */
+			if (e + 1 < tl->n && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && tokens_is(s, &v[e], "on") &&
+			    names_is_cap(&v[e + 1]) && !(names_word_flags(s, &v[e + 1]) & LEX_STOP)) {
+				e += 2;
+				continue;
+			}
+			if (e + 2 < tl->n && (joins_body(s, tl, b, e) || joins_thing(s, tl, e))) {
+				e += 2;
+				continue;
+			}
 			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
 			    names_is_cap(&v[e + 2])) {
 				e += 3;
@@ -465,70 +497,10 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			return -1;
 		k = e;
 	}
-	places_by_company(s, tl, out, first);
-	acronyms(tl, out, first);
+	names_by_company(s, tl, out, first);
+	names_affiliations(s, tl, out, first);
+	names_acronyms(tl, out, first);
 	return 0;
-}
-
-/* Tokens between two spans are only a list's glue: ",", "and", "or". */
-static int listed(const char *s, const struct token *v, size_t from, size_t to)
-{
-	if (from >= to || to - from > 2)
-		return 0;
-	for (size_t k = from; k < to; k++)
-		if (!((v[k].kind == TOK_PUNCT && v[k].punct == ',') || tokens_is(s, &v[k], "and") ||
-		      tokens_is(s, &v[k], "or")))
-			return 0;
-	return 1;
-}
-
-/*
- * Places keep company: a name listed with places ("Ballarat, Warrnambool and
- * Esperance") or placed in one ("Launceston, Tasmania") is a place too.
- */
-static void places_by_company(const char *s, const struct token_list *tl, struct name_list *l, size_t first)
-{
-	const struct token *v = tl->v;
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = first; i < l->n; i++) {
-			size_t j = pass ? l->n - 1 - (i - first) : i;
-			struct name_span *sp = &l->v[j];
-			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
-				continue;
-			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
-			const struct name_span *next = j + 1 < l->n ? &l->v[j + 1] : NULL;
-			int placed = (prev && (prev->type == NAME_PLACE || (prev->flags & NAMEF_PLACE_CTX)) &&
-			              listed(s, v, prev->e, sp->b)) ||
-			             (next && (next->type == NAME_PLACE) && listed(s, v, sp->e, next->b));
-			if (placed)
-				sp->flags |= NAMEF_PLACE_CTX;
-		}
-	}
-}
-
-/*
- * "Pan African Climate Justice Alliance (PACJA)": an acronym in parentheses
- * right after a name is that name again; after lower-case words ("gross
- * domestic product (GDP)") it names nothing.
- */
-static void acronyms(const struct token_list *tl, struct name_list *l, size_t first)
-{
-	const struct token *v = tl->v;
-	for (size_t i = first; i < l->n; i++) {
-		struct name_span *sp = &l->v[i];
-		if (sp->e - sp->b != 1 || !(v[sp->b].flags & TOKF_ALLCAPS) || sp->b < 2 || sp->e >= tl->n ||
-		    !(v[sp->b - 1].kind == TOK_PUNCT && v[sp->b - 1].punct == '(') ||
-		    !(v[sp->e].kind == TOK_PUNCT && v[sp->e].punct == ')'))
-			continue;
-		if (i > first && l->v[i - 1].e == sp->b - 1 && l->v[i - 1].type != NAME_UNKNOWN) {
-			sp->alias_of = (long)(i - 1);
-			sp->type = l->v[i - 1].type;
-		} else if (v[sp->b - 2].kind == TOK_WORD && !names_is_cap(&v[sp->b - 2])) {
-			sp->type = NAME_UNKNOWN;
-			sp->flags &= ~(unsigned)NAMEF_LEXICON;
-			sp->flags |= NAMEF_NOT_NAME;
-		}
-	}
 }
 
 void names_free(struct name_list *l)
@@ -549,10 +521,12 @@ void names_turn_speaker(const char *s, const struct token_list *tl, struct name_
 		unsigned fl = names_phrase_flags(s, v, sp->b, sp->e, NULL);
 		const struct token *t = &v[sp->e - 1];
 		size_t tl_len = t->end - t->start;
+		unsigned fw = lexicon_lookup(s + t->start, tl_len, NULL);
 		if (((fl & LEX_COMMON) && !(fl & LEX_PROPER)) ||
 		    (tl_len > 3 && (s[t->end - 1] == 'S' || s[t->end - 1] == 's') &&
-		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON))
-			continue; /* "MIDFIELDERS:" heads a list */
+		     (lexicon_lookup(s + t->start, tl_len - 1, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON) ||
+		    (tl_len > 6 && s[t->end - 2] == 'R' && s[t->end - 1] == 'S' && !(fw & (LEX_PROPER | LEX_ANY_GIVEN))))
+			continue; /* "MIDFIELDERS:" heads a list ("SANDERS:" speaks) */
 		/* "WALLACE: ...": a transcript's speaker, whatever its capitals suggest */
 		sp->type = NAME_PERSON;
 		sp->flags = (sp->flags & ~(unsigned)(NAMEF_GUESSED | NAMEF_NOT_NAME)) | NAMEF_SPEAKS;

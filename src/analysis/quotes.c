@@ -14,15 +14,16 @@
 #include "quotes.h"
 #include "model.h"
 #include "base.h"
-#include "lexicon.h"
 #include "name_words.h"
 #include "quote_marks.h"
+#include "antecedents.h"
+#include "speaker_names.h"
+#include "sentence.h"
 #include "speakers.h"
 #include "tokens.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 struct located {
 	int section, paragraph;   /* where */
@@ -30,8 +31,14 @@ struct located {
 	int entity;               /* entity index */
 };
 
-#define RECENT_MAX 8 /* people remembered for "the governor said" */
 #define TURN_UNKNOWN (-2) /* a turn label naming nobody known: its quotations inherit nothing */
+
+/* The part of a quotation inside one paragraph: a quotation over paragraphs is given as one quote each. */
+struct segment {
+	int paragraph;            /* in the quotation's section */
+	size_t start;             /* byte offset of its text in that paragraph */
+	size_t from;              /* where its text starts in pending.text */
+};
 
 struct pending {
 	int open;                 /* a quotation is open */
@@ -44,20 +51,23 @@ struct pending {
 	int last_paragraph;       /* the paragraph it has reached, in its section */
 	long para_no;             /* running number of the paragraph it began in */
 	size_t open_tok;          /* token index of its opening mark there */
-	int title;                /* the name of a programme or publication, said by nobody */
+	int title;                /* 1: the name of a programme or publication, said by nobody;
+	                           * 2: a mention (a title, a term), said by nobody but a transcript's speaker */
 	int turn;                 /* speaker of the transcript turn it opened in, or -1 */
+	int transcript;           /* a paragraph of it opens with a turn label ("“WALLACE: …"): a transcript, said by many */
+	int nobody_since;         /* no one named since the previous quotation, in the same paragraph */
 	size_t last_end;          /* end of its text there */
 	char *cue_pre;            /* cue text of pre (owned) */
 	struct buf text;          /* text so far, paragraphs joined by a space */
+	struct segment *seg;      /* its part in each paragraph (owned) */
+	size_t n_seg, cap_seg;
 };
 
 struct quoter {
 	struct article *a;
 	struct located *m;        /* every body mention, in text order (owned) */
 	size_t nm, im;            /* count; next one to use */
-	int last_person, last_org;/* running resolution state */
-	int last_he, last_she;    /* last person not known to be a woman / a man */
-	unsigned char *gender;    /* per entity: 0 unknown, 1 woman, 2 man (owned) */
+	struct antecedents ante;  /* who a pronoun or description stands for */
 	int prev_speaker;         /* speaker of the previous quotation, or -1 */
 	char *prev_cue;           /* its cue (owned) */
 	long prev_para;           /* running paragraph number of the previous quotation */
@@ -67,10 +77,9 @@ struct quoter {
 	int signature;            /* "― Christina Lastra" closing this paragraph: its quotations' speaker, or -1 */
 	long colon_para;          /* running number of that paragraph */
 	int turn;                 /* "WALLACE: ..." opening this paragraph: that person, or -1 */
-	int recent[RECENT_MAX];   /* people named before the current paragraph, most recent first */
-	size_t n_recent;          /* their number */
-	int seen[RECENT_MAX];     /* the same list, this paragraph included */
-	size_t n_seen;            /* its number */
+	struct speaker_names names;/* speakers' fullest names */
+	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
+	char *writer;             /* the one person of the byline, speaker of "I said", or NULL (owned) */
 	struct pending q;
 };
 
@@ -104,30 +113,6 @@ static int collect_mentions(struct quoter *qt)
 	return 0;
 }
 
-/* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
-static unsigned char gender_of(const struct entity *e)
-{
-	if (e->type != ENTITY_PERSON)
-		return 0;
-	size_t n = strcspn(e->name, " ");
-	unsigned f = lexicon_lookup(e->name, n, NULL);
-	if ((f & LEX_FEMALE) && !(f & LEX_MALE))
-		return 1;
-	if ((f & LEX_MALE) && !(f & LEX_FEMALE))
-		return 2;
-	for (size_t i = 0; i < e->n_aliases; i++) {
-		if (!strncmp(e->aliases[i], "Mrs", 3) || !strncmp(e->aliases[i], "Ms", 2))
-			return 1;
-		if (!strncmp(e->aliases[i], "Mr", 2))
-			return 2;
-	}
-	if (e->role && strstr(e->role, "woman"))
-		return 1;
-	if (e->role && (strstr(e->role, "man ") || (strlen(e->role) > 3 && !strcmp(e->role + strlen(e->role) - 3, "man"))))
-		return 2;
-	return 0;
-}
-
 /*
  * Emits the pending quotation, ending at offset end of paragraph par (of the
  * section it began in); sp and close locate its closing mark for "…,” he
@@ -148,7 +133,7 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		free(q->cue_pre), q->cue_pre = NULL;
 		return 0;
 	}
-	if (q->title) {
+	if (q->title || q->transcript) {
 		q->pre.attributed = 0;
 		sp = NULL; /* neither a speaker nor one to pass on */
 	}
@@ -158,7 +143,11 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	int speaker = -1;
 	const char *cue = NULL;
 	size_t cue_len = 0;
-	if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
+	if (q->transcript) {
+		speaker = -1;
+	} else if (q->title) {
+		speaker = q->title == 2 && q->turn >= 0 ? q->turn : -1; /* a transcript's speaker mentions it */
+	} else if (qt->signature >= 0 && !(post.attributed && !post.from_tail)) {
 		speaker = qt->signature; /* the paragraph is signed */
 	} else if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
@@ -172,31 +161,56 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		speaker = -1;
 	} else if (q->open_tok == 0 && qt->colon_para + 1 == q->para_no && qt->colon_speaker >= 0) {
 		speaker = qt->colon_speaker; /* "Caddell continued:" closing the paragraph before */
-	} else if (!q->partial && qt->prev_speaker >= 0 &&
+	} else if (qt->prev_speaker >= 0 && (!q->partial || q->nobody_since) &&
 	           (qt->prev_para == q->para_no || qt->prev_para + 1 == q->para_no) &&
 	           (q->open_tok == 0 || qt->prev_para == q->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
 		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
 	}
-	struct quote *out = article_add_quote(qt->a);
-	if (!out)
+	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
+	if (speaker >= 0 && !who)
 		return -1;
-	/* offsets of the text itself, without the spaces and commas trimmed off it */
-	out->section = q->section;
-	out->paragraph = q->paragraph;
-	out->start = q->start + b;
-	out->end = end >= q->text.len - n ? end - (q->text.len - n) : end;
-	out->end_paragraph = par;
-	out->partial = q->partial;
-	if (article_set(&out->text, t + b, n - b))
-		return -1;
-	if (speaker >= 0 && article_set(&out->speaker, qt->a->entities[speaker].name, strlen(qt->a->entities[speaker].name)))
-		return -1;
-	if (cue && cue_len && article_set(&out->cue, cue, cue_len))
-		return -1;
-	if (q->title) {
+	if (speaker == SENTENCE_WRITER)
+		who = qt->writer; /* "I told myself, “…”": the writer of a first-person piece */
+	if (q->partial && !cue && !q->title) {
+		const char *again = speaker_names_requoted(qt->a, t + b, n - b);
+		if (again)
+			who = again; /* "with “investing for growth.”": words quoted before are their speaker's */
+	}
+	(void)par, (void)end;
+	for (size_t i = 0; i < q->n_seg; i++) {
+		/* each paragraph's part, without the spaces and commas trimmed off it */
+		size_t sb = q->seg[i].from, se = i + 1 < q->n_seg ? q->seg[i + 1].from - 1 : q->text.len;
+		size_t lead = 0;
+		if (sb < b)
+			lead = b - sb, sb = b;
+		if (se > n)
+			se = n;
+		while (se > sb && (t[se - 1] == ' ' || t[se - 1] == ',' || t[se - 1] == ';' || t[se - 1] == ':'))
+			se--;
+		while (sb < se && t[sb] == ' ')
+			sb++, lead++;
+		if (!quote_marks_has_letter(t + sb, se - sb))
+			continue;
+		struct quote *out = article_add_quote(qt->a);
+		if (!out)
+			return -1;
+		out->section = q->section;
+		out->paragraph = out->end_paragraph = q->seg[i].paragraph;
+		out->start = q->seg[i].start + lead;
+		out->end = out->start + (se - sb);
+		out->partial = i == 0 ? q->partial : 0;
+		if (article_set(&out->text, t + sb, se - sb) || (who && article_set(&out->speaker, who, strlen(who))) ||
+		    (cue && cue_len && article_set(&out->cue, cue, cue_len)))
+			return -1;
+	}
+	if ((q->title || q->transcript) && speaker < 0) {
 		free(q->cue_pre), q->cue_pre = NULL;
-		return 0; /* a title passes no speaker on */
+		return 0; /* a title or a transcript passes no speaker on */
+	}
+	if (speaker < 0 && q->partial && !q->pre.attributed && !post.attributed) {
+		free(q->cue_pre), q->cue_pre = NULL;
+		return 0; /* an unattributed term inside a sentence does not silence the voice before it */
 	}
 	char *pc = NULL;
 	if (cue && cue_len && !(pc = strndup(cue, cue_len)))
@@ -222,8 +236,18 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->mark = t->mark;
 	q->partial = quote_marks_partial(sp->tl, k);
 	q->title = 0;
+	q->transcript = 0;
 	q->turn = qt->turn;
+	/* "…,” he said. There could be dangers “if …”: nobody else named since, the same voice
+	 * ("…,” says analyst Ken Doctor. That produced “…”: naming the speaker again is no one else) */
+	size_t words = 0; /* a clause, not a term: four words or more */
+	for (size_t j = k + 1; j < sp->tl->n && sp->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
+		words += sp->tl->v[j].kind == TOK_WORD;
+	q->nobody_since = words >= 4 && qt->prev_para == qt->para_no && qt->prev_close_tok < k;
+	for (size_t j = qt->prev_close_tok + 1; q->nobody_since && j < k; j++)
+		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j] || sp->entity[j] == qt->prev_speaker;
 	buf_reset(&q->text);
+	q->n_seg = 0;
 	free(q->cue_pre), q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
 	partial_sp.subject_fallback = q->partial;
@@ -250,56 +274,28 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	return 0;
 }
 
-static int append(struct pending *q, const char *s, size_t n)
+/* Adds the quotation's part text[from, to) of paragraph par. */
+static int append(struct pending *q, int par, const char *text, size_t from, size_t to)
 {
 	if (q->text.len && buf_append(&q->text, " ", 1))
 		return -1;
-	return buf_append(&q->text, s, n);
-}
-
-/* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
-static const char *const object_preps[] = {
-	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
-	"between", "over", "under", "toward", "towards", NULL,
-};
-
-/* Per-token entities and the running last person / organisation. */
-/* Moves person e to the front of the list of people last named. */
-static void remember(struct quoter *qt, int e)
-{
-	size_t i = 0;
-	while (i < qt->n_seen && qt->seen[i] != e)
-		i++;
-	if (i == qt->n_seen && qt->n_seen < RECENT_MAX)
-		qt->n_seen++;
-	if (i == RECENT_MAX)
-		i = RECENT_MAX - 1;
-	memmove(qt->seen + 1, qt->seen, i * sizeof *qt->seen);
-	qt->seen[0] = e;
-}
-
-/* Whether entity e's role holds the office word w: "governor" in "Indiana Gov.", "senator" in "Sen.". */
-static int role_has(const void *ctx, int e, const char *w, size_t n)
-{
-	const char *r = ((const struct article *)ctx)->entities[e].role;
-	while (r && *r) {
-		while (*r == ' ')
-			r++;
-		size_t l = strcspn(r, " ");
-		size_t core = l && r[l - 1] == '.' ? l - 1 : l; /* "Gov." abbreviates "governor" */
-		if (core >= 3 && (core == l ? core == n : core < n) && !strncasecmp(r, w, core))
-			return 1;
-		r += l;
+	if (q->n_seg == q->cap_seg) {
+		size_t cap = q->cap_seg ? 2 * q->cap_seg : 4;
+		struct segment *v = realloc(q->seg, cap * sizeof *v);
+		if (!v)
+			return -1;
+		q->seg = v, q->cap_seg = cap;
 	}
-	return 0;
+	q->seg[q->n_seg++] = (struct segment){par, from, q->text.len};
+	return buf_append(&q->text, text + from, to - from);
 }
 
+/* Per-token entities of the paragraph from the mentions, then their antecedents (antecedents.h). */
 static void resolve(struct quoter *qt, int sec, int par, const char *text, const struct token_list *tl,
-                    int *entity, int *etype, int *lp, int *lo, int *he, int *she)
+                    const unsigned char *in_quote, int *entity, int *etype, int *lp, int *lo, int *he, int *she)
 {
 	size_t n = tl->n;
-	memcpy(qt->recent, qt->seen, qt->n_seen * sizeof *qt->seen);
-	qt->n_recent = qt->n_seen;
+	antecedents_begin(&qt->ante);
 	struct located loc = {sec, par, 0, 0, 0};
 	for (size_t k = 0; k < n; k++)
 		entity[k] = etype[k] = -1;
@@ -318,35 +314,7 @@ static void resolve(struct quoter *qt, int sec, int par, const char *text, const
 				etype[j] = (int)qt->a->entities[m->entity].type;
 			}
 	}
-	for (k = 0; k < n; k++) {
-		lp[k] = qt->last_person;
-		lo[k] = qt->last_org;
-		he[k] = qt->last_he;
-		she[k] = qt->last_she;
-		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]))
-			continue;
-		/* the word before the mention, its role and article aside ("with Russian President Putin") */
-		size_t j = k;
-		while (j > 0 && k - j < 5 && tl->v[j - 1].kind == TOK_WORD &&
-		       ((tl->v[j - 1].flags & TOKF_CAP) || tokens_is(text, &tl->v[j - 1], "the") ||
-		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
-		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
-			j--;
-		int object = 0;
-		for (const char *const *w = object_preps; j > 0 && *w; w++)
-			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
-		if (etype[k] == ENTITY_PERSON)
-			remember(qt, entity[k]);
-		if (etype[k] == ENTITY_PERSON && (!object || qt->last_person < 0)) {
-			qt->last_person = entity[k];
-			if (qt->gender[entity[k]] != 1)
-				qt->last_he = entity[k];
-			if (qt->gender[entity[k]] != 2)
-				qt->last_she = entity[k];
-		}
-		else if (etype[k] == ENTITY_ORGANIZATION && (!object || qt->last_org < 0))
-			qt->last_org = entity[k];
-	}
+	antecedents_paragraph(&qt->ante, text, tl, in_quote, entity, etype, lp, lo, he, she);
 }
 
 /*
@@ -394,11 +362,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		goto out;
 	int *entity = ints, *etype = ints + n, *lp = ints + 2 * n, *lo = ints + 3 * n;
 	int *he = ints + 4 * n, *she = ints + 5 * n;
-	resolve(qt, sec, par, text, &tl, entity, etype, lp, lo, he, she);
-	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
-	                          qt->recent, qt->n_recent, role_has, qt->a};
 	int carried = qt->q.open;
-	size_t ns = quote_marks_pair(&tl, carried, spans, in_quote);
+	size_t ns = quote_marks_pair(text, &tl, carried, qt->singles, spans, in_quote);
+	resolve(qt, sec, par, text, &tl, in_quote, entity, etype, lp, lo, he, she);
+	struct speaker_para sp = {text, &tl, entity, etype, lp, he, she, lo, in_quote, 0,
+	                          qt->ante.recent, qt->ante.n_recent, antecedents_role_has, qt->a};
 	qt->signature = -1; /* the quotation carried from before is not signed by this paragraph */
 	if (carried && !(ns && spans[0].continued)) {
 		/* the quotation ended with its paragraph after all */
@@ -433,10 +401,12 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 			goto out;
 		size_t from = tl.v[s->open].end;
 		size_t to = s->close < n ? tl.v[s->close].start : len;
-		if (append(&qt->q, text + from, to - from))
+		if (append(&qt->q, par, text, from, to))
 			goto out;
+		qt->q.transcript |= quote_marks_turn_label(text + from, to - from);
 		if (s->close < n) {
-			qt->q.title = !s->continued && qt->q.partial && quote_marks_title(text, &tl, s->open, s->close);
+			qt->q.title = s->continued ? 0 : qt->q.partial && quote_marks_title(text, &tl, s->open, s->close) ? 1 :
+			              quote_marks_mention(text, &tl, s->open, s->close) ? 2 : 0;
 			for (size_t k = s->open; qt->q.title && k <= s->close; k++)
 				in_quote[k] = 2; /* a title: its sentence is still plain reporting */
 			if (emit(qt, par, to, &sp, s->cut ? n : s->close))
@@ -459,18 +429,32 @@ out:
 	return rc;
 }
 
+/* Whether any paragraph holds a double quotation mark: “ ” " « » „ or '' ’’. */
+static int has_double_marks(const struct article *a)
+{
+	static const char *const marks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "\xC2\xAB", "\xC2\xBB",
+	                                    "\xE2\x80\x9E", "''", "\xE2\x80\x99\xE2\x80\x99", NULL};
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++)
+			for (const char *const *m = marks; *m; m++)
+				if (strstr(a->sections[s].paragraphs[j], *m))
+					return 1;
+	return 0;
+}
+
 int quotes_find(struct article *a)
 {
 	struct quoter qt = {0};
 	qt.a = a;
-	qt.last_person = qt.last_org = qt.prev_speaker = qt.last_he = qt.last_she = -1;
+	qt.prev_speaker = -1;
 	qt.prev_para = qt.colon_para = -10;
 	qt.colon_speaker = qt.signature = qt.turn = -1;
 	int rc = -1;
-	if (collect_mentions(&qt) || !(qt.gender = calloc(a->n_entities + 1, 1)))
+	if (speaker_names_init(&qt.names, a))
+		return -1;
+	if (collect_mentions(&qt) || antecedents_init(&qt.ante, a, &qt.names) || speaker_names_writer(a->byline, &qt.writer))
 		goto out;
-	for (size_t i = 0; i < a->n_entities; i++)
-		qt.gender[i] = gender_of(&a->entities[i]);
+	qt.singles = !has_double_marks(a);
 	for (size_t s = 0; s < a->n_sections; s++) {
 		/* a quotation never runs over a section heading */
 		if (qt.q.open && emit(&qt, qt.q.last_paragraph, qt.q.last_end, NULL, 0))
@@ -484,10 +468,13 @@ int quotes_find(struct article *a)
 		goto out;
 	rc = 0;
 out:
+	speaker_names_free(&qt.names);
 	free(qt.m);
-	free(qt.gender);
+	antecedents_free(&qt.ante);
 	free(qt.prev_cue);
+	free(qt.writer);
 	free(qt.q.cue_pre);
 	buf_free(&qt.q.text);
+	free(qt.q.seg);
 	return rc;
 }

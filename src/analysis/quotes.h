@@ -2,9 +2,10 @@
  * quotes.h: direct quotations and who said them.
  *
  * Pipeline inside the stage: tokens.c splits each paragraph (apostrophes are
- * never marks); quotes.c pairs “ ” " « » „ “ marks, joins a quotation that
- * runs over paragraphs (each opening with a mark, only the last closing) and
- * decides whether it is partial; speakers.c finds who said it from the
+ * never marks); quotes.c pairs “ ” " « » „ “ '' ’’ marks, follows a quotation
+ * that runs over paragraphs (each opening with a mark, only the last closing;
+ * given as one quote per paragraph, all with its speaker) and decides
+ * whether it is partial or a mere mention (a title, a term); speakers.c finds who said it from the
  * reporting verbs of the lexicon (data/reporting_verbs.txt), the entities'
  * mentions and he / she / it / they; quotes.c passes a speaker on to a bare
  * quotation that follows. Quotations are located by section, paragraph,

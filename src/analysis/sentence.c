@@ -8,6 +8,11 @@
 #include <string.h>
 
 #define SUBJECT_REACH 8  /* tokens from a sentence's (or clause's) start to its subject */
+/* The look-backs below are bounded so that the work per quotation or pronoun
+ * is constant and a paragraph is analysed in time linear in its length, even
+ * one long run without a full stop (issue 19, F1 and F2). */
+#define SENTENCE_WINDOW 80 /* tokens a sentence reaches back from any of its tokens */
+#define OFFICE_WINDOW 200  /* tokens searched back for the holder of "the governor" */
 
 /* Words that open a clause of their own: a verb after them is not the quotation's. */
 const char *const sentence_clause_openers[] = {
@@ -24,7 +29,7 @@ const char *const sentence_say_verbs[] = {
 /* Prepositions whose object is not the subject of the sentence. */
 const char *const sentence_prepositions[] = {
 	"to", "with", "about", "of", "for", "by", "from", "on", "at", "in", "against", "than",
-	"between", "toward", "towards", "over", "under", "into", "like", "and", "or", NULL,
+	"between", "toward", "towards", "over", "under", "into", "like", "and", "or", "per", NULL,
 };
 
 int sentence_word_is(const struct speaker_para *p, size_t k, const char *w)
@@ -50,11 +55,21 @@ static int word_in(const struct speaker_para *p, size_t k, const char *const *li
 static const char *const camp_nouns[] = {
 	"campaign", "camp", "team", "aides", "aide", "office", "spokesman", "spokeswoman",
 	"spokesperson", "spokespeople", "lawyer", "lawyers", "attorney", "attorneys", "family",
-	"staff", "representatives", "representative", NULL,
+	"staff", "representatives", "representative", "ministry", "government", "embassy",
+	"military", "army", "police", "cabinet", "administration", NULL,
+};
+
+/* "the group added": a body referred to by what it is, read like "it". */
+static const char *const body_nouns[] = {
+	"group", "company", "firm", "agency", "organization", "organisation", "coalition", "union",
+	"ministry", "department", "committee", "council", "commission", "network", "bank", "board",
+	"institute", "university", "club", "charity", "regulator", "watchdog", "startup", NULL,
 };
 
 int sentence_is_verb(const struct speaker_para *p, size_t k)
 {
+	if (k >= p->tl->n)
+		return 0; /* callers look one past a closing mark, which may end the paragraph */
 	const struct token *t = &p->tl->v[k];
 	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
 		return 0;
@@ -65,6 +80,8 @@ int sentence_is_verb(const struct speaker_para *p, size_t k)
 
 int sentence_is_participle(const struct speaker_para *p, size_t k)
 {
+	if (k >= p->tl->n)
+		return 0;
 	const struct token *t = &p->tl->v[k];
 	size_t n = t->end - t->start;
 	return n > 4 && !memcmp(p->text + t->end - 3, "ing", 3);
@@ -118,7 +135,8 @@ static int office_holder(const struct speaker_para *p, size_t k)
 		return -1;
 	const char *w = p->text + p->tl->v[k].start;
 	size_t n = p->tl->v[k].end - p->tl->v[k].start;
-	for (size_t j = k; j > 0; j--)
+	size_t stop = k > OFFICE_WINDOW ? k - OFFICE_WINDOW : 0;
+	for (size_t j = k; j > stop; j--)
 		if (p->entity[j - 1] >= 0 && p->entity_type[j - 1] == 0 && p->role_has(p->role_ctx, p->entity[j - 1], w, n))
 			return p->entity[j - 1];
 	for (size_t i = 0; i < p->n_recent; i++)
@@ -153,8 +171,12 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		}
 		if (k + 1 < p->tl->n && p->tl->v[k + 1].kind == TOK_POSS) {
 			/* "Clinton's campaign said": the camp speaks for its head */
-			if (k + 2 < p->tl->n && word_in(p, k + 2, camp_nouns) &&
-			    !(k + 3 < p->tl->n && p->entity[k + 3] >= 0)) {
+			size_t c = k + 2; /* "Russia's foreign ministry" */
+			if (c + 1 < p->tl->n && p->tl->v[c].kind == TOK_WORD && !word_in(p, c, camp_nouns) &&
+			    (lexicon_lookup(p->text + p->tl->v[c].start, p->tl->v[c].end - p->tl->v[c].start, NULL) & LEX_MODIFIER))
+				c++;
+			if (c < p->tl->n && word_in(p, c, camp_nouns) &&
+			    !(c + 1 < p->tl->n && p->entity[c + 1] >= 0)) {
 				*np = 1;
 				return p->entity[k];
 			}
@@ -162,6 +184,11 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		}
 		*np = 1;
 		return p->entity[k];
+	}
+	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, body_nouns) && p->entity[k] < 0 &&
+	    !(k + 1 < p->tl->n && (p->tl->v[k + 1].kind == TOK_POSS || sentence_word_is(p, k + 1, "of")))) {
+		*np = 1; /* "the group added": the organisation last named */
+		return p->last_org[k];
 	}
 	if (title_anaphor(p, k)) {
 		/* "the businessman" is a he, "the congresswoman" a she */
@@ -198,6 +225,10 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->last_org[k];
 	}
+	if (p->tl->v[k].end - p->tl->v[k].start == 1 && p->text[p->tl->v[k].start] == 'I') {
+		*np = 1; /* "I told myself, “…”": the writer, outside any quotation */
+		return SENTENCE_WRITER;
+	}
 	return -1;
 }
 
@@ -221,11 +252,12 @@ size_t sentence_mention_start(const struct speaker_para *p, size_t k)
 /* First token of the sentence holding token k (quotations do not end sentences). */
 size_t sentence_start(const struct speaker_para *p, size_t k)
 {
-	while (k > 0) {
+	size_t bound = k > SENTENCE_WINDOW ? k - SENTENCE_WINDOW : 0;
+	while (k > bound) {
 		const struct token *t = &p->tl->v[k - 1];
 		if (t->kind == TOK_PUNCT && t->punct == ')') {
 			/* "(D-Mo.)": a parenthesis never ends the sentence around it */
-			size_t j = k - 1, limit = k > 12 ? k - 12 : 0;
+			size_t j = k - 1, limit = k > bound + 12 ? k - 12 : bound;
 			while (j > limit && !sentence_is_punct(p, j, '('))
 				j--;
 			if (sentence_is_punct(p, j, '(')) {
@@ -265,12 +297,17 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 			from_start++;
 		if (from_lo > SUBJECT_REACH && (k < start || from_start > SUBJECT_REACH))
 			continue;
+		if (k < start && start > lo && sentence_in_list(p, lo, sentence_prepositions))
+			continue; /* "In his Instagram post, Van Der Beek noted": the phrase has no subject */
 		int e = sentence_candidate(p, k, &np);
 		if (!np)
 			continue;
 		size_t ms = sentence_mention_start(p, k);
 		if (sentence_governed(p, lo, ms))
 			continue;
+		if (p->entity[k] < 0 && k > lo && p->tl->v[k - 1].kind == TOK_WORD && !(p->tl->v[k - 1].flags & TOKF_CAP) &&
+		    !sentence_in_list(p, k - 1, sentence_clause_openers) && !sentence_in_list(p, k - 1, sentence_say_verbs))
+			continue; /* "analysts called it the “end of an era”": a pronoun after a verb is its object */
 		*found = 1;
 		return e;
 	}

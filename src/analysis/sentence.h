@@ -14,6 +14,9 @@
 
 #include "speakers.h"
 
+/* What sentence_candidate() gives for "I" outside quotations: the article's writer, no entity. */
+#define SENTENCE_WRITER (-3)
+
 /* Word lists (NULL-terminated): clause openers, plain saying verbs, prepositions. */
 extern const char *const sentence_clause_openers[];
 extern const char *const sentence_say_verbs[];
@@ -32,7 +35,7 @@ int sentence_is_participle(const struct speaker_para *p, size_t k);
 /*
  * The entity token k stands for as a possible speaker: a person or body
  * named there (not a possessor, not a place or body qualifying someone), or a
- * pronoun or "the senator" resolved; -1 when none. *np is set when k is such
+ * pronoun or "the senator" resolved; SENTENCE_WRITER for "I"; -1 when none. *np is set when k is such
  * a name or pronoun, even one that resolves to nobody.
  */
 int sentence_candidate(const struct speaker_para *p, size_t k, int *np);

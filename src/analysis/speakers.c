@@ -1,11 +1,19 @@
 /* speakers.c: who said a quotation (see speakers.h). */
 #include "speakers.h"
 #include "sentence.h"
+#include "speaker_cues.h"
 
 #include <string.h>
 
 #define POST_WINDOW 30 /* tokens after a quotation searched for "he said" (appositives included) */
 #define INVERSION_REACH 7 /* "said 9/11 widow Terry Strada": tokens after the verb */
+#define VERBS_TRIED 8     /* reporting verbs of a sentence tried per pass: bounds the work per quotation */
+
+/* What speaks for its author: "a report from", "a spokesman for". */
+static const char *const document_nouns[] = {
+	"report", "statement", "note", "letter", "memo", "release", "filing", "analysis", "study",
+	"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", NULL,
+};
 
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
@@ -17,6 +25,23 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		int e = sentence_subject(p, lo, v, found);
 		if (*found)
 			return e;
+	}
+	if (v > lo + 1 && sentence_is_punct(p, v - 1, ',')) {
+		/* "Rob Goldman, President Ascom North America, says": the name before the appositive */
+		for (size_t k = lo; k + 1 < v; k++) {
+			int e = sentence_candidate(p, k, &np);
+			if (!np)
+				continue;
+			size_t end = k;
+			while (end + 1 < v && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
+				end++;
+			if (e >= 0 && p->entity_type[k] == 0 && sentence_is_punct(p, end + 1, ',') &&
+			    !sentence_governed(p, lo, sentence_mention_start(p, k))) {
+				*found = 1;
+				return e;
+			}
+			break; /* only the sentence's first name */
+		}
 	}
 	for (size_t k = v; k > lo; k--) {
 		int e = sentence_candidate(p, k - 1, &np);
@@ -43,8 +68,12 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	int np;
 	*found = 0;
 	for (size_t k = v + 1; k < hi && k <= v + INVERSION_REACH; k++) {
-		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions))
-			break; /* "said in an interview with CNN's Wolf Blitzer": not the speaker */
+		if (k > v + 1 && sentence_in_list(p, k - 1, document_nouns) &&
+		    (sentence_word_is(p, k, "from") || sentence_word_is(p, k, "by") || sentence_word_is(p, k, "of")))
+			continue; /* "said a report from Kotak", "said a statement by the ministry" */
+		if (sentence_word_is(p, k, "that") || p->tl->v[k].kind == TOK_QUOTE || sentence_in_list(p, k, sentence_prepositions) ||
+		    (k == v + 1 && sentence_is_punct(p, k, ',')))
+			break; /* "said in an interview with CNN's Wolf Blitzer", "said, per Feng": not the speaker */
 		if (sentence_word_is(p, k, "it") || sentence_word_is(p, k, "they") || sentence_word_is(p, k, "he") ||
 		    sentence_word_is(p, k, "she"))
 			break; /* "said it was a mistake", "said they would": the reported clause's subject */
@@ -57,13 +86,6 @@ static int subject_after(const struct speaker_para *p, size_t v, size_t hi, int 
 	return -1;
 }
 
-static void set_cue(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
-{
-	r->attributed = 1;
-	r->cue_start = p->tl->v[k].start;
-	r->cue_end = p->tl->v[k + n - 1].end;
-}
-
 /* "according to Smith" within [lo, hi). */
 static int according_to(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
 {
@@ -74,12 +96,12 @@ static int according_to(const struct speaker_para *p, size_t lo, size_t hi, stru
 		for (size_t j = k + 2; j < hi && j < k + 8; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, k, 2, r);
+				speaker_cues_set(p, k, 2, r);
 				r->entity = e;
 				return 1;
 			}
 		}
-		set_cue(p, k, 2, r);
+		speaker_cues_set(p, k, 2, r);
 		return 1;
 	}
 	return 0;
@@ -90,8 +112,17 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 {
 	size_t n = p->tl->n, k = close + 1, hi = k;
 	int depth = 0; /* "(R-Utah.)" does not end the sentence */
-	while (hi < n && hi < k + POST_WINDOW && p->tl->v[hi].kind != TOK_QUOTE) {
+	while (hi < n && hi < k + POST_WINDOW) {
 		const struct token *t = &p->tl->v[hi];
+		if (t->kind == TOK_QUOTE) {
+			size_t e = hi + 1; /* the “Pose” actor said: a short title in capitals goes on */
+			while (e < n && e < hi + 6 && p->tl->v[e].kind == TOK_WORD && (p->tl->v[e].flags & TOKF_CAP))
+				e++;
+			if (e == hi + 1 || e >= n || p->tl->v[e].kind != TOK_QUOTE)
+				break;
+			hi = e + 1;
+			continue;
+		}
 		if (t->kind == TOK_PUNCT && t->punct == '(')
 			depth++;
 		else if (t->kind == TOK_PUNCT && t->punct == ')' && depth)
@@ -107,8 +138,18 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		last--; /* “… ‘…,’” */
 	int punctuated = (last > 0 && p->tl->v[last - 1].kind == TOK_PUNCT && strchr(",?!.-", p->tl->v[last - 1].punct)) ||
 	                 sentence_is_punct(p, close + 1, ',') || sentence_is_punct(p, close + 1, '-');
-	if (!punctuated)
-		return 0;
+	if (!punctuated) {
+		/* “… efficiency” says André Neu: only an inverted cue right after it */
+		int found;
+		if (!sentence_is_verb(p, close + 1) || !sentence_in_list(p, close + 1, sentence_say_verbs))
+			return 0;
+		int e = subject_after(p, close + 1, hi, &found);
+		if (!found || e < 0)
+			return 0;
+		speaker_cues_set(p, close + 1, 1, r);
+		r->entity = e;
+		return 1;
+	}
 	/* “….” ends its sentence: only an attribution right after it belongs to it */
 	size_t reach = last > 0 && sentence_is_punct(p, last - 1, '.') ? 3 : POST_WINDOW;
 	if (reach != POST_WINDOW && close + 1 < n && p->tl->v[close + 1].kind == TOK_WORD &&
@@ -122,18 +163,20 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	if (k < hi && sentence_is_punct(p, k, '-') && k + 1 < hi) {
 		int e = sentence_candidate(p, k + 1, &np);
 		if (np && e >= 0) {
-			set_cue(p, k, 1, r);
+			speaker_cues_set(p, k, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
+	if (speaker_cues_as_named(p, k, hi, r) || speaker_cues_speech_of(p, k, hi, r))
+		return 1;
 	int named = 0; /* a name or pronoun came first: what follows may be its appositive */
 	for (size_t v = k; v < hi; v++) {
 		int np_v;
 		sentence_candidate(p, v, &np_v);
 		named |= np_v;
-		if (!named && sentence_in_list(p, v, sentence_clause_openers) && !p->in_quote[v])
-			return 0; /* "“absolutely right” when he said" */
+		if (!named && v <= k + 1 && sentence_in_list(p, v, sentence_clause_openers) && !p->in_quote[v])
+			return 0; /* "“absolutely right” when he said" (not "chairman, CEO and president X said") */
 		if (!sentence_is_verb(p, v))
 			continue;
 		if (sentence_is_participle(p, v) || v - k > reach)
@@ -142,14 +185,14 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 		for (size_t j = k; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, hi, &found);
 		if (found || v - k <= 4) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
@@ -158,27 +201,58 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
-/* "as The New Yorker put it, “…”": the idiom names who said it. */
-static int as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
+};
+
+/*
+ * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
+ * a reporting verb between the sentence's verb v and the quotation whose
+ * subject is a name, not a pronoun, said the quoted words. Returns that verb
+ * (and sets *e), or v.
+ */
+static size_t embedded_speaker(const struct speaker_para *p, size_t v, size_t open, int *e)
 {
-	int np;
-	for (size_t k = lo; k + 3 < hi; k++) {
-		if (!sentence_word_is(p, k, "as") || p->in_quote[k])
+	for (size_t w = open; w > v + 2; w--) {
+		size_t u = w - 1;
+		if (sentence_word_is(p, u, "was") || sentence_word_is(p, u, "is") || sentence_word_is(p, u, "were") ||
+		    sentence_word_is(p, u, "are"))
+			break; /* "the letter Mike wrote was “kind”": the quotation is not what the verb reports */
+		if (!sentence_is_verb(p, u) || sentence_is_participle(p, u))
 			continue;
-		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
-			if (!(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
-				continue;
-			for (size_t c = k + 1; c < j; c++) {
-				int e = sentence_candidate(p, c, &np);
-				if (np) {
-					set_cue(p, j, 2, r);
-					r->entity = e;
-					return 1;
-				}
-			}
+		if (!sentence_in_list(p, u, sentence_say_verbs) && !sentence_in_list(p, u, speaker_cues_naming_verbs))
+			break; /* "stated that Trump believes “…”": a belief reports nobody's words */
+		/* its subject right before it, auxiliaries and commas aside: "Fiona Hill, had dubbed" */
+		size_t k = u;
+		while (k > v + 1 && (sentence_is_punct(p, k - 1, ',') || sentence_in_list(p, k - 1, auxiliaries)))
+			k--;
+		if (k > v + 1 && p->entity[k - 1] >= 0 && p->entity_type[k - 1] == 0 && p->entity[k - 1] != *e &&
+		    !sentence_governed(p, v + 1, sentence_mention_start(p, k - 1))) {
+			*e = p->entity[k - 1];
+			return u;
 		}
+		break; /* only the verb nearest the quotation */
 	}
-	return 0;
+	return v;
+}
+
+/* Whether entity e, named or referred to in [lo, hi), is a person. */
+static int is_person(const struct speaker_para *p, size_t lo, size_t hi, int e)
+{
+	for (size_t k = lo; k < hi; k++)
+		if (p->entity[k] == e)
+			return p->entity_type[k] == 0;
+	return hi == 0 || p->last_org[hi - 1] != e; /* "they", "the network": the last body; "he", "she": a person */
+}
+
+/* Words of the quotation opening at token open, counted up to 4. */
+static size_t quoted_words(const struct speaker_para *p, size_t open)
+{
+	size_t words = 0;
+	for (size_t j = open + 1; j < p->tl->n && p->tl->v[j].kind != TOK_QUOTE && words < 4; j++)
+		words += p->tl->v[j].kind == TOK_WORD;
+	return words;
 }
 
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
@@ -186,42 +260,52 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 {
 	size_t lo = sentence_start(p, open);
 	int found;
-	if (as_put_it(p, lo, open, r))
+	if (speaker_cues_as_put_it(p, lo, open, r))
 		return 1;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = lo; i < open; i++) {
+		int tried = 0;
+		for (size_t i = lo; i < open && tried < VERBS_TRIED; i++) {
 			/* plain saying verbs: the sentence's first; others: the one nearest the quotation */
 			size_t v = pass == 1 ? open - 1 - (i - lo) : i;
 			if (!sentence_is_verb(p, v) || (pass == 0 && !sentence_in_list(p, v, sentence_say_verbs)))
 				continue;
+			tried++;
 			int e = subject_before(p, lo, v, &found);
 			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
+			              (!(p->tl->v[v - 1].flags & TOKF_CAP) || (p->tl->v[v - 1].flags & TOKF_SENT_START)) &&
 			              !sentence_is_participle(p, v) && !sentence_in_list(p, v - 1, sentence_prepositions) &&
 			              !sentence_in_list(p, v - 1, sentence_clause_openers);
 			/* "Police say they have ...": "they" is the police, not the last organisation */
 			if (unnamed && (sentence_word_is(p, v + 1, "they") || sentence_word_is(p, v + 1, "we"))) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				return 1;
 			}
 			if (!found)
 				e = subject_after(p, v, open, &found);
 			if (!found && unnamed) {
-				set_cue(p, v, 1, r); /* "Police say ...": someone unnamed said it */
+				speaker_cues_set(p, v, 1, r); /* "Police say ...": someone unnamed said it */
 				return 1;
 			}
 			if (!found)
 				continue;
-			set_cue(p, v, 1, r);
+			if (e == SENTENCE_WRITER && !sentence_in_list(p, v, sentence_say_verbs) && !sentence_word_is(p, v, "telling"))
+				continue; /* "I think this will be ...": the writer's opinion quotes nobody */
+			if (pass == 0)
+				v = embedded_speaker(p, v, open, &e);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}
 	}
-	if (according_to(p, lo, open, r))
+	if (according_to(p, lo, open, r) || speaker_cues_speech_owner(p, lo, open, r))
 		return 1;
 	/* no reporting verb: "X has been pounding Trump as a “con artist”" and
 	 * "Obama is rolling out a message: “It's about me.”" are X's words */
-	if (p->subject_fallback || (open > 0 && sentence_is_punct(p, open - 1, ':'))) {
+	int open_colon = open > 0 && sentence_is_punct(p, open - 1, ':');
+	if (p->subject_fallback || open_colon) {
 		int e = sentence_subject(p, lo, open, &found);
+		if (found && e >= 0 && !open_colon && !is_person(p, lo, open, e) && quoted_words(p, open) < 4)
+			found = 0; /* "the agency's “deliveries”": a body using a term is no one's quotation */
 		if (found && e >= 0) {
 			r->entity = e;
 			r->attributed = 1;
@@ -239,9 +323,10 @@ int speakers_sentence(const struct speaker_para *p, size_t end)
 	for (size_t k = lo; k < end; k++)
 		if (p->in_quote[k] == 1)
 			return -1; /* its quotation has its speaker already */
-	for (size_t v = lo; v < end; v++) {
+	for (size_t v = lo, tried = 0; v < end && tried < VERBS_TRIED; v++) {
 		if (!sentence_is_verb(p, v))
 			continue;
+		tried++;
 		int e = subject_before(p, lo, v, &found);
 		if (!found)
 			e = subject_after(p, v, end, &found);
@@ -279,14 +364,14 @@ static int sentence_tail(const struct speaker_para *p, size_t close, struct spea
 		for (size_t j = comma + 1; j < v; j++) {
 			int e = sentence_candidate(p, j, &np);
 			if (np) {
-				set_cue(p, v, 1, r);
+				speaker_cues_set(p, v, 1, r);
 				r->entity = e;
 				return 1;
 			}
 		}
 		int e = subject_after(p, v, end, &found);
 		if (found) {
-			set_cue(p, v, 1, r);
+			speaker_cues_set(p, v, 1, r);
 			r->entity = e;
 			return 1;
 		}

@@ -1,14 +1,12 @@
 /* tokens.c: the analysis tokenizer (see tokens.h). */
 #include "tokens.h"
+#include "base.h"
 #include "lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define IS_ASCII_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_ASCII_LOWER(c) ((c) >= 'a' && (c) <= 'z')
-#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 
 /* Words whose period is an abbreviation's, not a full stop. */
 static const char *const abbreviations[] = {
@@ -65,7 +63,7 @@ static int is_space_at(const unsigned char *s, size_t i, size_t len, size_t *n)
 static int is_word_at(const unsigned char *s, size_t i, size_t len)
 {
 	unsigned char c = s[i];
-	if (IS_ASCII_UPPER(c) || IS_ASCII_LOWER(c) || IS_DIGIT(c))
+	if (ascii_isupper(c) || ascii_islower(c) || ascii_isdigit(c))
 		return 1;
 	if (c < 0x80)
 		return 0;
@@ -83,7 +81,7 @@ static int is_word_at(const unsigned char *s, size_t i, size_t len)
 static int is_upper_at(const unsigned char *s, size_t i, size_t len)
 {
 	unsigned char c = s[i];
-	if (IS_ASCII_UPPER(c))
+	if (ascii_isupper(c))
 		return 1;
 	if (i + 1 >= len)
 		return 0;
@@ -100,12 +98,30 @@ static int is_upper_at(const unsigned char *s, size_t i, size_t len)
 static int is_abbreviation(const char *s, size_t start, size_t end)
 {
 	size_t n = end - start;
-	if (n == 1 && IS_ASCII_UPPER((unsigned char)s[start]))
+	if (n == 1 && ascii_isupper((unsigned char)s[start]))
 		return 1; /* an initial */
 	for (const char *const *a = abbreviations; *a; a++)
 		if (strlen(*a) == n && !memcmp(*a, s + start, n))
 			return 1;
 	return 0;
+}
+
+/*
+ * Length of a double mark typed as two single ones at s[i]: '' and ’’ (the
+ * NYT's convention, and some sites' closing), `` (TeX's opening); 0 when
+ * none. Of three marks after a word the first is a nested quotation's
+ * closing apostrophe, left to the caller.
+ */
+static size_t doubled_mark(const unsigned char *s, size_t i, size_t len, int space)
+{
+	size_t a = s[i] == '\'' ? 1 : (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99) ? 3 : 0;
+	if (s[i] == '`')
+		return i + 1 < len && s[i + 1] == '`' ? 2 : 0;
+	if (!a || i + 2 * a > len || memcmp(s + i, s + i + a, a))
+		return 0;
+	if (!space && i + 3 * a <= len && !memcmp(s + i, s + i + 2 * a, a))
+		return 0; /* ’’’ after a word: ’ then ’’ */
+	return 2 * a;
 }
 
 static int push(struct token_list *l, struct token t)
@@ -216,15 +232,25 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 		unsigned char kind, mark;
 		char punct;
 		size_t sl = special(s, i, len, &kind, &mark, &punct);
-		if (is_word_at(s, i, len)) {
+		size_t dl = doubled_mark(s, i, len, space);
+		if (dl) {
+			/* '' ’’ ``: a double quotation mark typed as two single ones */
+			t.end = i + dl;
+			t.kind = TOK_QUOTE;
+			t.mark = s[i] == '`' ? QM_OPEN : QM_STRAIGHT;
+			if (space)
+				sentence_start = 1;
+		} else if (is_word_at(s, i, len)) {
 			int dotted;
 			t.end = scan_word(s, i, len, &dotted);
 			t.kind = TOK_WORD;
 			if (is_upper_at(s, i, len))
 				t.flags |= TOKF_CAP;
 			int upper = 0, lower = 0;
-			for (size_t k = i; k < t.end; k++)
-				upper += IS_ASCII_UPPER(s[k]), lower += IS_ASCII_LOWER(s[k]);
+			for (size_t k = i; k < t.end; k++) {
+				upper += ascii_isupper(s[k]);
+				lower += ascii_islower(s[k]);
+			}
 			if (upper >= 2 && !lower)
 				t.flags |= TOKF_ALLCAPS;
 			if (dotted) {

@@ -27,7 +27,7 @@ enum quote_mark {
 	QM_OPEN,        /* “ « */
 	QM_CLOSE,       /* ” » */
 	QM_LOW_OPEN,    /* „ (closed by “ or ”) */
-	QM_STRAIGHT,    /* " : opening or closing decided by its neighbours */
+	QM_STRAIGHT,    /* " and '' ’’ : opening or closing decided by its neighbours */
 	QM_SINGLE_OPEN, /* ‘ */
 	QM_SINGLE_CLOSE /* ’ or ' standing alone */
 };

@@ -81,9 +81,45 @@ int appdirs_mkdirs(const char *dir, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * The file a write to path lands in: path itself, or the file a symbolic link
+ * there points to (dotfile managers link the feeds file into a repository:
+ * the rename must replace the target, not turn the link into a copy).
+ * Returns 0 with out filled, -1 with err.
+ */
+static int write_target(const char *path, char *out, size_t n, char *err, size_t errlen)
+{
+	struct stat sb;
+	char link[4096];
+	if (strlen(path) >= n) {
+		snprintf(err, errlen, "the path %.200s... is too long", path);
+		return -1;
+	}
+	memmove(out, path, strlen(path) + 1);
+	for (int hops = 0; hops < 16; hops++) {
+		if (lstat(out, &sb) || !S_ISLNK(sb.st_mode))
+			return 0; /* a regular file, or none yet: written there */
+		ssize_t k = readlink(out, link, sizeof link - 1);
+		if (k < 0)
+			break;
+		link[k] = '\0';
+		/* a relative link is read from the link's own directory */
+		char *slash = strrchr(out, '/');
+		size_t dl = link[0] == '/' || !slash ? 0 : (size_t)(slash - out) + 1;
+		if (dl + (size_t)k >= n)
+			break;
+		memcpy(out + dl, link, (size_t)k + 1);
+	}
+	snprintf(err, errlen, "cannot write %s: its symbolic links do not lead to a file", path);
+	return -1;
+}
+
 int appdirs_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-	char dir[4096], tmp[4200];
+	char dir[4096], tmp[4200], target[4096];
+	if (write_target(path, target, sizeof target, err, errlen))
+		return -1;
+	path = target;
 	snprintf(dir, sizeof dir, "%s", path);
 	char *slash = strrchr(dir, '/');
 	if (slash && slash != dir) {
@@ -97,6 +133,9 @@ int appdirs_write_atomic(const char *path, const char *data, size_t len, char *e
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
 		return -1;
 	}
+	struct stat old;
+	if (stat(path, &old) == 0 && fchmod(fd, old.st_mode & 0777)) /* the replacement keeps the file's mode */
+		goto fail;
 	size_t off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
@@ -122,4 +161,13 @@ fail:
 		close(fd);
 	unlink(tmp);
 	return -1;
+}
+
+/* prefix.h is written by the Makefile and changes only with PREFIX, so `make install
+ * PREFIX=/opt/x` after a plain `make` rebuilds this one object with the right path. */
+#include "prefix.h"
+
+const char *appdirs_installed(void)
+{
+	return DATELINE_DATADIR;
 }

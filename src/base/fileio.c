@@ -23,8 +23,9 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *er
 		close(fd);
 		return -1;
 	}
+	/* the size, the NUL and one byte more: the read that finds the end must not double the buffer */
 	size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= limit)
-		? (size_t)st.st_size + 1 : 65536;
+		? (size_t)st.st_size + 2 : 65536;
 	char *buf = malloc(cap);
 	size_t n = 0;
 	if (!buf)
@@ -39,7 +40,8 @@ int file_read(const char *path, size_t limit, char **data, size_t *len, char *er
 			char *p = realloc(buf, ncap);
 			if (!p)
 				goto oom;
-			buf = p, cap = ncap;
+			buf = p;
+			cap = ncap;
 		}
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
 		if (r < 0) {

@@ -5,9 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_bidi_control(uint32_t c)
+/*
+ * Invisible characters that change how the text around them reads or lays
+ * out: bidi embeddings, overrides, isolates and marks (LRM, RLM, ALM), the
+ * tag characters (they hide text inside other text) and the interlinear
+ * annotation controls.
+ */
+static int is_invisible_control(uint32_t c)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+	       c == 0x061C || (c >= 0xE0000 && c <= 0xE007F) || (c >= 0xFFF9 && c <= 0xFFFB);
 }
 
 /*
@@ -81,11 +88,11 @@ char *sanitize_text(const char *s, size_t len, int flags)
 			i += escape_len(s, len, i, cp, n);
 			continue;
 		}
-		if (cp == '\n') {
+		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) { /* line and paragraph separators end lines too */
 			out[o++] = (flags & SANITIZE_KEEP_NEWLINES) ? '\n' : ' ';
 		} else if (cp == '\t') {
 			out[o++] = ' ';
-		} else if (cp < 0x20 || cp == 0x7F || is_bidi_control(cp)) {
+		} else if (cp < 0x20 || cp == 0x7F || is_invisible_control(cp)) {
 			/* dropped: CR, BS, BEL and the rest would move the cursor or worse */
 		} else {
 			memcpy(out + o, s + i, n);
@@ -119,8 +126,14 @@ static unsigned json_unsafe(const unsigned char *s)
 		return s[1];
 	if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0xAA && s[2] <= 0xAE) || s[2] == 0xA8 || s[2] == 0xA9))
 		return 0x2000u + (s[2] & 0x3Fu);
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F))
+		return 0x2000u + (s[2] & 0x3Fu);
 	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
 		return 0x2040u + (s[2] & 0x3Fu);
+	if (s[0] == 0xD8 && s[1] == 0x9C)
+		return 0x061C;
+	if (s[0] == 0xEF && s[1] == 0xBF && s[2] >= 0xB9 && s[2] <= 0xBB)
+		return 0xFFC0u + (s[2] & 0x3Fu);
 	return 0;
 }
 
@@ -146,7 +159,7 @@ char *sanitize_json(const char *json)
 		*o++ = 'u';
 		for (int sh = 12; sh >= 0; sh -= 4)
 			*o++ = hex[(cp >> sh) & 0xF];
-		i += cp == 0x7F ? 1 : cp < 0x100 ? 2 : 3;
+		i += cp == 0x7F ? 1 : cp < 0x800 ? 2 : 3;
 	}
 	*o = '\0';
 	return out;

@@ -5,17 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
-static unsigned char fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 /* FNV-1a over the case-folded bytes. */
 static size_t hash(const char *s, size_t len)
 {
-	size_t h = 2166136261u;
+	uint32_t h = HASH_FNV1A32_INIT;
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ fold((unsigned char)s[i])) * 16777619u;
+		h = hash_fnv1a32_step(h, (unsigned char)ascii_tolower((unsigned char)s[i]));
 	return h;
 }
 

@@ -14,13 +14,19 @@ size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
 	}
 	size_t n;
 	uint32_t c, min;
-	if ((s[0] & 0xE0) == 0xC0)
-		n = 2, c = s[0] & 0x1F, min = 0x80;
-	else if ((s[0] & 0xF0) == 0xE0)
-		n = 3, c = s[0] & 0x0F, min = 0x800;
-	else if ((s[0] & 0xF8) == 0xF0)
-		n = 4, c = s[0] & 0x07, min = 0x10000;
-	else
+	if ((s[0] & 0xE0) == 0xC0) {
+		n = 2;
+		c = s[0] & 0x1F;
+		min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 3;
+		c = s[0] & 0x0F;
+		min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 4;
+		c = s[0] & 0x07;
+		min = 0x10000;
+	} else
 		return 0;
 	if (len < n)
 		return 0;

@@ -33,8 +33,10 @@ size_t wrap_line(const char *s, size_t len, int width, size_t *next)
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		int w = n ? cp_width(cp) : 1;
-		if (!n)
-			n = 1, cp = 0xFFFD;
+		if (!n) {
+			n = 1;
+			cp = 0xFFFD;
+		}
 		if (cp == '\n') {
 			end = i;
 			*next = i + 1;

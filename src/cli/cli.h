@@ -28,6 +28,13 @@ int cmd_remove(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
+/* The config's source (cli_sync.c): 1 for an aggregator, 0 for the feeds file, -1 (said) when unreadable. */
+struct source_config;
+struct fetch_opts;
+int cli_source(struct source_config *cfg);
+/* `dateline refresh` from the aggregator of cfg: a CLI_* status. */
+int cli_refresh_aggregator(const struct source_config *cfg, const struct fetch_opts *fo, int quiet, int verbose,
+                           int progress);
 /* `dateline` alone: the Feeds screen on the store; CLI_USAGE when not on a terminal. */
 int cmd_browse(int argc, char **argv);
 /* The store's commands (cli_store.c, cli_search.c, cli_export.c, cli_status.c). */

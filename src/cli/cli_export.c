@@ -4,6 +4,7 @@
 #include "model.h"
 #include "output.h"
 #include "base.h"
+#include "pipeline.h"
 #include "store.h"
 
 #include <stdio.h>
@@ -64,7 +65,12 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		fputs("  \n", f);
 	}
 	const char *url = a->url ? a->url : it->link;
-	if (url) {
+	if (url && !cli_is_url(url)) {
+		/* javascript:, data: and the like: shown as text, never a link a reader could click */
+		fputs("Source: ", f);
+		md_put(f, url);
+		fputc('\n', f);
+	} else if (url) {
 		fputs("Source: <", f);
 		char *u = sanitize_str(url, 0);
 		for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
@@ -197,7 +203,7 @@ int cmd_export_article(int argc, char **argv)
 		store_close(s);
 		return CLI_FAIL;
 	}
-	if (store_article_load(s, id, &a, err, sizeof err)) {
+	if (store_article_load(s, id, &a, err, sizeof err) || analysis_on_open(s, id, a, err, sizeof err)) {
 		cli_error("%s", err);
 		store_items_free(it, 1);
 		store_close(s);

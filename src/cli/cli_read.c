@@ -1,5 +1,6 @@
 /* cli_read.c: `dateline FILE...`, `dateline read`, `dateline --demo`: articles in the reader. */
 #include "cli.h"
+#include "base.h"
 #include "model.h"
 #include "tui.h"
 #include "cli_store.h"
@@ -11,30 +12,28 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef DATADIR
-#define DATADIR "/usr/local/share/dateline"
-#endif
-
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Where the bundled samples are: $DATELINE_SAMPLES, ./samples, or the installed copy. */
-static const char *samples_dir(void)
+static const char *samples_dir(char *buf, size_t n)
 {
 	const char *env = getenv("DATELINE_SAMPLES");
 	if (env && *env)
 		return env;
 	if (access("samples/articles", R_OK) == 0)
 		return "samples/articles";
-	return DATADIR "/samples/articles";
+	snprintf(buf, n, "%s/samples/articles", appdirs_installed());
+	return buf;
 }
 
 /* Paths of the sample articles, sorted; NULL with *n = 0 when there are none. */
 static char **sample_paths(size_t *n)
 {
-	const char *dir = samples_dir();
+	char buf[4096];
+	const char *dir = samples_dir(buf, sizeof buf);
 	DIR *d = opendir(dir);
 	char **v = NULL;
 	*n = 0;

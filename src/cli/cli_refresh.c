@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -103,6 +104,30 @@ static int expand_fulltext(struct store *st, const struct feedlist *fl, const st
 	return fs.failed ? CLI_FAIL : CLI_OK;
 }
 
+/*
+ * The analysis runs beside the fetch (analysis_worker_start(): every
+ * article stored waiting, this refresh's and any an interrupted run left);
+ * the summary line was the first moment, items browsable; this line is the
+ * second, once the worker has finished.
+ */
+static int analysis_done(struct analysis_worker *w, double browsable, struct timespec *t0, int quiet)
+{
+	char err[512];
+	size_t done = 0;
+	int rc = analysis_worker_finish(w, &done, err, sizeof err);
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	if (rc) {
+		cli_error("analysis: %s (the next refresh resumes it)", err);
+		return CLI_FAIL;
+	}
+	if (!quiet && done)
+		printf("analysis: %zu article%s; items browsable after %.2f s, analysed after %.2f s\n", done,
+		       done == 1 ? "" : "s", browsable, secs);
+	return CLI_OK;
+}
+
 int cmd_refresh(int argc, char **argv)
 {
 	struct refresh_opts o;
@@ -152,6 +177,12 @@ int cmd_refresh(int argc, char **argv)
 			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
 		}
 	}
+	struct source_config src;
+	int from = cli_source(&src);
+	if (from < 0)
+		return CLI_FAIL;
+	if (from) /* the aggregator has the subscriptions: one sync brings every feed (FEED names too) */
+		return cli_refresh_aggregator(&src, &o.fetch, quiet, verbose, progress);
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
@@ -175,12 +206,23 @@ int cmd_refresh(int argc, char **argv)
 	}
 	struct refresh_sink sink;
 	store_sink_fill(ssink, &sink);
+	struct analysis_worker *worker = NULL;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (analysis_worker_start(store_path(st), &worker, err, sizeof err)) {
+		cli_error("analysis: %s", err);
+		store_sink_free(ssink);
+		store_close(st);
+		feedlist_free(&fl);
+		return CLI_FAIL;
+	}
 	o.parse = feed_parse;
 	o.progress = progress ? stderr : NULL;
 	o.report = stderr;
 	o.log = verbose ? stderr : NULL;
 	o.feeds_path = path;
 	struct refresh_summary sum;
+	memset(&sum, 0, sizeof sum);
 	if (refresh_run(&fl, &o, &sink, &sum, err, sizeof err)) {
 		cli_error("refresh: %s", err);
 		rc = CLI_FAIL;
@@ -193,6 +235,7 @@ int cmd_refresh(int argc, char **argv)
 		rc = sum.failed ? CLI_FAIL : CLI_OK;
 		rc |= expand_fulltext(st, &fl, &o.fetch, quiet);
 	}
+	rc |= analysis_done(worker, sum.seconds, &t0, quiet);
 	store_sink_free(ssink);
 	store_close(st);
 	feedlist_free(&fl);

@@ -103,8 +103,8 @@ int cmd_search(int argc, char **argv)
 	if (cli_store_open(db, 1, &s))
 		return CLI_FAIL;
 	char err[1024];
-	struct store_hit *h;
-	size_t n;
+	struct store_hit *h = NULL;
+	size_t n = 0;
 	/* one more than shown tells whether the list was cut, so the user is told */
 	if ((rank ? store_search_ranked : store_search)(s, query, limit + 1, &h, &n, err, sizeof err)) {
 		cli_error("%s", err);
@@ -147,7 +147,7 @@ int cmd_search(int argc, char **argv)
 			putchar('\n');
 		}
 		if (!n)
-			fprintf(stderr, "dateline: nothing matches '%s'\n", query);
+			cli_error("nothing matches '%s'", query);
 	}
 	if (cut)
 		cli_error("showing the first %zu matches; more match (--limit N shows more)", limit);

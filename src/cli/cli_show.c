@@ -14,14 +14,25 @@
 #include <strings.h>
 #include <unistd.h>
 
+/*
+ * Every error line goes out through the sanitiser: messages quote file names,
+ * option values and config values, any of which may carry escape sequences.
+ */
 void cli_error(const char *fmt, ...)
 {
-	va_list ap;
-	fputs("dateline: ", stderr);
+	va_list ap, again;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (line)
+		vsnprintf(line, (size_t)n + 1, fmt, again);
+	va_end(again);
+	char *clean = line ? sanitize_text(line, (size_t)n, 0) : NULL;
+	fprintf(stderr, "dateline: %s\n", clean ? clean : "out of memory");
+	free(clean);
+	free(line);
 }
 
 int cli_is_url(const char *s)

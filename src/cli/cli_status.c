@@ -77,6 +77,13 @@ int cmd_status(int argc, char **argv)
 			}
 			putchar('\n');
 		}
+		long long waiting = 0;
+		if (!store_analysis_count(s, &waiting, err, sizeof err) && waiting)
+			printf("%lld article%s wait%s for their analysis ('dateline refresh' finishes it)\n", waiting,
+			       waiting == 1 ? "" : "s", waiting == 1 ? "s" : "");
+		long long queued = 0; /* reading from an aggregator: what it has not been told yet */
+		if (!store_sync_queued(s, &queued, err, sizeof err) && queued)
+			printf("%lld changes wait for the aggregator (sent at the next refresh)\n", queued);
 	}
 	store_feeds_free(f, n);
 	store_close(s);

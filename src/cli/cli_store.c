@@ -20,9 +20,10 @@ int cli_store_open(const char *db, int readonly, struct store **out)
 	/*
 	 * Readers open an existing store read-write all the same: that costs
 	 * no lock, and lets an older schema be upgraded by whichever command
-	 * runs first. Only a store that is not there stays uncreated.
+	 * runs first. Only a store that is not there (or an empty file, which
+	 * may be anything the user named by mistake) stays uncreated.
 	 */
-	if (readonly && db && stat(db, &sb) == 0)
+	if (readonly && db && stat(db, &sb) == 0 && sb.st_size > 0)
 		readonly = 0;
 	if (store_open(db, readonly ? STORE_READONLY : 0, out, err, sizeof err)) {
 		cli_error("%s", err);
@@ -265,18 +266,31 @@ int cmd_mark(int argc, char **argv)
 	return rc;
 }
 
-static const char save_usage[] = "usage: dateline save [--json] [--db PATH] [--content-type CT] URL|FILE|-...";
+static const char save_usage[] =
+	"usage: dateline save [--json] [--db PATH] [--content-type CT] URL|FILE|-...\n"
+	"       dateline save --item ID [--db PATH] URL   (the page as item ID's full text)";
 
 int cmd_save(int argc, char **argv)
 {
 	const char *db = NULL, *ct = NULL;
 	int json = 0, rc = CLI_OK, any = 0;
+	long long item = 0;
 	for (int i = 1; i < argc; i++) {
 		int c = cli_store_common(argc, argv, &i, &db, &json);
 		if (c < 0)
 			return CLI_USAGE;
-		if (!c && !strcmp(argv[i], "--content-type") && i + 1 < argc) {
-			ct = argv[++i];
+		if (!c && (!strcmp(argv[i], "--content-type") || !strcmp(argv[i], "--item")) && i + 1 < argc) {
+			if (argv[i][2] == 'i') {
+				char *end;
+				item = strtoll(argv[i + 1], &end, 10);
+				if (*end || item <= 0) {
+					cli_error("--item wants an item id, not '%s'; %s", argv[i + 1], save_usage);
+					return CLI_USAGE;
+				}
+			} else {
+				ct = argv[i + 1];
+			}
+			i++;
 			c = 1;
 		}
 		if (!c && argv[i][0] == '-' && argv[i][1]) {
@@ -295,7 +309,7 @@ int cmd_save(int argc, char **argv)
 	json_object *arr = json ? json_object_new_array() : NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--db") || !strcmp(a, "--content-type")) {
+		if (!strcmp(a, "--db") || !strcmp(a, "--content-type") || !strcmp(a, "--item")) {
 			i++;
 			continue;
 		}
@@ -308,7 +322,9 @@ int cmd_save(int argc, char **argv)
 			rc = CLI_FAIL;
 			continue;
 		}
-		if (store_save_article(s, art, &id, err, sizeof err)) {
+		id = item;
+		if (item ? store_article_replace(s, item, art, 1, err, sizeof err)
+		         : store_save_article(s, art, &id, err, sizeof err)) {
 			cli_error("%s: %s", a, err);
 			rc = CLI_FAIL;
 		} else if (arr) {

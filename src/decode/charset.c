@@ -11,22 +11,41 @@
 #include <stdint.h>
 
 #include "base.h"
+#include "charset_sbcs.h"
 
-/* Labels that name the same decoder; the right-hand name is reported. */
+/*
+ * The one alias table: labels feeds write (IANA, WHATWG Encoding Standard,
+ * Python codec spellings) for the decoder iconv or charset_sbcs.c knows; the
+ * right-hand name is used and reported. Labels are compared lower case with
+ * '_' read as '-' ("windows_1251", "ebcdic_cp_us"); a label not here goes to
+ * iconv as it is, which knows most IANA names itself.
+ */
 static const struct {
 	const char *label, *name;
 } aliases[] = {
 	{"utf8", "utf-8"}, {"unicode-1-1-utf-8", "utf-8"},
-	{"gb2312", "gb18030"}, {"gbk", "gb18030"}, {"x-gbk", "gb18030"}, {"gb_2312-80", "gb18030"},
+	{"gb2312", "gb18030"}, {"gbk", "gb18030"}, {"x-gbk", "gb18030"}, {"gb-2312-80", "gb18030"},
 	{"csgb2312", "gb18030"}, {"euc-cn", "gb18030"}, {"chinese", "gb18030"}, {"cp936", "gb18030"},
-	{"sjis", "shift_jis"}, {"shift-jis", "shift_jis"}, {"x-sjis", "shift_jis"}, {"ms_kanji", "shift_jis"},
+	{"sjis", "shift_jis"}, {"shift-jis", "shift_jis"}, {"x-sjis", "shift_jis"}, {"ms-kanji", "shift_jis"},
 	{"csshiftjis", "shift_jis"}, {"big5-hkscs", "big5-hkscs"}, {"x-x-big5", "big5"}, {"cn-big5", "big5"},
-	{"latin1", "iso-8859-1"}, {"iso8859-1", "iso-8859-1"}, {"iso_8859-1", "iso-8859-1"}, {"l1", "iso-8859-1"},
-	{"ascii", "us-ascii"}, {"ansi_x3.4-1968", "us-ascii"}, {"cp1252", "windows-1252"},
+	{"latin1", "iso-8859-1"}, {"iso8859-1", "iso-8859-1"}, {"l1", "iso-8859-1"},
+	{"ascii", "us-ascii"}, {"ansi-x3.4-1968", "us-ascii"}, {"cp1252", "windows-1252"},
 	{"cp1251", "windows-1251"}, {"win-1251", "windows-1251"}, {"x-cp1251", "windows-1251"},
-	{"koi8r", "koi8-r"}, {"ks_c_5601-1987", "cp949"}, {"ksc5601", "cp949"}, {"euckr", "euc-kr"},
+	{"koi8r", "koi8-r"}, {"ks-c-5601-1987", "cp949"}, {"ksc5601", "cp949"}, {"euckr", "euc-kr"},
 	{"eucjp", "euc-jp"}, {"x-euc-jp", "euc-jp"}, {"tis620", "tis-620"},
-	{"utf16", "utf-16"}, {"utf-16", "utf-16"}, {"utf32", "utf-32"}, {"ucs-2", "utf-16"},
+	{"utf16", "utf-16"}, {"utf32", "utf-32"}, {"ucs-2", "utf-16"}, {"iso-10646-ucs-2", "utf-16"},
+	{"csunicode", "utf-16"}, {"ucs-4", "utf-32"}, {"iso-10646-ucs-4", "utf-32"}, {"csucs4", "utf-32"},
+	/* Mac charsets: iconv's names, WHATWG's x-mac-*, Python's spellings */
+	{"macroman", "macintosh"}, {"mac-roman", "macintosh"}, {"x-mac-roman", "macintosh"},
+	{"maccentraleurope", "mac-centraleurope"}, {"maclatin2", "mac-centraleurope"},
+	{"mac-latin2", "mac-centraleurope"}, {"mac-centeuro", "mac-centraleurope"}, {"x-mac-ce", "mac-centraleurope"},
+	{"maciceland", "x-mac-icelandic"}, {"mac-iceland", "x-mac-icelandic"},
+	{"maccyrillic", "mac-cyrillic"}, {"x-mac-cyrillic", "mac-cyrillic"}, {"x-mac-ukrainian", "mac-cyrillic"},
+	{"macgreek", "x-mac-greek"}, {"mac-greek", "x-mac-greek"},
+	{"macturkish", "x-mac-turkish"}, {"mac-turkish", "x-mac-turkish"},
+	/* IBM code pages under Python's names */
+	{"cp-is", "cp861"}, {"csibm861", "cp861"}, {"ibm039", "cp037"}, {"037", "cp037"}, {"500", "cp500"},
+	{"1140", "cp1140"},
 };
 
 void charset_canonical(const char *label, char *out, size_t outlen)
@@ -38,7 +57,7 @@ void charset_canonical(const char *label, char *out, size_t outlen)
 		label++;
 	for (; *label && n + 1 < outlen; label++)
 		if (*label != '\'' && *label != '"' && !isspace((unsigned char)*label))
-			out[n++] = (char)tolower((unsigned char)*label);
+			out[n++] = *label == '_' ? '-' : (char)tolower((unsigned char)*label);
 	out[n] = '\0';
 	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
 		if (!strcmp(out, aliases[i].label)) {
@@ -105,37 +124,18 @@ unsigned charset_cp1252_c1(unsigned cp) { return cp >= 0x80 && cp < 0xA0 ? cp125
 
 static int convert_cp1252(const char *data, size_t len, char **out, size_t *outlen)
 {
-	if (len > ((size_t)-1 - 1) / 3)
-		return -1;
-	char *res = malloc(len * 3 + 1);
-	if (!res)
-		return -1;
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = (unsigned char)data[i];
-		if (c >= 0x80 && c < 0xA0)
-			c = cp1252_80[c - 0x80];
-		if (c < 0x80) {
-			res[o++] = (char)c;
-		} else if (c < 0x800) {
-			res[o++] = (char)(0xC0 | (c >> 6));
-			res[o++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			res[o++] = (char)(0xE0 | (c >> 12));
-			res[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			res[o++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	res[o] = '\0';
-	*out = res;
-	*outlen = o;
-	return 0;
+	unsigned short high[128];
+	for (unsigned c = 0x80; c < 0x100; c++)
+		high[c - 0x80] = (unsigned short)charset_cp1252_c1(c);
+	return charset_sbcs_decode(high, data, len, out, outlen);
 }
 
 int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen)
 {
 	if (!strcmp(from, "windows-1252") || !strcmp(from, "iso-8859-1"))
 		return convert_cp1252(data, len, out, outlen);
+	if (charset_sbcs_known(from))
+		return charset_sbcs_convert(from, data, len, out, outlen);
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
 		return -1;
@@ -155,8 +155,14 @@ int charset_convert(const char *from, const char *data, size_t len, char **out, 
 		used = (size_t)(o - res);
 		if (r != (size_t)-1)
 			break;
-		if (errno != E2BIG) {
-			rc = -1; /* EILSEQ or EINVAL (truncated sequence at the end) */
+		if (errno == EINVAL && cap - used - 1 >= 3) {
+			/* a sequence cut short at the very end (a stray trailing byte of UTF-16): U+FFFD, as browsers do */
+			memcpy(res + used, "\xEF\xBF\xBD", 3);
+			used += 3;
+			break;
+		}
+		if (errno != E2BIG && errno != EINVAL) {
+			rc = -1; /* EILSEQ */
 			break;
 		}
 		size_t ncap = cap * 2;
@@ -165,7 +171,8 @@ int charset_convert(const char *from, const char *data, size_t len, char **out, 
 			rc = -1;
 			break;
 		}
-		res = p, cap = ncap;
+		res = p;
+		cap = ncap;
 	}
 	iconv_close(cd);
 	if (rc) {
@@ -211,8 +218,10 @@ static const char *sniff_bom(const unsigned char *s, size_t len, size_t *bomlen)
 static void xml_decl_encoding(const char *s, size_t len, char *out, size_t outlen)
 {
 	out[0] = '\0';
-	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-		s += 3, len -= 3;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+		s += 3;
+		len -= 3;
+	}
 	if (len < 6 || memcmp(s, "<?xml", 5))
 		return;
 	size_t end = 5;
@@ -234,6 +243,35 @@ static void xml_decl_encoding(const char *s, size_t len, char *out, size_t outle
 		charset_canonical(raw, out, outlen);
 		return;
 	}
+}
+
+/* "<?xm" in the EBCDIC code pages (XML 1.0, appendix F): the declaration tells which one. */
+static const char ebcdic_xml[4] = {0x4C, 0x6F, (char)0xA7, (char)0x94};
+
+/* 1 when cs is an EBCDIC code page: it reads ebcdic_xml as "<?xm". */
+static int is_ebcdic(const char *cs)
+{
+	char *u;
+	size_t ul;
+	if (!cs[0] || charset_convert(cs, ebcdic_xml, sizeof ebcdic_xml, &u, &ul))
+		return 0;
+	int yes = ul == 4 && !memcmp(u, "<?xm", 4);
+	free(u);
+	return yes;
+}
+
+/* The encoding="..." of an EBCDIC document's declaration, read through cp037 (its characters are invariant). */
+static void ebcdic_decl_encoding(const char *s, size_t len, char *out, size_t outlen)
+{
+	char *u;
+	size_t ul;
+	out[0] = '\0';
+	if (charset_convert("cp037", s, len < 512 ? len : 512, &u, &ul))
+		return;
+	xml_decl_encoding(u, ul, out, outlen);
+	free(u);
+	if (!is_ebcdic(out))
+		snprintf(out, outlen, "cp037");
 }
 
 static int is_wide(const char *cs)
@@ -295,8 +333,15 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 		rfc3023 = http[0] ? http : decl[0] ? decl : "utf-8";
 	/* a BOM or a UTF-16/32 shape cannot be overruled by a label for an ASCII-compatible set */
 	const char *cand[5] = {rfc3023, decl, "utf-8", "windows-1252", NULL};
+	if (!bom && len >= 4 && !memcmp(data, ebcdic_xml, 4)) {
+		/* EBCDIC: only an EBCDIC label can be right; the declaration names the code page */
+		ebcdic_decl_encoding(data, len, decl, sizeof decl);
+		cand[0] = is_ebcdic(rfc3023) ? rfc3023 : decl;
+		cand[2] = "cp037";
+		cand[3] = NULL;
+	}
 	/* labelled nowhere and not UTF-8: read the bytes for a likelier charset */
-	if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
+	else if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
 		cand[0] = charset_guess(data, len);
 	if (bom && (!strcmp(bom, "utf-8") ? strcmp(rfc3023, "utf-8") != 0 : !is_wide(rfc3023)))
 		cand[0] = bom;
@@ -311,13 +356,17 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			from = bom ? bom : "utf-32be";
 		const char *src = data;
 		size_t srclen = len;
-		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8")))
-			src += bomlen, srclen -= bomlen;
+		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8"))) {
+			src += bomlen;
+			srclen -= bomlen;
+		}
 		/* UTF-8 and ASCII that are what they claim are used in place */
 		int ascii = !strcmp(from, "us-ascii");
 		if ((ascii || !strcmp(from, "utf-8")) && charset_is_utf8(src, srclen, ascii)) {
-			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
-				src += 3, srclen -= 3;
+			if (!ascii && srclen >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
+				src += 3;
+				srclen -= 3;
+			}
 			*text = src, *textlen = srclen;
 			snprintf(encoding, enclen, "%s", from);
 			return 0;

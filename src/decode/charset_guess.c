@@ -114,13 +114,17 @@ const char *charset_guess(const char *s, size_t len)
 		 */
 		if (sc >= MIN_SCORE)
 			sc += 0.5;
-		if (sc > best_score)
-			best = multibyte[i], best_score = sc;
+		if (sc > best_score) {
+			best = multibyte[i];
+			best_score = sc;
+		}
 	}
 	for (size_t i = 0; i < sizeof singlebyte / sizeof *singlebyte; i++) {
 		double sc = score(singlebyte[i], s, len);
-		if (sc > best_score)
-			best = singlebyte[i], best_score = sc;
+		if (sc > best_score) {
+			best = singlebyte[i];
+			best_score = sc;
+		}
 	}
 	return best;
 }

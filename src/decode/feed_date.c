@@ -294,7 +294,9 @@ static int read_time(const char *tok, struct dt *t)
 	}
 	if (*p || n < 2)
 		return -1;
-	t->h = parts[0], t->mi = parts[1], t->s = parts[2];
+	t->h = parts[0];
+	t->mi = parts[1];
+	t->s = parts[2];
 	return 0;
 }
 
@@ -385,7 +387,8 @@ static int translate(const char *s, const char *const (*table)[2], size_t ntable
 				if (o + r >= outlen)
 					return -1;
 				memcpy(out + o, table[k][1], r);
-				o += r, s += l;
+				o += r;
+				s += l;
 				break;
 			}
 		}

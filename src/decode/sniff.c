@@ -60,6 +60,11 @@ enum sniff_kind sniff(const char *data, size_t len, const char *ct)
 	if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
 	    ((unsigned char)data[1] == 0xFE || (unsigned char)data[1] == 0xFF))
 		return (ct && strstr(ct, "html")) ? SNIFF_HTML : SNIFF_FEED_XML; /* UTF-16 markup */
+	/* "<?" in UTF-16 or UTF-32 without a BOM, "<?xm" in EBCDIC (XML 1.0 appendix F) */
+	if (len >= 4 && (!memcmp(data, "\x00\x3C\x00\x3F", 4) || !memcmp(data, "\x3C\x00\x3F\x00", 4) ||
+	                 !memcmp(data, "\x00\x00\x00\x3C", 4) || !memcmp(data, "\x3C\x00\x00\x00", 4) ||
+	                 !memcmp(data, "\x4C\x6F\xA7\x94", 4)))
+		return SNIFF_FEED_XML;
 	size_t i = skip_prologue(data, w);
 	const char *s = data + i;
 	size_t n = w - i;
@@ -68,6 +73,9 @@ enum sniff_kind sniff(const char *data, size_t len, const char *ct)
 	if (n && s[0] == '<') {
 		if (starts_ci(s, n, "<rss") || starts_ci(s, n, "<feed") || starts_ci(s, n, "<rdf") ||
 		    starts_ci(s, n, "<channel"))
+			return SNIFF_FEED_XML;
+		/* an Atom feed inside an XHTML page is still a feed (feed_xml.c finds it) */
+		if (has_ci(s, n, "<feed") && (has_ci(s, n, "http://www.w3.org/2005/atom") || has_ci(s, n, "purl.org/atom/ns")))
 			return SNIFF_FEED_XML;
 		if (starts_ci(s, n, "<!doctype html") || starts_ci(s, n, "<html") ||
 		    has_ci(s, n, "<body") || has_ci(s, n, "<head") || has_ci(s, n, "<div") || has_ci(s, n, "<p>"))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html_entities.h"
+#include "xmlprep_tags.h"
 
 #define MAX_DECLS 64        /* internal entities kept from a DOCTYPE */
 #define MAX_DECL_VALUE 1024 /* longest entity value substituted */
@@ -21,6 +22,7 @@ struct decl {
 struct prep {
 	struct decl decls[MAX_DECLS];
 	int ndecls;
+	struct tag_stack tags; /* elements open at the scan's position */
 };
 
 static int cmp_entity(const void *key, const void *elem)
@@ -240,8 +242,8 @@ static size_t count_attrs(const char *s, size_t i, size_t len, size_t limit)
 	return n;
 }
 
-/* Bytes that may start something to rewrite or skip: '&', '<' and 0xC2 (C1 controls). */
-static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1};
+/* Bytes that may start something to rewrite or skip: '&', '<', 0xC2 (C1 controls) and NUL. */
+static const unsigned char special[256] = {['&'] = 1, ['<'] = 1, [0xC2] = 1, [0] = 1};
 
 /* Nonzero when one of the eight bytes in w equals c (the classic zero-byte test). */
 static uint64_t has_byte(uint64_t w, unsigned char c)
@@ -256,7 +258,7 @@ static size_t next_special(const char *s, size_t i, size_t len)
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2))
+		if (has_byte(w, '&') | has_byte(w, '<') | has_byte(w, 0xC2) | has_byte(w, 0))
 			break;
 		i += 8;
 	}
@@ -279,7 +281,8 @@ static int add_cdata(struct xmlprep *p, const char *text, size_t len)
 		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
 		if (!c)
 			return -1;
-		p->cdata = c, p->cap_cdata = cap;
+		p->cdata = c;
+		p->cap_cdata = cap;
 	}
 	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
 	return 0;
@@ -289,6 +292,8 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 {
 	struct prep p;
 	p.ndecls = 0;
+	p.tags.n = 0;
+	p.tags.off = 0;
 	struct buf b = BUF_INIT;
 	b.limit = maxlen;
 	memset(out, 0, sizeof *out);
@@ -311,16 +316,22 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		size_t at = i, next;
 		int changed = 0;
 		struct buf rep = BUF_INIT;
-		if (c == 0xC2) {
+		if (c == 0) {
+			next = i + 1;
+			changed = 1; /* XML has no NUL; libxml2 would end the text at it ("(untitled)") */
+		} else if (c == 0xC2) {
 			if (!(i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)) {
 				i++;
 				continue;
 			}
 			char u[4]; /* a C1 control is text mis-decoded from windows-1252 */
 			buf_append(&rep, u, utf8_encode(charset_cp1252_c1((unsigned char)s[i + 1]), u));
-			next = i + 2, changed = 1;
+			next = i + 2;
+			changed = 1;
 		} else if (c == '&') {
 			next = rewrite_ref(&p, &rep, s, i, len, &changed);
+		} else if (i + 1 < len && s[i + 1] == '/') {
+			next = tags_end(&p.tags, s, i, len, &rep, &changed);
 		} else if (i + 1 >= len || (s[i + 1] != '!' && s[i + 1] != '?')) {
 			/* a long start tag may hide thousands of attributes: count them */
 			if (i + 1 < len && (s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z') {
@@ -331,6 +342,7 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 					out->error = "an element has more than 1024 attributes";
 					break;
 				}
+				tags_start(&p.tags, s, i, len);
 			}
 			i++;
 			continue;
@@ -348,14 +360,16 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 			next = skip_past(s, i + 2, len, "?>");
 			changed = i + 2 + pil <= len && !memcmp(s + i + 2, XMLPREP_CDATA_PI, pil); /* not ours: dropped */
 		} else if (i + 9 <= len && !memcmp(s + i, "<!DOCTYPE", 9)) {
-			next = skip_doctype(&p, s, i, len), changed = 1;
+			next = skip_doctype(&p, s, i, len);
+			changed = 1;
 		} else {
 			next = i + 1;
 		}
 		if (changed) {
 			buf_append(&b, s + run, at - run);
 			buf_append(&b, rep.data ? rep.data : "", rep.len);
-			run = next, copying = 1;
+			run = next;
+			copying = 1;
 		}
 		failed |= rep.failed;
 		buf_free(&rep);
@@ -368,8 +382,16 @@ int xmlprep_rewrite(const char *s, size_t len, size_t maxlen, int lift_cdata, st
 		out->error = why;
 		return -1;
 	}
-	if (!copying) { /* nothing to change: the document is used as it is */
-		out->doc = s, out->len = len;
+	if (p.tags.n && !p.tags.off) { /* cut short: the open elements are closed, as feedparser ends them */
+		buf_append(&b, s + run, len - run);
+		tags_close_all(&p.tags, &b);
+		run = len;
+		copying = 1;
+	}
+	if (!copying) { /* nothing to change: the document is used as it is */ {
+		out->doc = s;
+		out->len = len;
+	}
 		return 0;
 	}
 	buf_append(&b, s + run, len - run);

@@ -114,8 +114,10 @@ int feed_json_parse(const char *data, size_t len, const char *base_url, struct f
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-		data += 3, len -= 3;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
 	struct json_object *root = json_tokener_parse_ex(tok, data, (int)len);
 	enum json_tokener_error jerr = json_tokener_get_error(tok);
 	json_tokener_free(tok);
@@ -126,8 +128,13 @@ int feed_json_parse(const char *data, size_t len, const char *base_url, struct f
 	}
 	struct json_object *items = NULL;
 	const char *version = json_object_is_type(root, json_type_object) ? str(root, "version") : NULL;
+	/* the spec's own first examples wrote http://, and feeds still do: the scheme does not matter */
+	const char *vnum = !version ? NULL
+	                   : !strncmp(version, "https://jsonfeed.org/version/", 29) ? version + 29
+	                   : !strncmp(version, "http://jsonfeed.org/version/", 28)  ? version + 28
+	                                                                             : NULL;
 	if (!json_object_is_type(root, json_type_object) || (!version && !json_object_object_get_ex(root, "items", &items)) ||
-	    (version && strncmp(version, "https://jsonfeed.org/version/", 29))) {
+	    (version && !vnum)) {
 		snprintf(err, errlen, "not a feed: JSON that is not a JSON Feed (no jsonfeed.org version)");
 		json_object_put(root);
 		return -1;
@@ -135,7 +142,7 @@ int feed_json_parse(const char *data, size_t len, const char *base_url, struct f
 	struct feed *f = feed_new();
 	int rc = f ? 0 : -1;
 	if (f) {
-		const char *v = version ? version + 29 : "1.1";
+		const char *v = vnum ? vnum : "1.1";
 		char fmt[32];
 		snprintf(fmt, sizeof fmt, "jsonfeed%s", !strcmp(v, "1") ? "1.0" : v);
 		rc |= feed_set(&f->format, fmt);

@@ -26,10 +26,13 @@ static void add_enclosure(struct fx *x, struct fx_frame *f, const struct fx_attr
 	}
 	if (!abs || fx_add_enclosure(x->item, abs, type && *fx_trim(type) ? type : NULL, n))
 		fx_stop(x, "out of memory");
-	free(url), free(type), free(len), free(abs);
+	free(url);
+	free(type);
+	free(len);
+	free(abs);
 }
 
-int fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+enum fx_role fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
 {
 	const char *n = f->name;
 	switch (f->ns) {
@@ -88,9 +91,10 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		}
 	}
 	fx_trim(v);
-	if (f->ns == FX_NS_DC && is(n, "title"))
-		fx_take(it ? &it->title : &feed->title, v), v = NULL;
-	else if (f->ns == FX_NS_DC && (is(n, "creator") || is(n, "author") || (is(n, "contributor") && it && !it->author))) {
+	if (f->ns == FX_NS_DC && is(n, "title")) {
+		fx_take(it ? &it->title : &feed->title, v);
+		v = NULL;
+	} else if (f->ns == FX_NS_DC && (is(n, "creator") || is(n, "author") || (is(n, "contributor") && it && !it->author))) {
 		if (it && *v)
 			fx_take(&it->author, fx_author_name(v));
 	} else if (f->ns == FX_NS_DC && is(n, "date"))
@@ -99,13 +103,18 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		if (it && *v && fx_add_category(it, v))
 			fx_stop(x, "out of memory");
 	} else if (f->ns == FX_NS_DC && is(n, "language")) {
-		if (!it)
-			fx_take(&feed->language, v), v = NULL;
+		if (!it) {
+			fx_take(&feed->language, v);
+			v = NULL;
+		}
 	} else if (f->ns == FX_NS_DC && is(n, "description")) {
-		if (it && !it->summary)
-			fx_take(&it->summary, v), v = NULL;
-		else if (!it && !feed->description)
-			fx_take(&feed->description, v), v = NULL;
+		if (it && !it->summary) {
+			fx_take(&it->summary, v);
+			v = NULL;
+		} else if (!it && !feed->description) {
+			fx_take(&feed->description, v);
+			v = NULL;
+		}
 	} else if (f->ns == FX_NS_DCTERMS) {
 		if (!it && is(n, "modified"))
 			set_date(&feed->updated, v);
@@ -117,15 +126,188 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
 		char **dst = is(n, "author") ? (it ? &it->author : NULL)
 		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
 		                              : (it ? NULL : &feed->description);
-		if (dst && !*dst && *v)
-			fx_take(dst, v), v = NULL;
+		if (dst && !*dst && *v) {
+			fx_take(dst, v);
+			v = NULL;
+		}
 	} else if ((f->ns == FX_NS_CONTENT || f->ns == FX_NS_XHTML) && it) {
-		fx_take(&it->content, v), v = NULL;
+		fx_take(&it->content, v);
+		v = NULL;
 	}
 	free(v);
 }
 
-int fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+/*
+ * The core RSS vocabulary as a table, sorted by name for bsearch (as sfeed
+ * keeps its tag tables): how an element's text reads, whether it counts
+ * outside an item, and the handler that takes its value (and owns it) when
+ * the element closes. An element with an open handler but no end handler
+ * is read from its attributes alone.
+ */
+enum rss_scope { RSS_ANYWHERE, RSS_IN_ITEM };
+struct rss_elem {
+	const char *name;
+	enum fx_text text;
+	enum rss_scope scope;
+	void (*open)(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
+	void (*end)(struct fx *x, struct fx_frame *f, char *v);
+};
+
+static void end_title(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	fx_take(x->item ? &x->item->title : &x->feed->title, v);
+}
+
+static void end_link(struct fx *x, struct fx_frame *f, char *v)
+{
+	if (*v)
+		fx_take(x->item ? &x->item->link : &x->feed->link, fx_resolve(f, v));
+	free(v);
+}
+
+static void end_language(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (!x->item)
+		fx_take(&x->feed->language, v);
+	else
+		free(v);
+}
+
+/* The channel's date: lastBuildDate is better than pubDate, whichever order they come in. */
+static void channel_date(struct fx *x, char *v, int rank)
+{
+	if (rank >= x->updated_rank) {
+		char *d = fx_date(v);
+		if (d) {
+			fx_take(&x->feed->updated, d);
+			x->updated_rank = rank;
+		}
+	}
+	free(v);
+}
+
+static void end_build_date(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (!x->item)
+		channel_date(x, v, 2);
+	else
+		free(v);
+}
+
+static void end_pub_date(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (!x->item) {
+		channel_date(x, v, 1);
+		return;
+	}
+	char *d = fx_date(v);
+	if (d)
+		fx_take(&x->item->published, d);
+	free(v);
+}
+
+/* In an item the first of description / summary is the summary, a second one the content. */
+static void item_text(struct feed_item *it, char *v)
+{
+	if (!it->summary)
+		fx_take(&it->summary, v);
+	else if (!it->content)
+		fx_take(&it->content, v);
+	else
+		free(v);
+}
+
+static void end_description(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (x->item)
+		item_text(x->item, v);
+	else
+		fx_take(&x->feed->description, v);
+}
+
+static void end_summary(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (x->item)
+		item_text(x->item, v);
+	else
+		free(v); /* not a channel element */
+}
+
+static void end_content(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (x->item)
+		fx_take(&x->item->content, v);
+	else
+		free(v);
+}
+
+static void open_guid(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	(void)x;
+	f->flag = !fx_attr_is(a, na, "isPermaLink", "false");
+}
+
+static void end_guid(struct fx *x, struct fx_frame *f, char *v)
+{
+	x->guid_is_link = f->flag;
+	fx_take(&x->item->id, v);
+}
+
+static void end_author(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (*v)
+		fx_take(&x->item->author, fx_author_name(v));
+	free(v);
+}
+
+static void end_category(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	if (*v && fx_add_category(x->item, v))
+		fx_stop(x, "out of memory");
+	free(v);
+}
+
+static void open_enclosure(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	add_enclosure(x, f, a, na, "length");
+}
+
+static const struct rss_elem rss_core[] = {
+	{.name = "author", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_author},
+	{.name = "body", .text = FX_XHTML, .scope = RSS_IN_ITEM, .end = end_content}, /* XHTML without its namespace */
+	{.name = "category", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_category},
+	{.name = "description", .text = FX_HTML, .scope = RSS_ANYWHERE, .end = end_description},
+	{.name = "enclosure", .text = FX_TEXT, .scope = RSS_IN_ITEM, .open = open_enclosure},
+	{.name = "fullitem", .text = FX_HTML, .scope = RSS_ANYWHERE, .end = end_content},
+	{.name = "guid", .text = FX_TEXT, .scope = RSS_IN_ITEM, .open = open_guid, .end = end_guid},
+	{.name = "language", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_language},
+	{.name = "lastBuildDate", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_build_date},
+	{.name = "link", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_link},
+	{.name = "pubDate", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_pub_date},
+	{.name = "summary", .text = FX_HTML, .scope = RSS_ANYWHERE, .end = end_summary},
+	{.name = "title", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_title},
+};
+
+static int elem_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rss_elem *)elem)->name);
+}
+
+static const struct rss_elem *rss_elem_find(const char *name)
+{
+	return bsearch(name, rss_core, sizeof rss_core / sizeof *rss_core, sizeof *rss_core, elem_cmp);
+}
+
+enum fx_role fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
 {
 	const char *n = f->name;
 	struct feed_item *it = x->item;
@@ -140,23 +322,15 @@ int fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int 
 	}
 	if (f->ns != FX_NS_CORE)
 		return fx_ext_start(x, f, a, na);
-	if (is(n, "title") || is(n, "link") || is(n, "pubDate") || is(n, "language") || is(n, "lastBuildDate"))
-		return FX_FIELD;
-	if (is(n, "description") || is(n, "fullitem") || is(n, "summary"))
-		return f->text = FX_HTML, FX_FIELD;
-	if (!it)
+	const struct rss_elem *e = rss_elem_find(n);
+	if (!e || (e->scope == RSS_IN_ITEM && !it))
 		return FX_SKIP;
-	if (is(n, "guid")) {
-		f->flag = !fx_attr_is(a, na, "isPermaLink", "false");
-		return FX_FIELD;
-	}
-	if (is(n, "author") || is(n, "category"))
-		return FX_FIELD;
-	if (is(n, "body")) /* XHTML body written without its namespace */
-		return f->text = FX_XHTML, FX_FIELD;
-	if (is(n, "enclosure"))
-		add_enclosure(x, f, a, na, "length");
-	return FX_SKIP;
+	if (e->open)
+		e->open(x, f, a, na);
+	if (!e->end)
+		return FX_SKIP;
+	f->text = e->text;
+	return FX_FIELD;
 }
 
 void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
@@ -165,60 +339,17 @@ void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 		fx_ext_end(x, f, v);
 		return;
 	}
-	struct feed_item *it = x->item;
-	struct feed *feed = x->feed;
-	const char *n = f->name;
 	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
 		if (!(v = fx_clean_html(v, f->base))) {
 			fx_stop(x, "out of memory");
 			return;
 		}
 	}
-	fx_trim(v);
-	if (is(n, "title")) {
-		fx_take(it ? &it->title : &feed->title, v);
-		return;
-	}
-	if (is(n, "link")) {
-		if (*v)
-			fx_take(it ? &it->link : &feed->link, fx_resolve(f, v));
-	} else if (is(n, "language")) {
-		if (!it)
-			fx_take(&feed->language, v), v = NULL;
-	} else if (!it && (is(n, "lastBuildDate") || is(n, "pubDate"))) {
-		int rank = is(n, "lastBuildDate") ? 2 : 1;
-		if (rank >= x->updated_rank) {
-			char *d = fx_date(v);
-			if (d)
-				fx_take(&feed->updated, d), x->updated_rank = rank;
-		}
-	} else if (!it && is(n, "description")) {
-		fx_take(&feed->description, v), v = NULL;
-	} else if (!it) {
-		/* other channel-level fields are not kept */
-	} else if (is(n, "pubDate")) {
-		char *d = fx_date(v);
-		if (d)
-			fx_take(&it->published, d);
-	} else if (is(n, "description") || is(n, "summary")) {
-		/* the first of description / summary is the summary, a second one the content */
-		if (!it->summary)
-			fx_take(&it->summary, v), v = NULL;
-		else if (!it->content)
-			fx_take(&it->content, v), v = NULL;
-	} else if (is(n, "fullitem") || is(n, "body")) {
-		fx_take(&it->content, v), v = NULL;
-	} else if (is(n, "guid")) {
-		x->guid_is_link = f->flag;
-		fx_take(&it->id, v), v = NULL;
-	} else if (is(n, "author")) {
-		if (*v)
-			fx_take(&it->author, fx_author_name(v));
-	} else if (is(n, "category")) {
-		if (*v && fx_add_category(it, v))
-			fx_stop(x, "out of memory");
-	}
-	free(v);
+	const struct rss_elem *e = rss_elem_find(f->name);
+	if (e && e->end && (e->scope == RSS_ANYWHERE || x->item))
+		e->end(x, f, fx_trim(v));
+	else
+		free(v);
 }
 
 void fx_rss_item_end(struct fx *x, struct fx_frame *f)

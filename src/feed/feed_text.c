@@ -8,8 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static int is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
 /* The first case-insensitive occurrence of needle in s, or NULL. */
 static const char *find_ci(const char *s, const char *needle)
@@ -41,7 +39,7 @@ static size_t char_ref(const char *s, uint32_t *cp)
 		*cp = (uint32_t)v;
 		return i + 1;
 	}
-	while (i < 40 && is_alnum(s[i]))
+	while (i < 40 && ascii_isalnum(s[i]))
 		i++;
 	if (s[i] != ';' || i == 1)
 		return 0;
@@ -115,7 +113,7 @@ char *feed_text_plain(const char *s, size_t max)
 		const char *tn = p + 1 + (p[1] == '/');
 		size_t nl = 0;
 		if (*p == '<')
-			while (is_alnum(tn[nl]))
+			while (ascii_isalnum(tn[nl]))
 				nl++;
 		if (*p == '<' && (!strncmp(p, "<!--", 4) || (is_html_tag(tn, nl) && strchr(" \t\r\n/>", tn[nl])))) {
 			const char *n = tn;
@@ -128,16 +126,22 @@ char *feed_text_plain(const char *s, size_t max)
 				const char *close = find_ci(p, (n[1] | 32) == 'c' ? "</script" : "</style");
 				p = close ? close : end;
 			}
-			if (is_break_tag(n, nl) && !space)
-				buf_putc(&b, ' '), space = 1;
+			if (is_break_tag(n, nl) && !space) {
+				buf_putc(&b, ' ');
+				space = 1;
+			}
 			continue;
 		}
 		uint32_t cp = (unsigned char)*p;
 		size_t n = 1;
-		if (*p == '&' && (n = char_ref(p, &cp)) == 0)
-			n = 1, cp = '&';
-		else if (*p != '&')
-			n = utf8_decode(p, (size_t)(end - p), &cp), cp = n ? cp : 0xFFFD, n = n ? n : 1;
+		if (*p == '&' && (n = char_ref(p, &cp)) == 0) {
+			n = 1;
+			cp = '&';
+		} else if (*p != '&') {
+			n = utf8_decode(p, (size_t)(end - p), &cp);
+			cp = n ? cp : 0xFFFD;
+			n = n ? n : 1;
+		}
 		p += n;
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
 			if (!space)

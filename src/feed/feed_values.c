@@ -169,7 +169,8 @@ static int clean_html(const char *html, const char *base, struct buf *b)
 				buf_append(b, run, (size_t)(vs - run));
 				buf_puts(b, r ? r : "");
 				b->failed |= !r;
-				free(v), free(r);
+				free(v);
+				free(r);
 				run = p;
 			}
 			if (q && *p)

@@ -39,9 +39,10 @@ struct engine {
 	struct fx x;
 	const char *root_uri; /* namespace of the root element (libxml2 dictionary) */
 	const char *doc_base; /* the caller's base URL, or NULL */
+	char wrapper[64];     /* name of a document element that is not a feed, "" when it is one */
 };
 
-static int ns_of(struct engine *e, const char *uri)
+static enum fx_ns ns_of(struct engine *e, const char *uri)
 {
 	if (!uri || !*uri)
 		return FX_NS_CORE;
@@ -149,11 +150,22 @@ static void markup_end(struct fx *x, struct fx_frame *f)
 
 /* ---- SAX callbacks */
 
+static int is_feed_element(const char *n)
+{
+	return !strcmp(n, "rss") || !strcmp(n, "channel") || !strcmp(n, "RDF") || !strcmp(n, "feed");
+}
+
 static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const struct fx_attr *a, int na,
                     const xmlChar **ns, int nns)
 {
 	struct fx *x = &e->x;
 	const char *n = f->name;
+	if (!is_feed_element(n)) {
+		/* an XHTML page (or any wrapper) may hold the feed further down: look for it, as feedparser does */
+		snprintf(e->wrapper, sizeof e->wrapper, "%s", n);
+		f->role = FX_WRAP;
+		return;
+	}
 	char *ver = fx_attr_get(a, na, NULL, "version");
 	char fmt[32] = "";
 	e->root_uri = uri;
@@ -181,16 +193,32 @@ static void on_root(struct engine *e, struct fx_frame *f, const char *uri, const
 		char *lang = fx_attr_get(a, na, XML_NS, "lang");
 		if (lang)
 			fx_take(&x->feed->language, fx_trim(lang));
-	} else if (!strcasecmp(n, "html")) {
-		fx_stop(x, "not a feed: HTML page");
-	} else {
-		char msg[160];
-		snprintf(msg, sizeof msg, "not a feed: the document is <%.60s>, not RSS, RDF or Atom", n);
-		fx_stop(x, msg);
 	}
 	free(ver);
 	if (fmt[0] && feed_set(&x->feed->format, fmt))
 		fx_stop(x, "out of memory");
+}
+
+/*
+ * 1 for an item (entry) start tag inside an element of the channel left open
+ * (<itunes:category text='News'> never closed): feedparser reads it as the
+ * channel's next item, whatever encloses it. Not inside an item, nor inside
+ * a field holding markup (HTML or XHTML content may quote anything).
+ */
+static int stray_item(const struct fx *x, const struct fx_frame *f)
+{
+	const struct fx_frame *parent = &x->stack[x->depth - 2];
+	if (f->ns != FX_NS_CORE || strcmp(f->name, x->kind == FX_ATOM ? "entry" : "item") ||
+	    parent->role == FX_CHANNEL || parent->role == FX_ROOT)
+		return 0;
+	for (int d = x->depth - 2; d >= 0; d--) {
+		const struct fx_frame *a = &x->stack[d];
+		if (a->role == FX_ITEM || (a->role == FX_FIELD && a->text != FX_TEXT))
+			return 0;
+		if (a->role == FX_CHANNEL || a->role == FX_ROOT)
+			return 1;
+	}
+	return 0;
 }
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
@@ -223,15 +251,21 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (xb) {
 		char *r = fx_resolve_url(f->base, fx_trim(xb));
 		free(xb);
-		if (r)
-			f->base = r, f->own_base = 1;
+		if (r) {
+			f->base = r;
+			f->own_base = 1;
+		}
 	}
-	if (!parent) {
+	if (!parent || (parent->role == FX_WRAP && !x->feed->format && (!strcmp(f->name, "feed") || !strcmp(f->name, "rss")))) {
 		on_root(e, f, (const char *)URI, a, na, namespaces, nb_namespaces);
 		return;
 	}
+	if (parent->role == FX_WRAP) {
+		f->role = FX_WRAP;
+		return;
+	}
 	f->ns = ns_of(e, (const char *)URI);
-	switch (parent->role) {
+	switch (stray_item(x, f) ? FX_CHANNEL : parent->role) {
 	case FX_FIELD:
 	case FX_MARKUP:
 		f->role = FX_MARKUP;
@@ -461,7 +495,11 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		snprintf(err, errlen, "%s", x->err);
 		rc = -1;
 	} else if (!feed->format) {
-		if (x->xml_err[0])
+		if (!strcasecmp(e->wrapper, "html"))
+			snprintf(err, errlen, "not a feed: HTML page");
+		else if (e->wrapper[0])
+			snprintf(err, errlen, "not a feed: the document is <%.60s>, not RSS, RDF or Atom", e->wrapper);
+		else if (x->xml_err[0])
 			snprintf(err, errlen, "XML error line %d: %s", x->xml_err_line, x->xml_err);
 		else
 			snprintf(err, errlen, "not a feed: no RSS, RDF or Atom element found");
@@ -476,7 +514,9 @@ int feed_xml_parse(const struct xmlprep *doc, const char *base_url, struct feed 
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	buf_free(&x->text);
-	free(x->person_name), free(x->person_email), free(x->feed_author);
+	free(x->person_name);
+	free(x->person_email);
+	free(x->feed_author);
 	free(e);
 	return rc;
 }

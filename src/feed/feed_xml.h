@@ -33,15 +33,16 @@ enum fx_ns {
 	FX_NS_CORE, FX_NS_ATOM, FX_NS_DC, FX_NS_DCTERMS, FX_NS_CONTENT, FX_NS_MEDIA, FX_NS_XHTML, FX_NS_RDF, FX_NS_ITUNES,
 	FX_NS_OTHER
 };
-enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP };
+/* FX_WRAP: an element around the feed (an XHTML page holding an Atom <feed>), searched for one */
+enum fx_role { FX_SKIP, FX_ROOT, FX_CHANNEL, FX_ITEM, FX_PERSON, FX_GROUP, FX_FIELD, FX_MARKUP, FX_WRAP };
 enum fx_text { FX_TEXT, FX_HTML, FX_XHTML, FX_XHTML_WRAPPED, FX_BASE64 };
 enum fx_kind { FX_RSS, FX_RDF, FX_ATOM };
 
 struct fx_frame {
 	const char *name; /* local name */
-	int ns;           /* enum fx_ns */
-	int role;         /* enum fx_role */
-	int text;         /* FIELD: enum fx_text, how its value reads */
+	enum fx_ns ns;
+	enum fx_role role;
+	enum fx_text text; /* FIELD: how its value reads */
 	int quiet;        /* MARKUP: an XHTML wrapper <div>, not serialised */
 	int flag;         /* reader's own mark (RSS guid isPermaLink) */
 	char *base;       /* xml:base in effect, or NULL */
@@ -58,12 +59,12 @@ struct fx {
 	void *ctxt;               /* the xmlParserCtxtPtr */
 	struct feed *feed;        /* being filled */
 	struct feed_item *item;   /* current item, or NULL */
-	int kind;                 /* enum fx_kind */
+	enum fx_kind kind;
 	struct fx_frame stack[FEED_MAX_DEPTH]; /* open elements */
 	int depth;                /* number open */
 	struct buf text;          /* the current field's text or markup */
 	int markup;               /* 1 once the field had a child element */
-	int field_text;           /* enum fx_text of the open field */
+	enum fx_text field_text;  /* how the open field's value reads */
 	int guid_is_link;         /* RSS: the item's guid is a permalink */
 	int updated_rank;         /* RSS channel: how good the date in feed->updated is */
 	char *person_name;        /* Atom author/contributor being read */
@@ -123,14 +124,14 @@ int fx_add_enclosure(struct feed_item *it, const char *url, const char *type, lo
 void fx_stop(struct fx *x, const char *msg);
 
 /* Extension vocabularies shared by both readers (Dublin Core, content, Media RSS, XHTML body). */
-int fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
+enum fx_role fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
 void fx_ext_end(struct fx *x, struct fx_frame *f, char *value);
 
 /* The format readers: role of an element under channel/item/group, and the end of a field or item. */
-int fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
+enum fx_role fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
 void fx_rss_end(struct fx *x, struct fx_frame *f, char *value);
 void fx_rss_item_end(struct fx *x, struct fx_frame *f);
-int fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
+enum fx_role fx_atom_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
 void fx_atom_end(struct fx *x, struct fx_frame *f, char *value);
 void fx_atom_item_end(struct fx *x, struct fx_frame *f);
 

@@ -87,12 +87,14 @@ int feed_parse(const char *data, size_t len, const char *content_type, const cha
 	}
 	struct feed *f = feed_new();
 	if (!f) {
-		xmlprep_free(&prep), free(utf8_owned);
+		xmlprep_free(&prep);
+		free(utf8_owned);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	rc = feed_xml_parse(&prep, base_url, f, err, errlen);
-	xmlprep_free(&prep), free(utf8_owned);
+	xmlprep_free(&prep);
+	free(utf8_owned);
 	if (!rc && feed_set(&f->encoding, enc)) {
 		snprintf(err, errlen, "out of memory");
 		rc = -1;

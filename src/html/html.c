@@ -5,6 +5,7 @@
  * name their article container like boilerplate).
  */
 #include "html.h"
+#include "decode.h"
 #include "model.h"
 #include "html_clean.h"
 #include "html_dom.h"
@@ -97,10 +98,8 @@ static int has_high_bytes(const char *data, size_t len)
 
 void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap)
 {
-	const char *c;
-	enc[0] = '\0';
-	if (content_type && (c = dom_ifind(content_type, "charset=")))
-		take_label(c + 8, enc, cap);
+	char mime[64];
+	charset_parse_content_type(content_type, mime, sizeof mime, enc, cap); /* enc "" when none */
 	if (!enc[0] && len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		snprintf(enc, cap, "UTF-8");
 	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFF\xFE", 2))
@@ -203,10 +202,18 @@ static size_t body_bytes(const struct article *a)
 static void move_body(struct article *to, struct article *from)
 {
 	struct article tmp = *to;
-	to->sections = from->sections, to->n_sections = from->n_sections, to->cap_sections = from->cap_sections;
-	to->links = from->links, to->n_links = from->n_links, to->cap_links = from->cap_links;
-	from->sections = tmp.sections, from->n_sections = tmp.n_sections, from->cap_sections = tmp.cap_sections;
-	from->links = tmp.links, from->n_links = tmp.n_links, from->cap_links = tmp.cap_links;
+	to->sections = from->sections;
+	to->n_sections = from->n_sections;
+	to->cap_sections = from->cap_sections;
+	to->links = from->links;
+	to->n_links = from->n_links;
+	to->cap_links = from->cap_links;
+	from->sections = tmp.sections;
+	from->n_sections = tmp.n_sections;
+	from->cap_sections = tmp.cap_sections;
+	from->links = tmp.links;
+	from->n_links = tmp.n_links;
+	from->cap_links = tmp.cap_links;
 }
 
 /*
@@ -217,14 +224,18 @@ static void move_body(struct article *to, struct article *from)
 static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outlen)
 {
 	if (!strcasecmp(enc, "UTF-8")) {
-		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-			data += 3, len -= 3;
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+			data += 3;
+			len -= 3;
+		}
 		return utf8_repair(data, len, outlen);
 	}
 	if (!strcasecmp(enc, "windows-1252"))
 		return utf8_from_cp1252(data, len, outlen);
-	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
-		data += 2, len -= 2;
+	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
+		data += 2;
+		len -= 2;
+	}
 	iconv_t cd = iconv_open("UTF-8", enc);
 	if (cd == (iconv_t)-1)
 		return utf8_from_cp1252(data, len, outlen);
@@ -232,7 +243,11 @@ static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outl
 	char *out = malloc(cap);
 	char *in = (char *)data;
 	size_t left = len;
-	while (out) {
+	if (!out) {
+		iconv_close(cd);
+		return NULL;
+	}
+	for (;;) {
 		char *o = out + used;
 		size_t room = cap - used - 1;
 		size_t r = iconv(cd, &in, &left, &o, &room);
@@ -246,12 +261,15 @@ static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outl
 				out = NULL;
 				break;
 			}
-			out = bigger, cap *= 2;
+			out = bigger;
+			cap *= 2;
 			continue;
 		}
 		/* EILSEQ or EINVAL: one undecodable byte becomes U+FFFD */
 		memcpy(out + used, "\xEF\xBF\xBD", 3);
-		used += 3, in++, left--;
+		used += 3;
+		in++;
+		left--;
 		if (!left)
 			break;
 	}
@@ -296,9 +314,10 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 	size_t ulen;
 	char *utf8 = NULL;
 	const char *text = data;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8"))
-		text += 3, ulen = len - 3;
-	else
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8")) {
+		text += 3;
+		ulen = len - 3;
+	} else
 		ulen = len;
 	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
 	if (strcasecmp(enc, "UTF-8") || memchr(text, '\0', ulen) || !utf8_valid(text, ulen)) {
@@ -368,6 +387,39 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 done:
 	article_free(best);
 	xmlFree(base);
+	xmlFreeDoc(doc);
+	free(utf8);
+	return rc;
+}
+
+int html_fragment_parse(const char *data, size_t len, const char *url, struct article *a,
+                        char *err, size_t errlen)
+{
+	size_t ulen = len;
+	char *utf8 = NULL;
+	const char *text = data;
+	if (len > INT_MAX) {
+		snprintf(err, errlen, "content too large (%zu bytes)", len);
+		return -1;
+	}
+	/* a feed parser hands over valid UTF-8; anything else is repaired, never trusted */
+	if (memchr(data, '\0', len) || !utf8_valid(data, len)) {
+		if (!(utf8 = utf8_repair(data, len, &ulen))) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		text = utf8;
+	}
+	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
+	xmlDoc *doc = parse(text, ulen, url);
+	int rc = -1;
+	if (!doc) {
+		snprintf(err, errlen, "not readable HTML");
+	} else if (!extract(doc, PASS_WHOLE, url, a, err, errlen)) {
+		rc = body_bytes(a) >= MIN_ARTICLE_TEXT ? 0 : -1;
+		if (rc)
+			snprintf(err, errlen, "no text in the content");
+	}
 	xmlFreeDoc(doc);
 	free(utf8);
 	return rc;

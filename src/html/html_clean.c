@@ -39,7 +39,12 @@ static const char *const strong_names[] = {
 	"^meta", "metadata", "timestamp", "pubdate", "^ad", "^ads", "adslot", "ad-slot",
 	"adunit", "ad-unit", "dfp", "sr-only", "visually-hidden", "screen-reader",
 	"promo", "read-more", "readmore", "more-stories", "more-articles",
-	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip", NULL,
+	"jump-link", "skip-link", "^print", "^toc", "table-of-contents", "tooltip",
+	/* the same furniture named in the languages of the pages: comments,
+	 * author boxes, sharing, related reading, subscriptions, tags */
+	"kommentar", "komentarz", "comentario", "autor", "teilen", "compartir", "partager", "udostepnij",
+	"verwandt", "aehnlich", "relacionad", "lesetipp", "leseempfehlung", "empfehlung", "mehr-zum-thema",
+	"weiterlesen", "suscrip", "boletin", "abonnement", "schlagw", "stichw", "etiquetas", NULL,
 };
 
 /* Names of furniture that an article container may legitimately carry too. */
@@ -134,9 +139,13 @@ static int prune_verdict(const xmlNode *n, const xmlNode *root, size_t total, in
 		return 1;
 	if (is_article_root(n))
 		return 0;
-	/* what the reader never sees is not the article (Readability drops it too) */
-	if (is_hidden(n))
-		return 1;
+	/* what the reader never sees is not the article (Readability drops it
+	 * too), unless it holds most of the page's prose: a block hidden until a
+	 * script shows it, or an unclosed hidden menu that swallowed the page */
+	if (is_hidden(n)) {
+		const struct dom_stats *hs = dom_stats_of(n);
+		return prose_share(n, total) < 0.5 || !hs || (hs->paras < 2 && hs->text < 500);
+	}
 	/* a date standing alone between blocks is the page's metadata, not prose */
 	if (dom_is(n, "time") && n->parent && !dom_is_any(n->parent, prose_parents))
 		return 1;
@@ -214,7 +223,8 @@ int html_clean_content(xmlNode *content)
 				free(order);
 				return -1;
 			}
-			order = v, cap = nc;
+			order = v;
+			cap = nc;
 		}
 		order[n++] = c;
 	}
@@ -226,15 +236,19 @@ int html_clean_content(xmlNode *content)
 		struct dom_stats *st = dom_stats_of(c);
 		if (!st)
 			continue;
-		st->eff_text = st->own, st->eff_link = 0, st->eff_anchors = 0;
+		st->eff_text = st->own;
+		st->eff_link = 0;
+		st->eff_anchors = 0;
 		for (xmlNode *k = c->children; k; k = k->next) {
 			const struct dom_stats *ks = dom_stats_of(k);
 			if (ks)
 				st->eff_text += ks->eff_text, st->eff_link += ks->eff_link,
 				st->eff_anchors += ks->eff_anchors;
 		}
-		if (dom_is(c, "a"))
-			st->eff_link = st->eff_text, st->eff_anchors++;
+		if (dom_is(c, "a")) {
+			st->eff_link = st->eff_text;
+			st->eff_anchors++;
+		}
 		if (c != content && content_junk(c, st))
 			dom_remove(c);
 	}

@@ -20,9 +20,23 @@ int html_date_only(const char *text);
 
 /*
  * The page's own publication date, normalised into out: itemprop
- * datePublished, <time pubdate>, then the first <time datetime> under root.
+ * datePublished, <time pubdate>, the first <time datetime> under root, a
+ * date written in a small element named like a date or byline, a date in
+ * url's path (url may be NULL), a date on a short line under the <h1>.
  * 0, or -1 when there is none.
  */
-int html_date_in_page(xmlNode *root, char *out, size_t cap);
+int html_date_in_page(xmlNode *root, const char *url, char *out, size_t cap);
+
+/*
+ * The first whole date written in text ("25.08.2015", "5. Januar 2020",
+ * "January 5, 2020", "5 de enero de 2020", "2020-01-05"; month names in
+ * English, German, French, Spanish, Italian, Portuguese, Dutch and Polish)
+ * as YYYY-MM-DD in out (cap >= 11). 0, or -1 when text holds none.
+ */
+int html_date_find(const char *text, char *out, size_t cap);
+
+/* The month (1-12) the word w[0..len) names in one of those languages
+ * (full or cut to three letters or more, "Sept", "März"), or 0. */
+int html_date_month(const char *w, size_t len);
 
 #endif

@@ -267,10 +267,15 @@ size_t dom_measure(xmlNode *root, struct dom_stats *stats, size_t cap)
 		struct dom_stats *p = dom_stats_of(st->node->parent);
 		if (!p)
 			continue;
-		p->text += st->text, p->link += st->link, p->commas += st->commas;
+		p->text += st->text;
+		p->link += st->link;
+		p->commas += st->commas;
 		if (!dom_is_block(st->node))
 			p->flow += st->flow;
-		p->paras += st->paras, p->lis += st->lis, p->inputs += st->inputs, p->imgs += st->imgs;
+		p->paras += st->paras;
+		p->lis += st->lis;
+		p->inputs += st->inputs;
+		p->imgs += st->imgs;
 	}
 	return n;
 }

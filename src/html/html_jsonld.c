@@ -1,6 +1,7 @@
 /* html_jsonld.c: schema.org article metadata from JSON-LD scripts, via json-c. */
 #include "html_jsonld.h"
 #include "base.h"
+#include "html_byline.h"
 #include "html_dom.h"
 
 #include <json-c/json.h>
@@ -67,31 +68,59 @@ static int set(char **dst, const char *s)
 	return (*dst = strdup(s)) ? 0 : -1;
 }
 
-/* One author: "Jane Doe" or {"name": "Jane Doe"}. */
-static const char *author_name(struct json_object *a)
+/* The object whose "@id" is id in the script's @graph (or top-level array), or NULL. */
+static struct json_object *by_id(struct json_object *top, const char *id)
+{
+	struct json_object *list = top, *g;
+	if (json_object_is_type(top, json_type_object) && json_object_object_get_ex(top, "@graph", &g))
+		list = g;
+	if (!id || !json_object_is_type(list, json_type_array))
+		return NULL;
+	for (size_t i = 0; i < json_object_array_length(list); i++) {
+		struct json_object *e = json_object_array_get_idx(list, i);
+		const char *eid = str_field(e, "@id");
+		if (eid && !strcmp(eid, id))
+			return e;
+	}
+	return NULL;
+}
+
+/* One author: "Jane Doe", {"name": "Jane Doe"}, or {"@id": ...} naming a Person elsewhere in the graph. */
+static const char *author_name(struct json_object *a, struct json_object *top)
 {
 	if (json_object_is_type(a, json_type_string))
 		return json_object_get_string(a);
-	return str_field(a, "name");
+	const char *n = str_field(a, "name");
+	if (!n && top)
+		n = str_field(by_id(top, str_field(a, "@id")), "name");
+	return n;
 }
 
-static int read_authors(struct json_object *o, char **dst)
+static int read_authors(struct json_object *o, struct json_object *top, char **dst)
 {
 	struct json_object *a;
 	if (!json_object_object_get_ex(o, "author", &a) && !json_object_object_get_ex(o, "creator", &a))
 		return 0;
 	struct buf b = BUF_INIT;
 	if (json_object_is_type(a, json_type_array)) {
-		for (size_t i = 0; i < json_object_array_length(a) && i < 20; i++) {
-			const char *n = author_name(json_object_array_get_idx(a, i));
-			if (n && *n) {
+		size_t n_all = json_object_array_length(a);
+		for (size_t i = 0; i < n_all && i < 20; i++) {
+			const char *n = author_name(json_object_array_get_idx(a, i), top);
+			/* one agency, once: "AP" beside "Associated Press", a name twice */
+			int again = 0;
+			for (size_t k = 0; n && k < n_all && k < 20 && !again; k++) {
+				const char *o2 = k == i ? NULL : author_name(json_object_array_get_idx(a, k), top);
+				again = o2 && html_byline_same_source(n, o2) &&
+				        (strlen(n) < strlen(o2) || (strlen(n) == strlen(o2) && k < i));
+			}
+			if (n && *n && !again) {
 				if (b.len)
 					buf_puts(&b, ", ");
 				dom_text_append(&b, n, strlen(n));
 			}
 		}
 	} else {
-		const char *n = author_name(a);
+		const char *n = author_name(a, top);
 		if (n)
 			dom_text_append(&b, n, strlen(n));
 	}
@@ -105,11 +134,28 @@ static int read_authors(struct json_object *o, char **dst)
 	return rc;
 }
 
-static int take(struct json_object *o, struct jsonld_article *out)
+/* The first datePublished anywhere in a script (a WebPage's when no article is described). */
+static const char *any_published(struct json_object *o, int depth)
+{
+	const char *v = str_field(o, "datePublished");
+	if (v || depth > 4)
+		return v;
+	if (json_object_is_type(o, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(o) && !v; i++)
+			v = any_published(json_object_array_get_idx(o, i), depth + 1);
+	} else if (json_object_is_type(o, json_type_object)) {
+		struct json_object *g;
+		if (json_object_object_get_ex(o, "@graph", &g))
+			v = any_published(g, depth + 1);
+	}
+	return v;
+}
+
+static int take(struct json_object *o, struct json_object *top, struct jsonld_article *out)
 {
 	struct json_object *p, *m;
 	if (set(&out->headline, str_field(o, "headline")) || set(&out->name, str_field(o, "name")) ||
-	    set(&out->published, str_field(o, "datePublished")) || read_authors(o, &out->byline) ||
+	    set(&out->published, str_field(o, "datePublished")) || read_authors(o, top, &out->byline) ||
 	    set(&out->url, str_field(o, "url")))
 		return -1;
 	if (json_object_object_get_ex(o, "publisher", &p)) {
@@ -164,10 +210,13 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 			again = 0;
 			while (*js == ' ' || *js == '\n' || *js == '\r' || *js == '\t')
 				js++;
-			if (!strncmp(js, "<![CDATA[", 9))
-				js += 9, again = 1;
-			else if (!strncmp(js, "<!--", 4))
-				js += 4, again = 1;
+			if (!strncmp(js, "<![CDATA[", 9)) {
+				js += 9;
+				again = 1;
+			} else if (!strncmp(js, "<!--", 4)) {
+				js += 4;
+				again = 1;
+			}
 		}
 		size_t len = strlen(js);
 		struct json_object *top = NULL;
@@ -182,7 +231,9 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 		}
 		xmlFree(text);
 		struct json_object *art = top ? find_article(top) : NULL;
-		int rc = art ? take(art, out) : 0;
+		int rc = art ? take(art, top, out) : 0;
+		if (!rc && !art && top && !out->page_published)
+			rc = set(&out->page_published, any_published(top, 0));
 		json_object_put(top);
 		if (rc)
 			return -1;
@@ -194,7 +245,12 @@ int html_jsonld_read(xmlNode *root, struct jsonld_article *out)
 
 void html_jsonld_free(struct jsonld_article *j)
 {
-	free(j->headline), free(j->name), free(j->byline);
-	free(j->published), free(j->site), free(j->url);
+	free(j->headline);
+	free(j->name);
+	free(j->byline);
+	free(j->published);
+	free(j->site);
+	free(j->url);
+	free(j->page_published);
 	memset(j, 0, sizeof *j);
 }

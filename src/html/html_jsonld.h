@@ -17,6 +17,7 @@ struct jsonld_article {
 	char *published; /* "datePublished" as written, or NULL */
 	char *site;      /* publisher's name, or NULL */
 	char *url;       /* "url" or mainEntityOfPage's @id, or NULL */
+	char *page_published; /* datePublished of another type (WebPage) when no article is described */
 };
 
 /* Reads the first article-typed JSON-LD object under root. 0, or -1 (memory). */

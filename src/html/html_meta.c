@@ -9,6 +9,7 @@
 #include "html_dom.h"
 #include "html_byline.h"
 #include "html_date.h"
+#include "html_headline.h"
 #include "html_jsonld.h"
 #include "html_title.h"
 
@@ -28,7 +29,7 @@ enum meta_key {
 	M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR, M_ARTICLE_AUTHOR,
 	M_OG_SITE_NAME, M_ARTICLE_PUBLISHED, M_PARSELY_PUB_DATE,
 	M_DC_DATE, M_DCTERMS_CREATED, M_PUBDATE, M_PUBLISH_DATE, M_DATE, M_SAILTHRU_DATE,
-	M_ITEMPROP_DATE, M_OG_URL, M_COUNT
+	M_ITEMPROP_DATE, M_OG_URL, M_TW_LABEL1, M_TW_DATA1, M_TW_LABEL2, M_TW_DATA2, M_COUNT
 };
 static const char *const meta_names[M_COUNT] = {
 	"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
@@ -36,7 +37,7 @@ static const char *const meta_names[M_COUNT] = {
 	"dc:creator", "dcterm:creator", "author", "parsely-author", "article:author",
 	"og:site_name", "article:published_time", "parsely-pub-date",
 	"dc:date", "dcterms:created", "pubdate", "publish-date", "date", "sailthru:date",
-	"itemprop:datepublished", "og:url",
+	"itemprop:datepublished", "og:url", "twitter:label1", "twitter:data1", "twitter:label2", "twitter:data2",
 };
 
 struct meta {
@@ -67,8 +68,10 @@ static int meta_note(struct meta *m, const char *names, const char *value, const
 		const char *colon = strchr(key, ':');
 		const char *alt = colon && strchr(colon + 1, ':') ? colon + 1 : NULL;
 		for (int i = 0; i < M_COUNT; i++)
-			if (!strcmp(key, meta_names[i]) || (alt && !strcmp(alt, meta_names[i])))
-				m->v[i] = value, hit = 1;
+			if (!strcmp(key, meta_names[i]) || (alt && !strcmp(alt, meta_names[i]))) {
+				m->v[i] = value;
+				hit = 1;
+			}
 	}
 	return hit;
 }
@@ -148,8 +151,10 @@ static void unescape(struct buf *b, const char *s)
 					n = utf8_encode((uint32_t)cp, out);
 			} else {
 				for (size_t i = 0; i < sizeof named / sizeof *named && !n; i++)
-					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl))
-						n = strlen(named[i].utf8), memcpy(out, named[i].utf8, n);
+					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl)) {
+						n = strlen(named[i].utf8);
+						memcpy(out, named[i].utf8, n);
+					}
 			}
 			if (n) {
 				dom_text_append(b, out, n);
@@ -175,14 +180,6 @@ static int fill(char **field, const char *s)
 	return rc;
 }
 
-static const char *first_of(const struct meta *m, const enum meta_key *keys, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (m->v[keys[i]])
-			return m->v[keys[i]];
-	return NULL;
-}
-
 /* 1 when an h1 or h2 of the page reads exactly title. */
 static int heading_equals(xmlNode *root, const char *title)
 {
@@ -200,7 +197,18 @@ static int heading_equals(xmlNode *root, const char *title)
 	return eq;
 }
 
-static int read_title(xmlNode *root, struct article *a, const struct meta *m, const struct jsonld_article *j, const char *site)
+/* The host of the page's URL into out ("" when none). */
+static void page_host(const xmlDoc *doc, char *out, size_t cap)
+{
+	const char *u = doc->URL ? (const char *)doc->URL : "";
+	const char *h = strstr(u, "://");
+	out[0] = '\0';
+	if (h && cap)
+		snprintf(out, cap, "%.*s", (int)strcspn(h + 3, "/:?#"), h + 3);
+}
+
+static int read_title(xmlNode *root, struct article *a, const struct meta *m, const struct headline_sources *src,
+                      const char *site)
 {
 	char clean[TITLE_MAX];
 	clean[0] = '\0';
@@ -208,27 +216,80 @@ static int read_title(xmlNode *root, struct article *a, const struct meta *m, co
 		snprintf(clean, sizeof clean, "%s", m->title); /* the colon belongs to the headline */
 	else if (m->title)
 		html_title_clean(m->title, site, clean, sizeof clean);
-	const char *t = NULL;
-	if (j->name && j->headline && strcmp(j->name, j->headline)) {
-		int hm = html_title_similarity(j->headline, clean) > 0.75, nm = html_title_similarity(j->name, clean) > 0.75;
-		t = hm && !nm ? j->headline : j->name;
-	} else {
-		t = j->name ? j->name : j->headline;
+	struct buf h = BUF_INIT;
+	if (html_headline_pick(root, src, &h)) {
+		buf_free(&h);
+		return -1;
 	}
-	static const enum meta_key keys[] = {
-		M_DC_TITLE, M_DCTERM_TITLE, M_OG_TITLE, M_WEIBO_ARTICLE_TITLE, M_WEIBO_WEBPAGE_TITLE,
-		M_TITLE, M_TWITTER_TITLE, M_PARSELY_TITLE,
-	};
-	if (!t)
-		t = first_of(m, keys, sizeof keys / sizeof *keys);
-	if (!t && clean[0])
-		t = clean;
 	/* "Headline | Site": what the cleaning cut off names the site */
 	char site_part[TITLE_MAX];
-	if (!a->site && m->title && html_title_site(m->title, clean, site_part, sizeof site_part) &&
-	    fill(&a->site, site_part))
+	int rc = 0;
+	if (!a->site && m->title && html_title_site(m->title, clean, site_part, sizeof site_part))
+		rc = fill(&a->site, site_part);
+	if (!rc)
+		rc = fill(&a->headline, h.len ? h.data : NULL);
+	buf_free(&h);
+	return rc;
+}
+
+/*
+ * The byline into by: the first author named in the metadata that is not
+ * the site itself (pages put their own name in <meta name=author>), else
+ * the page's byline markup, else a "By ..." line of text. 0 or -1 (memory).
+ */
+static int read_byline(xmlNode *root, const struct article *a, const struct meta *m,
+                       const struct jsonld_article *j, const struct headline_sources *src, struct buf *by)
+{
+	const char *art = m->v[M_ARTICLE_AUTHOR] && !is_url(m->v[M_ARTICLE_AUTHOR]) ? m->v[M_ARTICLE_AUTHOR] : NULL;
+	/* twitter:label1 "Written by" / "Verfasst von" with the name in twitter:data1 */
+	const char *card = NULL;
+	for (int k = 0; k < 2 && !card; k++) {
+		const char *label = m->v[k ? M_TW_LABEL2 : M_TW_LABEL1], *data = m->v[k ? M_TW_DATA2 : M_TW_DATA1];
+		if (label && data && (dom_icontains(label, "written") || dom_icontains(label, "verfasst") ||
+		                      dom_icontains(label, "autor") || dom_icontains(label, "author") ||
+		                      dom_icontains(label, "auteur") || dom_icontains(label, "escrito")))
+			card = data;
+	}
+	const char *cands[] = {j->byline, m->v[M_DC_CREATOR], m->v[M_DCTERM_CREATOR], m->v[M_AUTHOR],
+	                       m->v[M_PARSELY_AUTHOR], art, card};
+	buf_reset(by);
+	if (a->byline)
+		return 0;
+	/* the site's own name stands in only when no person is named anywhere */
+	const char *site_named = NULL;
+	for (size_t i = 0; i < sizeof cands / sizeof *cands && !by->len; i++) {
+		if (blank(cands[i]) || html_date_only(cands[i]))
+			continue;
+		if (html_headline_names_site(cands[i], src)) {
+			site_named = site_named ? site_named : cands[i];
+			continue;
+		}
+		unescape(by, cands[i]);
+		dom_text_trim(by);
+	}
+	if (!by->len && html_byline_in_page(root, by))
 		return -1;
-	return fill(&a->headline, t);
+	struct buf fallback = BUF_INIT;
+	if (by->len && html_headline_names_site(by->data, src)) {
+		buf_puts(&fallback, by->data);
+		buf_reset(by);
+	}
+	if (!by->len && html_byline_in_text(root, by)) {
+		buf_free(&fallback);
+		return -1;
+	}
+	if (!by->len && site_named) {
+		unescape(by, site_named);
+		dom_text_trim(by);
+	} else if (!by->len && fallback.len) {
+		buf_puts(by, fallback.data);
+	}
+	buf_free(&fallback);
+	html_byline_clean(by);
+	/* "Posted on" once its date is cut off names no one */
+	if (by->len && html_date_only(by->data))
+		buf_reset(by);
+	return by->failed ? -1 : 0;
 }
 
 /* A page without any title still has its headline set in the first <h1>. */
@@ -262,17 +323,19 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 	if (m.title_buf.failed || html_jsonld_read(root, &j))
 		goto done;
 	const char *site = j.site ? j.site : m.v[M_OG_SITE_NAME];
-	if (fill(&a->site, site) || read_title(root, a, &m, &j, site) || (!a->headline && first_h1(root, a)))
+	char host[256];
+	page_host(doc, host, sizeof host);
+	struct headline_sources src = {
+		{j.headline, m.v[M_DC_TITLE], m.v[M_DCTERM_TITLE], m.v[M_OG_TITLE], m.v[M_TITLE], m.v[M_TWITTER_TITLE],
+		 m.v[M_PARSELY_TITLE], m.title, j.name},
+		{m.v[M_OG_SITE_NAME], j.site, NULL},
+		host[0] ? host : NULL,
+	};
+	if (fill(&a->site, site) || read_title(root, a, &m, &src, site) || (!a->headline && first_h1(root, a)))
 		goto done;
-	static const enum meta_key by_keys[] = {M_DC_CREATOR, M_DCTERM_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR};
-	const char *byline = j.byline ? j.byline : first_of(&m, by_keys, sizeof by_keys / sizeof *by_keys);
-	if (!byline && m.v[M_ARTICLE_AUTHOR] && !is_url(m.v[M_ARTICLE_AUTHOR]))
-		byline = m.v[M_ARTICLE_AUTHOR];
-	if (!byline && !a->byline) {
-		if (html_byline_in_page(root, &by))
-			goto done;
-		byline = by.len ? by.data : NULL;
-	}
+	if (read_byline(root, a, &m, &j, &src, &by))
+		goto done;
+	const char *byline = by.len ? by.data : NULL;
 	if (fill(&a->byline, byline))
 		goto done;
 	if (!a->published) {
@@ -284,7 +347,9 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 		for (size_t i = 0; !found && i < sizeof date_keys / sizeof *date_keys; i++)
 			found = m.v[date_keys[i]] && !html_date_iso(m.v[date_keys[i]], date, sizeof date);
 		if (!found)
-			found = !html_date_in_page(root, date, sizeof date);
+			found = j.page_published && !html_date_iso(j.page_published, date, sizeof date);
+		if (!found)
+			found = !html_date_in_page(root, (const char *)doc->URL, date, sizeof date);
 		if (found && article_set(&a->published, date, strlen(date)))
 			goto done;
 	}

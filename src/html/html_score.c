@@ -21,7 +21,8 @@ static const char *const bad_names[] = {
 	"comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor",
 	"promo", "widget", "social", "newsletter", "subscri", "masthead", "banner", "popular",
 	"recommend", "^ad", "^ads", "caption", "credit", "byline", "author", "nav", "menu",
-	"teaser", "card", NULL,
+	"teaser", "card", "kommentar", "komentarz", "comentario", "autor", "verwandt", "relacionad",
+	"empfehlung", NULL,
 };
 
 int html_score_class_weight(const xmlNode *n)
@@ -196,7 +197,8 @@ static int same_class(const char *a, const char *b)
 			return 0;
 		if (!*a)
 			return 1;
-		a++, b++;
+		a++;
+		b++;
 	}
 }
 

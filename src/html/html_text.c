@@ -3,6 +3,7 @@
 #include "model.h"
 #include "base.h"
 #include "html_dom.h"
+#include "html_lines.h"
 
 #include <libxml/uri.h>
 #include <stdio.h>
@@ -47,7 +48,8 @@ static void flush(struct emit *e)
 		return;
 	}
 	dom_text_trim(&e->para);
-	if (e->para.len && e->total < HTML_TEXT_MAX && !is_ad_label(e->para.data)) {
+	if (e->para.len && e->total < HTML_TEXT_MAX && !is_ad_label(e->para.data) &&
+	    !html_line_is_furniture(e->para.data)) {
 		struct section *s = current_section(e);
 		if (!s || section_add_paragraph(s, e->para.data, e->para.len))
 			e->failed = 1;
@@ -68,7 +70,8 @@ static int same_text(const char *x, const char *y)
 			return !*x && !*y;
 		if ((*x | 0x20) != (*y | 0x20))
 			return 0;
-		x++, y++;
+		x++;
+		y++;
 	}
 }
 
@@ -122,7 +125,8 @@ static void link(struct emit *e, const xmlNode *n)
 		if (!dup && article_add_link(e->a, clean.data, text.data) < 0)
 			e->failed = 1;
 	}
-	buf_free(&clean), buf_free(&text);
+	buf_free(&clean);
+	buf_free(&text);
 	xmlFree(abs);
 }
 
@@ -184,20 +188,70 @@ static void walk(struct emit *e, const xmlNode *root)
 	}
 }
 
-/* Calls to action that close many articles: invitations, not the story. */
-static int is_call_to_action(const char *p)
+/* 1 when every paragraph from section i, paragraph j on reads like a
+ * teaser's title: short, and not a sentence ending in a full stop. */
+static int only_teasers_after(const struct article *a, size_t i, size_t j)
 {
-	static const char *const openings[] = {
-		"follow ", "subscribe", "sign up", "join our", "get the latest", "get access", "click here",
-		"read more", "share this", "related:", "more:", "see also", "download the", "like us on",
-		"have a tip", "want more", "don't miss", "do not miss", "copyright", "\xC2\xA9", NULL,
-	};
-	if (strlen(p) > 300)
-		return 0;
-	for (const char *const *o = openings; *o; o++)
-		if (!strncasecmp(p, *o, strlen(*o)))
-			return 1;
-	return 0;
+	for (; i < a->n_sections; i++, j = 0)
+		for (; j < a->sections[i].n_paragraphs; j++) {
+			const char *p = a->sections[i].paragraphs[j];
+			size_t len = strlen(p);
+			if (len > 160 || (len && p[len - 1] == '.'))
+				return 0;
+		}
+	return 1;
+}
+
+static void drop_sections_from(struct article *a, size_t i)
+{
+	for (size_t k = i; k < a->n_sections; k++) {
+		struct section *x = &a->sections[k];
+		for (size_t j = 0; j < x->n_paragraphs; j++)
+			free(x->paragraphs[j]);
+		free(x->heading);
+		free(x->paragraphs);
+		memset(x, 0, sizeof *x);
+	}
+	a->n_sections = i;
+}
+
+/*
+ * The label of a list of teasers ("Related", "Mehr zum Thema") set as a
+ * heading or a line of its own in the article's second half: when only
+ * short lines follow, they are the teasers and go with it; when the
+ * article goes on (a box set inside it), only the label goes.
+ */
+static void drop_teasers(struct article *a)
+{
+	size_t total = article_paragraph_count(a), seen = 0;
+	for (size_t i = 0; i < a->n_sections; i++) {
+		struct section *s = &a->sections[i];
+		if (s->heading && seen && seen * 2 >= total && html_line_opens_teasers(s->heading)) {
+			if (only_teasers_after(a, i, 0)) {
+				drop_sections_from(a, i);
+				return;
+			}
+			free(s->heading);
+			s->heading = NULL;
+		}
+		for (size_t j = 0; j < s->n_paragraphs; j++, seen++) {
+			if (!seen || seen * 2 < total || !html_line_opens_teasers(s->paragraphs[j]))
+				continue;
+			if (only_teasers_after(a, i, j + 1)) {
+				for (size_t k = j; k < s->n_paragraphs; k++)
+					free(s->paragraphs[k]);
+				s->n_paragraphs = j;
+				drop_sections_from(a, i + 1);
+				return;
+			}
+			free(s->paragraphs[j]);
+			memmove(s->paragraphs + j, s->paragraphs + j + 1, (s->n_paragraphs - j - 1) * sizeof *s->paragraphs);
+			s->n_paragraphs--;
+			j--;
+			total--;
+			seen--;
+		}
+	}
 }
 
 /* Removes calls to action from the end of the article, however many. */
@@ -205,7 +259,7 @@ static void drop_trailing_calls(struct article *a)
 {
 	while (a->n_sections && article_paragraph_count(a) > 1) {
 		struct section *s = &a->sections[a->n_sections - 1];
-		if (!s->n_paragraphs || !is_call_to_action(s->paragraphs[s->n_paragraphs - 1]))
+		if (!s->n_paragraphs || !html_line_is_call(s->paragraphs[s->n_paragraphs - 1]))
 			break;
 		free(s->paragraphs[--s->n_paragraphs]);
 	}
@@ -220,13 +274,15 @@ int html_text_emit(xmlNode *const *nodes, size_t n, const char *base, struct art
 		flush(&e);
 	}
 	buf_free(&e.para);
+	drop_teasers(a);
 	drop_trailing_calls(a);
 	/* Headings left with nothing under them at the end were the titles of
 	 * rails and lists the cleaning removed ("Related news", "More in ..."). */
 	while (!e.failed && article_paragraph_count(a) && a->sections[a->n_sections - 1].heading &&
 	       !a->sections[a->n_sections - 1].n_paragraphs) {
 		struct section *s = &a->sections[--a->n_sections];
-		free(s->heading), free(s->paragraphs);
+		free(s->heading);
+		free(s->paragraphs);
 		memset(s, 0, sizeof *s);
 	}
 	if (e.failed) {

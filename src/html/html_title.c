@@ -37,8 +37,10 @@ static size_t separator_at(const char *s, int *hierarchical)
 
 static size_t copy_out(const char *s, size_t len, char *out, size_t cap)
 {
-	while (len && *s == ' ')
-		s++, len--;
+	while (len && *s == ' ') {
+		s++;
+		len--;
+	}
 	while (len && s[len - 1] == ' ')
 		len--;
 	if (len >= cap)
@@ -69,9 +71,12 @@ size_t html_title_clean(const char *title, const char *site, char *out, size_t c
 		size_t k = separator_at(title + i, &h);
 		if (!k)
 			continue;
-		if (!any++)
-			first = i, firstlen = k;
-		last = i, lastlen = k;
+		if (!any++) {
+			first = i;
+			firstlen = k;
+		}
+		last = i;
+		lastlen = k;
 		hier |= h;
 	}
 	size_t len;

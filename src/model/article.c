@@ -77,12 +77,19 @@ int article_set_dateline(struct article *a, const char *place, const char *date,
 		return -1;
 	if ((place && !(d->place = strdup(place))) || (date && !(d->date = strdup(date))) ||
 	    (agency && !(d->agency = strdup(agency))) || !(d->raw = strdup(raw ? raw : ""))) {
-		free(d->place), free(d->date), free(d->agency), free(d->raw), free(d);
+		free(d->place);
+		free(d->date);
+		free(d->agency);
+		free(d->raw);
+		free(d);
 		return -1;
 	}
 	if (a->dateline) {
-		free(a->dateline->place), free(a->dateline->date);
-		free(a->dateline->agency), free(a->dateline->raw), free(a->dateline);
+		free(a->dateline->place);
+		free(a->dateline->date);
+		free(a->dateline->agency);
+		free(a->dateline->raw);
+		free(a->dateline);
 	}
 	a->dateline = d;
 	return 0;
@@ -143,7 +150,8 @@ int article_add_link(struct article *a, const char *url, const char *text)
 	l->url = strdup(url);
 	l->text = text ? strdup(text) : NULL;
 	if (!l->url || (text && !l->text)) {
-		free(l->url), free(l->text);
+		free(l->url);
+		free(l->text);
 		l->url = l->text = NULL;
 		return -1;
 	}
@@ -182,30 +190,46 @@ void article_free(struct article *a)
 {
 	if (!a)
 		return;
-	free(a->source), free(a->url), free(a->site), free(a->headline);
-	free(a->byline), free(a->published);
+	free(a->source);
+	free(a->url);
+	free(a->site);
+	free(a->headline);
+	free(a->byline);
+	free(a->published);
 	if (a->dateline) {
-		free(a->dateline->place), free(a->dateline->date);
-		free(a->dateline->agency), free(a->dateline->raw), free(a->dateline);
+		free(a->dateline->place);
+		free(a->dateline->date);
+		free(a->dateline->agency);
+		free(a->dateline->raw);
+		free(a->dateline);
 	}
 	for (size_t i = 0; i < a->n_sections; i++) {
 		for (size_t j = 0; j < a->sections[i].n_paragraphs; j++)
 			free(a->sections[i].paragraphs[j]);
-		free(a->sections[i].paragraphs), free(a->sections[i].heading);
+		free(a->sections[i].paragraphs);
+		free(a->sections[i].heading);
 	}
 	free(a->sections);
-	for (size_t i = 0; i < a->n_quotes; i++)
-		free(a->quotes[i].text), free(a->quotes[i].speaker), free(a->quotes[i].cue);
+	for (size_t i = 0; i < a->n_quotes; i++) {
+		free(a->quotes[i].text);
+		free(a->quotes[i].speaker);
+		free(a->quotes[i].cue);
+	}
 	free(a->quotes);
 	for (size_t i = 0; i < a->n_entities; i++) {
 		struct entity *e = &a->entities[i];
 		for (size_t j = 0; j < e->n_aliases; j++)
 			free(e->aliases[j]);
-		free(e->aliases), free(e->name), free(e->role), free(e->mentions);
+		free(e->aliases);
+		free(e->name);
+		free(e->role);
+		free(e->mentions);
 	}
 	free(a->entities);
-	for (size_t i = 0; i < a->n_links; i++)
-		free(a->links[i].url), free(a->links[i].text);
+	for (size_t i = 0; i < a->n_links; i++) {
+		free(a->links[i].url);
+		free(a->links[i].text);
+	}
 	free(a->links);
 	free(a);
 }

@@ -29,7 +29,8 @@ struct feed_item *feed_add_item(struct feed *f)
 		struct feed_item *p = realloc(f->items, cap * sizeof *p);
 		if (!p)
 			return NULL;
-		f->items = p, f->cap_items = cap;
+		f->items = p;
+		f->cap_items = cap;
 	}
 	struct feed_item *it = &f->items[f->n_items++];
 	memset(it, 0, sizeof *it);
@@ -62,7 +63,8 @@ int feed_item_add_enclosure(struct feed_item *it, const char *url, const char *t
 	e->type = type ? strdup(type) : NULL;
 	e->length = length;
 	if (!e->url || (type && !e->type)) {
-		free(e->url), free(e->type);
+		free(e->url);
+		free(e->type);
 		return -1;
 	}
 	it->n_enclosures++;
@@ -71,13 +73,21 @@ int feed_item_add_enclosure(struct feed_item *it, const char *url, const char *t
 
 static void item_free(struct feed_item *it)
 {
-	free(it->id), free(it->title), free(it->link), free(it->author);
-	free(it->published), free(it->updated), free(it->summary), free(it->content);
+	free(it->id);
+	free(it->title);
+	free(it->link);
+	free(it->author);
+	free(it->published);
+	free(it->updated);
+	free(it->summary);
+	free(it->content);
 	for (size_t i = 0; i < it->n_categories; i++)
 		free(it->categories[i]);
 	free(it->categories);
-	for (size_t i = 0; i < it->n_enclosures; i++)
-		free(it->enclosures[i].url), free(it->enclosures[i].type);
+	for (size_t i = 0; i < it->n_enclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].type);
+	}
 	free(it->enclosures);
 }
 
@@ -85,8 +95,13 @@ void feed_free(struct feed *f)
 {
 	if (!f)
 		return;
-	free(f->format), free(f->encoding), free(f->title), free(f->link);
-	free(f->description), free(f->language), free(f->updated);
+	free(f->format);
+	free(f->encoding);
+	free(f->title);
+	free(f->link);
+	free(f->description);
+	free(f->language);
+	free(f->updated);
 	for (size_t i = 0; i < f->n_items; i++)
 		item_free(&f->items[i]);
 	free(f->items);

@@ -29,13 +29,6 @@ void fetch_opts_default(struct fetch_opts *o)
 	o->cainfo = NULL;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -114,6 +107,10 @@ static int xfer_setup(struct fetch_xfer *x, const char *url, long timeout_ms)
 	bad |= curl_easy_setopt(e, CURLOPT_PRIVATE, x) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers) != CURLE_OK;
+	if (x->req->post) {
+		bad |= curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->req->post) != CURLE_OK;
+		bad |= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->req->post_len) != CURLE_OK;
+	}
 	/* Over HTTP/2 a new transfer waits to share the connection instead of opening another. */
 	if (!strncasecmp(url, "https:", 6))
 		bad |= curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L) != CURLE_OK;
@@ -135,6 +132,20 @@ static int xfer_setup(struct fetch_xfer *x, const char *url, long timeout_ms)
 	return bad ? -1 : 0;
 }
 
+/* Appends "name: value" to *h when value is safe to send; -1 when out of memory. */
+static int add_header(struct curl_slist **h, const char *name, const char *value)
+{
+	if (!header_safe(value))
+		return 0;
+	char line[1100];
+	snprintf(line, sizeof line, "%s: %s", name, value);
+	struct curl_slist *t = curl_slist_append(*h, line);
+	if (!t)
+		return -1;
+	*h = t;
+	return 0;
+}
+
 static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, size_t index,
                       const struct fetch_opts *o)
 {
@@ -145,30 +156,15 @@ static int xfer_start(struct fetch_xfer *x, const struct fetch_request *req, siz
 	x->res.index = index;
 	x->res.url = req->url;
 	x->permanent_ok = 1;
-	x->started = now_seconds();
+	x->started = clock_seconds();
 	x->easy = curl_easy_init();
 	if (!x->easy)
 		return -1;
-	struct curl_slist *h = NULL, *t;
-	char line[1100];
-	if (header_safe(req->etag)) {
-		snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (header_safe(req->last_modified)) {
-		snprintf(line, sizeof line, "If-Modified-Since: %s", req->last_modified);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
-	if (header_safe(req->accept)) {
-		snprintf(line, sizeof line, "Accept: %s", req->accept);
-		if (!(t = curl_slist_append(h, line)))
-			goto fail;
-		h = t;
-	}
+	struct curl_slist *h = NULL;
+	if (add_header(&h, "If-None-Match", req->etag) || add_header(&h, "If-Modified-Since", req->last_modified) ||
+	    add_header(&h, "Accept", req->accept) || (req->post && add_header(&h, "Content-Type", req->post_type)) ||
+	    add_header(&h, "Authorization", req->authorization))
+		goto fail;
 	x->headers = h;
 	if (xfer_setup(x, req->url, x->opts->timeout_ms))
 		return -1;
@@ -209,10 +205,18 @@ static int xfer_finish_hop(struct fetch_xfer *x, CURLcode rc)
 	long ver = 0;
 	curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &ver);
 	r->http_version = ver == CURL_HTTP_VERSION_2_0 ? 2 : ver == CURL_HTTP_VERSION_3 ? 3 : ver ? 1 : 0;
-	r->seconds = now_seconds() - x->started;
+	r->seconds = clock_seconds() - x->started;
 	if (rc != CURLE_OK) {
 		fetch_explain_error(x, rc);
 		r->status = FETCH_FAILED;
+		return 0;
+	}
+	if (is_redirect(code) && (x->req->post || x->req->authorization)) {
+		char *loc = NULL;
+		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
+		snprintf(r->error, sizeof r->error, "HTTP %ld: the server sends this request to %.100s (use that URL)",
+		         code, loc ? loc : "another address");
+		r->status = FETCH_HTTP_ERROR;
 		return 0;
 	}
 	if (is_redirect(code)) {
@@ -467,14 +471,20 @@ static int keep_one(void *ctx, struct fetch_result *r)
 int fetch_url(const char *url, const char *accept, const struct fetch_opts *o, struct fetch_result **out,
               char *err, size_t errlen)
 {
+	struct fetch_request req = {.url = url, .accept = accept};
+	return fetch_request_one(&req, o, out, err, errlen);
+}
+
+int fetch_request_one(const struct fetch_request *req, const struct fetch_opts *o, struct fetch_result **out,
+                      char *err, size_t errlen)
+{
 	struct fetch_result *r = calloc(1, sizeof *r);
 	if (!r) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	struct fetch_request req = {url, NULL, NULL, accept};
 	struct one one = {r};
-	if (fetch_run(&req, 1, o, keep_one, &one, err, errlen)) {
+	if (fetch_run(req, 1, o, keep_one, &one, err, errlen)) {
 		fetch_result_free(r);
 		return -1;
 	}

@@ -121,7 +121,7 @@ int fulltext_expand(struct store *st, const struct feedlist *fl, const struct fe
 	}
 	if (!rc && n) {
 		for (size_t i = 0; i < n; i++)
-			reqs[i] = (struct fetch_request){p[i].link, NULL, NULL, ACCEPT_PAGE};
+			reqs[i] = (struct fetch_request){.url = p[i].link, .accept = ACCEPT_PAGE};
 		sum->wanted = n;
 		struct run r = {st, p, report, sum};
 		rc = fetch_run(reqs, n, fo, page_done, &r, err, errlen);

@@ -1,4 +1,4 @@
-/* ingest.c: sniff, parse, analyse. */
+/* ingest.c: sniff, parse (ingest_parse), analyse (ingest_article). */
 #include "pipeline.h"
 #include "analysis.h"
 #include "model.h"
@@ -7,10 +7,14 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
-                   struct article **out, char *err, size_t errlen)
+/* Largest page a compressed document may expand to (the CLI reads 64 MB). */
+#define INFLATE_MAX ((size_t)64 << 20)
+
+int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
+                 struct article **out, char *err, size_t errlen)
 {
 	struct article *a = article_new();
 	if (!a) {
@@ -18,6 +22,13 @@ int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
 		return -1;
 	}
 	int rc = -1;
+	char *inflated = NULL;
+	/* a saved page.html.gz, or a body compressed without a Content-Encoding */
+	if (decode_is_gzip(data, len)) {
+		if (decode_gunzip(data, len, INFLATE_MAX, &inflated, &len, err, errlen))
+			goto done;
+		data = inflated;
+	}
 	enum sniff_kind k = sniff(data, len, o ? o->content_type : NULL);
 	if ((o && o->source && article_set(&a->source, o->source, strlen(o->source))) ||
 	    (o && o->url && article_set(&a->url, o->url, strlen(o->url))) ||
@@ -40,13 +51,25 @@ int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
 		snprintf(err, errlen, "binary data, not an article");
 		break;
 	}
-	if (!rc)
-		rc = analysis_run(a, err, errlen);
 done:
+	free(inflated);
 	if (rc) {
 		article_free(a);
 		return -1;
 	}
 	*out = a;
+	return 0;
+}
+
+int ingest_article(const char *data, size_t len, const struct ingest_opts *o,
+                   struct article **out, char *err, size_t errlen)
+{
+	if (ingest_parse(data, len, o, out, err, errlen))
+		return -1;
+	if (analysis_run(*out, err, errlen)) {
+		article_free(*out);
+		*out = NULL;
+		return -1;
+	}
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
- * item_reader.c: a feed item as an article for the store. Its HTML content
- * goes through the HTML reader, plain text through the text reader, both
- * with the analysis. When the pipeline cannot read it the store keeps the
+ * item_reader.c: a feed item as an article for the store. The item's fields
+ * are the article's; its HTML content is parsed once as a fragment, plain
+ * text goes through the text reader; then the analysis. When the pipeline cannot read it the store keeps the
  * headline alone (the item's summary stays in the items table), so no item
  * is ever lost.
  */
@@ -9,6 +9,8 @@
 #include "base.h"
 #include "model.h"
 #include "store.h"
+#include "analysis.h"
+#include "html.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -24,56 +26,73 @@ static int looks_html(const char *s)
 	return amp && strchr(amp, ';') && strchr(amp, ';') - amp < 10;
 }
 
-static void html_escape(struct buf *b, const char *s)
+/* Sets *field to s when s is given and *field is still empty; -1 when out of memory. */
+static int set_missing(char **field, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		default: buf_putc(b, *s);
-		}
-	}
+	return !s || *field ? 0 : article_set(field, s, strlen(s));
 }
 
-static struct article *item_read(const struct feed_item *it, const char *feed_url, void *ctx)
+/*
+ * An HTML item: its fields are the article's fields, its content one
+ * fragment parsed once (no page made up around it, no page metadata read).
+ */
+static struct article *html_item(const struct feed_item *it, const char *body, const char *feed_url)
 {
-	(void)ctx;
-	const char *body = it->content && *it->content ? it->content : it->summary;
-	const char *title = it->title ? it->title : "";
-	struct buf doc = BUF_INIT;
-	int html = body && looks_html(body);
-	if (html) {
-		buf_puts(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>");
-		html_escape(&doc, title);
-		buf_puts(&doc, "</title></head><body><article><h1>");
-		html_escape(&doc, title);
-		buf_puts(&doc, "</h1>\n");
-		buf_puts(&doc, body);
-		buf_puts(&doc, "\n</article></body></html>\n");
-	} else {
-		buf_puts(&doc, title);
-		if (body && *body) {
-			buf_puts(&doc, "\n\n");
-			buf_puts(&doc, body);
-		}
-		buf_putc(&doc, '\n');
-	}
-	struct article *a = NULL;
+	struct article *a = article_new();
 	const char *pub = it->published ? it->published : it->updated;
-	if (!doc.failed) {
-		struct ingest_opts o = {it->link ? it->link : feed_url, it->link,
-		                        html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", pub};
-		char ierr[256];
-		if (ingest_article(doc.data, doc.len, &o, &a, ierr, sizeof ierr))
-			a = NULL;
-	}
-	buf_free(&doc);
-	if (a && !a->published && pub && article_set(&a->published, pub, strlen(pub))) {
+	char ierr[256];
+	if (!a || set_missing(&a->source, it->link ? it->link : feed_url) || set_missing(&a->url, it->link) ||
+	    set_missing(&a->published, pub) || set_missing(&a->headline, it->title) ||
+	    html_fragment_parse(body, strlen(body), it->link ? it->link : feed_url, a, ierr, sizeof ierr)) {
 		article_free(a);
 		return NULL;
 	}
 	return a;
 }
 
-const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL};
+/* A plain-text item: the text reader takes the title as the headline line and the body after it. */
+static struct article *text_item(const struct feed_item *it, const char *body, const char *feed_url)
+{
+	struct buf doc = BUF_INIT;
+	buf_puts(&doc, it->title ? it->title : "");
+	if (body && *body) {
+		buf_puts(&doc, "\n\n");
+		buf_puts(&doc, body);
+	}
+	buf_putc(&doc, '\n');
+	struct article *a = NULL;
+	const char *pub = it->published ? it->published : it->updated;
+	char ierr[256];
+	if (!doc.failed) {
+		struct ingest_opts o = {it->link ? it->link : feed_url, it->link, "text/plain; charset=utf-8", pub};
+		if (ingest_parse(doc.data, doc.len, &o, &a, ierr, sizeof ierr))
+			a = NULL;
+	}
+	buf_free(&doc);
+	if (a && set_missing(&a->published, pub)) {
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+static struct article *item_parse(const struct feed_item *it, const char *feed_url, void *ctx)
+{
+	(void)ctx;
+	const char *body = it->content && *it->content ? it->content : it->summary;
+	return body && looks_html(body) ? html_item(it, body, feed_url) : text_item(it, body, feed_url);
+}
+
+static struct article *item_read(const struct feed_item *it, const char *feed_url, void *ctx)
+{
+	struct article *a = item_parse(it, feed_url, ctx);
+	char ierr[256];
+	if (a && analysis_run(a, ierr, sizeof ierr)) {
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL, .analysed = 1};
+const struct store_item_reader ingest_item_parser = {.read = item_parse, .ctx = NULL, .analysed = 0};

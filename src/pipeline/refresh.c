@@ -16,34 +16,14 @@ struct run {
 	const struct refresh_sink *sink; /* where results go, or NULL */
 	struct refresh_summary *sum;     /* running totals */
 	const struct fetch_request *reqs; /* the requests, with the validators sent */
-	const char **renames;            /* pairs old URL, new URL (strings owned here) */
-	size_t n_renames;                /* pairs */
 	double last_draw;                /* monotonic time the bar was last drawn */
 	int drawn;                       /* 1 while a bar is on screen */
 };
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* "text/html" from "Text/HTML; charset=utf-8", into out. */
-static void media_type(const char *ct, char *out, size_t outlen)
-{
-	size_t i = 0;
-	while (ct && *ct == ' ')
-		ct++;
-	for (; ct && ct[i] && ct[i] != ';' && ct[i] != ' ' && i + 1 < outlen; i++)
-		out[i] = (ct[i] >= 'A' && ct[i] <= 'Z') ? (char)(ct[i] + 32) : ct[i];
-	out[i] = '\0';
-}
-
 int refresh_check_feed(const char *data, size_t len, const char *content_type, char *err, size_t errlen)
 {
-	char mt[64];
-	media_type(content_type, mt, sizeof mt);
+	char mt[64], charset[64];
+	charset_parse_content_type(content_type, mt, sizeof mt, charset, sizeof charset);
 	if (!len) {
 		snprintf(err, errlen, "empty answer");
 		return -1;
@@ -97,7 +77,7 @@ static void draw_progress(struct run *run, int mode)
 	if (!f)
 		return;
 	int final = mode == PROGRESS_CLEAR;
-	double t = now_seconds();
+	double t = clock_seconds();
 	if (mode == PROGRESS_THROTTLED && t - run->last_draw < 0.05)
 		return;
 	run->last_draw = t;
@@ -155,22 +135,23 @@ static void log_feed(struct run *run, const struct refresh_result *r, const stru
 	run->drawn = 0;
 }
 
-static int remember_rename(struct run *run, const char *from, const char *to)
+/*
+ * The store has just committed the feed at its new address: the feeds file
+ * follows at once, not at the end of the run, so a refresh stopped in
+ * between (SIGTERM from the interface, SIGKILL, a full disk) leaves at most
+ * this one feed behind, and the sink adopts the store's row for it next time.
+ */
+static void move_in_file(struct run *run, const char *from, const char *to)
 {
-	const char **r = realloc(run->renames, (run->n_renames + 1) * 2 * sizeof *r);
-	if (!r)
-		return -1;
-	run->renames = r;
-	char *a = strdup(from), *b = strdup(to);
-	if (!a || !b) {
-		free(a);
-		free(b);
-		return -1;
+	const char *pair[2] = {from, to};
+	char err[512];
+	if (run->o->feeds_path && feedlist_update_file(run->o->feeds_path, NULL, 0, pair, 1, err, sizeof err)) {
+		char why[600];
+		snprintf(why, sizeof why, "moved to %s, but the feeds file was not updated: %s", to, err);
+		report_failure(run, from, why);
+		return;
 	}
-	r[run->n_renames * 2] = a;
-	r[run->n_renames * 2 + 1] = b;
-	run->n_renames++;
-	return 0;
+	run->sum->moved++;
 }
 
 /*
@@ -208,12 +189,8 @@ static void finish_feed(struct run *run, struct refresh_result *r, struct feed *
 		sum->failed++;
 	sum->new_items += counts.new_items;
 	sum->changed_items += counts.changed_items;
-	if (r->new_url && strcmp(r->new_url, sub->url) && r->outcome != REFRESH_FAILED) {
-		if (remember_rename(run, sub->url, r->new_url))
-			report_failure(run, sub->url, "out of memory noting its new address");
-		else
-			sum->moved++;
-	}
+	if (r->new_url && strcmp(r->new_url, sub->url) && r->outcome != REFRESH_FAILED)
+		move_in_file(run, sub->url, r->new_url);
 	int reported = r->outcome == REFRESH_FAILED;
 	if (reported)
 		report_failure(run, sub->url, r->error);
@@ -264,7 +241,7 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 {
 	memset(sum, 0, sizeof *sum);
 	sum->feeds = list->n;
-	double t0 = now_seconds();
+	double t0 = clock_seconds();
 	struct fetch_request *reqs = list->n ? calloc(list->n, sizeof *reqs) : NULL;
 	if (list->n && !reqs) {
 		snprintf(err, errlen, "out of memory");
@@ -281,19 +258,13 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 			}
 		}
 	}
-	struct run run = {list, o, sink, sum, reqs, NULL, 0, 0, 0};
+	struct run run = {list, o, sink, sum, reqs, 0, 0};
 	draw_progress(&run, PROGRESS_NOW);
 	int rc = fetch_run(reqs, list->n, &o->fetch, on_fetched, &run, err, errlen);
 	draw_progress(&run, PROGRESS_CLEAR);
 	free(reqs);
 	if (rc == 0 && sink && sink->finish && sink->finish(sink->ctx, err, errlen))
 		rc = -1;
-	if (rc == 0 && run.n_renames && o->feeds_path &&
-	    feedlist_update_file(o->feeds_path, NULL, 0, run.renames, run.n_renames, err, errlen))
-		rc = -1;
-	for (size_t i = 0; i < run.n_renames * 2; i++)
-		free((char *)run.renames[i]);
-	free(run.renames);
-	sum->seconds = now_seconds() - t0;
+	sum->seconds = clock_seconds() - t0;
 	return rc;
 }

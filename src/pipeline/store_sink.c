@@ -1,4 +1,8 @@
-/* store_sink.c: refresh's sink writing into the store, one transaction per feed. */
+/*
+ * store_sink.c: refresh's sink writing into the store, one transaction per
+ * feed: items browsable (text, links, full-text index) as each feed
+ * arrives; their analysis waits for analysis_pending() (analyse.c).
+ */
 #include "pipeline.h"
 #include "base.h"
 #include "subs.h"
@@ -102,6 +106,20 @@ static char *join_tags(const struct feedlist_entry *e)
 	return buf_detach(&b);
 }
 
+/* 1 when the store has a feed whose URL is url; 0 when not, or on an error (the move itself then reports it). */
+static int feed_at_url(struct store *s, const char *url)
+{
+	char ignored[256];
+	long long id;
+	struct store_feed f;
+	if (store_feed_find(s, url, &id, ignored, sizeof ignored) || !id ||
+	    store_feed_get(s, id, &f, ignored, sizeof ignored))
+		return 0;
+	int same = f.url && !strcmp(f.url, url); /* find also matches titles */
+	store_feed_clear(&f);
+	return same;
+}
+
 static int sink_feed_done(void *ctx, const struct refresh_result *r, const struct feed *f,
                           struct refresh_counts *counts, char *err, size_t errlen)
 {
@@ -109,22 +127,24 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
 	const struct feedlist_entry *e = r->sub;
 	char *tags = join_tags(e);
 	long long id;
-	int rc = store_feed_upsert(k->store, e->url, e->title, tags, &id, err, errlen);
+	int moved_onto = r->new_url ? feed_at_url(k->store, r->new_url) : 0;
+	/* the new address already has its feed (both subscribed, an old OPML, a refresh killed mid-move): use it */
+	int rc = store_feed_upsert(k->store, moved_onto ? r->new_url : e->url, e->title, tags, &id, err, errlen);
 	free(tags);
 	if (rc)
 		return -1;
-	if (r->new_url && store_feed_set_url(k->store, id, r->new_url, err, errlen))
+	if (r->new_url && !moved_onto && store_feed_set_url(k->store, id, r->new_url, err, errlen))
 		return -1;
 	struct store_feed_state st = {(int)r->http_code, r->etag, r->last_modified,
 	                              r->outcome == REFRESH_FAILED ? (r->error ? r->error : "failed") : NULL,
 	                              (long long)time(NULL), 0};
 	if (r->outcome == REFRESH_NOT_MODIFIED && !st.status)
 		st.status = 304;
-	for (size_t i = 0; i < k->n_seen; i++)
+	for (size_t i = 0; i < k->n_seen && !moved_onto; i++)
 		if (!strcmp(k->seen[i].url, e->url))
 			st.expect_seq = k->seen[i].seq;
 	struct store_apply_result res;
-	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &ingest_item_reader, &res, err, errlen)) {
+	if (store_apply_feed(k->store, id, r->outcome == REFRESH_FETCHED ? f : NULL, &st, &ingest_item_parser, &res, err, errlen)) {
 		/* nothing of the refresh was kept: remember why, with the old validators */
 		char ignored[256];
 		struct store_feed_state fail = {st.status, NULL, NULL, err, st.time, 0};

@@ -59,6 +59,16 @@ static int make_parent(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* Takes group and other access off the store and its -wal and -shm (SQLite gives those the store's mode). */
+static void tighten(const char *path, mode_t mode)
+{
+	char side[4096];
+	chmod(path, mode & 0700);
+	for (int i = 0; i < 2; i++)
+		if ((size_t)snprintf(side, sizeof side, "%s%s", path, i ? "-shm" : "-wal") < sizeof side)
+			chmod(side, mode & 0700); /* absent files: nothing to do */
+}
+
 /* Creates an empty file with mode 0600 so SQLite (and its -wal/-shm, which copy it) never make it wider. */
 static int create_private(const char *path, char *err, size_t errlen)
 {
@@ -217,6 +227,22 @@ static int load_retention(struct store *s, char *err, size_t errlen)
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "reading the settings", err, errlen);
 }
 
+/*
+ * -1 with a message when s->path has a write-ahead log with content: read as
+ * an immutable file the store would silently show its rows from before the
+ * last checkpoint.
+ */
+static int wal_pending(struct store *s, char *err, size_t errlen)
+{
+	char wal[4096];
+	struct stat sb;
+	if ((size_t)snprintf(wal, sizeof wal, "%s-wal", s->path) >= sizeof wal || stat(wal, &sb) || sb.st_size == 0)
+		return 0;
+	snprintf(err, errlen, "the store %s has changes still in its %s-wal file, which this user cannot read without "
+	         "creating its -shm index: open it once as its owner (any dateline command does)", s->path, s->path);
+	return -1;
+}
+
 /* Reopens s->path read-only as an immutable file (URI with the path percent-encoded). */
 static int reopen_immutable(struct store *s, char *err, size_t errlen)
 {
@@ -266,10 +292,13 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 		snprintf(err, errlen, "%s is not a regular file", path);
 		goto fail;
 	}
-	if (!exists && s->readonly) {
+	if ((!exists || sb.st_size == 0) && s->readonly) { /* an empty file is no store yet: a reader leaves it empty */
 		snprintf(err, errlen, "no store at %s yet (save or refresh something first)", path);
 		goto fail;
 	}
+	/* a store made wider by hand or by an older dateline: articles and reading history are the user's own */
+	if (exists && !s->readonly && sb.st_uid == geteuid() && (sb.st_mode & 077))
+		tighten(path, sb.st_mode);
 	if (!exists && (make_parent(path, err, errlen) || create_private(path, err, errlen)))
 		goto fail;
 	int oflags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
@@ -304,9 +333,9 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 	 * file) cannot make its -shm index: read it as immutable, which is true
 	 * of it for us, rather than not at all.
 	 */
-	if (rc == -2 && s->readonly && !reopen_immutable(s, err, errlen))
+	if (rc == -2 && s->readonly && !wal_pending(s, err, errlen) && !reopen_immutable(s, err, errlen))
 		rc = store_schema_check(s, err, errlen);
-	if (rc || load_retention(s, err, errlen))
+	if (rc || load_retention(s, err, errlen) || store_snippet_register(s, err, errlen))
 		goto fail;
 	*out = s;
 	return 0;

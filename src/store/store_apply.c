@@ -24,16 +24,21 @@ struct pending {
 	char hash[17];              /* hex digest of its content */
 	long long date;             /* its date, 0 when it gave none */
 	long long id;               /* stored item id, 0 when new */
-	struct article *art;        /* its article (owned), NULL when unchanged */
+	struct article *art;        /* its article (owned), NULL when unchanged or kept */
+	int analysed;               /* 1 when art has been through the analysis (or has nothing for it) */
+	int keep;                   /* 1: changed, but its stored article is a full page (fetched or
+	                               saved): only the item's feed fields are written, the text stays */
 };
 
-static const char sql_item_look[] = "SELECT id, hash, purged FROM items WHERE feed_id = ? AND guid = ?";
+static const char sql_item_look[] = "SELECT id, hash, purged, full FROM items WHERE feed_id = ? AND guid = ?";
 static const char sql_item_upsert[] =
 	"INSERT INTO items(feed_id, guid, link, title, author, published, updated, summary, content, hash,"
-	" date, added) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(nullif(?11, 0), ?12), ?12)"
+	" date, added, analysed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(nullif(?11, 0), ?12), ?12,"
+	" max(?13, 0))"
 	" ON CONFLICT(feed_id, guid) DO UPDATE SET link = ?3, title = ?4, author = ?5, published = ?6,"
 	" updated = ?7, summary = ?8, content = ?9, hash = ?10,"
-	" date = CASE WHEN ?11 THEN ?11 ELSE date END RETURNING id";
+	" date = CASE WHEN ?11 THEN ?11 ELSE date END, analysed = CASE WHEN ?13 < 0 THEN analysed ELSE ?13 END"
+	" RETURNING id";
 static const char sql_feed_title[] = "UPDATE feeds SET title = coalesce(title, ?2) WHERE id = ?1";
 static const char sql_feed_seq[] = "SELECT refresh_seq FROM feeds WHERE id = ?";
 static const char sql_tomb_drop[] =
@@ -81,6 +86,9 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 		p[i].date = store_date_value(it->published);
 		if (!p[i].date)
 			p[i].date = store_date_value(it->updated);
+		/* a date in the future (a wrong year, a time zone read twice) would keep the item on top and never purged */
+		if (p[i].date > (long long)time(NULL) + STORE_FUTURE_SLACK)
+			p[i].date = (long long)time(NULL);
 		sqlite3_stmt *st = store_stmt(s, sql_item_look, err, errlen);
 		if (!st)
 			return -1;
@@ -92,15 +100,22 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 			p[i].id = sqlite3_column_int64(st, 0);
 			same = h && !strcmp(h, p[i].hash);
 			purged = sqlite3_column_int(st, 2);
+			p[i].keep = sqlite3_column_int(st, 3) != 0;
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return store_fail(s, "reading the stored items", err, errlen);
 		if (same || purged) { /* purged items stay gone while the feed still carries them */
+			p[i].keep = 0;
 			res->n_unchanged++;
 			continue;
 		}
+		if (p[i].keep) { /* a feed's summary never replaces the full text the user has */
+			res->n_changed++;
+			continue;
+		}
 		p[i].art = rd && rd->read ? rd->read(it, feed_url, rd->ctx) : NULL;
+		p[i].analysed = !p[i].art || rd->analysed || !article_paragraph_count(p[i].art);
 		if (!p[i].art && !(p[i].art = item_headline(it, err, errlen)))
 			return -1;
 		if (p[i].id)
@@ -121,20 +136,25 @@ static int write_item(struct store *s, long long feed_id, struct pending *p, lon
 	sqlite3_bind_int64(st, 1, feed_id);
 	store_bind_text(st, 2, p->guid);
 	store_bind_text(st, 3, it->link);
-	store_bind_text(st, 4, it->title ? it->title : p->art->headline);
+	store_bind_text(st, 4, it->title ? it->title : p->art ? p->art->headline : NULL);
 	store_bind_text(st, 5, it->author);
 	store_bind_text(st, 6, it->published ? it->published : it->updated);
 	store_bind_text(st, 7, it->updated);
-	store_bind_text(st, 8, it->summary);
-	store_bind_text(st, 9, it->content);
+	/* the text is stored once: the article's, else the feed's (an item nothing could be read from) */
+	int text_kept = p->keep || article_paragraph_count(p->art) > 0;
+	store_bind_text(st, 8, text_kept ? NULL : it->summary);
+	store_bind_text(st, 9, text_kept ? NULL : it->content);
 	store_bind_text(st, 10, p->hash);
 	sqlite3_bind_int64(st, 11, p->date);
 	sqlite3_bind_int64(st, 12, now);
+	sqlite3_bind_int(st, 13, p->keep ? -1 : p->analysed);
 	int rc = sqlite3_step(st);
 	long long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, "storing an item", err, errlen);
+	if (p->keep)
+		return 0;
 	return store_article_delete(s, id, err, errlen) || store_article_write(s, id, p->art, err, errlen) ? -1 : 0;
 }
 
@@ -171,7 +191,7 @@ static int apply_locked(struct store *s, long long feed_id, const struct feed *f
 			return store_fail(s, "updating the feed", err, errlen);
 	}
 	for (size_t i = 0; f && i < f->n_items; i++) {
-		if (p[i].art && write_item(s, feed_id, &p[i], now, err, errlen))
+		if ((p[i].art || p[i].keep) && write_item(s, feed_id, &p[i], now, err, errlen))
 			return -1;
 		if (p[i].date && (!oldest || p[i].date < oldest))
 			oldest = p[i].date;

@@ -179,6 +179,16 @@ static int write_entities(struct store *s, long long id, const struct article *a
 	return 0;
 }
 
+/* Binds has_dateline, place, date, agency and raw from parameter i on. */
+static void bind_dateline(sqlite3_stmt *st, int i, const struct dateline *d)
+{
+	sqlite3_bind_int(st, i, d != NULL);
+	store_bind_text(st, i + 1, d ? d->place : NULL);
+	store_bind_text(st, i + 2, d ? d->date : NULL);
+	store_bind_text(st, i + 3, d ? d->agency : NULL);
+	store_bind_text(st, i + 4, d ? d->raw : NULL);
+}
+
 /* Sections: heading and paragraph lengths; appends paragraphs to body. */
 static int write_sections(struct store *s, long long id, const struct article *a, struct buf *body,
                           char *err, size_t errlen)
@@ -246,11 +256,7 @@ int store_article_write(struct store *s, long long id, const struct article *a, 
 	sqlite3_bind_int(st, 6, a->headline_derived);
 	store_bind_text(st, 7, a->byline);
 	store_bind_text(st, 8, a->published);
-	sqlite3_bind_int(st, 9, d != NULL);
-	store_bind_text(st, 10, d ? d->place : NULL);
-	store_bind_text(st, 11, d ? d->date : NULL);
-	store_bind_text(st, 12, d ? d->agency : NULL);
-	store_bind_text(st, 13, d ? d->raw : NULL);
+	bind_dateline(st, 9, d);
 	sqlite3_bind_text(st, 14, body.data, (int)body.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, doc);
 	int rc = run(s, st, "storing an article", err, errlen);
@@ -306,4 +312,67 @@ int store_article_delete(struct store *s, long long id, char *err, size_t errlen
 			return -1;
 	}
 	return 0;
+}
+
+static const char sql_art_head[] = "SELECT headline FROM articles WHERE item_id = ?";
+static const char sql_fts_index[] =
+	"INSERT INTO articles_fts(rowid, headline, byline, body) SELECT doc, headline, byline, body FROM articles"
+	" WHERE item_id = ?1";
+static const char sql_art_analysis[] =
+	"UPDATE articles SET headline = ?2, headline_derived = ?3, has_dateline = ?4, dl_place = ?5, dl_date = ?6,"
+	" dl_agency = ?7, dl_raw = ?8 WHERE item_id = ?1";
+static const char sql_item_analysed[] =
+	"UPDATE items SET analysed = 1, title = coalesce(title, ?2) WHERE id = ?1";
+
+/* Steps sql bound to item id once. */
+static int run_id(struct store *s, const char *sql, long long id, const char *what, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return run(s, st, what, err, errlen);
+}
+
+int store_article_write_analysis(struct store *s, long long id, const struct article *a, char *err, size_t errlen)
+{
+	long long date;
+	if (item_date(s, id, &date, err, errlen))
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, sql_art_head, err, errlen);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	const char *old = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	int same = (!old && !a->headline) || (old && a->headline && !strcmp(old, a->headline));
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) /* the item lost its article (purged) meanwhile: nothing to add to */
+		return run_id(s, sql_item_analysed, id, "storing an analysis", err, errlen);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "storing an analysis", err, errlen);
+	/* a headline the analysis derived is searchable too: re-index the row with it */
+	if (!same && run_id(s, delete_sql[0], id, "indexing an article", err, errlen))
+		return -1;
+	const struct dateline *d = a->dateline;
+	if (!(st = store_stmt(s, sql_art_analysis, err, errlen)))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, a->headline);
+	sqlite3_bind_int(st, 3, a->headline_derived);
+	bind_dateline(st, 4, d);
+	if (run(s, st, "storing an analysis", err, errlen) ||
+	    (!same && run_id(s, sql_fts_index, id, "indexing an article", err, errlen)))
+		return -1;
+	/* an analysis stored before (a second run) is replaced whole */
+	for (size_t i = 1; i <= 5; i++)
+		if (run_id(s, delete_sql[i], id, "storing an analysis", err, errlen))
+			return -1;
+	if (write_quotes(s, id, date, a, err, errlen) || write_entities(s, id, a, err, errlen))
+		return -1;
+	if (!(st = store_stmt(s, sql_item_analysed, err, errlen)))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, a->headline);
+	return run(s, st, "storing an analysis", err, errlen);
 }

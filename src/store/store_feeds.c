@@ -15,8 +15,7 @@ static const char sql_feed_find[] =
 	"SELECT id FROM feeds WHERE id = ?1 OR url = ?2 OR title = ?2 COLLATE NOCASE"
 	" ORDER BY id = ?1 DESC, url = ?2 DESC LIMIT 1";
 #define FEED_COLS "f.id, f.url, f.title, f.tags, f.etag, f.last_modified, f.last_status, f.last_error," \
-	" f.last_refresh, (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.purged = 0)," \
-	" (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.purged = 0 AND i.read = 0), f.refresh_seq"
+	" f.last_refresh, f.n_items, f.n_unread, f.refresh_seq" /* counts kept by triggers (schema v5) */
 static const char sql_feed_list[] =
 	"SELECT " FEED_COLS " FROM feeds f ORDER BY coalesce(f.title, f.url) COLLATE NOCASE, f.url";
 static const char sql_feed_get[] = "SELECT " FEED_COLS " FROM feeds f WHERE f.id = ?";

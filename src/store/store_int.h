@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #define STORE_MAX_STMTS 64
+#define STORE_FUTURE_SLACK 86400 /* seconds a date may lie ahead (clocks and zones differ) before it counts as wrong */
 
 struct store {
 	sqlite3 *db;                            /* the connection */
@@ -21,6 +22,7 @@ struct store {
 	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
 	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
 	size_t n_stmt;                          /* cache entries used */
+	unsigned long long snippet_work;        /* hits weighed and tokens read by dl_snippet (the tests count it) */
 };
 
 /*
@@ -54,6 +56,13 @@ char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 /* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
 long long store_date_value(const char *iso);
 
+/*
+ * Registers dl_snippet(articles_fts), the search snippet whose work per
+ * document is bounded (store_snippet.c): at most STORE_SNIPPET_HITS hits weighed.
+ */
+#define STORE_SNIPPET_HITS 32
+int store_snippet_register(struct store *s, char *err, size_t errlen);
+
 /* Date-ordered keys: the first key of the given unix time (clamped to what fits). */
 #define STORE_KEY_BITS 20
 long long store_date_key(long long date);
@@ -62,6 +71,9 @@ long long store_date_key(long long date);
 int store_article_write(struct store *s, long long item_id, const struct article *a,
                         char *err, size_t errlen);
 int store_article_delete(struct store *s, long long item_id, char *err, size_t errlen);
+/* Adds the analysis of a (dateline, derived headline, quotes, entities) to item_id's stored article. */
+int store_article_write_analysis(struct store *s, long long item_id, const struct article *a,
+                                 char *err, size_t errlen);
 
 /* Writes a refresh's state (keep_validators keeps ETag and Last-Modified), in the caller's transaction. */
 int store_feed_write_state(struct store *s, long long feed_id, const struct store_feed_state *st,

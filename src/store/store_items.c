@@ -113,13 +113,28 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 static const char sql_count[] =
 	"SELECT count(*) FROM items i WHERE i.purged = 0 AND (?4 = 0 OR i.feed_id = ?4) AND (?1 = 0 OR i.read = 0)"
 	" AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)";
+/* the saved and the starred are few: their partial indexes (schema 5) hold just them */
+static const char sql_count_saved[] =
+	"SELECT count(*) FROM items i INDEXED BY items_saved WHERE i.saved = 1 AND i.purged = 0 AND (?4 = 0 OR i.feed_id = ?4)"
+	" AND (?1 = 0 OR i.read = 0) AND (?3 = 0 OR i.starred = 1)";
+static const char sql_count_starred[] =
+	"SELECT count(*) FROM items i INDEXED BY items_starred WHERE i.starred = 1 AND i.purged = 0 AND (?4 = 0 OR i.feed_id = ?4)"
+	" AND (?1 = 0 OR i.read = 0)";
+/* all items, or the unread: the feeds' kept counts, and the few saved on their own */
+static const char sql_count_kept[] =
+	"SELECT (SELECT coalesce(sum(CASE WHEN ?1 THEN n_unread ELSE n_items END), 0) FROM feeds WHERE ?4 = 0 OR id = ?4)"
+	" + (SELECT count(*) FROM items WHERE ?4 = 0 AND feed_id IS NULL AND purged = 0 AND (?1 = 0 OR read = 0))";
 
 int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen)
 {
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, sql_count, err, errlen);
+	const char *sql = o->flags & STORE_LIST_SAVED ? sql_count_saved
+	                : o->flags & STORE_LIST_STARRED ? sql_count_starred
+	                : !(o->flags & ~STORE_LIST_UNREAD) ? sql_count_kept : sql_count;
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
+	/* every statement numbers its parameters alike (?4 the highest): the unused bind harmlessly */
 	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));
 	sqlite3_bind_int(st, 2, !!(o->flags & STORE_LIST_SAVED));
 	sqlite3_bind_int(st, 3, !!(o->flags & STORE_LIST_STARRED));

@@ -255,13 +255,15 @@ done:
 	return 0;
 }
 
-static const char sql_item_by_link[] = "SELECT id FROM items WHERE link = ? ORDER BY feed_id IS NOT NULL LIMIT 1";
+/* a saved copy is the user's own item: it never attaches to a feed's item of the same link */
+static const char sql_item_by_link[] = "SELECT id FROM items WHERE link = ? AND feed_id IS NULL LIMIT 1";
 static const char sql_item_saved_ins[] =
 	"INSERT INTO items(feed_id, guid, link, title, author, published, date, added, saved, full)"
 	" VALUES(NULL, ?1, ?1, ?2, ?3, ?4, ?5, ?6, 1, 1)";
 static const char sql_item_saved_upd[] =
-	"UPDATE items SET saved = 1, full = 1, purged = 0, title = coalesce(title, ?2) WHERE id = ?1";
-static const char sql_item_full[] = "UPDATE items SET full = ?2, purged = 0 WHERE id = ?1";
+	"UPDATE items SET saved = 1, full = 1, purged = 0, analysed = 1, title = coalesce(title, ?2) WHERE id = ?1";
+/* the article given is analysed (ingest_article()): nothing of it waits for the worker */
+static const char sql_item_full[] = "UPDATE items SET full = ?2, purged = 0, analysed = 1 WHERE id = ?1";
 
 int store_article_replace(struct store *s, long long id, const struct article *a, int full,
                           char *err, size_t errlen)

@@ -113,7 +113,40 @@ static const char migrate_v4[] =
 	"CREATE INDEX IF NOT EXISTS items_feed_state ON items(feed_id, purged, read);"
 	"CREATE INDEX IF NOT EXISTS items_state ON items(purged, read, starred, saved, feed_id);";
 
-static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4};
+/*
+ * Version 5: browsable first, analysed after. Items carry whether their
+ * article has been through the analysis (everything stored before was), so
+ * a refresh commits text and index first and the analysis catches up, and
+ * resumes after an interruption. Each feed keeps its item and unread counts,
+ * kept right by triggers, and the saved and starred have partial indexes of
+ * their own, so the Feeds screen's counts cost the same at any store size. A feed item's text is stored once: its article holds it, the
+ * feed's copy of it (summary, content) is kept only for items without one.
+ */
+static const char migrate_v5[] =
+	"ALTER TABLE items ADD COLUMN analysed INTEGER NOT NULL DEFAULT 1;"
+	"CREATE INDEX items_pending ON items(id) WHERE analysed = 0 AND purged = 0;"
+	"ALTER TABLE feeds ADD COLUMN n_items INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN n_unread INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feeds SET n_items = (SELECT count(*) FROM items i WHERE i.feed_id = feeds.id AND i.purged = 0),"
+	" n_unread = (SELECT count(*) FROM items i WHERE i.feed_id = feeds.id AND i.purged = 0 AND i.read = 0);"
+	"CREATE TRIGGER items_count_ins AFTER INSERT ON items WHEN new.feed_id IS NOT NULL BEGIN"
+	" UPDATE feeds SET n_items = n_items + (new.purged = 0), n_unread = n_unread + (new.purged = 0 AND new.read = 0)"
+	" WHERE id = new.feed_id; END;"
+	"CREATE TRIGGER items_count_del AFTER DELETE ON items WHEN old.feed_id IS NOT NULL BEGIN"
+	" UPDATE feeds SET n_items = n_items - (old.purged = 0), n_unread = n_unread - (old.purged = 0 AND old.read = 0)"
+	" WHERE id = old.feed_id; END;"
+	"CREATE TRIGGER items_count_upd AFTER UPDATE OF purged, read, feed_id ON items"
+	" WHEN old.purged IS NOT new.purged OR old.read IS NOT new.read OR old.feed_id IS NOT new.feed_id BEGIN"
+	" UPDATE feeds SET n_items = n_items - (old.purged = 0), n_unread = n_unread - (old.purged = 0 AND old.read = 0)"
+	" WHERE id = old.feed_id;"
+	" UPDATE feeds SET n_items = n_items + (new.purged = 0), n_unread = n_unread + (new.purged = 0 AND new.read = 0)"
+	" WHERE id = new.feed_id; END;"
+	"CREATE INDEX items_saved ON items(feed_id) WHERE saved = 1 AND purged = 0;"
+	"CREATE INDEX items_starred ON items(feed_id) WHERE starred = 1 AND purged = 0;"
+	"UPDATE items SET summary = NULL, content = NULL"
+	" WHERE (summary IS NOT NULL OR content IS NOT NULL) AND id IN (SELECT item_id FROM articles WHERE body <> '');";
+
+static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5};
 
 static int pragma_int(struct store *s, const char *sql, int *v, char *err, size_t errlen)
 {

@@ -16,7 +16,7 @@
 /* Newest first: the index's rows are numbered in date order, so it stops after limit rows. */
 static const char sql_search[] =
 	"SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
-	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
+	" dl_snippet(articles_fts)"
 	" FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid JOIN items i ON i.id = a.item_id"
 	" LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY articles_fts.rowid DESC LIMIT ?2";
@@ -29,7 +29,7 @@ static const char sql_search_ranked[] =
 	"WITH top AS (SELECT doc, score FROM (SELECT rowid AS doc, bm25(articles_fts) AS score FROM articles_fts"
 	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 2000) ORDER BY score, doc DESC LIMIT ?2)"
 	" SELECT i.id, i.title, coalesce(f.title, f.url), i.published, i.date,"
-	" snippet(articles_fts, -1, char(2), char(3), '…', 16)"
+	" dl_snippet(articles_fts)"
 	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
 	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY top.score, top.doc DESC";

@@ -2,6 +2,7 @@
 #include "subs.h"
 #include "base.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,28 @@ int feedlist_url_ok(const char *url)
 		return 0;
 	if (!*rest || *rest == '/' || *rest == '?' || *rest == '#')
 		return 0;
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= ' ' || *p == 0x7f || *p == '"')
+	/*
+	 * The WHATWG URL code points: ASCII letters and digits, the punctuation
+	 * below, and non-ASCII characters, except those a terminal or the bidi
+	 * algorithm acts on (C1 controls, bidi and other invisible controls,
+	 * line separators: what sanitize_text() would change) and invalid UTF-8.
+	 */
+	size_t len = strlen(url);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)url[i];
+		if (c < 0x80) {
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			      (c && strchr("!$&'()*+,-./:;=?@_~%#[]", c))))
+				return 0;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(url + i, len - i, &cp);
+		if (!n || cp == 0xFFFD || (cp & 0xFFFE) == 0xFFFE || !sanitize_is_clean(url + i, n, 0))
 			return 0;
+		i += n;
+	}
 	return 1;
 }
 
@@ -288,6 +308,20 @@ static size_t url_span(const char *s, const char *end, const char **start)
 	return (size_t)(e - s);
 }
 
+/* 1 when a line of data[0..len) starts with the URL url. */
+static int has_url_line(const char *data, size_t len, const char *url)
+{
+	size_t n = strlen(url);
+	for (const char *s = data, *end = data + len; s && s < end;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *le = nl ? nl + 1 : end, *u;
+		if (url_span(s, le, &u) == n && !memcmp(u, url, n))
+			return 1;
+		s = le;
+	}
+	return 0;
+}
+
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen)
 {
@@ -313,6 +347,8 @@ int feedlist_update_file(const char *path, const struct feedlist_entry *add, siz
 				to = renames[i + 1], hit = 1;
 		if (hit && !to) {
 			/* renamed to nothing: the subscription's line goes */
+		} else if (to && has_url_line(data, len, to)) {
+			/* subscribed at both addresses already: the old line goes, the new one keeps its words */
 		} else if (to) {
 			buf_append(&out, s, (size_t)(u - s));
 			buf_puts(&out, to);

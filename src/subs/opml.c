@@ -1,5 +1,6 @@
 /* opml.c: OPML import and export with libxml2 (no network, no entities, no DTDs). */
 #include "subs.h"
+#include "base.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -229,6 +230,19 @@ void opml_free_links(char **links, size_t n)
 	free(links);
 }
 
+/*
+ * Sets attribute name to value as the terminal may see it: the export goes
+ * to stdout, and titles, folders and categories come from strangers' OPML
+ * and feeds. Returns 0, or -1 when out of memory.
+ */
+static int clean_prop(xmlNode *o, const char *name, const char *value)
+{
+	char *v = sanitize_str(value, 0);
+	int rc = v && xmlNewProp(o, (const xmlChar *)name, (const xmlChar *)v) ? 0 : -1;
+	free(v);
+	return rc;
+}
+
 static xmlNode *feed_outline(xmlNode *parent, const struct feedlist_entry *e, opml_link_fn link, void *ctx)
 {
 	xmlNode *o = xmlNewChild(parent, NULL, (const xmlChar *)"outline", NULL);
@@ -236,12 +250,12 @@ static xmlNode *feed_outline(xmlNode *parent, const struct feedlist_entry *e, op
 		return NULL;
 	const char *name = e->title && *e->title ? e->title : e->url;
 	const char *site = link ? link(ctx, e->url) : NULL;
-	int bad = !xmlNewProp(o, (const xmlChar *)"type", (const xmlChar *)"rss");
-	bad |= !xmlNewProp(o, (const xmlChar *)"text", (const xmlChar *)name);
-	bad |= !xmlNewProp(o, (const xmlChar *)"title", (const xmlChar *)name);
-	bad |= !xmlNewProp(o, (const xmlChar *)"xmlUrl", (const xmlChar *)e->url);
-	if (site)
-		bad |= !xmlNewProp(o, (const xmlChar *)"htmlUrl", (const xmlChar *)site);
+	int bad = clean_prop(o, "type", "rss");
+	bad |= clean_prop(o, "text", name);
+	bad |= clean_prop(o, "title", name);
+	bad |= clean_prop(o, "xmlUrl", e->url);
+	if (site && feedlist_url_ok(site))
+		bad |= clean_prop(o, "htmlUrl", site);
 	if (e->n_tags) {
 		size_t l = 1;
 		for (size_t i = 0; i < e->n_tags; i++)
@@ -251,7 +265,7 @@ static xmlNode *feed_outline(xmlNode *parent, const struct feedlist_entry *e, op
 			return NULL;
 		for (size_t i = 0; i < e->n_tags; i++)
 			p += sprintf(p, "%s/%s", i ? "," : "", e->tags[i]);
-		bad |= !xmlNewProp(o, (const xmlChar *)"category", (const xmlChar *)cat);
+		bad |= clean_prop(o, "category", cat);
 		free(cat);
 	}
 	return bad ? NULL : o;
@@ -284,8 +298,7 @@ char *opml_format(const struct feedlist *fl, const char *title, opml_link_fn lin
 		if (j < i)
 			continue; /* folder already written */
 		xmlNode *folder = xmlNewChild(body, NULL, (const xmlChar *)"outline", NULL);
-		if (!folder || !xmlNewProp(folder, (const xmlChar *)"text", (const xmlChar *)e->tags[0]) ||
-		    !xmlNewProp(folder, (const xmlChar *)"title", (const xmlChar *)e->tags[0]))
+		if (!folder || clean_prop(folder, "text", e->tags[0]) || clean_prop(folder, "title", e->tags[0]))
 			goto done;
 		for (size_t k = i; k < fl->n; k++)
 			if (fl->entries[k].n_tags && !strcmp(fl->entries[k].tags[0], e->tags[0]) &&

@@ -19,10 +19,6 @@
 #define HEADING_MAX_WORDS 12
 #define HEADLINE_MAX_BYTES 250
 
-#define IS_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
-#define IS_LOWER(c) ((c) >= 'a' && (c) <= 'z')
-#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
-#define IS_BLANK(c) ((c) == ' ' || (c) == '\t')
 
 /* Small words that stay lower case in a Title Case heading. */
 static const char *const minor_words[] = {
@@ -60,14 +56,14 @@ int text_is_heading(const char *line, size_t len)
 	if (end == 0x201D || end == 0x2019 || end == 0x2026 || end == 0xBB)
 		return 0;
 	unsigned char c0 = (unsigned char)line[0];
-	if (!IS_UPPER(c0) && !IS_DIGIT(c0) && c0 < 0x80)
+	if (!ascii_isupper(c0) && !ascii_isdigit(c0) && c0 < 0x80)
 		return 0;
 	size_t words = 0, major = 0, capital = 0;
 	for (size_t i = 0; i < len;) {
-		while (i < len && IS_BLANK(line[i]))
+		while (i < len && ascii_isblank(line[i]))
 			i++;
 		size_t b = i;
-		while (i < len && !IS_BLANK(line[i]))
+		while (i < len && !ascii_isblank(line[i]))
 			i++;
 		if (i == b)
 			break;
@@ -76,7 +72,7 @@ int text_is_heading(const char *line, size_t len)
 			continue;
 		major++;
 		unsigned char c = (unsigned char)line[b];
-		if (IS_UPPER(c) || IS_DIGIT(c) || c >= 0x80)
+		if (ascii_isupper(c) || ascii_isdigit(c) || c >= 0x80)
 			capital++;
 	}
 	if (!words || words > HEADING_MAX_WORDS)
@@ -91,8 +87,10 @@ int text_is_heading(const char *line, size_t len)
  */
 static int normalise(const char *text, size_t len, char **out, size_t *outlen, char *err, size_t errlen)
 {
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
-		text += 3, len -= 3;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
 	size_t probe = len < 8192 ? len : 8192, nul = 0, ctl = 0;
 	for (size_t i = 0; i < probe; i++) {
 		unsigned char c = (unsigned char)text[i];
@@ -107,8 +105,11 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, c
 	size_t ulen;
 	if (utf8_valid(text, len)) {
 		u = malloc(len + 1);
-		if (u)
-			memcpy(u, text, len), u[len] = '\0', ulen = len;
+		if (u) {
+			memcpy(u, text, len);
+			u[len] = '\0';
+			ulen = len;
+		}
 	} else {
 		/* some valid multi-byte sequences: UTF-8 with damage; none: a legacy 8-bit text */
 		int multibyte = 0;
@@ -156,8 +157,10 @@ struct line {
 
 static struct line trim(const char *p, size_t n)
 {
-	while (n && (*p == ' '))
-		p++, n--;
+	while (n && (*p == ' ')) {
+		p++;
+		n--;
+	}
 	while (n && p[n - 1] == ' ')
 		n--;
 	return (struct line){p, n};
@@ -188,14 +191,60 @@ static int add_heading(struct builder *b, const char *p, size_t n)
 	return b->cur ? 0 : -1;
 }
 
-/* A single line that reads as a headline: one sentence at most, not too long. */
+/* Bytes of the dash at p[0..n) followed by a space (- -- en em), else 0. */
+static size_t spaced_dash(const char *p, size_t n)
+{
+	size_t d = 0;
+	if (n && p[0] == '-')
+		d = n > 1 && p[1] == '-' ? 2 : 1;
+	else if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	         ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+		d = 3;
+	return d && d < n && p[d] == ' ' ? d : 0;
+}
+
+/*
+ * A sentence that opens with a dateline ("KUWAIT CITY, July 24: A driver
+ * ...", "WASHINGTON (AP) — The ...", "Doha: A charity ...") is the story's
+ * first paragraph, not its headline: up to four words in capitals before a
+ * comma, colon, bracket or dash, or capitalised words before a colon and a
+ * sentence after it that is no title ("Politifact: Trump Is Right." is a
+ * headline). The analysis stage reads the dateline itself.
+ */
+static int opens_with_dateline(struct line l)
+{
+	uint32_t end = last_cp(l.p, l.n);
+	if (l.n < 40 || !(end == '.' || end == '!' || end == '?' || end == '"' || end == 0x201D))
+		return 0;
+	int caps = 1;
+	for (size_t i = 0, words = 0; i < l.n && words < 4;) {
+		size_t b = i;
+		while (i < l.n && !ascii_isblank(l.p[i]) && l.p[i] != ',' && l.p[i] != ':')
+			i++;
+		if (i == b || (!ascii_isupper(l.p[b]) && (unsigned char)l.p[b] < 0x80))
+			return 0;
+		words++;
+		for (size_t k = b; k < i; k++)
+			caps &= !ascii_islower(l.p[k]);
+		if (i < l.n && (l.p[i] == ',' || l.p[i] == ':'))
+			return i + 3 <= l.n && l.p[i + 1] == ' ' &&
+			       (caps || (l.p[i] == ':' && !text_is_heading(l.p + i + 2, l.n - i - 3)));
+		while (i < l.n && ascii_isblank(l.p[i]))
+			i++;
+		if (i < l.n && (l.p[i] == '(' || spaced_dash(l.p + i, l.n - i)))
+			return caps;
+	}
+	return 0;
+}
+
+/* A single line that reads as a headline: one sentence at most, not too long, no dateline. */
 static int is_headline(struct line l)
 {
-	if (!l.n || l.n > HEADLINE_MAX_BYTES)
+	if (!l.n || l.n > HEADLINE_MAX_BYTES || opens_with_dateline(l))
 		return 0;
 	for (size_t i = 2; i + 2 < l.n; i++)
 		if ((l.p[i] == '.' || l.p[i] == '?' || l.p[i] == '!') && l.p[i + 1] == ' ' &&
-		    IS_UPPER(l.p[i + 2]) && IS_LOWER(l.p[i - 1]) && IS_LOWER(l.p[i - 2]))
+		    ascii_isupper(l.p[i + 2]) && ascii_islower(l.p[i - 1]) && ascii_islower(l.p[i - 2]))
 			return 0;
 	return 1;
 }

@@ -1,6 +1,7 @@
 /* config.c: the config file parser. Line based, no quoting beyond "rest of the line". */
 #include "config.h"
 #include "base.h"
+#include "subs.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -171,6 +172,8 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		c->n_binds++;
 		return NULL;
 	}
+	if (source_config_name(name))
+		return NULL; /* where subscriptions come from: read by refresh (subs.h) */
 	return "unknown option (see config.example)";
 }
 
@@ -194,19 +197,9 @@ int config_parse(struct config *c, const char *s, size_t len, char *err, size_t 
 			snprintf(err, errlen, "line %d: NUL byte", lineno);
 			return -1;
 		}
-		char *p = line;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		char *q = p + strlen(p);
-		while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
-			*--q = 0;
-		if (!*p || *p == '#')
+		char *p, *v;
+		if (!conf_split_line(line, &p, &v))
 			continue;
-		char *v = p + strcspn(p, " \t");
-		if (*v)
-			*v++ = 0;
-		while (*v == ' ' || *v == '\t')
-			v++;
 		const char *why = config_apply(c, p, v, lineno);
 		if (why) {
 			snprintf(err, errlen, "line %d: %s: %s", lineno, p, why);

@@ -7,6 +7,7 @@
 #include "tui_app.h"
 #include "model.h"
 #include "base.h"
+#include "analysis.h"
 #include "store.h"
 
 #include <curses.h>
@@ -109,6 +110,13 @@ int app_open_item(struct app *ap, long long id, int quote_index)
 		app_msg(ap, 1, "%s", err);
 		return -1;
 	}
+	/*
+	 * opened before the analysis phase reached it: analysed here, in memory
+	 * (the phase stores it; a write now could wait on a refresh's lock)
+	 */
+	int analysed;
+	if (!store_item_analysed(ap->st, id, &analysed, err, sizeof err) && !analysed)
+		analysis_run(a, err, sizeof err);
 	if (reader_show(ap, a)) {
 		article_free(a);
 		return -1;

@@ -203,8 +203,6 @@ int job_poll(struct app *ap);
 /* The status line text for a running job into out, "" when none. */
 void job_status(const struct app *ap, char *out, size_t cap);
 void job_stop(struct app *ap);
-/* Monotonic seconds. */
-double job_now(void);
 /* Starts the refreshes the config asks for: on startup, and each reload-time minutes (call between keys). */
 void job_auto_refresh(struct app *ap, int startup);
 /* Milliseconds until job_auto_refresh() has something to do, -1 for never. */

@@ -35,7 +35,24 @@ int tui_put(int y, int x, const char *s, size_t n, int cols, unsigned long attr)
 		cols = COLS - x;
 	size_t k = tui_fit(s, n, cols);
 	attrset((attr_t)attr);
-	mvaddnstr(y, x, s, (int)k);
+	move(y, x);
+	/*
+	 * A character the locale calls unprintable (wcwidth -1: unassigned, some
+	 * format characters) is counted as one column but curses would draw it as
+	 * several ("~@", "<U+...>") and shift the rest of the row: draw U+FFFD instead.
+	 */
+	size_t run = 0;
+	for (size_t i = 0; i < k;) {
+		uint32_t cp;
+		size_t m = utf8_decode(s + i, k - i, &cp);
+		if (m && wcwidth((wchar_t)cp) < 0) {
+			addnstr(s + run, (int)(i - run));
+			addstr(wcwidth(0xFFFD) == 1 ? "\xEF\xBF\xBD" : "?");
+			run = i + m;
+		}
+		i += m ? m : 1;
+	}
+	addnstr(s + run, (int)(k - run));
 	attrset(A_NORMAL);
 	int used = 0;
 	for (size_t i = 0; i < k;) {

@@ -67,6 +67,12 @@ static int prune_unsubscribed(struct app *ap, const struct feedlist *fl, int hav
 		shared = feedlist_find(fl, ap->fv.feeds[i].url) >= 0;
 	if (!shared)
 		return 0;
+	/* with an aggregator as the source, the feeds file is not the list of subscriptions */
+	struct source_config *src = malloc(sizeof *src);
+	int feeds_file = src && !source_config_load(src, err, sizeof err) && src->kind == SOURCE_FEEDS;
+	free(src);
+	if (!feeds_file)
+		return 0;
 	for (size_t i = 0; i < ap->fv.n_feeds; i++) {
 		const struct store_feed *f = &ap->fv.feeds[i];
 		if (!tui_is_web_url(f->url) || feedlist_find(fl, f->url) >= 0)

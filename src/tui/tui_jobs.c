@@ -5,6 +5,7 @@
  * between keys and shows its progress in the status line.
  */
 #include "tui_app.h"
+#include "base.h"
 #include "store.h"
 #include "tui.h"
 
@@ -17,13 +18,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-double job_now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 void export_start(struct app *ap, const char *path)
 {
@@ -58,14 +52,18 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 		app_msg(ap, 1, "cannot start: %s", strerror(errno));
 		return -1;
 	}
-	/* a refresh of one feed names it (its URL) after the options */
-	char id[32];
-	snprintf(id, sizeof id, "%lld", item_id);
-	char *argv[6] = {"dateline", kind == 1 ? "refresh" : "save", kind == 1 ? "--no-progress" : (char *)url,
-	                 kind == 1 ? (char *)url : NULL, NULL, NULL};
-	if (kind == 3) {
-		argv[1] = "export", argv[2] = id, argv[3] = "--format", argv[4] = "markdown";
-	}
+	/*
+	 * a refresh of one feed names it (its URL) after the options; a fetch
+	 * stores the page as the full text of its item (save --item), never as
+	 * a copy of its own; an export writes the item as Markdown
+	 */
+	char idarg[32];
+	snprintf(idarg, sizeof idarg, "%lld", item_id);
+	char *refresh_argv[] = {"dateline", "refresh", "--no-progress", (char *)url, NULL};
+	char *fetch_argv[] = {"dateline", "save", "--item", idarg, (char *)url, NULL};
+	char *fetch_own_argv[] = {"dateline", "save", (char *)url, NULL};
+	char *export_argv[] = {"dateline", "export", idarg, "--format", "markdown", NULL};
+	char **argv = kind == 1 ? refresh_argv : kind == 3 ? export_argv : item_id > 0 ? fetch_argv : fetch_own_argv;
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
@@ -92,7 +90,7 @@ int job_start(struct app *ap, int kind, const char *url, long long item_id)
 	j->fd = fds[0];
 	j->kind = kind;
 	j->item_id = item_id;
-	j->started = job_now();
+	j->started = clock_seconds();
 	if (kind == 3)
 		snprintf(j->target, sizeof j->target, "%s", url);
 	return 0;
@@ -193,7 +191,7 @@ void job_status(const struct app *ap, char *out, size_t cap)
 	if (!j->pid)
 		return;
 	snprintf(out, cap, "%s %.0fs%s%.60s", j->kind == 1 ? "refreshing" : j->kind == 2 ? "fetching" : "exporting",
-	         job_now() - j->started,
+	         clock_seconds() - j->started,
 	         j->last[0] ? ": " : "", j->last);
 }
 
@@ -213,7 +211,7 @@ void job_stop(struct app *ap)
 
 void job_auto_refresh(struct app *ap, int startup)
 {
-	double t = job_now(), every = ap->cfg.reload_time * 60.0;
+	double t = clock_seconds(), every = ap->cfg.reload_time * 60.0;
 	if (!ap->st)
 		return;
 	if (startup) {
@@ -233,6 +231,6 @@ int job_auto_wait_ms(const struct app *ap)
 {
 	if (!ap->next_reload)
 		return -1;
-	double ms = (ap->next_reload - job_now()) * 1000.0;
+	double ms = (ap->next_reload - clock_seconds()) * 1000.0;
 	return ms < 0 ? 0 : ms > 3600e3 ? 3600000 : (int)ms + 1;
 }

@@ -47,11 +47,9 @@ void qsearch_run(struct app *ap)
 	struct store_quote_query q = {match[0] ? match : NULL, speaker[0] ? speaker : NULL, 1, 0, QSEARCH_LIMIT, 0};
 	struct store_quote_hit *hits;
 	size_t n;
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double t0 = clock_seconds();
 	int rc = store_quotes_search(ap->st, &q, &hits, &n, qv->error, sizeof qv->error);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	qv->ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	qv->ms = (clock_seconds() - t0) * 1e3;
 	if (rc)
 		return; /* keep the last results; the error shows */
 	qv->error[0] = 0;

@@ -495,7 +495,10 @@ int reader_draw(struct reader *r, int rows)
 void reader_status(const struct reader *r, char *out, size_t cap)
 {
 	size_t h = r->text_h > 0 ? (size_t)r->text_h : 1;
-	unsigned pct = r->lay.n_lines <= h ? 100 : (unsigned)((r->top + h) * 100 / r->lay.n_lines);
+	size_t lines = r->lay.n_lines;
+	unsigned pct = 100;
+	if (lines > h) /* h >= 1, so lines is never 0 here */
+		pct = (unsigned)((r->top + h) * 100 / lines);
 	const char *where = r->focus == FOCUS_PANEL ? "entities" : r->focus == FOCUS_QUOTES ? "quotes" : "text";
 	snprintf(out, cap, "%s  %zu quotes  %zu entities  %zu/%zu %u%%", where, r->a->n_quotes, r->a->n_entities,
 	         r->lay.n_lines ? r->top + 1 : 0, r->lay.n_lines, pct > 100 ? 100 : pct);

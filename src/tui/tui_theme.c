@@ -16,9 +16,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#ifndef DATADIR
-#define DATADIR "/usr/local/share/dateline"
-#endif
 
 static const char *const elem_names[TH_COUNT] = {
 	"normal", "headline", "meta", "heading", "quote", "speaker", "mention", "match", "current",
@@ -173,7 +170,8 @@ int theme_load(struct theme *t, const char *name, char *err, size_t errlen)
 		snprintf(path, sizeof path, "%s", name);
 	} else {
 		const char *env = getenv("DATELINE_THEMES"), *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-		char dirs[4][PATH_MAX] = {"", "", "themes", DATADIR "/themes"};
+		char dirs[4][PATH_MAX] = {"", "", "themes", ""};
+		snprintf(dirs[3], sizeof dirs[3], "%s/themes", appdirs_installed());
 		if (env && *env)
 			snprintf(dirs[0], sizeof dirs[0], "%s", env);
 		if (xdg && *xdg)
@@ -189,7 +187,7 @@ int theme_load(struct theme *t, const char *name, char *err, size_t errlen)
 		}
 		if (!*path) {
 			snprintf(err, errlen, "theme '%s' not found (looked for %s.theme in $DATELINE_THEMES, "
-			         "~/.config/dateline/themes, ./themes, " DATADIR "/themes)", name, name);
+			         "~/.config/dateline/themes, ./themes, %s/themes)", name, name, appdirs_installed());
 			return -1;
 		}
 	}

@@ -13,17 +13,6 @@ python3 "$ROOT/tests/hostile/make.py" "$H" || { not_ok hostile_inputs; exit 0; }
 export DATELINE_DB="$TMP/store.db" DATELINE_CONFIG_DIR="$TMP/cfg" DATELINE_DATA_DIR="$TMP/data"
 mkdir -p "$DATELINE_CONFIG_DIR"
 
-# no_tricks NAME FILE: no ESC, CR, BS, other C0 but tab and newline, DEL, C1, or bidi controls
-no_tricks() {
-	bad=$(python3 - "$2" <<'PY'
-import re, sys
-t = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
-m = re.search("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ufffd]", t)
-print(repr(t[max(0, m.start() - 30):m.end() + 10]) if m else "")
-PY
-)
-	if [ -n "$bad" ]; then not_ok "$1" "$bad"; else ok "$1"; fi
-}
 # run NAME [args]: dateline ARGS into $TMP/NAME.out, an exit status other than 0 fails NAME_runs
 run() {
 	name=$1; shift

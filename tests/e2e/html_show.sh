@@ -26,6 +26,15 @@ expect_match html_from_stdin 'Reading the gauge' "$out"
 out=$("$BIN" show --format body --content-type 'text/html; charset=windows-1252' "$D/cp1252.html" 2>&1)
 expect_match html_content_type_charset 'Café owners' "$out"
 
+# A saved page compressed with gzip reads as the page itself; a damaged one says so.
+gzip -c "$D/comments.html" >"$TMP/saved.html.gz"
+out=$("$BIN" show --format body "$TMP/saved.html.gz" 2>&1)
+expect_match html_gzip_page_body 'The old harbour bridge reopened' "$out"
+head -c 200 "$TMP/saved.html.gz" >"$TMP/cut.html.gz"
+"$BIN" show "$TMP/cut.html.gz" >"$TMP/out" 2>"$TMP/err"; rc=$?
+expect_eq html_gzip_cut_status 1 "$rc"
+expect_match html_gzip_cut_message 'compressed page is cut short' "$(cat "$TMP/err")"
+
 "$BIN" show "$D/noarticle.html" >"$TMP/out" 2>"$TMP/err"; rc=$?
 expect_eq html_no_article_status 1 "$rc"
 expect_match html_no_article_message 'no article found' "$(cat "$TMP/err")"

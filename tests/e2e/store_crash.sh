@@ -14,40 +14,12 @@ use_fresh_dirs crash
 for i in $(seq 1 40); do echo "$BASE/changing/c$i"; done >"$DATELINE_CONFIG_DIR/feeds"
 DB="$DATELINE_DATA_DIR/dateline.db"
 
-# check_store [whole]: the store is sound; with "whole", it holds whole refreshes only (of two
-# refreshes of a feed running at once, the one applied second is dropped, not mixed in)
+# check_store [whole]: the store is sound (tests/store_check.py); with "whole", it holds whole
+# refreshes only
 check_store() {
 	# a refresh killed while creating the store leaves the next dateline to finish it
 	"$BIN" status >/dev/null 2>&1 || { echo "dateline cannot open the store after the kill"; return; }
-	python3 - "$DB" "${1:-}" <<'PY'
-import re, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-whole = sys.argv[2] == "whole"
-problems = []
-ic = db.execute("PRAGMA integrity_check").fetchone()[0]
-if ic != "ok":
-    problems.append("integrity_check: " + ic)
-for t in ("articles_fts", "quotes_fts"):
-    try:
-        db.execute("INSERT INTO %s(%s) VALUES('integrity-check')" % (t, t))
-    except sqlite3.DatabaseError as e:
-        problems.append("%s: %s" % (t, e))
-for fid, url in db.execute("SELECT id, url FROM feeds"):
-    titles = [r[0] for r in db.execute("SELECT title FROM items WHERE feed_id = ?", (fid,))]
-    if not titles:
-        continue
-    edits = [int(m.group(1)) for t in titles for m in [re.search(r"item 0 edit (\d+)", t)] if m]
-    n = edits[0] if edits else 0
-    if whole and len(titles) != n + 2:
-        problems.append("%s: %d items, but item 0 says fetch %d (%d items)" % (url, len(titles), n, n + 2))
-orphans = db.execute("SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.item_id = i.id)").fetchone()[0]
-if orphans:
-    problems.append("%d items without their article" % orphans)
-bad = db.execute("SELECT count(*) FROM items i WHERE n_quotes != (SELECT count(*) FROM quotes q WHERE q.item_id = i.id)").fetchone()[0]
-if bad:
-    problems.append("%d items whose quote count is wrong" % bad)
-print("; ".join(problems) if problems else "ok")
-PY
+	python3 "$ROOT/tests/store_check.py" "$DB" ${1:+--whole}
 }
 
 # one refresh left alone tells how long a refresh takes here; the kills fall anywhere within it

@@ -16,7 +16,10 @@
 
 #include "model.h"
 #include "html.h"
+#include "html_meta.h"
 #include "base.h"
+
+#include <libxml/HTMLparser.h>
 
 /* A malloc'd copy of tests/data/html/name (under $DATELINE_ROOT), *len set. */
 static inline char *read_page(const char *name, size_t *len)
@@ -57,6 +60,31 @@ static inline struct article *parse_page(const char *name, const char *url)
 	free(data);
 	if (rc)
 		fail_msg("%s: %s", name, err);
+	return a;
+}
+
+/* Parses the inline page (as fetched from url, may be NULL); asserts success; the caller frees it. */
+static inline struct article *parse_string(const char *page, const char *url)
+{
+	struct article *a = article_new();
+	char err[256] = "";
+	assert_non_null(a);
+	if (html_parse(page, strlen(page), url, NULL, a, err, sizeof err))
+		fail_msg("%s", err);
+	return a;
+}
+
+/* Runs html_meta_read() alone on the inline page (as fetched from url, may be NULL). */
+static inline struct article *meta_only(const char *page, const char *url)
+{
+	htmlDocPtr doc = htmlReadMemory(page, (int)strlen(page), url, "UTF-8",
+	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                        HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	struct article *a = article_new();
+	assert_non_null(a);
+	assert_int_equal(html_meta_read(doc, a), 0);
+	xmlFreeDoc(doc);
 	return a;
 }
 

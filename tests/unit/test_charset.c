@@ -92,6 +92,62 @@ static void test_precedence(void **state)
 	free(t);
 }
 
+/*
+ * Feeds as real sites label them: EBCDIC found from "<?xm" (XML 1.0 appendix F),
+ * its code page read from the declaration; Mac and IBM charsets under Python's,
+ * iconv's and WHATWG's spellings; '_' for '-'. Test documents are written here.
+ */
+static void test_real_world_labels(void **state)
+{
+	(void)state;
+	char out[32], *t;
+	static const char *const pairs[][2] = {
+		{"windows_1251", "windows-1251"}, {"MacRoman", "macintosh"}, {"maccentraleurope", "mac-centraleurope"},
+		{"maclatin2", "mac-centraleurope"}, {"x-mac-cyrillic", "mac-cyrillic"}, {"macgreek", "x-mac-greek"},
+		{"maciceland", "x-mac-icelandic"}, {"macturkish", "x-mac-turkish"}, {"cp_is", "cp861"},
+		{"csibm861", "cp861"}, {"ibm039", "cp037"}, {"ebcdic_cp_us", "ebcdic-cp-us"}, {"utf_16", "utf-16"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		charset_canonical(pairs[i][0], out, sizeof out);
+		assert_string_equal(out, pairs[i][1]);
+	}
+	/* each decodes: byte 0x80 of the declared set, as Python's codecs and Apple's tables read it */
+	static const char *const x80[][2] = {
+		{"macroman", "\xc3\x84"}, {"maccentraleurope", "\xc3\x84"}, {"macgreek", "\xc3\x84"},
+		{"maciceland", "\xc3\x84"}, {"macturkish", "\xc3\x84"}, {"cp_is", "\xc3\x87"},
+		{"csibm861", "\xc3\x87"}, {"windows_1251", "\xd0\x82"}, {"mac-cyrillic", "\xd0\x90"},
+	};
+	for (size_t i = 0; i < sizeof x80 / sizeof *x80; i++) {
+		char doc[128];
+		int n = snprintf(doc, sizeof doc, "<?xml version=\"1.0\" encoding=\"%s\"?><a>\x80</a>", x80[i][0]);
+		const char *enc = decode(doc, (size_t)n, NULL, &t);
+		assert_non_null(enc);
+		char want[32];
+		snprintf(want, sizeof want, "<a>%s</a>", x80[i][1]);
+		assert_non_null(strstr(t, want));
+		free(t);
+	}
+	/* Mac Greek and Turkish beyond 0x80: the letters that differ from Mac Roman */
+	assert_non_null(decode("<?xml version=\"1.0\" encoding=\"macgreek\"?><a>\xa1\xe1</a>", 50, NULL, &t));
+	assert_non_null(strstr(t, "<a>\xce\x93\xce\xb1</a>")); /* Gamma, alpha */
+	free(t);
+	assert_non_null(decode("<?xml version=\"1.0\" encoding=\"macturkish\"?><a>\xda\xdd</a>", 52, NULL, &t));
+	assert_non_null(strstr(t, "<a>\xc4\x9e\xc4\xb1</a>")); /* G breve, dotless i */
+	free(t);
+	/* EBCDIC: <?xml version="1.0" encoding="cp500"?><a>e-acute [x]</a> in code page 500 */
+	static const char cp500[] = "\x4c\x6f\xa7\x94\x93\x40\xa5\x85\x99\xa2\x89\x96\x95\x7e\x7f\xf1\x4b\xf0\x7f"
+	                            "\x40\x85\x95\x83\x96\x84\x89\x95\x87\x7e\x7f\x83\x97\xf5\xf0\xf0\x7f\x6f\x6e"
+	                            "\x4c\x81\x6e\x51\x40\x4a\xa7\x5a\x4c\x61\x81\x6e";
+	assert_string_equal(decode(cp500, sizeof cp500 - 1, NULL, &t), "cp500");
+	assert_non_null(strstr(t, "<a>\xc3\xa9 [x]</a>"));
+	free(t);
+	/* without a declared code page (or with an ASCII one) EBCDIC is read as cp037 */
+	static const char cp037[] = "\x4c\x6f\xa7\x94\x93\x6f\x6e\x4c\x81\x6e\xc1\x4c\x61\x81\x6e";
+	assert_string_equal(decode(cp037, sizeof cp037 - 1, "application/xml; charset=utf-8", &t), "cp037");
+	assert_string_equal(t, "<?xml?><a>A</a>");
+	free(t);
+}
+
 static void test_xmlprep(void **state)
 {
 	(void)state;
@@ -153,6 +209,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_type),
 		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_real_world_labels),
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_xmlprep),
 		cmocka_unit_test(test_guess),

@@ -5,37 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <string.h>
-
-#include "analysis.h"
-#include "model.h"
-#include "text.h"
-
-static struct article *analyse(const char *text)
-{
-	struct article *a = article_new();
-	char err[256];
-	assert_non_null(a);
-	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
-	assert_int_equal(analysis_run(a, err, sizeof err), 0);
-	return a;
-}
-
-static const struct entity *find(const struct article *a, const char *name)
-{
-	for (size_t i = 0; i < a->n_entities; i++)
-		if (!strcmp(a->entities[i].name, name))
-			return &a->entities[i];
-	return NULL;
-}
-
-static int has_alias(const struct entity *e, const char *alias)
-{
-	for (size_t i = 0; i < e->n_aliases; i++)
-		if (!strcmp(e->aliases[i], alias))
-			return 1;
-	return 0;
-}
+#include "entity_testlib.h"
 
 static const char article_text[] =
 	"Leaders to talk on Tuesday\n\n"

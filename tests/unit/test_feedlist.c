@@ -72,15 +72,20 @@ static void test_format_round_trip(void **state)
 	feedlist_free(&back);
 }
 
+/* Creates a temporary file from the template path holding text. */
+static void temp_file(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
 static void test_update_keeps_lines(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/dateline-feedlist-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	const char *orig = "# keep me\nhttps://old.example/f \"~Old\" t1\n\nhttps://other.example/g\n";
-	assert_int_equal(write(fd, orig, strlen(orig)), (ssize_t)strlen(orig));
-	close(fd);
+	temp_file(path, "# keep me\nhttps://old.example/f \"~Old\" t1\n\nhttps://other.example/g\n");
 	struct feedlist_entry add = {"https://new.example/h", "New one", NULL, 0, 0};
 	const char *ren[] = {"https://old.example/f", "https://moved.example/f"};
 	char err[256];
@@ -92,6 +97,42 @@ static void test_update_keeps_lines(void **state)
 	                          "https://new.example/h \"~New one\"\n");
 	free(data);
 	unlink(path);
+}
+
+/* A move onto an address with its own line already (both subscribed): the old line goes, no duplicate. */
+static void test_rename_onto_existing(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/dateline-feedlist-XXXXXX";
+	temp_file(path, "https://old.example/f \"~Old\"\nhttps://new.example/f \"~New\" t\n");
+	const char *ren[] = {"https://old.example/f", "https://new.example/f"};
+	char err[256], *data;
+	size_t len;
+	assert_int_equal(feedlist_update_file(path, NULL, 0, ren, 1, err, sizeof err), 0);
+	assert_int_equal(file_read(path, 1 << 20, &data, &len, err, sizeof err), 0);
+	assert_string_equal(data, "https://new.example/f \"~New\" t\n");
+	free(data);
+	unlink(path);
+}
+
+/* Only URL code points: no controls, C1, bidi or invisible controls, no invalid UTF-8, no "<>\^`{|}. */
+static void test_url_ok(void **state)
+{
+	(void)state;
+	assert_true(feedlist_url_ok("https://news.example/feed?a=1&b=%20#x"));
+	assert_true(feedlist_url_ok("http://[::1]:8080/rss"));
+	assert_true(feedlist_url_ok("https://caf\xC3\xA9.example/\xE6\x96\xB0\xE9\x97\xBB")); /* IRIs stay */
+	assert_false(feedlist_url_ok("https://a.example/\xC2\x9B" "2J"));  /* U+009B, the 8-bit CSI */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\xAEgnp")); /* RLO */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\x8E"));    /* LRM */
+	assert_false(feedlist_url_ok("https://a.example/\xE2\x80\xA8"));    /* LINE SEPARATOR */
+	assert_false(feedlist_url_ok("https://a.example/\xFF"));              /* not UTF-8 */
+	assert_false(feedlist_url_ok("https://a.example/\x1B[31m"));
+	assert_false(feedlist_url_ok("https://a.example/a b"));
+	assert_false(feedlist_url_ok("https://a.example/<script>"));
+	assert_false(feedlist_url_ok("https://a.example/\"q\""));
+	assert_false(feedlist_url_ok("https://a.example/`x`"));
+	assert_false(feedlist_url_ok("javascript:alert(1)"));
 }
 
 /* Thousands of lines: each URL once, the first occurrence kept, found by the index. */
@@ -126,6 +167,8 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_update_keeps_lines),
+		cmocka_unit_test(test_rename_onto_existing),
+		cmocka_unit_test(test_url_ok),
 		cmocka_unit_test(test_many_and_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,6 +67,40 @@ static int cb(void *ctx, struct fetch_result *r)
 	return 0;
 }
 
+/* Validators read back from a state file could carry CR/LF: they must never add a header. */
+struct echoed {
+	enum fetch_status st;
+	char body[4096];
+};
+
+static int keep_body(void *ctx, struct fetch_result *r)
+{
+	struct echoed *e = ctx;
+	e->st = r->status;
+	snprintf(e->body, sizeof e->body, "%s", r->body ? r->body : "");
+	return 0;
+}
+
+static void test_validators_cannot_inject_headers(void **state)
+{
+	(void)state;
+	struct fetch_opts o;
+	quick_opts(&o);
+	char url[256], err[256];
+	url_of(url, sizeof url, "http", "/echo/x");
+	struct fetch_request req = {.url = url,
+	                            .etag = "\"v1\"\r\nX-Injected: etag",
+	                            .last_modified = "Mon, 01 Jan 2001 00:00:00 GMT\nX-Injected2: lm",
+	                            .accept = FETCH_ACCEPT_FEED};
+	struct echoed e = {FETCH_FAILED, ""};
+	assert_int_equal(fetch_run(&req, 1, &o, keep_body, &e, err, sizeof err), 0);
+	assert_int_equal(e.st, FETCH_OK);
+	assert_non_null(strstr(e.body, "User-Agent")); /* the echo lists the headers it got */
+	assert_null(strstr(e.body, "X-Injected"));
+	assert_null(strstr(e.body, "If-None-Match")); /* the unsafe validators are dropped whole */
+	assert_null(strstr(e.body, "If-Modified-Since"));
+}
+
 /* A request carrying the validator gets a 304 and no body; a stale one gets the feed again. */
 static void conditional(const char *path, int use_etag)
 {
@@ -79,9 +113,10 @@ static void conditional(const char *path, int use_etag)
 	assert_null(use_etag ? first->last_modified : first->etag);
 	char url[256], err[256];
 	url_of(url, sizeof url, "http", path);
-	struct fetch_request req = {url, use_etag ? v : NULL, use_etag ? NULL : v, FETCH_ACCEPT_FEED};
-	struct fetch_request stale = {url, use_etag ? "\"stale\"" : NULL,
-	                              use_etag ? NULL : "Mon, 01 Jan 2001 00:00:00 GMT", NULL};
+	struct fetch_request req = {.url = url, .etag = use_etag ? v : NULL, .last_modified = use_etag ? NULL : v,
+	                            .accept = FETCH_ACCEPT_FEED};
+	struct fetch_request stale = {.url = url, .etag = use_etag ? "\"stale\"" : NULL,
+	                              .last_modified = use_etag ? NULL : "Mon, 01 Jan 2001 00:00:00 GMT"};
 	struct fetch_request both[2] = {req, stale};
 	struct seen seen = {{FETCH_FAILED, FETCH_FAILED}, {0, 0}};
 	assert_int_equal(fetch_run(both, 2, &o, cb, &seen, err, sizeof err), 0);
@@ -190,7 +225,7 @@ static void test_faults_in_one_batch(void **state)
 	struct fetch_request reqs[NFAULTS];
 	for (size_t i = 0; i < NFAULTS; i++) {
 		url_of(urls[i], sizeof urls[i], faults[i].scheme, faults[i].path);
-		reqs[i] = (struct fetch_request){urls[i], NULL, NULL, NULL};
+		reqs[i] = (struct fetch_request){.url = urls[i]};
 	}
 	static struct batch b;
 	memset(&b, 0, sizeof b);
@@ -238,7 +273,7 @@ static void test_per_host_queue_keeps_timeouts(void **state)
 	struct fetch_request reqs[4];
 	for (size_t i = 0; i < 4; i++) {
 		url_of(urls[i], sizeof urls[i], "http", paths[i]);
-		reqs[i] = (struct fetch_request){urls[i], NULL, NULL, NULL};
+		reqs[i] = (struct fetch_request){.url = urls[i]};
 	}
 	static struct batch b;
 	memset(&b, 0, sizeof b);
@@ -308,6 +343,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ok_with_validators),
+		cmocka_unit_test(test_validators_cannot_inject_headers),
 		cmocka_unit_test(test_304_etag),
 		cmocka_unit_test(test_304_last_modified),
 		cmocka_unit_test(test_gzip_decoded),

@@ -147,7 +147,7 @@ static void test_charset_detection(void **state)
 	html_charset("<p>caf\xC3\xA9</p>", 12, NULL, enc, sizeof enc);
 	assert_string_equal(enc, "UTF-8");
 	html_charset("<p>x</p>", 8, "text/html; charset=\"Shift_JIS\"", enc, sizeof enc);
-	assert_string_equal(enc, "Shift_JIS");
+	assert_string_equal(enc, "shift_jis"); /* labels come folded from the one Content-Type parser */
 	html_charset("<p>x</p>", 8, "text/html; charset=no-such-charset", enc, sizeof enc);
 	assert_string_equal(enc, "UTF-8");
 }

@@ -171,6 +171,32 @@ static void test_analysis_text(void **state)
 	article_free(a);
 }
 
+/* One paragraph past the limit: its first ANALYSIS_MAX_TEXT bytes are analysed, as the note says, and it is kept whole. */
+static void test_analysis_huge_first_paragraph(void **state)
+{
+	(void)state;
+	char err[256], note[200];
+	const char *head = "\"We will rebuild the bridge,\" Mayor Ana Reyes said on Tuesday.";
+	const char *fill = " The river rose again and the fields lay under water for a week";
+	size_t hl = strlen(head), fl = strlen(fill), len = hl + (ANALYSIS_MAX_TEXT / fl + 1000) * fl;
+	char *text = malloc(len + 1);
+	assert_non_null(text);
+	memcpy(text, head, hl);
+	for (size_t o = hl; o < len; o += fl)
+		memcpy(text + o, fill, fl);
+	text[len] = '\0';
+	struct article *a = article_of(text, 1);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	assert_int_equal(strlen(a->sections[0].paragraphs[0]), len); /* restored whole */
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(a->quotes[0].speaker);
+	assert_non_null(strstr(a->quotes[0].speaker, "Reyes"));
+	assert_int_equal(analysis_limit_note(a, note, sizeof note), 1);
+	assert_non_null(strstr(note, "only the first 4096 KiB of "));
+	article_free(a);
+	free(text);
+}
+
 static void test_analysis_quotes(void **state)
 {
 	(void)state;
@@ -227,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_feed_xml_depth),    cmocka_unit_test(test_feed_json_depth),
 		cmocka_unit_test(test_feed_items),        cmocka_unit_test(test_opml_depth),
 		cmocka_unit_test(test_html_depth),        cmocka_unit_test(test_analysis_text),
+		cmocka_unit_test(test_analysis_huge_first_paragraph),
 		cmocka_unit_test(test_analysis_quotes),   cmocka_unit_test(test_analysis_entities),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,13 @@ static void test_controls_and_bidi(void **state)
 	/* U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 LEFT-TO-RIGHT ISOLATE */
 	expect_clean("file\xE2\x80\xAEtxt.exe", 14, 0, "filetxt.exe");
 	expect_clean("a\xE2\x81\xA6" "b\xE2\x81\xA9" "c", 9, 0, "abc");
+	/* LRM, RLM, ALM; tag characters (hidden text); interlinear annotation controls */
+	expect_clean("a\xE2\x80\x8E" "b\xE2\x80\x8F" "c\xD8\x9C" "d", 12, 0, "abcd");
+	expect_clean("x\xF3\xA0\x81\x81\xF3\xA0\x81\xBFy", 10, 0, "xy");
+	expect_clean("\xEF\xBF\xB9" "base\xEF\xBF\xBA" "ruby\xEF\xBF\xBB", 17, 0, "baseruby");
+	/* U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR end lines like '\n' */
+	expect_clean("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c", 9, 0, "a b c");
+	expect_clean("a\xE2\x80\xA8" "b", 5, SANITIZE_KEEP_NEWLINES, "a\nb");
 	/* ordinary non-ASCII text is kept */
 	expect_clean("\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE4\xB8\xAD\xF0\x9F\x98\x80", 19, 0,
 	             "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE4\xB8\xAD\xF0\x9F\x98\x80");
@@ -87,6 +94,10 @@ static void test_json_escapes(void **state)
 	char *out = sanitize_json(in);
 	assert_non_null(out);
 	assert_string_equal(out, "{\"t\":\"a\\u202eb\\u2066c\\u2069\\u009b2Jd\\u007f\\u2028e \xE2\x80\x94 \xC3\xA9\xE2\x80\xAF\"}");
+	free(out);
+	out = sanitize_json("\"a\xE2\x80\x8F" "b\xD8\x9C" "c\xEF\xBF\xB9\"");
+	assert_non_null(out);
+	assert_string_equal(out, "\"a\\u200fb\\u061cc\\ufff9\"");
 	free(out);
 	out = sanitize_json("");
 	assert_non_null(out);

@@ -31,6 +31,9 @@ static void test_kinds(void **state)
 	assert_int_equal(sniff_exact("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[]}", NULL),
 	                 SNIFF_FEED_JSON);
 	assert_int_equal(sniff_exact("PARIS (AP) - Text.", NULL), SNIFF_TEXT);
+	/* "<?xm" in EBCDIC (XML 1.0 appendix F) and "<?" in UTF-16 without a BOM are XML */
+	assert_int_equal(sniff(("\x4c\x6f\xa7\x94\x93\x6f\x6e"), 7, NULL), SNIFF_FEED_XML);
+	assert_int_equal(sniff(("<\0?\0x\0m\0l\0"), 10, NULL), SNIFF_FEED_XML);
 }
 
 /* Found by fuzz_html: "<ht" (3 bytes) was compared with "<rss", "<html"... past its end. */

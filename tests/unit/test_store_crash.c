@@ -26,25 +26,8 @@
 #define FEEDS 3
 #define ROUNDS 25  /* kills */
 
-static char dir[256], path[512];
+#include "store_testlib.h"
 
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-crash-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Refresh number round of writer w: ITEMS items tagged "W<w>R<round>-<j>", the same tag as ETag. */
 static struct feed *round_feed(int w, int round)

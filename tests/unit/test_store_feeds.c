@@ -17,25 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static char dir[256], path[512], err[1024];
+#include "store_testlib.h"
 
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-feeds-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 /* A feed of n items numbered from first, dated one day apart back from 2025-03-20 (item first is newest). */
 static struct feed *make_feed(int first, int n, const char *variant)
@@ -206,7 +189,17 @@ static void test_retention(void **state)
 	store_set_retention(s, &r);
 	assert_int_equal(store_apply_feed(s, fid, f, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
 	assert_int_equal(res.n_new, 0);
+	assert_int_equal(res.n_changed, 0);
+	assert_int_equal(res.n_unchanged, 10);
 	assert_int_equal(count_items(s, 0), 5);
+	/* not even when the feed rewrites them: only the 5 kept items count as changed */
+	struct feed *f2 = make_feed(1, 10, "(updated)");
+	assert_int_equal(store_apply_feed(s, fid, f2, NULL, &ingest_item_reader, &res, err, sizeof err), 0);
+	assert_int_equal(res.n_new, 0);
+	assert_int_equal(res.n_changed, 5);
+	assert_int_equal(res.n_unchanged, 5);
+	assert_int_equal(count_items(s, 0), 5);
+	feed_free(f2);
 	/* new items push older ones out as the feed moves on */
 	struct feed *g = make_feed(-3, 3, "");
 	assert_int_equal(store_apply_feed(s, fid, g, NULL, &ingest_item_reader, &res, err, sizeof err), 0);

@@ -11,26 +11,9 @@
 #include "store.h"
 #include "testhttpd.h"
 
-static char dir[256], path[512], err[1024];
+#include "store_testlib.h"
 static struct testhttpd httpd;
 
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-sink-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static int run(struct store *s, const struct feedlist *fl, struct refresh_summary *sum)
 {
@@ -92,12 +75,29 @@ static void test_refresh_into_store(void **state)
 	snprintf(moved, sizeof moved, "http://127.0.0.1:%d/feed/gamma", httpd.port);
 	assert_int_equal(store_feed_find(s, moved, &id, err, sizeof err), 0);
 	assert_true(id > 0);
-	/* the quotation in every item is found when it is stored, and searchable */
+	/* browsable first: every item's text is searchable, its analysis waits */
 	struct store_hit *h;
 	size_t n;
 	assert_int_equal(store_search(s, "spokesperson", 50, &h, &n, err, sizeof err), 0);
 	assert_true(n >= 6);
 	store_hits_free(h, n);
+	long long waiting;
+	assert_int_equal(store_analysis_count(s, &waiting, err, sizeof err), 0);
+	assert_true(waiting >= 6);
+	struct store_quote_query qq = {"here", NULL, 0, 0, 50, 0};
+	struct store_quote_hit *qh;
+	assert_int_equal(store_quotes_search(s, &qq, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 0);
+	store_quote_hits_free(qh, n);
+	/* analysed after: the quotation in every item is found, and searchable */
+	size_t done;
+	assert_int_equal(analysis_pending(s, NULL, &done, err, sizeof err), 0);
+	assert_int_equal((long long)done, waiting);
+	assert_int_equal(store_analysis_count(s, &waiting, err, sizeof err), 0);
+	assert_int_equal(waiting, 0);
+	assert_int_equal(store_quotes_search(s, &qq, &qh, &n, err, sizeof err), 0);
+	assert_true(n >= 6);
+	store_quote_hits_free(qh, n);
 	/* again: the store's validators make it a 304, nothing new */
 	struct feedlist fl2 = FEEDLIST_INIT;
 	assert_int_equal(feedlist_add(&fl2, a, "My Alpha", tags, 2), 0);

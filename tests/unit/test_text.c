@@ -65,6 +65,45 @@ static void test_blank_line_blocks_with_headline_and_wrapping(void **state)
 	article_free(a);
 }
 
+/* A first line opening with a dateline is the story, not its headline, in either layout (issue 20). */
+static void test_dateline_line_is_never_the_headline(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"KUWAIT CITY, July 24: A local driver won third place in the desert rally on Sunday.\n"
+		"He said the race was hard.\n",
+		"KUWAIT CITY, July 24: A local driver won third place in the desert rally on Sunday.\n\n"
+		"He said the race was hard.\n",
+		"Doha: A charity handed over wheelchairs to a centre for children on Monday.\n\n"
+		"The centre thanked the donors.\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct article *a = parse(texts[i]);
+		assert_non_null(a->dateline);
+		assert_true(a->headline_derived);
+		assert_true(a->headline[0] == 'A');
+		assert_null(strstr(a->headline, "July 24"));
+		assert_null(strstr(a->headline, "Doha:"));
+		article_free(a);
+	}
+}
+
+/* A dateline after a byline: found, and the headline is made from the story after it. */
+static void test_dateline_after_byline(void **state)
+{
+	(void)state;
+	struct article *a = parse("Council Approves New Budget\n\nBy Jane Roe\n\n"
+	                          "RAIPUR: The council approved the budget on Monday.\n\nThe mayor will sign it.\n");
+	assert_non_null(a->dateline);
+	assert_string_equal(a->dateline->place, "Raipur");
+	assert_string_equal(a->headline, "Council Approves New Budget");
+	article_free(a);
+	a = parse("By Jane Roe\nRAIPUR: The council approved the budget on Monday.\nThe mayor will sign it.\n");
+	assert_non_null(a->dateline);
+	assert_string_equal(a->dateline->raw, "RAIPUR:");
+	article_free(a);
+}
+
 static void test_heading_rules(void **state)
 {
 	(void)state;
@@ -182,6 +221,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_paragraph_a_line_with_headings),
 		cmocka_unit_test(test_blank_line_blocks_with_headline_and_wrapping),
+		cmocka_unit_test(test_dateline_line_is_never_the_headline),
+		cmocka_unit_test(test_dateline_after_byline),
 		cmocka_unit_test(test_heading_rules),
 		cmocka_unit_test(test_derived_headline_cut_at_natural_break),
 		cmocka_unit_test(test_bad_inputs),

@@ -1,0 +1,179 @@
+/* antecedents.c: who a pronoun or a description may stand for, token by token (see antecedents.h). */
+#include "antecedents.h"
+#include "lexicon.h"
+#include "model.h"
+#include "speaker_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Prepositions whose object is not the subject a pronoun later refers to ("called on Obama"). */
+static const char *const object_preps[] = {
+	"with", "to", "about", "of", "by", "for", "against", "on", "at", "from", "into", "than",
+	"between", "over", "under", "toward", "towards", "in", NULL,
+};
+
+/* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
+static unsigned char gender_of(const struct entity *e)
+{
+	if (e->type != ENTITY_PERSON)
+		return 0;
+	size_t n = strcspn(e->name, " ");
+	unsigned f = lexicon_lookup(e->name, n, NULL);
+	if ((f & LEX_FEMALE) && !(f & LEX_MALE))
+		return 1;
+	if ((f & LEX_MALE) && !(f & LEX_FEMALE))
+		return 2;
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (!strncmp(e->aliases[i], "Mrs", 3) || !strncmp(e->aliases[i], "Ms", 2))
+			return 1;
+		if (!strncmp(e->aliases[i], "Mr", 2))
+			return 2;
+	}
+	if (e->role && strstr(e->role, "woman"))
+		return 1;
+	if (e->role && (strstr(e->role, "man ") || (strlen(e->role) > 3 && !strcmp(e->role + strlen(e->role) - 3, "man"))))
+		return 2;
+	return 0;
+}
+
+/* Moves person e to the front of the list of people last named. */
+static void remember(struct antecedents *an, int e)
+{
+	size_t i = 0;
+	while (i < an->n_seen && an->seen[i] != e)
+		i++;
+	if (i == an->n_seen && an->n_seen < RECENT_MAX)
+		an->n_seen++;
+	if (i == RECENT_MAX)
+		i = RECENT_MAX - 1;
+	memmove(an->seen + 1, an->seen, i * sizeof *an->seen);
+	an->seen[0] = e;
+}
+
+/* Whether entity e's role holds the office word w: "governor" in "Indiana Gov.", "senator" in "Sen.". */
+int antecedents_role_has(const void *ctx, int e, const char *w, size_t n)
+{
+	const char *r = ((const struct article *)ctx)->entities[e].role;
+	while (r && *r) {
+		while (*r == ' ')
+			r++;
+		size_t l = strcspn(r, " ");
+		size_t core = l && r[l - 1] == '.' ? l - 1 : l; /* "Gov." abbreviates "governor" */
+		if (core >= 3 && (core == l ? core == n : core < n) && !strncasecmp(r, w, core))
+			return 1;
+		r += l;
+	}
+	return 0;
+}
+
+/* Person e becomes the last person named, and he or she as far as its gender allows. */
+static void set_last(struct antecedents *an, int e)
+{
+	an->last_person = e;
+	if (an->gender[e] != 1)
+		an->last_he = e;
+	if (an->gender[e] != 2)
+		an->last_she = e;
+}
+
+int antecedents_init(struct antecedents *an, const struct article *a, const struct speaker_names *names)
+{
+	memset(an, 0, sizeof *an);
+	an->a = a;
+	an->names = names;
+	an->last_person = an->last_org = an->last_he = an->last_she = -1;
+	if (!(an->gender = calloc(a->n_entities + 1, 1)))
+		return -1;
+	for (size_t i = 0; i < a->n_entities; i++)
+		an->gender[i] = gender_of(&a->entities[i]);
+	return 0;
+}
+
+void antecedents_free(struct antecedents *an)
+{
+	free(an->gender);
+	an->gender = NULL;
+}
+
+void antecedents_begin(struct antecedents *an)
+{
+	memcpy(an->recent, an->seen, an->n_seen * sizeof *an->seen);
+	an->n_recent = an->n_seen;
+}
+
+void antecedents_paragraph(struct antecedents *an, const char *text, const struct token_list *tl,
+                           const unsigned char *in_quote, int *entity, int *etype, int *lp, int *lo, int *he, int *she)
+{
+	size_t n = tl->n, k;
+	for (k = 0; k < n; k++) {
+		const struct token *t = &tl->v[k];
+		if (entity[k] < 0 && !in_quote[k] && (t->flags & TOKF_ALLCAPS) && !(t->flags & TOKF_ABBREV) &&
+		    t->end - t->start <= 6) {
+			/* "says WHO": an acronym of an organisation the article names in full */
+			entity[k] = speaker_names_acronym(an->names, text + t->start, t->end - t->start);
+			if (entity[k] >= 0)
+				etype[k] = ENTITY_ORGANIZATION;
+		}
+	}
+	int subj = -1; /* the person who is this sentence's subject, or -1 */
+	for (k = 0; k < n; k++) {
+		lp[k] = an->last_person;
+		lo[k] = an->last_org;
+		he[k] = an->last_he;
+		she[k] = an->last_she;
+		const struct token *t = &tl->v[k];
+		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
+		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))))
+			subj = -1;
+		int she_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "she") || tokens_is(text, t, "her"));
+		int he_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "he") || tokens_is(text, t, "his"));
+		int p = an->last_person;
+		if ((she_word || he_word) && p >= 0 && !an->gender[p] && (she_word ? she[k] : he[k]) == p) {
+			/* "Elise Matthesen ... she": a person of unknown gender is referred to as a woman */
+			an->gender[p] = she_word ? 1 : 2;
+			int *other = she_word ? &an->last_he : &an->last_she;
+			if (*other == p) {
+				/* the slot it held goes back to the last person who may take it */
+				*other = -1;
+				for (size_t i = 0; i < an->n_seen && *other < 0; i++)
+					if (an->seen[i] != p && an->gender[an->seen[i]] != (she_word ? 1 : 2))
+						*other = an->seen[i];
+			}
+		}
+		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
+			continue;
+		/* the word before the mention, its role and article aside ("with Russian President Putin") */
+		size_t j = k;
+		while (j > 0 && k - j < 5 && tl->v[j - 1].kind == TOK_WORD &&
+		       ((tl->v[j - 1].flags & TOKF_CAP) || tokens_is(text, &tl->v[j - 1], "the") ||
+		        (lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) &
+		         (LEX_TITLE | LEX_MODIFIER | LEX_DEMONYM | LEX_HONORIFIC))))
+			j--;
+		while (j > 0 && (tokens_is(text, &tl->v[j - 1], "a") || tokens_is(text, &tl->v[j - 1], "an")))
+			j--; /* "in a Tumblr post" */
+		int object = 0;
+		for (const char *const *w = object_preps; j > 0 && *w; w++)
+			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
+		int e = entity[k];
+		if (etype[k] == ENTITY_PERSON) {
+			remember(an, e);
+			unsigned char g = an->gender[e];
+			if (!object && subj < 0) {
+				subj = e; /* the subject: who he or she most likely means next */
+				set_last(an, e);
+			} else if (subj >= 0 && subj != e) {
+				/* named later in the sentence: a pronoun the subject cannot take */
+				if (an->gender[subj] == 1 && g != 1)
+					an->last_he = e;
+				if (an->gender[subj] == 2 && g != 2)
+					an->last_she = e;
+			} else if (an->last_person < 0) {
+				set_last(an, e);
+			}
+		}
+		else if (etype[k] == ENTITY_ORGANIZATION && (!object || an->last_org < 0))
+			an->last_org = entity[k];
+	}
+}

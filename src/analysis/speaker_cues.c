@@ -1,0 +1,134 @@
+/* speaker_cues.c: idioms that name who said a quotation (see speaker_cues.h). */
+#include "speaker_cues.h"
+#include "sentence.h"
+
+void speaker_cues_set(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
+{
+	r->attributed = 1;
+	r->cue_start = p->tl->v[k].start;
+	r->cue_end = p->tl->v[k + n - 1].end;
+}
+
+/* Verbs that give someone's words a name: "had dubbed it “the Gordon problem”". */
+const char *const speaker_cues_naming_verbs[] = {
+	"called", "calls", "dubbed", "described", "describes", "labeled", "labelled", "termed", "branded",
+	"named", NULL,
+};
+
+/* Nouns for what someone said: "his claim that the pair were “not close”". */
+static const char *const speech_nouns[] = {
+	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
+	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
+	"declaration", "admission", "quip", "retort", "reply", "response", "phrase", "motto", "dictum",
+	"maxim", "saying", "line", "quote", NULL,
+};
+
+/* “…,” the famous dictum of Marshall McLuhan: a speech noun "by" or "of" a name right after the quotation. */
+int speaker_cues_speech_of(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
+{
+	int np;
+	if (!(sentence_word_is(p, k, "the") || sentence_word_is(p, k, "a") || sentence_word_is(p, k, "an")))
+		return 0;
+	for (size_t w = k + 1; w + 1 < hi && w <= k + 3; w++) {
+		if (!sentence_in_list(p, w, speech_nouns))
+			continue;
+		if (!sentence_word_is(p, w + 1, "by") && !sentence_word_is(p, w + 1, "of"))
+			return 0;
+		for (size_t j = w + 2; j < hi && j < w + 10; j++) {
+			int e = sentence_candidate(p, j, &np);
+			if (np && e >= 0 && p->entity_type[j] == 0) {
+				speaker_cues_set(p, w, 1, r);
+				r->entity = e;
+				return 1;
+			}
+			if (sentence_is_punct(p, j, ','))
+				break;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * “new Gannett,” as Reed dubbed it / as he put it / as Smith said: "as", a
+ * name or pronoun, and a verb of saying or naming right after it, from k.
+ */
+int speaker_cues_as_named(const struct speaker_para *p, size_t k, size_t hi, struct speaker_result *r)
+{
+	int np;
+	if (!sentence_word_is(p, k, "as") || p->in_quote[k])
+		return 0;
+	for (size_t j = k + 1; j + 1 < hi && j <= k + 4; j++) {
+		int e = sentence_candidate(p, j, &np);
+		if (!np)
+			continue;
+		size_t v = j + 1;
+		while (v < hi && p->entity[v] >= 0 && p->entity[v] == p->entity[j])
+			v++; /* the rest of the name */
+		if (v < hi && (sentence_word_is(p, v, "has") || sentence_word_is(p, v, "had")))
+			v++;
+		if (v < hi && (sentence_in_list(p, v, sentence_say_verbs) || sentence_in_list(p, v, speaker_cues_naming_verbs) ||
+		               (sentence_word_is(p, v, "put") && v + 1 < hi && sentence_word_is(p, v + 1, "it")))) {
+			speaker_cues_set(p, v, 1, r);
+			r->entity = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* "as The New Yorker put it, “…”": the idiom names who said it. */
+int speaker_cues_as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	int np;
+	for (size_t k = lo; k + 3 < hi; k++) {
+		if (!sentence_word_is(p, k, "as") || p->in_quote[k])
+			continue;
+		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
+			if (!(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
+				continue;
+			for (size_t c = k + 1; c < j; c++) {
+				int e = sentence_candidate(p, c, &np);
+				if (np) {
+					speaker_cues_set(p, j, 2, r);
+					r->entity = e;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * "Smith's claim that …“…”" / "his remarks that “…”": the owner of a speech
+ * noun in [lo, hi) said the quotation. Pronouns take their antecedent.
+ */
+int speaker_cues_speech_owner(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
+{
+	for (size_t k = hi; k > lo + 1; k--) {
+		size_t w = k - 1;
+		if (p->in_quote[w] || !sentence_in_list(p, w, speech_nouns))
+			continue;
+		size_t o = w - 1; /* the owner, before the noun (one modifier allowed: "his repeated claims") */
+		if (o > lo && p->tl->v[o].kind == TOK_WORD && p->entity[o] < 0 && !(p->tl->v[o].flags & TOKF_CAP) &&
+		    !sentence_word_is(p, o, "his") && !sentence_word_is(p, o, "her") && !sentence_word_is(p, o, "their"))
+			o--;
+		int e = -1;
+		if (p->tl->v[o].kind == TOK_POSS && o > lo && p->entity[o - 1] >= 0 && !p->in_quote[o - 1])
+			e = p->entity[o - 1];
+		else if (sentence_word_is(p, o, "his"))
+			e = p->last_he[o];
+		else if (sentence_word_is(p, o, "her"))
+			e = p->last_she[o];
+		else if (sentence_word_is(p, o, "its") || sentence_word_is(p, o, "their"))
+			e = p->last_org[o];
+		if (e < 0)
+			return 0; /* only the noun nearest the quotation */
+		speaker_cues_set(p, w, 1, r);
+		r->entity = e;
+		return 1;
+	}
+	return 0;
+}

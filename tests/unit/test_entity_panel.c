@@ -1,0 +1,221 @@
+/*
+ * test_entity_panel.c: what the entity panel keeps and how it names it:
+ * gazetteer towns and given names, junk kept out (handles, link fragments,
+ * plural surnames, common-noun acronyms, adjectives, lines in capitals),
+ * things (works, laws, products) out of the three groups, one entry per
+ * entity, bodies named across "and" or a possessive, roles from
+ * pre-modifiers, one type per name. Every sentence is the project's own.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "entity_testlib.h"
+
+/* No entity's name or alias contains word (to check that junk stays out). */
+static void assert_no_word(const struct article *a, const char *word)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const struct entity *e = &a->entities[i];
+		if (strstr(e->name, word))
+			fail_msg("'%s' should not be in the panel (entity '%s')", word, e->name);
+		for (size_t j = 0; j < e->n_aliases; j++)
+			if (strstr(e->aliases[j], word))
+				fail_msg("'%s' should not be in the panel (alias of '%s')", word, e->name);
+	}
+}
+
+static void expect(const struct article *a, const char *name, enum entity_type type)
+{
+	const struct entity *e = find(a, name);
+	if (!e)
+		fail_msg("'%s' is missing from the panel", name);
+	assert_int_equal(e->type, type);
+}
+
+static void gazetteer_towns_and_given_names(void **state)
+{
+	(void)state;
+	/* Giyani is only in GeoNames; Giorgio only in the given names of other languages */
+	struct article *a = analyse("Water\n\nTrucks reached Giyani on Friday. Giyani has had no rain for a month, "
+	                            "officials said, and Wichita East beat Salina South.\n\n"
+	                            "Ambassador to the European Union Giorgio Bellandi testified on Monday.\n");
+	expect(a, "Giyani", ENTITY_PLACE);
+	expect(a, "Wichita East", ENTITY_PLACE); /* a town and a quarter of it, no person */
+	expect(a, "Salina South", ENTITY_PLACE);
+	expect(a, "Giorgio Bellandi", ENTITY_PERSON);
+	expect(a, "European Union", ENTITY_ORGANIZATION);
+	article_free(a);
+}
+
+static void junk_stays_out(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Notes\n\n"
+		"Paul Henderson spoke first. The Hendersons left early, and Henderson stayed.\n\n"
+		"Read more at pic.twitter.com/QzXyAbCdEf and follow @MaryJones or @TheCourier.\n\n"
+		"GDP grew while the CEO bought an SUV with AI and a PC, the London-based Northwind Bank said.\n\n"
+		"FRANCE WINS AGAIN was the line on every front page, and SD was in the small print.\n");
+	expect(a, "Paul Henderson", ENTITY_PERSON);
+	expect(a, "Northwind Bank", ENTITY_ORGANIZATION);
+	expect(a, "France", ENTITY_PLACE);
+	assert_no_word(a, "Hendersons");
+	assert_no_word(a, "QzXyAbCdEf");
+	assert_no_word(a, "MaryJones");
+	assert_no_word(a, "TheCourier");
+	assert_no_word(a, "GDP");
+	assert_no_word(a, "SUV");
+	assert_no_word(a, "AI");
+	assert_no_word(a, "London");
+	assert_no_word(a, "WINS");
+	assert_no_word(a, "SD");
+	article_free(a);
+}
+
+static void state_codes_and_abbreviations(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Plates\n\nShe grew up in Camden, NJ, and later lived in Santa Fe, N.M., "
+	                            "where few cars carry NJ plates.\n");
+	const struct entity *nj = find(a, "New Jersey"), *nm = find(a, "New Mexico");
+	assert_non_null(nj);
+	assert_non_null(nm);
+	assert_int_equal(nj->type, ENTITY_PLACE);
+	assert_true(has_alias(nm, "N.M."));
+	assert_int_equal(nj->n_mentions, 1); /* "NJ plates" names no place */
+	article_free(a);
+}
+
+static void things_are_kept_out(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Science\n\nThe James Webb Space Telescope and the Paris Agreement were discussed, "
+	                            "and an Airbus A350-900 landed with the Hubble Space Telescope team.\n\n"
+	                            "Then the Hong Kong Human Rights and Democracy Act was signed.\n");
+	for (size_t i = 0; i < a->n_entities; i++)
+		assert_int_not_equal(a->entities[i].type, ENTITY_PERSON);
+	assert_no_word(a, "Telescope");
+	assert_no_word(a, "Agreement");
+	assert_no_word(a, "A350");
+	assert_no_word(a, "Human Rights");
+	assert_null(find(a, "Paris")); /* the place inside a law's name is no mention of the city */
+	article_free(a);
+}
+
+static void one_entry_per_person(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Talks\n\n"
+		"Ukrainian President Volodymyr Zelensky spoke to reporters. Later, Zelenskyy said the talks had "
+		"failed, and Volodymyr Zelenskyy thanked the allies.\n\n"
+		"Joe Biden spoke first. Joe Biden then laughed. His son Hunter Biden stayed home. "
+		"Biden said nothing more.\n");
+	const struct entity *z = find(a, "Volodymyr Zelensky");
+	assert_non_null(z);
+	assert_true(has_alias(z, "Zelenskyy"));
+	assert_null(find(a, "Zelenskyy"));
+	assert_null(find(a, "Volodymyr Zelenskyy"));
+	const struct entity *joe = find(a, "Joe Biden"), *hunter = find(a, "Hunter Biden");
+	assert_non_null(joe);
+	assert_non_null(hunter); /* two people who share a surname stay two */
+	assert_null(find(a, "Biden"));
+	assert_int_equal(joe->n_mentions, 3); /* the lone "Biden" is the one most named */
+	assert_int_equal(hunter->n_mentions, 1);
+	article_free(a);
+}
+
+static void bodies_across_and_or_possessive(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Agencies\n\nThe Securities and Exchange Commission, the People's Liberation Army "
+	                            "and the National Institute on Drug Abuse were named. The Cabinet approved "
+	                            "the plan.\n\nThe United Nations and European Union agreed, an officer told "
+	                            "The Daily Star.\n");
+	expect(a, "Securities and Exchange Commission", ENTITY_ORGANIZATION);
+	expect(a, "People's Liberation Army", ENTITY_ORGANIZATION);
+	expect(a, "National Institute on Drug Abuse", ENTITY_ORGANIZATION);
+	expect(a, "Cabinet", ENTITY_ORGANIZATION);
+	assert_null(find(a, "Liberation Army"));
+	assert_null(find(a, "Drug Abuse"));
+	assert_null(find(a, "Exchange Commission"));
+	expect(a, "The Daily Star", ENTITY_ORGANIZATION); /* "The" inside a sentence opens a name */
+	expect(a, "United Nations", ENTITY_ORGANIZATION); /* two bodies listed, not one */
+	expect(a, "European Union", ENTITY_ORGANIZATION);
+	article_free(a);
+}
+
+static void roles_from_premodifiers_and_appositions(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Banks\n\nThe rate will rise, senior Labour figure Tom Hardacre said on Monday. "
+	                            "Maria Kowalczyk, chief executive of Northwind Bank, said the bank would lend "
+	                            "more.\n\nHe met Minister for Coastal Affairs Giorgio Bellandi on Friday.\n");
+	const struct entity *t = find(a, "Tom Hardacre"), *m = find(a, "Maria Kowalczyk");
+	const struct entity *g = find(a, "Giorgio Bellandi");
+	assert_non_null(g);
+	assert_int_equal(g->type, ENTITY_PERSON);
+	assert_string_equal(g->role, "Minister for Coastal Affairs");
+	assert_non_null(t);
+	assert_non_null(m);
+	assert_string_equal(t->role, "senior Labour figure");
+	assert_string_equal(m->role, "chief executive of Northwind Bank");
+	for (size_t i = 0; i < a->n_entities; i++)
+		if (a->entities[i].type == ENTITY_PERSON)
+			assert_true(strstr(a->entities[i].name, "Labour") == NULL);
+	article_free(a);
+}
+
+static void one_type_from_all_mentions(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Hotels\n\nGuests stay at the Marta Velloso in winter. Marta Velloso has two "
+	                            "hundred rooms and a garden.\n");
+	expect(a, "Marta Velloso", ENTITY_ORGANIZATION);
+	article_free(a);
+}
+
+static void bodies_by_context(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Business\n\nThe daily Nortecia reported the deal, and Grupo Vell, Taskor and "
+	                            "Mirafell said nothing. Ramon Ortiga (Calderense) scored twice.\n");
+	expect(a, "Nortecia", ENTITY_ORGANIZATION);  /* "the daily ..." */
+	expect(a, "Taskor", ENTITY_ORGANIZATION);    /* listed with a body */
+	expect(a, "Mirafell", ENTITY_ORGANIZATION);
+	expect(a, "Calderense", ENTITY_ORGANIZATION); /* a player's club */
+	expect(a, "Ramon Ortiga", ENTITY_PERSON);
+	article_free(a);
+}
+
+static void dateline_place_counts(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Snow in the north\n\nBUFFALO, N.Y. (AP) \xE2\x80\x94 Snow fell on the city on "
+	                            "Monday, officials said.\n");
+	expect(a, "Buffalo", ENTITY_PLACE);
+	expect(a, "New York", ENTITY_PLACE);
+	const struct entity *ny = find(a, "New York");
+	assert_false(has_alias(ny, "AP")); /* the agency after the place is no alias of it */
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(gazetteer_towns_and_given_names),
+		cmocka_unit_test(junk_stays_out),
+		cmocka_unit_test(state_codes_and_abbreviations),
+		cmocka_unit_test(things_are_kept_out),
+		cmocka_unit_test(one_entry_per_person),
+		cmocka_unit_test(bodies_across_and_or_possessive),
+		cmocka_unit_test(roles_from_premodifiers_and_appositions),
+		cmocka_unit_test(one_type_from_all_mentions),
+		cmocka_unit_test(bodies_by_context),
+		cmocka_unit_test(dateline_place_counts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
