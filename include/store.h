@@ -346,6 +346,16 @@ void store_quote_hits_free(struct store_quote_hit *h, size_t n);
  */
 int store_parse_date(const char *s, long long *t);
 
+/* ---- the reader's requests (store_reader.c) ---- */
+
+/*
+ * Unsubscribes feed id: removes the feed and its items, except saved and
+ * starred ones, which stay as articles saved on their own (feed 0, listed
+ * under "Saved" / "Starred"). *n_kept (may be NULL) says how many stayed.
+ */
+int store_feed_remove(struct store *s, long long id, long long *n_kept, char *err, size_t errlen);
+/* The stored item whose link is url (a saved or full copy first), *id = 0 when none. */
+int store_item_find_link(struct store *s, const char *url, long long *id, char *err, size_t errlen);
 /* ---- reading from an aggregator (store_sync.c) ---- */
 
 /*

@@ -61,8 +61,9 @@ char *feedlist_format_entry(const struct feedlist_entry *e);
  * Adds entries to the file at path without disturbing its other lines
  * (comments, order, spacing): the new lines are appended, and for each pair
  * in renames (old URL, new URL) the URL at the start of the matching line is
- * replaced (the line dropped when the new URL has a line already). The
- * file is replaced atomically. 0 or -1 with err.
+ * replaced (the line dropped when the new URL has a line already); a new
+ * URL of NULL removes the line (unsubscribing). The file is replaced
+ * atomically. 0 or -1 with err.
  */
 int feedlist_update_file(const char *path, const struct feedlist_entry *add, size_t n_add,
                          const char *const *renames, size_t n_renames, char *err, size_t errlen);

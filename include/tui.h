@@ -14,7 +14,10 @@
  * Files: tui.c (application state, main loop, prompt, help, status line),
  * tui_reader.c / tui_layout.c / tui_panel.c (reader, layout, entity panel,
  * quotes view: tui_reader.h), tui_theme.c (tui_theme.h), tui_keys.c
- * (tui_keys.h), tui_draw.c (width-aware drawing), tui_open.c (browser).
+ * (tui_keys.h), tui_draw.c (width-aware drawing), tui_open.c (browser),
+ * tui_feeds.c / tui_lists.c / tui_qsearch.c (Feeds, Articles, quote search),
+ * tui_marks.c (read state over many articles, unsubscribing), tui_query.c
+ * (query feeds, killfile), tui_dates.c (local dates), tui_jobs.c (children).
  */
 struct article;
 struct config;

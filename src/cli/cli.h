@@ -23,6 +23,8 @@ int cmd_read(int argc, char **argv);
 /* Subscriptions and refresh (cli_feeds.c, cli_refresh.c). */
 int cmd_add(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+/* Unsubscribes: the feeds file's line and the store's feed go, saved and starred articles stay (cli_remove.c). */
+int cmd_remove(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_feeds(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
@@ -63,6 +65,9 @@ int cli_is_url(const char *s);
  */
 struct article;
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out);
+/* The same; with stored_ok, a URL the network cannot bring is read from the store when it has a copy (said on stderr). */
+int cli_load_article_ex(const char *path, const char *url, const char *content_type, int stored_ok,
+                        struct article **out);
 
 /*
  * Fetches url for a command (limit caps the body; accept is the Accept

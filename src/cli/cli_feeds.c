@@ -6,6 +6,7 @@
 #include "net.h"
 #include "base.h"
 #include "pipeline.h"
+#include "store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,35 @@ static int resolve_feed(const char *url, char **feed_url, struct feed **f)
 	return rc;
 }
 
+/*
+ * Stores the items add just fetched, so the next `dateline` shows them
+ * without a refresh. Returns how many are stored, or -1 with err.
+ */
+static long store_fetched(const char *url, const char *title, char **tags, size_t n_tags, const struct feed *f,
+                          char *err, size_t errlen)
+{
+	struct buf tb = BUF_INIT;
+	for (size_t i = 0; i < n_tags; i++)
+		buf_printf(&tb, "%s%s", i ? " " : "", tags[i]);
+	if (tb.failed) {
+		buf_free(&tb);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	struct store *st = NULL;
+	long long id;
+	struct store_feed_state state = {200, NULL, NULL, NULL, 0, 0};
+	struct store_apply_result res = {0};
+	long rc = -1;
+	if (!store_open(NULL, 0, &st, err, errlen) &&
+	    !store_feed_upsert(st, url, title, tb.len ? tb.data : NULL, &id, err, errlen) &&
+	    !store_apply_feed(st, id, f, &state, &ingest_item_reader, &res, err, errlen))
+		rc = res.n_new + res.n_changed + res.n_unchanged;
+	store_close(st);
+	buf_free(&tb);
+	return rc;
+}
+
 int cmd_add(int argc, char **argv)
 {
 	const char *url = NULL, *title = NULL;
@@ -171,9 +201,13 @@ int cmd_add(int argc, char **argv)
 	say(stdout, "subscribed to %s", feed_url);
 	if (e.title)
 		say(stdout, " (%s)", e.title);
-	if (f)
-		printf(", %zu item%s", f->n_items, f->n_items == 1 ? "" : "s");
-	putchar('\n');
+	long stored = f ? store_fetched(feed_url, e.title, tags, n_tags, f, err, sizeof err) : -1;
+	if (stored >= 0)
+		printf(", %ld item%s stored\n", stored, stored == 1 ? "" : "s");
+	else if (f)
+		say(stdout, "; its items were not stored (%s): run 'dateline refresh'\n", err);
+	else
+		printf("; run 'dateline refresh' to fetch its items\n");
 out:
 	free(feed_title);
 	feed_free(f);

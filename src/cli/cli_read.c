@@ -81,7 +81,7 @@ int cmd_read(int argc, char **argv)
 	size_t loaded = 0;
 	for (size_t i = 0; i < count && arts; i++) {
 		const char *p = demo ? paths[i] : argv[i + 1];
-		if (cli_load_article(p, NULL, NULL, &arts[loaded]) == CLI_OK)
+		if (cli_load_article_ex(p, NULL, NULL, 1, &arts[loaded]) == CLI_OK)
 			loaded++;
 		else
 			rc = CLI_FAIL;

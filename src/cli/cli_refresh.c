@@ -90,6 +90,10 @@ static int expand_fulltext(struct store *st, const struct feedlist *fl, const st
 		return CLI_OK;
 	char err[512];
 	struct fulltext_summary fs;
+	if (!quiet) { /* the pages can take longer than the feeds did: say what runs now (the TUI shows this line) */
+		printf("full text: fetching the pages of summary-only articles\n");
+		fflush(stdout);
+	}
 	if (fulltext_expand(st, fl, fo, FULLTEXT_DEFAULT_PER_FEED, stderr, &fs, err, sizeof err)) {
 		cli_error("full text: %s", err);
 		return CLI_FAIL;

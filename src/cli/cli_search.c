@@ -105,11 +105,16 @@ int cmd_search(int argc, char **argv)
 	char err[1024];
 	struct store_hit *h = NULL;
 	size_t n = 0;
-	if ((rank ? store_search_ranked : store_search)(s, query, limit, &h, &n, err, sizeof err)) {
+	/* one more than shown tells whether the list was cut, so the user is told */
+	if ((rank ? store_search_ranked : store_search)(s, query, limit + 1, &h, &n, err, sizeof err)) {
 		cli_error("%s", err);
 		store_close(s);
 		return CLI_FAIL;
 	}
+	size_t got = n; /* what to free */
+	int cut = n > limit;
+	if (cut)
+		n = limit;
 	int rc = CLI_OK, bold = use_bold();
 	if (json) {
 		json_object *arr = json_object_new_array();
@@ -144,7 +149,9 @@ int cmd_search(int argc, char **argv)
 		if (!n)
 			cli_error("nothing matches '%s'", query);
 	}
-	store_hits_free(h, n);
+	if (cut)
+		cli_error("showing the first %zu matches; more match (--limit N shows more)", limit);
+	store_hits_free(h, got);
 	store_close(s);
 	if (fflush(stdout) && !rc) {
 		cli_error("writing the output failed");
@@ -169,7 +176,14 @@ int cmd_quotes(int argc, char **argv)
 		if (c)
 			continue;
 		const char *a = argv[i];
-		if ((!strcmp(a, "--speaker") || !strcmp(a, "--since") || !strcmp(a, "--limit")) && i + 1 < argc) {
+		int valued = !strcmp(a, "--speaker") || !strcmp(a, "--since") || !strcmp(a, "--limit");
+		if (valued && (i + 1 >= argc || (argv[i + 1][0] == '-' && argv[i + 1][1]))) {
+			cli_error("%s needs a value (%s); %s", a,
+			          a[2] == 's' && a[3] == 'p' ? "a speaker's name: --speaker Peskov"
+			          : a[2] == 's' ? "a date or an age: --since 7d" : "a number, 0 for all", quotes_usage);
+			return CLI_USAGE;
+		}
+		if (valued) {
 			const char *v = argv[++i];
 			if (a[2] == 's' && a[3] == 'p') {
 				q.speaker = v;
@@ -208,11 +222,18 @@ int cmd_quotes(int argc, char **argv)
 	char err[1024];
 	struct store_quote_hit *h;
 	size_t n;
+	size_t limit = q.limit;
+	if (q.limit < (size_t)-1 / 2)
+		q.limit++; /* one more than shown tells whether the list was cut */
 	if (store_quotes_search(s, &q, &h, &n, err, sizeof err)) {
 		cli_error("%s", err);
 		store_close(s);
 		return CLI_FAIL;
 	}
+	size_t got = n; /* what to free */
+	int cut = n > limit;
+	if (cut)
+		n = limit;
 	int rc = CLI_OK;
 	if (json) {
 		json_object *arr = json_object_new_array();
@@ -251,7 +272,9 @@ int cmd_quotes(int argc, char **argv)
 		if (!n)
 			fprintf(stderr, "dateline: no quotation matches\n");
 	}
-	store_quote_hits_free(h, n);
+	if (cut)
+		cli_error("showing the first %zu quotations; more match (--limit N shows more, --limit 0 all)", limit);
+	store_quote_hits_free(h, got);
 	store_close(s);
 	if (fflush(stdout) && !rc) {
 		cli_error("writing the output failed");

@@ -5,12 +5,14 @@
 #include "base.h"
 #include "pipeline.h"
 #include "output.h"
+#include "store.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /*
  * Every error line goes out through the sanitiser: messages quote file names,
@@ -38,13 +40,45 @@ int cli_is_url(const char *s)
 	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
+/*
+ * The copy of url in the store, when the network failed (offline reading):
+ * CLI_OK with *out, or CLI_FAIL when the store has none. Never creates a store.
+ */
+static int load_stored(const char *url, struct article **out)
+{
+	char db[4096], err[512];
+	struct store *st;
+	long long id = 0;
+	if (store_default_path(db, sizeof db, err, sizeof err) || access(db, R_OK) ||
+	    store_open(db, STORE_READONLY, &st, err, sizeof err))
+		return CLI_FAIL;
+	int rc = CLI_FAIL;
+	if (!store_item_find_link(st, url, &id, err, sizeof err) && id &&
+	    !store_article_load(st, id, out, err, sizeof err)) {
+		char *u = sanitize_str(url, 0);
+		cli_error("offline: showing the copy of %s kept in the store (item %lld)", u ? u : "", id);
+		free(u);
+		rc = CLI_OK;
+	}
+	store_close(st);
+	return rc;
+}
+
 int cli_load_article(const char *path, const char *url, const char *content_type, struct article **out)
+{
+	return cli_load_article_ex(path, url, content_type, 0, out);
+}
+
+int cli_load_article_ex(const char *path, const char *url, const char *content_type, int stored_ok,
+                        struct article **out)
 {
 	char err[512];
 	char *data, *fetched_ct = NULL, *final_url = NULL;
 	size_t len;
 	if (cli_is_url(path)) {
 		int rc = cli_fetch(path, CLI_INPUT_LIMIT, NULL, &data, &len, &fetched_ct, &final_url);
+		if (rc == CLI_FAIL && stored_ok && load_stored(path, out) == CLI_OK)
+			return CLI_OK;
 		if (rc)
 			return rc;
 		if (!url)
@@ -111,7 +145,7 @@ int cmd_show(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	struct article *art;
-	int rc = cli_load_article(path, url, ct, &art);
+	int rc = cli_load_article_ex(path, url, ct, 1, &art);
 	if (rc)
 		return rc;
 	if (!strcmp(format, "json")) {

@@ -18,6 +18,7 @@ static const struct command commands[] = {
 	{"feed", cmd_feed, "feed [--json] [--content-type CT] FILE|URL|-   print a feed (RSS, Atom, JSON Feed)"},
 	{"read", cmd_read, "read FILE...            open articles in the reader"},
 	{"add", cmd_add, "add [--title T] [--tag T]... URL   subscribe (a web page: its feed is found)"},
+	{"remove", cmd_remove, "remove FEED             unsubscribe (saved and starred articles stay)"},
 	{"feeds", cmd_feeds, "feeds                   list the subscriptions"},
 	{"refresh", cmd_refresh, "refresh [--jobs N] [--timeout S]   fetch every subscribed feed"},
 	{"import", cmd_import, "import FILE.opml        subscribe to the feeds of an OPML file"},

@@ -341,10 +341,13 @@ int feedlist_update_file(const char *path, const struct feedlist_entry *add, siz
 		const char *u;
 		size_t ul = url_span(s, le, &u);
 		const char *to = NULL;
+		int hit = 0;
 		for (size_t i = 0; i + 1 < 2 * n_renames && ul; i += 2)
 			if (strlen(renames[i]) == ul && !memcmp(u, renames[i], ul))
-				to = renames[i + 1];
-		if (to && has_url_line(data, len, to)) {
+				to = renames[i + 1], hit = 1;
+		if (hit && !to) {
+			/* renamed to nothing: the subscription's line goes */
+		} else if (to && has_url_line(data, len, to)) {
 			/* subscribed at both addresses already: the old line goes, the new one keeps its words */
 		} else if (to) {
 			buf_append(&out, s, (size_t)(u - s));

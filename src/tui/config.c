@@ -22,6 +22,9 @@ void config_defaults(struct config *c)
 	c->max_width = 0;
 	c->mouse = 1;
 	c->speakers = 1;
+	c->feed_sort = FEED_SORT_FILE;
+	snprintf(c->datetime_format, sizeof c->datetime_format, "%%a %%d %%b %%Y %%H:%%M");
+	snprintf(c->list_date_format, sizeof c->list_date_format, "%%Y-%%m-%%d");
 }
 
 void config_free(struct config *c)
@@ -85,6 +88,72 @@ static const char *config_apply(struct config *c, const char *name, const char *
 		return parse_int(v, 16, 200, &c->panel_width) ? "panel-width is a number from 16 to 200" : NULL;
 	if (!strcmp(name, "max-width"))
 		return parse_int(v, 0, 10000, &c->max_width) ? "max-width is 0 or a number of columns" : NULL;
+	if (!strcmp(name, "feed-sort")) {
+		static const char *const names[] = {"file", "title", "unread"};
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+			if (!strcasecmp(v, names[i]))
+				return c->feed_sort = (enum config_feed_sort)i, NULL;
+		return "feed-sort is one of file, title, unread";
+	}
+	if (!strcmp(name, "unread-only"))
+		return parse_bool(v, &c->unread_only) ? "unread-only is yes or no" : NULL;
+	if (!strcmp(name, "refresh-on-startup"))
+		return parse_bool(v, &c->refresh_on_startup) ? "refresh-on-startup is yes or no" : NULL;
+	if (!strcmp(name, "reload-time")) {
+		char *end;
+		errno = 0;
+		double m = strtod(v, &end);
+		if (errno || end == v || *end || !(m >= 0) || m > 10080 || (m > 0 && m < 0.01))
+			return "reload-time is minutes (0 for never, else 0.01 to 10080)";
+		c->reload_time = m;
+		return NULL;
+	}
+	if (!strcmp(name, "datetime-format") || !strcmp(name, "list-date-format")) {
+		char *dst = name[0] == 'd' ? c->datetime_format : c->list_date_format;
+		/* strftime never reads past its format: any text is safe, only its length is bounded */
+		return *v && !copy_value(dst, sizeof c->datetime_format, v) ? NULL
+		       : "a date format is strftime text such as %Y-%m-%d %H:%M (at most 63 bytes)";
+	}
+	if (!strcmp(name, "query-feed")) {
+		const char *colon = strchr(v, ':');
+		const char *q = colon ? colon + 1 : NULL;
+		while (q && (*q == ' ' || *q == '\t'))
+			q++;
+		if (!colon || colon == v || !*q)
+			return "query-feed needs a name and a query: query-feed Peskov: @Peskov";
+		if (c->n_query_feeds == CONFIG_MAX_QUERY_FEEDS)
+			return "at most 16 query feeds";
+		struct config_query_feed *f = &c->query_feeds[c->n_query_feeds];
+		if ((size_t)(colon - v) >= sizeof f->name || copy_value(f->query, sizeof f->query, q))
+			return "query-feed name (63 bytes) or query (191 bytes) too long";
+		memcpy(f->name, v, (size_t)(colon - v));
+		f->name[colon - v] = 0;
+		c->n_query_feeds++;
+		return NULL;
+	}
+	if (!strcmp(name, "ignore-article")) {
+		static const char *const fields[] = {"any", "title", "author", "feed"};
+		char field[16] = "";
+		int used = 0;
+		if (sscanf(v, "%15s %n", field, &used) < 1 || !v[used])
+			return "ignore-article needs a field and words: ignore-article title sponsored";
+		if (c->n_ignores == CONFIG_MAX_IGNORES)
+			return "at most 32 ignore-article lines";
+		struct config_ignore *g = &c->ignores[c->n_ignores];
+		g->field = -1;
+		for (int i = 0; i < 4; i++)
+			if (!strcasecmp(field, fields[i]))
+				g->field = i;
+		if (g->field < 0)
+			return "ignore-article's field is any, title, author or feed";
+		if (copy_value(g->words, sizeof g->words, v + used))
+			return "ignore-article words too long (127 bytes)";
+		for (char *p = g->words; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 32;
+		c->n_ignores++;
+		return NULL;
+	}
 	if (!strcmp(name, "bind") || !strcmp(name, "unbind")) {
 		char key[64] = "", action[64] = "none";
 		int n = sscanf(v, "%63s %63s", key, action);

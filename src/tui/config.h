@@ -25,10 +25,31 @@ enum config_colors {
 	CONFIG_COLORS_TRUE      /* 24-bit colour (direct colour terminals) */
 };
 
+enum config_feed_sort {
+	FEED_SORT_FILE = 0, /* the order of the feeds file (feeds read from files last, by title) */
+	FEED_SORT_TITLE,    /* by title */
+	FEED_SORT_UNREAD    /* most unread first, then by title */
+};
+
 struct config_bind {
 	char key[32];    /* key name as written: "j", "C-d", "PgDn", "Enter" */
 	char action[32]; /* action name: "page-down", or "none" to unbind */
 	int line;        /* line of the config file, for error messages */
+};
+
+#define CONFIG_MAX_QUERY_FEEDS 16
+#define CONFIG_MAX_IGNORES 32
+
+/* A saved search shown as a feed: `query-feed NAME: QUERY` (QUERY as the search or @speaker as quotes). */
+struct config_query_feed {
+	char name[64];
+	char query[192];
+};
+
+/* A killfile line: `ignore-article FIELD WORDS` hides articles whose FIELD contains WORDS (any case). */
+struct config_ignore {
+	int field;       /* 0 any of them, 1 title, 2 author, 3 feed */
+	char words[128]; /* lower case */
 };
 
 struct config {
@@ -40,6 +61,16 @@ struct config {
 	int max_width;        /* widest text column (0: the whole width) */
 	int mouse;            /* 1 to scroll with the mouse wheel */
 	int speakers;         /* 1 to show the speaker after each quotation */
+	enum config_feed_sort feed_sort; /* order of the Feeds screen */
+	int unread_only;      /* 1 to start with only unread articles and feeds shown */
+	char datetime_format[64];  /* strftime format of dates in the reader, quote search, Feeds screen */
+	char list_date_format[64]; /* strftime format of the Articles list's date column */
+	int refresh_on_startup;    /* 1 to refresh every feed in the background when the Feeds screen opens */
+	double reload_time;        /* minutes between background refreshes while open (fractions allowed), 0 never */
+	struct config_query_feed query_feeds[CONFIG_MAX_QUERY_FEEDS]; /* in file order */
+	size_t n_query_feeds;
+	struct config_ignore ignores[CONFIG_MAX_IGNORES];
+	size_t n_ignores;
 	struct config_bind *binds; /* bind lines in file order (later ones win) */
 	size_t n_binds;       /* number of binds */
 };

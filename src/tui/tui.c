@@ -72,8 +72,9 @@ int app_draw(struct app *ap)
 			return -1;
 	}
 	app_draw_status(ap);
-	curs_set(ap->prompt || (app_screen(ap) == SCR_QSEARCH && !ap->help) ? 1 : 0);
-	if (app_screen(ap) == SCR_QSEARCH && !ap->help && !ap->prompt)
+	int typing = app_screen(ap) == SCR_QSEARCH && !ap->help && !ap->qv.browse;
+	curs_set(ap->prompt || typing ? 1 : 0);
+	if (typing && !ap->prompt)
 		move(0, 3 + wrap_width(ap->qv.input, strlen(ap->qv.input)));
 	refresh();
 	return 0;
@@ -140,8 +141,19 @@ int app_open_item(struct app *ap, long long id, int quote_index)
 static void prompt_key(struct app *ap, int key, int is_char)
 {
 	int kind = ap->prompt;
+	if (kind == PROMPT_CONFIRM) {
+		marks_confirm_key(ap, key, is_char);
+		return;
+	}
 	if (is_char && (key == '\n' || key == '\r')) {
 		ap->prompt = PROMPT_NONE;
+		if (kind == PROMPT_EXPORT)
+			export_start(ap, ap->input);
+		return;
+	}
+	if (is_char && key == 27 && kind == PROMPT_EXPORT) {
+		ap->prompt = PROMPT_NONE;
+		app_msg(ap, 0, "not exported");
 		return;
 	}
 	if (is_char && key == 27) {
@@ -172,8 +184,12 @@ static void prompt_key(struct app *ap, int key, int is_char)
 		return;
 	snprintf(ap->input, sizeof ap->input, "%s", clean);
 	ap->input_len = strlen(ap->input);
-	/* both run as you type */
-	if (kind == PROMPT_FILTER) {
+	/* filter and search run as you type */
+	if (kind == PROMPT_EXPORT) {
+		/* a path: nothing runs before Enter */
+	} else if (kind == PROMPT_FILTER && app_screen(ap) == SCR_FEEDS) {
+		feeds_filter(ap, clean);
+	} else if (kind == PROMPT_FILTER) {
 		articles_filter(ap, clean);
 	} else {
 		reader_search(&ap->rd, clean);
@@ -188,7 +204,9 @@ static void open_prompt(struct app *ap, int kind)
 	ap->prompt = kind;
 	ap->input_len = 0;
 	ap->input[0] = 0;
-	if (kind == PROMPT_FILTER)
+	if (kind == PROMPT_FILTER && app_screen(ap) == SCR_FEEDS)
+		feeds_filter(ap, "");
+	else if (kind == PROMPT_FILTER)
 		articles_filter(ap, "");
 }
 
@@ -201,10 +219,10 @@ static const char *feed_in_view(struct app *ap)
 	long long id = 0;
 	const struct feeds_view *fv = &ap->fv;
 	switch (app_screen(ap)) {
-	case SCR_FEEDS:
-		if (fv->sel >= 3 && fv->sel - 3 < fv->n_feeds)
-			return fv->feeds[fv->sel - 3].url;
-		return NULL;
+	case SCR_FEEDS: {
+		const struct store_feed *f = feeds_selected(ap);
+		return f ? f->url : NULL;
+	}
 	case SCR_ARTICLES:
 		id = ap->av.feed_id;
 		break;
@@ -238,6 +256,9 @@ static int common_action(struct app *ap, enum action act, int *quit)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return 1;
+	case ACT_MARK_FEED_READ: case ACT_MARK_ALL_READ: case ACT_NEXT_UNREAD: case ACT_UNREAD_ONLY:
+	case ACT_REMOVE_FEED: case ACT_TAG: case ACT_EXPORT:
+		return marks_action(ap, act);
 	case ACT_QUOTE_SEARCH:
 		if (!ap->st) {
 			app_msg(ap, 1, "quote search needs the store: run dateline without a file");
@@ -264,8 +285,8 @@ static int app_action(struct app *ap, enum action act, int count)
 {
 	int quit = 0, scr = app_screen(ap);
 	ap->msg[0] = 0;
-	if (act == ACT_CLEAR && (ap->help || scr != SCR_READER))
-		act = ACT_BACK; /* only the reader has highlights to clear */
+	if (act == ACT_CLEAR && (ap->help || (scr != SCR_READER && scr != SCR_FEEDS)))
+		act = ACT_BACK; /* only the reader has highlights to clear; Feeds is the top, where back quits */
 	if (ap->help) {
 		switch (act) {
 		case ACT_DOWN: ap->help_top++; break;
@@ -273,7 +294,7 @@ static int app_action(struct app *ap, enum action act, int count)
 		case ACT_PAGE_DOWN: ap->help_top += (size_t)(LINES / 2); break;
 		case ACT_PAGE_UP: ap->help_top = ap->help_top > (size_t)LINES / 2 ? ap->help_top - (size_t)LINES / 2 : 0; break;
 		case ACT_TOP: ap->help_top = 0; break;
-		case ACT_BOTTOM: ap->help_top = ACT_COUNT; break;
+		case ACT_BOTTOM: ap->help_top = (size_t)-1 / 2; break; /* the draw clamps it */
 		case ACT_QUIT: return 1;
 		case ACT_BACK: case ACT_HELP: ap->help = 0; break;
 		default: break;
@@ -282,10 +303,25 @@ static int app_action(struct app *ap, enum action act, int count)
 	}
 	if (common_action(ap, act, &quit))
 		return quit;
+	if (scr == SCR_QSEARCH)
+		return 0; /* its keys are qsearch_key()'s */
 	if (scr == SCR_FEEDS) {
+		if (act == ACT_SEARCH || act == ACT_FILTER) {
+			open_prompt(ap, PROMPT_FILTER);
+			return 0;
+		}
+		if ((act == ACT_BACK || act == ACT_CLEAR) && ap->fv.filter[0]) {
+			feeds_filter(ap, "");
+			return 0;
+		}
+		if (act == ACT_CLEAR) /* Esc never quits: a stray one (or one after /) must not drop to the shell */
+			return 0;
 		if (act == ACT_BACK)
 			return 1;
-		feeds_action(ap, act);
+		if (!feeds_action(ap, act, count) && act == ACT_OPEN)
+			app_msg(ap, 1, "o opens an article: open a feed first (Enter)");
+		if (act == ACT_SAVE || act == ACT_READ || act == ACT_STAR || act == ACT_FETCH)
+			app_msg(ap, 1, "%s works on an article: open a feed first (Enter)", action_name(act));
 		return 0;
 	}
 	if (scr == SCR_ARTICLES) {
@@ -305,7 +341,7 @@ static int app_action(struct app *ap, enum action act, int count)
 				ap->feeds_stale = 0;
 			return 0;
 		}
-		articles_action(ap, act);
+		articles_action(ap, act, count);
 		return 0;
 	}
 	/* the reader */
@@ -316,7 +352,7 @@ static int app_action(struct app *ap, enum action act, int count)
 	case ACT_NEXT_ARTICLE:
 	case ACT_PREV_ARTICLE: {
 		if (ap->st && ap->item_id) {
-			articles_action(ap, act); /* moves in the list and opens the next item */
+			articles_action(ap, act, 0); /* moves in the list and opens the next item */
 			return 0;
 		}
 		size_t to = ap->cur;
@@ -354,6 +390,8 @@ static int app_action(struct app *ap, enum action act, int count)
 			app_pop(ap);
 			if (app_screen(ap) == SCR_ARTICLES)
 				articles_load(ap, ap->av.title, ap->av.flags, ap->av.feed_id);
+			if (app_screen(ap) == SCR_QSEARCH)
+				ap->qv.browse = 1; /* q was for leaving the article: it must not land in the query */
 			return 0;
 		}
 		return 1;
@@ -366,7 +404,21 @@ static void handle_mouse(struct app *ap)
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return;
-	int dir = 0;
+	int dir = 0, scr = app_screen(ap);
+	if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && !ap->help && !ap->prompt &&
+	    (scr == SCR_FEEDS || scr == SCR_ARTICLES) && ev.y >= 2 && ev.y < LINES - 1) {
+		/* a click selects the row; a click on the selected row opens it */
+		size_t *sel = scr == SCR_FEEDS ? &ap->fv.sel : &ap->av.sel;
+		size_t row = (scr == SCR_FEEDS ? ap->fv.top : ap->av.top) + (size_t)(ev.y - 2);
+		size_t n = scr == SCR_FEEDS ? feeds_n_rows(ap) : ap->av.n_shown;
+		if (row >= n)
+			return;
+		if (row == *sel)
+			app_action(ap, ACT_SELECT, 0);
+		else
+			*sel = row;
+		return;
+	}
 	if (ev.bstate & BUTTON4_PRESSED)
 		dir = -1;
 #ifdef BUTTON5_PRESSED
@@ -404,6 +456,10 @@ int tui_key(struct app *ap, int key, int is_char)
 	}
 	int count = ap->count;
 	ap->count = 0;
+	/* N is newsboat's toggle-read, and vi's previous match: while matches or mentions are highlighted
+	   in the reader it stays the latter (p always is) */
+	if (act == ACT_READ && key == 'N' && is_char && !ap->help && app_screen(ap) == SCR_READER && ap->rd.n_targets)
+		act = ACT_PREV;
 	return act != ACT_NONE ? app_action(ap, act, count) : 0;
 }
 
@@ -414,9 +470,11 @@ static int run(struct app *ap, char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory laying out the article");
 			return -1;
 		}
-		timeout(ap->job.pid ? POLL_MS : -1);
+		int wait = job_auto_wait_ms(ap);
+		timeout(ap->job.pid && (wait < 0 || wait > POLL_MS) ? POLL_MS : wait);
 		wint_t wc;
 		int r = get_wch(&wc);
+		job_auto_refresh(ap, 0);
 		if (ap->job.pid && job_poll(ap)) {
 			ap->feeds_stale = 1;
 			if (app_screen(ap) == SCR_FEEDS && !feeds_load(ap))
@@ -470,9 +528,9 @@ static int app_run(struct app *ap, char *err, size_t errlen)
 	curs_set(0);
 	if (ap->cfg.mouse) {
 #ifdef BUTTON5_PRESSED
-		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 #else
-		mousemask(BUTTON4_PRESSED, NULL);
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED, NULL);
 #endif
 		mouseinterval(0);
 	}
@@ -525,6 +583,9 @@ int tui_browse(struct store *st, const char *self, char *err, size_t errlen)
 	}
 	if (!rc) {
 		app_push(ap, SCR_FEEDS);
+		ap->unread_only = ap->cfg.unread_only;
+		feeds_filter(ap, "");
+		job_auto_refresh(ap, 1);
 		rc = app_run(ap, err, errlen);
 	}
 	app_free(ap);

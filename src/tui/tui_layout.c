@@ -3,10 +3,12 @@
  * and mention spans, wrapped once per width.
  */
 #include "tui_reader.h"
+#include "tui_app.h"
 #include "model.h"
 #include "base.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +110,7 @@ static size_t closing_run_after(const char *s, size_t n, size_t o)
 struct cut {
 	size_t at;   /* offset in the source paragraph */
 	int speaker; /* quote index whose speaker goes here, or -1 */
+	int link;    /* link index whose [n] mark goes here, or -1 */
 };
 
 static int cut_cmp(const void *a, const void *b)
@@ -115,8 +118,16 @@ static int cut_cmp(const void *a, const void *b)
 	const struct cut *x = a, *y = b;
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
-	return (x->speaker > y->speaker) - (x->speaker < y->speaker);
+	if (x->speaker != y->speaker)
+		return (x->speaker > y->speaker) - (x->speaker < y->speaker);
+	return (x->link > y->link) - (x->link < y->link);
 }
+
+/* Where a link's [n] goes: after the first appearance of its text in the body. */
+struct link_place {
+	int section, paragraph; /* -1 when its text appears nowhere */
+	size_t end;             /* offset just after the text */
+};
 
 static size_t find_cut(const size_t *offs, size_t n, size_t at)
 {
@@ -154,7 +165,7 @@ static int push_range(struct range **rs, size_t *n, size_t *cap, size_t st, size
  * points sanitised one by one, so every cut maps to an exact output offset.
  */
 static int add_paragraph(struct layout *l, const struct article *a, const char *s, int sec, int par,
-                         int kind, int speakers)
+                         int kind, int speakers, const struct link_place *lp)
 {
 	size_t n = strlen(s), nr = 0, cap_r = 0, ncuts = 0, cap_s = 0;
 	struct range *rs = NULL;
@@ -196,20 +207,26 @@ static int add_paragraph(struct layout *l, const struct article *a, const char *
 				PUSH_RANGE(st, ee, SP_MENTION, (int)e);
 		}
 	}
-	/* cut points: 0, n, every range end, each speaker insertion after its point */
-	cuts = malloc((2 * nr + 2) * sizeof *cuts);
+	/* cut points: 0, n, every range end, each speaker and link mark insertion after its point */
+	size_t n_marks = 0;
+	for (size_t i = 0; lp && sec >= 0 && i < a->n_links; i++)
+		n_marks += lp[i].section == sec && lp[i].paragraph == par;
+	cuts = malloc((2 * nr + 2 + n_marks) * sizeof *cuts);
 	if (!cuts)
 		goto out;
-	cuts[ncuts++] = (struct cut){0, -1};
-	cuts[ncuts++] = (struct cut){n, -1};
+	cuts[ncuts++] = (struct cut){0, -1, -1};
+	cuts[ncuts++] = (struct cut){n, -1, -1};
 	for (size_t i = 0; i < nr; i++) {
 		if (rs[i].kind == SP_SPEAKER) {
-			cuts[ncuts++] = (struct cut){rs[i].start, rs[i].ref};
+			cuts[ncuts++] = (struct cut){rs[i].start, rs[i].ref, -1};
 		} else {
-			cuts[ncuts++] = (struct cut){rs[i].start, -1};
-			cuts[ncuts++] = (struct cut){rs[i].end, -1};
+			cuts[ncuts++] = (struct cut){rs[i].start, -1, -1};
+			cuts[ncuts++] = (struct cut){rs[i].end, -1, -1};
 		}
 	}
+	for (size_t i = 0; n_marks && i < a->n_links; i++)
+		if (lp[i].section == sec && lp[i].paragraph == par)
+			cuts[ncuts++] = (struct cut){char_start(s, n, lp[i].end), -1, (int)i};
 	qsort(cuts, ncuts, sizeof *cuts, cut_cmp);
 	offs = malloc(ncuts * sizeof *offs);
 	before = malloc(ncuts * sizeof *before);
@@ -220,7 +237,7 @@ static int add_paragraph(struct layout *l, const struct article *a, const char *
 	size_t nu = 0;
 	for (size_t i = 0; i < ncuts; i++) {
 		if (nu && offs[nu - 1] == cuts[i].at) {
-			if (cuts[i].speaker < 0)
+			if (cuts[i].speaker < 0 && cuts[i].link < 0)
 				continue;
 		} else {
 			offs[nu] = cuts[i].at;
@@ -255,11 +272,18 @@ static int add_paragraph(struct layout *l, const struct article *a, const char *
 				goto out;
 			after[nu - 1] = out.len;
 		}
+		if (cuts[i].link >= 0) {
+			size_t st = out.len;
+			buf_printf(&out, "\xC2\xA0[%d]", cuts[i].link + 1); /* kept with the word it follows */
+			if (add_span(b, &cap_s, st, out.len, SP_LINK, cuts[i].link))
+				goto out;
+			after[nu - 1] = out.len;
+		}
 	}
 	if (out.failed)
 		goto out;
 	for (size_t i = 0; i < nr; i++) {
-		if (rs[i].kind == SP_SPEAKER)
+		if (rs[i].kind == SP_SPEAKER || rs[i].kind == SP_LINK)
 			continue;
 		size_t si = find_cut(offs, nu, rs[i].start), ei = find_cut(offs, nu, rs[i].end);
 		if (add_span(b, &cap_s, after[si], before[ei], rs[i].kind, rs[i].ref))
@@ -293,12 +317,47 @@ static int span_cmp(const void *a, const void *b)
 	return (x->end < y->end) - (x->end > y->end);
 }
 
-int layout_build(struct layout *l, const struct article *a, int speakers)
+/* Finds where each link's text first appears in the body; lp has a->n_links entries. */
+static void place_links(const struct article *a, struct link_place *lp)
+{
+	for (size_t i = 0; i < a->n_links; i++) {
+		const struct link *k = &a->links[i];
+		lp[i] = (struct link_place){-1, -1, 0};
+		size_t tl = k->text ? strlen(k->text) : 0;
+		if (tl < 2)
+			continue;
+		for (size_t si = 0; si < a->n_sections && lp[i].section < 0; si++)
+			for (size_t pi = 0; pi < a->sections[si].n_paragraphs && lp[i].section < 0; pi++) {
+				const char *p = a->sections[si].paragraphs[pi], *hit = p ? strstr(p, k->text) : NULL;
+				if (hit)
+					lp[i] = (struct link_place){(int)si, (int)pi, (size_t)(hit - p) + tl};
+			}
+	}
+}
+
+/* The publication date in local time through fmt, or NULL to show it as stored. */
+static void published_text(const char *published, const char *fmt, char *out, size_t cap)
+{
+	int has_time = 0;
+	long long t = fmt ? tui_parse_iso(published, &has_time) : 0;
+	out[0] = 0;
+	if (t && has_time)
+		tui_format_time(t, fmt, out, cap);
+	if (!out[0])
+		snprintf(out, cap, "%s", published);
+}
+
+int layout_build(struct layout *l, const struct article *a, int speakers, const char *date_fmt)
 {
 	layout_free(l);
 	int rc = 0;
+	struct link_place *lp = a->n_links ? malloc(a->n_links * sizeof *lp) : NULL;
+	if (a->n_links && !lp)
+		return -1;
+	if (lp)
+		place_links(a, lp);
 	if (a->headline)
-		rc |= add_paragraph(l, a, a->headline, -1, 0, BK_HEADLINE, 0);
+		rc |= add_paragraph(l, a, a->headline, -1, 0, BK_HEADLINE, 0, NULL);
 	struct buf meta = BUF_INIT;
 	if (a->dateline) {
 		const char *parts[3] = {a->dateline->place, a->dateline->date, a->dateline->agency};
@@ -311,8 +370,11 @@ int layout_build(struct layout *l, const struct article *a, int speakers)
 	buf_reset(&meta);
 	if (a->byline)
 		buf_puts(&meta, a->byline);
-	if (a->published)
-		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", a->published);
+	if (a->published) {
+		char when[128];
+		published_text(a->published, date_fmt, when, sizeof when);
+		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", when);
+	}
 	if (a->site)
 		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", a->site);
 	if (meta.len && !rc)
@@ -324,19 +386,22 @@ int layout_build(struct layout *l, const struct article *a, int speakers)
 		if (s->heading)
 			rc |= add_plain(l, BK_HEADING, s->heading);
 		for (size_t j = 0; j < s->n_paragraphs && !rc; j++)
-			rc |= add_paragraph(l, a, s->paragraphs[j], (int)i, (int)j, BK_TEXT, speakers);
+			rc |= add_paragraph(l, a, s->paragraphs[j], (int)i, (int)j, BK_TEXT, speakers, lp);
 	}
 	if (a->n_links && !rc) {
 		rc |= add_plain(l, BK_LINKS_TITLE, "Links");
 		for (size_t i = 0; i < a->n_links && !rc; i++) {
 			struct buf lb = BUF_INIT;
 			const struct link *k = &a->links[i];
-			buf_printf(&lb, "[%zu] %s%s%s", i + 1, k->text && *k->text ? k->text : "",
-			           k->text && *k->text ? " " : "", k->url ? k->url : "");
+			/* the text once, the address once: a link whose text is its address shows it once */
+			int text = k->text && *k->text && (!k->url || strcmp(k->text, k->url));
+			buf_printf(&lb, "[%zu] %s%s%s", i + 1, text ? k->text : "", text ? " \xE2\x80\x94 " : "",
+			           k->url ? k->url : "");
 			rc |= lb.failed ? -1 : add_plain(l, BK_LINK, lb.data);
 			buf_free(&lb);
 		}
 	}
+	free(lp);
 	for (size_t i = 0; i < l->n_blocks; i++)
 		if (l->blocks[i].n_spans > 1)
 			qsort(l->blocks[i].spans, l->blocks[i].n_spans, sizeof *l->blocks[i].spans, span_cmp);

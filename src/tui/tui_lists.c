@@ -20,9 +20,7 @@
 
 void lists_free(struct app *ap)
 {
-	store_feeds_free(ap->fv.feeds, ap->fv.n_feeds);
-	ap->fv.feeds = NULL;
-	ap->fv.n_feeds = 0;
+	feeds_free(ap);
 	store_items_free(ap->av.items, ap->av.n_items);
 	free(ap->av.shown);
 	ap->av.items = NULL;
@@ -30,39 +28,8 @@ void lists_free(struct app *ap)
 	ap->av.n_items = ap->av.n_shown = 0;
 }
 
-/* Counted by the store from its indexes: loading every item to count them took most of a second at 100k. */
-static long long count_items(struct app *ap, int flags)
-{
-	struct store_list_opts o = {flags, 0, 0, 0};
-	long long n = 0;
-	char err[256];
-	if (store_items_count(ap->st, &o, &n, err, sizeof err))
-		return 0;
-	return n;
-}
-
-int feeds_load(struct app *ap)
-{
-	struct store_feed *f;
-	size_t n;
-	char err[300];
-	if (store_feeds_list(ap->st, &f, &n, err, sizeof err)) {
-		app_msg(ap, 1, "%s", err);
-		return -1;
-	}
-	store_feeds_free(ap->fv.feeds, ap->fv.n_feeds);
-	ap->fv.feeds = f;
-	ap->fv.n_feeds = n;
-	ap->fv.unread = count_items(ap, STORE_LIST_UNREAD); /* saved articles outside feeds count too */
-	ap->fv.saved = count_items(ap, STORE_LIST_SAVED);
-	ap->fv.starred = count_items(ap, STORE_LIST_STARRED);
-	if (ap->fv.sel >= N_VIRTUAL + n)
-		ap->fv.sel = N_VIRTUAL + n - 1;
-	return 0;
-}
-
 /* Draws a list row: text left, right part right-aligned; selected rows in reverse. */
-static void draw_row(int y, int sel, const char *mark, unsigned long mark_attr, const char *left,
+void list_draw_row(int y, int sel, const char *mark, unsigned long mark_attr, const char *left,
                      unsigned long left_attr, const char *right, unsigned long right_attr)
 {
 	unsigned long sa = theme_attr(TH_SELECTED);
@@ -78,7 +45,7 @@ static void draw_row(int y, int sel, const char *mark, unsigned long mark_attr, 
 		tui_put(y, COLS - 1 - rw, right, strlen(right), rw, sel ? sa : right_attr);
 }
 
-static void keep_visible(size_t sel, size_t *top, size_t vis)
+void list_keep_visible(size_t sel, size_t *top, size_t vis)
 {
 	if (sel < *top)
 		*top = sel;
@@ -86,48 +53,7 @@ static void keep_visible(size_t sel, size_t *top, size_t vis)
 		*top = sel + 1 - vis;
 }
 
-void feeds_draw(struct app *ap, int rows)
-{
-	struct feeds_view *fv = &ap->fv;
-	char title[64];
-	snprintf(title, sizeof title, "Feeds (%zu)", fv->n_feeds);
-	tui_put(0, 1, title, strlen(title), COLS - 2, theme_attr(TH_TITLE));
-	size_t total = N_VIRTUAL + fv->n_feeds, vis = rows > 2 ? (size_t)rows - 2 : 1;
-	keep_visible(fv->sel, &fv->top, vis);
-	for (size_t i = 0; i < vis && fv->top + i < total; i++) {
-		size_t r = fv->top + i;
-		int y = 2 + (int)i, sel = r == fv->sel;
-		char right[320];
-		if (r < N_VIRTUAL) {
-			static const char *const names[N_VIRTUAL] = {"All unread", "Saved", "Starred"};
-			long long c = r == 0 ? fv->unread : r == 1 ? fv->saved : fv->starred;
-			snprintf(right, sizeof right, "%lld", c);
-			draw_row(y, sel, "", 0, names[r], theme_attr(r == 0 && c ? TH_UNREAD : TH_NORMAL), right,
-			         theme_attr(TH_DIM));
-			continue;
-		}
-		const struct store_feed *f = &fv->feeds[r - N_VIRTUAL];
-		char *t = sanitize_str(f->title && *f->title ? f->title : f->url, 0);
-		char *e = f->last_error ? sanitize_str(f->last_error, 0) : NULL;
-		char when[32] = "never refreshed";
-		if (f->last_refresh) {
-			time_t tt = (time_t)f->last_refresh;
-			struct tm tm;
-			if (localtime_r(&tt, &tm))
-				strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		}
-		if (e)
-			snprintf(right, sizeof right, "%lld/%lld  %.60s", f->n_unread, f->n_items, e);
-		else
-			snprintf(right, sizeof right, "%lld/%lld  %s", f->n_unread, f->n_items, when);
-		draw_row(y, sel, e ? "!" : f->n_unread ? "N" : "", theme_attr(e ? TH_ERROR : TH_UNREAD), t ? t : "",
-		         theme_attr(f->n_unread ? TH_UNREAD : TH_NORMAL), right, theme_attr(e ? TH_ERROR : TH_DIM));
-		free(t);
-		free(e);
-	}
-}
-
-static void move_sel(size_t *sel, size_t n, long d)
+void list_move(size_t *sel, size_t n, long d)
 {
 	if (!n) {
 		*sel = 0;
@@ -139,38 +65,6 @@ static void move_sel(size_t *sel, size_t n, long d)
 		*sel = *sel + (size_t)d >= n ? n - 1 : *sel + (size_t)d;
 }
 
-int feeds_action(struct app *ap, enum action act)
-{
-	struct feeds_view *fv = &ap->fv;
-	size_t n = N_VIRTUAL + fv->n_feeds;
-	long page = LINES > 4 ? LINES - 4 : 1;
-	switch (act) {
-	case ACT_DOWN: move_sel(&fv->sel, n, 1); return 1;
-	case ACT_UP: move_sel(&fv->sel, n, -1); return 1;
-	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: move_sel(&fv->sel, n, page); return 1;
-	case ACT_PAGE_UP: case ACT_HALF_UP: move_sel(&fv->sel, n, -page); return 1;
-	case ACT_TOP: fv->sel = 0; return 1;
-	case ACT_BOTTOM: fv->sel = n - 1; return 1;
-	case ACT_SELECT: {
-		static const char *const names[N_VIRTUAL] = {"All unread", "Saved", "Starred"};
-		static const int flags[N_VIRTUAL] = {STORE_LIST_UNREAD, STORE_LIST_SAVED, STORE_LIST_STARRED};
-		if (fv->sel < N_VIRTUAL) {
-			if (!articles_load(ap, names[fv->sel], flags[fv->sel], 0))
-				app_push(ap, SCR_ARTICLES);
-		} else {
-			const struct store_feed *f = &fv->feeds[fv->sel - N_VIRTUAL];
-			char *t = sanitize_str(f->title && *f->title ? f->title : f->url, 0);
-			if (t && !articles_load(ap, t, 0, f->id))
-				app_push(ap, SCR_ARTICLES);
-			free(t);
-		}
-		return 1;
-	}
-	default:
-		return 0;
-	}
-}
-
 int articles_load(struct app *ap, const char *title, int flags, long long feed_id)
 {
 	struct articles_view *av = &ap->av;
@@ -178,7 +72,10 @@ int articles_load(struct app *ap, const char *title, int flags, long long feed_i
 	struct store_item *items;
 	size_t n;
 	char err[300], t[sizeof av->title], filter[sizeof av->filter];
-	if (store_items_list(ap->st, &o, &items, &n, err, sizeof err)) {
+	if (feed_id < 0) { /* a query feed: -1 - its index in the config */
+		if (query_items(ap, (size_t)(-1 - feed_id), &items, &n))
+			return -1;
+	} else if (store_items_list(ap->st, &o, &items, &n, err, sizeof err)) {
 		app_msg(ap, 1, "%s", err);
 		return -1;
 	}
@@ -210,7 +107,7 @@ int articles_load(struct app *ap, const char *title, int flags, long long feed_i
 }
 
 /* Case-insensitive (ASCII) substring test; needle is already lower case. */
-static int contains(const char *hay, const char *needle, size_t n)
+int list_contains(const char *hay, const char *needle, size_t n)
 {
 	if (!hay)
 		return 0;
@@ -242,43 +139,37 @@ void articles_filter(struct app *ap, const char *filter)
 		size_t k = 0;
 		for (size_t i = 0; i < av->n_shown; i++) {
 			const struct store_item *it = &av->items[av->shown[i]];
-			if (contains(it->title, low, n) || contains(it->feed_title, low, n))
+			if ((!ap->unread_only || !it->read) && !query_ignored(ap, it) &&
+			    (list_contains(it->title, low, n) || list_contains(it->feed_title, low, n)))
 				av->shown[k++] = av->shown[i];
 		}
 		av->n_shown = k;
 	} else {
 		av->n_shown = 0;
 		for (size_t i = 0; i < av->n_items; i++)
-			if (!n || contains(av->items[i].title, low, n) || contains(av->items[i].feed_title, low, n))
+			if ((!ap->unread_only || !av->items[i].read) && !query_ignored(ap, &av->items[i]) &&
+			    (!n || list_contains(av->items[i].title, low, n) || list_contains(av->items[i].feed_title, low, n)))
 				av->shown[av->n_shown++] = i;
 	}
 	if (av->sel >= av->n_shown)
 		av->sel = av->n_shown ? av->n_shown - 1 : 0;
 }
 
-static void item_day(const struct store_item *it, char out[11])
-{
-	if (it->published && strlen(it->published) >= 10 && it->published[4] == '-') {
-		memcpy(out, it->published, 10);
-		out[10] = 0;
-		return;
-	}
-	time_t t = (time_t)it->date;
-	struct tm tm;
-	if (!t || !gmtime_r(&t, &tm) || !strftime(out, 11, "%Y-%m-%d", &tm))
-		snprintf(out, 11, "          ");
-}
-
 void articles_draw(struct app *ap, int rows)
 {
 	struct articles_view *av = &ap->av;
 	char head[480];
-	snprintf(head, sizeof head, "%s (%zu)%s%s", av->title, av->n_shown, av->filter[0] ? "   filter: " : "",
-	         av->filter);
+	snprintf(head, sizeof head, "%s (%zu)%s%s%s", av->title, av->n_shown, ap->unread_only ? "   unread only" : "",
+	         av->filter[0] ? "   filter: " : "", av->filter);
 	tui_put(0, 1, head, strlen(head), COLS - 2, theme_attr(TH_TITLE));
 	size_t vis = rows > 2 ? (size_t)rows - 2 : 1;
-	keep_visible(av->sel, &av->top, vis);
+	list_keep_visible(av->sel, &av->top, vis);
 	int src_w = COLS >= 100 ? 18 : COLS >= 70 ? 12 : 0;
+	char day[64];
+	tui_format_time((long long)time(NULL), ap->cfg.list_date_format, day, sizeof day);
+	int day_w = wrap_width(day, strlen(day));
+	if (day_w > COLS / 3)
+		day_w = COLS / 3;
 	for (size_t i = 0; i < vis && av->top + i < av->n_shown; i++) {
 		size_t r = av->top + i;
 		const struct store_item *it = &av->items[av->shown[r]];
@@ -289,10 +180,11 @@ void articles_draw(struct app *ap, int rows)
 			mvhline(y, 0, ' ', COLS);
 			attrset(A_NORMAL);
 		}
-		char marks[4] = {it->read ? ' ' : 'N', it->starred ? '*' : ' ', it->saved ? 'S' : ' ', 0}, day[11];
+		char marks[4] = {it->read ? ' ' : 'N', it->starred ? '*' : ' ', it->saved ? 'S' : ' ', 0};
 		x += tui_put(y, x, marks, 3, 3, sel ? sa : theme_attr(TH_UNREAD)) + 1;
-		item_day(it, day);
-		x += tui_put(y, x, day, strlen(day), 10, sel ? sa : theme_attr(TH_DIM)) + 2;
+		tui_format_day(it->published, it->date, ap->cfg.list_date_format, day, sizeof day);
+		tui_put(y, x, day, strlen(day), day_w, sel ? sa : theme_attr(TH_DIM));
+		x += day_w + 2;
 		if (src_w) {
 			char *s = sanitize_str(it->feed_title ? it->feed_title : "saved", 0);
 			if (s)
@@ -309,7 +201,8 @@ void articles_draw(struct app *ap, int rows)
 		free(h);
 	}
 	if (!av->n_shown) {
-		const char *m = av->filter[0] ? "nothing matches the filter" : "no articles here";
+		const char *m = av->filter[0] ? "nothing matches the filter (Esc clears it)"
+		              : ap->unread_only && av->n_items ? "no unread articles here (U shows all)" : "no articles here";
 		tui_put(2, 4, m, strlen(m), COLS - 5, theme_attr(TH_DIM));
 	}
 }
@@ -325,14 +218,24 @@ void app_mark(struct app *ap, long long id, enum action act)
 	enum store_mark m = act == ACT_SAVE ? (it->saved ? STORE_MARK_UNSAVE : STORE_MARK_SAVE)
 	                  : act == ACT_STAR ? (it->starred ? STORE_MARK_UNSTAR : STORE_MARK_STAR)
 	                  : (it->read ? STORE_MARK_UNREAD : STORE_MARK_READ);
+	/* saving is for reading offline: a summary-only item gets its page, as f does */
+	int fetch = m == STORE_MARK_SAVE && !it->full && it->link && tui_is_web_url(it->link);
+	char *link = fetch ? strdup(it->link) : NULL;
 	store_items_free(it, 1);
 	if (store_item_mark(ap->st, id, m, err, sizeof err)) {
+		free(link);
 		app_msg(ap, 1, "%s", err);
 		return;
 	}
 	ap->feeds_stale = 1;
 	static const char *const said[] = {"marked read", "marked unread", "starred", "unstarred", "saved", "unsaved"};
 	app_msg(ap, 0, "%s", said[m]);
+	if (fetch && (!link || job_start(ap, 2, link, id)))
+		app_msg(ap, 1, "saved the summary only: %s (f fetches the full article later)",
+		        link ? ap->msg : "out of memory");
+	else if (fetch)
+		app_msg(ap, 0, "saved; fetching the full article to keep");
+	free(link);
 	for (size_t i = 0; i < ap->av.n_items; i++)
 		if (ap->av.items[i].id == id) {
 			struct store_item *x = &ap->av.items[i];
@@ -345,26 +248,48 @@ void app_mark(struct app *ap, long long id, enum action act)
 		}
 }
 
-int articles_action(struct app *ap, enum action act)
+/* Index in shown of the first unread item after row from, or (size_t)-1. */
+size_t articles_next_unread(const struct app *ap, size_t from)
+{
+	const struct articles_view *av = &ap->av;
+	for (size_t r = from + 1; r < av->n_shown; r++)
+		if (!av->items[av->shown[r]].read)
+			return r;
+	return (size_t)-1;
+}
+
+int articles_action(struct app *ap, enum action act, int count)
 {
 	struct articles_view *av = &ap->av;
-	long page = LINES > 4 ? LINES - 4 : 1;
-	long long id = av->n_shown ? av->items[av->shown[av->sel]].id : 0;
+	long c = count > 0 ? count : 1, page = LINES > 4 ? LINES - 4 : 1;
+	const struct store_item *it = av->n_shown ? &av->items[av->shown[av->sel]] : NULL;
+	long long id = it ? it->id : 0;
 	switch (act) {
-	case ACT_DOWN: move_sel(&av->sel, av->n_shown, 1); return 1;
-	case ACT_UP: move_sel(&av->sel, av->n_shown, -1); return 1;
-	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: move_sel(&av->sel, av->n_shown, page); return 1;
-	case ACT_PAGE_UP: case ACT_HALF_UP: move_sel(&av->sel, av->n_shown, -page); return 1;
+	case ACT_DOWN: list_move(&av->sel, av->n_shown, c); return 1;
+	case ACT_UP: list_move(&av->sel, av->n_shown, -c); return 1;
+	case ACT_PAGE_DOWN: list_move(&av->sel, av->n_shown, c * page); return 1;
+	case ACT_PAGE_UP: list_move(&av->sel, av->n_shown, -c * page); return 1;
+	case ACT_HALF_DOWN: list_move(&av->sel, av->n_shown, c * (page / 2 + 1)); return 1;
+	case ACT_HALF_UP: list_move(&av->sel, av->n_shown, -c * (page / 2 + 1)); return 1;
 	case ACT_TOP: av->sel = 0; return 1;
-	case ACT_BOTTOM: move_sel(&av->sel, av->n_shown, (long)av->n_shown); return 1;
+	case ACT_BOTTOM: list_move(&av->sel, av->n_shown, (long)av->n_shown); return 1;
 	case ACT_SELECT:
 		if (id)
 			app_open_item(ap, id, -1);
 		return 1;
+	case ACT_NEXT:
+	case ACT_NEXT_UNREAD: {
+		size_t r = articles_next_unread(ap, av->sel);
+		if (r == (size_t)-1)
+			app_msg(ap, 0, "no unread article below");
+		else
+			av->sel = r;
+		return 1;
+	}
 	case ACT_NEXT_ARTICLE:
 	case ACT_PREV_ARTICLE: {
 		size_t before = av->sel;
-		move_sel(&av->sel, av->n_shown, act == ACT_NEXT_ARTICLE ? 1 : -1);
+		list_move(&av->sel, av->n_shown, act == ACT_NEXT_ARTICLE ? 1 : -1);
 		if (av->sel == before || !av->n_shown)
 			app_msg(ap, 1, act == ACT_NEXT_ARTICLE ? "this is the last article" : "this is the first article");
 		else
@@ -375,14 +300,25 @@ int articles_action(struct app *ap, enum action act)
 		if (id)
 			app_mark(ap, id, act);
 		return 1;
-	case ACT_FETCH: {
-		const char *url = av->n_shown ? av->items[av->shown[av->sel]].link : NULL;
-		if (!url || !tui_is_web_url(url))
-			app_msg(ap, 1, "this article has no web address to fetch");
-		else
-			job_start(ap, 2, url, id);
+	case ACT_OPEN: {
+		char err[300];
+		if (!it || !it->link || !tui_is_web_url(it->link)) {
+			app_msg(ap, 1, "this article has no web address to open");
+		} else if (tui_open_url(&ap->cfg, it->link, err, sizeof err)) {
+			app_msg(ap, 1, "%s", err);
+		} else {
+			if (!it->read)
+				app_mark(ap, id, ACT_READ);
+			app_msg(ap, 0, "opened in the browser");
+		}
 		return 1;
 	}
+	case ACT_FETCH:
+		if (!it || !it->link || !tui_is_web_url(it->link))
+			app_msg(ap, 1, "this article has no web address to fetch");
+		else
+			job_start(ap, 2, it->link, id);
+		return 1;
 	default:
 		return 0;
 	}

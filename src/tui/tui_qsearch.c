@@ -27,6 +27,7 @@ void qsearch_open(struct app *ap)
 	ap->qv.input[0] = 0;
 	ap->qv.input_len = 0;
 	ap->qv.sel = ap->qv.top = 0;
+	ap->qv.browse = 0;
 	app_push(ap, SCR_QSEARCH);
 	qsearch_run(ap);
 }
@@ -81,8 +82,9 @@ void qsearch_draw(struct app *ap, int rows)
 	if (qv->error[0])
 		put_clean(1, 1, qv->error, COLS - 2, theme_attr(TH_ERROR));
 	else
-		put_clean(1, 1, "type words of a quotation; @name for a speaker; Enter opens; Esc closes", COLS - 2,
-		          theme_attr(TH_DIM));
+		put_clean(1, 1, qv->browse ? "Enter opens; j/k move; / edits the query; q or Esc closes"
+		                           : "type words of a quotation; @name for a speaker; Enter opens; Esc closes",
+		          COLS - 2, theme_attr(TH_DIM));
 	size_t per = 3, vis = (size_t)(rows > 4 ? rows - 3 : 1) / per;
 	if (!vis)
 		vis = 1;
@@ -104,9 +106,10 @@ void qsearch_draw(struct app *ap, int rows)
 		char *sp = sanitize_str(h->speaker ? h->speaker : "unattributed", 0);
 		int c = sp ? tui_put(y, 1, sp, strlen(sp), COLS / 3, sel ? sa : theme_attr(TH_SPEAKER) | A_BOLD) : 0;
 		free(sp);
-		char meta[400];
-		snprintf(meta, sizeof meta, "%.300s%s%.10s", h->headline ? h->headline : "(no title)",
-		         h->published ? "  \xC2\xB7  " : "", h->published ? h->published : "");
+		char meta[400], day[64];
+		tui_format_day(h->published, h->date, ap->cfg.list_date_format, day, sizeof day);
+		snprintf(meta, sizeof meta, "%.300s%s%s", h->headline ? h->headline : "(no title)", day[0] ? "  \xC2\xB7  " : "",
+		         day);
 		put_clean(y, 1 + c + 3, meta, COLS - c - 5, sel ? sa : theme_attr(TH_DIM));
 		tui_put(y + 1, 3, "\xE2\x80\x9C", 3, 1, sel ? sa : theme_attr(TH_QUOTE));
 		put_clean(y + 1, 4, h->text, COLS - 6, sel ? sa : theme_attr(TH_QUOTE));
@@ -115,20 +118,57 @@ void qsearch_draw(struct app *ap, int rows)
 		tui_put(3, 3, "no quotations match", 19, COLS - 4, theme_attr(TH_DIM));
 }
 
+static void qsearch_close(struct app *ap)
+{
+	app_pop(ap);
+	if (!ap->depth)
+		app_push(ap, SCR_FEEDS);
+	if (app_screen(ap) == SCR_FEEDS && ap->feeds_stale && !feeds_load(ap))
+		ap->feeds_stale = 0; /* articles opened from here were marked read */
+}
+
+static void qsearch_move(struct qsearch_view *qv, long d)
+{
+	if (d < 0)
+		qv->sel = (size_t)-d > qv->sel ? 0 : qv->sel - (size_t)-d;
+	else if (qv->n_hits)
+		qv->sel = qv->sel + (size_t)d >= qv->n_hits ? qv->n_hits - 1 : qv->sel + (size_t)d;
+}
+
+/* Back from an article: the bindings apply, so q leaves instead of being typed. 1 when used. */
+static int browse_key(struct app *ap, int key)
+{
+	struct qsearch_view *qv = &ap->qv;
+	enum action act = keymap_lookup(&ap->keys, key);
+	switch (act) {
+	case ACT_BACK: case ACT_CLEAR: qsearch_close(ap); return 1;
+	case ACT_DOWN: qsearch_move(qv, 1); return 1;
+	case ACT_UP: qsearch_move(qv, -1); return 1;
+	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: qsearch_move(qv, 5); return 1;
+	case ACT_PAGE_UP: case ACT_HALF_UP: qsearch_move(qv, -5); return 1;
+	case ACT_TOP: qv->sel = 0; return 1;
+	case ACT_BOTTOM: qsearch_move(qv, (long)qv->n_hits); return 1;
+	case ACT_SELECT:
+		if (qv->sel < qv->n_hits)
+			app_open_item(ap, qv->hits[qv->sel].item_id, qv->hits[qv->sel].index);
+		return 1;
+	case ACT_SEARCH: case ACT_FILTER: case ACT_QUOTE_SEARCH: qv->browse = 0; return 1;
+	default: return 0; /* help, quit, refresh: the common actions */
+	}
+}
+
 int qsearch_key(struct app *ap, int key, int is_char)
 {
 	struct qsearch_view *qv = &ap->qv;
+	if (qv->browse && (is_char || key < KEYMAP_SIZE))
+		return browse_key(ap, key);
 	if (is_char && (key == '\n' || key == '\r')) {
 		if (qv->sel < qv->n_hits)
 			app_open_item(ap, qv->hits[qv->sel].item_id, qv->hits[qv->sel].index);
 		return 1;
 	}
 	if (is_char && key == 27) {
-		app_pop(ap);
-		if (!ap->depth)
-			app_push(ap, SCR_FEEDS);
-		if (app_screen(ap) == SCR_FEEDS && ap->feeds_stale && !feeds_load(ap))
-			ap->feeds_stale = 0; /* articles opened from here were marked read */
+		qsearch_close(ap);
 		return 1;
 	}
 	long d = 0;
@@ -139,10 +179,7 @@ int qsearch_key(struct app *ap, int key, int is_char)
 	else if (is_char && (key == 14 || key == 16)) /* C-n, C-p */
 		d = key == 14 ? 1 : -1;
 	if (d) {
-		if (d < 0)
-			qv->sel = (size_t)-d > qv->sel ? 0 : qv->sel - (size_t)-d;
-		else if (qv->n_hits)
-			qv->sel = qv->sel + (size_t)d >= qv->n_hits ? qv->n_hits - 1 : qv->sel + (size_t)d;
+		qsearch_move(qv, d);
 		return 1;
 	}
 	if ((!is_char && key == KEY_BACKSPACE) || (is_char && (key == 127 || key == 8))) {

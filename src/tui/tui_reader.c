@@ -24,7 +24,7 @@ int reader_open(struct reader *r, const struct article *a, const struct config *
 	r->cfg = cfg;
 	r->panel_on = cfg->panel;
 	r->hl_entity = -1;
-	if (layout_build(&r->lay, a, cfg->speakers) || panel_build(r)) {
+	if (layout_build(&r->lay, a, cfg->speakers, cfg->datetime_format) || panel_build(r)) {
 		reader_close(r);
 		return -1;
 	}
@@ -400,6 +400,8 @@ static int style_at(const struct reader *r, size_t bi, size_t p, size_t t0, size
 			continue;
 		if (s->kind == SP_MENTION && s->ref == r->hl_entity)
 			return TH_MENTION;
+		if (s->kind == SP_LINK)
+			return TH_LINK;
 		quote |= s->kind == SP_QUOTE;
 		speaker |= s->kind == SP_SPEAKER;
 	}

@@ -24,7 +24,7 @@ struct article;
 struct config;
 
 enum block_kind { BK_HEADLINE, BK_META, BK_HEADING, BK_TEXT, BK_LINKS_TITLE, BK_LINK };
-enum span_kind { SP_QUOTE, SP_SPEAKER, SP_MENTION };
+enum span_kind { SP_QUOTE, SP_SPEAKER, SP_MENTION, SP_LINK };
 
 struct span {
 	size_t start, end; /* byte range in the block's text */
@@ -58,8 +58,13 @@ struct layout {
 	int width;             /* columns the lines were wrapped for; 0 before the first wrap */
 };
 
-/* Builds the blocks of a (no wrapping yet). speakers: insert speaker names. 0 or -1 (memory). */
-int layout_build(struct layout *l, const struct article *a, int speakers);
+/*
+ * Builds the blocks of a (no wrapping yet). speakers: insert speaker names;
+ * each link is marked [n] once, after the first place its text appears;
+ * date_fmt (strftime, local time; NULL: as stored) shows the publication
+ * date. 0 or -1 (memory).
+ */
+int layout_build(struct layout *l, const struct article *a, int speakers, const char *date_fmt);
 /* Wraps the blocks to width columns (no-op when already at that width). 0 or -1. */
 int layout_wrap(struct layout *l, int width);
 /* The display line holding byte off of block b. */

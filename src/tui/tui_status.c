@@ -15,12 +15,34 @@
 void app_draw_help(struct app *ap, int rows)
 {
 	int w = COLS;
-	const char *title = "dateline: keys (q or ? to close; bind KEY ACTION in the config changes them)";
+	char title[300], back[64], help[64];
+	keymap_keys_for(&ap->keys, ACT_BACK, back, sizeof back);
+	keymap_keys_for(&ap->keys, ACT_HELP, help, sizeof help);
+	/* the keys that close it, as bound now (Esc always does) */
+	snprintf(title, sizeof title, "dateline: keys (%s%s%s%sEsc to close; bind KEY ACTION in the config changes them)",
+	         back, back[0] ? " or " : "", help, help[0] ? " or " : "");
 	tui_put(0, 1, title, strlen(title), w - 2, theme_attr(TH_TITLE));
-	size_t n = ACT_COUNT - 1, vis = rows > 2 ? (size_t)rows - 2 : 1;
+	static const char *const extra[][2] = {
+		{"", ""},
+		{"1-9 then a key", "a count: 5j moves five rows, 3o opens link [3]"},
+		{"/ then Enter, Esc", "in lists: filter as you type; Esc clears the filter"},
+		{"quote search", "type words, @name for a speaker; Enter opens; Up/Down, C-n/C-p move"},
+		{"", "back from an article: the list has the keys (q closes, / edits the query)"},
+		{"y / n", "answer a question (mark all read, unsubscribe)"},
+		{"mouse", "the wheel scrolls; a click selects, a second click opens"},
+	};
+	size_t n_act = ACT_COUNT - 1, n_extra = sizeof extra / sizeof *extra;
+	size_t n = n_act + n_extra, vis = rows > 2 ? (size_t)rows - 2 : 1;
 	if (ap->help_top + vis > n)
 		ap->help_top = n > vis ? n - vis : 0;
 	for (size_t i = 0; i < vis && ap->help_top + i < n; i++) {
+		if (ap->help_top + i >= n_act) {
+			const char *const *e = extra[ap->help_top + i - n_act];
+			int y = 2 + (int)i;
+			tui_put(y, 1, e[0], strlen(e[0]), 22, theme_attr(TH_KEY));
+			tui_put(y, 24, e[1], strlen(e[1]), w - 25, theme_attr(TH_NORMAL));
+			continue;
+		}
 		enum action a = (enum action)(ap->help_top + i + 1);
 		char keys[128];
 		keymap_keys_for(&ap->keys, a, keys, sizeof keys);
@@ -42,7 +64,8 @@ void app_draw_status(struct app *ap)
 	mvhline(y, 0, ' ', COLS);
 	attrset(A_NORMAL);
 	if (ap->prompt) {
-		const char *p = ap->prompt == PROMPT_FILTER ? "filter: " : "/";
+		const char *p = ap->prompt == PROMPT_FILTER ? "filter: " : ap->prompt == PROMPT_CONFIRM ? ""
+		              : ap->prompt == PROMPT_EXPORT ? "export to (Enter writes, Esc cancels): " : "/";
 		int c = tui_put(y, 0, p, strlen(p), COLS, theme_attr(TH_STATUS));
 		c += tui_put(y, c, ap->input, ap->input_len, COLS - c - 1, theme_attr(TH_STATUS));
 		move(y, c);
@@ -72,7 +95,7 @@ void app_draw_status(struct app *ap)
 			snprintf(deflt, sizeof deflt, "%s%s  ? help", ap->n_arts > 1 ? "[ ] articles  " : "", h ? h : "");
 			free(h);
 		} else {
-			snprintf(deflt, sizeof deflt, "Q quote search  R refresh  ? help");
+			snprintf(deflt, sizeof deflt, "Q quote search  R refresh  / filter  U unread only  ? help");
 		}
 		left = deflt;
 	}

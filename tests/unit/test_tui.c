@@ -11,6 +11,7 @@
 #include "tui_keys.h"
 #include "tui_reader.h"
 #include "tui_theme.h"
+#include "tui_app.h"
 #include "base.h"
 
 #include <curses.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void test_config_defaults_and_options(void **state)
 {
@@ -174,7 +176,7 @@ static void test_layout_spans(void **state)
 	entity_add_mention(e, -1, 0, 0, 6);
 
 	struct layout l = {0};
-	assert_int_equal(layout_build(&l, a, 1), 0);
+	assert_int_equal(layout_build(&l, a, 1, NULL), 0);
 	assert_int_equal(l.n_blocks, 2);
 	const struct block *hb = &l.blocks[0], *pb = &l.blocks[1];
 	const struct span *hm = find_span(hb, SP_MENTION);
@@ -195,7 +197,7 @@ static void test_layout_spans(void **state)
 	free(t);
 
 	/* without speakers nothing is inserted */
-	assert_int_equal(layout_build(&l, a, 0), 0);
+	assert_int_equal(layout_build(&l, a, 0, NULL), 0);
 	assert_null(strstr(l.blocks[1].text, "[Maria"));
 	layout_free(&l);
 	article_free(a);
@@ -209,7 +211,7 @@ static void test_layout_wraps_wide_text(void **state)
 	const char *p = "港の壁を早く直してください 🌊 café Zoë Brontë naïve 港の壁を早く直してください words words words";
 	section_add_paragraph(s, p, strlen(p));
 	struct layout l = {0};
-	assert_int_equal(layout_build(&l, a, 1), 0);
+	assert_int_equal(layout_build(&l, a, 1, NULL), 0);
 	for (int w = 8; w <= 40; w += 3) {
 		assert_int_equal(layout_wrap(&l, w), 0);
 		size_t total = 0;
@@ -250,6 +252,72 @@ static void test_browser_argv(void **state)
 }
 
 /* config.example sets every option to its default and names every action */
+/* The options of issue 16: feed order, dates, refreshes, query feeds, the killfile; bad values name the line. */
+static void test_config_reader_options(void **state)
+{
+	(void)state;
+	struct config c;
+	char err[256];
+	config_defaults(&c);
+	static const char text[] = "feed-sort unread\nunread-only yes\ndatetime-format %d.%m.%Y\n"
+	                           "list-date-format %b %d\nrefresh-on-startup yes\nreload-time 0.5\n"
+	                           "query-feed Peskov quoted: @Peskov\nquery-feed Truce:  ceasefire NOT truce\n"
+	                           "ignore-article title Sponsored Post\nignore-article any gossip\n";
+	assert_int_equal(config_parse(&c, text, strlen(text), err, sizeof err), 0);
+	assert_int_equal(c.feed_sort, FEED_SORT_UNREAD);
+	assert_int_equal(c.unread_only, 1);
+	assert_string_equal(c.datetime_format, "%d.%m.%Y");
+	assert_string_equal(c.list_date_format, "%b %d");
+	assert_int_equal(c.refresh_on_startup, 1);
+	assert_true(c.reload_time == 0.5);
+	assert_int_equal(c.n_query_feeds, 2);
+	assert_string_equal(c.query_feeds[0].name, "Peskov quoted");
+	assert_string_equal(c.query_feeds[0].query, "@Peskov");
+	assert_string_equal(c.query_feeds[1].query, "ceasefire NOT truce");
+	assert_int_equal(c.n_ignores, 2);
+	assert_int_equal(c.ignores[0].field, 1);
+	assert_string_equal(c.ignores[0].words, "sponsored post");
+	assert_int_equal(c.ignores[1].field, 0);
+	static const char *const bad[] = {"feed-sort random\n", "reload-time -1\n", "reload-time soon\n",
+	                                  "query-feed no colon here\n", "query-feed Name:\n",
+	                                  "ignore-article body words\n", "ignore-article title\n"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct config d;
+		config_defaults(&d);
+		err[0] = 0;
+		assert_int_equal(config_parse(&d, bad[i], strlen(bad[i]), err, sizeof err), -1);
+		assert_non_null(strstr(err, "line 1: "));
+		config_free(&d);
+	}
+	config_free(&c);
+}
+
+/* Stored dates read as UTC and shown in local time; a day without a time stays that day. */
+static void test_dates(void **state)
+{
+	(void)state;
+	int has_time;
+	char out[64];
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_true(tui_parse_iso("2019-11-18T18:54:53.000Z", &has_time) == 1574103293LL);
+	assert_int_equal(has_time, 1);
+	assert_true(tui_parse_iso("2025-04-03T09:00:00+02:00", &has_time) == 1743663600LL);
+	assert_true(tui_parse_iso("2025-04-03", &has_time) > 0);
+	assert_int_equal(has_time, 0);
+	assert_true(tui_parse_iso("not a date", &has_time) == 0);
+	tui_format_time(1574103293LL, "%a %d %b %Y %H:%M", out, sizeof out);
+	assert_string_equal(out, "Mon 18 Nov 2019 18:54");
+	setenv("TZ", "Pacific/Kiritimati", 1); /* UTC+14: the far edge of the day */
+	tzset();
+	tui_format_time(1743681600LL, "%Y-%m-%d", out, sizeof out); /* noon UTC is tomorrow there */
+	assert_string_equal(out, "2025-04-04");
+	tui_format_day("2025-04-03", 0, "%Y-%m-%d", out, sizeof out);
+	assert_string_equal(out, "2025-04-03");
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 static void test_config_example(void **state)
 {
 	(void)state;
@@ -266,6 +334,12 @@ static void test_config_example(void **state)
 	assert_int_equal(c.max_width, d.max_width);
 	assert_int_equal(c.mouse, d.mouse);
 	assert_int_equal(c.speakers, d.speakers);
+	assert_int_equal(c.feed_sort, d.feed_sort);
+	assert_int_equal(c.unread_only, d.unread_only);
+	assert_string_equal(c.datetime_format, d.datetime_format);
+	assert_string_equal(c.list_date_format, d.list_date_format);
+	assert_int_equal(c.refresh_on_startup, d.refresh_on_startup);
+	assert_true(c.reload_time == d.reload_time);
 	assert_int_equal(c.n_binds, 0);
 	FILE *f = fopen("config.example", "r"), *m = fopen("man/dateline.1", "r");
 	assert_non_null(f);
@@ -283,6 +357,21 @@ static void test_config_example(void **state)
 		if (!strstr(man, want))
 			fail_msg("man/dateline.1 does not document action %s", action_name((enum action)a));
 	}
+	static const char *const options[] = {"theme", "colors", "browser", "panel", "panel-width", "max-width",
+	                                      "speakers", "mouse", "feed-sort", "unread-only", "datetime-format",
+	                                      "list-date-format", "refresh-on-startup", "reload-time"};
+	for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "\n%s", options[i]);
+		const char *at = strstr(text, want);
+		while (at && at[strlen(want)] != ' ' && at[strlen(want)] != '\n')
+			at = strstr(at + 1, want);
+		if (!at)
+			fail_msg("config.example does not set option %s", options[i]);
+		snprintf(want, sizeof want, "\\fB%s\\fR", options[i]);
+		if (!strstr(man, want))
+			fail_msg("man/dateline.1 does not document option %s", options[i]);
+	}
 	config_free(&c);
 }
 
@@ -299,6 +388,8 @@ int main(void)
 		cmocka_unit_test(test_layout_wraps_wide_text),
 		cmocka_unit_test(test_browser_argv),
 		cmocka_unit_test(test_config_example),
+		cmocka_unit_test(test_config_reader_options),
+		cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
