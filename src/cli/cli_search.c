@@ -106,7 +106,9 @@ int cmd_search(int argc, char **argv)
 	struct store_hit *h = NULL;
 	size_t n = 0;
 	/* one more than shown tells whether the list was cut, so the user is told */
-	if ((rank ? store_search_ranked : store_search)(s, query, limit + 1, &h, &n, err, sizeof err)) {
+	int failed = rank ? store_search_ranked(s, query, limit + 1, &h, &n, err, sizeof err)
+	                  : store_search(s, query, limit + 1, &h, &n, err, sizeof err);
+	if (failed) {
 		cli_error("%s", err);
 		store_close(s);
 		return CLI_FAIL;
