@@ -336,4 +336,14 @@ int sync_run(struct store *st, const struct source_config *cfg, const char *pass
 /* One line: "12 feeds from the aggregator: 30 new items, ...". */
 void sync_format_summary(const struct sync_summary *s, char *out, size_t outlen);
 
+/*
+ * headline_pick.c: whose headline an item's fetched page keeps. 1 when the
+ * page's headline is better than the feed's title (the feed gave none, or
+ * cut it short); 0 when the feed's title should stay (the page's rewords it
+ * or only adds the site's name).
+ */
+int headline_page_is_better(const char *feed_title, const char *page);
+/* Sets a's headline back to feed_title unless the page's is better. 0, or -1 when out of memory. */
+int headline_keep_feed_title(struct article *a, const char *feed_title);
+
 #endif

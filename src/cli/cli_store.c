@@ -3,6 +3,7 @@
 #include "cli_store.h"
 #include "model.h"
 #include "base.h"
+#include "pipeline.h"
 #include "store.h"
 
 #include <stdio.h>
@@ -323,6 +324,16 @@ int cmd_save(int argc, char **argv)
 			continue;
 		}
 		id = item;
+		if (item) { /* the feed's title stays unless the page's headline is better */
+			struct store_item *it = NULL;
+			if (!store_item_get(s, item, &it, err, sizeof err) && it->title &&
+			    headline_keep_feed_title(art, it->title)) {
+				cli_error("out of memory");
+				rc = CLI_FAIL;
+			}
+			if (it)
+				store_items_free(it, 1);
+		}
 		if (item ? store_article_replace(s, item, art, 1, err, sizeof err)
 		         : store_save_article(s, art, &id, err, sizeof err)) {
 			cli_error("%s: %s", a, err);

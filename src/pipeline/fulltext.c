@@ -14,6 +14,7 @@
 struct pending {
 	long long item_id; /* the stored item whose article is replaced */
 	char *link;        /* its page */
+	char *title;       /* the feed's title for it, or NULL */
 };
 
 struct run {
@@ -58,7 +59,9 @@ static int page_done(void *ctx, struct fetch_result *res)
 		say_failure(r, p->link, err);
 		return 0;
 	}
-	if (store_article_replace(r->st, p->item_id, a, 1, err, sizeof err))
+	if (p->title && headline_keep_feed_title(a, p->title))
+		say_failure(r, p->link, "out of memory");
+	else if (store_article_replace(r->st, p->item_id, a, 1, err, sizeof err))
 		say_failure(r, p->link, err);
 	else
 		r->sum->stored++;
@@ -86,8 +89,10 @@ static int collect(struct store *st, const char *url, size_t per_feed, struct pe
 			continue;
 		struct pending *np = realloc(*p, (*n + 1) * sizeof *np);
 		char *link = strdup(items[i].link);
-		if (!np || !link) {
+		char *title = items[i].title ? strdup(items[i].title) : NULL;
+		if (!np || !link || (items[i].title && !title)) {
 			free(link);
+			free(title);
 			if (np)
 				*p = np;
 			snprintf(err, errlen, "out of memory");
@@ -97,6 +102,7 @@ static int collect(struct store *st, const char *url, size_t per_feed, struct pe
 		*p = np;
 		np[*n].item_id = items[i].id;
 		np[*n].link = link;
+		np[*n].title = title;
 		(*n)++;
 	}
 	store_items_free(items, k);
@@ -127,8 +133,10 @@ int fulltext_expand(struct store *st, const struct feedlist *fl, const struct fe
 		rc = fetch_run(reqs, n, fo, page_done, &r, err, errlen);
 	}
 	free(reqs);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(p[i].link);
+		free(p[i].title);
+	}
 	free(p);
 	return rc;
 }
