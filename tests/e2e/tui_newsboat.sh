@@ -159,7 +159,7 @@ if grep -qE '^ \[2\] https://port\.example/raw +│' "$TMP/links" && ! grep -qE 
 tui_keys f
 if tui_wait 'fetch failed: .*(404|Not Found)' 150; then ok tui_status_keeps_reason; else not_ok tui_status_keeps_reason "$(tail -1 "$TMP/text")"; fi
 tui_keys q k s
-tui_expect tui_save_fetches 'saved; fetching the full article|fetching [0-9]+s'
+tui_expect tui_save_fetches 'saved; fetching the full article|fetching [0-9]+s|full article stored: Tide Gauge' # a quick fetch may already be done
 if tui_wait 'full article stored: Tide Gauge' 150; then ok tui_status_no_internal_id; else not_ok tui_status_no_internal_id "$(tail -1 "$TMP/text")"; fi
 tui_keys q q
 kill $srv 2>/dev/null; wait $srv 2>/dev/null; srv=
