@@ -210,13 +210,6 @@ char *utf8_repair(const char *s, size_t len, size_t *outlen);
 size_t utf8_next(const char *s, size_t len);
 
 /*
- * A malloc'd UTF-8 conversion of windows-1252 text s[0..len) (the usual
- * encoding of text that is not UTF-8). NULL when out of memory; the caller
- * frees it.
- */
-char *utf8_from_cp1252(const char *s, size_t len, size_t *outlen);
-
-/*
  * wrap.h: word wrapping by display width (wide CJK and emoji count two
  * columns, combining marks none). Needs setlocale(LC_CTYPE, "") with a UTF-8
  * locale for wcwidth(); falls back to one column a code point.
