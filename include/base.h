@@ -210,13 +210,6 @@ char *utf8_repair(const char *s, size_t len, size_t *outlen);
 size_t utf8_next(const char *s, size_t len);
 
 /*
- * A malloc'd UTF-8 conversion of windows-1252 text s[0..len) (the usual
- * encoding of text that is not UTF-8). NULL when out of memory; the caller
- * frees it.
- */
-char *utf8_from_cp1252(const char *s, size_t len, size_t *outlen);
-
-/*
  * wrap.h: word wrapping by display width (wide CJK and emoji count two
  * columns, combining marks none). Needs setlocale(LC_CTYPE, "") with a UTF-8
  * locale for wcwidth(); falls back to one column a code point.
@@ -238,6 +231,24 @@ size_t wrap_line(const char *s, size_t len, int width, size_t *next);
  * into it. Returns 1, or 0 for a blank or comment line.
  */
 int conf_split_line(char *line, char **name, char **value);
+
+/*
+ * calendar.c: the Gregorian calendar all date readers share (no state, no
+ * time zone: times are UTC seconds since 1970, as 64-bit numbers).
+ */
+/* 1-12 when w[0..len) is an English month name or a prefix of it of three letters or more (any case), else 0. */
+int calendar_month(const char *w, size_t len);
+/* "january".."december" for 1-12 (a static string), "" otherwise. */
+const char *calendar_month_name(int month);
+int calendar_leap(long long y);
+/* Days in month m (1-12) of year y; 0 for a month out of range. */
+int calendar_month_days(long long y, int m);
+/* Days from 1970-01-01 to y-m-d; a day past the month's end runs on into the next (as timegm() does). */
+long long calendar_days(long long y, int m, int d);
+/* The date of a day count from 1970-01-01 (the inverse of calendar_days()). */
+void calendar_civil(long long days, long long *y, int *m, int *d);
+/* Seconds since 1970-01-01T00:00:00Z of that UTC date and time. */
+long long calendar_time(long long y, int m, int d, int h, int mi, int s);
 
 /* version.h: the one place the version is written. */
 #define DATELINE_VERSION "0.1.0"

@@ -49,12 +49,12 @@ int decode_gunzip(const char *data, size_t len, size_t cap, char **out, size_t *
  * application/xml-like types the HTTP charset, then the XML declaration, then
  * UTF-8; for text/xml-like and other text/ types the HTTP charset, else
  * US-ASCII; without a Content-Type the XML declaration, else UTF-8. When the
- * chosen charset cannot decode the bytes, the next candidate is tried
- * (declaration, UTF-8, windows-1252), so a wrong label never loses the
- * document. ISO-8859-1 is read as windows-1252, as browsers do (feeds
+ * chosen charset reads nothing right (charset_reading_holds()), the next
+ * candidate is tried (declaration, UTF-8, windows-1252), so a wrong label
+ * never loses the document; bytes it merely cannot read become U+FFFD. ISO-8859-1 is read as windows-1252, as browsers do (feeds
  * labelled latin-1 are full of 0x92 apostrophes). A document labelled
- * nowhere (no BOM, HTTP charset or declaration) that is not UTF-8 has its
- * charset guessed from its bytes (charset_guess()) before those fallbacks.
+ * nowhere (no BOM, HTTP charset or declaration) is read as
+ * charset_undeclared() says.
  */
 /*
  * Splits a Content-Type value into its MIME type (lower case, no parameters)
@@ -70,11 +70,40 @@ void charset_parse_content_type(const char *ct, char *mime, size_t mimelen, char
 void charset_canonical(const char *label, char *out, size_t outlen);
 
 /*
- * Converts data[0..len) from charset `from` to UTF-8, strictly: -1 when a
- * byte sequence is invalid in that charset or the charset is unknown. On
- * success *out is a malloc'd NUL-terminated string of *outlen bytes (a
- * leading BOM removed); the caller frees it.
+ * The one decoder of bytes to UTF-8 (charset_decode.c), used by feeds,
+ * pages and plain text alike, so the same bytes give the same text. label is
+ * any spelling charset_canonical() knows; iso-8859-1 is read as
+ * windows-1252, as browsers do. Each byte the charset cannot read becomes U+FFFD and the rest is
+ * kept; *bad (may be NULL) counts them. NULs are dropped, a leading BOM
+ * removed. *text is malloc'd, NUL-terminated, *textlen bytes; the caller
+ * frees it. 0, -1 when the charset is unknown, -2 when out of memory.
  */
+int charset_decode(const char *label, const char *data, size_t len, char **text, size_t *textlen, size_t *bad);
+
+/*
+ * 1 when a reading u[0..ulen) that met nbad unreadable bytes read any
+ * non-ASCII character right (or met none): a label that reads nothing
+ * beyond ASCII right is wrong, and the next candidate charset is tried.
+ */
+int charset_reading_holds(const char *u, size_t ulen, size_t nbad);
+
+/*
+ * Decodes with the first of the NULL-terminated cands ("" entries skipped)
+ * whose reading holds (above), else the first known one's reading; used
+ * receives the name taken. 0, 1 when no candidate is known (nothing
+ * allocated), -1 when out of memory.
+ */
+int charset_decode_best(const char *const *cands, const char *data, size_t len, char **text, size_t *textlen,
+                        char *used, size_t usedlen);
+
+/*
+ * The charset of a document no label names: UTF-8 when its bytes are UTF-8
+ * with at most some damage (more valid multi-byte sequences than bad bytes),
+ * else charset_guess()'s. A static string.
+ */
+const char *charset_undeclared(const char *s, size_t len);
+
+/* As charset_decode(), strictly: -1 also when any byte is unreadable (*text then not set). */
 int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen);
 
 /*

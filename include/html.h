@@ -44,10 +44,19 @@ int html_fragment_parse(const char *data, size_t len, const char *url, struct ar
 /*
  * Writes to enc (cap bytes) the charset of the page: the Content-Type
  * header's (may be NULL), else the byte-order mark's, else <meta charset> or
- * http-equiv's in the first 64 KB, else UTF-8 when the bytes are valid UTF-8,
- * else windows-1252. Labels are mapped as browsers do (latin1 and ascii are
+ * http-equiv's in the first 64 KB, else decode.h charset_undeclared()'s
+ * reading of the bytes. Labels come canonical (charset_canonical()), mapped as browsers do (latin1 and ascii are
  * windows-1252). Exposed for tests.
  */
 void html_charset(const char *data, size_t len, const char *content_type, char *enc, size_t cap);
+
+/*
+ * A page's text in UTF-8: html_charset()'s choice read by the shared decoder
+ * (decode.h charset_decode_best(), so the same bytes give the text a feed
+ * gives). *text points into data when it already was clean UTF-8 (*owned
+ * NULL), else to *owned, which the caller frees. 0, or -1 out of memory.
+ */
+int html_decode(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                char **owned);
 
 #endif

@@ -9,16 +9,11 @@
  */
 #include "dateline_parts.h"
 #include "lexicon.h"
+#include "base.h"
 
 #include <string.h>
 
 #define PHRASE_MAX 64
-
-static const char *const months[12][2] = {
-	{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
-	{"may", "may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
-	{"september", "sep"}, {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
-};
 
 static const char *const weekdays[7][2] = {
 	{"monday", "mon"}, {"tuesday", "tue"}, {"wednesday", "wed"}, {"thursday", "thu"},
@@ -119,11 +114,10 @@ static struct span strip_dot(struct span w)
 static int month_of(struct span w)
 {
 	w = strip_dot(w);
-	if (ieq(w.p, w.n, "sept"))
-		return 9;
-	for (int m = 0; m < 12; m++)
-		if (ieq(w.p, w.n, months[m][0]) || ieq(w.p, w.n, months[m][1]))
-			return m + 1;
+	/* the shared month table; the grammar takes only the full name, the abbreviation and "Sept" */
+	int m = calendar_month(w.p, w.n);
+	if (m && (w.n == 3 || w.n == strlen(calendar_month_name(m)) || (m == 9 && w.n == 4)))
+		return m;
 	return 0;
 }
 

@@ -117,31 +117,3 @@ char *utf8_repair(const char *s, size_t len, size_t *outlen)
 	return out;
 }
 
-/* windows-1252 bytes 0x80-0x9F; the rest of the high half is Latin-1. */
-static const uint16_t cp1252_high[32] = {
-	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-char *utf8_from_cp1252(const char *s, size_t len, size_t *outlen)
-{
-	if (len > ((size_t)-1 - 1) / 3)
-		return NULL;
-	char *out = malloc(len * 3 + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!c)
-			continue;
-		uint32_t cp = (c >= 0x80 && c <= 0x9F) ? cp1252_high[c - 0x80] : c;
-		o += utf8_encode(cp, out + o);
-	}
-	out[o] = '\0';
-	if (outlen)
-		*outlen = o;
-	return out;
-}

@@ -2,8 +2,6 @@
 #include "decode.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +9,6 @@
 #include <stdint.h>
 
 #include "base.h"
-#include "charset_sbcs.h"
 
 /*
  * The one alias table: labels feeds write (IANA, WHATWG Encoding Standard,
@@ -30,6 +27,7 @@ static const struct {
 	{"csshiftjis", "shift_jis"}, {"big5-hkscs", "big5-hkscs"}, {"x-x-big5", "big5"}, {"cn-big5", "big5"},
 	{"latin1", "iso-8859-1"}, {"iso8859-1", "iso-8859-1"}, {"l1", "iso-8859-1"},
 	{"ascii", "us-ascii"}, {"ansi-x3.4-1968", "us-ascii"}, {"cp1252", "windows-1252"},
+	{"x-cp1252", "windows-1252"}, {"cp819", "iso-8859-1"}, {"ibm819", "iso-8859-1"},
 	{"cp1251", "windows-1251"}, {"win-1251", "windows-1251"}, {"x-cp1251", "windows-1251"},
 	{"koi8r", "koi8-r"}, {"ks-c-5601-1987", "cp949"}, {"ksc5601", "cp949"}, {"euckr", "euc-kr"},
 	{"eucjp", "euc-jp"}, {"x-euc-jp", "euc-jp"}, {"tis620", "tis-620"},
@@ -108,85 +106,6 @@ void charset_parse_content_type(const char *ct, char *mime, size_t mimelen, char
 		if (q && *ct)
 			ct++;
 	}
-}
-
-/*
- * windows-1252, as browsers read it for the "iso-8859-1" label too: the five
- * bytes it leaves undefined pass through as C1 code points, so it never fails.
- */
-static const unsigned short cp1252_80[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-unsigned charset_cp1252_c1(unsigned cp) { return cp >= 0x80 && cp < 0xA0 ? cp1252_80[cp - 0x80] : cp; }
-
-static int convert_cp1252(const char *data, size_t len, char **out, size_t *outlen)
-{
-	unsigned short high[128];
-	for (unsigned c = 0x80; c < 0x100; c++)
-		high[c - 0x80] = (unsigned short)charset_cp1252_c1(c);
-	return charset_sbcs_decode(high, data, len, out, outlen);
-}
-
-int charset_convert(const char *from, const char *data, size_t len, char **out, size_t *outlen)
-{
-	if (!strcmp(from, "windows-1252") || !strcmp(from, "iso-8859-1"))
-		return convert_cp1252(data, len, out, outlen);
-	if (charset_sbcs_known(from))
-		return charset_sbcs_convert(from, data, len, out, outlen);
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
-		return -1;
-	size_t cap = len + len / 2 + 16, used = 0;
-	char *res = malloc(cap);
-	if (!res) {
-		iconv_close(cd);
-		return -1;
-	}
-	char *in = (char *)data;
-	size_t inleft = len;
-	int rc = 0;
-	while (inleft) {
-		char *o = res + used;
-		size_t oleft = cap - used - 1;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		used = (size_t)(o - res);
-		if (r != (size_t)-1)
-			break;
-		if (errno == EINVAL && cap - used - 1 >= 3) {
-			/* a sequence cut short at the very end (a stray trailing byte of UTF-16): U+FFFD, as browsers do */
-			memcpy(res + used, "\xEF\xBF\xBD", 3);
-			used += 3;
-			break;
-		}
-		if (errno != E2BIG && errno != EINVAL) {
-			rc = -1; /* EILSEQ */
-			break;
-		}
-		size_t ncap = cap * 2;
-		char *p = ncap > cap ? realloc(res, ncap) : NULL;
-		if (!p) {
-			rc = -1;
-			break;
-		}
-		res = p;
-		cap = ncap;
-	}
-	iconv_close(cd);
-	if (rc) {
-		free(res);
-		return -1;
-	}
-	size_t skip = used >= 3 && !memcmp(res, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	if (skip)
-		memmove(res, res + skip, used - skip);
-	used -= skip;
-	res[used] = '\0';
-	*out = res;
-	*outlen = used;
-	return 0;
 }
 
 /* The charset the bytes announce by themselves: a BOM or the UTF-16/32 shape of "<?". */
@@ -340,20 +259,20 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 		cand[2] = "cp037";
 		cand[3] = NULL;
 	}
-	/* labelled nowhere and not UTF-8: read the bytes for a likelier charset */
+	/* labelled nowhere: UTF-8 unless the bytes read better as another charset */
 	else if (!bom && !http[0] && !decl[0] && !charset_is_utf8(data, len, 0))
-		cand[0] = charset_guess(data, len);
+		cand[0] = charset_undeclared(data, len);
 	if (bom && (!strcmp(bom, "utf-8") ? strcmp(rfc3023, "utf-8") != 0 : !is_wide(rfc3023)))
 		cand[0] = bom;
+	/* a UTF-8 BOM is authoritative: broken sequences become U+FFFD, as browsers do */
+	if (bom && !strcmp(bom, "utf-8") && !strcmp(cand[0], "utf-8"))
+		cand[1] = NULL;
 	for (int i = 0; cand[i]; i++) {
 		if (!cand[i][0])
 			continue;
 		const char *from = cand[i];
-		/* iconv's plain "utf-16" wants a BOM; a declared one without it is big-endian */
-		if (!strcmp(from, "utf-16"))
-			from = bom ? bom : "utf-16be";
-		else if (!strcmp(from, "utf-32"))
-			from = bom ? bom : "utf-32be";
+		if (!strcmp(from, "utf-16") || !strcmp(from, "utf-32"))
+			from = bom && is_wide(bom) ? bom : from;
 		const char *src = data;
 		size_t srclen = len;
 		if (bom && (!strcmp(from, bom) || !strcmp(bom, "utf-8"))) {
@@ -371,20 +290,19 @@ int charset_decode_xml(const char *data, size_t len, const char *content_type, c
 			snprintf(encoding, enclen, "%s", from);
 			return 0;
 		}
-		/* gb2312 is read with its superset; the name reported stays the one found */
-		if (charset_convert(!strcmp(from, "gb2312") ? "gb18030" : from, src, srclen, owned, textlen) == 0) {
+		/* the shared decoder: what it cannot read becomes U+FFFD; a label reading nothing right yields to the next */
+		size_t nbad;
+		int rc = charset_decode(from, src, srclen, owned, textlen, &nbad);
+		if (rc == -2)
+			break;
+		if (rc == 0 && (!cand[i + 1] || charset_reading_holds(*owned, *textlen, nbad))) {
 			*text = *owned;
 			snprintf(encoding, enclen, "%s", from);
 			return 0;
 		}
-		/* a UTF-8 BOM is authoritative: broken sequences become U+FFFD, as browsers do */
-		if (i == 0 && bom && !strcmp(bom, "utf-8") && !strcmp(from, "utf-8")) {
-			if (!(*owned = utf8_repair(src, srclen, textlen)))
-				break;
-			*text = *owned;
-			snprintf(encoding, enclen, "utf-8");
-			return 0;
-		}
+		if (rc == 0)
+			free(*owned);
+		*owned = NULL;
 	}
 	snprintf(err, errlen, "cannot decode the feed's characters");
 	return -1;

@@ -78,41 +78,10 @@ static const struct {
 	{"x-mac-turkish", mac_turkish},
 };
 
-int charset_sbcs_known(const char *name)
+const unsigned short *charset_sbcs_table(const char *name)
 {
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
 		if (!strcmp(name, tables[i].name))
-			return 1;
-	return 0;
-}
-
-int charset_sbcs_decode(const unsigned short high[128], const char *data, size_t len, char **out, size_t *outlen)
-{
-	if (len > ((size_t)-1 - 1) / 3)
-		return -1;
-	char *res = malloc(len * 3 + 1);
-	if (!res)
-		return -1;
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)data[i];
-		unsigned cp = c < 0x80 ? c : high[c - 0x80];
-		if (!cp && c) { /* strict, as iconv is: the next candidate charset is tried */
-			free(res);
-			return -1;
-		}
-		o += utf8_encode(cp, res + o);
-	}
-	res[o] = '\0';
-	*out = res;
-	*outlen = o;
-	return 0;
-}
-
-int charset_sbcs_convert(const char *name, const char *data, size_t len, char **out, size_t *outlen)
-{
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
-		if (!strcmp(name, tables[i].name))
-			return charset_sbcs_decode(tables[i].high, data, len, out, outlen);
-	return -1;
+			return tables[i].high;
+	return NULL;
 }

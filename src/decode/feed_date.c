@@ -1,5 +1,6 @@
 /* feed_date.c: feed and page dates to "YYYY-MM-DDTHH:MM:SSZ" (see feed_date.h). */
 #include "decode.h"
+#include "base.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -11,8 +12,6 @@ struct dt {
 	int off;                /* minutes east of UTC */
 };
 
-static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
-                                     "august", "september", "october", "november", "december"};
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 /* Zone names seen in feeds; minutes east of UTC. Unlisted letters read as UTC. */
@@ -30,47 +29,16 @@ static const struct {
 	{"AKDT", -480}, {"HST", -600},
 };
 
-static long long days_from_civil(long long y, int m, int d)
-{
-	y -= m <= 2;
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long long z, long long *y, int *m, int *d)
-{
-	z += 719468;
-	long long era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-static int mdays(int y, int m)
-{
-	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && leap(y) ? 29 : n[m - 1];
-}
-
 static int emit(const struct dt *t, char *out)
 {
-	if (t->y < 1 || t->y > 9999 || t->mo < 1 || t->mo > 12 || t->d < 1 || t->d > mdays(t->y, t->mo) ||
+	if (t->y < 1 || t->y > 9999 || t->mo < 1 || t->mo > 12 || t->d < 1 || t->d > calendar_month_days(t->y, t->mo) ||
 	    t->h < 0 || t->h > 23 || t->mi < 0 || t->mi > 59 || t->s < 0 || t->s > 60)
 		return -1;
-	long long secs = days_from_civil(t->y, t->mo, t->d) * 86400 + t->h * 3600 + t->mi * 60 + (t->s == 60 ? 59 : t->s) -
-	                 (long long)t->off * 60;
+	long long secs = calendar_time(t->y, t->mo, t->d, t->h, t->mi, t->s == 60 ? 59 : t->s) - (long long)t->off * 60;
 	long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
 	long long rem = secs - days * 86400, y;
 	int m, d;
-	civil_from_days(days, &y, &m, &d);
+	calendar_civil(days, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		return -1;
 	/* written by hand: every feed item has a date or two, and snprintf showed in profiles */
@@ -169,10 +137,10 @@ static int parse_iso(const char *p, struct dt *t)
 				p++;
 				int m = digits(&p, 3, &v);
 				if (m == 3 && *p != '-') { /* YYYY-DDD */
-					if (v < 1 || v > 365 + leap(t->y))
+					if (v < 1 || v > 365 + calendar_leap(t->y))
 						return -1;
-					for (t->mo = 1; v > mdays(t->y, t->mo); t->mo++)
-						v -= mdays(t->y, t->mo);
+					for (t->mo = 1; v > calendar_month_days(t->y, t->mo); t->mo++)
+						v -= calendar_month_days(t->y, t->mo);
 					t->d = v;
 				} else {
 					t->mo = v;
@@ -196,10 +164,10 @@ static int parse_iso(const char *p, struct dt *t)
 			digits(&p, k, &t->y);
 			t->y += k == 2 ? 2000 : 0;
 			digits(&p, 3, &o);
-			if (o < 1 || o > 365 + leap(t->y))
+			if (o < 1 || o > 365 + calendar_leap(t->y))
 				return -1;
-			for (t->mo = 1; o > mdays(t->y, t->mo); t->mo++)
-				o -= mdays(t->y, t->mo);
+			for (t->mo = 1; o > calendar_month_days(t->y, t->mo); t->mo++)
+				o -= calendar_month_days(t->y, t->mo);
 			t->d = o;
 		} else {
 			return -1;
@@ -250,12 +218,7 @@ static int month_of(const char *tok)
 	size_t l = strlen(tok);
 	if (l && tok[l - 1] == '.')
 		l--;
-	if (l < 3)
-		return 0;
-	for (int i = 0; i < 12; i++)
-		if (l <= strlen(months[i]) && !strncasecmp(tok, months[i], l))
-			return i + 1;
-	return 0;
+	return calendar_month(tok, l);
 }
 
 static int is_weekday(const char *tok)

@@ -15,10 +15,7 @@
 #include "base.h"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
 #include <libxml/uri.h>
-#include <errno.h>
-#include <iconv.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,27 +61,14 @@ static void meta_charset(const char *data, size_t len, char *enc, size_t cap)
 	}
 }
 
-/* Browsers' reading of labels that libxml2 would take literally. */
-static void map_label(char *enc, size_t cap)
-{
-	static const char *const cp1252[] = {
-		"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "ansi_x3.4-1968",
-		"cp819", "ibm819", "iso_8859-1", "x-cp1252", NULL,
-	};
-	for (int i = 0; cp1252[i]; i++)
-		if (!strcasecmp(enc, cp1252[i]))
-			snprintf(enc, cap, "windows-1252");
-	if (!strcasecmp(enc, "utf8") || !strcasecmp(enc, "unicode-1-1-utf-8"))
-		snprintf(enc, cap, "UTF-8");
-}
-
-/* 1 when libxml2 (with iconv) can decode enc. */
+/* 1 when the shared decoder reads enc (canonical). */
 static int label_known(const char *enc)
 {
-	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
-	if (!h)
+	char *t;
+	size_t tl;
+	if (charset_decode(enc, "", 0, &t, &tl, NULL))
 		return 0;
-	xmlCharEncCloseFunc(h);
+	free(t);
 	return 1;
 }
 
@@ -101,19 +85,24 @@ void html_charset(const char *data, size_t len, const char *content_type, char *
 	char mime[64];
 	charset_parse_content_type(content_type, mime, sizeof mime, enc, cap); /* enc "" when none */
 	if (!enc[0] && len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
-		snprintf(enc, cap, "UTF-8");
+		snprintf(enc, cap, "utf-8");
 	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFF\xFE", 2))
-		snprintf(enc, cap, "UTF-16LE");
+		snprintf(enc, cap, "utf-16le");
 	else if (!enc[0] && len >= 2 && !memcmp(data, "\xFE\xFF", 2))
-		snprintf(enc, cap, "UTF-16BE");
+		snprintf(enc, cap, "utf-16be");
 	if (!enc[0]) {
 		meta_charset(data, len, enc, cap);
 		/* Pages transcoded to UTF-8 often keep their old <meta charset>; bytes
 		 * that are valid UTF-8 beyond ASCII are almost never anything else. */
 		if (enc[0] && strcasecmp(enc, "utf-8") && has_high_bytes(data, len) && utf8_valid(data, len))
-			snprintf(enc, cap, "UTF-8");
+			snprintf(enc, cap, "utf-8");
 	}
-	map_label(enc, cap);
+	char label[64];
+	snprintf(label, sizeof label, "%s", enc);
+	charset_canonical(label, enc, cap);
+	/* the WHATWG Encoding Standard reads these labels as windows-1252 */
+	if (!strcmp(enc, "iso-8859-1") || !strcmp(enc, "us-ascii"))
+		snprintf(enc, cap, "windows-1252");
 	/* A UTF-16 label on a page that is plainly 8-bit is a lie: browsers ignore it too. */
 	if (enc[0] && !strncasecmp(enc, "utf-16", 6) && !(len >= 2 && (!memcmp(data, "\xFF\xFE", 2) ||
 	                                                            !memcmp(data, "\xFE\xFF", 2))))
@@ -121,7 +110,7 @@ void html_charset(const char *data, size_t len, const char *content_type, char *
 	if (enc[0] && !label_known(enc))
 		enc[0] = '\0';
 	if (!enc[0])
-		snprintf(enc, cap, "%s", utf8_valid(data, len) ? "UTF-8" : "windows-1252");
+		snprintf(enc, cap, "%s", charset_undeclared(data, len));
 }
 
 static xmlNode *find_body(xmlDoc *doc)
@@ -216,71 +205,27 @@ static void move_body(struct article *to, struct article *from)
 	from->cap_links = tmp.cap_links;
 }
 
-/*
- * A malloc'd UTF-8 copy of data[0..len) decoded from enc, every byte that
- * does not decode replaced by U+FFFD, so libxml2 always reads valid UTF-8
- * and never stops half-way on a bad byte. NULL when out of memory.
- */
-static char *to_utf8(const char *data, size_t len, const char *enc, size_t *outlen)
+int html_decode(const char *data, size_t len, const char *content_type, const char **text, size_t *textlen,
+                char **owned)
 {
-	if (!strcasecmp(enc, "UTF-8")) {
-		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-			data += 3;
-			len -= 3;
-		}
-		return utf8_repair(data, len, outlen);
+	char enc[64], used[64];
+	*owned = NULL;
+	html_charset(data, len, content_type, enc, sizeof enc);
+	*text = data;
+	*textlen = len;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcmp(enc, "utf-8")) {
+		*text += 3;
+		*textlen -= 3;
 	}
-	if (!strcasecmp(enc, "windows-1252"))
-		return utf8_from_cp1252(data, len, outlen);
-	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
-		data += 2;
-		len -= 2;
-	}
-	iconv_t cd = iconv_open("UTF-8", enc);
-	if (cd == (iconv_t)-1)
-		return utf8_from_cp1252(data, len, outlen);
-	size_t cap = len * 2 + 16, used = 0;
-	char *out = malloc(cap);
-	char *in = (char *)data;
-	size_t left = len;
-	if (!out) {
-		iconv_close(cd);
-		return NULL;
-	}
-	for (;;) {
-		char *o = out + used;
-		size_t room = cap - used - 1;
-		size_t r = iconv(cd, &in, &left, &o, &room);
-		used = (size_t)(o - out);
-		if (r != (size_t)-1 || (errno != E2BIG && !left))
-			break;
-		if (errno == E2BIG || cap - used < 8) {
-			char *bigger = cap < ((size_t)-1) / 2 ? realloc(out, cap * 2) : NULL;
-			if (!bigger) {
-				free(out);
-				out = NULL;
-				break;
-			}
-			out = bigger;
-			cap *= 2;
-			continue;
-		}
-		/* EILSEQ or EINVAL: one undecodable byte becomes U+FFFD */
-		memcpy(out + used, "\xEF\xBF\xBD", 3);
-		used += 3;
-		in++;
-		left--;
-		if (!left)
-			break;
-	}
-	iconv_close(cd);
-	if (!out)
-		return NULL;
-	out[used] = '\0';
-	/* iconv's UTF-8 is valid, but NULs from UTF-16 pages must not reach libxml2 */
-	char *clean = utf8_repair(out, used, outlen);
-	free(out);
-	return clean;
+	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
+	if (!strcmp(enc, "utf-8") && !memchr(*text, '\0', *textlen) && utf8_valid(*text, *textlen))
+		return 0;
+	/* the shared decoder, as feeds use it: a label that reads nothing right yields to UTF-8, then windows-1252 */
+	const char *cands[] = {enc, "utf-8", "windows-1252", NULL};
+	if (charset_decode_best(cands, data, len, owned, textlen, used, sizeof used))
+		return -1;
+	*text = *owned;
+	return 0;
 }
 
 static xmlDoc *parse(const char *data, size_t len, const char *url)
@@ -305,27 +250,16 @@ static int too_deep(void)
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
                struct article *a, char *err, size_t errlen)
 {
-	char enc[64];
 	if (len > INT_MAX) {
 		snprintf(err, errlen, "page too large (%zu bytes)", len);
 		return -1;
 	}
-	html_charset(data, len, content_type, enc, sizeof enc);
 	size_t ulen;
-	char *utf8 = NULL;
-	const char *text = data;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) && !strcasecmp(enc, "UTF-8")) {
-		text += 3;
-		ulen = len - 3;
-	} else
-		ulen = len;
-	/* clean UTF-8 is read in place: a copy of a 50 MB page is 50 MB */
-	if (strcasecmp(enc, "UTF-8") || memchr(text, '\0', ulen) || !utf8_valid(text, ulen)) {
-		if (!(utf8 = to_utf8(data, len, enc, &ulen))) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		text = utf8;
+	char *utf8;
+	const char *text;
+	if (html_decode(data, len, content_type, &text, &ulen, &utf8)) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
 	if (ulen > INT_MAX) {
 		free(utf8);

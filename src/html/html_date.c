@@ -9,10 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const month_names[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
-
 static int valid_ymd(int y, int mo, int d)
 {
 	return y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
@@ -54,9 +50,7 @@ int html_date_iso(const char *in, char *out, size_t cap)
 			while (isalpha((unsigned char)*p))
 				p++;
 			if (!mo && p - w >= 3)
-				for (int i = 0; i < 12; i++)
-					if (!strncasecmp(w, month_names[i], 3))
-						mo = i + 1;
+				mo = calendar_month(w, 3); /* "Thursday" aside, a word's first three letters name its month */
 		} else if (isdigit((unsigned char)*p)) {
 			const char *w = p;
 			while (isdigit((unsigned char)*p))

@@ -7,6 +7,7 @@
  * and a year alone name no day, and nothing is filled in.
  */
 #include "html_date.h"
+#include "base.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -20,9 +21,7 @@ static const struct {
 	const char *name;
 	int month;
 } months[] = {
-	/* English */
-	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-	{"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+	/* English is the shared calendar's (base.h calendar_month()) */
 	/* German */
 	{"januar", 1}, {"j\xC3\xA4nner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3}, {"mrz", 3}, {"mai", 5},
 	{"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
@@ -52,6 +51,9 @@ int html_date_month(const char *w, size_t len)
 	char low[32];
 	if (len < 3 || len >= sizeof low)
 		return 0;
+	int english = calendar_month(w, len);
+	if (english)
+		return english;
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)tolower((unsigned char)w[i]);
 	/* capital umlauts and accents in UTF-8: only the first letter is ever one */

@@ -1,5 +1,6 @@
 /* store_items.c: item lists, flags, and the dates they are ordered by. */
 #include "store_int.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,15 +259,7 @@ long long store_date_value(const char *iso)
 			off = sign * (oh * 3600 + om * 60);
 		}
 	}
-	struct tm tm = {0};
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
-	time_t t = timegm(&tm);
-	return t == (time_t)-1 ? 0 : (long long)t - off;
+	return calendar_time(y, mo, d, h, mi, se) - off;
 }
 
 int store_parse_date(const char *s, long long *t)

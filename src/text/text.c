@@ -8,6 +8,7 @@
  */
 #include "text.h"
 #include "model.h"
+#include "decode.h"
 #include "base.h"
 
 #include <stdint.h>
@@ -119,7 +120,10 @@ static int normalise(const char *text, size_t len, char **out, size_t *outlen, c
 			multibyte = n > 1;
 			i += n ? n : 1;
 		}
-		u = multibyte ? utf8_repair(text, len, &ulen) : utf8_from_cp1252(text, len, &ulen);
+		if (multibyte)
+			u = utf8_repair(text, len, &ulen);
+		else if (charset_decode("windows-1252", text, len, &u, &ulen, NULL))
+			u = NULL;
 	}
 	if (!u) {
 		snprintf(err, errlen, "out of memory");

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "decode.h"
+#include "html.h"
 #include "base.h"
 
 #include <stdio.h>
@@ -204,6 +205,83 @@ static void test_guess(void **state)
 	assert_string_equal(charset_guess("<a>\xe9</a>", 8), "windows-1252");
 }
 
+/* The feed's reading of doc (charset_decode_xml) under content type ct, as a NUL-terminated copy. */
+static char *feed_text(const char *doc, size_t len, const char *ct)
+{
+	const char *t;
+	size_t tl;
+	char *owned, enc[64], err[128];
+	assert_int_equal(charset_decode_xml(doc, len, ct, &t, &tl, &owned, enc, sizeof enc, err, sizeof err), 0);
+	char *copy = strndup(t, tl);
+	free(owned);
+	return copy;
+}
+
+static char *page_text(const char *doc, size_t len, const char *ct)
+{
+	const char *t;
+	size_t tl;
+	char *owned;
+	assert_int_equal(html_decode(doc, len, ct, &t, &tl, &owned), 0);
+	char *copy = strndup(t, tl);
+	free(owned);
+	return copy;
+}
+
+/* One decoder: the same bytes, bad byte and all, give the same text as a feed and as a page. */
+static void test_feed_and_page_agree(void **state)
+{
+	(void)state;
+	/* UTF-8 with one stray byte: it alone becomes U+FFFD, the rest stays UTF-8 */
+	const char doc[] = "<x>caf\xC3\xA9 na\xC3\xAFve \x92 r\xC3\xA9sum\xC3\xA9</x>";
+	const char want[] = "<x>caf\xC3\xA9 na\xC3\xAFve \xEF\xBF\xBD r\xC3\xA9sum\xC3\xA9</x>";
+	const char *types[][2] = {
+		{"application/rss+xml; charset=utf-8", "text/html; charset=utf-8"}, /* declared */
+		{NULL, NULL},                                                         /* undeclared */
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *f = feed_text(doc, sizeof doc - 1, types[i][0]);
+		char *p = page_text(doc, sizeof doc - 1, types[i][1]);
+		assert_string_equal(f, want);
+		assert_string_equal(p, f);
+		free(f);
+		free(p);
+	}
+	/* a declared 8-bit charset: windows-1252's 0x92 is an apostrophe, the same both ways */
+	const char latin[] = "<x>l\x92\xE9t\xE9</x>";
+	char *f = feed_text(latin, sizeof latin - 1, "application/rss+xml; charset=iso-8859-1");
+	char *p = page_text(latin, sizeof latin - 1, "text/html; charset=iso-8859-1");
+	assert_string_equal(f, "<x>l\xE2\x80\x99\xC3\xA9t\xC3\xA9</x>");
+	assert_string_equal(p, f);
+	free(f);
+	free(p);
+	/* a label that reads nothing right (latin-1 bytes called UTF-8) yields to windows-1252 on both paths */
+	f = feed_text(latin, sizeof latin - 1, "application/rss+xml; charset=utf-8");
+	p = page_text(latin, sizeof latin - 1, "text/html; charset=utf-8");
+	assert_string_equal(f, "<x>l\xE2\x80\x99\xC3\xA9t\xC3\xA9</x>");
+	assert_string_equal(p, f);
+	free(f);
+	free(p);
+}
+
+/* The decoder replaces what it cannot read and counts it; the strict form refuses. */
+static void test_decode_policy(void **state)
+{
+	(void)state;
+	char *t;
+	size_t tl, bad;
+	assert_int_equal(charset_decode("shift_jis", "a\x82\xA0" "b\xFF", 5, &t, &tl, &bad), 0);
+	assert_string_equal(t, "a\xE3\x81\x82" "b\xEF\xBF\xBD");
+	assert_int_equal(bad, 1);
+	free(t);
+	assert_int_equal(charset_convert("shift_jis", "a\x82\xA0" "b\xFF", 5, &t, &tl), -1);
+	assert_int_equal(charset_decode("cp1252", "\x80 \xA3" "\x81", 4, &t, &tl, &bad), 0);
+	assert_string_equal(t, "\xE2\x82\xAC \xC2\xA3\xC2\x81");
+	assert_int_equal(bad, 0);
+	free(t);
+	assert_int_equal(charset_decode("no-such-charset", "x", 1, &t, &tl, &bad), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +291,8 @@ int main(void)
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_xmlprep),
 		cmocka_unit_test(test_guess),
+		cmocka_unit_test(test_feed_and_page_agree),
+		cmocka_unit_test(test_decode_policy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,9 +80,6 @@ static void test_utf8_helpers(void **state)
 	char *r = utf8_repair("a\0b\xFE", 4, &n);
 	assert_string_equal(r, "ab\xEF\xBF\xBD");
 	free(r);
-	r = utf8_from_cp1252("\x80 \xA3", 3, &n);
-	assert_string_equal(r, "\xE2\x82\xAC \xC2\xA3");
-	free(r);
 }
 
 /* JSON keeps the text but escapes what json-c leaves raw and a terminal would act on. */
