@@ -32,7 +32,7 @@ struct refresh_state {
 	char *path;               /* the state file */
 	struct state_feed *feeds; /* in file order, then new ones */
 	size_t n, cap;            /* used and allocated */
-	struct strindex by_url;   /* feed URL -> position in feeds (keys borrowed from feeds) */
+	struct strmap by_url;     /* feed URL -> position in feeds (exact; keys copied) */
 };
 
 int refresh_state_path(char *out, size_t n, char *err, size_t errlen)
@@ -78,22 +78,22 @@ void refresh_state_free(struct refresh_state *st)
 		feed_clear(&st->feeds[i]);
 	free(st->feeds);
 	free(st->path);
-	strindex_free(&st->by_url);
+	strmap_free(&st->by_url);
 	free(st);
 }
 
 static struct state_feed *find(struct refresh_state *st, const char *url)
 {
-	long i = strindex_get(&st->by_url, url);
+	int i = strmap_find(&st->by_url, url);
 	return i >= 0 ? &st->feeds[i] : NULL;
 }
 
-/* After URLs changed or feeds were dropped: the index borrows the URL strings. */
+/* After URLs changed or feeds were dropped: positions moved. */
 static int reindex(struct refresh_state *st)
 {
-	strindex_free(&st->by_url);
+	strmap_free(&st->by_url);
 	for (size_t i = 0; i < st->n; i++)
-		if (strindex_put(&st->by_url, st->feeds[i].url, i))
+		if (strmap_set(&st->by_url, st->feeds[i].url, (int)i))
 			return -1;
 	return 0;
 }
@@ -112,7 +112,7 @@ static struct state_feed *add_feed(struct refresh_state *st, const char *url)
 	memset(f, 0, sizeof *f);
 	if (!(f->url = strdup(url)))
 		return NULL;
-	if (strindex_put(&st->by_url, f->url, st->n)) {
+	if (strmap_set(&st->by_url, f->url, (int)st->n)) {
 		free(f->url);
 		return NULL;
 	}
@@ -192,6 +192,7 @@ int refresh_state_open(const char *path, struct refresh_state **out, char *err, 
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	st->by_url.exact = 1; /* URLs differ by case */
 	FILE *f = fopen(path, "r");
 	if (f) {
 		fclose(f);
