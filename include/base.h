@@ -87,6 +87,9 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* Appends s[0..n) escaped as HTML text: & < > as entities, and '"' too when attr (for a
+ * double-quoted attribute value). Returns -1 once the buffer failed. */
+int buf_put_html(struct buf *b, const char *s, size_t n, int attr);
 /* Empties the buffer but keeps its memory. */
 void buf_reset(struct buf *b);
 /* Returns the string (never NULL unless failed; "" when empty) and empties b. */
