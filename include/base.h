@@ -62,6 +62,15 @@ int appdirs_mkdirs(const char *dir, char *err, size_t errlen);
 int appdirs_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
 /*
+ * array.h: the growth step of every growable array: makes room for need
+ * elements of elem bytes in *v, whose capacity (in elements) is *cap, doubling
+ * from 8 and zeroing the new slots. Returns 0, or -1 when out of memory or the
+ * size would overflow (then *v and *cap are unchanged and *v is still the
+ * caller's). Call as array_grow((void **)&list->v, &list->cap, list->n + 1, sizeof *list->v).
+ */
+int array_grow(void **v, size_t *cap, size_t need, size_t elem);
+
+/*
  * buf.h: a growable byte buffer for building strings.
  *
  * Ownership: the buffer owns data until buf_detach() hands it to the caller

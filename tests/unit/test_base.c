@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base.h"
@@ -24,10 +25,38 @@ static void test_put_html(void **state)
 	buf_free(&b);
 }
 
+static void test_array_grow(void **state)
+{
+	(void)state;
+	long *v = NULL;
+	size_t cap = 0;
+	assert_int_equal(array_grow((void **)&v, &cap, 1, sizeof *v), 0);
+	assert_true(cap >= 1);
+	assert_int_equal(v[0], 0); /* new slots are zeroed */
+	for (size_t i = 0; i < 1000; i++) {
+		assert_int_equal(array_grow((void **)&v, &cap, i + 1, sizeof *v), 0);
+		v[i] = (long)i;
+	}
+	assert_true(cap >= 1000);
+	assert_int_equal(v[999], 999);
+	assert_int_equal(v[500], 500);
+	long *same = v;
+	size_t c = cap;
+	assert_int_equal(array_grow((void **)&v, &cap, cap, sizeof *v), 0); /* already room */
+	assert_ptr_equal(v, same);
+	assert_int_equal(cap, c);
+	/* a size that would overflow fails and leaves the array as it was */
+	assert_int_equal(array_grow((void **)&v, &cap, SIZE_MAX / 4, 8), -1);
+	assert_ptr_equal(v, same);
+	assert_int_equal(cap, c);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put_html),
+		cmocka_unit_test(test_array_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
