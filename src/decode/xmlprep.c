@@ -248,14 +248,8 @@ void xmlprep_free(struct xmlprep *p)
 
 static int add_cdata(struct xmlprep *p, const char *text, size_t len)
 {
-	if (p->n_cdata == p->cap_cdata) {
-		size_t cap = p->cap_cdata ? p->cap_cdata * 2 : 64;
-		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
-		if (!c)
-			return -1;
-		p->cdata = c;
-		p->cap_cdata = cap;
-	}
+	if (array_grow((void **)&p->cdata, &p->cap_cdata, p->n_cdata + 1, sizeof *p->cdata))
+		return -1;
 	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
 	return 0;
 }
