@@ -95,14 +95,8 @@ long feedlist_find(const struct feedlist *fl, const char *url)
 
 static struct feedlist_entry *push(struct feedlist *fl)
 {
-	if (fl->n == fl->cap) {
-		size_t cap = fl->cap ? fl->cap * 2 : 16;
-		struct feedlist_entry *e = realloc(fl->entries, cap * sizeof *e);
-		if (!e)
-			return NULL;
-		fl->entries = e;
-		fl->cap = cap;
-	}
+	if (array_grow((void **)&fl->entries, &fl->cap, fl->n + 1, sizeof *fl->entries))
+		return NULL;
 	struct feedlist_entry *e = &fl->entries[fl->n++];
 	memset(e, 0, sizeof *e);
 	return e;
