@@ -100,14 +100,8 @@ static int reindex(struct refresh_state *st)
 
 static struct state_feed *add_feed(struct refresh_state *st, const char *url)
 {
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 64;
-		struct state_feed *f = realloc(st->feeds, cap * sizeof *f);
-		if (!f)
-			return NULL;
-		st->feeds = f;
-		st->cap = cap;
-	}
+	if (array_grow((void **)&st->feeds, &st->cap, st->n + 1, sizeof *st->feeds))
+		return NULL;
 	struct state_feed *f = &st->feeds[st->n];
 	memset(f, 0, sizeof *f);
 	if (!(f->url = strdup(url)))

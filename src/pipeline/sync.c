@@ -81,14 +81,8 @@ int sync_request(struct sync_conn *c, const char *url, const char *post, size_t 
 
 static int add_string(char ***list, size_t *n, size_t *cap, const char *s)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		char **g = realloc(*list, nc * sizeof *g);
-		if (!g)
-			return -1;
-		*list = g;
-		*cap = nc;
-	}
+	if (array_grow((void **)list, cap, *n + 1, sizeof **list))
+		return -1;
 	if (!((*list)[*n] = strdup(s)))
 		return -1;
 	(*n)++;
