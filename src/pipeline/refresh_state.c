@@ -25,6 +25,7 @@ struct state_feed {
 	char *link;                 /* the site's URL (OPML htmlUrl), or NULL */
 	struct item_digest *items;  /* sorted by key */
 	size_t n_items;             /* number of items */
+	size_t cap_items;           /* allocated */
 	int used;                   /* 1 when this refresh asked about it (kept on write) */
 };
 
@@ -163,11 +164,9 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 		} else if (cur && le - s == 35 && s[0] == 'I' && s[1] == '\t') {
 			struct item_digest d;
 			if (parse_hex64(s + 2, &d.key) && s[18] == '\t' && parse_hex64(s + 19, &d.content)) {
-				struct item_digest *it = realloc(cur->items, (cur->n_items + 1) * sizeof *it);
-				if (!it)
+				if (array_grow((void **)&cur->items, &cur->cap_items, cur->n_items + 1, sizeof *cur->items))
 					return -1;
-				cur->items = it;
-				it[cur->n_items++] = d;
+				cur->items[cur->n_items++] = d;
 			}
 		}
 		s = nl ? nl + 1 : end;
@@ -287,7 +286,7 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		qsort(items, feed->n_items, sizeof *items, cmp_digest);
 	free(f->items);
 	f->items = items;
-	f->n_items = feed->n_items;
+	f->n_items = f->cap_items = feed->n_items;
 	return 0;
 oom:
 	snprintf(err, errlen, "out of memory");
