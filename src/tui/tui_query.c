@@ -6,6 +6,7 @@
  * quotation of his as it is stored.
  */
 #include "tui_app.h"
+#include "base.h"
 #include "store.h"
 
 #include <stdio.h>

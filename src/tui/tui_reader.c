@@ -3,6 +3,7 @@
  * mentions and quotations, and drawing the visible lines with their spans.
  */
 #include "tui_reader.h"
+#include "base.h"
 #include "tui_theme.h"
 #include "tui.h"
 #include "model.h"
