@@ -118,11 +118,9 @@ static char *category_tag(const char *category)
 struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, const char *url,
                                      const char *title, const char *category)
 {
-	struct sync_feed *g = realloc(d->feeds, (d->n_feeds + 1) * sizeof *g);
-	if (!g)
+	if (array_grow((void **)&d->feeds, &d->cap_feeds, d->n_feeds + 1, sizeof *d->feeds))
 		return NULL;
-	d->feeds = g;
-	struct sync_feed *f = &g[d->n_feeds];
+	struct sync_feed *f = &d->feeds[d->n_feeds];
 	memset(f, 0, sizeof *f);
 	f->remote = strdup(remote);
 	f->url = strdup(url);
