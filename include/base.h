@@ -62,6 +62,15 @@ int appdirs_mkdirs(const char *dir, char *err, size_t errlen);
 int appdirs_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
 /*
+ * array.h: the growth step of every growable array: makes room for need
+ * elements of elem bytes in *v, whose capacity (in elements) is *cap, doubling
+ * from 8 and zeroing the new slots. Returns 0, or -1 when out of memory or the
+ * size would overflow (then *v and *cap are unchanged and *v is still the
+ * caller's). Call as array_grow((void **)&list->v, &list->cap, list->n + 1, sizeof *list->v).
+ */
+int array_grow(void **v, size_t *cap, size_t need, size_t elem);
+
+/*
  * buf.h: a growable byte buffer for building strings.
  *
  * Ownership: the buffer owns data until buf_detach() hands it to the caller
@@ -87,6 +96,9 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* Appends s[0..n) escaped as HTML text: & < > as entities, and '"' too when attr (for a
+ * double-quoted attribute value). Returns -1 once the buffer failed. */
+int buf_put_html(struct buf *b, const char *s, size_t n, int attr);
 /* Empties the buffer but keeps its memory. */
 void buf_reset(struct buf *b);
 /* Returns the string (never NULL unless failed; "" when empty) and empties b. */
@@ -140,31 +152,11 @@ int sanitize_is_clean(const char *s, size_t len, int flags);
 char *sanitize_json(const char *json);
 
 /*
- * strindex.h: string -> array index, for finding a feed by URL among
- * thousands without a linear scan. Open addressing, FNV-1a.
- *
- * Ownership: the index borrows its keys (they must outlive it or be
- * re-put after they move); strindex_free() releases only the table.
- */
-struct strindex {
-	const char **keys; /* borrowed key per slot, NULL when empty */
-	size_t *vals;      /* index per slot */
-	size_t cap;        /* slots, a power of two (0 before the first put) */
-	size_t n;          /* keys held */
-};
-
-#define STRINDEX_INIT {NULL, NULL, 0, 0}
-
-/* Maps key to val (replacing an earlier value). 0, or -1 when out of memory. */
-int strindex_put(struct strindex *ix, const char *key, size_t val);
-/* The value for key, or -1 when absent. */
-long strindex_get(const struct strindex *ix, const char *key);
-void strindex_free(struct strindex *ix);
-
-/*
- * strmap.h: a small string-to-int hash map for per-article bookkeeping in the
+ * strmap.h: the one string-to-int hash map: per-article bookkeeping in the
  * analysis stage (which words appear capitalised mid-sentence, which surname
- * belongs to which person). Open addressing, linear probing, grows at 1/2 load.
+ * belongs to which person; keys compared without regard to ASCII case), and
+ * finding a feed or host among thousands by URL (STRMAP_EXACT: bytes compared
+ * exactly). Open addressing, linear probing, FNV-1a, grows at 1/2 load.
  *
  * Ownership: the map owns copies of its keys; strmap_free() releases them.
  */
@@ -178,13 +170,21 @@ struct strmap {
 	struct strmap_slot *slots; /* cap slots (owned) */
 	size_t cap;                /* a power of two, or 0 before the first put */
 	size_t n;                  /* keys stored */
+	int exact;                 /* compare keys byte for byte (else ASCII case folded) */
 };
 
-/* Pointer to the value of key[0..len) (compared without regard to ASCII case), or NULL. */
+#define STRMAP_INIT {.slots = NULL}
+#define STRMAP_EXACT {.exact = 1}
+
+/* Pointer to the value of key[0..len), or NULL. */
 int *strmap_get(const struct strmap *m, const char *key, size_t len);
 /* Pointer to the value of key, inserting it with value init when new; NULL when out of memory. */
 int *strmap_put(struct strmap *m, const char *key, size_t len, int init);
-/* Frees every key and the table; the map is empty afterwards. */
+/* Maps the NUL-terminated key to value (replacing an earlier one). 0, or -1 when out of memory. */
+int strmap_set(struct strmap *m, const char *key, int value);
+/* The value of the NUL-terminated key, or -1 when absent. */
+int strmap_find(const struct strmap *m, const char *key);
+/* Frees every key and the table; the map is empty afterwards (and keeps its exact flag). */
 void strmap_free(struct strmap *m);
 
 /*

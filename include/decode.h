@@ -6,6 +6,7 @@
 #define DATELINE_DECODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * sniff.h: what kind of document a byte string is.
@@ -194,8 +195,19 @@ struct xmlprep {
 int xmlprep_rewrite(const char *in, size_t len, size_t maxlen, int lift_cdata, struct xmlprep *out);
 void xmlprep_free(struct xmlprep *p);
 
+/*
+ * entity.h: the one decoder of character references ("&#8217;", "&#x2019;",
+ * "&rsquo;", "&amp;"), for feeds, pages and the XML pre-pass alike.
+ */
 /* The code point of the HTML named character reference name[0..n), or 0 when unknown. */
 unsigned html_entity_lookup(const char *name, size_t n);
+/* The numeric reference at s[0..len) ("&#" then up to 8 digits, or "&#x"/"&#X" and hex, then ';'):
+ * its length with the ';', *cp set to the number as written (the caller judges it: 0, a
+ * surrogate or past U+10FFFF); 0 when s does not start with one. */
+size_t entity_number(const char *s, size_t len, unsigned long *cp);
+/* The reference at s[0..len) ('&'): its length with the ';' and *cp its character, or 0 when
+ * it is none, names no known entity (XML's five or HTML's) or no character text may hold. */
+size_t entity_decode(const char *s, size_t len, uint32_t *cp);
 
 /*
  * feed_date.h: the dates feeds and pages write, normalised to UTC.

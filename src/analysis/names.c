@@ -38,14 +38,8 @@ static int name_word(const char *s, const struct token *t)
 
 static int push(struct name_list *l, struct name_span sp)
 {
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 32;
-		struct name_span *p = realloc(l->v, ncap * sizeof *p);
-		if (!p)
-			return -1;
-		l->v = p;
-		l->cap = ncap;
-	}
+	if (array_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return -1;
 	l->v[l->n++] = sp;
 	return 0;
 }

@@ -279,13 +279,8 @@ static int append(struct pending *q, int par, const char *text, size_t from, siz
 {
 	if (q->text.len && buf_append(&q->text, " ", 1))
 		return -1;
-	if (q->n_seg == q->cap_seg) {
-		size_t cap = q->cap_seg ? 2 * q->cap_seg : 4;
-		struct segment *v = realloc(q->seg, cap * sizeof *v);
-		if (!v)
-			return -1;
-		q->seg = v, q->cap_seg = cap;
-	}
+	if (array_grow((void **)&q->seg, &q->cap_seg, q->n_seg + 1, sizeof *q->seg))
+		return -1;
 	q->seg[q->n_seg++] = (struct segment){par, from, q->text.len};
 	return buf_append(&q->text, text + from, to - from);
 }

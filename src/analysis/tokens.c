@@ -126,14 +126,8 @@ static size_t doubled_mark(const unsigned char *s, size_t i, size_t len, int spa
 
 static int push(struct token_list *l, struct token t)
 {
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 64;
-		struct token *v = realloc(l->v, ncap * sizeof *v);
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = ncap;
-	}
+	if (array_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return -1;
 	l->v[l->n++] = t;
 	return 0;
 }

@@ -88,3 +88,19 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 	b->failed = 0;
 }
+
+int buf_put_html(struct buf *b, const char *s, size_t n, int attr)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *rep = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
+		                : (attr && s[i] == '"') ? "&quot;" : NULL;
+		if (!rep)
+			continue;
+		buf_append(b, s + run, i - run);
+		buf_puts(b, rep);
+		run = i + 1;
+	}
+	buf_append(b, s + run, n - run);
+	return b->failed ? -1 : 0;
+}

@@ -36,6 +36,7 @@ static char **sample_paths(size_t *n)
 	const char *dir = samples_dir(buf, sizeof buf);
 	DIR *d = opendir(dir);
 	char **v = NULL;
+	size_t cap = 0;
 	*n = 0;
 	if (!d) {
 		cli_error("%s: no sample articles there (set DATELINE_SAMPLES)", dir);
@@ -45,14 +46,12 @@ static char **sample_paths(size_t *n)
 		size_t len = strlen(e->d_name);
 		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
 			continue;
-		char **nv = realloc(v, (*n + 1) * sizeof *v);
+		int grown = !array_grow((void **)&v, &cap, *n + 1, sizeof *v);
 		char *p = malloc(strlen(dir) + len + 2);
-		if (!nv || !p) {
+		if (!grown || !p) {
 			free(p);
-			v = nv ? nv : v;
 			break;
 		}
-		v = nv;
 		sprintf(p, "%s/%s", dir, e->d_name);
 		v[(*n)++] = p;
 	}

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html_entities.h"
 #include "xmlprep_tags.h"
 
 #define MAX_DECLS 64        /* internal entities kept from a DOCTYPE */
@@ -24,25 +23,6 @@ struct prep {
 	int ndecls;
 	struct tag_stack tags; /* elements open at the scan's position */
 };
-
-static int cmp_entity(const void *key, const void *elem)
-{
-	const char *k = key;
-	const struct html_entity *e = elem;
-	return strcmp(k, e->name);
-}
-
-unsigned html_entity_lookup(const char *name, size_t n)
-{
-	char key[16];
-	if (n == 0 || n >= sizeof key)
-		return 0;
-	memcpy(key, name, n);
-	key[n] = '\0';
-	const struct html_entity *e =
-		bsearch(key, html_entities, sizeof html_entities / sizeof *html_entities, sizeof *html_entities, cmp_entity);
-	return e ? e->cp : 0;
-}
 
 static int is_name_start(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_name_char(unsigned char c)
@@ -163,33 +143,25 @@ static size_t rewrite_ref(const struct prep *p, struct buf *b, const char *s, si
 	size_t j = i + 1;
 	*changed = 1;
 	if (j < len && s[j] == '#') {
-		size_t k = j + 1;
-		int hex = k < len && (s[k] == 'x' || s[k] == 'X');
-		k += hex;
-		size_t ds = k;
-		unsigned long cp = 0;
-		while (k < len && k - ds < 8 &&
-		       (hex ? isxdigit((unsigned char)s[k]) : (s[k] >= '0' && s[k] <= '9'))) {
-			cp = cp * (hex ? 16 : 10) + (unsigned)(s[k] <= '9' ? s[k] - '0' : (s[k] | 32) - 'a' + 10);
-			k++;
+		unsigned long cp;
+		size_t n = entity_number(s + i, len - i, &cp);
+		if (!n) {
+			buf_puts(b, "&amp;");
+			return i + 1;
 		}
-		if (k > ds && k < len && s[k] == ';') {
-			if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-			    cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF) {
-				/* a character XML forbids (&#27; is ESC): libxml2 would stop being well-formed
-				 * there and, recovering, lose every &lt; and &amp; after it; drop it */
-			} else if (cp >= 0x80 && cp < 0xA0) { /* &#146; means windows-1252's quote, as in HTML */
-				buf_printf(b, "&#%u;", charset_cp1252_c1((unsigned)cp));
-			} else if (s[j + 1] == 'X') { /* XML wants a lower-case x; feeds write &#X41; too */
-				buf_puts(b, "&#x");
-				buf_append(b, s + ds, k + 1 - ds);
-			} else {
-				*changed = 0;
-			}
-			return k + 1;
+		if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF) {
+			/* a character XML forbids (&#27; is ESC): libxml2 would stop being well-formed
+			 * there and, recovering, lose every &lt; and &amp; after it; drop it */
+		} else if (cp >= 0x80 && cp < 0xA0) { /* &#146; means windows-1252's quote, as in HTML */
+			buf_printf(b, "&#%u;", charset_cp1252_c1((unsigned)cp));
+		} else if (s[j + 1] == 'X') { /* XML wants a lower-case x; feeds write &#X41; too */
+			buf_puts(b, "&#x");
+			buf_append(b, s + i + 3, n - 3);
+		} else {
+			*changed = 0;
 		}
-		buf_puts(b, "&amp;");
-		return i + 1;
+		return i + n;
 	}
 	size_t ns = j;
 	if (j < len && is_name_start((unsigned char)s[j]))
@@ -276,14 +248,8 @@ void xmlprep_free(struct xmlprep *p)
 
 static int add_cdata(struct xmlprep *p, const char *text, size_t len)
 {
-	if (p->n_cdata == p->cap_cdata) {
-		size_t cap = p->cap_cdata ? p->cap_cdata * 2 : 64;
-		struct xmlprep_span *c = realloc(p->cdata, cap * sizeof *c);
-		if (!c)
-			return -1;
-		p->cdata = c;
-		p->cap_cdata = cap;
-	}
+	if (array_grow((void **)&p->cdata, &p->cap_cdata, p->n_cdata + 1, sizeof *p->cdata))
+		return -1;
 	p->cdata[p->n_cdata++] = (struct xmlprep_span){text, len};
 	return 0;
 }

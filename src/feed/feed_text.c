@@ -9,42 +9,6 @@
 #include <strings.h>
 
 
-/* The first case-insensitive occurrence of needle in s, or NULL. */
-/* Decodes the reference at s ('&'); returns its length (0 when it is not one) and the code point. */
-static size_t char_ref(const char *s, uint32_t *cp)
-{
-	size_t i = 1;
-	if (s[1] == '#') {
-		int hex = s[2] == 'x' || s[2] == 'X';
-		unsigned long v = 0;
-		size_t d = i = 2 + (size_t)hex;
-		for (; i - d < 8; i++) {
-			char c = s[i];
-			int x = c >= '0' && c <= '9' ? c - '0' : hex && (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
-			if (x < 0)
-				break;
-			v = v * (hex ? 16 : 10) + (unsigned long)x;
-		}
-		if (i == d || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = (uint32_t)v;
-		return i + 1;
-	}
-	while (i < 40 && ascii_isalnum(s[i]))
-		i++;
-	if (s[i] != ';' || i == 1)
-		return 0;
-	static const struct {
-		const char *n;
-		uint32_t cp;
-	} xml[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-	for (size_t k = 0; k < sizeof xml / sizeof *xml; k++)
-		if (strlen(xml[k].n) == i - 1 && !memcmp(s + 1, xml[k].n, i - 1))
-			return *cp = xml[k].cp, i + 1;
-	unsigned v = html_entity_lookup(s + 1, i - 1);
-	return v ? (*cp = v, i + 1) : 0;
-}
-
 /*
  * HTML element names: "<" followed by one of these is a tag; anything else
  * ("Tides <explained>" in a plain-text title) stays text.
@@ -125,7 +89,7 @@ char *feed_text_plain(const char *s, size_t max)
 		}
 		uint32_t cp = (unsigned char)*p;
 		size_t n = 1;
-		if (*p == '&' && (n = char_ref(p, &cp)) == 0) {
+		if (*p == '&' && (n = entity_decode(p, (size_t)(end - p), &cp)) == 0) {
 			n = 1;
 			cp = '&';
 		} else if (*p != '&') {

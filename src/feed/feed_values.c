@@ -137,7 +137,7 @@ static int clean_html(const char *html, const char *base, struct buf *b)
 			if (!b)
 				return 1;
 			buf_append(b, run, (size_t)(p - run));
-			buf_puts(b, "&lt;");
+			buf_put_html(b, "<", 1, 0);
 			run = ++p;
 			continue;
 		}

@@ -70,21 +70,6 @@ void fx_stop(struct fx *x, const char *msg)
 
 /* ---- serialising child markup of a field as HTML */
 
-static void put_escaped(struct buf *b, const char *s, size_t n, int attr)
-{
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *rep = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
-		                : (attr && s[i] == '"') ? "&quot;" : NULL;
-		if (!rep)
-			continue;
-		buf_append(b, s + run, i - run);
-		buf_puts(b, rep);
-		run = i + 1;
-	}
-	buf_append(b, s + run, n - run);
-}
-
 static int is_void(const char *n)
 {
 	static const char *const v[] = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col",
@@ -104,7 +89,7 @@ static void switch_to_markup(struct fx *x)
 	if (!x->text.len || x->field_text == FX_HTML) /* HTML text is markup already */
 		return;
 	struct buf b = BUF_INIT;
-	put_escaped(&b, x->text.data, x->text.len, 0);
+	buf_put_html(&b, x->text.data, x->text.len, 0);
 	buf_free(&x->text);
 	x->text = b;
 }
@@ -128,10 +113,10 @@ static void markup_start(struct fx *x, struct fx_frame *f, const struct fx_attr 
 		if (fx_is_url_attr(a[i].name, strlen(a[i].name)) && f->base) {
 			char *r = fx_resolve_url(f->base, v);
 			if (r)
-				put_escaped(&x->text, r, strlen(r), 1);
+				buf_put_html(&x->text, r, strlen(r), 1);
 			free(r);
 		} else {
-			put_escaped(&x->text, v, strlen(v), 1);
+			buf_put_html(&x->text, v, strlen(v), 1);
 		}
 		free(v);
 		buf_putc(&x->text, '"');
@@ -397,7 +382,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	if (!x->markup || x->field_text == FX_HTML)
 		buf_append(&x->text, ch, (size_t)len);
 	else
-		put_escaped(&x->text, (const char *)ch, (size_t)len, 0);
+		buf_put_html(&x->text, (const char *)ch, (size_t)len, 0);
 }
 
 /* A lifted CDATA section comes back as <?dl-cdata N?>: its text joins the field. */

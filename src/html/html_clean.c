@@ -216,15 +216,9 @@ int html_clean_content(xmlNode *content)
 	size_t n = 0, cap = 0;
 	xmlNode **order = NULL;
 	for (xmlNode *c = content; c; c = dom_next(c, content, 0)) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			xmlNode **v = realloc(order, nc * sizeof *v);
-			if (!v) {
-				free(order);
-				return -1;
-			}
-			order = v;
-			cap = nc;
+		if (array_grow((void **)&order, &cap, n + 1, sizeof *order)) {
+			free(order);
+			return -1;
 		}
 		order[n++] = c;
 	}

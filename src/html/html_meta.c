@@ -6,6 +6,7 @@
 #include "html_meta.h"
 #include "model.h"
 #include "base.h"
+#include "decode.h"
 #include "html_dom.h"
 #include "html_byline.h"
 #include "html_date.h"
@@ -130,37 +131,15 @@ static const char *canonical_link(xmlNode *root)
  * metadata ("&#8217;", "&amp;") decoded. */
 static void unescape(struct buf *b, const char *s)
 {
-	static const struct {
-		const char *name, *utf8;
-	} named[] = {
-		{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
-		{"hellip", "\xE2\x80\xA6"}, {"mdash", "\xE2\x80\x94"}, {"ndash", "\xE2\x80\x93"},
-		{"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"}, {"ldquo", "\xE2\x80\x9C"},
-		{"rdquo", "\xE2\x80\x9D"}, {"pound", "\xC2\xA3"}, {"euro", "\xE2\x82\xAC"},
-		{"copy", "\xC2\xA9"},
-	};
+	const char *end = s + strlen(s);
 	while (*s) {
-		const char *semi = *s == '&' ? strchr(s, ';') : NULL;
-		if (semi && semi - s <= 10) {
-			char out[8];
-			size_t n = 0, nl = (size_t)(semi - s - 1);
-			if (s[1] == '#') {
-				char *end;
-				unsigned long cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, &end, 16) : strtoul(s + 2, &end, 10);
-				if (end == semi && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
-					n = utf8_encode((uint32_t)cp, out);
-			} else {
-				for (size_t i = 0; i < sizeof named / sizeof *named && !n; i++)
-					if (nl == strlen(named[i].name) && !strncmp(s + 1, named[i].name, nl)) {
-						n = strlen(named[i].utf8);
-						memcpy(out, named[i].utf8, n);
-					}
-			}
-			if (n) {
-				dom_text_append(b, out, n);
-				s = semi + 1;
-				continue;
-			}
+		uint32_t cp;
+		size_t n = *s == '&' ? entity_decode(s, (size_t)(end - s), &cp) : 0;
+		if (n) {
+			char out[4];
+			dom_text_append(b, out, utf8_encode(cp, out));
+			s += n;
+			continue;
 		}
 		size_t run = strcspn(s + 1, "&") + 1; /* whole runs, so multi-byte characters stay whole */
 		dom_text_append(b, s, run);

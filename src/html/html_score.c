@@ -103,14 +103,8 @@ static double final_score(const xmlNode *n)
 
 static int push(struct html_pick *p, size_t *cap, xmlNode *n)
 {
-	if (p->n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		xmlNode **v = realloc(p->nodes, nc * sizeof *v);
-		if (!v)
-			return -1;
-		p->nodes = v;
-		*cap = nc;
-	}
+	if (array_grow((void **)&p->nodes, cap, p->n + 1, sizeof *p->nodes))
+		return -1;
 	p->nodes[p->n++] = n;
 	return 0;
 }

@@ -32,25 +32,25 @@ int fetch_sched_init(struct fetch_sched *s, const struct fetch_request *reqs, si
 	s->started = calloc(n ? n : 1, 1);
 	s->names = calloc(n ? n : 1, sizeof *s->names);
 	s->busy = calloc(n ? n : 1, sizeof *s->busy);
-	struct strindex ix = STRINDEX_INIT;
+	struct strmap ix = STRMAP_EXACT;
 	if (!s->host || !s->started || !s->names || !s->busy)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		char key[256];
 		host_key(reqs[i].url, key, sizeof key);
-		long id = strindex_get(&ix, key);
+		long id = strmap_find(&ix, key);
 		if (id < 0) {
 			id = (long)s->n_hosts;
-			if (!(s->names[id] = strdup(key)) || strindex_put(&ix, s->names[id], (size_t)id))
+			if (!(s->names[id] = strdup(key)) || strmap_set(&ix, key, (int)id))
 				goto fail;
 			s->n_hosts++;
 		}
 		s->host[i] = (size_t)id;
 	}
-	strindex_free(&ix);
+	strmap_free(&ix);
 	return 0;
 fail:
-	strindex_free(&ix);
+	strmap_free(&ix);
 	fetch_sched_free(s);
 	return -1;
 }

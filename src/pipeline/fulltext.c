@@ -84,25 +84,23 @@ static int collect(struct store *st, const char *url, size_t per_feed, struct pe
 	if (store_items_list(st, &lo, &items, &k, err, errlen))
 		return -1;
 	int rc = 0;
+	size_t cap = *n; /* what earlier calls left: at least *n */
 	for (size_t i = 0; i < k && !rc; i++) {
 		if (items[i].full || !items[i].link || !feedlist_url_ok(items[i].link))
 			continue;
-		struct pending *np = realloc(*p, (*n + 1) * sizeof *np);
+		int grown = !array_grow((void **)p, &cap, *n + 1, sizeof **p);
 		char *link = strdup(items[i].link);
 		char *title = items[i].title ? strdup(items[i].title) : NULL;
-		if (!np || !link || (items[i].title && !title)) {
+		if (!grown || !link || (items[i].title && !title)) {
 			free(link);
 			free(title);
-			if (np)
-				*p = np;
 			snprintf(err, errlen, "out of memory");
 			rc = -1;
 			break;
 		}
-		*p = np;
-		np[*n].item_id = items[i].id;
-		np[*n].link = link;
-		np[*n].title = title;
+		(*p)[*n].item_id = items[i].id;
+		(*p)[*n].link = link;
+		(*p)[*n].title = title;
 		(*n)++;
 	}
 	store_items_free(items, k);

@@ -25,6 +25,7 @@ struct state_feed {
 	char *link;                 /* the site's URL (OPML htmlUrl), or NULL */
 	struct item_digest *items;  /* sorted by key */
 	size_t n_items;             /* number of items */
+	size_t cap_items;           /* allocated */
 	int used;                   /* 1 when this refresh asked about it (kept on write) */
 };
 
@@ -32,7 +33,7 @@ struct refresh_state {
 	char *path;               /* the state file */
 	struct state_feed *feeds; /* in file order, then new ones */
 	size_t n, cap;            /* used and allocated */
-	struct strindex by_url;   /* feed URL -> position in feeds (keys borrowed from feeds) */
+	struct strmap by_url;     /* feed URL -> position in feeds (exact; keys copied) */
 };
 
 int refresh_state_path(char *out, size_t n, char *err, size_t errlen)
@@ -78,41 +79,35 @@ void refresh_state_free(struct refresh_state *st)
 		feed_clear(&st->feeds[i]);
 	free(st->feeds);
 	free(st->path);
-	strindex_free(&st->by_url);
+	strmap_free(&st->by_url);
 	free(st);
 }
 
 static struct state_feed *find(struct refresh_state *st, const char *url)
 {
-	long i = strindex_get(&st->by_url, url);
+	int i = strmap_find(&st->by_url, url);
 	return i >= 0 ? &st->feeds[i] : NULL;
 }
 
-/* After URLs changed or feeds were dropped: the index borrows the URL strings. */
+/* After URLs changed or feeds were dropped: positions moved. */
 static int reindex(struct refresh_state *st)
 {
-	strindex_free(&st->by_url);
+	strmap_free(&st->by_url);
 	for (size_t i = 0; i < st->n; i++)
-		if (strindex_put(&st->by_url, st->feeds[i].url, i))
+		if (strmap_set(&st->by_url, st->feeds[i].url, (int)i))
 			return -1;
 	return 0;
 }
 
 static struct state_feed *add_feed(struct refresh_state *st, const char *url)
 {
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 64;
-		struct state_feed *f = realloc(st->feeds, cap * sizeof *f);
-		if (!f)
-			return NULL;
-		st->feeds = f;
-		st->cap = cap;
-	}
+	if (array_grow((void **)&st->feeds, &st->cap, st->n + 1, sizeof *st->feeds))
+		return NULL;
 	struct state_feed *f = &st->feeds[st->n];
 	memset(f, 0, sizeof *f);
 	if (!(f->url = strdup(url)))
 		return NULL;
-	if (strindex_put(&st->by_url, f->url, st->n)) {
+	if (strmap_set(&st->by_url, f->url, (int)st->n)) {
 		free(f->url);
 		return NULL;
 	}
@@ -169,11 +164,9 @@ static int parse_state(struct refresh_state *st, const char *s, const char *end)
 		} else if (cur && le - s == 35 && s[0] == 'I' && s[1] == '\t') {
 			struct item_digest d;
 			if (parse_hex64(s + 2, &d.key) && s[18] == '\t' && parse_hex64(s + 19, &d.content)) {
-				struct item_digest *it = realloc(cur->items, (cur->n_items + 1) * sizeof *it);
-				if (!it)
+				if (array_grow((void **)&cur->items, &cur->cap_items, cur->n_items + 1, sizeof *cur->items))
 					return -1;
-				cur->items = it;
-				it[cur->n_items++] = d;
+				cur->items[cur->n_items++] = d;
 			}
 		}
 		s = nl ? nl + 1 : end;
@@ -192,6 +185,7 @@ int refresh_state_open(const char *path, struct refresh_state **out, char *err, 
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	st->by_url.exact = 1; /* URLs differ by case */
 	FILE *f = fopen(path, "r");
 	if (f) {
 		fclose(f);
@@ -292,7 +286,7 @@ static int st_feed_done(void *ctx, const struct refresh_result *r, const struct 
 		qsort(items, feed->n_items, sizeof *items, cmp_digest);
 	free(f->items);
 	f->items = items;
-	f->n_items = feed->n_items;
+	f->n_items = f->cap_items = feed->n_items;
 	return 0;
 oom:
 	snprintf(err, errlen, "out of memory");

@@ -22,8 +22,10 @@ struct store_sink {
 	struct store *store;  /* borrowed */
 	char **kept;          /* validator strings handed to refresh, freed at the end */
 	size_t n_kept;        /* number of them */
+	size_t cap_kept;      /* allocated */
 	struct seen *seen;    /* each known feed's refresh count at the start, to detect a refresh that ran alongside */
 	size_t n_seen;        /* number of them */
+	size_t cap_seen;      /* allocated */
 };
 
 struct store_sink *store_sink_new(struct store *s)
@@ -52,12 +54,10 @@ static const char *keep(struct store_sink *k, char *s)
 {
 	if (!s)
 		return NULL;
-	char **n = realloc(k->kept, (k->n_kept + 1) * sizeof *n);
-	if (!n) {
+	if (array_grow((void **)&k->kept, &k->cap_kept, k->n_kept + 1, sizeof *k->kept)) {
 		free(s);
 		return NULL;
 	}
-	k->kept = n;
 	k->kept[k->n_kept++] = s;
 	return s;
 }
@@ -78,12 +78,10 @@ static int sink_validators(void *ctx, const char *url, const char **etag, const 
 	*etag = keep(k, f.etag);
 	*last_modified = keep(k, f.last_modified);
 	f.etag = f.last_modified = NULL;
-	struct seen *ns = realloc(k->seen, (k->n_seen + 1) * sizeof *ns);
-	if (ns) { /* without it the refresh only loses the check, not its data */
-		k->seen = ns;
-		if ((ns[k->n_seen].url = strdup(url)) != NULL)
-			ns[k->n_seen++].seq = f.refresh_seq;
-	}
+	/* without room the refresh only loses the check, not its data */
+	if (!array_grow((void **)&k->seen, &k->cap_seen, k->n_seen + 1, sizeof *k->seen) &&
+	    (k->seen[k->n_seen].url = strdup(url)) != NULL)
+		k->seen[k->n_seen++].seq = f.refresh_seq;
 	store_feed_clear(&f);
 	return 0;
 }

@@ -81,14 +81,8 @@ int sync_request(struct sync_conn *c, const char *url, const char *post, size_t 
 
 static int add_string(char ***list, size_t *n, size_t *cap, const char *s)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		char **g = realloc(*list, nc * sizeof *g);
-		if (!g)
-			return -1;
-		*list = g;
-		*cap = nc;
-	}
+	if (array_grow((void **)list, cap, *n + 1, sizeof **list))
+		return -1;
 	if (!((*list)[*n] = strdup(s)))
 		return -1;
 	(*n)++;
@@ -124,11 +118,9 @@ static char *category_tag(const char *category)
 struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, const char *url,
                                      const char *title, const char *category)
 {
-	struct sync_feed *g = realloc(d->feeds, (d->n_feeds + 1) * sizeof *g);
-	if (!g)
+	if (array_grow((void **)&d->feeds, &d->cap_feeds, d->n_feeds + 1, sizeof *d->feeds))
 		return NULL;
-	d->feeds = g;
-	struct sync_feed *f = &g[d->n_feeds];
+	struct sync_feed *f = &d->feeds[d->n_feeds];
 	memset(f, 0, sizeof *f);
 	f->remote = strdup(remote);
 	f->url = strdup(url);

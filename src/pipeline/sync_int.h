@@ -30,7 +30,7 @@ struct sync_feed {
 
 struct sync_data {
 	struct sync_feed *feeds; /* every subscription */
-	size_t n_feeds;
+	size_t n_feeds, cap_feeds;
 	char **unread;           /* ids of the unread items */
 	size_t n_unread, cap_unread;
 	char **starred;          /* ids of the starred items */

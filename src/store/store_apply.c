@@ -266,14 +266,13 @@ static int collect(struct store *s, const char *sql, long long feed_id, long lon
 	sqlite3_bind_int64(st, 1, feed_id);
 	sqlite3_bind_int64(st, 2, arg);
 	int rc;
+	size_t cap = *n; /* what earlier calls left: at least *n */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long *ni = realloc(*ids, (*n + 1) * sizeof *ni);
-		if (!ni) {
+		if (array_grow((void **)ids, &cap, *n + 1, sizeof **ids)) {
 			sqlite3_reset(st);
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		*ids = ni;
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

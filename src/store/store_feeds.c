@@ -1,5 +1,6 @@
 /* store_feeds.c: the feeds table: subscriptions and what each refresh left. */
 #include "store_int.h"
+#include "base.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -122,14 +123,8 @@ int store_feeds_list(struct store *s, struct store_feed **out, size_t *n, char *
 	size_t cnt = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct store_feed *na = realloc(arr, nc * sizeof *na);
-			if (!na)
-				goto oom;
-			arr = na;
-			cap = nc;
-		}
+		if (array_grow((void **)&arr, &cap, cnt + 1, sizeof *arr))
+			goto oom;
 		if (feed_row(st, &arr[cnt++]))
 			goto oom;
 	}
@@ -201,20 +196,18 @@ int store_feed_delete(struct store *s, long long id, char *err, size_t errlen)
 	if (store_writable(s, err, errlen) || store_tx_begin(s, err, errlen))
 		return -1;
 	long long *ids = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	sqlite3_stmt *st = store_stmt(s, feed_delete_sql[0], err, errlen);
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long *ni = realloc(ids, (n + 1) * sizeof *ni);
-		if (!ni) {
+		if (array_grow((void **)&ids, &cap, n + 1, sizeof *ids)) {
 			sqlite3_reset(st);
 			snprintf(err, errlen, "out of memory");
 			goto fail;
 		}
-		ids = ni;
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

@@ -68,14 +68,8 @@ static int collect_items(struct store *s, sqlite3_stmt *st, struct store_item **
 	size_t cnt = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct store_item *na = realloc(arr, nc * sizeof *na);
-			if (!na)
-				goto oom;
-			arr = na;
-			cap = nc;
-		}
+		if (array_grow((void **)&arr, &cap, cnt + 1, sizeof *arr))
+			goto oom;
 		if (item_row(st, &arr[cnt++]))
 			goto oom;
 	}

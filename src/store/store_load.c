@@ -1,5 +1,6 @@
 /* store_load.c: an article back out of the store, and articles saved on their own. */
 #include "store_int.h"
+#include "base.h"
 #include "model.h"
 
 #include <stdio.h>
@@ -142,14 +143,12 @@ static int load_entities(struct store *s, long long id, struct article *a, char 
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	long long *ids = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long *ni = realloc(ids, (n + 1) * sizeof *ni);
+		int grown = !array_grow((void **)&ids, &cap, n + 1, sizeof *ids);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
-		struct entity *e = ni ? article_add_entity(a, name ? name : "", (enum entity_type)sqlite3_column_int(st, 2)) : NULL;
-		if (ni)
-			ids = ni;
+		struct entity *e = grown ? article_add_entity(a, name ? name : "", (enum entity_type)sqlite3_column_int(st, 2)) : NULL;
 		if (!e || col_set(st, 3, &e->role)) {
 			sqlite3_reset(st);
 			free(ids);

@@ -3,6 +3,7 @@
  * unsubscribing a feed while keeping what the user chose to keep.
  */
 #include "store_int.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,14 +28,13 @@ static int select_ids(struct store *s, const char *sql, long long id, long long 
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int rc;
+	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long *ni = realloc(*out, (*n + 1) * sizeof *ni);
-		if (!ni) {
+		if (array_grow((void **)out, &cap, *n + 1, sizeof **out)) {
 			sqlite3_reset(st);
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		*out = ni;
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

@@ -124,13 +124,11 @@ static int search_once(struct store *s, const char *sql, const char *q, size_t l
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, (long long)limit);
 	struct store_hit *arr = NULL;
-	size_t cnt = 0;
+	size_t cnt = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_hit *na = realloc(arr, (cnt + 1) * sizeof *na);
-		if (!na)
+		if (array_grow((void **)&arr, &cap, cnt + 1, sizeof *arr))
 			goto oom;
-		arr = na;
 		struct store_hit *h = &arr[cnt++];
 		int oom = 0;
 		memset(h, 0, sizeof *h);
@@ -265,14 +263,8 @@ static int quotes_once(struct store *s, const struct store_quote_query *q, const
 	size_t cnt = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct store_quote_hit *na = realloc(arr, nc * sizeof *na);
-			if (!na)
-				goto oom;
-			arr = na;
-			cap = nc;
-		}
+		if (array_grow((void **)&arr, &cap, cnt + 1, sizeof *arr))
+			goto oom;
 		struct store_quote_hit *h = &arr[cnt++];
 		int oom = 0;
 		memset(h, 0, sizeof *h);

@@ -14,6 +14,7 @@
  * the triggers see, inside one transaction, so they are never queued back.
  */
 #include "store_int.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,15 +140,9 @@ int store_sync_pending(struct store *s, struct store_sync_change **out, size_t *
 	size_t cap = 0;
 	int rc, oom = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !oom) {
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			struct store_sync_change *g = realloc(*out, nc * sizeof *g);
-			if (!g) {
-				oom = 1;
-				break;
-			}
-			*out = g;
-			cap = nc;
+		if (array_grow((void **)out, &cap, *n + 1, sizeof **out)) {
+			oom = 1;
+			break;
 		}
 		struct store_sync_change *c = &(*out)[*n];
 		c->item_id = sqlite3_column_int64(st, 0);
@@ -235,20 +230,18 @@ int store_sync_feeds_keep(struct store *s, const char *const *remotes, size_t n,
 	if (!st)
 		return -1;
 	long long *gone = NULL;
-	size_t n_gone = 0;
+	size_t n_gone = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 1);
 		if (r && in_list(r, remotes, n))
 			continue;
-		long long *g = realloc(gone, (n_gone + 1) * sizeof *g);
-		if (!g) {
+		if (array_grow((void **)&gone, &cap, n_gone + 1, sizeof *gone)) {
 			sqlite3_reset(st);
 			free(gone);
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		gone = g;
 		gone[n_gone++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

@@ -69,15 +69,9 @@ static void take_link(struct found *f, xmlNode *n)
 	for (size_t i = 0; i < f->n; i++)
 		if (!strcmp(f->v[i].url, (const char *)abs))
 			goto out;
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 4;
-		struct discovered_feed *v = realloc(f->v, cap * sizeof *v);
-		if (!v) {
-			f->oom = 1;
-			goto out;
-		}
-		f->v = v;
-		f->cap = cap;
+	if (array_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v)) {
+		f->oom = 1;
+		goto out;
 	}
 	title = prop(n, "title");
 	struct discovered_feed *d = &f->v[f->n];

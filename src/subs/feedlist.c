@@ -95,14 +95,8 @@ long feedlist_find(const struct feedlist *fl, const char *url)
 
 static struct feedlist_entry *push(struct feedlist *fl)
 {
-	if (fl->n == fl->cap) {
-		size_t cap = fl->cap ? fl->cap * 2 : 16;
-		struct feedlist_entry *e = realloc(fl->entries, cap * sizeof *e);
-		if (!e)
-			return NULL;
-		fl->entries = e;
-		fl->cap = cap;
-	}
+	if (array_grow((void **)&fl->entries, &fl->cap, fl->n + 1, sizeof *fl->entries))
+		return NULL;
 	struct feedlist_entry *e = &fl->entries[fl->n++];
 	memset(e, 0, sizeof *e);
 	return e;
@@ -183,7 +177,7 @@ static void note_bad(struct feedlist *fl, size_t line, const char *why, const ch
 }
 
 static int parse_line(struct feedlist *fl, const char *s, const char *end, size_t line, struct buf *w,
-                      struct strindex *seen)
+                      struct strmap *seen)
 {
 	int r = next_word(&s, end, w);
 	if (r == 0)
@@ -196,10 +190,10 @@ static int parse_line(struct feedlist *fl, const char *s, const char *end, size_
 		note_bad(fl, line, "not an http(s) URL", w->data);
 		return 0;
 	}
-	if (strindex_get(seen, w->data) >= 0)
+	if (strmap_find(seen, w->data) >= 0)
 		return 0; /* a repeated line subscribes once */
 	struct feedlist_entry *e = push(fl);
-	if (!e || !(e->url = strdup(w->data)) || strindex_put(seen, e->url, fl->n - 1))
+	if (!e || !(e->url = strdup(w->data)) || strmap_set(seen, e->url, (int)(fl->n - 1)))
 		goto oom;
 	e->line = line;
 	while ((r = next_word(&s, end, w)) > 0) {
@@ -227,12 +221,12 @@ oom:
 int feedlist_parse(const char *text, size_t len, struct feedlist *fl)
 {
 	struct buf w = BUF_INIT;
-	struct strindex seen = STRINDEX_INIT;
+	struct strmap seen = STRMAP_EXACT;
 	const char *s = text, *end = text + len;
 	size_t line = 0;
 	int rc = 0;
 	for (size_t i = 0; i < fl->n && !rc; i++)
-		rc = strindex_put(&seen, fl->entries[i].url, i);
+		rc = strmap_set(&seen, fl->entries[i].url, (int)i);
 	while (s < end && !rc) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *le = nl ? nl : end;
@@ -241,7 +235,7 @@ int feedlist_parse(const char *text, size_t len, struct feedlist *fl)
 		s = nl ? nl + 1 : end;
 	}
 	buf_free(&w);
-	strindex_free(&seen);
+	strmap_free(&seen);
 	return rc;
 }
 

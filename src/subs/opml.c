@@ -51,7 +51,7 @@ static int is_outline(xmlNode *n)
 }
 
 /* category="/news/world,/tech" -> tags "news/world", "tech" (newsboat and newsraft write it either way). */
-static int add_categories(char ***tags, size_t *n, char *cat)
+static int add_categories(char ***tags, size_t *n, size_t *cap, char *cat)
 {
 	for (char *save = NULL, *t = strtok_r(cat, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		while (*t == ' ' || *t == '/')
@@ -61,11 +61,9 @@ static int add_categories(char ***tags, size_t *n, char *cat)
 			t[--l] = '\0';
 		if (!*t)
 			continue;
-		char **g = realloc(*tags, (*n + 1) * sizeof *g);
-		if (!g)
+		if (array_grow((void **)tags, cap, *n + 1, sizeof **tags))
 			return -1;
-		*tags = g;
-		g[(*n)++] = t;
+		(*tags)[(*n)++] = t;
 	}
 	return 0;
 }
@@ -76,15 +74,13 @@ static void take_feed(struct walk *w, xmlNode *n, char *url)
 	char *cat = attr(n, "category");
 	const char *name = title && *title ? title : text && *text ? text : NULL;
 	char **tags = NULL;
-	size_t n_tags = 0;
+	size_t n_tags = 0, cap_tags = 0;
 	for (int i = 0; i < w->depth; i++) {
-		char **g = realloc(tags, (n_tags + 1) * sizeof *g);
-		if (!g)
+		if (array_grow((void **)&tags, &cap_tags, n_tags + 1, sizeof *tags))
 			goto oom;
-		tags = g;
 		tags[n_tags++] = (char *)w->tags[i];
 	}
-	if (cat && add_categories(&tags, &n_tags, cat))
+	if (cat && add_categories(&tags, &n_tags, &cap_tags, cat))
 		goto oom;
 	size_t before = w->fl->n;
 	/* A title that only repeats the URL says nothing. */
@@ -93,14 +89,8 @@ static void take_feed(struct walk *w, xmlNode *n, char *url)
 	if (feedlist_add(w->fl, url, name, tags, n_tags) < 0)
 		goto oom;
 	if (w->fl->n > before) {
-		if (w->fl->n > w->cap_links) {
-			size_t cap = w->cap_links ? w->cap_links * 2 : 64;
-			char **l = realloc(w->links, cap * sizeof *l);
-			if (!l)
-				goto oom;
-			w->links = l;
-			w->cap_links = cap;
-		}
+		if (array_grow((void **)&w->links, &w->cap_links, w->fl->n, sizeof *w->links))
+			goto oom;
 		w->links[w->fl->n - 1] = html && *html && feedlist_url_ok(html) ? html : NULL;
 		if (w->links[w->fl->n - 1])
 			html = NULL; /* kept */

@@ -161,11 +161,9 @@ static const char *config_apply(struct config *c, const char *name, const char *
 			return "bind needs a key and an action: bind KEY ACTION";
 		if (name[0] == 'u')
 			snprintf(action, sizeof action, "none");
-		struct config_bind *b = realloc(c->binds, (c->n_binds + 1) * sizeof *b);
-		if (!b)
+		if (array_grow((void **)&c->binds, &c->cap_binds, c->n_binds + 1, sizeof *c->binds))
 			return "out of memory";
-		c->binds = b;
-		b = &c->binds[c->n_binds];
+		struct config_bind *b = &c->binds[c->n_binds];
 		if (copy_value(b->key, sizeof b->key, key) || copy_value(b->action, sizeof b->action, action))
 			return "key or action name too long";
 		b->line = lineno;

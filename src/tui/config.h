@@ -73,6 +73,7 @@ struct config {
 	size_t n_ignores;
 	struct config_bind *binds; /* bind lines in file order (later ones win) */
 	size_t n_binds;       /* number of binds */
+	size_t cap_binds;     /* allocated */
 };
 
 /* Fills c with the defaults (no binds). */

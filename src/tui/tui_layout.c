@@ -25,13 +25,8 @@ void layout_free(struct layout *l)
 
 static struct block *add_block(struct layout *l, int kind, int section, int paragraph)
 {
-	if (l->n_blocks == l->cap_blocks) {
-		size_t cap = l->cap_blocks ? l->cap_blocks * 2 : 64;
-		struct block *b = realloc(l->blocks, cap * sizeof *b);
-		if (!b)
-			return NULL;
-		l->blocks = b, l->cap_blocks = cap;
-	}
+	if (array_grow((void **)&l->blocks, &l->cap_blocks, l->n_blocks + 1, sizeof *l->blocks))
+		return NULL;
 	struct block *b = &l->blocks[l->n_blocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind, b->section = section, b->paragraph = paragraph;
@@ -42,13 +37,8 @@ static int add_span(struct block *b, size_t *cap, size_t start, size_t end, int 
 {
 	if (end <= start)
 		return 0;
-	if (b->n_spans == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		struct span *s = realloc(b->spans, nc * sizeof *s);
-		if (!s)
-			return -1;
-		b->spans = s, *cap = nc;
-	}
+	if (array_grow((void **)&b->spans, cap, b->n_spans + 1, sizeof *b->spans))
+		return -1;
 	b->spans[b->n_spans++] = (struct span){start, end, kind, ref};
 	return 0;
 }
@@ -149,13 +139,8 @@ struct range {
 
 static int push_range(struct range **rs, size_t *n, size_t *cap, size_t st, size_t en, int kind, int ref)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		struct range *t = realloc(*rs, nc * sizeof *t);
-		if (!t)
-			return -1;
-		*rs = t, *cap = nc;
-	}
+	if (array_grow((void **)rs, cap, *n + 1, sizeof **rs))
+		return -1;
 	(*rs)[(*n)++] = (struct range){st, en, kind, ref};
 	return 0;
 }
@@ -411,13 +396,8 @@ int layout_build(struct layout *l, const struct article *a, int speakers, const 
 
 static int push_line(struct layout *l, size_t block, size_t start, size_t len)
 {
-	if (l->n_lines == l->cap_lines) {
-		size_t cap = l->cap_lines ? l->cap_lines * 2 : 256;
-		struct dline *d = realloc(l->lines, cap * sizeof *d);
-		if (!d)
-			return -1;
-		l->lines = d, l->cap_lines = cap;
-	}
+	if (array_grow((void **)&l->lines, &l->cap_lines, l->n_lines + 1, sizeof *l->lines))
+		return -1;
 	l->lines[l->n_lines++] = (struct dline){block, start, len};
 	return 0;
 }

@@ -27,13 +27,8 @@ void panel_free(struct reader *r)
 
 static int add_row(struct reader *r, size_t *cap, int kind, int ref, const char *text, const char *extra)
 {
-	if (r->n_rows == *cap) {
-		size_t nc = *cap ? *cap * 2 : 32;
-		struct panel_row *p = realloc(r->rows, nc * sizeof *p);
-		if (!p)
-			return -1;
-		r->rows = p, *cap = nc;
-	}
+	if (array_grow((void **)&r->rows, cap, r->n_rows + 1, sizeof *r->rows))
+		return -1;
 	char *t = sanitize_str(text, 0), *x = extra ? sanitize_str(extra, 0) : NULL;
 	if (!t || (extra && !x)) {
 		free(t);

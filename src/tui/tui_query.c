@@ -6,6 +6,7 @@
  * quotation of his as it is stored.
  */
 #include "tui_app.h"
+#include "base.h"
 #include "store.h"
 
 #include <stdio.h>
@@ -26,15 +27,10 @@ static int add_item(struct app *ap, long long id, struct store_item **items, siz
 		app_msg(ap, 1, "%s", err);
 		return -1;
 	}
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		struct store_item *ni = realloc(*items, nc * sizeof *ni);
-		if (!ni) {
-			store_items_free(it, 1);
-			app_msg(ap, 1, "out of memory");
-			return -1;
-		}
-		*items = ni, *cap = nc;
+	if (array_grow((void **)items, cap, *n + 1, sizeof **items)) {
+		store_items_free(it, 1);
+		app_msg(ap, 1, "out of memory");
+		return -1;
 	}
 	(*items)[(*n)++] = *it; /* the strings move over; only the one-item array goes */
 	free(it);

@@ -3,6 +3,7 @@
  * mentions and quotations, and drawing the visible lines with their spans.
  */
 #include "tui_reader.h"
+#include "base.h"
 #include "tui_theme.h"
 #include "tui.h"
 #include "model.h"
@@ -136,13 +137,8 @@ static void show_line(struct reader *r, size_t li)
 
 static int push_target(struct reader *r, size_t block, size_t start, size_t end)
 {
-	if (r->n_targets == r->cap_targets) {
-		size_t cap = r->cap_targets ? r->cap_targets * 2 : 64;
-		struct target *t = realloc(r->targets, cap * sizeof *t);
-		if (!t)
-			return -1;
-		r->targets = t, r->cap_targets = cap;
-	}
+	if (array_grow((void **)&r->targets, &r->cap_targets, r->n_targets + 1, sizeof *r->targets))
+		return -1;
 	r->targets[r->n_targets++] = (struct target){block, start, end};
 	return 0;
 }

@@ -148,15 +148,16 @@ static void test_many_and_index(void **state)
 	assert_int_equal(feedlist_parse(text, len, &fl), 0);
 	assert_int_equal(fl.n, 2500);
 	assert_string_equal(fl.entries[7].tags[0], "t7");
-	struct strindex ix = STRINDEX_INIT;
+	struct strmap ix = STRMAP_EXACT;
 	for (size_t i = 0; i < fl.n; i++)
-		assert_int_equal(strindex_put(&ix, fl.entries[i].url, i), 0);
-	assert_int_equal(strindex_get(&ix, "https://h1234.example/feed"), 1234);
-	assert_int_equal(strindex_get(&ix, "https://h2500.example/feed"), -1);
-	assert_int_equal(strindex_put(&ix, fl.entries[3].url, 99), 0);
-	assert_int_equal(strindex_get(&ix, "https://h3.example/feed"), 99);
+		assert_int_equal(strmap_set(&ix, fl.entries[i].url, (int)i), 0);
+	assert_int_equal(strmap_find(&ix, "https://h1234.example/feed"), 1234);
+	assert_int_equal(strmap_find(&ix, "https://H1234.example/feed"), -1);
+	assert_int_equal(strmap_find(&ix, "https://h2500.example/feed"), -1);
+	assert_int_equal(strmap_set(&ix, fl.entries[3].url, 99), 0);
+	assert_int_equal(strmap_find(&ix, "https://h3.example/feed"), 99);
 	assert_int_equal(ix.n, 2500);
-	strindex_free(&ix);
+	strmap_free(&ix);
 	feedlist_free(&fl);
 	free(text);
 }

@@ -43,11 +43,37 @@ static void test_rewrite_only_what_is_forbidden(void **state)
 	xmlprep_free(&p);
 }
 
+/* The one decoder feeds, pages and the pre-pass share. */
+static void test_entity_decode(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(entity_decode("&#8217;x", 8, &cp), 7);
+	assert_int_equal(cp, 0x2019);
+	assert_int_equal(entity_decode("&#X41;", 6, &cp), 6);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(entity_decode("&eacute;", 8, &cp), 8);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(entity_decode("&amp;", 5, &cp), 5);
+	assert_int_equal(cp, '&');
+	assert_int_equal(entity_decode("&amp;", 4, &cp), 0);      /* the ';' lies past len */
+	assert_int_equal(entity_decode("&nosuch;", 8, &cp), 0);
+	assert_int_equal(entity_decode("&#0;", 4, &cp), 0);
+	assert_int_equal(entity_decode("&#xD800;", 8, &cp), 0);
+	assert_int_equal(entity_decode("&#x110000;", 10, &cp), 0);
+	assert_int_equal(entity_decode("& x;", 4, &cp), 0);
+	unsigned long n = 0;
+	assert_int_equal(entity_number("&#27;", 5, &n), 5); /* invalid, but the caller judges */
+	assert_int_equal(n, 27);
+	assert_int_equal(entity_number("&#123456789;", 12, &n), 0); /* at most 8 digits */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forbidden_refs_dropped),
 		cmocka_unit_test(test_rewrite_only_what_is_forbidden),
+		cmocka_unit_test(test_entity_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
