@@ -1,5 +1,6 @@
 /* discover.c: feed autodiscovery from <link rel="alternate"> with libxml2's HTML parser. */
 #include "subs.h"
+#include "base.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
