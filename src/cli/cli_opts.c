@@ -131,3 +131,11 @@ int cli_opts_all(const struct cli_cmd *cmd, int argc, char **argv, int *ind)
 	*ind = p.ind;
 	return c;
 }
+
+void cli_opts_store(int c, const char *arg, const char **db, int *json)
+{
+	if (c == CLI_OPT_JSON)
+		*json = 1;
+	else if (c == CLI_OPT_DB)
+		*db = arg;
+}

@@ -41,6 +41,9 @@ struct cli_opt {
 #define CLI_OPT_DB_ENTRY \
 	{.name = "db", .arg = "PATH", .val = CLI_OPT_DB, .help = "the store to use (default $DATELINE_DB)", .hint = "a path"}
 
+/* Takes CLI_OPT_JSON (sets *json) and CLI_OPT_DB (sets *db to arg); any other c is left alone. */
+void cli_opts_store(int c, const char *arg, const char **db, int *json);
+
 struct cli_cmd {
 	const char *name;           /* the command as typed */
 	const char *usage;          /* "usage: dateline NAME ...", one or more lines */
