@@ -1,5 +1,6 @@
 /* cli_export.c: `dateline export ID` as text, Markdown or JSON. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "model.h"
 #include "output.h"
@@ -151,32 +152,38 @@ static int print_json(const struct article *a, const struct store_item *it)
 	return cli_json_print(o);
 }
 
-static const char export_usage[] = "usage: dateline export [--format text|markdown|json] [--json] [--db PATH] ID";
+static const struct cli_opt export_opts[] = {
+	{.name = "format", .arg = "FMT", .val = 'f', .help = "text (the default), markdown (md) or json"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd export_cmd = {
+	.name = "export",
+	.usage = "usage: dateline export > FILE.opml       the subscriptions as OPML\n"
+	         "       dateline export [--format text|markdown|json] [--json] [--db PATH] ID",
+	.opts = export_opts,
+};
 
 int cmd_export_article(int argc, char **argv)
 {
 	const char *db = NULL, *format = "text";
 	int json = 0;
 	long long id = 0;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &export_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'f')
+			format = p.arg;
+		cli_opts_store(c, p.arg, &db, &json);
+	}
+	if (c < 0)
+		return cli_opts_status(c);
+	for (int i = p.ind; i < argc; i++) {
 		char *end;
-		if (!strcmp(a, "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strncmp(a, "--format=", 9)) {
-			format = a + 9;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(export_usage);
-			return CLI_OK;
-		} else if (!id && (id = strtoll(a, &end, 10)) > 0 && !*end) {
-			continue;
-		} else {
-			cli_error("unexpected '%s'; %s", a, export_usage);
+		if (id || (id = strtoll(argv[i], &end, 10)) <= 0 || *end) {
+			cli_error("unexpected '%s'; %s", argv[i], export_cmd.usage);
 			return CLI_USAGE;
 		}
 	}
@@ -189,7 +196,7 @@ int cmd_export_article(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (id <= 0) {
-		cli_error("which article? %s", export_usage);
+		cli_error("which article? %s", export_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
@@ -228,13 +235,6 @@ int cmd_export_article(int argc, char **argv)
 
 int cmd_export_any(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "-h") && strcmp(argv[i], "--help"))
-			return cmd_export_article(argc, argv);
-	if (argc > 1) {
-		puts("usage: dateline export > FILE.opml       the subscriptions as OPML");
-		puts(export_usage);
-		return CLI_OK;
-	}
-	return cmd_export(argc, argv);
+	/* Anything but --help (or nothing) is an article's export; the help covers both. */
+	return argc > 1 ? cmd_export_article(argc, argv) : cmd_export(argc, argv);
 }
