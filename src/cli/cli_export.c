@@ -38,6 +38,20 @@ static void md_para(FILE *f, const char *s)
 	fputs("\n\n", f);
 }
 
+/* Writes url sanitised as a Markdown link target <...> and a newline. */
+static void md_link(FILE *f, const char *url)
+{
+	fputc('<', f);
+	char *u = sanitize_str(url, 0);
+	for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
+		if (*p == '<' || *p == '>' || *p == ' ')
+			fprintf(f, "%%%02X", (unsigned char)*p);
+		else
+			fputc(*p, f);
+	free(u);
+	fputs(">\n", f);
+}
+
 static void print_markdown(FILE *f, const struct article *a, const struct store_item *it)
 {
 	fputs("# ", f);
@@ -72,15 +86,8 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		md_put(f, url);
 		fputc('\n', f);
 	} else if (url) {
-		fputs("Source: <", f);
-		char *u = sanitize_str(url, 0);
-		for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
-			if (*p == '<' || *p == '>' || *p == ' ')
-				fprintf(f, "%%%02X", (unsigned char)*p);
-			else
-				fputc(*p, f);
-		free(u);
-		fputs(">\n", f);
+		fputs("Source: ", f);
+		md_link(f, url);
 	}
 	fputc('\n', f);
 	for (size_t i = 0; i < a->n_sections; i++) {
@@ -122,15 +129,8 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < a->n_links; i++) {
-		fprintf(f, "[%zu]: <", i + 1);
-		char *u = sanitize_str(a->links[i].url, 0);
-		for (const char *p = u ? u : ""; *p; p++)
-			if (*p == '<' || *p == '>' || *p == ' ')
-				fprintf(f, "%%%02X", (unsigned char)*p);
-			else
-				fputc(*p, f);
-		free(u);
-		fputs(">\n", f);
+		fprintf(f, "[%zu]: ", i + 1);
+		md_link(f, a->links[i].url);
 	}
 }
 
@@ -226,11 +226,7 @@ int cmd_export_article(int argc, char **argv)
 	article_free(a);
 	store_items_free(it, 1);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }
 
 int cmd_export_any(int argc, char **argv)

@@ -196,9 +196,5 @@ int cmd_feed(int argc, char **argv)
 		feed_print_text(stdout, f);
 	}
 	feed_free(f);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -240,9 +240,5 @@ int cmd_refresh(int argc, char **argv)
 	store_sink_free(ssink);
 	store_close(st);
 	feedlist_free(&fl);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -159,11 +159,7 @@ int cmd_search(int argc, char **argv)
 		cli_error("showing the first %zu matches; more match (--limit N shows more)", limit);
 	store_hits_free(h, got);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }
 
 static const struct cli_opt quotes_opts[] = {
@@ -280,9 +276,5 @@ int cmd_quotes(int argc, char **argv)
 		cli_error("showing the first %zu quotations; more match (--limit N shows more, --limit 0 all)", limit);
 	store_quote_hits_free(h, got);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -36,6 +36,15 @@ void cli_error(const char *fmt, ...)
 	free(line);
 }
 
+int cli_flush(int rc)
+{
+	if (fflush(stdout) && rc == CLI_OK) {
+		cli_error("writing the output failed");
+		return CLI_FAIL;
+	}
+	return rc;
+}
+
 int cli_is_url(const char *s)
 {
 	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
@@ -165,9 +174,5 @@ int cmd_show(int argc, char **argv)
 		rc = article_print_text(stdout, art) ? CLI_FAIL : CLI_OK;
 	}
 	article_free(art);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -194,11 +194,7 @@ int cmd_list(int argc, char **argv)
 	}
 	store_items_free(items, n);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 fail:
 	cli_error("%s", err);
 	store_close(s);
