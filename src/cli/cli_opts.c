@@ -78,10 +78,11 @@ int cli_opts_next(struct cli_parse *p)
 		return missing_value(p, find_val(p->cmd, optopt), typed);
 	if (c == '?') {
 		char what[300];
-		if (optopt && optopt < 256 && !find_val(p->cmd, optopt))
-			snprintf(what, sizeof what, "unknown option -%c", optopt);
-		else if (optopt)
-			snprintf(what, sizeof what, "--%s takes no value", find_val(p->cmd, optopt)->name);
+		const struct cli_opt *o = optopt ? find_val(p->cmd, optopt) : NULL;
+		if (strncmp(typed, "--", 2)) /* a short option getopt does not know */
+			snprintf(what, sizeof what, "unknown option -%c", optopt > 32 && optopt < 127 ? optopt : '?');
+		else if (o) /* --flag=value */
+			snprintf(what, sizeof what, "--%s takes no value", o->name);
 		else
 			snprintf(what, sizeof what, "unknown option %.200s", typed);
 		cli_opts_usage_error(p->cmd, what);
