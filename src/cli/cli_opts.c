@@ -79,10 +79,11 @@ int cli_opts_next(struct cli_parse *p)
 	if (c == '?') {
 		char what[300];
 		const struct cli_opt *o = optopt ? find_val(p->cmd, optopt) : NULL;
-		if (strncmp(typed, "--", 2)) /* a short option getopt does not know */
-			snprintf(what, sizeof what, "unknown option -%c", optopt > 32 && optopt < 127 ? optopt : '?');
-		else if (o) /* --flag=value */
+		/* getopt tells a short option by optopt alone; typed may still be the previous argument */
+		if (o && !strncmp(typed, "--", 2) && strchr(typed, '=')) /* --flag=value */
 			snprintf(what, sizeof what, "--%s takes no value", o->name);
+		else if (optopt)
+			snprintf(what, sizeof what, "unknown option -%c", optopt > 32 && optopt < 127 ? optopt : '?');
 		else
 			snprintf(what, sizeof what, "unknown option %.200s", typed);
 		cli_opts_usage_error(p->cmd, what);
