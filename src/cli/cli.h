@@ -56,6 +56,8 @@ void cli_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
+/* Flushes stdout: rc, or CLI_FAIL (said) when rc was CLI_OK and the output could not be written. */
+int cli_flush(int rc);
 /* 1 when s starts with http:// or https:// (any case). */
 int cli_is_url(const char *s);
 /*

@@ -1,5 +1,6 @@
 /* cli_export.c: `dateline export ID` as text, Markdown or JSON. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "model.h"
 #include "output.h"
@@ -37,6 +38,20 @@ static void md_para(FILE *f, const char *s)
 	fputs("\n\n", f);
 }
 
+/* Writes url sanitised as a Markdown link target <...> and a newline. */
+static void md_link(FILE *f, const char *url)
+{
+	fputc('<', f);
+	char *u = sanitize_str(url, 0);
+	for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
+		if (*p == '<' || *p == '>' || *p == ' ')
+			fprintf(f, "%%%02X", (unsigned char)*p);
+		else
+			fputc(*p, f);
+	free(u);
+	fputs(">\n", f);
+}
+
 static void print_markdown(FILE *f, const struct article *a, const struct store_item *it)
 {
 	fputs("# ", f);
@@ -71,15 +86,8 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		md_put(f, url);
 		fputc('\n', f);
 	} else if (url) {
-		fputs("Source: <", f);
-		char *u = sanitize_str(url, 0);
-		for (const char *p = u ? u : ""; *p; p++) /* inside <...> only '<', '>' and spaces break the link */
-			if (*p == '<' || *p == '>' || *p == ' ')
-				fprintf(f, "%%%02X", (unsigned char)*p);
-			else
-				fputc(*p, f);
-		free(u);
-		fputs(">\n", f);
+		fputs("Source: ", f);
+		md_link(f, url);
 	}
 	fputc('\n', f);
 	for (size_t i = 0; i < a->n_sections; i++) {
@@ -121,15 +129,8 @@ static void print_markdown(FILE *f, const struct article *a, const struct store_
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < a->n_links; i++) {
-		fprintf(f, "[%zu]: <", i + 1);
-		char *u = sanitize_str(a->links[i].url, 0);
-		for (const char *p = u ? u : ""; *p; p++)
-			if (*p == '<' || *p == '>' || *p == ' ')
-				fprintf(f, "%%%02X", (unsigned char)*p);
-			else
-				fputc(*p, f);
-		free(u);
-		fputs(">\n", f);
+		fprintf(f, "[%zu]: ", i + 1);
+		md_link(f, a->links[i].url);
 	}
 }
 
@@ -151,32 +152,38 @@ static int print_json(const struct article *a, const struct store_item *it)
 	return cli_json_print(o);
 }
 
-static const char export_usage[] = "usage: dateline export [--format text|markdown|json] [--json] [--db PATH] ID";
+static const struct cli_opt export_opts[] = {
+	{.name = "format", .arg = "FMT", .val = 'f', .help = "text (the default), markdown (md) or json"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd export_cmd = {
+	.name = "export",
+	.usage = "usage: dateline export > FILE.opml       the subscriptions as OPML\n"
+	         "       dateline export [--format text|markdown|json] [--json] [--db PATH] ID",
+	.opts = export_opts,
+};
 
 int cmd_export_article(int argc, char **argv)
 {
 	const char *db = NULL, *format = "text";
 	int json = 0;
 	long long id = 0;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &export_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'f')
+			format = p.arg;
+		cli_opts_store(c, p.arg, &db, &json);
+	}
+	if (c < 0)
+		return cli_opts_status(c);
+	for (int i = p.ind; i < argc; i++) {
 		char *end;
-		if (!strcmp(a, "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strncmp(a, "--format=", 9)) {
-			format = a + 9;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(export_usage);
-			return CLI_OK;
-		} else if (!id && (id = strtoll(a, &end, 10)) > 0 && !*end) {
-			continue;
-		} else {
-			cli_error("unexpected '%s'; %s", a, export_usage);
+		if (id || (id = strtoll(argv[i], &end, 10)) <= 0 || *end) {
+			cli_error("unexpected '%s'; %s", argv[i], export_cmd.usage);
 			return CLI_USAGE;
 		}
 	}
@@ -189,7 +196,7 @@ int cmd_export_article(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (id <= 0) {
-		cli_error("which article? %s", export_usage);
+		cli_error("which article? %s", export_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
@@ -219,22 +226,11 @@ int cmd_export_article(int argc, char **argv)
 	article_free(a);
 	store_items_free(it, 1);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }
 
 int cmd_export_any(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "-h") && strcmp(argv[i], "--help"))
-			return cmd_export_article(argc, argv);
-	if (argc > 1) {
-		puts("usage: dateline export > FILE.opml       the subscriptions as OPML");
-		puts(export_usage);
-		return CLI_OK;
-	}
-	return cmd_export(argc, argv);
+	/* Anything but --help (or nothing) is an article's export; the help covers both. */
+	return argc > 1 ? cmd_export_article(argc, argv) : cmd_export(argc, argv);
 }

@@ -1,5 +1,6 @@
 /* cli_feed.c: `dateline feed`, one feed printed as a readable list or as JSON. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "model.h"
 #include "feed.h"
 #include "net.h"
@@ -10,7 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char feed_usage[] = "usage: dateline feed [--json] [--content-type CT] FILE|URL|-";
+static const struct cli_opt feed_opts[] = {
+	{.name = "json", .val = 'j', .help = "the feed as JSON"},
+	{.name = "content-type", .arg = "CT", .val = 'c', .help = "the input's type, when the bytes do not say"},
+	{0},
+};
+static const struct cli_cmd feed_cmd = {
+	.name = "feed",
+	.usage = "usage: dateline feed [--json] [--content-type CT] FILE|URL|-",
+	.opts = feed_opts,
+};
 
 static struct json_object *jstr(const char *s) { return s ? json_object_new_string(s) : NULL; }
 
@@ -135,33 +145,23 @@ int cmd_feed(int argc, char **argv)
 {
 	const char *ct = NULL, *path = NULL;
 	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--json")) {
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &feed_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'j')
 			json = 1;
-		} else if (!strcmp(a, "--content-type")) {
-			if (i + 1 >= argc) {
-				cli_error("--content-type needs a value; %s", feed_usage);
-				return CLI_USAGE;
-			}
-			ct = argv[++i];
-		} else if (!strncmp(a, "--content-type=", 15)) {
-			ct = a + 15;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(feed_usage);
-			return CLI_OK;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, feed_usage);
-			return CLI_USAGE;
-		} else if (path) {
-			cli_error("one feed at a time; %s", feed_usage);
-			return CLI_USAGE;
-		} else {
-			path = a;
-		}
+		else if (c == 'c')
+			ct = p.arg;
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc - 1)
+		return cli_opts_usage_error(&feed_cmd, "one feed at a time");
+	if (p.ind < argc)
+		path = argv[p.ind];
 	if (!path) {
-		cli_error("no feed given; %s", feed_usage);
+		cli_error("no feed given; %s", feed_cmd.usage);
 		return CLI_USAGE;
 	}
 	char err[512], *data, *fetched_ct = NULL, *final_url = NULL;
@@ -196,9 +196,5 @@ int cmd_feed(int argc, char **argv)
 		feed_print_text(stdout, f);
 	}
 	feed_free(f);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -1,5 +1,6 @@
 /* cli_feeds.c: subscriptions: `dateline add`, `import`, `export`, `feeds`. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "subs.h"
 #include "model.h"
 #include "feed.h"
@@ -14,7 +15,17 @@
 
 #define OPML_FILE_LIMIT ((size_t)16 << 20)
 
-static const char add_usage[] = "usage: dateline add [--title TITLE] [--tag TAG]... [--no-check] URL";
+static const struct cli_opt add_opts[] = {
+	{.name = "title", .arg = "TITLE", .val = 't', .help = "the feed's name in the lists"},
+	{.name = "tag", .arg = "TAG", .val = 'g', .help = "a tag for the feed (repeatable)"},
+	{.name = "no-check", .val = 'n', .help = "subscribe without fetching the feed first"},
+	{0},
+};
+static const struct cli_cmd add_cmd = {
+	.name = "add",
+	.usage = "usage: dateline add [--title TITLE] [--tag TAG]... [--no-check] URL",
+	.opts = add_opts,
+};
 
 /* Prints "label: value" with value sanitised. */
 static void say(FILE *f, const char *fmt, const char *value)
@@ -136,34 +147,25 @@ int cmd_add(int argc, char **argv)
 	char *tags[64];
 	size_t n_tags = 0;
 	int check = 1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--title") || !strcmp(a, "--tag")) {
-			if (i + 1 >= argc) {
-				cli_error("%s needs a value; %s", a, add_usage);
-				return CLI_USAGE;
-			}
-			if (a[2] == 'i')
-				title = argv[++i];
-			else if (n_tags < sizeof tags / sizeof *tags)
-				tags[n_tags++] = argv[++i];
-		} else if (!strcmp(a, "--no-check")) {
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &add_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 't')
+			title = p.arg;
+		else if (c == 'g' && n_tags < sizeof tags / sizeof *tags)
+			tags[n_tags++] = p.arg;
+		else if (c == 'n')
 			check = 0;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(add_usage);
-			return CLI_OK;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, add_usage);
-			return CLI_USAGE;
-		} else if (url) {
-			cli_error("one URL at a time; %s", add_usage);
-			return CLI_USAGE;
-		} else {
-			url = a;
-		}
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc - 1)
+		return cli_opts_usage_error(&add_cmd, "one URL at a time");
+	if (p.ind < argc)
+		url = argv[p.ind];
 	if (!url) {
-		cli_error("no URL given; %s", add_usage);
+		cli_error("no URL given; %s", add_cmd.usage);
 		return CLI_USAGE;
 	}
 	if (!feedlist_url_ok(url)) {
@@ -216,19 +218,19 @@ out:
 	return rc;
 }
 
+static const struct cli_cmd import_cmd = {.name = "import", .usage = "usage: dateline import FILE.opml|-"};
+
 int cmd_import(int argc, char **argv)
 {
-	if (argc != 2 || (argv[1][0] == '-' && argv[1][1])) {
-		if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-			puts("usage: dateline import FILE.opml|-");
-			return CLI_OK;
-		}
-		cli_error("usage: dateline import FILE.opml|-");
-		return CLI_USAGE;
-	}
+	int ind, c = cli_opts_all(&import_cmd, argc, argv, &ind);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (ind != argc - 1)
+		return cli_opts_usage_error(&import_cmd, ind < argc ? "one file at a time" : "no file given");
+	const char *file = argv[ind];
 	char err[512], path[4096], spath[4096], *data;
 	size_t len;
-	if (file_read(argv[1], OPML_FILE_LIMIT, &data, &len, err, sizeof err)) {
+	if (file_read(file, OPML_FILE_LIMIT, &data, &len, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_FAIL;
 	}
@@ -238,7 +240,7 @@ int cmd_import(int argc, char **argv)
 	struct refresh_state *st = NULL;
 	int rc = CLI_FAIL;
 	if (opml_parse(data, len, &in, &links, &stats, err, sizeof err)) {
-		say(stderr, "dateline: %s: ", argv[1]);
+		say(stderr, "dateline: %s: ", file);
 		say(stderr, "%s\n", err);
 		goto out;
 	}
@@ -291,16 +293,15 @@ static const char *state_link(void *ctx, const char *url)
 	return ctx ? refresh_state_link(ctx, url) : NULL;
 }
 
+static const struct cli_cmd export_opml_cmd = {.name = "export", .usage = "usage: dateline export > FILE.opml"};
+
 int cmd_export(int argc, char **argv)
 {
-	if (argc > 1) {
-		if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-			puts("usage: dateline export > FILE.opml");
-			return CLI_OK;
-		}
-		cli_error("usage: dateline export > FILE.opml");
-		return CLI_USAGE;
-	}
+	int ind, c = cli_opts_all(&export_opml_cmd, argc, argv, &ind);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (ind < argc)
+		return cli_opts_usage_error(&export_opml_cmd, "no arguments wanted");
 	char path[4096], spath[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	struct refresh_state *st = NULL;
@@ -327,13 +328,15 @@ int cmd_export(int argc, char **argv)
 	return rc;
 }
 
+static const struct cli_cmd feeds_cmd = {.name = "feeds", .usage = "usage: dateline feeds   (the subscriptions, one a line)"};
+
 int cmd_feeds(int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1) {
-		cli_error("usage: dateline feeds");
-		return CLI_USAGE;
-	}
+	int ind, c = cli_opts_all(&feeds_cmd, argc, argv, &ind);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (ind < argc)
+		return cli_opts_usage_error(&feeds_cmd, "no arguments wanted");
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {

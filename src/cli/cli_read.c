@@ -1,5 +1,6 @@
 /* cli_read.c: `dateline FILE...`, `dateline read`, `dateline --demo`: articles in the reader. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "base.h"
 #include "model.h"
 #include "tui.h"
@@ -61,25 +62,32 @@ static char **sample_paths(size_t *n)
 	return v;
 }
 
+static const struct cli_cmd read_cmd = {
+	.name = "read",
+	.usage = "usage: dateline read FILE|URL|-...   (the articles in the reader; `dateline --demo`: the samples)",
+};
+
 int cmd_read(int argc, char **argv)
 {
 	int demo = !strcmp(argv[0], "--demo");
+	int ind, c = cli_opts_all(&read_cmd, argc, argv, &ind);
+	if (c < 0)
+		return cli_opts_status(c);
 	size_t n = 0;
 	char **paths = NULL;
 	if (demo) {
 		paths = sample_paths(&n);
 		if (!n)
 			return CLI_FAIL;
-	} else if (argc < 2) {
-		cli_error("usage: dateline read FILE...");
-		return CLI_USAGE;
+	} else if (ind == argc) {
+		return cli_opts_usage_error(&read_cmd, "no article given");
 	}
-	size_t count = demo ? n : (size_t)argc - 1;
+	size_t count = demo ? n : (size_t)(argc - ind);
 	struct article **arts = calloc(count ? count : 1, sizeof *arts);
 	int rc = arts ? CLI_OK : CLI_FAIL;
 	size_t loaded = 0;
 	for (size_t i = 0; i < count && arts; i++) {
-		const char *p = demo ? paths[i] : argv[i + 1];
+		const char *p = demo ? paths[i] : argv[ind + (int)i];
 		if (cli_load_article_ex(p, NULL, NULL, 1, &arts[loaded]) == CLI_OK)
 			loaded++;
 		else

@@ -1,5 +1,6 @@
 /* cli_refresh.c: `dateline refresh`, every subscribed feed fetched in parallel and handed to the sink. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "subs.h"
 #include "feed.h"
 #include "pipeline.h"
@@ -13,8 +14,19 @@
 #include <strings.h>
 #include <unistd.h>
 
-static const char refresh_usage[] =
-	"usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose] [FEED...]";
+static const struct cli_opt refresh_opts[] = {
+	{.name = "jobs", .arg = "N", .val = 'j', .short_too = 1, .help = "feeds fetched at once (1 to 256)"},
+	{.name = "timeout", .arg = "SECONDS", .val = 't', .help = "each fetch's limit (0.1 to 3600)"},
+	{.name = "no-progress", .val = 'p', .help = "no progress line on the terminal"},
+	{.name = "quiet", .val = 'q', .short_too = 1, .help = "only errors"},
+	{.name = "verbose", .val = 'v', .short_too = 1, .help = "a line for every feed"},
+	{0},
+};
+static const struct cli_cmd refresh_cmd = {
+	.name = "refresh",
+	.usage = "usage: dateline refresh [--jobs N] [--timeout SECONDS] [--no-progress] [--quiet] [--verbose] [FEED...]",
+	.opts = refresh_opts,
+};
 
 struct selection {
 	char **names; /* URLs or titles given on the command line */
@@ -133,50 +145,39 @@ int cmd_refresh(int argc, char **argv)
 	struct refresh_opts o;
 	memset(&o, 0, sizeof o);
 	int rc = cli_fetch_opts(&o.fetch), progress = isatty(STDERR_FILENO), quiet = 0, verbose = 0;
-	size_t n_sel = 0; /* feeds named on the command line, gathered at the front of argv */
+	size_t n_sel; /* feeds named on the command line */
 	if (rc)
 		return rc;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--jobs") || !strcmp(a, "-j") || !strcmp(a, "--timeout")) {
-			if (i + 1 >= argc) {
-				cli_error("%s needs a value; %s", a, refresh_usage);
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &refresh_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		const char *v = p.arg;
+		if (c == 't') {
+			char *end;
+			double secs = strtod(v, &end);
+			if (*end || !(secs > 0) || secs > 3600) {
+				cli_error("--timeout wants seconds (0.1 to 3600), not '%s'", v);
 				return CLI_USAGE;
 			}
-			const char *v = argv[++i];
-			if (a[2] == 't') {
-				char *end;
-				double s = strtod(v, &end);
-				if (*end || !(s > 0) || s > 3600) {
-					cli_error("--timeout wants seconds (0.1 to 3600), not '%s'", v);
-					return CLI_USAGE;
-				}
-				o.fetch.timeout_ms = (long)(s * 1000 + 0.5);
-			} else {
-				long n = int_arg(v, 256);
-				if (n < 0) {
-					cli_error("--jobs wants a number from 1 to 256, not '%s'", v);
-					return CLI_USAGE;
-				}
-				o.fetch.max_parallel = (int)n;
+			o.fetch.timeout_ms = (long)(secs * 1000 + 0.5);
+		} else if (c == 'j') {
+			long n = int_arg(v, 256);
+			if (n < 0) {
+				cli_error("--jobs wants a number from 1 to 256, not '%s'", v);
+				return CLI_USAGE;
 			}
-		} else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+			o.fetch.max_parallel = (int)n;
+		} else if (c == 'v') {
 			verbose = 1;
-		} else if (!strcmp(a, "--no-progress")) {
+		} else if (c == 'p' || c == 'q') {
 			progress = 0;
-		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-			quiet = 1;
-			progress = 0;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(refresh_usage);
-			return CLI_OK;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, refresh_usage);
-			return CLI_USAGE;
-		} else {
-			argv[n_sel++] = argv[i]; /* a feed to refresh: collected in place */
+			quiet |= c == 'q';
 		}
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	n_sel = (size_t)(argc - p.ind); /* the feeds to refresh: getopt_long gathered them at the end */
 	struct source_config src;
 	int from = cli_source(&src);
 	if (from < 0)
@@ -185,7 +186,7 @@ int cmd_refresh(int argc, char **argv)
 		return cli_refresh_aggregator(&src, &o.fetch, quiet, verbose, progress);
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
-	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv, n_sel))) {
+	if ((rc = load_list(path, sizeof path, &fl)) || (rc = select_feeds(&fl, argv + p.ind, n_sel))) {
 		feedlist_free(&fl);
 		return rc;
 	}
@@ -239,9 +240,5 @@ int cmd_refresh(int argc, char **argv)
 	store_sink_free(ssink);
 	store_close(st);
 	feedlist_free(&fl);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -1,5 +1,6 @@
 /* cli_remove.c: `dateline remove FEED`: unsubscribing, from the feeds file and the store. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "subs.h"
 #include "base.h"
@@ -10,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-static const char remove_usage[] = "usage: dateline remove FEED   (its URL, title or id, as `dateline status` shows)";
+static const struct cli_cmd remove_cmd = {
+	.name = "remove",
+	.usage = "usage: dateline remove FEED   (its URL, title or id, as `dateline status` shows)",
+};
 
 /* The feeds file's entry named key (URL or title, any case), or -1. */
 static long find_entry(const struct feedlist *fl, const char *key)
@@ -24,15 +28,12 @@ static long find_entry(const struct feedlist *fl, const char *key)
 
 int cmd_remove(int argc, char **argv)
 {
-	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		puts(remove_usage);
-		return CLI_OK;
-	}
-	if (argc != 2 || (argv[1][0] == '-' && argv[1][1])) {
-		cli_error("%s", remove_usage);
-		return CLI_USAGE;
-	}
-	const char *key = argv[1];
+	int ind, c = cli_opts_all(&remove_cmd, argc, argv, &ind);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (ind != argc - 1)
+		return cli_opts_usage_error(&remove_cmd, ind < argc ? "one feed at a time" : "which feed?");
+	const char *key = argv[ind];
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {

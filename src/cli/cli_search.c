@@ -1,5 +1,6 @@
 /* cli_search.c: `dateline search` over articles and `dateline quotes` over every quotation. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "base.h"
 #include "store.h"
@@ -56,47 +57,50 @@ static int use_bold(void)
 	return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
-static const char search_usage[] = "usage: dateline search [--rank] [--limit N] [--json] [--db PATH] QUERY";
+static const struct cli_opt search_opts[] = {
+	{.name = "rank", .val = 'r', .help = "best matches first (else newest first)"},
+	{.name = "limit", .arg = "N", .val = 'l', .help = "at most N matches (default 20)"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd search_cmd = {
+	.name = "search",
+	.usage = "usage: dateline search [--rank] [--limit N] [--json] [--db PATH] QUERY",
+	.opts = search_opts,
+};
 
 int cmd_search(int argc, char **argv)
 {
 	const char *db = NULL, *query = NULL;
 	int json = 0, rank = 0;
 	size_t limit = 20;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
-		if (!strcmp(a, "--limit") && i + 1 < argc) {
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &search_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'l') {
 			char *end;
-			long long v = strtoll(argv[++i], &end, 10);
+			long long v = strtoll(p.arg, &end, 10);
 			if (*end || v <= 0) {
 				cli_error("--limit wants a positive number");
 				return CLI_USAGE;
 			}
 			limit = (size_t)v;
-		} else if (!strcmp(a, "--rank")) {
+		} else if (c == 'r') {
 			rank = 1;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(search_usage);
-			return CLI_OK;
-		} else if (!strcmp(a, "--") && i + 1 < argc && !query) {
-			query = argv[++i];
-		} else if (a[0] == '-' && a[1] && a[1] != '"') {
-			cli_error("unknown option %s; %s", a, search_usage);
-			return CLI_USAGE;
-		} else if (query) {
-			cli_error("one query at a time (quote it: dateline search 'a b'); %s", search_usage);
-			return CLI_USAGE;
 		} else {
-			query = a;
+			cli_opts_store(c, p.arg, &db, &json);
 		}
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc - 1)
+		return cli_opts_usage_error(&search_cmd, "one query at a time (quote it: dateline search 'a b')");
+	if (p.ind < argc)
+		query = argv[p.ind];
 	if (!query || !*query) {
-		cli_error("nothing to search for; %s", search_usage);
+		cli_error("nothing to search for; %s", search_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
@@ -155,15 +159,24 @@ int cmd_search(int argc, char **argv)
 		cli_error("showing the first %zu matches; more match (--limit N shows more)", limit);
 	store_hits_free(h, got);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }
 
-static const char quotes_usage[] =
-	"usage: dateline quotes [QUERY] [--speaker NAME] [--since DATE] [--limit N] [--prefix] [--json] [--db PATH]";
+static const struct cli_opt quotes_opts[] = {
+	{.name = "speaker", .arg = "NAME", .val = 's', .help = "quotes by this speaker", .hint = "a speaker's name: --speaker Peskov"},
+	{.name = "since", .arg = "DATE", .val = 'd', .help = "a date (2025-03-17) or an age (7d, 2w, 1m, 1y)", .hint = "a date or an age: --since 7d"},
+	{.name = "limit", .arg = "N", .val = 'l', .help = "at most N quotes (default 50, 0 for all)", .hint = "a number, 0 for all"},
+	{.name = "prefix", .val = 'p', .help = "QUERY matches the start of words"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd quotes_cmd = {
+	.name = "quotes",
+	.usage = "usage: dateline quotes [QUERY] [--speaker NAME] [--since DATE] [--limit N] [--prefix] [--json] [--db PATH]",
+	.opts = quotes_opts,
+	.dash_is_missing = 1, /* `quotes --speaker --json` is a forgotten name, not a speaker called --json */
+};
 
 int cmd_quotes(int argc, char **argv)
 {
@@ -171,53 +184,38 @@ int cmd_quotes(int argc, char **argv)
 	int json = 0;
 	struct store_quote_query q = {0};
 	q.limit = 50;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
-		int valued = !strcmp(a, "--speaker") || !strcmp(a, "--since") || !strcmp(a, "--limit");
-		if (valued && (i + 1 >= argc || (argv[i + 1][0] == '-' && argv[i + 1][1]))) {
-			cli_error("%s needs a value (%s); %s", a,
-			          a[2] == 's' && a[3] == 'p' ? "a speaker's name: --speaker Peskov"
-			          : a[2] == 's' ? "a date or an age: --since 7d" : "a number, 0 for all", quotes_usage);
-			return CLI_USAGE;
-		}
-		if (valued) {
-			const char *v = argv[++i];
-			if (a[2] == 's' && a[3] == 'p') {
-				q.speaker = v;
-			} else if (a[2] == 's') {
-				if (store_parse_date(v, &q.since)) {
-					cli_error("--since wants a date (2025-03-17, 2025-03-17T09:00Z) or an age (7d, 2w, 1m, 1y), not '%s'", v);
-					return CLI_USAGE;
-				}
-			} else {
-				char *end;
-				long long n = strtoll(v, &end, 10);
-				if (*end || n < 0) {
-					cli_error("--limit wants a number");
-					return CLI_USAGE;
-				}
-				q.limit = n ? (size_t)n : (size_t)-1 / 2;
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &quotes_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		const char *v = p.arg;
+		if (c == 's') {
+			q.speaker = v;
+		} else if (c == 'd') {
+			if (store_parse_date(v, &q.since)) {
+				cli_error("--since wants a date (2025-03-17, 2025-03-17T09:00Z) or an age (7d, 2w, 1m, 1y), not '%s'", v);
+				return CLI_USAGE;
 			}
-		} else if (!strcmp(a, "--prefix")) {
+		} else if (c == 'l') {
+			char *end;
+			long long n = strtoll(v, &end, 10);
+			if (*end || n < 0) {
+				cli_error("--limit wants a number");
+				return CLI_USAGE;
+			}
+			q.limit = n ? (size_t)n : (size_t)-1 / 2;
+		} else if (c == 'p') {
 			q.prefix = 1;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(quotes_usage);
-			return CLI_OK;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, quotes_usage);
-			return CLI_USAGE;
-		} else if (q.match) {
-			cli_error("one query at a time (quote it); %s", quotes_usage);
-			return CLI_USAGE;
 		} else {
-			q.match = a;
+			cli_opts_store(c, v, &db, &json);
 		}
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc - 1)
+		return cli_opts_usage_error(&quotes_cmd, "one query at a time (quote it)");
+	if (p.ind < argc)
+		q.match = argv[p.ind];
 	struct store *s;
 	if (cli_store_open(db, 1, &s))
 		return CLI_FAIL;
@@ -278,9 +276,5 @@ int cmd_quotes(int argc, char **argv)
 		cli_error("showing the first %zu quotations; more match (--limit N shows more, --limit 0 all)", limit);
 	store_quote_hits_free(h, got);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

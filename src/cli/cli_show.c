@@ -1,5 +1,6 @@
 /* cli_show.c: `dateline show`, one article printed as text, body or JSON. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "analysis.h"
 #include "model.h"
 #include "base.h"
@@ -33,6 +34,15 @@ void cli_error(const char *fmt, ...)
 	fprintf(stderr, "dateline: %s\n", clean ? clean : "out of memory");
 	free(clean);
 	free(line);
+}
+
+int cli_flush(int rc)
+{
+	if (fflush(stdout) && rc == CLI_OK) {
+		cli_error("writing the output failed");
+		return CLI_FAIL;
+	}
+	return rc;
 }
 
 int cli_is_url(const char *s)
@@ -104,40 +114,41 @@ int cli_load_article_ex(const char *path, const char *url, const char *content_t
 	return CLI_OK;
 }
 
-static const char show_usage[] =
-	"usage: dateline show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-";
+static const struct cli_opt show_opts[] = {
+	{.name = "format", .arg = "FMT", .val = 'f', .help = "text (the default), json or body"},
+	{.name = "json", .val = 'j', .help = "the same as --format json"},
+	{.name = "url", .arg = "URL", .val = 'u', .help = "the article's address, when read from a file"},
+	{.name = "content-type", .arg = "CT", .val = 'c', .help = "the input's type (text/html, text/plain ...)"},
+	{0},
+};
+static const struct cli_cmd show_cmd = {
+	.name = "show",
+	.usage = "usage: dateline show [--format text|json|body] [--json] [--url URL] [--content-type CT] FILE|URL|-",
+	.opts = show_opts,
+};
 
 int cmd_show(int argc, char **argv)
 {
 	const char *format = "text", *url = NULL, *ct = NULL, *path = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--json")) {
-			format = "json";
-		} else if (!strcmp(a, "--format") || !strcmp(a, "--url") || !strcmp(a, "--content-type")) {
-			if (i + 1 >= argc) {
-				cli_error("%s needs a value; %s", a, show_usage);
-				return CLI_USAGE;
-			}
-			const char **dst = a[2] == 'f' ? &format : a[2] == 'u' ? &url : &ct;
-			*dst = argv[++i];
-		} else if (!strncmp(a, "--format=", 9)) {
-			format = a + 9;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(show_usage);
-			return CLI_OK;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, show_usage);
-			return CLI_USAGE;
-		} else if (path) {
-			cli_error("one article at a time; %s", show_usage);
-			return CLI_USAGE;
-		} else {
-			path = a;
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &show_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		switch (c) {
+		case 'j': format = "json"; break;
+		case 'f': format = p.arg; break;
+		case 'u': url = p.arg; break;
+		case 'c': ct = p.arg; break;
 		}
 	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc - 1)
+		return cli_opts_usage_error(&show_cmd, "one article at a time");
+	if (p.ind < argc)
+		path = argv[p.ind];
 	if (!path) {
-		cli_error("no article given; %s", show_usage);
+		cli_error("no article given; %s", show_cmd.usage);
 		return CLI_USAGE;
 	}
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "body")) {
@@ -163,9 +174,5 @@ int cmd_show(int argc, char **argv)
 		rc = article_print_text(stdout, art) ? CLI_FAIL : CLI_OK;
 	}
 	article_free(art);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 }

@@ -1,5 +1,6 @@
 /* cli_status.c: `dateline status` (the feeds in the store), `purge` (retention) and `import-feed`. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "model.h"
 #include "feed.h"
@@ -19,18 +20,27 @@ static void put(const char *s)
 	free(t);
 }
 
+static const struct cli_opt status_opts[] = {CLI_OPT_JSON_ENTRY, CLI_OPT_DB_ENTRY, {0}};
+static const struct cli_cmd status_cmd = {
+	.name = "status",
+	.usage = "usage: dateline status [--json] [--db PATH]",
+	.opts = status_opts,
+};
+
 int cmd_status(int argc, char **argv)
 {
 	const char *db = NULL;
 	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (!c) {
-			cli_error("unexpected '%s'; usage: dateline status [--json] [--db PATH]", argv[i]);
-			return CLI_USAGE;
-		}
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &status_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0)
+		cli_opts_store(c, p.arg, &db, &json);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc) {
+		cli_error("unexpected '%s'; %s", argv[p.ind], status_cmd.usage);
+		return CLI_USAGE;
 	}
 	struct store *s;
 	if (cli_store_open(db, 1, &s))
@@ -90,37 +100,62 @@ int cmd_status(int argc, char **argv)
 	return rc;
 }
 
-static const char purge_usage[] =
-	"usage: dateline purge [--days N] [--max-items N] [--save] [--feed F] [--json] [--db PATH]";
+/* The retention options purge and import-feed share: 1 when c was one of them, -1 (said) for a bad value. */
+enum { OPT_DAYS = CLI_OPT_FIRST_FREE, OPT_MAX_ITEMS };
+#define RETENTION_OPTS \
+	{.name = "days", .arg = "N", .val = OPT_DAYS, .help = "keep items N days"}, \
+	{.name = "max-items", .arg = "N", .val = OPT_MAX_ITEMS, .help = "keep the newest N items of a feed"}
+
+static int retention_arg(int c, const char *v, struct store_retention *r)
+{
+	if (c != OPT_DAYS && c != OPT_MAX_ITEMS)
+		return 0;
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || n <= 0 || n > 1000000) {
+		cli_error("%s wants a positive number", c == OPT_DAYS ? "--days" : "--max-items");
+		return -1;
+	}
+	*(c == OPT_DAYS ? &r->days : &r->max_items) = (int)n;
+	return 1;
+}
+
+static const struct cli_opt purge_opts[] = {
+	RETENTION_OPTS,
+	{.name = "save", .val = 's', .help = "keep these limits in the store for later refreshes"},
+	{.name = "feed", .arg = "F", .val = 'f', .help = "only this feed (URL, title or id)"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd purge_cmd = {
+	.name = "purge",
+	.usage = "usage: dateline purge [--days N] [--max-items N] [--save] [--feed F] [--json] [--db PATH]",
+	.opts = purge_opts,
+};
 
 int cmd_purge(int argc, char **argv)
 {
 	const char *db = NULL, *feed = NULL;
 	int json = 0, save = 0;
 	struct store_retention r = {0, 0};
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &purge_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (retention_arg(c, p.arg, &r) < 0)
 			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
-		if (!strcmp(a, "--save")) {
+		if (c == 's')
 			save = 1;
-		} else if ((!strcmp(a, "--days") || !strcmp(a, "--max-items")) && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v <= 0 || v > 1000000) {
-				cli_error("%s wants a positive number", a);
-				return CLI_USAGE;
-			}
-			*(a[2] == 'd' ? &r.days : &r.max_items) = (int)v;
-		} else if (!strcmp(a, "--feed") && i + 1 < argc) {
-			feed = argv[++i];
-		} else {
-			cli_error("unexpected '%s'; %s", a, purge_usage);
-			return CLI_USAGE;
-		}
+		else if (c == 'f')
+			feed = p.arg;
+		cli_opts_store(c, p.arg, &db, &json);
+	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc) {
+		cli_error("unexpected '%s'; %s", argv[p.ind], purge_cmd.usage);
+		return CLI_USAGE;
 	}
 	struct store *s;
 	if (cli_store_open(db, 0, &s))
@@ -133,7 +168,7 @@ int cmd_purge(int argc, char **argv)
 	if (!r.days && !r.max_items) {
 		store_close(s);
 		cli_error("say what to keep (no retention is saved in the store): %s; saved and starred items "
-		          "are always kept", purge_usage);
+		          "are always kept", purge_cmd.usage);
 		return CLI_USAGE;
 	}
 	if (save && store_save_retention(s, &r, err, sizeof err)) {
@@ -159,8 +194,12 @@ int cmd_purge(int argc, char **argv)
 	return CLI_OK;
 }
 
-static const char import_usage[] =
-	"usage: dateline import-feed [--json] [--db PATH] [--max-items N] [--days N] FILE...";
+static const struct cli_opt import_opts[] = {RETENTION_OPTS, CLI_OPT_JSON_ENTRY, CLI_OPT_DB_ENTRY, {0}};
+static const struct cli_cmd import_cmd = {
+	.name = "import-feed",
+	.usage = "usage: dateline import-feed [--json] [--db PATH] [--max-items N] [--days N] FILE...",
+	.opts = import_opts,
+};
 
 /* One feed file into the store, through the same path as a refresh. */
 static int import_one(struct store *s, const char *path, struct store_apply_result *res, char *err, size_t errlen)
@@ -187,32 +226,20 @@ static int import_one(struct store *s, const char *path, struct store_apply_resu
 int cmd_import_feed(int argc, char **argv)
 {
 	const char *db = NULL;
-	int json = 0, any = 0;
+	int json = 0;
 	struct store_retention r = {0, 0};
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &import_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (retention_arg(c, p.arg, &r) < 0)
 			return CLI_USAGE;
-		if (c)
-			continue;
-		const char *a = argv[i];
-		if ((!strcmp(a, "--days") || !strcmp(a, "--max-items")) && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v <= 0 || v > 1000000) {
-				cli_error("%s wants a positive number", a);
-				return CLI_USAGE;
-			}
-			*(a[2] == 'd' ? &r.days : &r.max_items) = (int)v;
-		} else if (a[0] == '-' && a[1]) {
-			cli_error("unknown option %s; %s", a, import_usage);
-			return CLI_USAGE;
-		} else {
-			any = 1;
-		}
+		cli_opts_store(c, p.arg, &db, &json);
 	}
-	if (!any) {
-		cli_error("no feed file given; %s", import_usage);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind == argc) {
+		cli_error("no feed file given; %s", import_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
@@ -222,14 +249,8 @@ int cmd_import_feed(int argc, char **argv)
 		store_set_retention(s, &r);
 	int rc = CLI_OK;
 	json_object *arr = json ? json_object_new_array() : NULL;
-	for (int i = 1; i < argc; i++) {
+	for (int i = p.ind; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--db") || !strcmp(a, "--days") || !strcmp(a, "--max-items")) {
-			i++;
-			continue;
-		}
-		if (a[0] == '-' && a[1])
-			continue;
 		char err[1024];
 		struct store_apply_result res;
 		if (import_one(s, a, &res, err, sizeof err)) {

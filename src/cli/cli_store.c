@@ -1,5 +1,6 @@
 /* cli_store.c: `dateline list`, `mark`, `save`, `feeds` and `purge`, and what the store commands share. */
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_store.h"
 #include "model.h"
 #include "base.h"
@@ -64,27 +65,6 @@ int cli_json_print(json_object *o)
 	return rc;
 }
 
-int cli_store_common(int argc, char **argv, int *i, const char **db, int *json)
-{
-	const char *a = argv[*i];
-	if (!strcmp(a, "--json")) {
-		*json = 1;
-		return 1;
-	}
-	if (!strncmp(a, "--db=", 5)) {
-		*db = a + 5;
-		return 1;
-	}
-	if (strcmp(a, "--db"))
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_error("--db needs a path");
-		return -1;
-	}
-	*db = argv[++*i];
-	return 1;
-}
-
 /* Prints s sanitised to stdout. */
 static void put(const char *s)
 {
@@ -117,8 +97,21 @@ static json_object *item_json(const struct store_item *it)
 	return o;
 }
 
-static const char list_usage[] =
-	"usage: dateline list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json] [--db PATH]";
+static const struct cli_opt list_opts[] = {
+	{.name = "unread", .val = 'u', .help = "only unread items"},
+	{.name = "saved", .val = 's', .help = "only saved items"},
+	{.name = "starred", .val = 'S', .help = "only starred items"},
+	{.name = "feed", .arg = "F", .val = 'f', .help = "only this feed (URL, title or id)"},
+	{.name = "limit", .arg = "N", .val = 'l', .help = "at most N items (default 50, 0 for all)"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd list_cmd = {
+	.name = "list",
+	.usage = "usage: dateline list [--unread] [--saved] [--starred] [--feed F] [--limit N] [--json] [--db PATH]",
+	.opts = list_opts,
+};
 
 /* Parses a positive count for option opt. */
 static int parse_count(const char *opt, const char *v, size_t *out)
@@ -138,31 +131,27 @@ int cmd_list(int argc, char **argv)
 	const char *db = NULL, *feed = NULL;
 	int json = 0;
 	struct store_list_opts o = {0, 0, 50, 0};
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
-		if (!strcmp(a, "--unread"))
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &list_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'u')
 			o.flags |= STORE_LIST_UNREAD;
-		else if (!strcmp(a, "--saved"))
+		else if (c == 's')
 			o.flags |= STORE_LIST_SAVED;
-		else if (!strcmp(a, "--starred"))
+		else if (c == 'S')
 			o.flags |= STORE_LIST_STARRED;
-		else if ((!strcmp(a, "--feed") || !strcmp(a, "--limit")) && i + 1 < argc) {
-			if (a[2] == 'f')
-				feed = argv[++i];
-			else if (parse_count(a, argv[++i], &o.limit))
-				return CLI_USAGE;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			puts(list_usage);
-			return CLI_OK;
-		} else {
-			cli_error("unexpected '%s'; %s", a, list_usage);
+		else if (c == 'f')
+			feed = p.arg;
+		else if (c == 'l' && parse_count("--limit", p.arg, &o.limit))
 			return CLI_USAGE;
-		}
+		cli_opts_store(c, p.arg, &db, &json);
+	}
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind < argc) {
+		cli_error("unexpected '%s'; %s", argv[p.ind], list_cmd.usage);
+		return CLI_USAGE;
 	}
 	struct store *s;
 	if (cli_store_open(db, 1, &s))
@@ -206,18 +195,23 @@ int cmd_list(int argc, char **argv)
 	}
 	store_items_free(items, n);
 	store_close(s);
-	if (fflush(stdout) && !rc) {
-		cli_error("writing the output failed");
-		rc = CLI_FAIL;
-	}
-	return rc;
+	return cli_flush(rc);
 fail:
 	cli_error("%s", err);
 	store_close(s);
 	return CLI_FAIL;
 }
 
-static const char mark_usage[] = "usage: dateline mark ID... read|unread|star|unstar|save|unsave [--db PATH]";
+static const struct cli_opt mark_opts[] = {
+	CLI_OPT_DB_ENTRY,
+	{.name = "json", .val = CLI_OPT_JSON, .help = "accepted as by every store command; marking prints nothing"},
+	{0},
+};
+static const struct cli_cmd mark_cmd = {
+	.name = "mark",
+	.usage = "usage: dateline mark ID... read|unread|star|unstar|save|unsave [--db PATH]",
+	.opts = mark_opts,
+};
 
 int cmd_mark(int argc, char **argv)
 {
@@ -226,12 +220,14 @@ int cmd_mark(int argc, char **argv)
 	int json = 0, mark = -1;
 	long long ids[64];
 	size_t n = 0;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (c)
-			continue;
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &mark_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0)
+		cli_opts_store(c, p.arg, &db, &json);
+	if (c < 0)
+		return cli_opts_status(c);
+	for (int i = p.ind; i < argc; i++) {
 		const char *a = argv[i];
 		char *end;
 		long long id = strtoll(a, &end, 10);
@@ -244,13 +240,13 @@ int cmd_mark(int argc, char **argv)
 			if (!strcmp(a, names[m]))
 				found = m;
 		if (found < 0 || mark >= 0) {
-			cli_error("unexpected '%s'; %s", a, mark_usage);
+			cli_error("unexpected '%s'; %s", a, mark_cmd.usage);
 			return CLI_USAGE;
 		}
 		mark = found;
 	}
 	if (!n || mark < 0) {
-		cli_error("%s", mark_usage);
+		cli_error("%s", mark_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
@@ -267,55 +263,53 @@ int cmd_mark(int argc, char **argv)
 	return rc;
 }
 
-static const char save_usage[] =
-	"usage: dateline save [--json] [--db PATH] [--content-type CT] URL|FILE|-...\n"
-	"       dateline save --item ID [--db PATH] URL   (the page as item ID's full text)";
+static const struct cli_opt save_opts[] = {
+	{.name = "content-type", .arg = "CT", .val = 'c', .help = "the input's type (text/html, text/plain ...)"},
+	{.name = "item", .arg = "ID", .val = 'i', .help = "store the page as this item's full text"},
+	CLI_OPT_JSON_ENTRY,
+	CLI_OPT_DB_ENTRY,
+	{0},
+};
+static const struct cli_cmd save_cmd = {
+	.name = "save",
+	.usage = "usage: dateline save [--json] [--db PATH] [--content-type CT] URL|FILE|-...\n"
+	         "       dateline save --item ID [--db PATH] URL   (the page as item ID's full text)",
+	.opts = save_opts,
+};
 
 int cmd_save(int argc, char **argv)
 {
 	const char *db = NULL, *ct = NULL;
-	int json = 0, rc = CLI_OK, any = 0;
+	int json = 0, rc = CLI_OK;
 	long long item = 0;
-	for (int i = 1; i < argc; i++) {
-		int c = cli_store_common(argc, argv, &i, &db, &json);
-		if (c < 0)
-			return CLI_USAGE;
-		if (!c && (!strcmp(argv[i], "--content-type") || !strcmp(argv[i], "--item")) && i + 1 < argc) {
-			if (argv[i][2] == 'i') {
-				char *end;
-				item = strtoll(argv[i + 1], &end, 10);
-				if (*end || item <= 0) {
-					cli_error("--item wants an item id, not '%s'; %s", argv[i + 1], save_usage);
-					return CLI_USAGE;
-				}
-			} else {
-				ct = argv[i + 1];
+	struct cli_parse p;
+	int c;
+	cli_opts_start(&p, &save_cmd, argc, argv);
+	while ((c = cli_opts_next(&p)) > 0) {
+		if (c == 'i') {
+			char *end;
+			item = strtoll(p.arg, &end, 10);
+			if (*end || item <= 0) {
+				cli_error("--item wants an item id, not '%s'; %s", p.arg, save_cmd.usage);
+				return CLI_USAGE;
 			}
-			i++;
-			c = 1;
+		} else if (c == 'c') {
+			ct = p.arg;
 		}
-		if (!c && argv[i][0] == '-' && argv[i][1]) {
-			cli_error("unknown option %s; %s", argv[i], save_usage);
-			return CLI_USAGE;
-		}
-		any |= !c;
+		cli_opts_store(c, p.arg, &db, &json);
 	}
-	if (!any) {
-		cli_error("nothing to save; %s", save_usage);
+	if (c < 0)
+		return cli_opts_status(c);
+	if (p.ind == argc) {
+		cli_error("nothing to save; %s", save_cmd.usage);
 		return CLI_USAGE;
 	}
 	struct store *s;
 	if (cli_store_open(db, 0, &s))
 		return CLI_FAIL;
 	json_object *arr = json ? json_object_new_array() : NULL;
-	for (int i = 1; i < argc; i++) {
+	for (int i = p.ind; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--db") || !strcmp(a, "--content-type") || !strcmp(a, "--item")) {
-			i++;
-			continue;
-		}
-		if (a[0] == '-' && a[1])
-			continue;
 		struct article *art;
 		char err[1024];
 		long long id;

@@ -23,11 +23,5 @@ json_object *cli_json_str(const char *s);
 void cli_day(long long t, char out[11]);
 /* Prints a json-c value on one line and frees it. CLI_OK, or CLI_FAIL on a write error. */
 int cli_json_print(json_object *o);
-/*
- * Reads the option at argv[*i] when it is one every store command takes
- * (--db PATH, --db=PATH, --json): returns 1 and advances *i, 0 when it is not
- * one of them, -1 (message printed) when its value is missing.
- */
-int cli_store_common(int argc, char **argv, int *i, const char **db, int *json);
 
 #endif

@@ -41,7 +41,7 @@ static void usage(FILE *f)
 	           "       dateline COMMAND [ARGS]\n\ncommands:\n", DATELINE_VERSION);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(f, "  %s\n", commands[i].summary);
-	fprintf(f, "\noptions:\n  --help     this text\n  --version  the version\n"
+	fprintf(f, "\noptions:\n  --help     this text (dateline COMMAND --help: the options of one)\n  --version  the version\n"
 	           "  --demo     open the bundled sample articles\n"
 	           "  --db PATH  the store to use (also $DATELINE_DB; default ~/.local/share/dateline/dateline.db)\n");
 }

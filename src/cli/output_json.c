@@ -1,27 +1,12 @@
 /* output_json.c: the article as JSON (the CLI contract other tools rely on). */
 #include "output.h"
+#include "cli_store.h"
 #include "base.h"
 #include "model.h"
 
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A JSON string of s (repaired when not valid UTF-8), or JSON null for NULL. */
-static json_object *jstr(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s);
-	if (utf8_valid(s, n))
-		return json_object_new_string_len(s, (int)n);
-	char *r = utf8_repair(s, n, &n);
-	if (!r)
-		return NULL;
-	json_object *o = json_object_new_string_len(r, (int)n);
-	free(r);
-	return o;
-}
 
 static int add(json_object *obj, const char *key, json_object *val)
 {
@@ -35,10 +20,10 @@ static json_object *dateline_json(const struct dateline *d)
 	json_object *o = json_object_new_object();
 	if (!o)
 		return NULL;
-	add(o, "place", jstr(d->place));
-	add(o, "date", jstr(d->date));
-	add(o, "agency", jstr(d->agency));
-	add(o, "raw", jstr(d->raw));
+	add(o, "place", cli_json_str(d->place));
+	add(o, "date", cli_json_str(d->date));
+	add(o, "agency", cli_json_str(d->agency));
+	add(o, "raw", cli_json_str(d->raw));
 	return o;
 }
 
@@ -53,9 +38,9 @@ static json_object *sections_json(const struct article *a)
 			json_object_put(arr);
 			return NULL;
 		}
-		add(o, "heading", jstr(s->heading));
+		add(o, "heading", cli_json_str(s->heading));
 		for (size_t j = 0; j < s->n_paragraphs; j++)
-			json_object_array_add(ps, jstr(s->paragraphs[j]));
+			json_object_array_add(ps, cli_json_str(s->paragraphs[j]));
 		add(o, "paragraphs", ps);
 		json_object_array_add(arr, o);
 	}
@@ -70,9 +55,9 @@ static json_object *quotes_json(const struct article *a)
 		json_object *o = json_object_new_object();
 		if (!o)
 			break;
-		add(o, "text", jstr(q->text));
-		add(o, "speaker", jstr(q->speaker));
-		add(o, "cue", jstr(q->cue));
+		add(o, "text", cli_json_str(q->text));
+		add(o, "speaker", cli_json_str(q->speaker));
+		add(o, "cue", cli_json_str(q->cue));
 		add(o, "partial", json_object_new_boolean(q->partial));
 		add(o, "section", json_object_new_int(q->section));
 		add(o, "paragraph", json_object_new_int(q->paragraph));
@@ -94,12 +79,12 @@ static json_object *entities_json(const struct article *a)
 			json_object_put(o), json_object_put(al);
 			break;
 		}
-		add(o, "name", jstr(e->name));
+		add(o, "name", cli_json_str(e->name));
 		add(o, "type", json_object_new_string(entity_type_name(e->type)));
 		for (size_t j = 0; j < e->n_aliases; j++)
-			json_object_array_add(al, jstr(e->aliases[j]));
+			json_object_array_add(al, cli_json_str(e->aliases[j]));
 		add(o, "aliases", al);
-		add(o, "role", jstr(e->role));
+		add(o, "role", cli_json_str(e->role));
 		add(o, "mentions", json_object_new_int((int)e->n_mentions));
 		json_object_array_add(arr, o);
 	}
@@ -113,8 +98,8 @@ static json_object *links_json(const struct article *a)
 		json_object *o = json_object_new_object();
 		if (!o)
 			break;
-		add(o, "url", jstr(a->links[i].url));
-		add(o, "text", jstr(a->links[i].text));
+		add(o, "url", cli_json_str(a->links[i].url));
+		add(o, "text", cli_json_str(a->links[i].text));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -125,13 +110,13 @@ char *article_to_json(const struct article *a, int pretty)
 	json_object *o = json_object_new_object();
 	if (!o)
 		return NULL;
-	add(o, "source", jstr(a->source));
-	add(o, "url", jstr(a->url));
-	add(o, "site", jstr(a->site));
-	add(o, "headline", jstr(a->headline));
+	add(o, "source", cli_json_str(a->source));
+	add(o, "url", cli_json_str(a->url));
+	add(o, "site", cli_json_str(a->site));
+	add(o, "headline", cli_json_str(a->headline));
 	add(o, "headline_derived", json_object_new_boolean(a->headline_derived));
-	add(o, "byline", jstr(a->byline));
-	add(o, "published", jstr(a->published));
+	add(o, "byline", cli_json_str(a->byline));
+	add(o, "published", cli_json_str(a->published));
 	add(o, "dateline", dateline_json(a->dateline));
 	add(o, "sections", sections_json(a));
 	add(o, "quotes", quotes_json(a));
