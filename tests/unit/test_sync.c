@@ -15,25 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static char dir[256], path[512], err[1024];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/dateline-test-sync-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/dateline.db", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#include "store_testlib.h"
 
 static void test_config(void **state)
 {
