@@ -109,8 +109,11 @@ size_t quote_marks_pair(const char *text, const struct token_list *tl, int carri
 		if (v[k - 1].kind == TOK_QUOTE && primary_single(text, tl, k - 1, 0) == QM_CLOSE)
 			last_close = k - 1;
 	unsigned char first = n && singles && v[0].kind == TOK_QUOTE ? primary_single(text, tl, 0, last_close) : n ? v[0].mark : 0;
-	if (carried && n && v[0].kind == TOK_QUOTE && (is_opening(first) || first == QM_STRAIGHT))
-		cur = 0, mark = first, cont = 1;
+	if (carried && n && v[0].kind == TOK_QUOTE && (is_opening(first) || first == QM_STRAIGHT)) {
+		cur = 0;
+		mark = first;
+		cont = 1;
+	}
 	for (size_t k = cont ? 1 : 0; k < n; k++) {
 		unsigned char m = v[k].mark;
 		if (singles && v[k].kind == TOK_QUOTE)
@@ -121,7 +124,8 @@ size_t quote_marks_pair(const char *text, const struct token_list *tl, int carri
 			int closer_like = m == QM_STRAIGHT && !(v[k].flags & TOKF_SPACE_BEFORE) && k > 0 &&
 			                  (k + 1 == n || (v[k + 1].flags & TOKF_SPACE_BEFORE));
 			if (is_opening(m) || (m == QM_STRAIGHT && !closer_like) ) {
-				cur = k, mark = m;
+				cur = k;
+				mark = m;
 			}
 			continue;
 		}
@@ -264,7 +268,9 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 int quote_marks_turn_label(const char *s, size_t n)
 {
 	size_t k = 0, caps = 0;
-	while (k < n && k < 32 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.' || s[k] == '-'))
-		caps += s[k] >= 'A' && s[k] <= 'Z', k++;
+	while (k < n && k < 32 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.' || s[k] == '-')) {
+		caps += s[k] >= 'A' && s[k] <= 'Z';
+		k++;
+	}
 	return caps >= 2 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ';
 }

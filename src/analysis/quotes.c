@@ -130,7 +130,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	while (b < n && t[b] == ' ')
 		b++;
 	if (!quote_marks_has_letter(t + b, n - b)) {
-		free(q->cue_pre), q->cue_pre = NULL;
+		free(q->cue_pre);
+		q->cue_pre = NULL;
 		return 0;
 	}
 	if (q->title || q->transcript) {
@@ -151,10 +152,12 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		speaker = qt->signature; /* the paragraph is signed */
 	} else if (post.attributed && !(post.from_tail && q->pre.attributed)) {
 		speaker = post.entity;
-		cue = sp->text + post.cue_start, cue_len = post.cue_end - post.cue_start;
+		cue = sp->text + post.cue_start;
+		cue_len = post.cue_end - post.cue_start;
 	} else if (q->pre.attributed) {
 		speaker = q->pre.entity;
-		cue = q->cue_pre, cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
+		cue = q->cue_pre;
+		cue_len = q->cue_pre ? strlen(q->cue_pre) : 0;
 	} else if (q->turn >= 0) {
 		speaker = q->turn; /* quoted in a transcript's turn: the one speaking quotes it */
 	} else if (q->title || q->turn == TURN_UNKNOWN) {
@@ -165,7 +168,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	           (qt->prev_para == q->para_no || qt->prev_para + 1 == q->para_no) &&
 	           (q->open_tok == 0 || qt->prev_para == q->para_no)) {
 		speaker = qt->prev_speaker; /* a bare quotation after an attributed one */
-		cue = qt->prev_cue, cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
+		cue = qt->prev_cue;
+		cue_len = qt->prev_cue ? strlen(qt->prev_cue) : 0;
 	}
 	const char *who = speaker >= 0 ? speaker_names_full(&qt->names, speaker) : NULL;
 	if (speaker >= 0 && !who)
@@ -182,14 +186,18 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		/* each paragraph's part, without the spaces and commas trimmed off it */
 		size_t sb = q->seg[i].from, se = i + 1 < q->n_seg ? q->seg[i + 1].from - 1 : q->text.len;
 		size_t lead = 0;
-		if (sb < b)
-			lead = b - sb, sb = b;
+		if (sb < b) {
+			lead = b - sb;
+			sb = b;
+		}
 		if (se > n)
 			se = n;
 		while (se > sb && (t[se - 1] == ' ' || t[se - 1] == ',' || t[se - 1] == ';' || t[se - 1] == ':'))
 			se--;
-		while (sb < se && t[sb] == ' ')
-			sb++, lead++;
+		while (sb < se && t[sb] == ' ') {
+			sb++;
+			lead++;
+		}
 		if (!quote_marks_has_letter(t + sb, se - sb))
 			continue;
 		struct quote *out = article_add_quote(qt->a);
@@ -205,11 +213,13 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 			return -1;
 	}
 	if ((q->title || q->transcript) && speaker < 0) {
-		free(q->cue_pre), q->cue_pre = NULL;
+		free(q->cue_pre);
+		q->cue_pre = NULL;
 		return 0; /* a title or a transcript passes no speaker on */
 	}
 	if (speaker < 0 && q->partial && !q->pre.attributed && !post.attributed) {
-		free(q->cue_pre), q->cue_pre = NULL;
+		free(q->cue_pre);
+		q->cue_pre = NULL;
 		return 0; /* an unattributed term inside a sentence does not silence the voice before it */
 	}
 	char *pc = NULL;
@@ -219,7 +229,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 	qt->prev_cue = pc;
 	qt->prev_speaker = speaker;
 	qt->prev_para = qt->para_no;
-	free(q->cue_pre), q->cue_pre = NULL;
+	free(q->cue_pre);
+	q->cue_pre = NULL;
 	return 0;
 }
 
@@ -231,7 +242,8 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 	q->carried = 0;
 	q->para_no = qt->para_no;
 	q->open_tok = k;
-	q->section = sec, q->paragraph = par;
+	q->section = sec;
+	q->paragraph = par;
 	q->start = t->end;
 	q->mark = t->mark;
 	q->partial = quote_marks_partial(sp->tl, k);
@@ -248,7 +260,8 @@ static int open_quote(struct quoter *qt, int sec, int par, const struct speaker_
 		q->nobody_since = sp->entity[j] < 0 || sp->in_quote[j] || sp->entity[j] == qt->prev_speaker;
 	buf_reset(&q->text);
 	q->n_seg = 0;
-	free(q->cue_pre), q->cue_pre = NULL;
+	free(q->cue_pre);
+	q->cue_pre = NULL;
 	struct speaker_para partial_sp = *sp;
 	partial_sp.subject_fallback = q->partial;
 	speakers_find(&partial_sp, k, sp->tl->n, &q->pre); /* before the quotation only */
@@ -380,8 +393,11 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 				continue;
 			int who = speakers_sentence(&sp, next_end);
 			if (who >= 0) {
-				qt->prev_speaker = who, qt->prev_para = qt->para_no, qt->prev_close_tok = next_end;
-				free(qt->prev_cue), qt->prev_cue = NULL;
+				qt->prev_speaker = who;
+				qt->prev_para = qt->para_no;
+				qt->prev_close_tok = next_end;
+				free(qt->prev_cue);
+				qt->prev_cue = NULL;
 			}
 		}
 		if (i == ns)
@@ -408,19 +424,24 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 				goto out;
 			qt->prev_close_tok = s->close;
 		} else {
-			qt->q.last_paragraph = par, qt->q.last_end = to;
+			qt->q.last_paragraph = par;
+			qt->q.last_end = to;
 		}
 	}
 	if (n && tl.v[n - 1].kind == TOK_PUNCT && tl.v[n - 1].punct == ':' && !in_quote[n - 1]) {
 		struct speaker_result r;
 		speakers_find(&sp, n - 1, n, &r);
-		if (r.attributed && r.entity >= 0)
-			qt->colon_speaker = r.entity, qt->colon_para = qt->para_no;
+		if (r.attributed && r.entity >= 0) {
+			qt->colon_speaker = r.entity;
+			qt->colon_para = qt->para_no;
+		}
 	}
 	rc = 0;
 out:
 	tokens_free(&tl);
-	free(ints), free(in_quote), free(spans);
+	free(ints);
+	free(in_quote);
+	free(spans);
 	return rc;
 }
 

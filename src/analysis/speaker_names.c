@@ -218,8 +218,10 @@ static char *given_before(const struct article *a, const char *surname)
 					continue;
 				size_t n = (size_t)(h + sl - g);
 				char *out = malloc(n + 1);
-				if (out)
-					memcpy(out, g, n), out[n] = '\0';
+				if (out) {
+					memcpy(out, g, n);
+					out[n] = '\0';
+				}
 				return out;
 			}
 		}

@@ -34,7 +34,9 @@ static struct json_object *item_to_json(const struct feed_item *it)
 {
 	struct json_object *j = json_object_new_object(), *cats = json_object_new_array(), *encs = json_object_new_array();
 	if (!j || !cats || !encs) {
-		json_object_put(j), json_object_put(cats), json_object_put(encs);
+		json_object_put(j);
+		json_object_put(cats);
+		json_object_put(encs);
 		return NULL;
 	}
 	add(j, "id", jstr(it->id));
@@ -110,14 +112,16 @@ static void put_line(FILE *out, const char *label, const char *s, size_t max)
 	char *clean = plain && *plain ? sanitize_str(plain, 0) : NULL;
 	if (clean)
 		fprintf(out, "%s%s\n", label, clean);
-	free(plain), free(clean);
+	free(plain);
+	free(clean);
 }
 
 static void feed_print_text(FILE *out, const struct feed *f)
 {
 	char *t = feed_text_plain(f->title, 200), *title = sanitize_str(t && *t ? t : "(untitled feed)", 0);
 	fprintf(out, "%s\n", title ? title : "");
-	free(t), free(title);
+	free(t);
+	free(title);
 	put_line(out, "  ", f->description, 300);
 	put_line(out, "  link:     ", f->link, 0);
 	put_line(out, "  format:   ", f->format, 0);
@@ -132,7 +136,8 @@ static void feed_print_text(FILE *out, const struct feed *f)
 		char *title = sanitize_str(pt && *pt ? pt : "(untitled)", 0);
 		/* dates are ours ("YYYY-MM-DDTHH:MM:SSZ"): the day is enough in a list */
 		fprintf(out, "\n%4zu. %.10s%s%s\n", i + 1, date ? date : "", date ? "  " : "", title ? title : "");
-		free(pt), free(title);
+		free(pt);
+		free(title);
 		put_line(out, "      ", it->link, 0);
 		put_line(out, "      by ", it->author, 100);
 		put_line(out, "      ", it->summary ? it->summary : it->content, 240);

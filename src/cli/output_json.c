@@ -34,7 +34,8 @@ static json_object *sections_json(const struct article *a)
 		const struct section *s = &a->sections[i];
 		json_object *o = json_object_new_object(), *ps = json_object_new_array();
 		if (!o || !ps) {
-			json_object_put(o), json_object_put(ps);
+			json_object_put(o);
+			json_object_put(ps);
 			json_object_put(arr);
 			return NULL;
 		}
@@ -76,7 +77,8 @@ static json_object *entities_json(const struct article *a)
 		const struct entity *e = &a->entities[i];
 		json_object *o = json_object_new_object(), *al = json_object_new_array();
 		if (!o || !al) {
-			json_object_put(o), json_object_put(al);
+			json_object_put(o);
+			json_object_put(al);
 			break;
 		}
 		add(o, "name", cli_json_str(e->name));

@@ -232,8 +232,11 @@ int charset_decode_best(const char *const *cands, const char *data, size_t len, 
 		}
 		if (first)
 			free(u);
-		else
-			first = u, firstlen = ul, firstname = cands[i];
+		else {
+			first = u;
+			firstlen = ul;
+			firstname = cands[i];
+		}
 	}
 	if (!first)
 		return 1;

@@ -39,7 +39,8 @@ static void say_failure(struct run *r, const char *url, const char *why)
 		return;
 	char *u = sanitize_str(url, 0), *w = sanitize_str(why, 0);
 	fprintf(r->report, "fulltext: %s: %s\n", u ? u : "?", w ? w : "?");
-	free(u), free(w);
+	free(u);
+	free(w);
 }
 
 /* Called by the fetcher as each page arrives: extract, analyse, store. */

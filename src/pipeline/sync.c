@@ -128,7 +128,10 @@ struct sync_feed *sync_data_add_feed(struct sync_data *d, const char *remote, co
 	f->tags = category_tag(category);
 	f->items = feed_new();
 	if (!f->remote || !f->url || (title && !f->title) || (category && *category && !f->tags) || !f->items) {
-		free(f->remote), free(f->url), free(f->title), free(f->tags);
+		free(f->remote);
+		free(f->url);
+		free(f->title);
+		free(f->tags);
 		feed_free(f->items);
 		return NULL;
 	}
@@ -140,7 +143,10 @@ void sync_data_free(struct sync_data *d)
 {
 	for (size_t i = 0; i < d->n_feeds; i++) {
 		struct sync_feed *f = &d->feeds[i];
-		free(f->remote), free(f->url), free(f->title), free(f->tags);
+		free(f->remote);
+		free(f->url);
+		free(f->title);
+		free(f->tags);
 		feed_free(f->items);
 	}
 	free(d->feeds);
@@ -268,7 +274,8 @@ static int write_feeds(struct store *st, struct sync_data *d, struct feedlist *f
 			char *u = sanitize_str(f->url, 0), *w = sanitize_str(ferr, 0);
 			if (report)
 				fprintf(report, "%s: %s\n", u ? u : "?", w ? w : "?");
-			free(u), free(w);
+			free(u);
+			free(w);
 			sum->failed++;
 			continue;
 		}

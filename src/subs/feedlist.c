@@ -337,8 +337,10 @@ int feedlist_update_file(const char *path, const struct feedlist_entry *add, siz
 		const char *to = NULL;
 		int hit = 0;
 		for (size_t i = 0; i + 1 < 2 * n_renames && ul; i += 2)
-			if (strlen(renames[i]) == ul && !memcmp(u, renames[i], ul))
-				to = renames[i + 1], hit = 1;
+			if (strlen(renames[i]) == ul && !memcmp(u, renames[i], ul)) {
+				to = renames[i + 1];
+				hit = 1;
+			}
 		if (hit && !to) {
 			/* renamed to nothing: the subscription's line goes */
 		} else if (to && has_url_line(data, len, to)) {

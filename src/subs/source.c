@@ -185,7 +185,8 @@ static int password_from_command(const char *cmd, const char *what, char *out, s
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {
-		close(fd[0]), close(fd[1]);
+		close(fd[0]);
+		close(fd[1]);
 		snprintf(err, errlen, "%s: cannot run the command: %s", what, strerror(errno));
 		return -1;
 	}
@@ -194,7 +195,8 @@ static int password_from_command(const char *cmd, const char *what, char *out, s
 		if (null >= 0)
 			dup2(null, STDIN_FILENO);
 		dup2(fd[1], STDOUT_FILENO);
-		close(fd[0]), close(fd[1]);
+		close(fd[0]);
+		close(fd[1]);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}

@@ -129,8 +129,10 @@ void feeds_next_tag(struct app *ap)
 			            (!strncmp(p, fv->tag, w) && w > strlen(fv->tag));
 			int before_best = !best || strncmp(p, best, w < best_n ? w : best_n) < 0 ||
 			                  (!strncmp(p, best, w < best_n ? w : best_n) && w < best_n);
-			if (w && w < sizeof fv->tag && after && before_best)
-				best = p, best_n = w;
+			if (w && w < sizeof fv->tag && after && before_best) {
+				best = p;
+				best_n = w;
+			}
 			p += w;
 			p += strspn(p, " ");
 		}

@@ -29,7 +29,9 @@ static struct block *add_block(struct layout *l, int kind, int section, int para
 		return NULL;
 	struct block *b = &l->blocks[l->n_blocks++];
 	memset(b, 0, sizeof *b);
-	b->kind = kind, b->section = section, b->paragraph = paragraph;
+	b->kind = kind;
+	b->section = section;
+	b->paragraph = paragraph;
 	return b;
 }
 
@@ -52,7 +54,8 @@ static int add_plain(struct layout *l, int kind, const char *s)
 		free(t);
 		return -1;
 	}
-	b->text = t, b->len = strlen(t);
+	b->text = t;
+	b->len = strlen(t);
 	return 0;
 }
 

@@ -63,8 +63,10 @@ int panel_build(struct reader *r)
 	static const enum entity_type order[] = {ENTITY_PERSON, ENTITY_ORGANIZATION, ENTITY_PLACE};
 	const struct article *a = r->a;
 	int sel_kind = -1, sel_ref = -1;
-	if (r->panel_sel < r->n_rows)
-		sel_kind = r->rows[r->panel_sel].kind, sel_ref = r->rows[r->panel_sel].ref;
+	if (r->panel_sel < r->n_rows) {
+		sel_kind = r->rows[r->panel_sel].kind;
+		sel_ref = r->rows[r->panel_sel].ref;
+	}
 	panel_free(r);
 	size_t cap = 0, n = a->n_entities;
 	struct ent_key *keys = malloc((n ? n : 1) * sizeof *keys);

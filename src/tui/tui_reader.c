@@ -69,7 +69,9 @@ static void scroll_by(struct reader *r, long d)
 /* Where the panel goes at this size. */
 static void geometry(struct reader *r, int rows)
 {
-	r->text_x = 0, r->text_w = COLS, r->text_h = rows;
+	r->text_x = 0;
+	r->text_w = COLS;
+	r->text_h = rows;
 	r->panel_mode = PANEL_HIDDEN;
 	r->panel_w = r->panel_h = 0;
 	if (!r->panel_on)
@@ -79,16 +81,25 @@ static void geometry(struct reader *r, int rows)
 		if (w > COLS / 3)
 			w = COLS / 3;
 		r->panel_mode = PANEL_SIDE;
-		r->panel_x = COLS - w, r->panel_y = 0, r->panel_w = w, r->panel_h = rows;
+		r->panel_x = COLS - w;
+		r->panel_y = 0;
+		r->panel_w = w;
+		r->panel_h = rows;
 		r->text_w = r->panel_x - 1;
 	} else if (rows >= 22) {
 		int h = rows * 2 / 5;
 		r->panel_mode = PANEL_BELOW;
-		r->panel_x = 0, r->panel_y = rows - h, r->panel_w = COLS, r->panel_h = h;
+		r->panel_x = 0;
+		r->panel_y = rows - h;
+		r->panel_w = COLS;
+		r->panel_h = h;
 		r->text_h = rows - h - 1;
 	} else {
 		r->panel_mode = PANEL_OVERLAY;
-		r->panel_x = 0, r->panel_y = 0, r->panel_w = COLS, r->panel_h = rows;
+		r->panel_x = 0;
+		r->panel_y = 0;
+		r->panel_w = COLS;
+		r->panel_h = rows;
 	}
 }
 
@@ -112,9 +123,12 @@ static int rewrap(struct reader *r, int w)
 	int blank = 0;
 	if (r->lay.lines && r->top < r->lay.n_lines) {
 		const struct dline *d = &r->lay.lines[r->top];
-		if (d->block == NO_BLOCK && r->top + 1 < r->lay.n_lines)
-			d++, blank = 1;
-		bi = d->block, off = d->start;
+		if (d->block == NO_BLOCK && r->top + 1 < r->lay.n_lines) {
+			d++;
+			blank = 1;
+		}
+		bi = d->block;
+		off = d->start;
 	}
 	if (layout_wrap(&r->lay, w))
 		return -1;

@@ -222,14 +222,18 @@ int theme_rgb_to_256(uint32_t rgb)
 	long bd = -1;
 	for (int i = 0; i < 216; i++) {
 		long d = dist2(rgb, cube[i / 36], cube[(i / 6) % 6], cube[i % 6]);
-		if (bd < 0 || d < bd)
-			bd = d, best = 16 + i;
+		if (bd < 0 || d < bd) {
+			bd = d;
+			best = 16 + i;
+		}
 	}
 	for (int i = 0; i < 24; i++) {
 		int v = 8 + 10 * i;
 		long d = dist2(rgb, v, v, v);
-		if (d < bd)
-			bd = d, best = 232 + i;
+		if (d < bd) {
+			bd = d;
+			best = 232 + i;
+		}
 	}
 	return best;
 }
@@ -247,8 +251,10 @@ int theme_rgb_to_8(uint32_t rgb, int *bright)
 	for (int i = 0; i < 16; i++) {
 		uint32_t c = ansi16[i];
 		long d = dist2(rgb, (int)(c >> 16), (int)((c >> 8) & 255), (int)(c & 255));
-		if (bd < 0 || d < bd)
-			bd = d, best = i;
+		if (bd < 0 || d < bd) {
+			bd = d;
+			best = i;
+		}
 	}
 	*bright = best >= 8;
 	return best & 7;
