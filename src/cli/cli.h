@@ -60,6 +60,10 @@ void cli_error(const char *fmt, ...)
 int cli_flush(int rc);
 /* 1 when s starts with http:// or https:// (any case). */
 int cli_is_url(const char *s);
+
+/* Loads the feeds file into fl (its path into path[n]); on failure prints why, frees fl and returns -1. */
+struct feedlist;
+int cli_feeds_load(char *path, size_t n, struct feedlist *fl);
 /*
  * Reads and analyses one article from path or URL. Returns 0 with *out set
  * (caller frees with article_free()) or prints the error and returns

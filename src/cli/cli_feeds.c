@@ -174,11 +174,8 @@ int cmd_add(int argc, char **argv)
 	}
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
-	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {
-		cli_error("%s", err);
-		feedlist_free(&fl);
+	if (cli_feeds_load(path, sizeof path, &fl))
 		return CLI_FAIL;
-	}
 	char *feed_url = NULL, *feed_title = NULL;
 	struct feed *f = NULL;
 	int rc = CLI_OK;
@@ -216,6 +213,17 @@ out:
 	free(feed_url);
 	feedlist_free(&fl);
 	return rc;
+}
+
+int cli_feeds_load(char *path, size_t n, struct feedlist *fl)
+{
+	char err[512];
+	if (feedlist_path(path, n, err, sizeof err) || feedlist_load(path, fl, err, sizeof err)) {
+		cli_error("%s", err);
+		feedlist_free(fl);
+		return -1;
+	}
+	return 0;
 }
 
 static const struct cli_cmd import_cmd = {.name = "import", .usage = "usage: dateline import FILE.opml|-"};
@@ -305,11 +313,8 @@ int cmd_export(int argc, char **argv)
 	char path[4096], spath[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
 	struct refresh_state *st = NULL;
-	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {
-		cli_error("%s", err);
-		feedlist_free(&fl);
+	if (cli_feeds_load(path, sizeof path, &fl))
 		return CLI_FAIL;
-	}
 	/* Site URLs are a nicety: without the state file the export still works. */
 	if (refresh_state_path(spath, sizeof spath, err, sizeof err) == 0)
 		refresh_state_open(spath, &st, err, sizeof err);
@@ -337,13 +342,10 @@ int cmd_feeds(int argc, char **argv)
 		return cli_opts_status(c);
 	if (ind < argc)
 		return cli_opts_usage_error(&feeds_cmd, "no arguments wanted");
-	char path[4096], err[512];
+	char path[4096];
 	struct feedlist fl = FEEDLIST_INIT;
-	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {
-		cli_error("%s", err);
-		feedlist_free(&fl);
+	if (cli_feeds_load(path, sizeof path, &fl))
 		return CLI_FAIL;
-	}
 	for (size_t i = 0; i < fl.n; i++) {
 		char *line = feedlist_format_entry(&fl.entries[i]);
 		say(stdout, "%s\n", line ? line : fl.entries[i].url);

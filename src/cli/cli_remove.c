@@ -36,11 +36,8 @@ int cmd_remove(int argc, char **argv)
 	const char *key = argv[ind];
 	char path[4096], err[512];
 	struct feedlist fl = FEEDLIST_INIT;
-	if (feedlist_path(path, sizeof path, err, sizeof err) || feedlist_load(path, &fl, err, sizeof err)) {
-		cli_error("%s", err);
-		feedlist_free(&fl);
+	if (cli_feeds_load(path, sizeof path, &fl))
 		return CLI_FAIL;
-	}
 	struct store *st;
 	if (cli_store_open(NULL, 0, &st)) {
 		feedlist_free(&fl);
