@@ -50,6 +50,12 @@ struct fetch_opts {
 	size_t max_bytes;      /* largest decoded body accepted, bytes */
 	int max_redirects;     /* redirects followed before giving up */
 	const char *cainfo;    /* CA bundle file instead of the system's, or NULL */
+	/*
+	 * fetch_run() calls idle(ctx) (its callback's ctx) each time it is about
+	 * to wait for the network; it returns how many milliseconds at most the
+	 * wait may last before it is called again, or -1 for no limit. NULL: none.
+	 */
+	long (*idle)(void *ctx);
 };
 
 /* The defaults above. */

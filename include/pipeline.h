@@ -146,6 +146,12 @@ struct refresh_sink {
 	                 struct refresh_counts *counts, char *err, size_t errlen);
 	/* Called once at the end (commit). 0, or -1 with err. May be NULL. */
 	int (*finish)(void *ctx, char *err, size_t errlen);
+	/*
+	 * Called whenever the refresh waits for the network: the longest wait
+	 * in milliseconds before it is called again, or -1 for no limit (a sink
+	 * batching its writes commits here). May be NULL.
+	 */
+	long (*idle)(void *ctx);
 };
 
 /* Parses a fetched body; feed_parse() of feedparse.h has this shape. */

@@ -170,11 +170,26 @@ struct store_item_reader {
  * items are turned into articles by rd (NULL: headline, link and date only)
  * before the write lock is taken;
  * then items, articles, quotes, entities, indexes, retention and st are
- * written together, or nothing is. res may be NULL.
+ * written together, or nothing is. res may be NULL. Inside a batch
+ * (store_batch_begin()) the feed is a savepoint of the batch's transaction:
+ * a failed feed leaves the others of the batch as they were.
  */
 int store_apply_feed(struct store *s, long long feed_id, const struct feed *f,
                      const struct store_feed_state *st, const struct store_item_reader *rd,
                      struct store_apply_result *res, char *err, size_t errlen);
+
+/*
+ * Batches: many feeds' store_apply_feed() in one write transaction, so a
+ * refresh pays one commit (and one full-text index flush) per batch instead
+ * of per feed. begin takes the write lock (BEGIN IMMEDIATE); commit makes
+ * everything since visible and durable, and ends the batch (nothing to do
+ * when none is open). A batch never committed (a crash, store_close()) is
+ * rolled back whole: what earlier batches committed stays. 0, or -1 with err.
+ */
+int store_batch_begin(struct store *s, char *err, size_t errlen);
+int store_batch_commit(struct store *s, char *err, size_t errlen);
+/* 1 while a batch is open. */
+int store_batch_open(const struct store *s);
 
 /* Applies the retention bounds to feed_id (0: every feed). *n_purged may be NULL. */
 int store_purge(struct store *s, long long feed_id, const struct store_retention *r,

@@ -27,6 +27,7 @@ void fetch_opts_default(struct fetch_opts *o)
 	o->max_bytes = FETCH_DEFAULT_MAX_BYTES;
 	o->max_redirects = FETCH_DEFAULT_MAX_REDIRECTS;
 	o->cainfo = NULL;
+	o->idle = NULL;
 }
 
 static char *dup_or_null(const char *s)
@@ -426,7 +427,10 @@ int fetch_run(const struct fetch_request *reqs, size_t n, const struct fetch_opt
 			rc = -1;
 			goto stopped;
 		}
-		if (active && curl_multi_poll(m, NULL, 0, 1000, NULL) != CURLM_OK) {
+		long wait = o->idle ? o->idle(ctx) : -1;
+		if (wait < 0 || wait > 1000)
+			wait = 1000;
+		if (active && curl_multi_poll(m, NULL, 0, (int)wait, NULL) != CURLM_OK) {
 			snprintf(err, errlen, "libcurl failed while waiting");
 			rc = -1;
 			goto out;

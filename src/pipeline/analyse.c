@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include <pthread.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -93,6 +94,7 @@ static void *worker_main(void *arg)
 	struct analysis_worker *w = arg;
 	/* items browsable come first: on a busy machine the fetch's thread gets the CPU before this one */
 	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+	prctl(PR_SET_NAME, "dl-analysis", 0, 0, 0); /* top, perf and gdb tell the threads apart */
 	for (;;) {
 		int last = atomic_load(&w->finishing);
 		size_t n = 0;

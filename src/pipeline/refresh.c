@@ -236,6 +236,12 @@ static int on_fetched(void *ctx, struct fetch_result *fr)
 	return 0;
 }
 
+static long on_idle(void *ctx)
+{
+	struct run *run = ctx;
+	return run->sink->idle(run->sink->ctx);
+}
+
 int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const struct refresh_sink *sink,
                 struct refresh_summary *sum, char *err, size_t errlen)
 {
@@ -259,8 +265,11 @@ int refresh_run(const struct feedlist *list, const struct refresh_opts *o, const
 		}
 	}
 	struct run run = {list, o, sink, sum, reqs, 0, 0};
+	struct fetch_opts fo = o->fetch;
+	if (sink && sink->idle)
+		fo.idle = on_idle;
 	draw_progress(&run, PROGRESS_NOW);
-	int rc = fetch_run(reqs, list->n, &o->fetch, on_fetched, &run, err, errlen);
+	int rc = fetch_run(reqs, list->n, &fo, on_fetched, &run, err, errlen);
 	draw_progress(&run, PROGRESS_CLEAR);
 	free(reqs);
 	if (rc == 0 && sink && sink->finish && sink->finish(sink->ctx, err, errlen))

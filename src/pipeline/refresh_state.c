@@ -371,4 +371,5 @@ void refresh_state_sink(struct refresh_state *st, struct refresh_sink *sink)
 	sink->validators = st_validators;
 	sink->feed_done = st_feed_done;
 	sink->finish = st_finish;
+	sink->idle = NULL;
 }

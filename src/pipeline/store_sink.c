@@ -1,7 +1,11 @@
 /*
- * store_sink.c: refresh's sink writing into the store, one transaction per
- * feed: items browsable (text, links, full-text index) as each feed
- * arrives; their analysis waits for analysis_pending() (analyse.c).
+ * store_sink.c: refresh's sink writing into the store: items browsable
+ * (text, links, full-text index) as each feed arrives, many feeds to a
+ * transaction (a batch), committed once it is SINK_BATCH_MS old, whenever
+ * the refresh waits for the network and at the end, so a reader sees new
+ * items at most that late and a crash loses at most one batch, which the
+ * next refresh fetches again (its validators were in it too). Their
+ * analysis waits for analysis_pending() (analyse.c).
  */
 #include "pipeline.h"
 #include "base.h"
@@ -12,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* A batch's longest life: how late new items may show in a reader running beside the refresh. */
+#define SINK_BATCH_MS 200
 
 struct seen {
 	char *url;            /* a feed's URL as refresh named it */
@@ -26,6 +33,9 @@ struct store_sink {
 	struct seen *seen;    /* each known feed's refresh count at the start, to detect a refresh that ran alongside */
 	size_t n_seen;        /* number of them */
 	size_t cap_seen;      /* allocated */
+	double batch_t0;      /* when the open batch began (clock_seconds()) */
+	size_t batch_feeds;   /* feeds written in the open batch */
+	char batch_err[256];  /* why a batch could not be committed, reported by finish */
 };
 
 struct store_sink *store_sink_new(struct store *s)
@@ -118,10 +128,10 @@ static int feed_at_url(struct store *s, const char *url)
 	return same;
 }
 
-static int sink_feed_done(void *ctx, const struct refresh_result *r, const struct feed *f,
-                          struct refresh_counts *counts, char *err, size_t errlen)
+/* One feed's outcome written into the open batch. */
+static int sink_feed_write(struct store_sink *k, const struct refresh_result *r, const struct feed *f,
+                           struct refresh_counts *counts, char *err, size_t errlen)
 {
-	struct store_sink *k = ctx;
 	const struct feedlist_entry *e = r->sub;
 	char *tags = join_tags(e);
 	long long id;
@@ -154,11 +164,68 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
 	return 0;
 }
 
+/* Commits the open batch; a failure is kept for finish() (its feeds were already counted as kept). */
+static int batch_commit(struct store_sink *k)
+{
+	char err[256];
+	k->batch_feeds = 0;
+	if (!store_batch_open(k->store) || !store_batch_commit(k->store, err, sizeof err))
+		return 0;
+	if (!k->batch_err[0])
+		snprintf(k->batch_err, sizeof k->batch_err, "%s", err);
+	return -1;
+}
+
+static int sink_feed_done(void *ctx, const struct refresh_result *r, const struct feed *f,
+                          struct refresh_counts *counts, char *err, size_t errlen)
+{
+	struct store_sink *k = ctx;
+	if (!store_batch_open(k->store)) {
+		if (store_batch_begin(k->store, err, errlen))
+			return -1;
+		k->batch_t0 = clock_seconds();
+	}
+	int rc = sink_feed_write(k, r, f, counts, err, errlen);
+	if (store_batch_open(k->store))
+		k->batch_feeds++;
+	else if (k->batch_feeds && !k->batch_err[0]) /* an I/O error or a full disk undid the batch */
+		snprintf(k->batch_err, sizeof k->batch_err, "%zu feeds were not kept: %s", k->batch_feeds, err);
+	/* refresh moves the feed in the feeds file once this returns: the store's move must be committed first */
+	if ((r->new_url || clock_seconds() - k->batch_t0 >= SINK_BATCH_MS / 1000.0) && batch_commit(k) && !rc) {
+		snprintf(err, errlen, "%s", k->batch_err);
+		rc = -1;
+	}
+	return rc;
+}
+
+static long sink_idle(void *ctx)
+{
+	struct store_sink *k = ctx;
+	if (!store_batch_open(k->store))
+		return -1;
+	double left = SINK_BATCH_MS / 1000.0 - (clock_seconds() - k->batch_t0);
+	if (left > 0)
+		return (long)(left * 1000) + 1;
+	batch_commit(k);
+	return -1;
+}
+
+static int sink_finish(void *ctx, char *err, size_t errlen)
+{
+	struct store_sink *k = ctx;
+	batch_commit(k);
+	if (!k->batch_err[0])
+		return 0;
+	snprintf(err, errlen, "%s", k->batch_err);
+	return -1;
+}
+
 void store_sink_fill(struct store_sink *k, struct refresh_sink *sink)
 {
 	memset(sink, 0, sizeof *sink);
 	sink->ctx = k;
 	sink->validators = sink_validators;
 	sink->feed_done = sink_feed_done;
-	sink->finish = NULL; /* every feed committed on its own: nothing left to do */
+	sink->finish = sink_finish;
+	sink->idle = sink_idle;
 }

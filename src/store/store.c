@@ -190,6 +190,10 @@ int store_tx_commit(struct store *s, char *err, size_t errlen)
 		s->tx_depth--;
 		return 0;
 	}
+	if (store_fts_flush(s, err, errlen)) {
+		store_tx_rollback(s);
+		return -1;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
 		s->tx_depth = 0;
 		return 0;
@@ -205,8 +209,33 @@ void store_tx_rollback(struct store *s)
 		return;
 	/* an inner failure dooms the whole transaction: roll back at once, outer calls find nothing to do */
 	s->tx_depth = 0;
+	s->batch = 0;
+	store_fts_discard(s, 0);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_batch_begin(struct store *s, char *err, size_t errlen)
+{
+	if (s->batch)
+		return 0;
+	if (store_writable(s, err, errlen) || store_tx_begin(s, err, errlen))
+		return -1;
+	s->batch = 1;
+	return 0;
+}
+
+int store_batch_commit(struct store *s, char *err, size_t errlen)
+{
+	if (!s->batch)
+		return 0;
+	s->batch = 0;
+	return store_tx_commit(s, err, errlen);
+}
+
+int store_batch_open(const struct store *s)
+{
+	return s->batch;
 }
 
 /* The retention the user saved in the store (`dateline purge --save`) applies to every refresh. */
@@ -349,6 +378,7 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_tx_rollback(s);
+	store_fts_discard(s, 0);
 	for (size_t i = 0; i < s->n_stmt; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);

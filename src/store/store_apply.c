@@ -233,6 +233,22 @@ int store_apply_feed(struct store *s, long long feed_id, const struct feed *f,
 	}
 	if (f && prepare(s, feed_id, f, fd.url, rd, p, res, err, errlen))
 		goto done;
+	if (s->batch) { /* one feed of a batch: a savepoint, so that its failure undoes it alone */
+		/* the earlier feeds' index rows go in first: a rollback to the savepoint then drops this feed's alone */
+		rc = store_fts_flush(s, err, errlen) ? -1
+		   : sqlite3_exec(s->db, "SAVEPOINT feed", NULL, NULL, NULL) == SQLITE_OK ? 0
+		   : store_fail(s, "starting a transaction", err, errlen);
+		if (!rc && apply_locked(s, feed_id, f, p, stt, res, err, errlen)) {
+			rc = -1;
+			sqlite3_exec(s->db, "ROLLBACK TO feed", NULL, NULL, NULL);
+			store_fts_discard(s, 0);
+		}
+		if (sqlite3_get_autocommit(s->db)) /* an I/O error or a full disk ended the whole batch */
+			s->batch = s->tx_depth = 0;
+		else if (sqlite3_exec(s->db, "RELEASE feed", NULL, NULL, NULL) != SQLITE_OK && !rc)
+			rc = store_fail(s, "saving the changes", err, errlen);
+		goto done;
+	}
 	if (store_tx_begin(s, err, errlen))
 		goto done;
 	if (apply_locked(s, feed_id, f, p, stt, res, err, errlen)) {

@@ -17,13 +17,10 @@
 static const char sql_art_ins[] =
 	"INSERT INTO articles(item_id, source, url, site, headline, headline_derived, byline, published,"
 	" has_dateline, dl_place, dl_date, dl_agency, dl_raw, body, doc) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-static const char sql_fts_ins[] =
-	"INSERT INTO articles_fts(rowid, headline, byline, body) VALUES(?,?,?,?)";
 static const char sql_sec_ins[] = "INSERT INTO sections(item_id, pos, heading, lens) VALUES(?,?,?,?)";
 static const char sql_quote_ins[] =
 	"INSERT INTO quotes(item_id, pos, text, speaker, cue, partial, section, paragraph, start, end,"
 	" end_paragraph, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
-static const char sql_qfts_ins[] = "INSERT INTO quotes_fts(rowid, text, speaker) VALUES(?,?,?)";
 static const char sql_ent_ins[] = "INSERT INTO entities(item_id, pos, name, type, role) VALUES(?,?,?,?,?)";
 static const char sql_alias_ins[] = "INSERT INTO aliases(entity_id, pos, alias) VALUES(?,?,?)";
 static const char sql_men_ins[] =
@@ -120,14 +117,8 @@ static int write_quotes(struct store *s, long long id, long long date, const str
 		/* numbered backwards, so that newest-first (descending) lists an article's quotes in text order */
 		long long qid = key + (long long)(a->n_quotes - 1 - i);
 		sqlite3_bind_int64(st, 12, qid);
-		if (run(s, st, "storing a quotation", err, errlen))
-			return -1;
-		if (!(st = store_stmt(s, sql_qfts_ins, err, errlen)))
-			return -1;
-		sqlite3_bind_int64(st, 1, qid);
-		store_bind_text(st, 2, q->text ? q->text : "");
-		store_bind_text(st, 3, q->speaker);
-		if (run(s, st, "indexing a quotation", err, errlen))
+		if (run(s, st, "storing a quotation", err, errlen) ||
+		    store_fts_add(s, 1, id, qid, q->text ? q->text : "", q->speaker, NULL, err, errlen))
 			return -1;
 	}
 	sqlite3_stmt *st = store_stmt(s, sql_nq_set, err, errlen);
@@ -260,17 +251,17 @@ int store_article_write(struct store *s, long long id, const struct article *a, 
 	sqlite3_bind_text(st, 14, body.data, (int)body.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, doc);
 	int rc = run(s, st, "storing an article", err, errlen);
-	if (!rc && (st = store_stmt(s, sql_fts_ins, err, errlen)) != NULL) {
-		sqlite3_bind_int64(st, 1, doc);
-		store_bind_text(st, 2, a->headline);
-		store_bind_text(st, 3, a->byline);
-		sqlite3_bind_text(st, 4, body.data, (int)body.len, SQLITE_STATIC);
-		rc = run(s, st, "indexing an article", err, errlen);
-	} else if (!rc) {
-		rc = -1;
+	sqlite3_clear_bindings(st); /* body is handed to the index queue below */
+	if (rc || body.failed) {
+		buf_free(&body);
+		return -1;
 	}
-	buf_free(&body);
-	if (rc)
+	char *text = buf_detach(&body);
+	if (!text) {
+		snprintf(err, errlen, "storing an article: out of memory");
+		return -1;
+	}
+	if (store_fts_add(s, 0, id, doc, a->headline, a->byline, text, err, errlen))
 		return -1;
 	for (size_t i = 0; i < a->n_links; i++) {
 		if (!(st = store_stmt(s, sql_link_ins, err, errlen)))
@@ -303,6 +294,8 @@ static const char *const delete_sql[] = {
 
 int store_article_delete(struct store *s, long long id, char *err, size_t errlen)
 {
+	if (store_fts_flush_item(s, id, err, errlen))
+		return -1;
 	for (size_t i = 0; i < sizeof delete_sql / sizeof *delete_sql; i++) {
 		sqlite3_stmt *st = store_stmt(s, delete_sql[i], err, errlen);
 		if (!st)
@@ -337,7 +330,7 @@ static int run_id(struct store *s, const char *sql, long long id, const char *wh
 int store_article_write_analysis(struct store *s, long long id, const struct article *a, char *err, size_t errlen)
 {
 	long long date;
-	if (item_date(s, id, &date, err, errlen))
+	if (store_fts_flush_item(s, id, err, errlen) || item_date(s, id, &date, err, errlen))
 		return -1;
 	sqlite3_stmt *st = store_stmt(s, sql_art_head, err, errlen);
 	if (!st)

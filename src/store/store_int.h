@@ -18,6 +18,9 @@ struct store {
 	char *path;                             /* where it was opened */
 	int readonly;                           /* opened with STORE_READONLY */
 	int tx_depth;                           /* nesting of store_tx_begin() */
+	int batch;                              /* 1 while store_batch_begin()'s transaction is open */
+	struct store_fts_row *fts;              /* text index rows waiting for the commit (store_fts.c) */
+	size_t n_fts, cap_fts;                  /* rows queued, allocated */
 	struct store_retention retention;       /* bounds store_apply_feed() applies */
 	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
 	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
@@ -66,6 +69,21 @@ int store_snippet_register(struct store *s, char *err, size_t errlen);
 /* Date-ordered keys: the first key of the given unix time (clamped to what fits). */
 #define STORE_KEY_BITS 20
 long long store_date_key(long long date);
+
+/*
+ * The text indexes' rows, queued and written at the commit (store_fts.c):
+ * add queues a row of articles_fts (quotes 0: headline a, byline b, body c)
+ * or quotes_fts (quotes 1: text a, speaker b), copying a and b and taking c
+ * (malloc'd or NULL). flush writes the queue (store_tx_commit() does it);
+ * flush_item first when a row of item_id waits (an index row must exist
+ * before it is deleted); discard drops all but the first keep rows (a
+ * rollback). 0, or -1 with err.
+ */
+int store_fts_add(struct store *s, int quotes, long long item_id, long long rowid, const char *a, const char *b,
+                  char *c, char *err, size_t errlen);
+int store_fts_flush(struct store *s, char *err, size_t errlen);
+int store_fts_flush_item(struct store *s, long long item_id, char *err, size_t errlen);
+void store_fts_discard(struct store *s, size_t keep);
 
 /* Articles (store_articles.c), inside the caller's transaction. */
 int store_article_write(struct store *s, long long item_id, const struct article *a,
