@@ -1,9 +1,9 @@
 /*
  * store_sink.c: refresh's sink writing into the store: items browsable
  * (text, links, full-text index) as each feed arrives, many feeds to a
- * transaction (a batch), committed once it is SINK_BATCH_MS old, whenever
- * the refresh waits for the network and at the end, so a reader sees new
- * items at most that late and a crash loses at most one batch, which the
+ * transaction (a batch), committed once it is SINK_BATCH_MS old (looked at
+ * as feeds arrive and while the refresh waits for the network) and at the
+ * end, so a reader sees new items about that late at most and a crash loses at most one batch, which the
  * next refresh fetches again (its validators were in it too). Their
  * analysis waits for analysis_pending() (analyse.c).
  */

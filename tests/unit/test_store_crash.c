@@ -1,7 +1,8 @@
 /*
  * test_store_crash.c: writers killed with SIGKILL at random moments leave a
  * consistent store in which every feed refresh is wholly there or wholly
- * absent; two writers at once both succeed.
+ * absent, whether each feed is its own transaction or several share a batch
+ * (store_batch_begin()); two writers at once both succeed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -54,8 +55,11 @@ static struct feed *round_feed(int w, int round)
 	return f;
 }
 
-/* A writer: applies refreshes to the feeds in turn; exits 0 after n of them (n < 0: until killed). */
-static void writer(int w, int n)
+/*
+ * A writer: applies refreshes to the feeds in turn; exits 0 after n of them
+ * (n < 0: until killed). batch > 0: that many feeds to a batch, as refresh does.
+ */
+static void writer(int w, int n, int batch)
 {
 	struct store *s;
 	char err[1024];
@@ -70,12 +74,18 @@ static void writer(int w, int n)
 		snprintf(tag, sizeof tag, "W%dR%d", w, r);
 		struct feed *f = round_feed(w, r);
 		struct store_feed_state st = {200, tag, NULL, NULL, 0, 0};
-		if (!f || store_feed_upsert(s, url, NULL, NULL, &fid, err, sizeof err) ||
-		    store_apply_feed(s, fid, f, &st, &ingest_item_reader, NULL, err, sizeof err)) {
+		if (!f || (batch > 0 && store_batch_begin(s, err, sizeof err)) ||
+		    store_feed_upsert(s, url, NULL, NULL, &fid, err, sizeof err) ||
+		    store_apply_feed(s, fid, f, &st, &ingest_item_reader, NULL, err, sizeof err) ||
+		    (batch > 0 && (r + 1) % batch == 0 && store_batch_commit(s, err, sizeof err))) {
 			fprintf(stderr, "writer %d round %d: %s\n", w, r, err);
 			_exit(3);
 		}
 		feed_free(f);
+	}
+	if (store_batch_commit(s, err, sizeof err)) {
+		fprintf(stderr, "writer %d: %s\n", w, err);
+		_exit(3);
 	}
 	store_close(s);
 	_exit(0);
@@ -147,7 +157,7 @@ static void test_sigkill_while_writing(void **state)
 		pid_t pid = fork();
 		assert_true(pid >= 0);
 		if (pid == 0)
-			writer(round, -1);
+			writer(round, -1, round % 2 ? 3 : 0);
 		struct timespec ts = {0, (long)(5 + rand() % 120) * 1000000L};
 		nanosleep(&ts, NULL);
 		kill(pid, SIGKILL);
@@ -167,7 +177,7 @@ static void test_sigkill_while_writing(void **state)
 	/* the store still takes writes after all that */
 	pid_t pid = fork();
 	if (pid == 0)
-		writer(1000, 2);
+		writer(1000, 2, 0);
 	int status;
 	waitpid(pid, &status, 0);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -179,10 +189,10 @@ static void test_two_writers(void **state)
 	(void)state;
 	pid_t a = fork();
 	if (a == 0)
-		writer(1, 30);
+		writer(1, 30, 0);
 	pid_t b = fork();
 	if (b == 0)
-		writer(2, 30);
+		writer(2, 30, 4);
 	int sa, sb;
 	assert_int_equal(waitpid(a, &sa, 0), a);
 	assert_int_equal(waitpid(b, &sb, 0), b);
