@@ -67,8 +67,9 @@ fi
 if have sfeed_update; then
 	sf=$(measure -r "$RUNS" -p "rm -rf $W/sf/feeds" "sfeed_update $W/sf/sfeedrc")
 fi
-fastest=$(python3 -c 'import sys; v=[float(x.split()[0]) for x in sys.argv[1:] if x]; print(min(v) if v else "NaN")' \
+fastest=$(python3 -c 'import sys; v=[float(x.split()[0]) for x in sys.argv[1:] if x]; print(min(v) if v else "")' \
 	"${nb:-}" "${sf:-}")
+[ -n "$fastest" ] || fastest=$(peer_missing "newsboat sfeed") # neither peer: the rows say so
 
 what="full-text refresh ${FEEDS}x${ITEMS} (~${WORDS} words)"
 row "$what: items browsable, wall ms" "$browsable" "fastest of newsboat, sfeed_update (plain refresh)" "$fastest" \

@@ -35,7 +35,8 @@ Routes (GET):
   /invalid                   XML broken on line 3 before any feed element, served as application/rss+xml
   /drip                      a feed sent one byte every 0.5 s
   /badchunk                  chunked encoding with a size that is not hexadecimal
-  /bench/N.xml               pre-generated feed N (see --bench-feeds, --bench-items, --bench-words)
+  /bench/N.xml[?delay=MS]    pre-generated feed N (see --bench-feeds, --bench-items, --bench-words),
+                             answered (200 or 304) after MS milliseconds, as a distant server would
   (any route in absolute form, "GET http://host/route": served as a proxy would, counted as "proxied")
   /count                     how many requests each path got (and "304 PATH": how many 304s), as text
 """
@@ -233,6 +234,8 @@ class Handler(BaseHTTPRequestHandler):
             body = self.server.bench.get(name)
             if body is None:
                 return self.send_body(404, b"no such bench feed\n", "text/plain")
+            if args.get("delay"):
+                time.sleep(int(args["delay"]) / 1000.0)
             return self.conditional(body)
         if head == "redirect":
             n = int(parts[1])
