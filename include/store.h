@@ -287,6 +287,9 @@ int store_article_load(struct store *s, long long item_id, struct article **out,
 int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen);
 /* Up to max item ids whose analysis waits, newest first; *ids is malloc'd (the caller frees it). */
 int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n, char *err, size_t errlen);
+/* The same among the ids equal to part modulo parts: threads analysing side by side take different ones. */
+int store_analysis_next_part(struct store *s, size_t max, unsigned part, unsigned parts, long long **ids, size_t *n,
+                             char *err, size_t errlen);
 /*
  * Writes the analyses of items ids[0..n) in ONE transaction: arts[i] is the
  * item's article after analysis_run() (dateline, derived headline, quotes,

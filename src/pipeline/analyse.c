@@ -33,14 +33,16 @@ static struct article *analyse_one(struct store *s, long long id)
 	return a;
 }
 
-int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen)
+/* analysis_pending() over the waiting articles whose id is part modulo parts. */
+static int pending_part(struct store *s, const volatile int *stop, unsigned part, unsigned parts, size_t *done,
+                        char *err, size_t errlen)
 {
 	size_t total = 0;
 	int rc = 0;
 	while (!rc && !(stop && *stop)) {
 		long long *ids;
 		size_t n;
-		if (store_analysis_next(s, ANALYSE_BATCH, &ids, &n, err, errlen))
+		if (store_analysis_next_part(s, ANALYSE_BATCH, part, parts, &ids, &n, err, errlen))
 			return -1;
 		if (!n) {
 			free(ids);
@@ -61,6 +63,11 @@ int analysis_pending(struct store *s, const volatile int *stop, size_t *done, ch
 	return rc;
 }
 
+int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen)
+{
+	return pending_part(s, stop, 0, 1, done, err, errlen);
+}
+
 int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen)
 {
 	int analysed;
@@ -75,34 +82,47 @@ int analysis_on_open(struct store *s, long long id, struct article *a, char *err
 }
 
 /*
- * The worker: the same phase on the second core while feeds still arrive,
- * with a connection of its own (one per thread). It analyses whatever
- * waits, naps when nothing does, and once told the refresh is over it
+ * The worker: the same phase on the other cores while feeds still arrive,
+ * a thread per core (two at most: the quotation index is written by one
+ * connection at a time, so more would mostly wait for it), each with a
+ * connection of its own and its share of the articles (id modulo the
+ * threads), so one analyses while the other writes. Each analyses whatever
+ * waits, naps when nothing does, and once told the refresh is over
  * finishes what is left and stops.
  */
-struct analysis_worker {
+#define WORKER_THREADS_MAX 2
+
+struct worker_thread {
 	pthread_t thread;
-	struct store *store;   /* the worker's own connection */
-	atomic_int finishing;  /* set by analysis_worker_finish() */
-	size_t done;           /* articles analysed */
-	int failed;            /* 1 when a pass failed (err says why) */
+	struct analysis_worker *w; /* the worker it belongs to */
+	struct store *store;       /* its own connection */
+	unsigned part;             /* its share: ids equal to part modulo the worker's n */
+	int started;               /* 1 once the thread runs */
+	size_t done;               /* articles analysed */
+	int failed;                /* 1 when a pass failed (err says why) */
 	char err[256];
+};
+
+struct analysis_worker {
+	atomic_int finishing;      /* set by analysis_worker_finish() */
+	unsigned n;                /* threads */
+	struct worker_thread t[WORKER_THREADS_MAX];
 };
 
 static void *worker_main(void *arg)
 {
-	struct analysis_worker *w = arg;
+	struct worker_thread *t = arg;
 	/* items browsable come first: on a busy machine the fetch's thread gets the CPU before this one */
 	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 	prctl(PR_SET_NAME, "dl-analysis", 0, 0, 0); /* top, perf and gdb tell the threads apart */
 	for (;;) {
-		int last = atomic_load(&w->finishing);
+		int last = atomic_load(&t->w->finishing);
 		size_t n = 0;
-		if (analysis_pending(w->store, NULL, &n, w->err, sizeof w->err)) {
-			w->failed = 1;
+		if (pending_part(t->store, NULL, t->part, t->w->n, &n, t->err, sizeof t->err)) {
+			t->failed = 1;
 			break;
 		}
-		w->done += n;
+		t->done += n;
 		if (last)
 			break;
 		if (!n) {
@@ -111,6 +131,29 @@ static void *worker_main(void *arg)
 		}
 	}
 	return NULL;
+}
+
+/* Joins the threads started and closes every connection; the first failure's message goes to err. */
+static int worker_end(struct analysis_worker *w, size_t *done, char *err, size_t errlen)
+{
+	int rc = 0;
+	size_t total = 0;
+	atomic_store(&w->finishing, 1);
+	for (unsigned i = 0; i < w->n; i++) {
+		struct worker_thread *t = &w->t[i];
+		if (t->started)
+			pthread_join(t->thread, NULL);
+		if (t->failed && !rc) {
+			snprintf(err, errlen, "%s", t->err);
+			rc = -1;
+		}
+		total += t->done;
+		store_close(t->store);
+	}
+	if (done)
+		*done = total;
+	free(w);
+	return rc;
 }
 
 int analysis_worker_start(const char *store_path, struct analysis_worker **out, char *err, size_t errlen)
@@ -122,15 +165,30 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 		return -1;
 	}
 	atomic_init(&w->finishing, 0);
-	if (store_open(store_path, 0, &w->store, err, errlen)) {
-		free(w);
-		return -1;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned want = cores >= WORKER_THREADS_MAX ? WORKER_THREADS_MAX : 1;
+	/* every connection first: the share of each thread is fixed by how many there are */
+	for (w->n = 0; w->n < want; w->n++) {
+		struct worker_thread *t = &w->t[w->n];
+		t->w = w;
+		t->part = w->n;
+		if (store_open(store_path, 0, &t->store, err, errlen)) {
+			if (!w->n) {
+				free(w);
+				return -1;
+			}
+			break; /* one thread will do */
+		}
 	}
-	if (pthread_create(&w->thread, NULL, worker_main, w)) {
-		store_close(w->store);
-		free(w);
-		snprintf(err, errlen, "cannot start the analysis thread");
-		return -1;
+	for (unsigned i = 0; i < w->n; i++) {
+		struct worker_thread *t = &w->t[i];
+		if (pthread_create(&t->thread, NULL, worker_main, t)) {
+			char ignored[8];
+			worker_end(w, NULL, ignored, sizeof ignored);
+			snprintf(err, errlen, "cannot start the analysis thread");
+			return -1;
+		}
+		t->started = 1;
 	}
 	*out = w;
 	return 0;
@@ -138,14 +196,5 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 
 int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen)
 {
-	atomic_store(&w->finishing, 1);
-	pthread_join(w->thread, NULL);
-	int rc = w->failed ? -1 : 0;
-	if (rc)
-		snprintf(err, errlen, "%s", w->err);
-	if (done)
-		*done = w->done;
-	store_close(w->store);
-	free(w);
-	return rc;
+	return worker_end(w, done, err, errlen);
 }

@@ -13,7 +13,7 @@
 
 static const char sql_pending_count[] = "SELECT count(*) FROM items WHERE analysed = 0 AND purged = 0";
 static const char sql_pending_next[] =
-	"SELECT id FROM items WHERE analysed = 0 AND purged = 0 ORDER BY id DESC LIMIT ?";
+	"SELECT id FROM items WHERE analysed = 0 AND purged = 0 AND id % ?2 = ?3 ORDER BY id DESC LIMIT ?1";
 static const char sql_is_analysed[] = "SELECT analysed FROM items WHERE id = ?";
 
 int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen)
@@ -29,6 +29,12 @@ int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen
 
 int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n, char *err, size_t errlen)
 {
+	return store_analysis_next_part(s, max, 0, 1, ids, n, err, errlen);
+}
+
+int store_analysis_next_part(struct store *s, size_t max, unsigned part, unsigned parts, long long **ids, size_t *n,
+                             char *err, size_t errlen)
+{
 	*ids = NULL;
 	*n = 0;
 	if (!max)
@@ -42,6 +48,8 @@ int store_analysis_next(struct store *s, size_t max, long long **ids, size_t *n,
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, (long long)max);
+	sqlite3_bind_int64(st, 2, parts ? (long long)parts : 1);
+	sqlite3_bind_int64(st, 3, parts ? (long long)(part % parts) : 0);
 	int rc;
 	size_t k = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max)
