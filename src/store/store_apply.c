@@ -155,7 +155,10 @@ static int write_item(struct store *s, long long feed_id, struct pending *p, lon
 		return store_fail(s, "storing an item", err, errlen);
 	if (p->keep)
 		return 0;
-	return store_article_delete(s, id, err, errlen) || store_article_write(s, id, p->art, err, errlen) ? -1 : 0;
+	/* a new item has no article to replace (unless the feed carried its guid twice: then it has one) */
+	if ((p->id || store_article_exists(s, id)) && store_article_delete(s, id, err, errlen))
+		return -1;
+	return store_article_write(s, id, p->art, err, errlen);
 }
 
 static int apply_locked(struct store *s, long long feed_id, const struct feed *f, struct pending *p,

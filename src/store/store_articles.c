@@ -292,6 +292,20 @@ static const char *const delete_sql[] = {
 	"UPDATE items SET n_quotes = 0 WHERE id = ?1",
 };
 
+static const char sql_art_exists[] = "SELECT 1 FROM articles WHERE item_id = ?";
+
+int store_article_exists(struct store *s, long long id)
+{
+	char ignored[64];
+	sqlite3_stmt *st = store_stmt(s, sql_art_exists, ignored, sizeof ignored);
+	if (!st)
+		return 1; /* unsure: the caller deletes, which costs time only */
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc != SQLITE_DONE;
+}
+
 int store_article_delete(struct store *s, long long id, char *err, size_t errlen)
 {
 	if (store_fts_flush_item(s, id, err, errlen))

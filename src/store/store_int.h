@@ -89,6 +89,8 @@ void store_fts_discard(struct store *s, size_t keep);
 int store_article_write(struct store *s, long long item_id, const struct article *a,
                         char *err, size_t errlen);
 int store_article_delete(struct store *s, long long item_id, char *err, size_t errlen);
+/* 1 when item_id has an article (or the store could not tell), 0 when it has none. */
+int store_article_exists(struct store *s, long long item_id);
 /* Adds the analysis of a (dateline, derived headline, quotes, entities) to item_id's stored article. */
 int store_article_write_analysis(struct store *s, long long item_id, const struct article *a,
                                  char *err, size_t errlen);

@@ -170,12 +170,37 @@ static void test_rewritten_and_purged_in_batch(void **state)
 	store_close(s);
 }
 
+static void test_guid_twice_in_a_feed(void **state)
+{
+	(void)state;
+	struct store *s;
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	struct feed *f = make_feed("a", 3, "harbour");
+	struct feed *g = make_feed("a", 1, "granary"); /* its one item has guid a-0 again, with other text */
+	struct feed_item *it = feed_add_item(f);
+	assert_non_null(it);
+	*it = g->items[0]; /* moved over: g's copy is emptied before g is freed */
+	memset(&g->items[0], 0, sizeof g->items[0]);
+	feed_free(g);
+	assert_int_equal(store_batch_begin(s, err, sizeof err), 0);
+	assert_int_equal(apply(s, "https://a.example/feed", f, &ingest_item_parser), 0);
+	assert_int_equal(store_batch_commit(s, err, sizeof err), 0);
+	assert_int_equal(q1("SELECT count(*) FROM items"), 3);
+	assert_int_equal(q1("SELECT count(*) FROM articles"), 3);
+	/* the later copy wins, and the index holds its text alone */
+	assert_int_equal(q1("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'granary'"), 1);
+	assert_int_equal(q1("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'harbour'"), 2);
+	indexes_sound();
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_batch_visible_at_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_feed_undone_alone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rewritten_and_purged_in_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_guid_twice_in_a_feed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
