@@ -66,6 +66,13 @@ int analysis_pending(struct store *s, const volatile int *stop, size_t *done, ch
 struct analysis_worker;
 int analysis_worker_start(const char *store_path, struct analysis_worker **out, char *err, size_t errlen);
 int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen);
+/*
+ * on = 1: the worker writes nothing until called with 0 (or finished); it
+ * analyses one batch per thread meanwhile. A refresh holds it while its
+ * items are being stored, which would otherwise wait for the analysis's
+ * writes (a second of a four-second refresh, measured).
+ */
+void analysis_worker_hold(struct analysis_worker *w, int on);
 
 /*
  * The reader's turn: when item id's analysis still waits, runs it on a

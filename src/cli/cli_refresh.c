@@ -224,7 +224,10 @@ int cmd_refresh(int argc, char **argv)
 	o.feeds_path = path;
 	struct refresh_summary sum;
 	memset(&sum, 0, sizeof sum);
-	if (refresh_run(&fl, &o, &sink, &sum, err, sizeof err)) {
+	analysis_worker_hold(worker, 1); /* items browsable first: the analysis writes once they are */
+	int failed = refresh_run(&fl, &o, &sink, &sum, err, sizeof err);
+	analysis_worker_hold(worker, 0);
+	if (failed) {
 		cli_error("refresh: %s", err);
 		rc = CLI_FAIL;
 	} else {

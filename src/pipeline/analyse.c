@@ -11,8 +11,6 @@
 
 #include <pthread.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -33,9 +31,21 @@ static struct article *analyse_one(struct store *s, long long id)
 	return a;
 }
 
-/* analysis_pending() over the waiting articles whose id is part modulo parts. */
-static int pending_part(struct store *s, const volatile int *stop, unsigned part, unsigned parts, size_t *done,
-                        char *err, size_t errlen)
+/* Sleeps while *hold is set (and *unless is not): the refresh's writes go first. */
+static void wait_while(const atomic_int *hold, const atomic_int *unless)
+{
+	struct timespec nap = {0, 5 * 1000000L};
+	while (hold && atomic_load(hold) && !(unless && atomic_load(unless)))
+		nanosleep(&nap, NULL);
+}
+
+/*
+ * analysis_pending() over the waiting articles whose id is part modulo
+ * parts; while *hold is set (unless *unless is) a batch analysed waits to
+ * be written.
+ */
+static int pending_part(struct store *s, const volatile int *stop, unsigned part, unsigned parts,
+                        const atomic_int *hold, const atomic_int *unless, size_t *done, char *err, size_t errlen)
 {
 	size_t total = 0;
 	int rc = 0;
@@ -51,6 +61,7 @@ static int pending_part(struct store *s, const volatile int *stop, unsigned part
 		struct article *arts[ANALYSE_BATCH];
 		for (size_t i = 0; i < n; i++)
 			arts[i] = analyse_one(s, ids[i]);
+		wait_while(hold, unless);
 		rc = store_analysis_write(s, ids, arts, n, err, errlen);
 		for (size_t i = 0; i < n; i++)
 			article_free(arts[i]);
@@ -65,7 +76,7 @@ static int pending_part(struct store *s, const volatile int *stop, unsigned part
 
 int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen)
 {
-	return pending_part(s, stop, 0, 1, done, err, errlen);
+	return pending_part(s, stop, 0, 1, NULL, NULL, done, err, errlen);
 }
 
 int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen)
@@ -82,13 +93,17 @@ int analysis_on_open(struct store *s, long long id, struct article *a, char *err
 }
 
 /*
- * The worker: the same phase on the other cores while feeds still arrive,
- * a thread per core (two at most: the quotation index is written by one
- * connection at a time, so more would mostly wait for it), each with a
- * connection of its own and its share of the articles (id modulo the
- * threads), so one analyses while the other writes. Each analyses whatever
- * waits, naps when nothing does, and once told the refresh is over
- * finishes what is left and stops.
+ * The worker: the same phase beside the refresh, a thread per core (two at
+ * most: the quotation index is written by one connection at a time, so more
+ * would mostly wait for it), each with a connection of its own and its share
+ * of the articles (id modulo the threads), so one analyses while the other
+ * writes. Each analyses whatever waits, naps when nothing does, and once
+ * told the refresh is over finishes what is left and stops. While the
+ * refresh holds it (analysis_worker_hold()) a thread analyses one batch and
+ * waits to write it: the items' own writes, which make them browsable, never
+ * queue behind the analysis's, and the fetch keeps its core. (Threads
+ * niced instead still took the write lock for a second of a four-second
+ * refresh, and a busy machine starved them after it.)
  */
 #define WORKER_THREADS_MAX 2
 
@@ -105,6 +120,7 @@ struct worker_thread {
 
 struct analysis_worker {
 	atomic_int finishing;      /* set by analysis_worker_finish() */
+	atomic_int hold;           /* set by analysis_worker_hold(): nothing written meanwhile */
 	unsigned n;                /* threads */
 	struct worker_thread t[WORKER_THREADS_MAX];
 };
@@ -112,13 +128,12 @@ struct analysis_worker {
 static void *worker_main(void *arg)
 {
 	struct worker_thread *t = arg;
-	/* items browsable come first: on a busy machine the fetch's thread gets the CPU before this one */
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 	prctl(PR_SET_NAME, "dl-analysis", 0, 0, 0); /* top, perf and gdb tell the threads apart */
 	for (;;) {
 		int last = atomic_load(&t->w->finishing);
 		size_t n = 0;
-		if (pending_part(t->store, NULL, t->part, t->w->n, &n, t->err, sizeof t->err)) {
+		if (pending_part(t->store, NULL, t->part, t->w->n, &t->w->hold, &t->w->finishing, &n, t->err,
+		                 sizeof t->err)) {
 			t->failed = 1;
 			break;
 		}
@@ -165,6 +180,7 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 		return -1;
 	}
 	atomic_init(&w->finishing, 0);
+	atomic_init(&w->hold, 0);
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned want = cores >= WORKER_THREADS_MAX ? WORKER_THREADS_MAX : 1;
 	/* every connection first: the share of each thread is fixed by how many there are */
@@ -192,6 +208,11 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 	}
 	*out = w;
 	return 0;
+}
+
+void analysis_worker_hold(struct analysis_worker *w, int on)
+{
+	atomic_store(&w->hold, !!on);
 }
 
 int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen)
