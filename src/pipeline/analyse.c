@@ -45,7 +45,8 @@ static void wait_while(const atomic_int *hold, const atomic_int *unless)
  * be written.
  */
 static int pending_part(struct store *s, const volatile int *stop, unsigned part, unsigned parts,
-                        const atomic_int *hold, const atomic_int *unless, size_t *done, char *err, size_t errlen)
+                        const atomic_int *hold, const atomic_int *unless, pthread_mutex_t *writing, size_t *done,
+                        char *err, size_t errlen)
 {
 	size_t total = 0;
 	int rc = 0;
@@ -62,7 +63,12 @@ static int pending_part(struct store *s, const volatile int *stop, unsigned part
 		for (size_t i = 0; i < n; i++)
 			arts[i] = analyse_one(s, ids[i]);
 		wait_while(hold, unless);
+		/* the threads take turns here rather than in SQLite's busy wait, which sleeps past the other's commit */
+		if (writing)
+			pthread_mutex_lock(writing);
 		rc = store_analysis_write(s, ids, arts, n, err, errlen);
+		if (writing)
+			pthread_mutex_unlock(writing);
 		for (size_t i = 0; i < n; i++)
 			article_free(arts[i]);
 		free(ids);
@@ -76,7 +82,7 @@ static int pending_part(struct store *s, const volatile int *stop, unsigned part
 
 int analysis_pending(struct store *s, const volatile int *stop, size_t *done, char *err, size_t errlen)
 {
-	return pending_part(s, stop, 0, 1, NULL, NULL, done, err, errlen);
+	return pending_part(s, stop, 0, 1, NULL, NULL, NULL, done, err, errlen);
 }
 
 int analysis_on_open(struct store *s, long long id, struct article *a, char *err, size_t errlen)
@@ -121,6 +127,7 @@ struct worker_thread {
 struct analysis_worker {
 	atomic_int finishing;      /* set by analysis_worker_finish() */
 	atomic_int hold;           /* set by analysis_worker_hold(): nothing written meanwhile */
+	pthread_mutex_t writing;   /* held by the thread writing its batch */
 	unsigned n;                /* threads */
 	struct worker_thread t[WORKER_THREADS_MAX];
 };
@@ -132,8 +139,8 @@ static void *worker_main(void *arg)
 	for (;;) {
 		int last = atomic_load(&t->w->finishing);
 		size_t n = 0;
-		if (pending_part(t->store, NULL, t->part, t->w->n, &t->w->hold, &t->w->finishing, &n, t->err,
-		                 sizeof t->err)) {
+		if (pending_part(t->store, NULL, t->part, t->w->n, &t->w->hold, &t->w->finishing, &t->w->writing, &n,
+		                 t->err, sizeof t->err)) {
 			t->failed = 1;
 			break;
 		}
@@ -167,6 +174,7 @@ static int worker_end(struct analysis_worker *w, size_t *done, char *err, size_t
 	}
 	if (done)
 		*done = total;
+	pthread_mutex_destroy(&w->writing);
 	free(w);
 	return rc;
 }
@@ -181,6 +189,11 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 	}
 	atomic_init(&w->finishing, 0);
 	atomic_init(&w->hold, 0);
+	if (pthread_mutex_init(&w->writing, NULL)) {
+		free(w);
+		snprintf(err, errlen, "cannot start the analysis thread");
+		return -1;
+	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned want = cores >= WORKER_THREADS_MAX ? WORKER_THREADS_MAX : 1;
 	/* every connection first: the share of each thread is fixed by how many there are */
@@ -190,7 +203,8 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 		t->part = w->n;
 		if (store_open(store_path, 0, &t->store, err, errlen)) {
 			if (!w->n) {
-				free(w);
+				char ignored[8];
+				worker_end(w, NULL, ignored, sizeof ignored);
 				return -1;
 			}
 			break; /* one thread will do */
