@@ -160,6 +160,13 @@ struct store_item_reader {
 	struct article *(*read)(const struct feed_item *it, const char *feed_url, void *ctx);
 	void *ctx;
 	int analysed; /* 1: read() returns analysed articles; 0: their analysis waits (store_analysis_next()) */
+	/*
+	 * May be NULL. Otherwise reads items[0..n) into out[0..n) at once, each
+	 * as read() would (NULL where it would give NULL), so that a reader may
+	 * spread a feed's items over threads.
+	 */
+	void (*read_all)(const struct feed_item *const *items, size_t n, const char *feed_url, struct article **out,
+	                 void *ctx);
 };
 
 /*

