@@ -196,7 +196,7 @@ int cmd_refresh(int argc, char **argv)
 		feedlist_free(&fl);
 		return CLI_OK;
 	}
-	/* The store keeps validators, items and articles: one transaction per feed (store_sink.h). */
+	/* The store keeps validators, items and articles: many feeds to a transaction (store_sink.c). */
 	struct store *st = NULL;
 	struct store_sink *ssink = NULL;
 	if (store_open(NULL, 0, &st, err, sizeof err) || !(ssink = store_sink_new(st))) {
