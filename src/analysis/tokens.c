@@ -333,8 +333,8 @@ void tokens_free(struct token_list *l)
 	l->n = l->cap = 0;
 }
 
-int tokens_is(const char *s, const struct token *t, const char *w)
+int tokens_is_slow(const char *s, const struct token *t, const char *w)
 {
-	size_t n = strlen(w);
-	return t->end - t->start == n && !strncasecmp(s + t->start, w, n);
+	size_t n = t->end - t->start;
+	return !strncasecmp(s + t->start, w, n) && !w[n];
 }

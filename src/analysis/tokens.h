@@ -65,6 +65,18 @@ int tokens_split(const char *s, size_t len, struct token_list *out);
 void tokens_free(struct token_list *l);
 
 /* 1 when token t of s is exactly the ASCII word w, without regard to case. */
-int tokens_is(const char *s, const struct token *t, const char *w);
+int tokens_is_slow(const char *s, const struct token *t, const char *w);
+/*
+ * Most calls hold a token against each word of a list, and the first
+ * letter settles nearly all of them: that much is inline (the call was a
+ * third of the analysis's instructions).
+ */
+static inline int tokens_is(const char *s, const struct token *t, const char *w)
+{
+	unsigned char a = (unsigned char)s[t->start], b = (unsigned char)w[0];
+	if (t->end > t->start && a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20))
+		return 0; /* ASCII letters fold with 0x20; other bytes that differ by it are told apart below */
+	return tokens_is_slow(s, t, w);
+}
 
 #endif
