@@ -63,6 +63,12 @@ int store_default_path(char *out, size_t cap, char *err, size_t errlen);
 int store_open(const char *path, int flags, struct store **out, char *err, size_t errlen);
 /* Closes the store; NULL allowed. */
 void store_close(struct store *s);
+/*
+ * 1 when another connection (another dateline: a refresh beside the
+ * interface) has committed to the store since the previous call, else 0
+ * (the first call only takes note). Costs a read of the WAL index, no I/O.
+ */
+int store_changed_elsewhere(struct store *s);
 /* The path the store was opened at (owned by the store). */
 const char *store_path(const struct store *s);
 

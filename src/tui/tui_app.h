@@ -108,6 +108,7 @@ struct app {
 	int msg_error;              /* 1 for an error */
 	const char *self;           /* path of this program, to run `dateline refresh` */
 	double next_reload;         /* monotonic time of the next reload-time refresh, 0 when off */
+	double next_watch;          /* monotonic time the store is next looked at for other processes' commits */
 	int feeds_stale;            /* 1 when counts may have changed since feeds_load() (it is slow on big stores) */
 };
 
