@@ -30,7 +30,7 @@ enum what { OPEN, LIST, SEARCH, SEARCH_RANK, QUOTES_SPEAKER, QUOTES_ALL, TYPEAHE
 static const char *const names[] = {
 	"store_open + store_close", "list 50 newest", "search ceasefire (newest)", "search ceasefire (ranked)",
 	"quotes, speaker Peskov", "quotes, all (newest 50)", "type-ahead: 'we', 'we w', 'we wi', 'we wil'",
-	"load one article (10 quotes)"};
+	"load one article (item 4242)"};
 
 static int run(struct store *s, const char *db, enum what w, char *err, size_t errlen)
 {
