@@ -23,6 +23,10 @@ static const char sql_list_feed[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE i.feed_id = ?4 AND +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
 	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+/* every unread item (no other filter): from the unread's own index (schema 6), newest first */
+static const char sql_list_unread[] =
+	"SELECT " ITEM_COLS " FROM items i INDEXED BY items_unread LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE i.read = 0 AND i.purged = 0 ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_item_get[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";
 
@@ -93,7 +97,8 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, o->feed_id ? sql_list_feed : sql_list, err, errlen);
+	const char *sql = o->feed_id ? sql_list_feed : o->flags == STORE_LIST_UNREAD ? sql_list_unread : sql_list;
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));

@@ -72,6 +72,8 @@ static void test_schema_creation(void **state)
 	/* the Feeds screen's counts are read from covering indexes (version 4) */
 	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
 	                                 " ('items_feed_state','items_state')"), 2);
+	/* and "All unread" from the unread's own index (version 6) */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'items_unread'"), 1);
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	sqlite3_stmt *st;
