@@ -197,19 +197,41 @@ int store_item_mark(struct store *s, long long id, enum store_mark m, char *err,
 	return 0;
 }
 
-static const char sql_all_read[] = "UPDATE items SET read = 1 WHERE read = 0 AND (?1 = 0 OR feed_id = ?1)";
+/*
+ * Each from an index: one feed's items (feed_id leads items_feed_state), or every
+ * unread (the unread's own index, then the purged ones, which keep their
+ * flag too). One statement with "?1 = 0 OR feed_id = ?1" read every item of
+ * the store even for one feed: a quarter of a second at 1,000,000 articles.
+ */
+static const char sql_feed_read[] = "UPDATE items SET read = 1 WHERE feed_id = ?1 AND read = 0";
+static const char sql_all_read[] = "UPDATE items INDEXED BY items_unread SET read = 1 WHERE read = 0 AND purged = 0";
+static const char sql_all_read_purged[] = "UPDATE items SET read = 1 WHERE purged > 0 AND read = 0";
+
+static int run_mark(struct store *s, const char *sql, long long feed_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
+	if (!st)
+		return -1;
+	if (feed_id)
+		sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
+}
 
 int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen)
 {
 	if (store_writable(s, err, errlen))
 		return -1;
-	sqlite3_stmt *st = store_stmt(s, sql_all_read, err, errlen);
-	if (!st)
+	if (feed_id)
+		return run_mark(s, sql_feed_read, feed_id, err, errlen);
+	if (store_tx_begin(s, err, errlen))
 		return -1;
-	sqlite3_bind_int64(st, 1, feed_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
+	if (run_mark(s, sql_all_read, 0, err, errlen) || run_mark(s, sql_all_read_purged, 0, err, errlen)) {
+		store_tx_rollback(s);
+		return -1;
+	}
+	return store_tx_commit(s, err, errlen);
 }
 
 /* Reads n digits at *p into *v; advances *p. */

@@ -166,6 +166,13 @@ static void test_counts_follow_changes(void **state)
 	assert_int_equal(store_purge(s, 0, &r, &purged, err, sizeof err), 0);
 	assert_true(purged > 0);
 	assert_counts_right(s);
+	/* everything read at once (each part from its index), the purged too, as one statement did */
+	exec("UPDATE items SET read = 0 WHERE id = (SELECT min(id) FROM items WHERE purged = 1)");
+	assert_int_equal(q1("SELECT count(*) FROM items WHERE purged = 1 AND read = 0"), 1);
+	assert_true(q1("SELECT count(*) FROM items WHERE purged = 0 AND read = 0") > 0);
+	assert_int_equal(store_mark_all_read(s, 0, err, sizeof err), 0);
+	assert_int_equal(q1("SELECT count(*) FROM items WHERE read = 0"), 0);
+	assert_counts_right(s);
 	/* a feed removed; the other keeps its counts */
 	assert_int_equal(store_feed_delete(s, b, err, sizeof err), 0);
 	assert_counts_right(s);
