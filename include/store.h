@@ -221,6 +221,13 @@ struct store_list_opts {
 /* Items newest first. Free with store_items_free(). */
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen);
+/*
+ * The items of the same list that come after `after` (one it gave: its date
+ * and id count), so a long list is read in parts that neither repeat nor
+ * miss an item when others come or go in between. after NULL: from the top.
+ */
+int store_items_list_after(struct store *s, const struct store_list_opts *o, const struct store_item *after,
+                           struct store_item **out, size_t *n, char *err, size_t errlen);
 /* How many items o selects (limit and offset ignored): the counts of "All unread", "Saved", "Starred". */
 int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen);
 /* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */

@@ -2,6 +2,7 @@
 #include "store_int.h"
 #include "base.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +19,15 @@
 static const char sql_list[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
-	" ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_list_feed[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE i.feed_id = ?4 AND +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
-	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (?3 = 0 OR i.starred = 1) AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 /* every unread item (no other filter): from the unread's own index (schema 6), newest first */
 static const char sql_list_unread[] =
 	"SELECT " ITEM_COLS " FROM items i INDEXED BY items_unread LEFT JOIN feeds f ON f.id = i.feed_id"
-	" WHERE i.read = 0 AND i.purged = 0 ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" WHERE i.read = 0 AND i.purged = 0 AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_item_get[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";
 
@@ -95,6 +96,12 @@ oom:
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen)
 {
+	return store_items_list_after(s, o, NULL, out, n, err, errlen);
+}
+
+int store_items_list_after(struct store *s, const struct store_list_opts *o, const struct store_item *after,
+                           struct store_item **out, size_t *n, char *err, size_t errlen)
+{
 	*out = NULL;
 	*n = 0;
 	const char *sql = o->feed_id ? sql_list_feed : o->flags == STORE_LIST_UNREAD ? sql_list_unread : sql_list;
@@ -107,6 +114,9 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 	sqlite3_bind_int64(st, 4, o->feed_id);
 	sqlite3_bind_int64(st, 5, o->limit ? (long long)o->limit : -1);
 	sqlite3_bind_int64(st, 6, (long long)o->offset);
+	/* (date, id) below a bound: a range on the date indexes, not a filter over the rows before it */
+	sqlite3_bind_int64(st, 7, after ? after->date : LLONG_MAX);
+	sqlite3_bind_int64(st, 8, after ? after->id : LLONG_MAX);
 	return collect_items(s, st, out, n, err, errlen);
 }
 

@@ -104,6 +104,24 @@ static void assert_counts_right(struct store *s)
 				         " ORDER BY date DESC, id DESC LIMIT 1 OFFSET %zu", k);
 				assert_int_equal(items[k].id, q1(sql));
 			}
+			/* read in parts of 3, each after the last item of the one before: the same list */
+			struct store_list_opts part = o;
+			part.limit = 3;
+			size_t got = 0;
+			for (;;) {
+				struct store_item *p;
+				size_t np;
+				assert_int_equal(store_items_list_after(s, &part, got ? &items[got - 1] : NULL, &p, &np,
+				                                        err, sizeof err), 0);
+				assert_true(got + np <= listed);
+				for (size_t k = 0; k < np; k++)
+					assert_int_equal(p[k].id, items[got + k].id);
+				got += np;
+				store_items_free(p, np);
+				if (np < part.limit)
+					break;
+			}
+			assert_int_equal(got, listed);
 			store_items_free(items, listed);
 			assert_int_equal(store_items_count(s, &o, &counted, err, sizeof err), 0);
 			assert_int_equal(counted, (long long)listed);
