@@ -471,7 +471,7 @@ static int run(struct app *ap, char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory laying out the article");
 			return -1;
 		}
-		int wait = job_auto_wait_ms(ap), every = ap->job.pid ? POLL_MS : WATCH_MS;
+		int wait = job_auto_wait_ms(ap), every = ap->av.more ? 0 : ap->job.pid ? POLL_MS : WATCH_MS;
 		timeout(wait < 0 || wait > every ? every : wait);
 		wint_t wc;
 		int r = get_wch(&wc);
@@ -489,6 +489,8 @@ static int run(struct app *ap, char *err, size_t errlen)
 			if (app_screen(ap) == SCR_FEEDS && !feeds_load(ap))
 				ap->feeds_stale = 0;
 		}
+		if (ap->av.more) /* the rest of a long list: while the user looks at its first rows, and before a key acts */
+			articles_load_rest(ap);
 		if (r == ERR)
 			continue;
 		if (tui_key(ap, (int)wc, r == OK))

@@ -54,6 +54,7 @@ struct articles_view {
 	int flags;                /* STORE_LIST_* it was made with */
 	long long feed_id;        /* feed it lists, 0 for all */
 	char filter[256];         /* the filter line */
+	int more;                 /* 1 while the rest of the list, after its first rows, is still to be read */
 };
 
 struct qsearch_view {
@@ -147,6 +148,8 @@ void feeds_free(struct app *ap);
 
 /* The Articles screen and what both lists share (tui_lists.c). */
 int articles_load(struct app *ap, const char *title, int flags, long long feed_id);
+/* Reads the rest of a list articles_load() opened with its first rows only; 0 when there is none left. */
+int articles_load_rest(struct app *ap);
 void articles_filter(struct app *ap, const char *filter);
 void articles_draw(struct app *ap, int rows);
 int articles_action(struct app *ap, enum action act, int count);
