@@ -26,10 +26,10 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-enum what { OPEN, LIST, LIST_UNREAD, LIST_FEED, SEARCH, SEARCH_RANK, QUOTES_SPEAKER, QUOTES_ALL, TYPEAHEAD, LOAD };
+enum what { OPEN, LIST, LIST_UNREAD, LIST_FEED_FIRST, LIST_FEED, SEARCH, SEARCH_RANK, QUOTES_SPEAKER, QUOTES_ALL, TYPEAHEAD, LOAD };
 static const char *const names[] = {
 	"store_open + store_close", "list 50 newest", "list every unread (All unread)",
-	"list one feed, every item", "search ceasefire (newest)", "search ceasefire (ranked)",
+	"list one feed, first 200 (drawn first)", "list one feed, every item", "search ceasefire (newest)", "search ceasefire (ranked)",
 	"quotes, speaker Peskov", "quotes, all (newest 50)", "type-ahead: 'we', 'we w', 'we wi', 'we wil'",
 	"load one article (item 4242)"};
 
@@ -46,9 +46,11 @@ static int run(struct store *s, const char *db, enum what w, char *err, size_t e
 	}
 	case LIST:
 	case LIST_UNREAD:
-	case LIST_FEED: { /* the last two: what the interface loads on opening "All unread" or a feed */
-		struct store_list_opts o = {w == LIST_UNREAD ? STORE_LIST_UNREAD : 0, w == LIST_FEED ? 2 : 0,
-		                            w == LIST ? 50 : 0, 0};
+	case LIST_FEED_FIRST:
+	case LIST_FEED: { /* what the interface loads on opening "All unread" or a feed (its first rows, then all) */
+		int feed = w == LIST_FEED || w == LIST_FEED_FIRST;
+		struct store_list_opts o = {w == LIST_UNREAD ? STORE_LIST_UNREAD : 0, feed ? 2 : 0,
+		                            w == LIST ? 50 : w == LIST_FEED_FIRST ? 200 : 0, 0};
 		struct store_item *it;
 		if (store_items_list(s, &o, &it, &n, err, errlen))
 			return -1;
