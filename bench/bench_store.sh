@@ -8,7 +8,7 @@
 # cost in process (bench/store_inproc.c) on the two largest, which is what the interface pays per
 # keystroke. The stores are generated once (bench/store_gen.c) into build/bench/stores/ and reused
 # while the generator and the schema are unchanged; BENCH_FRESH=1 rebuilds them. BENCH_STORE_SIZES
-# changes the sizes (the million-article store: about 2.7 GB, 4 minutes of CPU to generate once).
+# changes the sizes (the million-article store: 2.6 GB and under 4 minutes of CPU to generate once).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 SIZES=${BENCH_STORE_SIZES:-10000 100000 1000000}
