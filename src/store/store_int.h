@@ -22,6 +22,7 @@ struct store {
 	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
 	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
 	size_t n_stmt;                          /* cache entries used */
+	long long data_version;                 /* PRAGMA data_version last seen (store_changed_elsewhere) */
 	unsigned long long snippet_work;        /* hits weighed and tokens read by dl_snippet (the tests count it) */
 };
 

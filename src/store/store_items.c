@@ -2,6 +2,7 @@
 #include "store_int.h"
 #include "base.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +19,15 @@
 static const char sql_list[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
-	" ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_list_feed[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE i.feed_id = ?4 AND +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
-	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (?3 = 0 OR i.starred = 1) AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+/* every unread item (no other filter): from the unread's own index (schema 6), newest first */
+static const char sql_list_unread[] =
+	"SELECT " ITEM_COLS " FROM items i INDEXED BY items_unread LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE i.read = 0 AND i.purged = 0 AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_item_get[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";
 
@@ -91,9 +96,16 @@ oom:
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen)
 {
+	return store_items_list_after(s, o, NULL, out, n, err, errlen);
+}
+
+int store_items_list_after(struct store *s, const struct store_list_opts *o, const struct store_item *after,
+                           struct store_item **out, size_t *n, char *err, size_t errlen)
+{
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, o->feed_id ? sql_list_feed : sql_list, err, errlen);
+	const char *sql = o->feed_id ? sql_list_feed : o->flags == STORE_LIST_UNREAD ? sql_list_unread : sql_list;
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));
@@ -102,6 +114,9 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 	sqlite3_bind_int64(st, 4, o->feed_id);
 	sqlite3_bind_int64(st, 5, o->limit ? (long long)o->limit : -1);
 	sqlite3_bind_int64(st, 6, (long long)o->offset);
+	/* (date, id) below a bound: a range on the date indexes, not a filter over the rows before it */
+	sqlite3_bind_int64(st, 7, after ? after->date : LLONG_MAX);
+	sqlite3_bind_int64(st, 8, after ? after->id : LLONG_MAX);
 	return collect_items(s, st, out, n, err, errlen);
 }
 
@@ -192,19 +207,41 @@ int store_item_mark(struct store *s, long long id, enum store_mark m, char *err,
 	return 0;
 }
 
-static const char sql_all_read[] = "UPDATE items SET read = 1 WHERE read = 0 AND (?1 = 0 OR feed_id = ?1)";
+/*
+ * Each from an index: one feed's items (feed_id leads items_feed_state), or every
+ * unread (the unread's own index, then the purged ones, which keep their
+ * flag too). One statement with "?1 = 0 OR feed_id = ?1" read every item of
+ * the store even for one feed: a quarter of a second at 1,000,000 articles.
+ */
+static const char sql_feed_read[] = "UPDATE items SET read = 1 WHERE feed_id = ?1 AND read = 0";
+static const char sql_all_read[] = "UPDATE items INDEXED BY items_unread SET read = 1 WHERE read = 0 AND purged = 0";
+static const char sql_all_read_purged[] = "UPDATE items SET read = 1 WHERE purged > 0 AND read = 0";
+
+static int run_mark(struct store *s, const char *sql, long long feed_id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
+	if (!st)
+		return -1;
+	if (feed_id)
+		sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
+}
 
 int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen)
 {
 	if (store_writable(s, err, errlen))
 		return -1;
-	sqlite3_stmt *st = store_stmt(s, sql_all_read, err, errlen);
-	if (!st)
+	if (feed_id)
+		return run_mark(s, sql_feed_read, feed_id, err, errlen);
+	if (store_tx_begin(s, err, errlen))
 		return -1;
-	sqlite3_bind_int64(st, 1, feed_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
+	if (run_mark(s, sql_all_read, 0, err, errlen) || run_mark(s, sql_all_read_purged, 0, err, errlen)) {
+		store_tx_rollback(s);
+		return -1;
+	}
+	return store_tx_commit(s, err, errlen);
 }
 
 /* Reads n digits at *p into *v; advances *p. */

@@ -72,6 +72,8 @@ static void test_schema_creation(void **state)
 	/* the Feeds screen's counts are read from covering indexes (version 4) */
 	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
 	                                 " ('items_feed_state','items_state')"), 2);
+	/* and "All unread" from the unread's own index (version 6) */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'items_unread'"), 1);
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	sqlite3_stmt *st;
@@ -419,6 +421,21 @@ static void test_search(void **state)
 	assert_int_equal(qh[1].index, 1);
 	assert_int_equal(qh[5].item_id, id1);
 	store_quote_hits_free(qh, n);
+	/* a purged item's quotations leave the list (another connection purges it, as retention would) */
+	sqlite3 *d;
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE items SET purged = 1 WHERE id = %lld", id2);
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(qh[0].item_id, id3);
+	store_quote_hits_free(qh, n);
+	snprintf(sql, sizeof sql, "UPDATE items SET purged = 0 WHERE id = %lld", id2);
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
 	/* a replaced article leaves nothing behind in the indexes */
 	assert_int_equal(store_article_replace(s, id1, a2, 1, err, sizeof err), 0);
 	assert_int_equal(store_search(s, "riyadh", 10, &h, &n, err, sizeof err), 0);
