@@ -10,14 +10,15 @@
 /*
  * article.h: the article model every stage of dateline speaks.
  *
- * Depends on nothing but libc. Parsers fill it, analysis adds quotes and
+ * Depends on base (array_grow()) and libc. Parsers fill it, analysis adds quotes and
  * entities, the store saves and loads it, interfaces render it.
  *
  * Ownership: an article owns every string and array reachable from it. All
  * strings are NUL-terminated UTF-8, allocated with malloc, and freed by
  * article_free(). Setters copy their arguments; pointers returned by the
  * adders (article_add_section(), ...) stay valid only until the next call that
- * adds to the same array, because arrays grow with realloc.
+ * adds to the same array, because arrays grow with realloc (array_grow():
+ * code that fills an array itself keeps its cap_ count true).
  *
  * Positions: a quote or mention is located by section index, paragraph index
  * within that section, and byte offsets [start, end) into that paragraph's
@@ -68,6 +69,7 @@ struct entity {
 	enum entity_type type;     /* person, organization or place */
 	char **aliases;            /* other names it goes by in the text */
 	size_t n_aliases;          /* number of aliases */
+	size_t cap_aliases;        /* allocated slots */
 	char *role;                /* "U.S. President", or NULL */
 	struct mention *mentions;  /* every mention, in text order */
 	size_t n_mentions;         /* number of mentions */
@@ -148,7 +150,7 @@ const char *article_paragraph(const struct article *a, int section, int paragrap
 /*
  * feed.h: the feed model (RSS, RDF, Atom and JSON Feed alike).
  *
- * Depends on nothing but libc. Ownership: a feed owns every string and array
+ * Depends on base (array_grow()) and libc. Ownership: a feed owns every string and array
  * reachable from it; all strings are NUL-terminated UTF-8 from malloc, freed
  * by feed_free(). Absent values are NULL. Pointers returned by the adders
  * stay valid until the next add to the same array (arrays grow by realloc).
@@ -170,8 +172,10 @@ struct feed_item {
 	char *content;    /* full content (content:encoded, atom:content, JSON content_html/_text), or NULL */
 	char **categories;          /* category terms */
 	size_t n_categories;        /* number of categories */
+	size_t cap_categories;      /* allocated slots */
 	struct enclosure *enclosures; /* enclosures and media:content */
 	size_t n_enclosures;        /* number of enclosures */
+	size_t cap_enclosures;      /* allocated slots */
 };
 
 struct feed {

@@ -108,11 +108,8 @@ static int load_entity_parts(struct store *s, long long eid, struct entity *e, c
 	int rc;
 	/* aliases are appended directly: entity_add_alias() would drop one equal to the name */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char **na = realloc(e->aliases, (e->n_aliases + 1) * sizeof *na);
-		if (!na)
+		if (array_grow((void **)&e->aliases, &e->cap_aliases, e->n_aliases + 1, sizeof *e->aliases))
 			goto oom;
-		e->aliases = na;
-		e->aliases[e->n_aliases] = NULL;
 		if (col_set(st, 0, &e->aliases[e->n_aliases]))
 			goto oom;
 		e->n_aliases++;
