@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 		struct tm tm;
 		gmtime_r(&tt, &tm);
 		strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		article_set(&a->published, date, strlen(date));
+		article_set_published(a, date, (struct moment){.time = when, .precision = DATE_TIME});
 		snprintf(guid, sizeof guid, "urn:bench:%lld", i);
 		sqlite3_stmt *st = store_stmt(s, sql_item, err, sizeof err);
 		if (!st)

@@ -76,13 +76,8 @@ static void end_language(struct fx *x, struct fx_frame *f, char *v)
 /* The channel's date: lastBuildDate is better than pubDate, whichever order they come in. */
 static void channel_date(struct fx *x, char *v, int rank)
 {
-	if (rank >= x->updated_rank) {
-		char *d = fx_date(v);
-		if (d) {
-			fx_take(&x->feed->updated, d);
-			x->updated_rank = rank;
-		}
-	}
+	if (rank >= x->updated_rank && fx_set_updated(x, v))
+		x->updated_rank = rank;
 	free(v);
 }
 
@@ -102,9 +97,7 @@ static void end_pub_date(struct fx *x, struct fx_frame *f, char *v)
 		channel_date(x, v, 1);
 		return;
 	}
-	char *d = fx_date(v);
-	if (d)
-		fx_take(&x->item->published, d);
+	fx_set_published(x, v);
 	free(v);
 }
 
@@ -210,13 +203,6 @@ static void take_text_if_unset(char **field, char *v)
 	take_if_unset(*v ? field : NULL, v);
 }
 
-static void set_date(char **field, const char *v)
-{
-	char *d = fx_date(v);
-	if (d)
-		fx_take(field, d);
-}
-
 static void end_dc_contributor(struct fx *x, struct fx_frame *f, char *v)
 {
 	if (!x->item->author)
@@ -228,7 +214,7 @@ static void end_dc_contributor(struct fx *x, struct fx_frame *f, char *v)
 static void end_dc_date(struct fx *x, struct fx_frame *f, char *v)
 {
 	(void)f;
-	set_date(x->item ? &x->item->updated : &x->feed->updated, v);
+	fx_set_updated(x, v);
 	free(v);
 }
 
@@ -241,7 +227,7 @@ static void end_dc_description(struct fx *x, struct fx_frame *f, char *v)
 static void end_dcterms_issued(struct fx *x, struct fx_frame *f, char *v)
 {
 	(void)f;
-	set_date(&x->item->published, v);
+	fx_set_published(x, v);
 	free(v);
 }
 

@@ -17,7 +17,10 @@ static char *copy(const char *s, size_t len)
 
 struct article *article_new(void)
 {
-	return calloc(1, sizeof(struct article));
+	struct article *a = calloc(1, sizeof *a);
+	if (a)
+		a->published_at = MOMENT_UNKNOWN;
+	return a;
 }
 
 int article_set(char **field, const char *s, size_t len)
@@ -27,6 +30,14 @@ int article_set(char **field, const char *s, size_t len)
 		return -1;
 	free(*field);
 	*field = p;
+	return 0;
+}
+
+int article_set_published(struct article *a, const char *s, struct moment at)
+{
+	if (article_set(&a->published, s, s ? strlen(s) : 0))
+		return -1;
+	a->published_at = s ? at : MOMENT_UNKNOWN;
 	return 0;
 }
 
@@ -59,6 +70,7 @@ int article_set_dateline(struct article *a, const char *place, const char *date,
 	struct dateline *d = calloc(1, sizeof *d);
 	if (!d)
 		return -1;
+	d->date_at = MOMENT_UNKNOWN;
 	if ((place && !(d->place = strdup(place))) || (date && !(d->date = strdup(date))) ||
 	    (agency && !(d->agency = strdup(agency))) || !(d->raw = strdup(raw ? raw : ""))) {
 		free(d->place);

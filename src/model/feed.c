@@ -9,7 +9,7 @@ struct feed *feed_new(void)
 {
 	struct feed *f = calloc(1, sizeof *f);
 	if (f)
-		f->cap_items = 0;
+		f->updated_at = MOMENT_UNKNOWN;
 	return f;
 }
 
@@ -29,7 +29,14 @@ struct feed_item *feed_add_item(struct feed *f)
 		return NULL;
 	struct feed_item *it = &f->items[f->n_items++];
 	memset(it, 0, sizeof *it);
+	it->published_at = it->updated_at = MOMENT_UNKNOWN;
 	return it;
+}
+
+const char *feed_item_date(const struct feed_item *it, struct moment *at)
+{
+	*at = it->published ? it->published_at : it->updated ? it->updated_at : MOMENT_UNKNOWN;
+	return it->published ? it->published : it->updated;
 }
 
 int feed_item_add_category(struct feed_item *it, const char *term)
