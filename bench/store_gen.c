@@ -156,7 +156,7 @@ static void quoted_paragraph(struct article *a, struct section *s, int para, cha
 	entity_add_alias(e, surname);
 }
 
-static struct article *make_article(long long i, int whole, const char *date, char *headline, size_t hcap)
+static struct article *make_article(long long i, int whole, const char *date, long long when, char *headline, size_t hcap)
 {
 	struct article *a = article_new();
 	char buf[1024], url[64];
@@ -169,7 +169,7 @@ static struct article *make_article(long long i, int whole, const char *date, ch
 	article_set(&a->headline, headline, strlen(headline));
 	snprintf(buf, sizeof buf, "By %s %s", PICK(first_names), PICK(last_names));
 	article_set(&a->byline, buf, strlen(buf));
-	article_set(&a->published, date, strlen(date));
+	article_set_published(a, date, (struct moment){.time = when, .precision = DATE_TIME});
 	struct section *s = article_add_section(a, NULL);
 	int paragraphs = whole ? 6 + (int)(next() % 5) : 1 + (int)(next() % 2);
 	int quotes = whole ? 2 + (int)(next() % 7) : (int)(next() % 3);
@@ -209,7 +209,7 @@ static int add_item(struct store *s, long long feed, long long i, long long n, l
 	struct tm tm;
 	gmtime_r(&tt, &tm);
 	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	struct article *a = make_article(i, whole, date, headline, sizeof headline);
+	struct article *a = make_article(i, whole, date, when, headline, sizeof headline);
 	snprintf(guid, sizeof guid, "urn:bench:%lld", i);
 	sqlite3_stmt *st = store_stmt(s, sql_item, err, errlen);
 	if (!st) {

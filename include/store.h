@@ -354,7 +354,8 @@ int store_quotes_search(struct store *s, const struct store_quote_query *q, stru
 void store_quote_hits_free(struct store_quote_hit *h, size_t n);
 
 /*
- * Parses a date for --since: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]",
+ * Parses a date for --since: ISO 8601 ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]",
+ * also "YYYY-MM" and "YYYY": their first day; base.h calendar_iso_read()),
  * or a relative "7d" / "2w" / "1m" / "1y" back from now. 0 with *t set, -1.
  */
 int store_parse_date(const char *s, long long *t);

@@ -6,6 +6,7 @@
 #define DATELINE_STORE_INT_H
 
 #include "store.h"
+#include "model.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
@@ -54,8 +55,13 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* A malloc'd copy of column i, NULL when SQL NULL; sets *oom on allocation failure. */
 char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 
-/* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
-long long store_date_value(const char *iso);
+/*
+ * The time of ISO text the store keeps (a loaded article's published date,
+ * its dateline's date, a --since date), read by base's calendar_iso_read(),
+ * the ISO part of the one date parser; MOMENT_UNKNOWN when iso is NULL or
+ * no ISO date. Dates coming in come with their times (the model's _at fields).
+ */
+struct moment store_moment(const char *iso);
 
 /*
  * Registers dl_snippet(articles_fts), the search snippet whose work per

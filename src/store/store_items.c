@@ -244,53 +244,13 @@ int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t er
 	return store_tx_commit(s, err, errlen);
 }
 
-/* Reads n digits at *p into *v; advances *p. */
-static int digits(const char **p, int n, int *v)
+struct moment store_moment(const char *iso)
 {
-	*v = 0;
-	for (int i = 0; i < n; i++, (*p)++) {
-		if (**p < '0' || **p > '9')
-			return -1;
-		*v = *v * 10 + (**p - '0');
-	}
-	return 0;
-}
-
-/* Unix time of "YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±hh[:]mm]", 0 when it is not one. */
-long long store_date_value(const char *iso)
-{
-	if (!iso)
-		return 0;
-	const char *p = iso;
-	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' || digits(&p, 2, &d))
-		return 0;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	if (*p == 'T' || *p == ' ') {
-		p++;
-		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
-			return 0;
-		if (*p == ':') {
-			p++;
-			if (digits(&p, 2, &se))
-				return 0;
-			if (*p == '.')
-				for (p++; *p >= '0' && *p <= '9'; p++)
-					;
-		}
-		if (*p == '+' || *p == '-') {
-			int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
-			if (digits(&p, 2, &oh))
-				return 0;
-			if (*p == ':')
-				p++;
-			if (*p && digits(&p, 2, &om))
-				return 0;
-			off = sign * (oh * 3600 + om * 60);
-		}
-	}
-	return calendar_time(y, mo, d, h, mi, se) - off;
+	struct date_fields t;
+	struct moment m = MOMENT_UNKNOWN;
+	if (iso && !calendar_iso_read(iso, &t) && !calendar_fields_time(&t, &m.time))
+		m.precision = t.precision;
+	return m;
 }
 
 int store_parse_date(const char *s, long long *t)
@@ -304,9 +264,9 @@ int store_parse_date(const char *s, long long *t)
 		*t = (long long)time(NULL) - (long long)n * days * 86400;
 		return 0;
 	}
-	long long v = store_date_value(s);
-	if (!v)
+	struct moment m = store_moment(s);
+	if (!moment_known(m))
 		return -1;
-	*t = v;
+	*t = m.time;
 	return 0;
 }

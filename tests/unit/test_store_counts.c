@@ -64,7 +64,7 @@ static struct feed *feed_of(int first, int n)
 		snprintf(buf, sizeof buf, "https://example.org/%d", i);
 		assert_int_equal(feed_set(&it->link, buf), 0);
 		snprintf(buf, sizeof buf, "2025-03-%02dT10:00:00Z", 1 + i % 28);
-		assert_int_equal(feed_set(&it->published, buf), 0);
+		assert_int_equal(item_set_published(it, buf), 0);
 		snprintf(buf, sizeof buf, "The council met about story %d. \"We agree,\" said Jane Smith.", i);
 		assert_int_equal(feed_set(&it->summary, buf), 0);
 	}
