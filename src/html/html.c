@@ -12,6 +12,7 @@
 #include "html_meta.h"
 #include "html_score.h"
 #include "html_text.h"
+#include "html_tree.h"
 #include "base.h"
 
 #include <libxml/HTMLparser.h>
@@ -228,23 +229,16 @@ int html_decode(const char *data, size_t len, const char *content_type, const ch
 	return 0;
 }
 
-static xmlDoc *parse(const char *data, size_t len, const char *url)
+/* The page's tree, bounded in size (html_tree.c); *deep set when the parse
+ * stopped at libxml2's nesting limit (256 elements without XML_PARSE_HUGE,
+ * which we never set): the page is cut there, so a missing article gets that
+ * reason instead of a bare "no article found". */
+static xmlDoc *parse(const char *data, size_t len, const char *url, int *deep)
 {
-	xmlResetLastError(); /* so too_deep() sees this parse's errors only */
-	return htmlReadMemory(data, (int)len, url, "UTF-8",
-	                      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-}
-
-/*
- * 1 when the last parse stopped at libxml2's nesting limit (256 elements
- * without XML_PARSE_HUGE, which we never set): the page is cut there, so a
- * missing article gets that reason instead of a bare "no article found".
- */
-static int too_deep(void)
-{
-	const xmlError *e = xmlGetLastError();
-	return e && e->message && strstr(e->message, "Excessive depth");
+	struct html_tree_stats st;
+	xmlDoc *doc = html_tree_parse(data, len, url, &st);
+	*deep = st.deep;
+	return doc;
 }
 
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
@@ -266,7 +260,8 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		snprintf(err, errlen, "page too large (%zu bytes)", len);
 		return -1;
 	}
-	xmlDoc *doc = parse(text, ulen, url);
+	int deep;
+	xmlDoc *doc = parse(text, ulen, url, &deep);
 	if (!doc) {
 		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
@@ -289,7 +284,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = parse(text, ulen, url))) {
+			if (!(doc = parse(text, ulen, url, &deep))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;
@@ -312,7 +307,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 			break;
 	}
 	if (!best || body_bytes(best) < MIN_ARTICLE_TEXT) {
-		snprintf(err, errlen, too_deep() ? "no article found: the page nests elements more than 256 deep"
+		snprintf(err, errlen, deep ? "no article found: the page nests elements more than 256 deep"
 		                                 : "no article found");
 		goto done;
 	}
@@ -345,7 +340,8 @@ int html_fragment_parse(const char *data, size_t len, const char *url, struct ar
 		text = utf8;
 	}
 	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
-	xmlDoc *doc = parse(text, ulen, url);
+	int deep;
+	xmlDoc *doc = parse(text, ulen, url, &deep);
 	int rc = -1;
 	if (!doc) {
 		snprintf(err, errlen, "not readable HTML");

@@ -1,0 +1,70 @@
+/*
+ * html_tree_bench.c: how much tree html_tree_parse() builds per page byte.
+ *
+ * usage: html_tree_bench FILE...   (uncompressed pages)
+ * Prints one line per page (bytes, elements built, whether the budget cut the
+ * page, estimated tree bytes per page byte), then the largest ratio over the
+ * pages and how many pages reached the budget. A normal page should never
+ * reach it: it is then read whole.
+ */
+#include "html.h"
+#include "html_tree.h"
+
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		char *b = realloc(buf, cap * 2);
+		if (!b) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = b, cap *= 2;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+int main(int argc, char **argv)
+{
+	double worst = 0;
+	const char *worst_page = "-";
+	int capped = 0, pages = 0;
+	for (int i = 1; i < argc; i++) {
+		size_t len, ulen;
+		char *data = slurp(argv[i], &len), *owned;
+		const char *text;
+		if (!data || html_decode(data, len, NULL, &text, &ulen, &owned)) {
+			fprintf(stderr, "%s: cannot read\n", argv[i]);
+			free(data);
+			return 1;
+		}
+		struct html_tree_stats st;
+		xmlDoc *doc = html_tree_parse(text, ulen, NULL, &st);
+		double ratio = ulen ? (double)st.cost / (double)ulen : 0;
+		printf("%-60s bytes %9zu  elements %7zu  %s  tree/page %.2f\n", argv[i], ulen, st.elements,
+		       st.truncated ? "cut" : "whole", ratio);
+		if (ratio > worst)
+			worst = ratio, worst_page = argv[i];
+		capped += st.truncated;
+		pages++;
+		xmlFreeDoc(doc);
+		free(owned);
+		free(data);
+	}
+	printf("pages %d  reached the budget %d  largest tree/page %.2f (%s)\n", pages, capped, worst, worst_page);
+	return 0;
+}
