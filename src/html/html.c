@@ -15,7 +15,6 @@
 #include "html_tree.h"
 #include "base.h"
 
-#include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 #include <limits.h>
 #include <stdio.h>
@@ -229,18 +228,6 @@ int html_decode(const char *data, size_t len, const char *content_type, const ch
 	return 0;
 }
 
-/* The page's tree, bounded in size (html_tree.c); *deep set when the parse
- * stopped at libxml2's nesting limit (256 elements without XML_PARSE_HUGE,
- * which we never set): the page is cut there, so a missing article gets that
- * reason instead of a bare "no article found". */
-static xmlDoc *parse(const char *data, size_t len, const char *url, int *deep)
-{
-	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(data, len, url, &st);
-	*deep = st.deep;
-	return doc;
-}
-
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
                struct article *a, char *err, size_t errlen)
 {
@@ -260,8 +247,12 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		snprintf(err, errlen, "page too large (%zu bytes)", len);
 		return -1;
 	}
-	int deep;
-	xmlDoc *doc = parse(text, ulen, url, &deep);
+	/* st.deep: the parse stopped at libxml2's nesting limit (256 elements
+	 * without XML_PARSE_HUGE, which we never set); st.truncated: at the tree's
+	 * size budget. Either way the page is cut there, and a missing article
+	 * gets that reason instead of a bare "no article found". */
+	struct html_tree_stats st;
+	xmlDoc *doc = html_tree_parse(text, ulen, url, &st);
 	if (!doc) {
 		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
@@ -284,7 +275,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = parse(text, ulen, url, &deep))) {
+			if (!(doc = html_tree_parse(text, ulen, url, &st))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;
@@ -307,8 +298,10 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 			break;
 	}
 	if (!best || body_bytes(best) < MIN_ARTICLE_TEXT) {
-		snprintf(err, errlen, deep ? "no article found: the page nests elements more than 256 deep"
-		                                 : "no article found");
+		snprintf(err, errlen, "%s", st.deep ? "no article found: the page nests elements more than 256 deep"
+		                            : st.truncated ? "no article found in the part of the page read: the rest holds "
+		                                             "more markup than the reader keeps"
+		                                           : "no article found");
 		goto done;
 	}
 	move_body(a, best);
@@ -340,8 +333,7 @@ int html_fragment_parse(const char *data, size_t len, const char *url, struct ar
 		text = utf8;
 	}
 	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
-	int deep;
-	xmlDoc *doc = parse(text, ulen, url, &deep);
+	xmlDoc *doc = html_tree_parse(text, ulen, url, NULL);
 	int rc = -1;
 	if (!doc) {
 		snprintf(err, errlen, "not readable HTML");

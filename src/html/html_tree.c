@@ -124,9 +124,17 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		cost += ATTR_COST + (atts[i + 1] ? strlen((const char *)atts[i + 1]) : 0);
 	}
 	kept[n] = kept[n + 1] = NULL;
+	htmlParserCtxtPtr ctxt = ctx;
+	int open_before = ctxt->nodeNr;
+	b->start(ctx, name, n ? kept : NULL);
+	if (ctxt->nodeNr <= open_before) {
+		/* the builder refused it (nesting limit, memory): its end must not
+		 * close the parent */
+		b->open[b->depth - 1] = 0;
+		return;
+	}
 	b->st.cost += cost;
 	b->st.elements++;
-	b->start(ctx, name, n ? kept : NULL);
 	if (text_muted(name, atts))
 		b->mute_depth = b->depth;
 }
