@@ -9,6 +9,7 @@ KIND is the shape that makes a tree builder spend the most per page byte:
   nested    <b><i><u>... opened deeper and deeper, closed in bursts (within the parser's 256 limit)
   attrs     <span a=1 b=2 ...>w</span>, a dozen short attributes per element
   tiny      text nodes split by comments and empty elements: w<!--c-->w<br>w<img>...
+  pis       processing instructions between letters: w<?x?>w<?x?>... (a node each in libxml2's tree)
   comments  one huge comment, a huge <script> and a huge <style> around a short article
   mixed     a real article's paragraphs followed by all of the above, in turn
 
@@ -41,6 +42,8 @@ def unit(kind, i):
         return "<span " + " ".join("a%d=%d" % (k, k) for k in range(12)) + ">w</span>"
     if kind == "tiny":
         return "w<!--c-->w<br>w<img>w<i></i>"
+    if kind == "pis":
+        return "w<?x?>"
     raise ValueError(kind)
 
 
@@ -67,7 +70,7 @@ def main():
     kind, path = sys.argv[1], sys.argv[2]
     target = int(float(sys.argv[3] if len(sys.argv) > 3 else 4) * 1024 * 1024)
     out = [ARTICLE]
-    kinds = ["spans", "divs", "nested", "attrs", "tiny", "comments"] if kind == "mixed" else [kind]
+    kinds = ["spans", "divs", "nested", "attrs", "tiny", "pis", "comments"] if kind == "mixed" else [kind]
     for k in kinds:
         filler(k, out, (target - len(ARTICLE)) // len(kinds))
     out.append("</body></html>\n")

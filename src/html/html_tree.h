@@ -6,7 +6,8 @@
  * node: a page of <span>w</span> runs becomes a tree 20-30 times its size. The
  * builder here is libxml2's, behind a filter on its SAX events that
  *   - keeps only the attributes some extraction stage reads (HTML_TREE_ATTRS);
- *   - drops comments, and the text of <style> and of every <script> but JSON-LD;
+ *   - drops comments, processing instructions, and the text of <style> and of
+ *     every <script> but JSON-LD;
  *   - stops at a budget of bytes (a multiple of the page's size, plus a floor):
  *     what follows is not read, as if the page ended there.
  * Normal pages stay far below the budget and get the tree they always had,

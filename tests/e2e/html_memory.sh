@@ -1,6 +1,7 @@
 #!/bin/bash
 # dateline show on hostile web pages: peak memory a small multiple of the page, whatever the markup
-# (spans, divs, attributes, tiny text nodes, nesting, huge comments and scripts), and the article
+# (spans, divs, attributes, tiny text nodes, nesting, processing instructions, huge comments and
+# scripts), and the article
 # still found. Pages come from bench/gen_hostile_html.py.
 . "$(dirname "$0")/lib.sh"
 
@@ -20,7 +21,7 @@ base=$(maxrss "$BIN" show --json "$TMP/small.html")
 per_byte=8
 case "$BIN" in *asan*) per_byte=24 ;; esac
 mb=8
-for kind in spans divs attrs tiny nested comments mixed; do
+for kind in spans divs attrs tiny nested pis comments mixed; do
 	page="$TMP/$kind.html"
 	python3 "$ROOT/bench/gen_hostile_html.py" "$kind" "$page" "$mb"
 	size_kb=$(($(wc -c <"$page") / 1024))

@@ -21,23 +21,29 @@ static xmlNode *next_node(xmlNode *n)
 	return n ? n->next : NULL;
 }
 
-/* Next node after n's subtree, comments skipped. */
+static int dropped(const xmlNode *n)
+{
+	return n && (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE);
+}
+
+/* Next node after n's subtree, what html_tree drops skipped. */
 static xmlNode *next_past(xmlNode *n)
 {
 	while (n && !n->next)
 		n = n->parent;
 	n = n ? n->next : NULL;
-	while (n && n->type == XML_COMMENT_NODE)
+	while (dropped(n))
 		n = next_node(n);
 	return n;
 }
 
-/* Next node that html_tree keeps: libxml2's comments are left out by it. */
+/* Next node that html_tree keeps: libxml2's comments and processing
+ * instructions are left out by it. */
 static xmlNode *next_kept(xmlNode *n)
 {
 	do
 		n = next_node(n);
-	while (n && n->type == XML_COMMENT_NODE);
+	while (dropped(n));
 	return n;
 }
 
@@ -70,7 +76,7 @@ static const char page[] =
 	"<meta property=\"og:title\" content=\"Harbour talks resume\">"
 	"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Talks\"}</script>"
 	"<script>var tracker = 'x'.repeat(1000);</script><style>p { color: red }</style></head>"
-	"<body class=\"post\" data-track=\"1\" onload=\"go()\"><!-- header -->"
+	"<body class=\"post\" data-track=\"1\" onload=\"go()\"><!-- header --><?php echo 1; ?>"
 	"<div id=\"main\" data-x=\"y\" aria-label=\"main\"><p>The council <b>said<i> on Monday</b> that"
 	"<p>talks would <a href=\"/more\" rel=\"nofollow\" data-id=\"7\">resume</a>.</div>"
 	"<table><tr><td>cell<td>two</table><ul><li>one<li>two</ul><br/>tail"
@@ -229,6 +235,26 @@ static void test_cut_leaves_a_whole_tree(void **state)
 	free(s);
 }
 
+/* Comments and processing instructions are a node each in libxml2's tree and
+ * none in this one: text between them joins into one text node. */
+static void test_comments_and_pis_cost_nothing(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = hostile("w<!--c--><?x?>", (size_t)2 << 20, &len);
+	struct html_tree_stats st;
+	xmlDoc *doc = html_tree_parse(s, len, NULL, &st);
+	assert_non_null(doc);
+	struct census c;
+	count_tree(doc, &c);
+	assert_false(st.truncated);
+	assert_true(c.elements < 20);
+	assert_true(c.texts < 20);
+	assert_true(c.bytes < 2 * len);
+	xmlFreeDoc(doc);
+	free(s);
+}
+
 static void test_nesting_limit_reported(void **state)
 {
 	(void)state;
@@ -267,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_normal_page_keeps_libxml2_tree),
 		cmocka_unit_test(test_hostile_pages_stay_within_budget),
 		cmocka_unit_test(test_cut_leaves_a_whole_tree),
+		cmocka_unit_test(test_comments_and_pis_cost_nothing),
 		cmocka_unit_test(test_nesting_limit_reported),
 		cmocka_unit_test(test_url_and_unclean_text),
 	};
