@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		struct html_tree_stats st;
-		xmlDoc *doc = html_tree_parse(text, ulen, NULL, &st);
+		xmlDoc *doc = html_tree_parse(text, ulen, NULL, !owned, &st);
 		double ratio = ulen ? (double)st.cost / (double)ulen : 0;
 		printf("%-60s bytes %9zu  elements %7zu  %s  tree/page %.2f\n", argv[i], ulen, st.elements,
 		       st.truncated ? "cut" : "whole", ratio);

@@ -252,7 +252,9 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 	 * size budget. Either way the page is cut there, and a missing article
 	 * gets that reason instead of a bare "no article found". */
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(text, ulen, url, &st);
+	/* read in place only once html_decode() found it valid UTF-8; decoded text is checked once for every pass */
+	int clean = !utf8 || html_tree_clean(text, ulen);
+	xmlDoc *doc = html_tree_parse(text, ulen, url, clean, &st);
 	if (!doc) {
 		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
@@ -275,7 +277,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = html_tree_parse(text, ulen, url, &st))) {
+			if (!(doc = html_tree_parse(text, ulen, url, clean, &st))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;
@@ -333,7 +335,7 @@ int html_fragment_parse(const char *data, size_t len, const char *url, struct ar
 		text = utf8;
 	}
 	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
-	xmlDoc *doc = html_tree_parse(text, ulen, url, NULL);
+	xmlDoc *doc = html_tree_parse(text, ulen, url, !utf8, NULL);
 	int rc = -1;
 	if (!doc) {
 		snprintf(err, errlen, "not readable HTML");

@@ -190,9 +190,14 @@ static int stopped_deep(htmlParserCtxtPtr ctxt)
  * grown to twice the page; declaring UTF-8 reads the bytes as they are. Only
  * text that is not clean UTF-8 (a NUL would make libxml2 sniff UTF-16 or 32)
  * takes the decoder, as before. */
-static int read_as_utf8(htmlParserCtxtPtr ctxt, const char *text, size_t len)
+int html_tree_clean(const char *text, size_t len)
 {
-	if (!memchr(text, '\0', len) && utf8_valid(text, len))
+	return !memchr(text, '\0', len) && utf8_valid(text, len);
+}
+
+static int read_as_utf8(htmlParserCtxtPtr ctxt, int clean)
+{
+	if (clean)
 		return xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler("UTF-8");
 	if (!h || xmlSwitchToEncoding(ctxt, h))
@@ -202,7 +207,7 @@ static int read_as_utf8(htmlParserCtxtPtr ctxt, const char *text, size_t len)
 	return ctxt->input->encoding ? 0 : -1;
 }
 
-xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, struct html_tree_stats *stats)
+xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, int clean, struct html_tree_stats *stats)
 {
 	if (stats)
 		memset(stats, 0, sizeof *stats);
@@ -229,7 +234,7 @@ xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, struct ht
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	                                 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 	xmlDoc *doc = NULL;
-	if (read_as_utf8(ctxt, text, len)) {
+	if (read_as_utf8(ctxt, clean || html_tree_clean(text, len))) {
 		b.failed = 1;
 	} else if (url && ctxt->input && !ctxt->input->filename &&
 	           !(ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url))) {

@@ -30,12 +30,16 @@ struct html_tree_stats {
 
 /*
  * Parses len bytes of UTF-8 HTML (url: the page's address for doc->URL, may
- * be NULL). Options are fixed and safe: RECOVER, NONET, NOERROR, NOWARNING,
- * COMPACT, IGNORE_ENC (never NOENT, DTDLOAD or HUGE). stats may be NULL.
- * Returns the document (caller frees with xmlFreeDoc) or NULL (memory, or
- * nothing libxml2 could read).
+ * be NULL). clean: the caller knows the text is valid UTF-8 without NUL
+ * bytes (html_decode() checked it); 0 has it checked here. Options are fixed
+ * and safe: RECOVER, NONET, NOERROR, NOWARNING, COMPACT, IGNORE_ENC (never
+ * NOENT, DTDLOAD or HUGE). stats may be NULL. Returns the document (caller
+ * frees with xmlFreeDoc) or NULL (memory, or nothing libxml2 could read).
  */
-xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, struct html_tree_stats *stats);
+xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, int clean, struct html_tree_stats *stats);
+
+/* 1 when text is valid UTF-8 without NUL bytes: what clean above promises. */
+int html_tree_clean(const char *text, size_t len);
 
 /* The tree budget for a page of len bytes. */
 size_t html_tree_budget(size_t len);

@@ -91,7 +91,7 @@ static void test_normal_page_keeps_libxml2_tree(void **state)
 	size_t len = strlen(page);
 	xmlDoc *ref = htmlReadMemory(page, (int)len, NULL, "UTF-8", OPTIONS);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(page, len, NULL, &st);
+	xmlDoc *doc = html_tree_parse(page, len, NULL, 1, &st);
 	assert_non_null(ref);
 	assert_non_null(doc);
 	assert_false(st.truncated);
@@ -176,7 +176,7 @@ static void test_hostile_pages_stay_within_budget(void **state)
 		size_t len;
 		char *s = hostile(units[i], (size_t)3 << 20, &len);
 		struct html_tree_stats st;
-		xmlDoc *doc = html_tree_parse(s, len, NULL, &st);
+		xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
 		assert_non_null(doc);
 		struct census c;
 		count_tree(doc, &c);
@@ -213,7 +213,7 @@ static void test_cut_leaves_a_whole_tree(void **state)
 	size_t len;
 	char *s = hostile("<div><span>w", (size_t)2 << 20, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, &st);
+	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
 	assert_non_null(doc);
 	assert_true(st.truncated || st.deep);
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -243,7 +243,7 @@ static void test_comments_and_pis_cost_nothing(void **state)
 	size_t len;
 	char *s = hostile("w<!--c--><?x?>", (size_t)2 << 20, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, &st);
+	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
 	assert_non_null(doc);
 	struct census c;
 	count_tree(doc, &c);
@@ -261,7 +261,7 @@ static void test_nesting_limit_reported(void **state)
 	size_t len;
 	char *s = hostile("<div>", 4000, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, &st);
+	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
 	assert_non_null(doc);
 	assert_true(st.deep);
 	assert_false(st.truncated);
@@ -275,14 +275,14 @@ static void test_url_and_unclean_text(void **state)
 {
 	(void)state;
 	static const char with_nul[] = "\0\0<html><body><p>Hi</p></body></html>";
-	xmlDoc *doc = html_tree_parse(page, strlen(page), "https://news.example/a.html", NULL);
+	xmlDoc *doc = html_tree_parse(page, strlen(page), "https://news.example/a.html", 1, NULL);
 	assert_non_null(doc);
 	assert_string_equal(doc->URL, "https://news.example/a.html");
 	xmlFreeDoc(doc);
-	doc = html_tree_parse(with_nul, sizeof with_nul - 1, NULL, NULL);
+	doc = html_tree_parse(with_nul, sizeof with_nul - 1, NULL, 0, NULL);
 	xmlFreeDoc(doc);
 	static const char latin[] = "<html><body><p>Caf\xe9</p></body></html>";
-	doc = html_tree_parse(latin, sizeof latin - 1, NULL, NULL);
+	doc = html_tree_parse(latin, sizeof latin - 1, NULL, 0, NULL);
 	assert_non_null(doc);
 	xmlFreeDoc(doc);
 }
