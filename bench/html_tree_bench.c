@@ -7,36 +7,13 @@
  * pages and how many pages reached the budget. A normal page should never
  * reach it: it is then read whole.
  */
+#include "base.h"
 #include "html.h"
 #include "html_tree.h"
 
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		char *b = realloc(buf, cap * 2);
-		if (!b) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = b, cap *= 2;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 int main(int argc, char **argv)
 {
@@ -45,10 +22,10 @@ int main(int argc, char **argv)
 	int capped = 0, pages = 0;
 	for (int i = 1; i < argc; i++) {
 		size_t len, ulen;
-		char *data = slurp(argv[i], &len), *owned;
+		char *data = NULL, *owned, err[256];
 		const char *text;
-		if (!data || html_decode(data, len, NULL, &text, &ulen, &owned)) {
-			fprintf(stderr, "%s: cannot read\n", argv[i]);
+		if (file_read(argv[i], (size_t)1 << 30, &data, &len, err, sizeof err) || html_decode(data, len, NULL, &text, &ulen, &owned)) {
+			fprintf(stderr, "%s: %s\n", argv[i], data ? "cannot decode" : err);
 			free(data);
 			return 1;
 		}

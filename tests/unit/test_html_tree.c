@@ -157,6 +157,16 @@ static char *hostile(const char *unit, size_t bytes, size_t *len)
 	return s;
 }
 
+/* The bounded tree of hostile(unit, bytes); *len: the page's size. */
+static xmlDoc *parse_hostile(const char *unit, size_t bytes, struct html_tree_stats *st, size_t *len)
+{
+	char *s = hostile(unit, bytes, len);
+	xmlDoc *doc = html_tree_parse(s, *len, NULL, 1, st);
+	assert_non_null(doc);
+	free(s);
+	return doc;
+}
+
 /* However the markup multiplies nodes, the tree stays within the budget, the
  * builder's count is the tree's, and what came before the cut is whole. */
 static void test_hostile_pages_stay_within_budget(void **state)
@@ -211,10 +221,8 @@ static void test_cut_leaves_a_whole_tree(void **state)
 {
 	(void)state;
 	size_t len;
-	char *s = hostile("<div><span>w", (size_t)2 << 20, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
-	assert_non_null(doc);
+	xmlDoc *doc = parse_hostile("<div><span>w", (size_t)2 << 20, &st, &len);
 	assert_true(st.truncated || st.deep);
 	xmlNode *root = xmlDocGetRootElement(doc);
 	assert_string_equal(root->name, "html");
@@ -232,7 +240,6 @@ static void test_cut_leaves_a_whole_tree(void **state)
 	}
 	assert_int_equal(elements, st.elements);
 	xmlFreeDoc(doc);
-	free(s);
 }
 
 /* Comments and processing instructions are a node each in libxml2's tree and
@@ -241,10 +248,8 @@ static void test_comments_and_pis_cost_nothing(void **state)
 {
 	(void)state;
 	size_t len;
-	char *s = hostile("w<!--c--><?x?>", (size_t)2 << 20, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
-	assert_non_null(doc);
+	xmlDoc *doc = parse_hostile("w<!--c--><?x?>", (size_t)2 << 20, &st, &len);
 	struct census c;
 	count_tree(doc, &c);
 	assert_false(st.truncated);
@@ -252,21 +257,17 @@ static void test_comments_and_pis_cost_nothing(void **state)
 	assert_true(c.texts < 20);
 	assert_true(c.bytes < 2 * len);
 	xmlFreeDoc(doc);
-	free(s);
 }
 
 static void test_nesting_limit_reported(void **state)
 {
 	(void)state;
 	size_t len;
-	char *s = hostile("<div>", 4000, &len);
 	struct html_tree_stats st;
-	xmlDoc *doc = html_tree_parse(s, len, NULL, 1, &st);
-	assert_non_null(doc);
+	xmlDoc *doc = parse_hostile("<div>", 4000, &st, &len);
 	assert_true(st.deep);
 	assert_false(st.truncated);
 	xmlFreeDoc(doc);
-	free(s);
 }
 
 /* The URL names the document (metadata reads doc->URL); a page that is not
