@@ -185,16 +185,16 @@ static int stopped_deep(htmlParserCtxtPtr ctxt)
 	return ctxt->lastError.message && strstr(ctxt->lastError.message, "Excessive depth");
 }
 
-/* Reads the page as UTF-8. Naming the encoding, as htmlReadMemory(..., "UTF-8")
- * does, runs the page through libxml2's UTF-8 decoder into a second buffer
- * grown to twice the page; declaring UTF-8 reads the bytes as they are. Only
- * text that is not clean UTF-8 (a NUL would make libxml2 sniff UTF-16 or 32)
- * takes the decoder, as before. */
 int html_tree_clean(const char *text, size_t len)
 {
 	return !memchr(text, '\0', len) && utf8_valid(text, len);
 }
 
+/* Reads the page as UTF-8. Naming the encoding, as htmlReadMemory(..., "UTF-8")
+ * does, runs the page through libxml2's UTF-8 decoder into a second buffer
+ * grown to twice the page; declaring UTF-8 reads the bytes as they are. Only
+ * text that is not clean UTF-8 (a NUL would make libxml2 sniff UTF-16 or 32)
+ * takes the decoder, as before. */
 static int read_as_utf8(htmlParserCtxtPtr ctxt, int clean)
 {
 	if (clean)
@@ -214,6 +214,7 @@ xmlDoc *html_tree_parse(const char *text, size_t len, const char *url, int clean
 	if (len > INT_MAX)
 		return NULL;
 	/* htmlReadMemory() spelled out, to put the filter between parser and builder */
+	xmlInitParser();
 	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
 	if (!ctxt)
 		return NULL;

@@ -126,6 +126,7 @@ int discover_feeds(const char *html, size_t len, const char *base_url, struct di
 	}
 	/* Start tags are all discovery needs: no tree is built, so a page of a
 	 * million elements costs the parser's buffers, not a tree 30 times its size. */
+	xmlInitParser(); /* as htmlReadMemory() does */
 	htmlParserCtxtPtr ctxt = len ? htmlCreateMemoryParserCtxt(html, (int)len) : NULL;
 	if (!ctxt) {
 		snprintf(err, errlen, "cannot read the page as HTML");
