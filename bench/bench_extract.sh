@@ -2,6 +2,8 @@
 # 3. Extraction and analysis per article, in process, on the shared material:
 #   - the article-extraction-benchmark pages (eval/extraction/aeb): html_parse() alone and with the
 #     analysis (bench/html_bench.c: each page's time is its fastest of BENCH_ROUNDS runs), peak memory;
+#   - the tree html_tree_parse() builds per page byte on those pages, and `dateline show --json`'s
+#     peak memory on 8 MB hostile pages (bench/gen_hostile_html.py) per page byte;
 #   - analysis_run() on the seed and the PolNeAR articles (bench/analysis_bench.c), per article and
 #     per 1,000 words; and `dateline show --json` on the seed, whole process.
 . "$(dirname "$0")/lib.sh"
@@ -25,9 +27,28 @@ if [ -d "$PAGES" ]; then
 	row "extraction, all $n pages in one process: peak MB" "$(peak_mb "$BENCH_DIR/html_bench" -r 1 "$W"/*.html)" - - "-"
 	big=$(ls -S "$W"/*.html | head -1)
 	row "show --json on the largest page ($(($(wc -c <"$big") / 1024)) KB): peak MB" "$(peak_mb "$BIN" show --json "$big")" - - "-"
+	# the tree builder's budget (3x the page + 8 MB) must never touch a normal page
+	"$BENCH_DIR/html_tree_bench" "$W"/*.html | tail -1 >"$W/tree.txt"
+	sed 's/^/  tree: /' "$W/tree.txt"
+	row "extraction tree bytes per page byte, largest of the $n aeb pages" "$(awk '{print $9}' "$W/tree.txt")" - - "-"
+	row "aeb pages cut by the tree budget" "$(awk '{print $6}' "$W/tree.txt")" - - "0" "o == 0"
 else
 	row "extraction per page" "skipped (no $PAGES)" - - "< 5 ms"
 fi
+
+# Peak memory on hostile pages: markup that makes a tree builder spend the most per page byte
+# (bench/gen_hostile_html.py), above the program's baseline on an empty page.
+printf '<html><body><p>The council met.</p></body></html>' >"$W/small.html"
+base=$(peak_mb "$BIN" show --json "$W/small.html")
+for kind in spans attrs tiny; do
+	python3 bench/gen_hostile_html.py "$kind" "$W/$kind.html" 8
+	mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1048576)" "$W/$kind.html")
+	peak=$(peak_mb "$BIN" show --json "$W/$kind.html")
+	row "show --json on an 8 MB hostile page ($kind): peak MB" "$peak" - - "-"
+	row "  same: peak bytes per page byte above the baseline ($base MB)" \
+		"$(python3 -c "import sys; print('%.2f' % ((float(sys.argv[1]) - float(sys.argv[2])) / float(sys.argv[3])))" "$peak" "$base" "$mb")" \
+		- - "<= 8" "o <= 8"
+done
 
 TEXTS="$SHARED/eval/quotes/polnear-dev/text"
 if [ -d "$TEXTS" ]; then

@@ -26,11 +26,12 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-enum what { OPEN, LIST, SEARCH, SEARCH_RANK, QUOTES_SPEAKER, QUOTES_ALL, TYPEAHEAD, LOAD };
+enum what { OPEN, LIST, LIST_UNREAD, LIST_FEED_FIRST, LIST_FEED, SEARCH, SEARCH_RANK, QUOTES_SPEAKER, QUOTES_ALL, TYPEAHEAD, LOAD };
 static const char *const names[] = {
-	"store_open + store_close", "list 50 newest", "search ceasefire (newest)", "search ceasefire (ranked)",
+	"store_open + store_close", "list 50 newest", "list every unread (All unread)",
+	"list one feed, first 200 (drawn first)", "list one feed, every item", "search ceasefire (newest)", "search ceasefire (ranked)",
 	"quotes, speaker Peskov", "quotes, all (newest 50)", "type-ahead: 'we', 'we w', 'we wi', 'we wil'",
-	"load one article (10 quotes)"};
+	"load one article (item 4242)"};
 
 static int run(struct store *s, const char *db, enum what w, char *err, size_t errlen)
 {
@@ -43,8 +44,13 @@ static int run(struct store *s, const char *db, enum what w, char *err, size_t e
 		store_close(t);
 		return 0;
 	}
-	case LIST: {
-		struct store_list_opts o = {0, 0, 50, 0};
+	case LIST:
+	case LIST_UNREAD:
+	case LIST_FEED_FIRST:
+	case LIST_FEED: { /* what the interface loads on opening "All unread" or a feed (its first rows, then all) */
+		int feed = w == LIST_FEED || w == LIST_FEED_FIRST;
+		struct store_list_opts o = {w == LIST_UNREAD ? STORE_LIST_UNREAD : 0, feed ? 2 : 0,
+		                            w == LIST ? 50 : w == LIST_FEED_FIRST ? 200 : 0, 0};
 		struct store_item *it;
 		if (store_items_list(s, &o, &it, &n, err, errlen))
 			return -1;

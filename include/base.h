@@ -250,6 +250,52 @@ void calendar_civil(long long days, long long *y, int *m, int *d);
 /* Seconds since 1970-01-01T00:00:00Z of that UTC date and time. */
 long long calendar_time(long long y, int m, int d, int h, int mi, int s);
 
+/*
+ * calendar_iso.c: dates as fields, and the ISO 8601 part of the one date
+ * parser. decode.h's date_parse() reads every form feeds and pages write and
+ * calls calendar_iso_read() for ISO; the store, which may not use decode,
+ * reads its own stored ISO text back with the same code.
+ */
+/* How much of a date its text gave; the order is from least to most. */
+enum date_precision {
+	DATE_NONE = 0, /* no date: the time is DATE_UNKNOWN */
+	DATE_NO_YEAR,  /* a month and a day without a year ("--07-24", "XXXX-07-24", a dateline's "July 24"): the time is DATE_UNKNOWN */
+	DATE_YEAR,     /* "2024": the time is 1 January 00:00 UTC */
+	DATE_MONTH,    /* "2024-07": the 1st, 00:00 UTC */
+	DATE_DAY,      /* a day without a time of day: 00:00 UTC of that day (a day is the same day everywhere) */
+	DATE_TIME,     /* a time of day (minutes or finer), converted to UTC from the offset written (UTC when none) */
+};
+/* The time of a date not read, or read without its year: no real instant is this far back. */
+#define DATE_UNKNOWN INT64_MIN
+
+/* A date as written, before any conversion: what the one date parser reads. */
+struct date_fields {
+	int year, month, day;      /* year 0 with DATE_NO_YEAR; month and day 1 when not written */
+	int hour, minute, second;  /* 0 when not written; second 60 for a leap second */
+	int offset;                /* minutes east of UTC of the zone written (0 when none) */
+	enum date_precision precision;
+};
+
+/*
+ * Reads ISO 8601 / W3C-DTF: "2024", "2024-07", "2024-07-24", "20240724",
+ * "240724", ordinal "2024-206" / "2024206", two-digit years "-24", "-2407",
+ * "-24-07", year-less "--07-24" and "XXXX-07-24", each optionally followed by
+ * "T" or a space and "HH:MM[:SS[.fff]]" and a zone ("Z", "+05", "+0530",
+ * "+05:30"). Spaces around are allowed. Fills *t and returns 0 when the whole
+ * of s is one and it is a real date (calendar_fields_time()), else -1 with
+ * *t zeroed (DATE_NONE).
+ */
+int calendar_iso_read(const char *s, struct date_fields *t);
+/* Reads the zone offset "Z" (alone), "+05", "+0530" or "+05:30" that is all of s into *minutes (east). 0 or -1. */
+int calendar_zone_read(const char *s, int *minutes);
+/*
+ * The UTC seconds of *t (the offset taken away; a leap second counts as the
+ * second before it) into *time, DATE_UNKNOWN for DATE_NO_YEAR. Returns -1
+ * when the fields are no real date (year outside 1-9999, month 13, 31 June,
+ * 29 February of a common year, hour 24, DATE_NONE), else 0.
+ */
+int calendar_fields_time(const struct date_fields *t, int64_t *time);
+
 /* version.h: the one place the version is written. */
 #define DATELINE_VERSION "0.1.0"
 #define DATELINE_HOMEPAGE "https://github.com/dateline-reader/dateline" /* named in the User-Agent */

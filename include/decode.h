@@ -1,5 +1,5 @@
 /*
- * decode.h: the public interface of src/decode/: bytes to text: content sniffing, charsets, the XML pre-pass, feed dates.
+ * decode.h: the public interface of src/decode/: bytes to text: content sniffing, charsets, the XML pre-pass, the one date parser.
  * Each part below opens with what its module does and who owns the pointers it hands out.
  */
 #ifndef DATELINE_DECODE_H
@@ -210,21 +210,42 @@ size_t entity_number(const char *s, size_t len, unsigned long *cp);
 size_t entity_decode(const char *s, size_t len, uint32_t *cp);
 
 /*
- * feed_date.h: the dates feeds and pages write, normalised to UTC.
+ * date.h: the one date parser. Every stage that turns a date's text into a
+ * time comes here (feeds, page metadata, datelines, the interface); the html
+ * and analysis stages only find date-like text and hand it over.
  *
- * Reads RFC 822 / RFC 2822 and their common breakages (missing seconds or
- * time, two-digit years, full month names, "GMT-01:00", North American zone
- * names, a comma after the month), W3C-DTF / ISO 8601 (with reduced and
- * ordinal forms, fractions and offsets), asctime(), JavaScript's Date
- * string, Perforce's "2006/09/15", and the Greek, Hungarian and Korean
- * (Nate, OnBlog) forms feedparser knows. Reusable by any module (HTML
- * metadata); depends on libc only and keeps no state.
+ * Reads ISO 8601 / W3C-DTF (base.h calendar_iso_read(): reduced, ordinal,
+ * two-digit-year and year-less forms, fractions and offsets), RFC 822 /
+ * RFC 2822 and their common breakages (missing seconds or time, two-digit
+ * years, full month names, "GMT-01:00", North American zone names, a comma
+ * after the month), asctime(), JavaScript's Date string, Perforce's
+ * "2006/09/15", dates in English words as datelines and pages write them
+ * ("March 17, 2025", "Tuesday, 5th January", "July 24", "June 2022"), and the
+ * Greek, Hungarian and Korean (Nate, OnBlog) forms feedparser knows. Keeps no
+ * state; an unknown zone name reads as UTC.
  */
-#define FEED_DATE_LEN 20 /* strlen("YYYY-MM-DDTHH:MM:SSZ") */
+struct moment;
+struct date_fields;
 
 /*
- * Parses s and writes "YYYY-MM-DDTHH:MM:SSZ" (UTC) and a NUL into
- * out[FEED_DATE_LEN + 1]. Returns 0, or -1 when s is not a date it can read
+ * Reads s (NULL allowed; white space around ignored) into *t as written: the
+ * fields before any conversion, and how much was given (a year-less date is
+ * DATE_NO_YEAR with year 0). Returns 0, or -1 when s is no real date in any
+ * form it knows (31 June, 29 February 2025, hour 25; *t zeroed, DATE_NONE).
+ */
+int date_parse(const char *s, struct date_fields *t);
+
+/* date_parse() to the model's form: the UTC time and the precision. 0, or -1 with *m unknown (MOMENT_UNKNOWN). */
+int date_read(const char *s, struct moment *m);
+
+#define FEED_DATE_LEN 20 /* strlen("YYYY-MM-DDTHH:MM:SSZ") */
+
+/* Writes time (UTC seconds) as "YYYY-MM-DDTHH:MM:SSZ" and a NUL into out[FEED_DATE_LEN + 1]; -1 ("") when its year is outside 0-9999 or it is DATE_UNKNOWN. */
+int date_format_utc(int64_t time, char *out);
+
+/*
+ * The feeds' normal form: date_read() and date_format_utc() of s into
+ * out[FEED_DATE_LEN + 1]. Returns 0, or -1 when s is no date or has no year
  * (out is then "").
  */
 int feed_date_parse(const char *s, char *out);

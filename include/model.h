@@ -5,19 +5,39 @@
 #ifndef DATELINE_MODEL_H
 #define DATELINE_MODEL_H
 
+#include "base.h" /* enum date_precision, DATE_UNKNOWN */
+
 #include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A date in the model: the time beside the string it was read from, so that
+ * nothing downstream parses a date again. time is UTC seconds since
+ * 1970-01-01 (64-bit), DATE_UNKNOWN when precision is DATE_NONE (no date) or
+ * DATE_NO_YEAR (a month and day only); precision says what the source gave
+ * (base.h: a day-only date is 00:00 UTC of that day). The parsers fill it
+ * (decode.h date_read()); a new article, feed or item starts unknown.
+ */
+struct moment {
+	int64_t time;
+	enum date_precision precision;
+};
+#define MOMENT_UNKNOWN ((struct moment){.time = DATE_UNKNOWN, .precision = DATE_NONE})
+/* 1 when m names an instant (a year at least). */
+static inline int moment_known(struct moment m) { return m.precision >= DATE_YEAR; }
 
 /*
  * article.h: the article model every stage of dateline speaks.
  *
- * Depends on nothing but libc. Parsers fill it, analysis adds quotes and
+ * Depends on base (array_grow()) and libc. Parsers fill it, analysis adds quotes and
  * entities, the store saves and loads it, interfaces render it.
  *
  * Ownership: an article owns every string and array reachable from it. All
  * strings are NUL-terminated UTF-8, allocated with malloc, and freed by
  * article_free(). Setters copy their arguments; pointers returned by the
  * adders (article_add_section(), ...) stay valid only until the next call that
- * adds to the same array, because arrays grow with realloc.
+ * adds to the same array, because arrays grow with realloc (array_grow():
+ * code that fills an array itself keeps its cap_ count true).
  *
  * Positions: a quote or mention is located by section index, paragraph index
  * within that section, and byte offsets [start, end) into that paragraph's
@@ -33,6 +53,7 @@ enum entity_type {
 struct dateline {
 	char *place;   /* title-cased place ("Buffalo, N.Y."), or NULL */
 	char *date;    /* ISO "YYYY-MM-DD", "XXXX-MM-DD" when the year is unknown, or NULL */
+	struct moment date_at; /* date's day (DATE_DAY), or DATE_NO_YEAR / DATE_NONE */
 	char *agency;  /* "AP", "Reuters", the opening source ("afrol News"), or NULL */
 	char *raw;     /* the dateline as written, dash included */
 };
@@ -68,6 +89,7 @@ struct entity {
 	enum entity_type type;     /* person, organization or place */
 	char **aliases;            /* other names it goes by in the text */
 	size_t n_aliases;          /* number of aliases */
+	size_t cap_aliases;        /* allocated slots */
 	char *role;                /* "U.S. President", or NULL */
 	struct mention *mentions;  /* every mention, in text order */
 	size_t n_mentions;         /* number of mentions */
@@ -87,6 +109,7 @@ struct article {
 	int headline_derived;  /* 1 when made from the lede, not given */
 	char *byline;          /* "By Jane Doe", or NULL */
 	char *published;       /* "YYYY-MM-DD" or full ISO 8601, or NULL */
+	struct moment published_at; /* published's time and precision (unknown when NULL) */
 	struct dateline *dateline; /* NULL when the article has none */
 
 	struct section *sections;  /* body in reading order */
@@ -118,12 +141,15 @@ void article_free(struct article *a);
  */
 int article_set(char **field, const char *s, size_t len);
 
+/* Sets the published date: a copy of s (NULL clears it) and its time at (kept only with s). 0 or -1. */
+int article_set_published(struct article *a, const char *s, struct moment at);
+
 /* Appends a section; heading may be NULL. Returns it, or NULL when out of memory. */
 struct section *article_add_section(struct article *a, const char *heading);
 /* Appends a copy of text[0..len) as a paragraph. Returns 0 or -1 (out of memory). */
 int section_add_paragraph(struct section *s, const char *text, size_t len);
 
-/* Sets the dateline (copies every field; NULLs allowed but raw). 0 or -1. */
+/* Sets the dateline (copies every field; NULLs allowed but raw; date_at starts unknown). 0 or -1. */
 int article_set_dateline(struct article *a, const char *place, const char *date,
                          const char *agency, const char *raw);
 
@@ -148,7 +174,7 @@ const char *article_paragraph(const struct article *a, int section, int paragrap
 /*
  * feed.h: the feed model (RSS, RDF, Atom and JSON Feed alike).
  *
- * Depends on nothing but libc. Ownership: a feed owns every string and array
+ * Depends on base (array_grow()) and libc. Ownership: a feed owns every string and array
  * reachable from it; all strings are NUL-terminated UTF-8 from malloc, freed
  * by feed_free(). Absent values are NULL. Pointers returned by the adders
  * stay valid until the next add to the same array (arrays grow by realloc).
@@ -166,12 +192,16 @@ struct feed_item {
 	char *author;     /* name (and address when that is all there is) */
 	char *published;  /* "YYYY-MM-DDTHH:MM:SSZ", or NULL */
 	char *updated;    /* "YYYY-MM-DDTHH:MM:SSZ", or NULL */
+	struct moment published_at; /* their times, as the feed gave them ("2024" is DATE_YEAR) */
+	struct moment updated_at;
 	char *summary;    /* HTML or text as given; the content when the item has no summary */
 	char *content;    /* full content (content:encoded, atom:content, JSON content_html/_text), or NULL */
 	char **categories;          /* category terms */
 	size_t n_categories;        /* number of categories */
+	size_t cap_categories;      /* allocated slots */
 	struct enclosure *enclosures; /* enclosures and media:content */
 	size_t n_enclosures;        /* number of enclosures */
+	size_t cap_enclosures;      /* allocated slots */
 };
 
 struct feed {
@@ -182,6 +212,7 @@ struct feed {
 	char *description; /* subtitle / description */
 	char *language;    /* "en-us", or NULL */
 	char *updated;     /* "YYYY-MM-DDTHH:MM:SSZ", or NULL */
+	struct moment updated_at; /* its time */
 	struct feed_item *items; /* items in document order */
 	size_t n_items;          /* number of items */
 	size_t cap_items;        /* allocated slots */
@@ -191,8 +222,10 @@ struct feed {
 struct feed *feed_new(void);
 /* Frees the feed and all it owns; NULL allowed. */
 void feed_free(struct feed *f);
-/* Appends a zeroed item; NULL when out of memory. */
+/* Appends an empty item (NULLs, zeroes, unknown dates); NULL when out of memory. */
 struct feed_item *feed_add_item(struct feed *f);
+/* The item's date: published, else updated (NULL when neither), its time in *at. */
+const char *feed_item_date(const struct feed_item *it, struct moment *at);
 /* Appends a copy of term unless already present. 0 or -1. */
 int feed_item_add_category(struct feed_item *it, const char *term);
 /* Appends an enclosure (type may be NULL, length -1 for unknown). 0 or -1. */

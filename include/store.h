@@ -39,7 +39,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -63,6 +63,12 @@ int store_default_path(char *out, size_t cap, char *err, size_t errlen);
 int store_open(const char *path, int flags, struct store **out, char *err, size_t errlen);
 /* Closes the store; NULL allowed. */
 void store_close(struct store *s);
+/*
+ * 1 when another connection (another dateline: a refresh beside the
+ * interface) has committed to the store since the previous call, else 0
+ * (the first call only takes note). Costs a read of the WAL index, no I/O.
+ */
+int store_changed_elsewhere(struct store *s);
 /* The path the store was opened at (owned by the store). */
 const char *store_path(const struct store *s);
 
@@ -237,6 +243,13 @@ struct store_list_opts {
 /* Items newest first. Free with store_items_free(). */
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen);
+/*
+ * The items of the same list that come after `after` (one it gave: its date
+ * and id count), so a long list is read in parts that neither repeat nor
+ * miss an item when others come or go in between. after NULL: from the top.
+ */
+int store_items_list_after(struct store *s, const struct store_list_opts *o, const struct store_item *after,
+                           struct store_item **out, size_t *n, char *err, size_t errlen);
 /* How many items o selects (limit and offset ignored): the counts of "All unread", "Saved", "Starred". */
 int store_items_count(struct store *s, const struct store_list_opts *o, long long *n, char *err, size_t errlen);
 /* One item by id; -1 with "no item ID" when absent. Free with store_items_free(out, 1). */
@@ -366,7 +379,8 @@ int store_quotes_search(struct store *s, const struct store_quote_query *q, stru
 void store_quote_hits_free(struct store_quote_hit *h, size_t n);
 
 /*
- * Parses a date for --since: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]",
+ * Parses a date for --since: ISO 8601 ("YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]",
+ * also "YYYY-MM" and "YYYY": their first day; base.h calendar_iso_read()),
  * or a relative "7d" / "2w" / "1m" / "1y" back from now. 0 with *t set, -1.
  */
 int store_parse_date(const char *s, long long *t);

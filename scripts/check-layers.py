@@ -24,7 +24,7 @@ import sys
 # stage -> the stages it may use (ARCHITECTURE.md draws the same picture)
 LAYERS = {
     'base': [],
-    'model': [],
+    'model': ['base'],
     'decode': ['base', 'model'],
     'net': ['base', 'model'],
     'subs': ['base', 'model', 'decode'],

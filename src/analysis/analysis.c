@@ -152,8 +152,11 @@ int analysis_dateline(struct article *a)
 	int para;
 	if (!find_dateline(a, &m, &para))
 		return 0;
-	return article_set_dateline(a, m.place[0] ? m.place : NULL, m.date[0] ? m.date : NULL,
-	                            m.agency[0] ? m.agency : NULL, m.raw);
+	if (article_set_dateline(a, m.place[0] ? m.place : NULL, m.date[0] ? m.date : NULL,
+	                         m.agency[0] ? m.agency : NULL, m.raw))
+		return -1;
+	a->dateline->date_at = m.at;
+	return 0;
 }
 
 /*

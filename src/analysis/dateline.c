@@ -18,6 +18,8 @@
  */
 #include "dateline.h"
 #include "dateline_parts.h"
+#include "base.h"
+#include "decode.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -246,18 +248,24 @@ static void write_place(const struct reading *r, char *out, size_t cap)
 	}
 }
 
-/* ISO date, the year taken from published when not written, "XXXX" when unknown. */
-static void write_date(struct dl_date d, const char *published, char *out, size_t cap)
+/* ISO date and its time, the year taken from published when not written, "XXXX" when unknown. */
+static void write_date(struct dl_date d, const char *published, char *out, size_t cap, struct moment *at)
 {
 	out[0] = '\0';
+	*at = MOMENT_UNKNOWN;
 	if (!d.day)
 		return; /* "June 2022": a month is no day */
-	int year = d.year, py = 0, pmon = 0;
-	if (!year && published && sscanf(published, "%4d-%2d", &py, &pmon) == 2 && py > 0) {
-		year = py;
-		if (d.mon > pmon + 1) /* a December dateline published in January */
+	int year = d.year;
+	struct date_fields pub; /* as written: the year of the place it was published in */
+	if (!year && !date_parse(published, &pub) && pub.precision >= DATE_MONTH) {
+		year = pub.year;
+		if (d.mon > pub.month + 1) /* a December dateline published in January */
 			year--;
 	}
+	struct date_fields day = {.year = year, .month = d.mon, .day = d.day,
+	                          .precision = year ? DATE_DAY : DATE_NO_YEAR};
+	if (!calendar_fields_time(&day, &at->time))
+		at->precision = day.precision;
 	char iso[32];
 	if (year)
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", year % 10000, d.mon, d.day);
@@ -306,13 +314,14 @@ static int fill(const char *text, size_t len, size_t end, const struct reading *
 	if (end >= sizeof m->raw || !opens_body(text + bs, len - bs))
 		return 0;
 	memset(m, 0, sizeof *m);
+	m->at = MOMENT_UNKNOWN;
 	write_place(r, m->place, sizeof m->place);
 	if (r->agency.n && r->agency.n < sizeof m->agency)
 		memcpy(m->agency, r->agency.p, r->agency.n);
 	else if (r->source.n)
 		dl_source_name(r->source, m->agency, sizeof m->agency);
 	if (r->have_date)
-		write_date(r->date, published, m->date, sizeof m->date);
+		write_date(r->date, published, m->date, sizeof m->date, &m->at);
 	memcpy(m->raw, text, end);
 	m->raw[end] = '\0';
 	m->raw_len = end;
@@ -323,6 +332,7 @@ static int fill(const char *text, size_t len, size_t end, const struct reading *
 int dateline_parse(const char *text, size_t len, const char *published, struct dateline_match *m)
 {
 	memset(m, 0, sizeof *m);
+	m->at = MOMENT_UNKNOWN;
 	if (!text || !len || (unsigned char)text[0] < 0x20)
 		return 0;
 	size_t lim = len < PREFIX_MAX ? len : PREFIX_MAX;

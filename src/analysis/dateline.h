@@ -8,12 +8,15 @@
 #ifndef DATELINE_DATELINE_H
 #define DATELINE_DATELINE_H
 
+#include "model.h"
+
 #include <stddef.h>
 
 struct dateline_match {
 	char place[128];   /* title-cased place, "" when none (a source-only opening) */
 	char date[11];     /* "YYYY-MM-DD"; "XXXX-MM-DD" when the year is neither written
 	                    * nor known from published; "" when no day is given */
+	struct moment at;  /* date's day (DATE_DAY), DATE_NO_YEAR for "XXXX", unknown when there is no date */
 	char agency[64];   /* "AP", or the source that opens the line ("afrol News"); "" when none */
 	char raw[256];     /* the dateline as written, closing dash or colon included */
 	size_t raw_len;    /* bytes of the paragraph the dateline covers (closer included) */

@@ -10,6 +10,7 @@
 #include "dateline_parts.h"
 #include "lexicon.h"
 #include "base.h"
+#include "decode.h"
 
 #include <string.h>
 
@@ -180,18 +181,30 @@ int dl_parse_date(struct span s, struct dl_date *d)
 	size_t i = k && dl_is_weekday(w[0]) ? 1 : 0;
 	if (k - i < 2 || k - i > 3)
 		return 0;
-	d->year = d->mon = d->day = 0;
-	if ((d->mon = month_of(w[i])) && (d->day = day_of(w[i + 1])))
-		i += 2;
-	else if ((d->day = day_of(w[i])) && (d->mon = month_of(w[i + 1])))
-		i += 2;
-	else if ((d->mon = month_of(w[i])) && (d->year = dl_parse_year(w[i + 1])) && k - i == 2)
-		return d->day = 0, 1;
+	/* the shapes datelines write: month and day or day and month, a year after or not; a month and a year */
+	int shape;
+	if ((month_of(w[i]) && day_of(w[i + 1])) || (day_of(w[i]) && month_of(w[i + 1])))
+		shape = k - i == 2 || dl_parse_year(w[i + 2]);
 	else
+		shape = k - i == 2 && month_of(w[i]) && dl_parse_year(w[i + 1]);
+	if (!shape)
 		return 0;
-	if (i == k)
+	/* the grammar found a date; turning it into one is the one date parser's job */
+	char text[64];
+	struct date_fields t;
+	if (s.n >= sizeof text)
+		return 0;
+	for (size_t j = 0; j < s.n; j++)
+		text[j] = DL_IS_SPACE(s.p[j]) ? ' ' : s.p[j];
+	text[s.n] = '\0';
+	if (date_parse(text, &t)) { /* "Feb. 30": written as a date, naming no day */
+		d->year = d->mon = d->day = 0;
 		return 1;
-	return i + 1 == k && (d->year = dl_parse_year(w[i])) != 0;
+	}
+	d->year = t.precision == DATE_NO_YEAR ? 0 : t.year;
+	d->mon = t.month;
+	d->day = t.precision == DATE_MONTH ? 0 : t.day;
+	return 1;
 }
 
 enum dl_shape dl_place_shape(struct span s)

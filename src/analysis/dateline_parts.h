@@ -23,7 +23,7 @@ struct span dl_trim(const char *p, size_t n);
 /* Next white-space separated word of s after *pos, or n == 0 at the end. */
 struct span dl_next_word(struct span s, size_t *pos);
 
-/* A date as written: year 0 when not written, day 0 for "June 2022". */
+/* A date as written: year 0 when not written, day 0 for "June 2022" (and all 0 for "Feb. 30", no real day). */
 struct dl_date {
 	int year, mon, day;
 };
@@ -31,7 +31,8 @@ struct dl_date {
 /*
  * 1 when s is wholly a date: "July 24", "Jul 24th", "24 July", "26 July 2022",
  * "Jun 10 2022", "March 17, 2025", "Feb. 25, 2021", "June 2022", with an
- * optional weekday before ("Tuesday, 26 July").
+ * optional weekday before ("Tuesday, 26 July"). The grammar finds it; the
+ * one date parser (decode.h date_parse()) reads its values.
  */
 int dl_parse_date(struct span s, struct dl_date *d);
 /* A year written alone: 1900-2099, else 0. */

@@ -160,8 +160,20 @@ static int pairs_names(const unsigned char *s, size_t start, size_t h, size_t le
 	while (e < len && is_word_at(s, e, len))
 		e++;
 	unsigned known = LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG;
-	return (lexicon_lookup((const char *)s + start, h - start, NULL) & known) &&
-	       (lexicon_lookup((const char *)s + h + 1, e - h - 1, NULL) & known);
+	unsigned a = lexicon_lookup((const char *)s + start, h - start, NULL);
+	unsigned b = lexicon_lookup((const char *)s + h + 1, e - h - 1, NULL);
+	if (!(a & known) || !(b & known))
+		return 0;
+	/*
+	 * Two person names joined and followed by a capitalised word are one
+	 * hyphenated given name before its surname ("Sui-Lee Wee", "Jean-Luc
+	 * Picard"); a pair of people stands before a common word ("Trump-Putin
+	 * meeting"). Places and bodies always pair ("Russia-Ukraine War").
+	 */
+	unsigned place_org = LEX_ANY_PLACE | LEX_ANY_ORG;
+	if (!(a & place_org) && !(b & place_org) && e + 1 < len && s[e] == ' ' && is_upper_at(s, e + 1, len))
+		return 0;
+	return 1;
 }
 
 /* End of the word starting at i (which is a word byte). */

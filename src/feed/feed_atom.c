@@ -119,11 +119,7 @@ static void end_id(struct fx *x, struct fx_frame *f, char *v)
 
 static void item_published(struct fx *x, char *v)
 {
-	char *d = fx_date(fx_trim(v));
-	if (d && x->item)
-		fx_take(&x->item->published, d);
-	else
-		free(d);
+	fx_set_published(x, fx_trim(v));
 	free(v);
 }
 
@@ -145,9 +141,7 @@ static void end_created(struct fx *x, struct fx_frame *f, char *v) /* 0.3: the d
 static void end_updated(struct fx *x, struct fx_frame *f, char *v) /* and 0.3's modified */
 {
 	(void)f;
-	char *d = fx_date(fx_trim(v));
-	if (d)
-		fx_take(x->item ? &x->item->updated : &x->feed->updated, d);
+	fx_set_updated(x, fx_trim(v));
 	free(v);
 }
 

@@ -42,12 +42,9 @@ static int set_url(char **field, const char *s, const char *base)
 	return 0;
 }
 
-static int set_date(char **field, const char *s)
+static int set_date(char **field, struct moment *at, const char *s)
 {
-	char d[FEED_DATE_LEN + 1];
-	if (!s || feed_date_parse(s, d))
-		return 0;
-	return feed_set(field, d);
+	return fx_set_date(field, at, s) < 0 ? -1 : 0;
 }
 
 /* The first author's name: "authors" (1.1) or "author" (1.0), item first, then the feed's. */
@@ -80,8 +77,8 @@ static int read_item(struct feed *f, struct json_object *o, const char *base, co
 	rc |= feed_set(&it->title, str(o, "title"));
 	rc |= feed_set(&it->summary, str(o, "summary"));
 	rc |= feed_set(&it->content, str(o, "content_html") ? str(o, "content_html") : str(o, "content_text"));
-	rc |= set_date(&it->published, str(o, "date_published"));
-	rc |= set_date(&it->updated, str(o, "date_modified"));
+	rc |= set_date(&it->published, &it->published_at, str(o, "date_published"));
+	rc |= set_date(&it->updated, &it->updated_at, str(o, "date_modified"));
 	const char *who = author_of(o);
 	rc |= feed_set(&it->author, who ? who : feed_author);
 	if (json_object_object_get_ex(o, "tags", &v) && json_object_is_type(v, json_type_array))

@@ -32,113 +32,9 @@ static void add_enclosure(struct fx *x, struct fx_frame *f, const struct fx_attr
 	free(abs);
 }
 
-enum fx_role fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
-{
-	const char *n = f->name;
-	switch (f->ns) {
-	case FX_NS_DC:
-		if (is(n, "title") || is(n, "creator") || is(n, "author") || is(n, "date") || is(n, "subject") ||
-		    is(n, "language") || is(n, "contributor"))
-			return FX_FIELD;
-		if (is(n, "description"))
-			return f->text = FX_HTML, FX_FIELD;
-		return FX_SKIP;
-	case FX_NS_DCTERMS:
-		return is(n, "issued") || is(n, "modified") || is(n, "created") ? FX_FIELD : FX_SKIP;
-	case FX_NS_CONTENT:
-		return is(n, "encoded") && x->item ? (f->text = FX_HTML, FX_FIELD) : FX_SKIP;
-	case FX_NS_XHTML:
-		return is(n, "body") && x->item ? (f->text = FX_XHTML, FX_FIELD) : FX_SKIP;
-	case FX_NS_ITUNES: /* podcasts: fill what the core elements left empty */
-		if (is(n, "author") || is(n, "summary") || is(n, "subtitle"))
-			return FX_FIELD;
-		if (is(n, "category") && x->item) {
-			char *t = fx_attr_get(a, na, NULL, "text");
-			if (t && *fx_trim(t) && fx_add_category(x->item, t))
-				fx_stop(x, "out of memory");
-			free(t);
-		}
-		return FX_SKIP;
-	case FX_NS_MEDIA:
-		if (!x->item)
-			return FX_SKIP;
-		if (is(n, "group"))
-			return FX_GROUP;
-		if (is(n, "content"))
-			add_enclosure(x, f, a, na, "fileSize");
-		return FX_SKIP;
-	default:
-		return FX_SKIP;
-	}
-}
-
-static void set_date(char **field, const char *v)
-{
-	char *d = fx_date(v);
-	if (d)
-		fx_take(field, d);
-}
-
-void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
-{
-	struct feed_item *it = x->item;
-	struct feed *feed = x->feed;
-	const char *n = f->name;
-	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
-		if (!(v = fx_clean_html(v, f->base))) {
-			fx_stop(x, "out of memory");
-			return;
-		}
-	}
-	fx_trim(v);
-	if (f->ns == FX_NS_DC && is(n, "title")) {
-		fx_take(it ? &it->title : &feed->title, v);
-		v = NULL;
-	} else if (f->ns == FX_NS_DC && (is(n, "creator") || is(n, "author") || (is(n, "contributor") && it && !it->author))) {
-		if (it && *v)
-			fx_take(&it->author, fx_author_name(v));
-	} else if (f->ns == FX_NS_DC && is(n, "date"))
-		set_date(it ? &it->updated : &feed->updated, v);
-	else if (f->ns == FX_NS_DC && is(n, "subject")) {
-		if (it && *v && fx_add_category(it, v))
-			fx_stop(x, "out of memory");
-	} else if (f->ns == FX_NS_DC && is(n, "language")) {
-		if (!it) {
-			fx_take(&feed->language, v);
-			v = NULL;
-		}
-	} else if (f->ns == FX_NS_DC && is(n, "description")) {
-		if (it && !it->summary) {
-			fx_take(&it->summary, v);
-			v = NULL;
-		} else if (!it && !feed->description) {
-			fx_take(&feed->description, v);
-			v = NULL;
-		}
-	} else if (f->ns == FX_NS_DCTERMS) {
-		if (!it && is(n, "modified"))
-			set_date(&feed->updated, v);
-		else if (it && is(n, "modified"))
-			set_date(&it->updated, v);
-		else if (it && (is(n, "issued") || (is(n, "created") && !it->published)))
-			set_date(&it->published, v);
-	} else if (f->ns == FX_NS_ITUNES) {
-		char **dst = is(n, "author") ? (it ? &it->author : NULL)
-		           : is(n, "summary") ? (it ? &it->summary : &feed->description)
-		                              : (it ? NULL : &feed->description);
-		if (dst && !*dst && *v) {
-			fx_take(dst, v);
-			v = NULL;
-		}
-	} else if ((f->ns == FX_NS_CONTENT || f->ns == FX_NS_XHTML) && it) {
-		fx_take(&it->content, v);
-		v = NULL;
-	}
-	free(v);
-}
-
 /*
- * The core RSS vocabulary as a table, sorted by name for bsearch (as sfeed
+ * The RSS vocabulary and the extension vocabularies (Dublin Core, content,
+ * XHTML body, iTunes, Media RSS) as tables, sorted for bsearch (as sfeed
  * keeps its tag tables): how an element's text reads, whether it counts
  * outside an item, and the handler that takes its value (and owns it) when
  * the element closes. An element with an open handler but no end handler
@@ -146,9 +42,11 @@ void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
  */
 enum rss_scope { RSS_ANYWHERE, RSS_IN_ITEM };
 struct rss_elem {
+	enum fx_ns ns; /* FX_NS_CORE in the core table; the extension table is sorted by namespace first */
 	const char *name;
 	enum fx_text text;
 	enum rss_scope scope;
+	int group; /* 1 for a container whose children are read as the item's (media:group) */
 	void (*open)(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na);
 	void (*end)(struct fx *x, struct fx_frame *f, char *v);
 };
@@ -178,13 +76,8 @@ static void end_language(struct fx *x, struct fx_frame *f, char *v)
 /* The channel's date: lastBuildDate is better than pubDate, whichever order they come in. */
 static void channel_date(struct fx *x, char *v, int rank)
 {
-	if (rank >= x->updated_rank) {
-		char *d = fx_date(v);
-		if (d) {
-			fx_take(&x->feed->updated, d);
-			x->updated_rank = rank;
-		}
-	}
+	if (rank >= x->updated_rank && fx_set_updated(x, v))
+		x->updated_rank = rank;
 	free(v);
 }
 
@@ -204,9 +97,7 @@ static void end_pub_date(struct fx *x, struct fx_frame *f, char *v)
 		channel_date(x, v, 1);
 		return;
 	}
-	char *d = fx_date(v);
-	if (d)
-		fx_take(&x->item->published, d);
+	fx_set_published(x, v);
 	free(v);
 }
 
@@ -297,22 +188,178 @@ static const struct rss_elem rss_core[] = {
 	{.name = "title", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_title},
 };
 
-static int elem_cmp(const void *key, const void *elem)
+/* Dublin Core, iTunes: values that fill only what the core elements left empty (field NULL: not taken). */
+static void take_if_unset(char **field, char *v)
 {
-	return strcmp(key, ((const struct rss_elem *)elem)->name);
+	if (field && !*field)
+		fx_take(field, v);
+	else
+		free(v);
 }
 
-static const struct rss_elem *rss_elem_find(const char *name)
+/* iTunes' text counts only when it says something. */
+static void take_text_if_unset(char **field, char *v)
 {
-	return bsearch(name, rss_core, sizeof rss_core / sizeof *rss_core, sizeof *rss_core, elem_cmp);
+	take_if_unset(*v ? field : NULL, v);
+}
+
+static void end_dc_contributor(struct fx *x, struct fx_frame *f, char *v)
+{
+	if (!x->item->author)
+		end_author(x, f, v);
+	else
+		free(v);
+}
+
+static void end_dc_date(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	fx_set_updated(x, v);
+	free(v);
+}
+
+static void end_dc_description(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	take_if_unset(x->item ? &x->item->summary : &x->feed->description, v);
+}
+
+static void end_dcterms_issued(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	fx_set_published(x, v);
+	free(v);
+}
+
+static void end_dcterms_created(struct fx *x, struct fx_frame *f, char *v)
+{
+	if (!x->item->published)
+		end_dcterms_issued(x, f, v);
+	else
+		free(v);
+}
+
+static void end_itunes_author(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	take_text_if_unset(x->item ? &x->item->author : NULL, v);
+}
+
+static void end_itunes_summary(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	take_text_if_unset(x->item ? &x->item->summary : &x->feed->description, v);
+}
+
+static void end_itunes_subtitle(struct fx *x, struct fx_frame *f, char *v)
+{
+	(void)f;
+	take_text_if_unset(x->item ? NULL : &x->feed->description, v);
+}
+
+static void open_itunes_category(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	(void)f;
+	char *t = fx_attr_get(a, na, NULL, "text");
+	if (t && *fx_trim(t) && fx_add_category(x->item, t))
+		fx_stop(x, "out of memory");
+	free(t);
+}
+
+static void open_media_content(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	add_enclosure(x, f, a, na, "fileSize");
+}
+
+/* Sorted by namespace (enum fx_ns order), then name. */
+static const struct rss_elem rss_ext[] = {
+	{.ns = FX_NS_DC, .name = "author", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_author},
+	{.ns = FX_NS_DC, .name = "contributor", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_dc_contributor},
+	{.ns = FX_NS_DC, .name = "creator", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_author},
+	{.ns = FX_NS_DC, .name = "date", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_dc_date},
+	{.ns = FX_NS_DC, .name = "description", .text = FX_HTML, .scope = RSS_ANYWHERE, .end = end_dc_description},
+	{.ns = FX_NS_DC, .name = "language", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_language},
+	{.ns = FX_NS_DC, .name = "subject", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_category},
+	{.ns = FX_NS_DC, .name = "title", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_title},
+	{.ns = FX_NS_DCTERMS, .name = "created", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_dcterms_created},
+	{.ns = FX_NS_DCTERMS, .name = "issued", .text = FX_TEXT, .scope = RSS_IN_ITEM, .end = end_dcterms_issued},
+	{.ns = FX_NS_DCTERMS, .name = "modified", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_dc_date},
+	{.ns = FX_NS_CONTENT, .name = "encoded", .text = FX_HTML, .scope = RSS_IN_ITEM, .end = end_content},
+	{.ns = FX_NS_MEDIA, .name = "content", .text = FX_TEXT, .scope = RSS_IN_ITEM, .open = open_media_content},
+	{.ns = FX_NS_MEDIA, .name = "group", .text = FX_TEXT, .scope = RSS_IN_ITEM, .group = 1},
+	{.ns = FX_NS_XHTML, .name = "body", .text = FX_XHTML, .scope = RSS_IN_ITEM, .end = end_content},
+	{.ns = FX_NS_ITUNES, .name = "author", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_itunes_author},
+	{.ns = FX_NS_ITUNES, .name = "category", .text = FX_TEXT, .scope = RSS_IN_ITEM, .open = open_itunes_category},
+	{.ns = FX_NS_ITUNES, .name = "subtitle", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_itunes_subtitle},
+	{.ns = FX_NS_ITUNES, .name = "summary", .text = FX_TEXT, .scope = RSS_ANYWHERE, .end = end_itunes_summary},
+};
+
+struct elem_key {
+	enum fx_ns ns;
+	const char *name;
+};
+
+static int elem_cmp(const void *key, const void *elem)
+{
+	const struct elem_key *k = key;
+	const struct rss_elem *e = elem;
+	return k->ns != e->ns ? (k->ns < e->ns ? -1 : 1) : strcmp(k->name, e->name);
+}
+
+static const struct rss_elem *elem_find(const struct rss_elem *table, size_t n, const struct fx_frame *f)
+{
+	struct elem_key k = {.ns = f->ns, .name = f->name};
+	return bsearch(&k, table, n, sizeof *table, elem_cmp);
+}
+
+/* The role of an element found in a table (or not, e NULL), its open handler run. */
+static enum fx_role elem_start(const struct rss_elem *e, struct fx *x, struct fx_frame *f, const struct fx_attr *a,
+                               int na)
+{
+	if (!e || (e->scope == RSS_IN_ITEM && !x->item))
+		return FX_SKIP;
+	if (e->open)
+		e->open(x, f, a, na);
+	if (e->group)
+		return FX_GROUP;
+	if (!e->end)
+		return FX_SKIP;
+	f->text = e->text;
+	return FX_FIELD;
+}
+
+/* A field of the table closes: its value, cleaned when it is HTML, to the end handler. */
+static void elem_end(const struct rss_elem *e, struct fx *x, struct fx_frame *f, char *v)
+{
+	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
+		if (!(v = fx_clean_html(v, f->base))) {
+			fx_stop(x, "out of memory");
+			return;
+		}
+	}
+	if (e && e->end && (e->scope == RSS_ANYWHERE || x->item))
+		e->end(x, f, fx_trim(v));
+	else
+		free(v);
+}
+
+#define RSS_FIND(table, f) elem_find(table, sizeof table / sizeof *table, f)
+
+enum fx_role fx_ext_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
+{
+	return elem_start(RSS_FIND(rss_ext, f), x, f, a, na);
+}
+
+void fx_ext_end(struct fx *x, struct fx_frame *f, char *v)
+{
+	elem_end(RSS_FIND(rss_ext, f), x, f, v);
 }
 
 enum fx_role fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr *a, int na)
 {
 	const char *n = f->name;
-	struct feed_item *it = x->item;
 	if (f->ns == FX_NS_ATOM) { /* <atom:link rel="alternate"> stands in for a missing <link> */
-		if (is(n, "link") && !it && !x->feed->link && fx_attr_is(a, na, "rel", "alternate")) {
+		if (is(n, "link") && !x->item && !x->feed->link && fx_attr_is(a, na, "rel", "alternate")) {
 			char *href = fx_attr_get(a, na, NULL, "href");
 			if (href)
 				fx_take(&x->feed->link, fx_resolve(f, fx_trim(href)));
@@ -322,34 +369,15 @@ enum fx_role fx_rss_start(struct fx *x, struct fx_frame *f, const struct fx_attr
 	}
 	if (f->ns != FX_NS_CORE)
 		return fx_ext_start(x, f, a, na);
-	const struct rss_elem *e = rss_elem_find(n);
-	if (!e || (e->scope == RSS_IN_ITEM && !it))
-		return FX_SKIP;
-	if (e->open)
-		e->open(x, f, a, na);
-	if (!e->end)
-		return FX_SKIP;
-	f->text = e->text;
-	return FX_FIELD;
+	return elem_start(RSS_FIND(rss_core, f), x, f, a, na);
 }
 
 void fx_rss_end(struct fx *x, struct fx_frame *f, char *v)
 {
-	if (f->ns != FX_NS_CORE) {
+	if (f->ns != FX_NS_CORE)
 		fx_ext_end(x, f, v);
-		return;
-	}
-	if (f->text == FX_HTML || (f->text == FX_XHTML && !x->markup)) {
-		if (!(v = fx_clean_html(v, f->base))) {
-			fx_stop(x, "out of memory");
-			return;
-		}
-	}
-	const struct rss_elem *e = rss_elem_find(f->name);
-	if (e && e->end && (e->scope == RSS_ANYWHERE || x->item))
-		e->end(x, f, fx_trim(v));
 	else
-		free(v);
+		elem_end(RSS_FIND(rss_core, f), x, f, v);
 }
 
 void fx_rss_item_end(struct fx *x, struct fx_frame *f)

@@ -33,12 +33,38 @@ char *fx_trim(char *s)
 	return s;
 }
 
-char *fx_date(const char *s)
+int fx_set_date(char **field, struct moment *at, const char *s)
 {
 	char out[FEED_DATE_LEN + 1];
-	if (!s || feed_date_parse(s, out))
-		return NULL;
-	return strdup(out);
+	struct moment m;
+	if (date_read(s, &m) || !moment_known(m) || date_format_utc(m.time, out))
+		return 0;
+	char *d = strdup(out);
+	if (!d)
+		return -1;
+	fx_take(field, d);
+	*at = m;
+	return 1;
+}
+
+/* fx_set_date(), and a stop when out of memory. */
+static int set_date_or_stop(struct fx *x, char **field, struct moment *at, const char *s)
+{
+	int rc = fx_set_date(field, at, s);
+	if (rc < 0)
+		fx_stop(x, "out of memory");
+	return rc > 0;
+}
+
+int fx_set_updated(struct fx *x, const char *s)
+{
+	struct feed_item *it = x->item;
+	return set_date_or_stop(x, it ? &it->updated : &x->feed->updated, it ? &it->updated_at : &x->feed->updated_at, s);
+}
+
+int fx_set_published(struct fx *x, const char *s)
+{
+	return x->item && set_date_or_stop(x, &x->item->published, &x->item->published_at, s);
 }
 
 /*

@@ -107,8 +107,17 @@ char *fx_clean_html(char *html, const char *base);
 void fx_take(char **field, char *v);
 /* Trims white space around s in place; returns s. */
 char *fx_trim(char *s);
-/* Normalised date of s, malloc'd, or NULL when unparseable. */
-char *fx_date(const char *s);
+struct moment;
+/*
+ * When s (NULL allowed) is a date with a year (decode.h date_read()), sets
+ * *field to its normal form "YYYY-MM-DDTHH:MM:SSZ" and *at to its time and
+ * returns 1; else leaves both and returns 0. -1 when out of memory.
+ */
+int fx_set_date(char **field, struct moment *at, const char *s);
+/* fx_set_date() of the current item's updated date, or the feed's outside an item; 1 when set (stops the parse when out of memory). */
+int fx_set_updated(struct fx *x, const char *s);
+/* fx_set_date() of the current item's published date (none outside an item); 1 when set. */
+int fx_set_published(struct fx *x, const char *s);
 /* The name in "me@example.com (Name)" or "Name <me@example.com>", else s; malloc'd. */
 char *fx_author_name(const char *s);
 /* Decodes base64 text (white space ignored); malloc'd, NULL when invalid. */

@@ -12,9 +12,9 @@
 #include "html_meta.h"
 #include "html_score.h"
 #include "html_text.h"
+#include "html_tree.h"
 #include "base.h"
 
-#include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 #include <limits.h>
 #include <stdio.h>
@@ -228,25 +228,6 @@ int html_decode(const char *data, size_t len, const char *content_type, const ch
 	return 0;
 }
 
-static xmlDoc *parse(const char *data, size_t len, const char *url)
-{
-	xmlResetLastError(); /* so too_deep() sees this parse's errors only */
-	return htmlReadMemory(data, (int)len, url, "UTF-8",
-	                      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-}
-
-/*
- * 1 when the last parse stopped at libxml2's nesting limit (256 elements
- * without XML_PARSE_HUGE, which we never set): the page is cut there, so a
- * missing article gets that reason instead of a bare "no article found".
- */
-static int too_deep(void)
-{
-	const xmlError *e = xmlGetLastError();
-	return e && e->message && strstr(e->message, "Excessive depth");
-}
-
 int html_parse(const char *data, size_t len, const char *url, const char *content_type,
                struct article *a, char *err, size_t errlen)
 {
@@ -266,7 +247,14 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		snprintf(err, errlen, "page too large (%zu bytes)", len);
 		return -1;
 	}
-	xmlDoc *doc = parse(text, ulen, url);
+	/* st.deep: the parse stopped at libxml2's nesting limit (256 elements
+	 * without XML_PARSE_HUGE, which we never set); st.truncated: at the tree's
+	 * size budget. Either way the page is cut there, and a missing article
+	 * gets that reason instead of a bare "no article found". */
+	struct html_tree_stats st;
+	/* read in place only once html_decode() found it valid UTF-8; decoded text is checked once for every pass */
+	int clean = !utf8 || html_tree_clean(text, ulen);
+	xmlDoc *doc = html_tree_parse(text, ulen, url, clean, &st);
 	if (!doc) {
 		free(utf8);
 		snprintf(err, errlen, "not a readable HTML page");
@@ -289,7 +277,7 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 		if (pass > PASS_STRICT) {
 			/* every pass prunes the tree it reads: start from fresh bytes */
 			xmlFreeDoc(doc);
-			if (!(doc = parse(text, ulen, url))) {
+			if (!(doc = html_tree_parse(text, ulen, url, clean, &st))) {
 				article_free(try);
 				snprintf(err, errlen, "out of memory");
 				goto done;
@@ -312,8 +300,10 @@ int html_parse(const char *data, size_t len, const char *url, const char *conten
 			break;
 	}
 	if (!best || body_bytes(best) < MIN_ARTICLE_TEXT) {
-		snprintf(err, errlen, too_deep() ? "no article found: the page nests elements more than 256 deep"
-		                                 : "no article found");
+		snprintf(err, errlen, "%s", st.deep ? "no article found: the page nests elements more than 256 deep"
+		                            : st.truncated ? "no article found in the part of the page read: the rest holds "
+		                                             "more markup than the reader keeps"
+		                                           : "no article found");
 		goto done;
 	}
 	move_body(a, best);
@@ -345,7 +335,7 @@ int html_fragment_parse(const char *data, size_t len, const char *url, struct ar
 		text = utf8;
 	}
 	/* libxml2 puts a fragment's nodes in an implied <html><body>: the body is the content */
-	xmlDoc *doc = parse(text, ulen, url);
+	xmlDoc *doc = html_tree_parse(text, ulen, url, !utf8, NULL);
 	int rc = -1;
 	if (!doc) {
 		snprintf(err, errlen, "not readable HTML");

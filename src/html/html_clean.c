@@ -185,8 +185,8 @@ void html_clean_prune(xmlNode *root, int flags)
 			n = dom_next(n, root, 0);
 		}
 	}
-	/* Comments and processing instructions are dropped on the way out by
-	 * the text walk, so they need no pass of their own. */
+	/* Comments and processing instructions never reach the tree
+	 * (html_tree.c), so they need no pass of their own. */
 }
 
 /* Blocks inside the chosen content that are lists of links or controls;

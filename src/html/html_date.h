@@ -1,5 +1,6 @@
 /*
- * html_date.h: dates as web pages write them, to ISO 8601.
+ * html_date.h: finding the dates web pages write, as ISO 8601 text. Their
+ * time is the one date parser's (decode.h date_read()) once one is found.
  */
 #ifndef DATELINE_HTML_DATE_H
 #define DATELINE_HTML_DATE_H

@@ -329,8 +329,12 @@ int html_meta_read(xmlDoc *doc, struct article *a)
 			found = j.page_published && !html_date_iso(j.page_published, date, sizeof date);
 		if (!found)
 			found = !html_date_in_page(root, (const char *)doc->URL, date, sizeof date);
-		if (found && article_set(&a->published, date, strlen(date)))
-			goto done;
+		if (found) {
+			struct moment at;
+			date_read(date, &at); /* the date found, to its time by the one date parser */
+			if (article_set_published(a, date, at))
+				goto done;
+		}
 	}
 	if (!a->url) {
 		const char *u = canonical_link(root);

@@ -1,25 +1,9 @@
 /* article.c: construction and destruction of the article model. */
 #include "model.h"
+#include "base.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Grows *arr (of elem-sized items) so that one more fits; zeroes new slots. */
-static int grow(void **arr, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 4;
-	if (ncap > ((size_t)-1) / elem)
-		return -1;
-	void *p = realloc(*arr, ncap * elem);
-	if (!p)
-		return -1;
-	memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
-	*arr = p;
-	*cap = ncap;
-	return 0;
-}
 
 static char *copy(const char *s, size_t len)
 {
@@ -33,7 +17,10 @@ static char *copy(const char *s, size_t len)
 
 struct article *article_new(void)
 {
-	return calloc(1, sizeof(struct article));
+	struct article *a = calloc(1, sizeof *a);
+	if (a)
+		a->published_at = MOMENT_UNKNOWN;
+	return a;
 }
 
 int article_set(char **field, const char *s, size_t len)
@@ -46,9 +33,17 @@ int article_set(char **field, const char *s, size_t len)
 	return 0;
 }
 
+int article_set_published(struct article *a, const char *s, struct moment at)
+{
+	if (article_set(&a->published, s, s ? strlen(s) : 0))
+		return -1;
+	a->published_at = s ? at : MOMENT_UNKNOWN;
+	return 0;
+}
+
 struct section *article_add_section(struct article *a, const char *heading)
 {
-	if (grow((void **)&a->sections, &a->cap_sections, a->n_sections, sizeof *a->sections))
+	if (array_grow((void **)&a->sections, &a->cap_sections, a->n_sections + 1, sizeof *a->sections))
 		return NULL;
 	struct section *s = &a->sections[a->n_sections];
 	memset(s, 0, sizeof *s);
@@ -60,7 +55,7 @@ struct section *article_add_section(struct article *a, const char *heading)
 
 int section_add_paragraph(struct section *s, const char *text, size_t len)
 {
-	if (grow((void **)&s->paragraphs, &s->cap_paragraphs, s->n_paragraphs, sizeof *s->paragraphs))
+	if (array_grow((void **)&s->paragraphs, &s->cap_paragraphs, s->n_paragraphs + 1, sizeof *s->paragraphs))
 		return -1;
 	char *p = copy(text, len);
 	if (!p)
@@ -75,6 +70,7 @@ int article_set_dateline(struct article *a, const char *place, const char *date,
 	struct dateline *d = calloc(1, sizeof *d);
 	if (!d)
 		return -1;
+	d->date_at = MOMENT_UNKNOWN;
 	if ((place && !(d->place = strdup(place))) || (date && !(d->date = strdup(date))) ||
 	    (agency && !(d->agency = strdup(agency))) || !(d->raw = strdup(raw ? raw : ""))) {
 		free(d->place);
@@ -97,7 +93,7 @@ int article_set_dateline(struct article *a, const char *place, const char *date,
 
 struct quote *article_add_quote(struct article *a)
 {
-	if (grow((void **)&a->quotes, &a->cap_quotes, a->n_quotes, sizeof *a->quotes))
+	if (array_grow((void **)&a->quotes, &a->cap_quotes, a->n_quotes + 1, sizeof *a->quotes))
 		return NULL;
 	struct quote *q = &a->quotes[a->n_quotes++];
 	memset(q, 0, sizeof *q);
@@ -106,7 +102,7 @@ struct quote *article_add_quote(struct article *a)
 
 struct entity *article_add_entity(struct article *a, const char *name, enum entity_type type)
 {
-	if (grow((void **)&a->entities, &a->cap_entities, a->n_entities, sizeof *a->entities))
+	if (array_grow((void **)&a->entities, &a->cap_entities, a->n_entities + 1, sizeof *a->entities))
 		return NULL;
 	struct entity *e = &a->entities[a->n_entities];
 	memset(e, 0, sizeof *e);
@@ -124,11 +120,9 @@ int entity_add_alias(struct entity *e, const char *alias)
 	for (size_t i = 0; i < e->n_aliases; i++)
 		if (!strcmp(e->aliases[i], alias))
 			return 0;
-	char **p = realloc(e->aliases, (e->n_aliases + 1) * sizeof *p);
-	if (!p)
+	if (array_grow((void **)&e->aliases, &e->cap_aliases, e->n_aliases + 1, sizeof *e->aliases))
 		return -1;
-	e->aliases = p;
-	if (!(p[e->n_aliases] = strdup(alias)))
+	if (!(e->aliases[e->n_aliases] = strdup(alias)))
 		return -1;
 	e->n_aliases++;
 	return 0;
@@ -136,7 +130,7 @@ int entity_add_alias(struct entity *e, const char *alias)
 
 int entity_add_mention(struct entity *e, int section, int paragraph, size_t start, size_t end)
 {
-	if (grow((void **)&e->mentions, &e->cap_mentions, e->n_mentions, sizeof *e->mentions))
+	if (array_grow((void **)&e->mentions, &e->cap_mentions, e->n_mentions + 1, sizeof *e->mentions))
 		return -1;
 	e->mentions[e->n_mentions++] = (struct mention){section, paragraph, start, end};
 	return 0;
@@ -144,7 +138,7 @@ int entity_add_mention(struct entity *e, int section, int paragraph, size_t star
 
 int article_add_link(struct article *a, const char *url, const char *text)
 {
-	if (grow((void **)&a->links, &a->cap_links, a->n_links, sizeof *a->links))
+	if (array_grow((void **)&a->links, &a->cap_links, a->n_links + 1, sizeof *a->links))
 		return -1;
 	struct link *l = &a->links[a->n_links];
 	l->url = strdup(url);

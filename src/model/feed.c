@@ -1,5 +1,6 @@
 /* feed.c: construction and destruction of the feed model. */
 #include "model.h"
+#include "base.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@ struct feed *feed_new(void)
 {
 	struct feed *f = calloc(1, sizeof *f);
 	if (f)
-		f->cap_items = 0;
+		f->updated_at = MOMENT_UNKNOWN;
 	return f;
 }
 
@@ -24,17 +25,18 @@ int feed_set(char **field, const char *s)
 
 struct feed_item *feed_add_item(struct feed *f)
 {
-	if (f->n_items == f->cap_items) {
-		size_t cap = f->cap_items ? f->cap_items * 2 : 16;
-		struct feed_item *p = realloc(f->items, cap * sizeof *p);
-		if (!p)
-			return NULL;
-		f->items = p;
-		f->cap_items = cap;
-	}
+	if (array_grow((void **)&f->items, &f->cap_items, f->n_items + 1, sizeof *f->items))
+		return NULL;
 	struct feed_item *it = &f->items[f->n_items++];
 	memset(it, 0, sizeof *it);
+	it->published_at = it->updated_at = MOMENT_UNKNOWN;
 	return it;
+}
+
+const char *feed_item_date(const struct feed_item *it, struct moment *at)
+{
+	*at = it->published ? it->published_at : it->updated ? it->updated_at : MOMENT_UNKNOWN;
+	return it->published ? it->published : it->updated;
 }
 
 int feed_item_add_category(struct feed_item *it, const char *term)
@@ -42,11 +44,9 @@ int feed_item_add_category(struct feed_item *it, const char *term)
 	for (size_t i = 0; i < it->n_categories; i++)
 		if (!strcmp(it->categories[i], term))
 			return 0;
-	char **p = realloc(it->categories, (it->n_categories + 1) * sizeof *p);
-	if (!p)
+	if (array_grow((void **)&it->categories, &it->cap_categories, it->n_categories + 1, sizeof *it->categories))
 		return -1;
-	it->categories = p;
-	if (!(p[it->n_categories] = strdup(term)))
+	if (!(it->categories[it->n_categories] = strdup(term)))
 		return -1;
 	it->n_categories++;
 	return 0;
@@ -54,11 +54,9 @@ int feed_item_add_category(struct feed_item *it, const char *term)
 
 int feed_item_add_enclosure(struct feed_item *it, const char *url, const char *type, long long length)
 {
-	struct enclosure *p = realloc(it->enclosures, (it->n_enclosures + 1) * sizeof *p);
-	if (!p)
+	if (array_grow((void **)&it->enclosures, &it->cap_enclosures, it->n_enclosures + 1, sizeof *it->enclosures))
 		return -1;
-	it->enclosures = p;
-	struct enclosure *e = &p[it->n_enclosures];
+	struct enclosure *e = &it->enclosures[it->n_enclosures];
 	e->url = strdup(url);
 	e->type = type ? strdup(type) : NULL;
 	e->length = length;

@@ -13,6 +13,14 @@
 /* Largest page a compressed document may expand to (the CLI reads 64 MB). */
 #define INFLATE_MAX ((size_t)64 << 20)
 
+/* The date known from elsewhere, its time read by the one date parser. */
+static int set_published(struct article *a, const char *s)
+{
+	struct moment at;
+	date_read(s, &at);
+	return article_set_published(a, s, at);
+}
+
 int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
                  struct article **out, char *err, size_t errlen)
 {
@@ -32,7 +40,7 @@ int ingest_parse(const char *data, size_t len, const struct ingest_opts *o,
 	enum sniff_kind k = sniff(data, len, o ? o->content_type : NULL);
 	if ((o && o->source && article_set(&a->source, o->source, strlen(o->source))) ||
 	    (o && o->url && article_set(&a->url, o->url, strlen(o->url))) ||
-	    (o && o->published && article_set(&a->published, o->published, strlen(o->published)))) {
+	    (o && o->published && set_published(a, o->published))) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}

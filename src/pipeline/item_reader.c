@@ -40,10 +40,11 @@ static int set_missing(char **field, const char *s)
 static struct article *html_item(const struct feed_item *it, const char *body, const char *feed_url)
 {
 	struct article *a = article_new();
-	const char *pub = it->published ? it->published : it->updated;
+	struct moment at;
+	const char *pub = feed_item_date(it, &at);
 	char ierr[256];
 	if (!a || set_missing(&a->source, it->link ? it->link : feed_url) || set_missing(&a->url, it->link) ||
-	    set_missing(&a->published, pub) || set_missing(&a->headline, it->title) ||
+	    (pub && article_set_published(a, pub, at)) || set_missing(&a->headline, it->title) ||
 	    html_fragment_parse(body, strlen(body), it->link ? it->link : feed_url, a, ierr, sizeof ierr)) {
 		article_free(a);
 		return NULL;
@@ -62,7 +63,8 @@ static struct article *text_item(const struct feed_item *it, const char *body, c
 	}
 	buf_putc(&doc, '\n');
 	struct article *a = NULL;
-	const char *pub = it->published ? it->published : it->updated;
+	struct moment at;
+	const char *pub = feed_item_date(it, &at);
 	char ierr[256];
 	if (!doc.failed) {
 		struct ingest_opts o = {it->link ? it->link : feed_url, it->link, "text/plain; charset=utf-8", pub};
@@ -70,7 +72,7 @@ static struct article *text_item(const struct feed_item *it, const char *body, c
 			a = NULL;
 	}
 	buf_free(&doc);
-	if (a && set_missing(&a->published, pub)) {
+	if (a && !a->published && pub && article_set_published(a, pub, at)) {
 		article_free(a);
 		return NULL;
 	}

@@ -25,6 +25,7 @@
 #include "sync_int.h"
 #include "base.h"
 #include "model.h"
+#include "decode.h"
 #include "subs.h"
 #include "store.h"
 
@@ -169,12 +170,15 @@ const char *sync_json_str(json_object *o, const char *key)
 	return s && *s ? s : NULL;
 }
 
-void sync_iso_time(long long t, char *out, size_t cap)
+int sync_item_published(struct feed_item *it, long long t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (t <= 0 || !gmtime_r(&tt, &tm) || !strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		out[0] = 0;
+	char when[FEED_DATE_LEN + 1];
+	if (t <= 0 || date_format_utc(t, when))
+		return 0;
+	if (feed_set(&it->published, when))
+		return -1;
+	it->published_at = (struct moment){.time = t, .precision = DATE_TIME};
+	return 0;
 }
 
 /* Sends the queue, batch by batch; what went through leaves it. */

@@ -214,7 +214,7 @@ static const char *first_href(json_object *o, const char *key)
 static int add_entry(struct sync_data *d, json_object *e, long long *newest)
 {
 	json_object *origin = NULL, *box;
-	char id[32], guid[48], when[32];
+	char id[32], guid[48];
 	decimal_id(sync_json_str(e, "id"), id, sizeof id);
 	snprintf(guid, sizeof guid, STORE_SYNC_GUID_PREFIX "%s", id);
 	json_object_object_get_ex(e, "origin", &origin);
@@ -232,12 +232,11 @@ static int add_entry(struct sync_data *d, json_object *e, long long *newest)
 	long long crawl = sync_json_str(e, "crawlTimeMsec") ? strtoll(sync_json_str(e, "crawlTimeMsec"), NULL, 10) / 1000 : pub;
 	if (crawl > *newest)
 		*newest = crawl;
-	sync_iso_time(pub, when, sizeof when);
 	struct feed_item *it = feed_add_item(f->items);
 	d->n_items++;
 	return !it || feed_set(&it->id, guid) || feed_set(&it->title, sync_json_str(e, "title")) || feed_set(&it->link, link) ||
 	       feed_set(&it->author, sync_json_str(e, "author")) || feed_set(&it->content, content) ||
-	       (when[0] && feed_set(&it->published, when)) ? -1 : 0;
+	       sync_item_published(it, pub) ? -1 : 0;
 }
 
 /* Appends "&c=CONTINUATION" from j to path (cap bytes); 0 when there is none. */

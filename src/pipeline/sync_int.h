@@ -89,7 +89,8 @@ void sync_data_free(struct sync_data *d);
 struct json_object;
 const char *sync_json_str(struct json_object *o, const char *key);
 
-/* "2024-01-02T03:04:05Z" for a unix time, into out (at least 21 bytes). */
-void sync_iso_time(long long t, char *out, size_t cap);
+/* Sets the item's published date to the unix time t ("2024-01-02T03:04:05Z" and the time); none when t <= 0. 0 or -1 (out of memory). */
+struct feed_item;
+int sync_item_published(struct feed_item *it, long long t);
 
 #endif

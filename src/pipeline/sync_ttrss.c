@@ -193,12 +193,10 @@ static int pull_feeds(struct sync_conn *c, struct sync_data *d, char *err, size_
 /* Copies a headline into a feed item. 0 or -1 (out of memory). */
 static int headline_item(struct feed_item *it, json_object *h, const char *id)
 {
-	char when[32];
 	json_object *u;
-	sync_iso_time(json_object_object_get_ex(h, "updated", &u) ? json_object_get_int64(u) : 0, when, sizeof when);
 	return feed_set(&it->id, id) || feed_set(&it->title, sync_json_str(h, "title")) ||
 	       feed_set(&it->link, sync_json_str(h, "link")) || feed_set(&it->author, sync_json_str(h, "author")) ||
-	       feed_set(&it->content, sync_json_str(h, "content")) || (when[0] && feed_set(&it->published, when));
+	       feed_set(&it->content, sync_json_str(h, "content")) || sync_item_published(it, json_object_object_get_ex(h, "updated", &u) ? json_object_get_int64(u) : 0);
 }
 
 /*

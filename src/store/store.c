@@ -386,6 +386,24 @@ void store_close(struct store *s)
 	free(s);
 }
 
+static const char sql_data_version[] = "PRAGMA data_version";
+
+int store_changed_elsewhere(struct store *s)
+{
+	char err[8];
+	sqlite3_stmt *st = store_stmt(s, sql_data_version, err, sizeof err);
+	if (!st)
+		return 0;
+	int changed = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long long v = sqlite3_column_int64(st, 0);
+		changed = s->data_version && v != s->data_version;
+		s->data_version = v;
+	}
+	sqlite3_reset(st);
+	return changed;
+}
+
 const char *store_path(const struct store *s)
 {
 	return s->path;

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char sql_pending_count[] = "SELECT count(*) FROM items WHERE analysed = 0 AND purged = 0";
+/* from the waiting's own index: without it the plan reads every item (4 s of `status` at 1M articles) */
+static const char sql_pending_count[] =
+	"SELECT count(*) FROM items INDEXED BY items_pending WHERE analysed = 0 AND purged = 0";
 static const char sql_pending_next[] =
 	"SELECT id FROM items WHERE analysed = 0 AND purged = 0 AND id % ?2 = ?3 ORDER BY id DESC LIMIT ?1";
 static const char sql_is_analysed[] = "SELECT analysed FROM items WHERE id = ?";

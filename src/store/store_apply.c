@@ -61,11 +61,12 @@ static void item_hash(const struct feed_item *it, char out[17])
 /* The item's fields alone, for a caller that gives no reader (or whose reader failed). */
 static struct article *item_headline(const struct feed_item *it, char *err, size_t errlen)
 {
-	const char *pub = it->published ? it->published : it->updated;
+	struct moment at;
+	const char *pub = feed_item_date(it, &at);
 	struct article *a = article_new();
 	if (!a || (it->title && article_set(&a->headline, it->title, strlen(it->title))) ||
 	    (it->link && article_set(&a->url, it->link, strlen(it->link))) ||
-	    (pub && article_set(&a->published, pub, strlen(pub)))) {
+	    (pub && article_set_published(a, pub, at))) {
 		article_free(a);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
@@ -123,9 +124,9 @@ static int prepare(struct store *s, long long feed_id, const struct feed *f, con
 		item_hash(it, p[i].hash);
 		if (!p[i].guid)
 			p[i].guid = p[i].hash; /* an item with nothing to name it by: its content is its name */
-		p[i].date = store_date_value(it->published);
-		if (!p[i].date)
-			p[i].date = store_date_value(it->updated);
+		struct moment at;
+		feed_item_date(it, &at); /* the parser's time: the store reads no date text */
+		p[i].date = moment_known(at) ? at.time : 0;
 		/* a date in the future (a wrong year, a time zone read twice) would keep the item on top and never purged */
 		if (p[i].date > (long long)time(NULL) + STORE_FUTURE_SLACK)
 			p[i].date = (long long)time(NULL);

@@ -6,6 +6,7 @@
 #define DATELINE_STORE_INT_H
 
 #include "store.h"
+#include "model.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
@@ -25,6 +26,7 @@ struct store {
 	const char *sql[STORE_MAX_STMTS];       /* cache keys: static SQL strings, compared by address */
 	sqlite3_stmt *stmt[STORE_MAX_STMTS];    /* prepared statements for sql[] */
 	size_t n_stmt;                          /* cache entries used */
+	long long data_version;                 /* PRAGMA data_version last seen (store_changed_elsewhere) */
 	unsigned long long snippet_work;        /* hits weighed and tokens read by dl_snippet (the tests count it) */
 };
 
@@ -56,8 +58,13 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* A malloc'd copy of column i, NULL when SQL NULL; sets *oom on allocation failure. */
 char *store_col_dup(sqlite3_stmt *st, int i, int *oom);
 
-/* Unix time of an ISO 8601 date or date-time, or 0 when it is not one. */
-long long store_date_value(const char *iso);
+/*
+ * The time of ISO text the store keeps (a loaded article's published date,
+ * its dateline's date, a --since date), read by base's calendar_iso_read(),
+ * the ISO part of the one date parser; MOMENT_UNKNOWN when iso is NULL or
+ * no ISO date. Dates coming in come with their times (the model's _at fields).
+ */
+struct moment store_moment(const char *iso);
 
 /*
  * Registers dl_snippet(articles_fts), the search snippet whose work per

@@ -2,6 +2,7 @@
 #include "store_int.h"
 #include "base.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +19,15 @@
 static const char sql_list[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1) AND (?3 = 0 OR i.starred = 1)"
-	" ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_list_feed[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE i.feed_id = ?4 AND +i.purged = 0 AND (?1 = 0 OR i.read = 0) AND (?2 = 0 OR i.saved = 1)"
-	" AND (?3 = 0 OR i.starred = 1) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+	" AND (?3 = 0 OR i.starred = 1) AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
+/* every unread item (no other filter): from the unread's own index (schema 6), newest first */
+static const char sql_list_unread[] =
+	"SELECT " ITEM_COLS " FROM items i INDEXED BY items_unread LEFT JOIN feeds f ON f.id = i.feed_id"
+	" WHERE i.read = 0 AND i.purged = 0 AND (i.date, i.id) < (?7, ?8) ORDER BY i.date DESC, i.id DESC LIMIT ?5 OFFSET ?6";
 static const char sql_item_get[] =
 	"SELECT " ITEM_COLS " FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ? AND i.purged = 0";
 
@@ -91,9 +96,16 @@ oom:
 int store_items_list(struct store *s, const struct store_list_opts *o, struct store_item **out,
                      size_t *n, char *err, size_t errlen)
 {
+	return store_items_list_after(s, o, NULL, out, n, err, errlen);
+}
+
+int store_items_list_after(struct store *s, const struct store_list_opts *o, const struct store_item *after,
+                           struct store_item **out, size_t *n, char *err, size_t errlen)
+{
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, o->feed_id ? sql_list_feed : sql_list, err, errlen);
+	const char *sql = o->feed_id ? sql_list_feed : o->flags == STORE_LIST_UNREAD ? sql_list_unread : sql_list;
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, !!(o->flags & STORE_LIST_UNREAD));
@@ -102,6 +114,9 @@ int store_items_list(struct store *s, const struct store_list_opts *o, struct st
 	sqlite3_bind_int64(st, 4, o->feed_id);
 	sqlite3_bind_int64(st, 5, o->limit ? (long long)o->limit : -1);
 	sqlite3_bind_int64(st, 6, (long long)o->offset);
+	/* (date, id) below a bound: a range on the date indexes, not a filter over the rows before it */
+	sqlite3_bind_int64(st, 7, after ? after->date : LLONG_MAX);
+	sqlite3_bind_int64(st, 8, after ? after->id : LLONG_MAX);
 	return collect_items(s, st, out, n, err, errlen);
 }
 
@@ -192,68 +207,50 @@ int store_item_mark(struct store *s, long long id, enum store_mark m, char *err,
 	return 0;
 }
 
-static const char sql_all_read[] = "UPDATE items SET read = 1 WHERE read = 0 AND (?1 = 0 OR feed_id = ?1)";
+/*
+ * Each from an index: one feed's items (feed_id leads items_feed_state), or every
+ * unread (the unread's own index, then the purged ones, which keep their
+ * flag too). One statement with "?1 = 0 OR feed_id = ?1" read every item of
+ * the store even for one feed: a quarter of a second at 1,000,000 articles.
+ */
+static const char sql_feed_read[] = "UPDATE items SET read = 1 WHERE feed_id = ?1 AND read = 0";
+static const char sql_all_read[] = "UPDATE items INDEXED BY items_unread SET read = 1 WHERE read = 0 AND purged = 0";
+static const char sql_all_read_purged[] = "UPDATE items SET read = 1 WHERE purged > 0 AND read = 0";
 
-int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen)
+static int run_mark(struct store *s, const char *sql, long long feed_id, char *err, size_t errlen)
 {
-	if (store_writable(s, err, errlen))
-		return -1;
-	sqlite3_stmt *st = store_stmt(s, sql_all_read, err, errlen);
+	sqlite3_stmt *st = store_stmt(s, sql, err, errlen);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, feed_id);
+	if (feed_id)
+		sqlite3_bind_int64(st, 1, feed_id);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "marking items read", err, errlen);
 }
 
-/* Reads n digits at *p into *v; advances *p. */
-static int digits(const char **p, int n, int *v)
+int store_mark_all_read(struct store *s, long long feed_id, char *err, size_t errlen)
 {
-	*v = 0;
-	for (int i = 0; i < n; i++, (*p)++) {
-		if (**p < '0' || **p > '9')
-			return -1;
-		*v = *v * 10 + (**p - '0');
+	if (store_writable(s, err, errlen))
+		return -1;
+	if (feed_id)
+		return run_mark(s, sql_feed_read, feed_id, err, errlen);
+	if (store_tx_begin(s, err, errlen))
+		return -1;
+	if (run_mark(s, sql_all_read, 0, err, errlen) || run_mark(s, sql_all_read_purged, 0, err, errlen)) {
+		store_tx_rollback(s);
+		return -1;
 	}
-	return 0;
+	return store_tx_commit(s, err, errlen);
 }
 
-/* Unix time of "YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±hh[:]mm]", 0 when it is not one. */
-long long store_date_value(const char *iso)
+struct moment store_moment(const char *iso)
 {
-	if (!iso)
-		return 0;
-	const char *p = iso;
-	int y, mo, d, h = 0, mi = 0, se = 0, off = 0;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' || digits(&p, 2, &d))
-		return 0;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	if (*p == 'T' || *p == ' ') {
-		p++;
-		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
-			return 0;
-		if (*p == ':') {
-			p++;
-			if (digits(&p, 2, &se))
-				return 0;
-			if (*p == '.')
-				for (p++; *p >= '0' && *p <= '9'; p++)
-					;
-		}
-		if (*p == '+' || *p == '-') {
-			int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
-			if (digits(&p, 2, &oh))
-				return 0;
-			if (*p == ':')
-				p++;
-			if (*p && digits(&p, 2, &om))
-				return 0;
-			off = sign * (oh * 3600 + om * 60);
-		}
-	}
-	return calendar_time(y, mo, d, h, mi, se) - off;
+	struct date_fields t;
+	struct moment m = MOMENT_UNKNOWN;
+	if (iso && !calendar_iso_read(iso, &t) && !calendar_fields_time(&t, &m.time))
+		m.precision = t.precision;
+	return m;
 }
 
 int store_parse_date(const char *s, long long *t)
@@ -267,9 +264,9 @@ int store_parse_date(const char *s, long long *t)
 		*t = (long long)time(NULL) - (long long)n * days * 86400;
 		return 0;
 	}
-	long long v = store_date_value(s);
-	if (!v)
+	struct moment m = store_moment(s);
+	if (!moment_known(m))
 		return -1;
-	*t = v;
+	*t = m.time;
 	return 0;
 }

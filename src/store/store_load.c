@@ -108,11 +108,8 @@ static int load_entity_parts(struct store *s, long long eid, struct entity *e, c
 	int rc;
 	/* aliases are appended directly: entity_add_alias() would drop one equal to the name */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char **na = realloc(e->aliases, (e->n_aliases + 1) * sizeof *na);
-		if (!na)
+		if (array_grow((void **)&e->aliases, &e->cap_aliases, e->n_aliases + 1, sizeof *e->aliases))
 			goto oom;
-		e->aliases = na;
-		e->aliases[e->n_aliases] = NULL;
 		if (col_set(st, 0, &e->aliases[e->n_aliases]))
 			goto oom;
 		e->n_aliases++;
@@ -230,6 +227,10 @@ int store_article_load(struct store *s, long long id, struct article **out, char
 	    article_set_dateline(a, (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9),
 	                         (const char *)sqlite3_column_text(st, 10), (const char *)sqlite3_column_text(st, 11)))
 		oom = 1;
+	/* the times beside the dates, from the ISO text the store keeps (the one parser's ISO part, in base) */
+	a->published_at = store_moment(a->published);
+	if (a->dateline)
+		a->dateline->date_at = store_moment(a->dateline->date);
 	blen = (size_t)sqlite3_column_bytes(st, 12);
 	if (!oom && !(body = store_col_dup(st, 12, &oom)) && !oom)
 		body = calloc(1, 1);
@@ -311,9 +312,9 @@ int store_save_article(struct store *s, const struct article *a, long long *item
 	st = store_stmt(s, id ? sql_item_saved_upd : sql_item_saved_ins, err, errlen);
 	if (!st)
 		goto fail;
-	long long now = (long long)time(NULL), date = store_date_value(a->published);
-	if (!date && a->dateline) /* the dateline's date is the next best thing to a published date */
-		date = store_date_value(a->dateline->date);
+	/* the parsers' times: the store reads no date text; the dateline's date is the next best thing */
+	struct moment at = moment_known(a->published_at) || !a->dateline ? a->published_at : a->dateline->date_at;
+	long long now = (long long)time(NULL), date = moment_known(at) ? at.time : 0;
 	if (id) {
 		sqlite3_bind_int64(st, 1, id);
 		store_bind_text(st, 2, a->headline);

@@ -146,7 +146,16 @@ static const char migrate_v5[] =
 	"UPDATE items SET summary = NULL, content = NULL"
 	" WHERE (summary IS NOT NULL OR content IS NOT NULL) AND id IN (SELECT item_id FROM articles WHERE body <> '');";
 
-static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5};
+/*
+ * Version 6: the unread in date order, on their own. "All unread" read every
+ * item of the date index to find them (0.4 s at 1,000,000 articles with
+ * 2,000 unread); this index holds just the unread, newest last, so the list
+ * costs what it shows whether few items or all of them are unread.
+ */
+static const char migrate_v6[] =
+	"CREATE INDEX IF NOT EXISTS items_unread ON items(date, id) WHERE read = 0 AND purged = 0;";
+
+static const char *const migrations[] = {schema_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5, migrate_v6};
 
 static int pragma_int(struct store *s, const char *sql, int *v, char *err, size_t errlen)
 {

@@ -39,9 +39,15 @@ static const char sql_quotes_match[] =
 	" JOIN items i ON i.id = q.item_id"
 	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND +i.purged = 0"
 	" ORDER BY quotes_fts.rowid DESC LIMIT ?3 OFFSET ?4";
+/*
+ * A LEFT JOIN (purged IS 0 drops a missing item as the inner join did): once
+ * the store has ANALYZE statistics (someone ran PRAGMA optimize on it), SQLite
+ * plans the inner join with a Bloom filter over every item before the first
+ * row, 17 ms at 100,000 articles, where the newest 50 need 50 look-ups.
+ */
 static const char sql_quotes_all[] =
-	"SELECT " QUOTE_COLS " FROM quotes q JOIN items i ON i.id = q.item_id"
-	" WHERE q.id >= ?2 AND +i.purged = 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
+	"SELECT " QUOTE_COLS " FROM quotes q LEFT JOIN items i ON i.id = q.item_id"
+	" WHERE q.id >= ?2 AND i.purged IS 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
 
 /*
  * Appends each whitespace-separated word of q as a literal FTS5 string. With

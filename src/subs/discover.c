@@ -38,19 +38,24 @@ static int rel_alternate(const char *rel)
 	return 0;
 }
 
-static char *prop(xmlNode *n, const char *name)
+/* The value of attribute name in a start tag's list, or NULL. */
+static const char *attr(const xmlChar **atts, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	char *s = strdup((const char *)v);
-	xmlFree(v);
-	return s;
+	for (size_t i = 0; atts && atts[i]; i += 2)
+		if (!strcasecmp((const char *)atts[i], name))
+			return atts[i + 1] ? (const char *)atts[i + 1] : "";
+	return NULL;
 }
 
-static void take_link(struct found *f, xmlNode *n)
+static char *prop(const xmlChar **atts, const char *name)
 {
-	char *rel = prop(n, "rel"), *type = prop(n, "type"), *href = prop(n, "href"), *title = NULL;
+	const char *v = attr(atts, name);
+	return v ? strdup(v) : NULL;
+}
+
+static void take_link(struct found *f, const xmlChar **atts)
+{
+	char *rel = prop(atts, "rel"), *type = prop(atts, "type"), *href = prop(atts, "href"), *title = NULL;
 	xmlChar *abs = NULL;
 	if (!rel || !type || !href || !*href || !rel_alternate(rel))
 		goto out;
@@ -74,7 +79,7 @@ static void take_link(struct found *f, xmlNode *n)
 		f->oom = 1;
 		goto out;
 	}
-	title = prop(n, "title");
+	title = prop(atts, "title");
 	struct discovered_feed *d = &f->v[f->n];
 	d->url = strdup((const char *)abs);
 	d->type = type;
@@ -94,23 +99,19 @@ out:
 	free(title);
 }
 
-static void walk(struct found *f, xmlNode *n, int depth)
+/* Every start tag, in document order: <base> sets the base of the links after it. */
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	for (; n && depth < 256; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (!xmlStrcasecmp(n->name, (const xmlChar *)"base") && !f->base) {
-			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			if (href) {
-				f->base = f->page ? xmlBuildURI(href, (const xmlChar *)f->page) : xmlStrdup(href);
-				xmlFree(href);
-			}
-		} else if (!xmlStrcasecmp(n->name, (const xmlChar *)"link") ||
-		           !xmlStrcasecmp(n->name, (const xmlChar *)"a")) {
-			/* <a rel="alternate" type=...> is rare but means the same. */
-			take_link(f, n);
+	struct found *f = ((htmlParserCtxtPtr)ctx)->_private;
+	if (!strcmp((const char *)name, "base") && !f->base) {
+		const char *href = attr(atts, "href");
+		if (href) {
+			f->base = f->page ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)f->page)
+			                  : xmlStrdup((const xmlChar *)href);
 		}
-		walk(f, n->children, depth + 1);
+	} else if (!strcmp((const char *)name, "link") || !strcmp((const char *)name, "a")) {
+		/* <a rel="alternate" type=...> is rare but means the same. */
+		take_link(f, atts);
 	}
 }
 
@@ -123,18 +124,23 @@ int discover_feeds(const char *html, size_t len, const char *base_url, struct di
 		snprintf(err, errlen, "page too large");
 		return -1;
 	}
-	htmlDocPtr doc = htmlReadMemory(html, (int)len, base_url, NULL,
-	                                HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	                                    HTML_PARSE_NOWARNING);
-	if (!doc) {
+	/* Start tags are all discovery needs: no tree is built, so a page of a
+	 * million elements costs the parser's buffers, not a tree 30 times its size. */
+	xmlInitParser(); /* as htmlReadMemory() does */
+	htmlParserCtxtPtr ctxt = len ? htmlCreateMemoryParserCtxt(html, (int)len) : NULL;
+	if (!ctxt) {
 		snprintf(err, errlen, "cannot read the page as HTML");
 		return -1;
 	}
 	struct found f;
 	memset(&f, 0, sizeof f);
 	f.page = base_url;
-	walk(&f, xmlDocGetRootElement(doc), 0);
-	xmlFreeDoc(doc);
+	memset(ctxt->sax, 0, sizeof *ctxt->sax);
+	ctxt->sax->startElement = on_start;
+	ctxt->_private = &f;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	htmlParseDocument(ctxt);
+	htmlFreeParserCtxt(ctxt);
 	xmlFree(f.base);
 	if (f.oom) {
 		discover_free(f.v, f.n);

@@ -20,6 +20,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 10
 #define POLL_MS 100 /* how often a running job is looked at while no key comes */
+#define WATCH_MS 1000 /* how often, while idle, the store is looked at for another process's commits */
 
 void app_msg(struct app *ap, int error, const char *fmt, ...)
 {
@@ -470,16 +471,26 @@ static int run(struct app *ap, char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory laying out the article");
 			return -1;
 		}
-		int wait = job_auto_wait_ms(ap);
-		timeout(ap->job.pid && (wait < 0 || wait > POLL_MS) ? POLL_MS : wait);
+		int wait = job_auto_wait_ms(ap), every = ap->av.more ? 0 : ap->job.pid ? POLL_MS : WATCH_MS;
+		timeout(wait < 0 || wait > every ? every : wait);
 		wint_t wc;
 		int r = get_wch(&wc);
 		job_auto_refresh(ap, 0);
-		if (ap->job.pid && job_poll(ap)) {
+		/* a refresh of our own, or one run beside us (`dateline refresh` in another terminal, cron):
+		 * the Feeds screen shows its new items at once, the other screens when the user comes back */
+		int finished = ap->job.pid && job_poll(ap), changed = 0;
+		double now = clock_seconds();
+		if (ap->st && now >= ap->next_watch) { /* at most once a WATCH_MS: a refresh commits often */
+			ap->next_watch = now + WATCH_MS / 1000.0;
+			changed = store_changed_elsewhere(ap->st);
+		}
+		if (changed || finished) {
 			ap->feeds_stale = 1;
 			if (app_screen(ap) == SCR_FEEDS && !feeds_load(ap))
 				ap->feeds_stale = 0;
 		}
+		if (ap->av.more) /* the rest of a long list: while the user looks at its first rows, and before a key acts */
+			articles_load_rest(ap);
 		if (r == ERR)
 			continue;
 		if (tui_key(ap, (int)wc, r == OK))

@@ -54,6 +54,7 @@ struct articles_view {
 	int flags;                /* STORE_LIST_* it was made with */
 	long long feed_id;        /* feed it lists, 0 for all */
 	char filter[256];         /* the filter line */
+	int more;                 /* 1 while the rest of the list, after its first rows, is still to be read */
 };
 
 struct qsearch_view {
@@ -108,6 +109,7 @@ struct app {
 	int msg_error;              /* 1 for an error */
 	const char *self;           /* path of this program, to run `dateline refresh` */
 	double next_reload;         /* monotonic time of the next reload-time refresh, 0 when off */
+	double next_watch;          /* monotonic time the store is next looked at for other processes' commits */
 	int feeds_stale;            /* 1 when counts may have changed since feeds_load() (it is slow on big stores) */
 };
 
@@ -146,6 +148,8 @@ void feeds_free(struct app *ap);
 
 /* The Articles screen and what both lists share (tui_lists.c). */
 int articles_load(struct app *ap, const char *title, int flags, long long feed_id);
+/* Reads the rest of a list articles_load() opened with its first rows only; 0 when there is none left. */
+int articles_load_rest(struct app *ap);
 void articles_filter(struct app *ap, const char *filter);
 void articles_draw(struct app *ap, int rows);
 int articles_action(struct app *ap, enum action act, int count);

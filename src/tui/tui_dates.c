@@ -5,6 +5,7 @@
  */
 #include "tui_app.h"
 #include "decode.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,19 +13,13 @@
 
 long long tui_parse_iso(const char *s, int *has_time)
 {
-	char utc[FEED_DATE_LEN + 1];
-	struct tm tm = {0};
+	struct moment m;
 	*has_time = 0;
-	/* the feed stage's reader normalises it ("YYYY-MM-DDTHH:MM:SSZ"); stored dates come from it */
-	if (!s || feed_date_parse(s, utc) ||
-	    sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-	           &tm.tm_sec) != 6)
+	/* stored dates are the parsers' ISO text; the one date parser reads it back */
+	if (date_read(s, &m) || !moment_known(m))
 		return 0;
-	*has_time = strlen(s) > 10 && (s[10] == 'T' || s[10] == ' ' || s[10] == 't');
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	time_t t = timegm(&tm);
-	return t == (time_t)-1 ? 0 : (long long)t;
+	*has_time = m.precision == DATE_TIME;
+	return m.time;
 }
 
 void tui_format_time(long long t, const char *fmt, char *out, size_t cap)

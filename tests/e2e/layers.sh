@@ -32,6 +32,12 @@ fails() {
 plant; echo '#include "store.h"' >>"$TMP/t/src/html/html.c"
 fails layers_include_up 'html may not depend on store'
 
+plant; echo '#include "model.h"' >>"$TMP/t/src/base/buf.c"
+fails layers_base_knows_nothing 'base may not depend on model'
+
+plant; echo '#include "decode.h"' >>"$TMP/t/src/model/feed.c"
+fails layers_model_only_base 'model may not depend on decode'
+
 plant; echo '#include "tui.h"' >>"$TMP/t/src/store/store.c"
 fails layers_store_knows_nothing_above 'store may not depend on tui'
 

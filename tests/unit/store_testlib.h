@@ -5,10 +5,19 @@
 #ifndef DATELINE_STORE_TESTLIB_H
 #define DATELINE_STORE_TESTLIB_H
 
+#include "decode.h"
+#include "model.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
 static char dir[256], path[512], err[1024];
+
+/* The item's published date as a feed parser leaves it: the text and its time. 0 or -1. */
+static inline int item_set_published(struct feed_item *it, const char *s)
+{
+	return feed_set(&it->published, s) || date_read(s, &it->published_at) ? -1 : 0;
+}
 
 static int setup(void **state)
 {

@@ -58,12 +58,19 @@ static void test_feed_and_store_agree(void **state)
 	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
 		char utc[FEED_DATE_LEN + 1];
 		assert_int_equal(feed_date_parse(dates[i], utc), 0);
-		assert_true(store_date_value(utc) == want[i]);
+		assert_true(store_moment(utc).time == want[i]);
+		struct moment m;
+		assert_int_equal(date_read(dates[i], &m), 0);
+		assert_true(m.time == want[i]);
 	}
 	/* the store reads the page forms too: a bare day, an offset without a colon */
-	assert_true(store_date_value("2024-07-24") == calendar_time(2024, 7, 24, 0, 0, 0));
-	assert_true(store_date_value("2024-07-24T10:00+0200") == calendar_time(2024, 7, 24, 8, 0, 0));
-	assert_true(store_date_value("2024-13-01") == 0);
+	assert_true(store_moment("2024-07-24").time == calendar_time(2024, 7, 24, 0, 0, 0));
+	assert_int_equal(store_moment("2024-07-24").precision, DATE_DAY);
+	assert_true(store_moment("2024-07-24T10:00+0200").time == calendar_time(2024, 7, 24, 8, 0, 0));
+	assert_int_equal(store_moment("2024-13-01").precision, DATE_NONE);
+	assert_true(store_moment("2024-13-01").time == DATE_UNKNOWN);
+	assert_int_equal(store_moment("XXXX-07-24").precision, DATE_NO_YEAR); /* a dateline's year-less day */
+	assert_int_equal(store_moment(NULL).precision, DATE_NONE);
 }
 
 int main(void)

@@ -195,6 +195,34 @@ static void test_agency_forms(void **state)
 }
 
 /* Dates in any written order and place: after a dash, in brackets, with a weekday, month and year only. */
+/* The date's time beside its text: a day, a year-less day, none; a day no calendar has is no date. */
+static void test_date_times(void **state)
+{
+	(void)state;
+	struct dateline_match m;
+	const char *t = "MOSCOW, March 17 (Reuters) - The Kremlin said.";
+	assert_int_equal(dateline_parse(t, strlen(t), "2025-03-18T09:00:00Z", &m), 1);
+	assert_int_equal(m.at.precision, DATE_DAY);
+	assert_true(m.at.time == 1742169600LL); /* 2025-03-17T00:00:00Z */
+	assert_int_equal(dateline_parse(t, strlen(t), NULL, &m), 1);
+	assert_string_equal(m.date, "XXXX-03-17");
+	assert_int_equal(m.at.precision, DATE_NO_YEAR);
+	assert_true(m.at.time == DATE_UNKNOWN);
+	/* the published date's year as written there, not as UTC has it */
+	t = "KYIV, Jan. 1 (Reuters) - Sirens sounded.";
+	assert_int_equal(dateline_parse(t, strlen(t), "2025-01-01T01:00:00+03:00", &m), 1);
+	assert_string_equal(m.date, "2025-01-01");
+	t = "WASHINGTON (AP) \xE2\x80\x94 The Senate voted.";
+	assert_int_equal(dateline_parse(t, strlen(t), NULL, &m), 1);
+	assert_int_equal(m.at.precision, DATE_NONE);
+	t = "LONDON, Feb. 30 (Reuters) - Nothing happened.";
+	assert_int_equal(dateline_parse(t, strlen(t), "2025-03-01", &m), 1); /* still the dateline's date part... */
+	assert_string_equal(m.place, "London");
+	assert_string_equal(m.agency, "Reuters");
+	assert_string_equal(m.date, ""); /* ...but no day any calendar has */
+	assert_int_equal(m.at.precision, DATE_NONE);
+}
+
 static void test_date_forms(void **state)
 {
 	(void)state;
@@ -346,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_source_openings),
 		cmocka_unit_test(test_agency_forms),
 		cmocka_unit_test(test_date_forms),
+		cmocka_unit_test(test_date_times),
 		cmocka_unit_test(test_states_and_dashes),
 		cmocka_unit_test(test_bracketed_place_and_kept_capitals),
 		cmocka_unit_test(test_near_misses),

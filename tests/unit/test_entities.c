@@ -75,6 +75,23 @@ static void hyphenated_pair_names_two(void **state)
 	article_free(a);
 }
 
+/* A hyphenated given name before a surname is one name, not a pair of people. */
+static void hyphenated_given_name_stays_whole(void **state)
+{
+	(void)state;
+	struct article *a = analyse("The council met on Monday.\n"
+	                            "Anna-Lena Braun, who chairs it, said the vote would pass. "
+	                            "Rose-Marie Lund and Sarah-Jane Brook disagreed.\n"
+	                            "A Trump-Putin meeting was not on the agenda.\n");
+	const char *whole[] = {"Anna-Lena Braun", "Rose-Marie Lund", "Sarah-Jane Brook"};
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+		if (!find(a, whole[i]))
+			fail_msg("\"%s\" is not an entity", whole[i]);
+	assert_null(find(a, "Lena Braun"));
+	assert_null(find(a, "Trump-Putin"));
+	article_free(a);
+}
+
 static void mentions_have_offsets(void **state)
 {
 	(void)state;
@@ -283,6 +300,7 @@ int main(void)
 		cmocka_unit_test(places_and_organisations),
 		cmocka_unit_test(never_entities),
 		cmocka_unit_test(hyphenated_pair_names_two),
+		cmocka_unit_test(hyphenated_given_name_stays_whole),
 		cmocka_unit_test(mentions_have_offsets),
 		cmocka_unit_test(headline_mentions),
 		cmocka_unit_test(kinds_by_their_words),

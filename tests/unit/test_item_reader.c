@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "decode.h"
 #include "html.h"
 #include "model.h"
 #include "pipeline.h"
@@ -22,6 +23,7 @@ static struct feed_item *item(struct feed *f, const char *title, const char *con
 	assert_int_equal(feed_set(&it->link, "https://news.example.org/2025/harbour"), 0);
 	assert_int_equal(feed_set(&it->author, "Ann Reporter"), 0);
 	assert_int_equal(feed_set(&it->published, "2025-03-20T10:00:00Z"), 0);
+	assert_int_equal(date_read(it->published, &it->published_at), 0);
 	assert_int_equal(feed_set(&it->content, content), 0);
 	return it;
 }

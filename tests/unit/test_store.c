@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "decode.h"
 #include "model.h"
 #include "store.h"
 
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[256];
@@ -72,6 +74,8 @@ static void test_schema_creation(void **state)
 	/* the Feeds screen's counts are read from covering indexes (version 4) */
 	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
 	                                 " ('items_feed_state','items_state')"), 2);
+	/* and "All unread" from the unread's own index (version 6) */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'items_unread'"), 1);
 	sqlite3 *db;
 	sqlite3_open(path, &db);
 	sqlite3_stmt *st;
@@ -179,8 +183,11 @@ static struct article *full_article(const char *url, const char *headline, const
 	assert_int_equal(article_set(&a->headline, headline, strlen(headline)), 0);
 	a->headline_derived = 1;
 	assert_int_equal(article_set(&a->byline, "By Jane Doe and José Ñ", strlen("By Jane Doe and José Ñ")), 0);
-	assert_int_equal(article_set(&a->published, published, strlen(published)), 0);
+	struct moment at;
+	date_read(published, &at);
+	assert_int_equal(article_set_published(a, published, at), 0);
 	assert_int_equal(article_set_dateline(a, "Buffalo, N.Y.", "2025-03-17", "AP", "BUFFALO, N.Y. (AP) —"), 0);
+	assert_int_equal(date_read(a->dateline->date, &a->dateline->date_at), 0);
 	struct section *s0 = article_add_section(a, NULL);
 	assert_non_null(s0);
 	const char *p0 = "BUFFALO, N.Y. (AP) — The mayor said the talks went well.";
@@ -231,10 +238,15 @@ static void assert_articles_equal(const struct article *a, const struct article 
 	assert_int_equal(a->headline_derived, b->headline_derived);
 	assert_str_eq_null(a->byline, b->byline);
 	assert_str_eq_null(a->published, b->published);
+	/* the times come back from the stored text */
+	assert_true(a->published_at.time == b->published_at.time);
+	assert_int_equal(a->published_at.precision, b->published_at.precision);
 	assert_int_equal(!a->dateline, !b->dateline);
 	if (a->dateline) {
 		assert_str_eq_null(a->dateline->place, b->dateline->place);
 		assert_str_eq_null(a->dateline->date, b->dateline->date);
+		assert_true(a->dateline->date_at.time == b->dateline->date_at.time);
+		assert_int_equal(a->dateline->date_at.precision, b->dateline->date_at.precision);
 		assert_str_eq_null(a->dateline->agency, b->dateline->agency);
 		assert_str_eq_null(a->dateline->raw, b->dateline->raw);
 	}
@@ -317,6 +329,68 @@ static void test_article_round_trip(void **state)
 	assert_int_equal(store_article_load(s, 999, &b, err, sizeof err), -1);
 	assert_non_null(strstr(err, "999"));
 	article_free(a);
+	store_close(s);
+}
+
+/* The item's date in a list of items, by id. */
+static long long item_date(struct store *s, long long id)
+{
+	struct store_item *it;
+	assert_int_equal(store_item_get(s, id, &it, err, sizeof err), 0);
+	long long d = it->date;
+	store_items_free(it, 1);
+	return d;
+}
+
+/* The store orders by the times the parsers put in the model; it reads no date text itself. */
+static void test_dates_from_the_model(void **state)
+{
+	(void)state;
+	struct store *s;
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	long long id;
+	struct article *a = full_article("https://example.org/1", "One", "Dmitry Peskov", "2025-03-17T09:30:00Z");
+	assert_int_equal(store_save_article(s, a, &id, err, sizeof err), 0);
+	assert_true(item_date(s, id) == 1742203800LL);
+	/* no published date: the dateline's day */
+	assert_int_equal(article_set_published(a, NULL, MOMENT_UNKNOWN), 0);
+	assert_int_equal(date_read("2025-03-16", &a->dateline->date_at), 0);
+	assert_int_equal(article_set(&a->url, "https://example.org/2", 21), 0);
+	assert_int_equal(store_save_article(s, a, &id, err, sizeof err), 0);
+	assert_true(item_date(s, id) == 1742083200LL);
+	/* a year-less dateline names no instant: the time it was stored */
+	a->dateline->date_at = (struct moment){.time = DATE_UNKNOWN, .precision = DATE_NO_YEAR};
+	assert_int_equal(article_set(&a->url, "https://example.org/3", 21), 0);
+	long long before = (long long)time(NULL);
+	assert_int_equal(store_save_article(s, a, &id, err, sizeof err), 0);
+	assert_true(item_date(s, id) >= before);
+	article_free(a);
+
+	/* feed items: published, else updated */
+	struct feed *f = feed_new();
+	assert_non_null(f);
+	struct feed_item *it = feed_add_item(f);
+	assert_non_null(it);
+	assert_int_equal(feed_set(&it->id, "urn:a"), 0);
+	assert_int_equal(feed_set(&it->published, "2025-03-20T10:00:00Z"), 0);
+	assert_int_equal(date_read(it->published, &it->published_at), 0);
+	assert_non_null(it = feed_add_item(f));
+	assert_int_equal(feed_set(&it->id, "urn:b"), 0);
+	assert_int_equal(feed_set(&it->updated, "2025-03-21T08:00:00Z"), 0);
+	assert_int_equal(date_read(it->updated, &it->updated_at), 0);
+	long long fid;
+	assert_int_equal(store_feed_upsert(s, "https://example.org/feed", NULL, NULL, &fid, err, sizeof err), 0);
+	assert_int_equal(store_apply_feed(s, fid, f, NULL, NULL, NULL, err, sizeof err), 0);
+	feed_free(f);
+	struct store_list_opts o = {.feed_id = fid};
+	struct store_item *items;
+	size_t n;
+	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].guid, "urn:b"); /* newest first */
+	assert_true(items[0].date == 1742544000LL);
+	assert_true(items[1].date == 1742464800LL);
+	store_items_free(items, n);
 	store_close(s);
 }
 
@@ -419,6 +493,21 @@ static void test_search(void **state)
 	assert_int_equal(qh[1].index, 1);
 	assert_int_equal(qh[5].item_id, id1);
 	store_quote_hits_free(qh, n);
+	/* a purged item's quotations leave the list (another connection purges it, as retention would) */
+	sqlite3 *d;
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE items SET purged = 1 WHERE id = %lld", id2);
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(qh[0].item_id, id3);
+	store_quote_hits_free(qh, n);
+	snprintf(sql, sizeof sql, "UPDATE items SET purged = 0 WHERE id = %lld", id2);
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
 	/* a replaced article leaves nothing behind in the indexes */
 	assert_int_equal(store_article_replace(s, id1, a2, 1, err, sizeof err), 0);
 	assert_int_equal(store_search(s, "riyadh", 10, &h, &n, err, sizeof err), 0);
@@ -435,6 +524,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_creation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_v1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_article_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dates_from_the_model, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,7 +64,7 @@ static struct feed *feed_of(int first, int n)
 		snprintf(buf, sizeof buf, "https://example.org/%d", i);
 		assert_int_equal(feed_set(&it->link, buf), 0);
 		snprintf(buf, sizeof buf, "2025-03-%02dT10:00:00Z", 1 + i % 28);
-		assert_int_equal(feed_set(&it->published, buf), 0);
+		assert_int_equal(item_set_published(it, buf), 0);
 		snprintf(buf, sizeof buf, "The council met about story %d. \"We agree,\" said Jane Smith.", i);
 		assert_int_equal(feed_set(&it->summary, buf), 0);
 	}
@@ -97,6 +97,31 @@ static void assert_counts_right(struct store *s)
 			size_t listed;
 			long long counted;
 			assert_int_equal(store_items_list(s, &o, &items, &listed, err, sizeof err), 0);
+			/* "All unread" reads its own index (schema 6): the very items, newest first, as a filter gives */
+			for (size_t k = 0; flag_sets[i] == STORE_LIST_UNREAD && !feed && k < listed; k++) {
+				char sql[200];
+				snprintf(sql, sizeof sql, "SELECT id FROM items WHERE read = 0 AND purged = 0"
+				         " ORDER BY date DESC, id DESC LIMIT 1 OFFSET %zu", k);
+				assert_int_equal(items[k].id, q1(sql));
+			}
+			/* read in parts of 3, each after the last item of the one before: the same list */
+			struct store_list_opts part = o;
+			part.limit = 3;
+			size_t got = 0;
+			for (;;) {
+				struct store_item *p;
+				size_t np;
+				assert_int_equal(store_items_list_after(s, &part, got ? &items[got - 1] : NULL, &p, &np,
+				                                        err, sizeof err), 0);
+				assert_true(got + np <= listed);
+				for (size_t k = 0; k < np; k++)
+					assert_int_equal(p[k].id, items[got + k].id);
+				got += np;
+				store_items_free(p, np);
+				if (np < part.limit)
+					break;
+			}
+			assert_int_equal(got, listed);
 			store_items_free(items, listed);
 			assert_int_equal(store_items_count(s, &o, &counted, err, sizeof err), 0);
 			assert_int_equal(counted, (long long)listed);
@@ -159,6 +184,13 @@ static void test_counts_follow_changes(void **state)
 	assert_int_equal(store_purge(s, 0, &r, &purged, err, sizeof err), 0);
 	assert_true(purged > 0);
 	assert_counts_right(s);
+	/* everything read at once (each part from its index), the purged too, as one statement did */
+	exec("UPDATE items SET read = 0 WHERE id = (SELECT min(id) FROM items WHERE purged = 1)");
+	assert_int_equal(q1("SELECT count(*) FROM items WHERE purged = 1 AND read = 0"), 1);
+	assert_true(q1("SELECT count(*) FROM items WHERE purged = 0 AND read = 0") > 0);
+	assert_int_equal(store_mark_all_read(s, 0, err, sizeof err), 0);
+	assert_int_equal(q1("SELECT count(*) FROM items WHERE read = 0"), 0);
+	assert_counts_right(s);
 	/* a feed removed; the other keeps its counts */
 	assert_int_equal(store_feed_delete(s, b, err, sizeof err), 0);
 	assert_counts_right(s);
@@ -204,6 +236,8 @@ static void test_migration_from_v4(void **state)
 
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(q1("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'items_unread'"), 1); /* version 6 */
+	assert_int_equal(q1("SELECT count(*) FROM items INDEXED BY items_unread WHERE read = 0 AND purged = 0"), 15);
 	assert_int_equal(q1("SELECT count(*) FROM articles"), articles);
 	assert_int_equal(q1("SELECT count(*) FROM quotes"), quotes);
 	long long waiting;

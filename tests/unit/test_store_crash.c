@@ -50,7 +50,7 @@ static struct feed *round_feed(int w, int round)
 		         "and the budget for story %d at length.", round, j);
 		feed_set(&it->summary, buf);
 		snprintf(buf, sizeof buf, "2025-03-%02dT%02d:00:00Z", 1 + round % 28, j % 24);
-		feed_set(&it->published, buf);
+		item_set_published(it, buf);
 	}
 	return f;
 }

@@ -40,7 +40,7 @@ static struct feed *make_feed(int first, int n, const char *variant)
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		assert_int_equal(feed_set(&it->published, buf), 0);
+		assert_int_equal(item_set_published(it, buf), 0);
 		snprintf(buf, sizeof buf, "The council met on story %d. The mayor spoke about the harbour.", i);
 		assert_int_equal(feed_set(&it->summary, buf), 0);
 	}

@@ -31,7 +31,7 @@ static struct feed *one_item_feed(const char *summary)
 	assert_int_equal(feed_set(&it->id, "urn:item:1"), 0);
 	assert_int_equal(feed_set(&it->title, "Harbour council meets"), 0);
 	assert_int_equal(feed_set(&it->link, "https://example.org/harbour"), 0);
-	assert_int_equal(feed_set(&it->published, "2025-03-20T10:00:00Z"), 0);
+	assert_int_equal(item_set_published(it, "2025-03-20T10:00:00Z"), 0);
 	assert_int_equal(feed_set(&it->summary, summary), 0);
 	return f;
 }

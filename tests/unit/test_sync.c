@@ -100,7 +100,7 @@ static long long synced_feed(struct store *s, const char *remote, int n)
 		snprintf(buf, sizeof buf, "Story %d", i);
 		feed_set(&it->title, buf);
 		snprintf(buf, sizeof buf, "2025-03-%02dT10:00:00Z", 10 + i);
-		feed_set(&it->published, buf);
+		item_set_published(it, buf);
 	}
 	struct store_feed_state st = {200, NULL, NULL, NULL, 0, 0};
 	assert_int_equal(store_apply_feed(s, id, f, &st, NULL, NULL, err, sizeof err), 0);

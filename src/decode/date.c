@@ -1,16 +1,16 @@
-/* feed_date.c: feed and page dates to "YYYY-MM-DDTHH:MM:SSZ" (see feed_date.h). */
+/*
+ * date.c: the one date parser (see decode.h): every form feeds, pages and
+ * datelines write, to the date's fields and its UTC time. ISO 8601 is base's
+ * calendar_iso_read(), which the store shares; the rest is read here.
+ */
 #include "decode.h"
 #include "base.h"
+#include "model.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-struct dt {
-	int y, mo, d, h, mi, s; /* as written */
-	int off;                /* minutes east of UTC */
-};
 
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
@@ -29,14 +29,13 @@ static const struct {
 	{"AKDT", -480}, {"HST", -600},
 };
 
-static int emit(const struct dt *t, char *out)
+int date_format_utc(int64_t time, char *out)
 {
-	if (t->y < 1 || t->y > 9999 || t->mo < 1 || t->mo > 12 || t->d < 1 || t->d > calendar_month_days(t->y, t->mo) ||
-	    t->h < 0 || t->h > 23 || t->mi < 0 || t->mi > 59 || t->s < 0 || t->s > 60)
+	out[0] = '\0';
+	if (time == DATE_UNKNOWN)
 		return -1;
-	long long secs = calendar_time(t->y, t->mo, t->d, t->h, t->mi, t->s == 60 ? 59 : t->s) - (long long)t->off * 60;
-	long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-	long long rem = secs - days * 86400, y;
+	long long days = time >= 0 ? time / 86400 : -((-time + 86399) / 86400);
+	long long rem = time - days * 86400, y;
 	int m, d;
 	calendar_civil(days, &y, &m, &d);
 	if (y < 0 || y > 9999)
@@ -47,9 +46,11 @@ static int emit(const struct dt *t, char *out)
 	char *o = out;
 	for (int k = 0; k < 6; k++) {
 		if (k == 0) {
-			*o++ = (char)('0' + v[0] / 1000), *o++ = (char)('0' + v[0] / 100 % 10);
+			*o++ = (char)('0' + v[0] / 1000);
+			*o++ = (char)('0' + v[0] / 100 % 10);
 		}
-		*o++ = (char)('0' + v[k] / 10 % 10), *o++ = (char)('0' + v[k] % 10);
+		*o++ = (char)('0' + v[k] / 10 % 10);
+		*o++ = (char)('0' + v[k] % 10);
 		*o++ = sep[k];
 	}
 	*o = '\0';
@@ -68,149 +69,28 @@ static int digits(const char **p, int max, int *v)
 	return n;
 }
 
-/* "Z", "+05", "+0530", "+05:30", optionally after "GMT"/"UTC"; -1 when malformed. */
-static int numeric_zone(const char *p, int *off)
-{
-	int h, m = 0;
-	if ((*p == 'Z' || *p == 'z') && !p[1])
-		return *off = 0, 0;
-	if (*p != '+' && *p != '-')
-		return -1;
-	int sign = *p++ == '-' ? -1 : 1;
-	int n = digits(&p, 2, &h);
-	if (n == 0)
-		return -1;
-	if (*p == ':')
-		p++;
-	if (*p && digits(&p, 2, &m) != 2)
-		return -1;
-	if (*p || h > 23 || m > 59 || (n == 1 && m))
-		return -1;
-	*off = sign * (h * 60 + m);
-	return 0;
-}
-
 static int zone(const char *tok, int *off)
 {
 	if (!strncasecmp(tok, "Etc/", 4))
 		tok += 4;
 	if (*tok == '+' || *tok == '-' || (*tok == 'Z' && !tok[1]))
-		return numeric_zone(tok, off);
+		return calendar_zone_read(tok, off);
 	for (const char *pre = "GMT\0UTC\0UT\0"; *pre; pre += strlen(pre) + 1) {
 		size_t l = strlen(pre);
 		if (!strncasecmp(tok, pre, l) && (tok[l] == '+' || tok[l] == '-'))
-			return numeric_zone(tok + l, off);
+			return calendar_zone_read(tok + l, off);
 	}
-	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
-		if (!strcasecmp(tok, zones[i].name))
-			return *off = zones[i].off, 0;
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
+		if (!strcasecmp(tok, zones[i].name)) {
+			*off = zones[i].off;
+			return 0;
+		}
+	}
 	for (const char *c = tok; *c; c++)
 		if (!isalpha((unsigned char)*c))
 			return -1;
 	*off = 0; /* an unknown zone name: better UTC than no date */
 	return 0;
-}
-
-/* ISO 8601 / W3C-DTF, including reduced, ordinal and two-digit-year forms. */
-static int parse_iso(const char *p, struct dt *t)
-{
-	int v, n;
-	memset(t, 0, sizeof *t);
-	t->mo = t->d = 1;
-	while (*p == ' ')
-		p++;
-	if (*p == '-') { /* -YYMM, -YY-MM, -YY */
-		p++;
-		if (digits(&p, 2, &v) != 2)
-			return -1;
-		t->y = 2000 + v;
-		if (*p == '-')
-			p++;
-		if (*p && digits(&p, 2, &t->mo) != 2)
-			return -1;
-	} else {
-		const char *s = p;
-		n = digits(&p, 8, &v);
-		if (n == 4 || (n == 2 && *p == '-')) {
-			t->y = n == 2 ? 2000 + v : v;
-			if (*p == '-' && isdigit((unsigned char)p[1])) {
-				p++;
-				int m = digits(&p, 3, &v);
-				if (m == 3 && *p != '-') { /* YYYY-DDD */
-					if (v < 1 || v > 365 + calendar_leap(t->y))
-						return -1;
-					for (t->mo = 1; v > calendar_month_days(t->y, t->mo); t->mo++)
-						v -= calendar_month_days(t->y, t->mo);
-					t->d = v;
-				} else {
-					t->mo = v;
-					if (*p == '-' && isdigit((unsigned char)p[1])) {
-						p++;
-						if (digits(&p, 2, &t->d) == 0)
-							return -1;
-					}
-				}
-			}
-		} else if (n == 8 || n == 6) { /* YYYYMMDD, YYMMDD */
-			int k = n == 8 ? 4 : 2;
-			p = s;
-			digits(&p, k, &t->y);
-			t->y += k == 2 ? 2000 : 0;
-			digits(&p, 2, &t->mo);
-			digits(&p, 2, &t->d);
-		} else if (n == 7 || n == 5) { /* YYYYDDD, YYDDD */
-			int k = n == 7 ? 4 : 2, o;
-			p = s;
-			digits(&p, k, &t->y);
-			t->y += k == 2 ? 2000 : 0;
-			digits(&p, 3, &o);
-			if (o < 1 || o > 365 + calendar_leap(t->y))
-				return -1;
-			for (t->mo = 1; o > calendar_month_days(t->y, t->mo); t->mo++)
-				o -= calendar_month_days(t->y, t->mo);
-			t->d = o;
-		} else {
-			return -1;
-		}
-	}
-	if ((*p == 'T' || *p == 't' || *p == ' ') && isdigit((unsigned char)p[1])) {
-		p++;
-		while (*p == ' ')
-			p++;
-		if (digits(&p, 2, &t->h) == 0 || *p != ':')
-			return -1;
-		p++;
-		if (digits(&p, 2, &t->mi) != 2)
-			return -1;
-		if (*p == ':') {
-			p++;
-			if (digits(&p, 2, &t->s) != 2)
-				return -1;
-			if (*p == '.' || *p == ',') {
-				p++;
-				while (isdigit((unsigned char)*p))
-					p++;
-			}
-		}
-		while (*p == ' ')
-			p++;
-		if (*p) {
-			char tz[16];
-			size_t l = strlen(p);
-			while (l && p[l - 1] == ' ')
-				l--;
-			if (l >= sizeof tz)
-				return -1;
-			memcpy(tz, p, l);
-			tz[l] = '\0';
-			if (numeric_zone(tz, &t->off))
-				return -1;
-			p += strlen(p);
-		}
-	}
-	while (*p == ' ')
-		p++;
-	return *p ? -1 : 0;
 }
 
 static int month_of(const char *tok)
@@ -243,7 +123,8 @@ static int all_digits(const char *s, size_t min, size_t max)
 	return 1;
 }
 
-static int read_time(const char *tok, struct dt *t)
+/* "16:29", "16:29:06", "9:30": the time of day, to the second. */
+static int read_clock(const char *tok, struct date_fields *t)
 {
 	const char *p = tok;
 	int parts[3] = {0, 0, 0}, n = 0;
@@ -257,9 +138,10 @@ static int read_time(const char *tok, struct dt *t)
 	}
 	if (*p || n < 2)
 		return -1;
-	t->h = parts[0];
-	t->mi = parts[1];
-	t->s = parts[2];
+	t->hour = parts[0];
+	t->minute = parts[1];
+	t->second = parts[2];
+	t->precision = DATE_TIME;
 	return 0;
 }
 
@@ -275,8 +157,26 @@ static int year_of(const char *tok, int *y)
 	return 0;
 }
 
-/* RFC 822 and relatives: tokens separated by spaces and commas. */
-static int parse_rfc822(const char *s, struct dt *t)
+/* A day of the month as written: "5", "05", "5th", "22nd": its number, else 0. */
+static int day_of(const char *tok)
+{
+	size_t n = strspn(tok, "0123456789");
+	if (n < 1 || n > 2)
+		return 0;
+	static const char *const suffixes[] = {"", "st", "nd", "rd", "th"};
+	for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+		if (!strcasecmp(tok + n, suffixes[k]))
+			return n == 1 ? tok[0] - '0' : (tok[0] - '0') * 10 + (tok[1] - '0');
+	return 0;
+}
+
+/*
+ * Dates in words, tokens separated by spaces and commas: RFC 822 and its
+ * relatives ("Tue, 04 Mar 2025 09:30:00 +0100", asctime, JavaScript's Date,
+ * Perforce's "2006/09/15") and the forms datelines and pages write
+ * ("March 17, 2025", "5th January", "July 24", "June 2022").
+ */
+static int read_words(const char *s, struct date_fields *t)
 {
 	char buf[128], *tok[12];
 	int n = 0;
@@ -288,49 +188,63 @@ static int parse_rfc822(const char *s, struct dt *t)
 			break;
 		tok[n++] = p;
 	}
-	int i = 0;
+	int i = 0, day;
 	memset(t, 0, sizeof *t);
 	if (i < n && is_weekday(tok[i]))
 		i++;
 	if (i < n && strchr(tok[i], '/')) { /* Perforce: 2006/09/15 */
-		if (sscanf(tok[i], "%4d/%2d/%2d", &t->y, &t->mo, &t->d) != 3)
+		if (sscanf(tok[i], "%4d/%2d/%2d", &t->year, &t->month, &t->day) != 3)
 			return -1;
 		i++;
-	} else if (i + 1 < n && all_digits(tok[i], 1, 2) && month_of(tok[i + 1])) {
-		t->d = (tok[i][0] - '0') * (tok[i][1] ? 10 : 1) + (tok[i][1] ? tok[i][1] - '0' : 0);
-		t->mo = month_of(tok[i + 1]);
+	} else if (i + 1 < n && (day = day_of(tok[i])) && month_of(tok[i + 1])) {
+		t->day = day;
+		t->month = month_of(tok[i + 1]);
 		i += 2;
-		if (i >= n || year_of(tok[i], &t->y))
+		if (i == n) { /* "24 July": no year */
+			t->precision = DATE_NO_YEAR;
+			return 0;
+		}
+		if (year_of(tok[i], &t->year))
 			return -1;
 		i++;
-	} else if (i + 1 < n && month_of(tok[i]) && all_digits(tok[i + 1], 1, 2)) {
-		t->mo = month_of(tok[i]);
-		t->d = (tok[i + 1][0] - '0') * (tok[i + 1][1] ? 10 : 1) + (tok[i + 1][1] ? tok[i + 1][1] - '0' : 0);
+	} else if (i + 1 < n && month_of(tok[i]) && (day = day_of(tok[i + 1]))) {
+		t->month = month_of(tok[i]);
+		t->day = day;
 		i += 2;
-		if (i < n && !strchr(tok[i], ':')) { /* JavaScript: Aug 30 2012 17:26:16 */
-			if (year_of(tok[i], &t->y))
+		if (i == n) { /* "July 24": no year */
+			t->precision = DATE_NO_YEAR;
+			return 0;
+		}
+		if (!strchr(tok[i], ':')) { /* JavaScript: Aug 30 2012 17:26:16 */
+			if (year_of(tok[i], &t->year))
 				return -1;
 			i++;
 		} else { /* asctime: Jan  4 16:29:06 [zone] 2004 */
-			if (i >= n || read_time(tok[i], t))
+			if (read_clock(tok[i], t))
 				return -1;
 			i++;
-			if (i + 1 < n && zone(tok[i], &t->off) == 0)
+			if (i + 1 < n && zone(tok[i], &t->offset) == 0)
 				i++;
-			if (i >= n || year_of(tok[i], &t->y) || i + 1 != n)
+			if (i >= n || year_of(tok[i], &t->year) || i + 1 != n)
 				return -1;
 			return 0;
 		}
+	} else if (i + 2 == n && month_of(tok[i]) && strlen(tok[i + 1]) == 4 && !year_of(tok[i + 1], &t->year)) {
+		t->month = month_of(tok[i]); /* "June 2022": a month, no day */
+		t->day = 1;
+		t->precision = DATE_MONTH;
+		return 0;
 	} else {
 		return -1;
 	}
+	t->precision = DATE_DAY;
 	if (i < n && strchr(tok[i], ':')) {
-		if (read_time(tok[i], t))
+		if (read_clock(tok[i], t))
 			return -1;
 		i++;
 	}
 	if (i < n) {
-		if (zone(tok[i], &t->off))
+		if (zone(tok[i], &t->offset))
 			return -1;
 		i++;
 	}
@@ -381,18 +295,21 @@ static const char *const hungarian[][2] = {
 };
 
 /* Korean blogs: "2004년 05월 28일 01:31:15" (OnBlog) and "2004-05-25 오후 11:23:17" (Nate), Korea time. */
-static int parse_korean(const char *s, struct dt *t)
+static int read_korean(const char *s, struct date_fields *t)
 {
 	char ampm[8] = "";
 	memset(t, 0, sizeof *t);
-	t->off = 540;
-	if (sscanf(s, "%4d년 %2d월 %2d일 %2d:%2d:%2d", &t->y, &t->mo, &t->d, &t->h, &t->mi, &t->s) == 6)
+	t->offset = 540;
+	t->precision = DATE_TIME;
+	if (sscanf(s, "%4d년 %2d월 %2d일 %2d:%2d:%2d", &t->year, &t->month, &t->day, &t->hour, &t->minute,
+	           &t->second) == 6)
 		return 0;
-	if (sscanf(s, "%4d-%2d-%2d %6s %2d:%2d:%2d", &t->y, &t->mo, &t->d, ampm, &t->h, &t->mi, &t->s) == 7) {
-		if (!strcmp(ampm, "오후") && t->h < 12)
-			t->h += 12;
-		else if (!strcmp(ampm, "오전") && t->h == 12)
-			t->h = 0;
+	if (sscanf(s, "%4d-%2d-%2d %6s %2d:%2d:%2d", &t->year, &t->month, &t->day, ampm, &t->hour, &t->minute,
+	           &t->second) == 7) {
+		if (!strcmp(ampm, "오후") && t->hour < 12)
+			t->hour += 12;
+		else if (!strcmp(ampm, "오전") && t->hour == 12)
+			t->hour = 0;
 		else if (strcmp(ampm, "오후") && strcmp(ampm, "오전"))
 			return -1;
 		return 0;
@@ -400,11 +317,17 @@ static int parse_korean(const char *s, struct dt *t)
 	return -1;
 }
 
-int feed_date_parse(const char *s, char *out)
+/* 0 when a reader read t and the fields are a real date. */
+static int holds(int rc, const struct date_fields *t)
 {
-	struct dt t;
-	char tr[128];
-	out[0] = '\0';
+	int64_t time;
+	return rc || calendar_fields_time(t, &time) ? -1 : 0;
+}
+
+int date_parse(const char *s, struct date_fields *t)
+{
+	char in[128], tr[128];
+	memset(t, 0, sizeof *t);
 	if (!s)
 		return -1;
 	while (isspace((unsigned char)*s))
@@ -412,28 +335,44 @@ int feed_date_parse(const char *s, char *out)
 	size_t l = strlen(s);
 	while (l && isspace((unsigned char)s[l - 1]))
 		l--;
-	if (!l || l >= sizeof tr)
+	if (!l || l >= sizeof in)
 		return -1;
-	char in[128];
 	memcpy(in, s, l);
 	in[l] = '\0';
-	if (!parse_iso(in, &t) && !emit(&t, out))
-		return 0;
-	if (!parse_rfc822(in, &t) && !emit(&t, out))
+	if (!calendar_iso_read(in, t) || !holds(read_words(in, t), t))
 		return 0;
 	int ascii = 1;
 	for (const char *c = in; *c; c++)
 		ascii &= (unsigned char)*c < 0x80;
 	if (!ascii) { /* the localised forms */
-		if (!parse_korean(in, &t) && !emit(&t, out))
+		if (!holds(read_korean(in, t), t))
 			return 0;
 		if (!translate(in, greek, sizeof greek / sizeof *greek, tr, sizeof tr) && strcmp(tr, in) &&
-		    !parse_rfc822(tr, &t) && !emit(&t, out))
+		    !holds(read_words(tr, t), t))
 			return 0;
 		if (!translate(in, hungarian, sizeof hungarian / sizeof *hungarian, tr, sizeof tr) && strcmp(tr, in) &&
-		    !parse_iso(tr, &t) && !emit(&t, out))
+		    !calendar_iso_read(tr, t))
 			return 0;
 	}
-	out[0] = '\0';
+	memset(t, 0, sizeof *t);
 	return -1;
+}
+
+int date_read(const char *s, struct moment *m)
+{
+	struct date_fields t;
+	*m = MOMENT_UNKNOWN;
+	if (date_parse(s, &t) || calendar_fields_time(&t, &m->time))
+		return -1;
+	m->precision = t.precision;
+	return 0;
+}
+
+int feed_date_parse(const char *s, char *out)
+{
+	struct moment m;
+	out[0] = '\0';
+	if (date_read(s, &m) || !moment_known(m))
+		return -1;
+	return date_format_utc(m.time, out);
 }
