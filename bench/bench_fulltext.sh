@@ -18,15 +18,7 @@ PORT=$(cat "$W/port")
 BASE="http://127.0.0.1:$PORT/bench"
 have() { command -v "$1" >/dev/null 2>&1; }
 
-mkdir -p "$W/dl/cfg" "$W/nb" "$W/sf" "$W/curl"
-{ echo "sfeedpath=\"$W/sf/feeds\""; echo "maxjobs=$JOBS"; echo "feeds() {"; } >"$W/sf/sfeedrc"
-for i in $(seq 0 $((FEEDS - 1))); do
-	echo "$BASE/$i.xml" >>"$W/dl/cfg/feeds"
-	printf 'url = "%s"\noutput = "%s/curl/%s.xml"\n' "$BASE/$i.xml" "$W" "$i" >>"$W/curl.cfg"
-	echo "	feed \"f$i\" \"$BASE/$i.xml\"" >>"$W/sf/sfeedrc"
-done
-echo "}" >>"$W/sf/sfeedrc"
-printf 'reload-threads %s\nshow-read-feeds yes\n' "$JOBS" >"$W/nb/config"
+peer_lists "$W"
 curl -s -K "$W/curl.cfg" --parallel --parallel-max "$JOBS" 2>/dev/null
 feed_bytes=$(cat "$W"/curl/*.xml | wc -c)
 echo "full-text feeds: $FEEDS x $ITEMS items of ~$WORDS words, $((feed_bytes / 1048576)) MiB in all, $RUNS runs each"

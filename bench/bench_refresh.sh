@@ -20,19 +20,6 @@ BASE="http://127.0.0.1:$PORT/bench"
 
 # the same URL list for everyone, once per answer delay (?delay=MS: the server waits that long)
 have() { command -v "$1" >/dev/null 2>&1; }
-setup_lists() { # DIR SUFFIX
-	local d=$1 sfx=$2
-	mkdir -p "$d/dl/cfg" "$d/nb" "$d/sf" "$d/curl"
-	{ echo "sfeedpath=\"$d/sf/feeds\""; echo "maxjobs=$JOBS"; echo "feeds() {"; } >"$d/sf/sfeedrc"
-	for i in $(seq 0 $((FEEDS - 1))); do
-		echo "$BASE/$i.xml$sfx" >>"$d/urls"
-		printf 'url = "%s"\noutput = "%s/curl/%s.xml"\n' "$BASE/$i.xml$sfx" "$d" "$i" >>"$d/curl.cfg"
-		echo "	feed \"f$i\" \"$BASE/$i.xml$sfx\"" >>"$d/sf/sfeedrc"
-	done
-	echo "}" >>"$d/sf/sfeedrc"
-	cp "$d/urls" "$d/dl/cfg/feeds"
-	printf 'reload-threads %s\nshow-read-feeds yes\n' "$JOBS" >"$d/nb/config"
-}
 bytes=$(python3 -c 'import sys,urllib.request; print(len(urllib.request.urlopen(sys.argv[1]).read()))' "$BASE/0.xml")
 echo "server: tests/httpd.py on 127.0.0.1, $FEEDS feeds x $ITEMS items (~$((bytes / 1024)) KiB each), $JOBS transfers at once, $RUNS runs each"
 
@@ -55,7 +42,7 @@ print(min(v)[1] if v else "")' "$nbv" "$sfv")
 for delay in ${BENCH_DELAYS:-0 50}; do
 	d="$W/d$delay" sfx=""
 	[ "$delay" = 0 ] || sfx="?delay=$delay"
-	setup_lists "$d" "$sfx"
+	peer_lists "$d" "$sfx"
 	DL="env DATELINE_CONFIG_DIR=$d/dl/cfg DATELINE_DATA_DIR=$d/dl/data $BIN refresh --jobs $JOBS --quiet"
 	NB="env HOME=$d/nb newsboat -u $d/dl/cfg/feeds -c $d/nb/cache.db -C $d/nb/config -x reload"
 	dl=$(measure -r "$RUNS" -p "rm -rf $d/dl/data" "$DL")

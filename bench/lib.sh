@@ -99,3 +99,20 @@ peer_missing() { echo "skipped (apt-get install $1)"; }
 # wall / cpu: fields of a "WALL CPU" pair
 wall() { echo "${1%% *}"; }
 cpu() { echo "$1" | cut -d' ' -f2; }
+
+# peer_lists DIR [SUFFIX]: the same $FEEDS URLs ($BASE/N.xml plus SUFFIX) for everyone: DIR/urls,
+# dateline's feeds file DIR/dl/cfg/feeds, curl's DIR/curl.cfg (bodies to DIR/curl/N.xml),
+# sfeed's DIR/sf/sfeedrc (maxjobs $JOBS) and newsboat's DIR/nb/config (reload-threads $JOBS)
+peer_lists() {
+	local d=$1 sfx=${2:-}
+	mkdir -p "$d/dl/cfg" "$d/nb" "$d/sf" "$d/curl"
+	{ echo "sfeedpath=\"$d/sf/feeds\""; echo "maxjobs=$JOBS"; echo "feeds() {"; } >"$d/sf/sfeedrc"
+	for i in $(seq 0 $((FEEDS - 1))); do
+		echo "$BASE/$i.xml$sfx" >>"$d/urls"
+		printf 'url = "%s"\noutput = "%s/curl/%s.xml"\n' "$BASE/$i.xml$sfx" "$d" "$i" >>"$d/curl.cfg"
+		echo "	feed \"f$i\" \"$BASE/$i.xml$sfx\"" >>"$d/sf/sfeedrc"
+	done
+	echo "}" >>"$d/sf/sfeedrc"
+	cp "$d/urls" "$d/dl/cfg/feeds"
+	printf 'reload-threads %s\nshow-read-feeds yes\n' "$JOBS" >"$d/nb/config"
+}
