@@ -128,9 +128,27 @@ struct analysis_worker {
 	atomic_int finishing;      /* set by analysis_worker_finish() */
 	atomic_int hold;           /* set by analysis_worker_hold(): nothing written meanwhile */
 	pthread_mutex_t writing;   /* held by the thread writing its batch */
+	pthread_mutex_t wake_lock; /* with wake: a napping thread woken when the refresh ends */
+	pthread_cond_t wake;
 	unsigned n;                /* threads */
 	struct worker_thread t[WORKER_THREADS_MAX];
 };
+
+/* 50 ms, or less when the refresh ends meanwhile (a refresh of 304s is over in a few tens of ms). */
+static void nap(struct analysis_worker *w)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += 50 * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&w->wake_lock);
+	if (!atomic_load(&w->finishing))
+		pthread_cond_timedwait(&w->wake, &w->wake_lock, &until);
+	pthread_mutex_unlock(&w->wake_lock);
+}
 
 static void *worker_main(void *arg)
 {
@@ -147,10 +165,8 @@ static void *worker_main(void *arg)
 		t->done += n;
 		if (last)
 			break;
-		if (!n) {
-			struct timespec nap = {0, 50 * 1000000L};
-			nanosleep(&nap, NULL);
-		}
+		if (!n)
+			nap(t->w);
 	}
 	return NULL;
 }
@@ -160,7 +176,10 @@ static int worker_end(struct analysis_worker *w, size_t *done, char *err, size_t
 {
 	int rc = 0;
 	size_t total = 0;
+	pthread_mutex_lock(&w->wake_lock);
 	atomic_store(&w->finishing, 1);
+	pthread_cond_broadcast(&w->wake);
+	pthread_mutex_unlock(&w->wake_lock);
 	for (unsigned i = 0; i < w->n; i++) {
 		struct worker_thread *t = &w->t[i];
 		if (t->started)
@@ -175,6 +194,8 @@ static int worker_end(struct analysis_worker *w, size_t *done, char *err, size_t
 	if (done)
 		*done = total;
 	pthread_mutex_destroy(&w->writing);
+	pthread_mutex_destroy(&w->wake_lock);
+	pthread_cond_destroy(&w->wake);
 	free(w);
 	return rc;
 }
@@ -189,7 +210,8 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 	}
 	atomic_init(&w->finishing, 0);
 	atomic_init(&w->hold, 0);
-	if (pthread_mutex_init(&w->writing, NULL)) {
+	if (pthread_mutex_init(&w->writing, NULL) || pthread_mutex_init(&w->wake_lock, NULL) ||
+	    pthread_cond_init(&w->wake, NULL)) { /* none of these fails on Linux: nothing to undo in practice */
 		free(w);
 		snprintf(err, errlen, "cannot start the analysis thread");
 		return -1;
