@@ -27,7 +27,7 @@ static const char sql_men_ins[] =
 	"INSERT INTO mentions(entity_id, pos, section, paragraph, start, end) VALUES(?,?,?,?,?,?)";
 static const char sql_link_ins[] = "INSERT INTO links(item_id, pos, url, text) VALUES(?,?,?,?)";
 static const char sql_nq_set[] = "UPDATE items SET n_quotes = ? WHERE id = ?";
-static const char sql_item_date[] = "SELECT date FROM items WHERE id = ?";
+static const char sql_item_date[] = "SELECT date, analysed FROM items WHERE id = ?";
 static const char sql_doc_next[] = "SELECT max(doc) FROM articles WHERE doc >= ?1 AND doc < ?2";
 static const char sql_quote_next[] = "SELECT max(id) FROM quotes WHERE id >= ?1 AND id < ?2";
 
@@ -65,8 +65,9 @@ static int next_key(struct store *s, const char *sql_next, long long date, size_
 	return 0;
 }
 
-/* The ordering date of item id. */
-static int item_date(struct store *s, long long id, long long *date, char *err, size_t errlen)
+/* The ordering date of item id, and (analysed not NULL) whether its analysis is stored. */
+static int item_date_analysed(struct store *s, long long id, long long *date, int *analysed, char *err,
+                              size_t errlen)
 {
 	sqlite3_stmt *st = store_stmt(s, sql_item_date, err, errlen);
 	if (!st)
@@ -74,12 +75,20 @@ static int item_date(struct store *s, long long id, long long *date, char *err, 
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	*date = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (analysed)
+		*analysed = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
 		snprintf(err, errlen, "no item %lld in the store", id);
 		return -1;
 	}
 	return rc == SQLITE_ROW ? 0 : store_fail(s, "storing an article", err, errlen);
+}
+
+/* The ordering date of item id. */
+static int item_date(struct store *s, long long id, long long *date, char *err, size_t errlen)
+{
+	return item_date_analysed(s, id, date, NULL, err, errlen);
 }
 
 /* Steps an insert/update/delete once; -1 with err on failure. */
@@ -344,7 +353,8 @@ static int run_id(struct store *s, const char *sql, long long id, const char *wh
 int store_article_write_analysis(struct store *s, long long id, const struct article *a, char *err, size_t errlen)
 {
 	long long date;
-	if (store_fts_flush_item(s, id, err, errlen) || item_date(s, id, &date, err, errlen))
+	int before;
+	if (store_fts_flush_item(s, id, err, errlen) || item_date_analysed(s, id, &date, &before, err, errlen))
 		return -1;
 	sqlite3_stmt *st = store_stmt(s, sql_art_head, err, errlen);
 	if (!st)
@@ -371,8 +381,12 @@ int store_article_write_analysis(struct store *s, long long id, const struct art
 	if (run(s, st, "storing an analysis", err, errlen) ||
 	    (!same && run_id(s, sql_fts_index, id, "indexing an article", err, errlen)))
 		return -1;
-	/* an analysis stored before (a second run) is replaced whole */
-	for (size_t i = 1; i <= 5; i++)
+	/*
+	 * An analysis stored before (another process's, meanwhile) is replaced
+	 * whole; an item still waiting has none: its quotations and entities go
+	 * whenever its article does (five statements per article saved).
+	 */
+	for (size_t i = 1; before && i <= 5; i++)
 		if (run_id(s, delete_sql[i], id, "storing an analysis", err, errlen))
 			return -1;
 	if (write_quotes(s, id, date, a, err, errlen) || write_entities(s, id, a, err, errlen))

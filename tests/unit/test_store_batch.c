@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analysis.h"
 #include "model.h"
 #include "pipeline.h"
 #include "store.h"
@@ -114,9 +115,22 @@ static void test_batch_visible_at_commit(void **state)
 	assert_int_equal(q1("SELECT n_items FROM feeds WHERE url = 'https://b.example/feed'"), 4);
 	assert_int_equal(hits(s, "harbour"), 5);
 	assert_int_equal(hits(s, "lighthouse"), 4);
+	/* another process loads an article to analyse it before this one's analysis phase gets to it */
+	long long id = q1("SELECT min(id) FROM items");
+	struct article *a;
+	assert_int_equal(store_article_load(s, id, &a, err, sizeof err), 0);
 	/* the analysis, queued the same way, finds the quotations */
 	assert_int_equal(analysis_pending(s, NULL, NULL, err, sizeof err), 0);
 	assert_int_equal(q1("SELECT count(*) FROM quotes"), 9);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'"), 9);
+	/* and writes its analysis after: it replaces the first, not adds to it */
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	struct article *arts[1] = {a};
+	assert_int_equal(store_analysis_write(s, &id, arts, 1, err, sizeof err), 0);
+	article_free(a);
+	assert_int_equal(q1("SELECT count(*) FROM quotes"), 9);
+	assert_int_equal(q1("SELECT count(*) FROM entities WHERE item_id = (SELECT min(id) FROM items)"),
+	                 q1("SELECT count(*) FROM entities WHERE item_id = (SELECT max(id) FROM items)"));
 	assert_int_equal(q1("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'"), 9);
 	indexes_sound();
 	store_close(s);
