@@ -101,7 +101,8 @@ static int run(struct store *s, sqlite3_stmt *st, const char *what, char *err, s
 	return store_fail(s, what, err, errlen);
 }
 
-static int write_quotes(struct store *s, long long id, long long date, const struct article *a,
+/* The quotations and their count; stale: the item's n_quotes may hold an older count (else it is 0). */
+static int write_quotes(struct store *s, long long id, long long date, const struct article *a, int stale,
                         char *err, size_t errlen)
 {
 	long long key = 0;
@@ -130,6 +131,8 @@ static int write_quotes(struct store *s, long long id, long long date, const str
 		    store_fts_add(s, 1, id, qid, q->text ? q->text : "", q->speaker, NULL, err, errlen))
 			return -1;
 	}
+	if (!a->n_quotes && !stale) /* most articles the refresh stores, whose analysis waits */
+		return 0;
 	sqlite3_stmt *st = store_stmt(s, sql_nq_set, err, errlen);
 	if (!st)
 		return -1;
@@ -282,7 +285,8 @@ int store_article_write(struct store *s, long long id, const struct article *a, 
 		if (run(s, st, "storing a link", err, errlen))
 			return -1;
 	}
-	return write_quotes(s, id, date, a, err, errlen) || write_entities(s, id, a, err, errlen) ? -1 : 0;
+	/* a new item's count is 0, a replaced article's was set to 0 with its deletion (store_article_delete()) */
+	return write_quotes(s, id, date, a, 0, err, errlen) || write_entities(s, id, a, err, errlen) ? -1 : 0;
 }
 
 /* The external-content indexes need the old values to forget a row: delete them first. */
@@ -389,7 +393,7 @@ int store_article_write_analysis(struct store *s, long long id, const struct art
 	for (size_t i = 1; before && i <= 5; i++)
 		if (run_id(s, delete_sql[i], id, "storing an analysis", err, errlen))
 			return -1;
-	if (write_quotes(s, id, date, a, err, errlen) || write_entities(s, id, a, err, errlen))
+	if (write_quotes(s, id, date, a, before, err, errlen) || write_entities(s, id, a, err, errlen))
 		return -1;
 	if (!(st = store_stmt(s, sql_item_analysed, err, errlen)))
 		return -1;

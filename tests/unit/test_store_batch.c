@@ -129,6 +129,8 @@ static void test_batch_visible_at_commit(void **state)
 	assert_int_equal(store_analysis_write(s, &id, arts, 1, err, sizeof err), 0);
 	article_free(a);
 	assert_int_equal(q1("SELECT count(*) FROM quotes"), 9);
+	assert_int_equal(q1("SELECT count(*) FROM items i WHERE n_quotes != (SELECT count(*) FROM quotes q"
+	                    " WHERE q.item_id = i.id)"), 0);
 	assert_int_equal(q1("SELECT count(*) FROM entities WHERE item_id = (SELECT min(id) FROM items)"),
 	                 q1("SELECT count(*) FROM entities WHERE item_id = (SELECT max(id) FROM items)"));
 	assert_int_equal(q1("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'"), 9);
