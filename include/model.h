@@ -27,7 +27,8 @@
 enum entity_type {
 	ENTITY_PERSON,
 	ENTITY_ORGANIZATION,
-	ENTITY_PLACE
+	ENTITY_PLACE,
+	ENTITY_OTHER /* a work, event, law, product or vehicle: named, but none of the three above */
 };
 
 struct dateline {
@@ -65,7 +66,7 @@ struct mention {
 
 struct entity {
 	char *name;                /* canonical name: "Donald Trump" */
-	enum entity_type type;     /* person, organization or place */
+	enum entity_type type;     /* person, organization, place or other */
 	char **aliases;            /* other names it goes by in the text */
 	size_t n_aliases;          /* number of aliases */
 	char *role;                /* "U.S. President", or NULL */

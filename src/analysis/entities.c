@@ -245,7 +245,8 @@ static int other_names(struct finder *f)
 				char fb[NAME_MAX_BYTES];
 				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
 					continue;
-				ix = entity_for(f, full->canon ? full->canon : fb, full->type == NAME_PLACE ? NAME_PLACE : NAME_ORG);
+				ix = entity_for(f, full->canon ? full->canon : fb,
+				                full->type == NAME_PLACE || full->type == NAME_OTHER ? full->type : NAME_ORG);
 			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {

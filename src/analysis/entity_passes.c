@@ -119,7 +119,8 @@ int finder_link_acronyms(struct finder *f)
 			 * thing, and so does its acronym; a place's acronym is that place */
 			int open = sp->type == NAME_ORG ||
 			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
-			int other = sp->type == NAME_PLACE || (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
+			int other = sp->type == NAME_PLACE || sp->type == NAME_OTHER ||
+			            (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
 			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;

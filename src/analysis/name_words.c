@@ -119,11 +119,13 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
 	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
-	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
-		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
+	if (e - b >= 2 && (last & LEX_DEMONYM))
+		return NAME_UNKNOWN; /* "South Sudanese" */
+	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
+		return NAME_OTHER; /* "Paris Agreement", "Nobel Prize", "Hubble Space Telescope" */
 	for (size_t k = b; k < e; k++)
 		if (names_is_model(s, &v[k]))
-			return NAME_UNKNOWN; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
+			return NAME_OTHER; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
 	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
@@ -201,7 +203,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
-		return NAME_UNKNOWN; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+		return NAME_OTHER; /* "Nintendo Switch", "Amazon Alexa": a body's product */
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;

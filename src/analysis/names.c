@@ -335,12 +335,12 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (title && !honor && e - nb >= 2 &&
 	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING))) {
-		/* "King Salman Shipyard", "President Kennedy Airport": a place or body
-		 * named after someone, the title part of its name */
+		/* "King Salman Shipyard", "President Kennedy Airport", "King Fahd Cup": a
+		 * place, body or event named after someone, the title part of its name */
 		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
 		sx.canon = canon;
-		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+		return sx.type != NAME_UNKNOWN && sx.type != NAME_PERSON ? push(out, sx) : 0;
 	}
 	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
 		return 0; /* "Minister of Internal Trade": an office, nobody named */

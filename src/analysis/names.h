@@ -20,7 +20,8 @@ enum name_type {
 	NAME_UNKNOWN = -1, /* capitalised, nothing says what it is */
 	NAME_PERSON = 0,   /* same values as enum entity_type */
 	NAME_ORG = 1,
-	NAME_PLACE = 2
+	NAME_PLACE = 2,
+	NAME_OTHER = 3     /* a work, event, law or product: "Paris Agreement", "Nintendo Switch" */
 };
 
 enum {

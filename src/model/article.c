@@ -164,6 +164,7 @@ const char *entity_type_name(enum entity_type t)
 	case ENTITY_PERSON: return "person";
 	case ENTITY_ORGANIZATION: return "organization";
 	case ENTITY_PLACE: return "place";
+	case ENTITY_OTHER: return "other";
 	}
 	return "unknown";
 }
