@@ -41,7 +41,11 @@ void finder_mark_turns(struct finder *f)
  * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
  * unless some mention reads as a person (a title, a reporting verb).
  */
-enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */ };
+enum {
+	VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */,
+	VOTE_TITLED = 16, /* a title or an honorific: a person whatever else is said */
+	VOTE_BODY = 32    /* "the boss of X", "X's shares": a body in every mention ("Vauld said" too) */
+};
 
 int finder_settle_types(struct finder *f)
 {
@@ -59,6 +63,14 @@ int finder_settle_types(struct finder *f)
 				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				int plain = sp->type == NAME_PERSON && !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				if (pass == 1) {
+					const int *bv = strmap_get(&votes, buf, strlen(buf));
+					if (bv && (*bv & VOTE_BODY) && !(*bv & VOTE_TITLED) && !(sp->flags & (NAMEF_TITLED | NAMEF_LEXICON)) &&
+					    (sp->type == NAME_UNKNOWN || sp->type == NAME_PLACE ||
+					     (sp->type == NAME_PERSON && (guessed || sp->e - sp->b == 1)))) {
+						sp->type = NAME_ORG; /* one type per name: "Vauld said" after "Vauld's shares" */
+						sp->flags &= ~(unsigned)NAMEF_GUESSED;
+						continue;
+					}
 					/* a given name alone does not outvote "the Waldorf Astoria" elsewhere */
 					const int *v = plain ? strmap_get(&votes, buf, strlen(buf)) : NULL;
 					if (v && !(*v & (guessed ? VOTE_PERSON | VOTE_STRONG : VOTE_STRONG)) &&
@@ -66,15 +78,17 @@ int finder_settle_types(struct finder *f)
 						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
 					continue;
 				}
-				int vote = 0;
+				int vote = sp->flags & NAMEF_TITLED ? VOTE_TITLED : 0;
+				if (sp->flags & NAMEF_BODY)
+					vote |= VOTE_BODY;
 				if (sp->type == NAME_PERSON && !plain)
-					vote = VOTE_PERSON | VOTE_STRONG;
+					vote |= VOTE_PERSON | VOTE_STRONG;
 				else if (sp->type == NAME_PERSON && !guessed)
-					vote = VOTE_PERSON;
+					vote |= VOTE_PERSON;
 				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
-					vote = VOTE_PLACE;
+					vote |= VOTE_PLACE;
 				else if (sp->type == NAME_ORG || (guessed && (sp->flags & NAMEF_ORG_CTX)))
-					vote = VOTE_ORG;
+					vote |= VOTE_ORG;
 				if (!vote)
 					continue;
 				int *v = strmap_put(&votes, buf, strlen(buf), 0);

@@ -372,7 +372,11 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= names_context(s, v, n, nb, e);
-	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
+	if ((sp.flags & NAMEF_BODY) && !(sp.flags & NAMEF_TITLED) &&
+	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && ((sp.flags & NAMEF_GUESSED) || e - nb == 1)))) {
+		sp.type = NAME_ORG; /* "the boss of Cevital", "Vauld's shares": a body, whatever its words suggest */
+		sp.flags &= ~(unsigned)NAMEF_GUESSED;
+	} else if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&

@@ -210,6 +210,25 @@ static void bodies_by_context(void **state)
 	article_free(a);
 }
 
+/* One-word bodies known only by what surrounds them, in every mention. */
+static void one_word_bodies_by_their_cues(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Markets\n\nRebrab, the boss of Cevital, spoke on Monday. Estimates came from "
+	                            "Ecoanalitza, a Venezuelan economic consulting firm, on Tuesday.\n\n"
+	                            "Grindle's shares fell after the vote. Grindle said it would appeal. Analysts at "
+	                            "Borvex were not surprised, and the Kestrova company denied it. Maria Tolvek, an "
+	                            "employee at a technology company, said she had left.\n");
+	expect(a, "Cevital", ENTITY_ORGANIZATION);     /* "the boss of ..." */
+	expect(a, "Ecoanalitza", ENTITY_ORGANIZATION); /* "..., a consulting firm": not a place after "from" */
+	expect(a, "Grindle", ENTITY_ORGANIZATION);     /* "...'s shares", and so "Grindle said" too */
+	expect(a, "Borvex", ENTITY_ORGANIZATION);      /* "analysts at ..." */
+	expect(a, "Kestrova", ENTITY_ORGANIZATION);    /* "the ... company" */
+	expect(a, "Maria Tolvek", ENTITY_PERSON);      /* works at a company: still a person */
+	assert_int_equal(find(a, "Grindle")->n_mentions, 2);
+	article_free(a);
+}
+
 static void dateline_place_counts(void **state)
 {
 	(void)state;
@@ -234,6 +253,7 @@ int main(void)
 		cmocka_unit_test(roles_from_premodifiers_and_appositions),
 		cmocka_unit_test(one_type_from_all_mentions),
 		cmocka_unit_test(bodies_by_context),
+		cmocka_unit_test(one_word_bodies_by_their_cues),
 		cmocka_unit_test(dateline_place_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
