@@ -33,7 +33,36 @@ static int compound_adjective(const char *s, const struct token *t)
 /* A word that may stand in a name: capitalised, and no adjective of the kind above. */
 static int name_word(const char *s, const struct token *t)
 {
+	if (t->kind == TOK_WORD && s[t->start] >= '0' && s[t->start] <= '9' &&
+	    !(lexicon_lookup(s + t->start, t->end - t->start, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE)))
+		return 0; /* "8GB", "4PM", "5G": a measure or a time */
 	return names_is_cap(t) && !compound_adjective(s, t);
+}
+
+/* Words of a sentence, capitalised inside a title ("Money You Will Ever Need"), never inside a name. */
+static const char *const title_case_words[] = {
+	"you", "your", "me", "my", "we", "our", "is", "are", "was", "were", "will", "with", "it", "its",
+	"i", "am", "be", "been", "just", "can", "not", "do", "does", "this", "that", "what", "how", "why",
+	"who", "they", "their", "he", "she", "his", "her", "him", "ever", "never", NULL,
+};
+
+/* 1 when a word after the first of [b, e) is one of those: the run is a title or a headline. */
+static int title_phrase(const char *s, const struct token *v, size_t b, size_t e)
+{
+	for (size_t k = b + 1; k < e; k++)
+		if ((v[k].flags & TOKF_CAP) && !(v[k].flags & TOKF_ALLCAPS) && names_in_list(s, &v[k], title_case_words))
+			return 1;
+	return 0;
+}
+
+/* "Formerly", "Finally": a capitalised adverb of a common word opens a sentence or a list item, never a name ("Daily" may). */
+static int adverb(const char *s, const struct token *t)
+{
+	size_t l = t->end - t->start;
+	unsigned f = names_word_flags(s, t);
+	if (l < 6 || memcmp(s + t->end - 2, "ly", 2) || !(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_GIVEN)))
+		return 0;
+	return (lexicon_lookup(s + t->start, l - 2, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON;
 }
 
 static int push(struct name_list *l, struct name_span sp)
@@ -150,6 +179,14 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	return b;
 }
 
+/* "St. Louis", "Ste. Genevieve", "Mt. Kenya", "Ft. Worth": a saint's or a mount's name opens a place. */
+static int saint_opens(const char *s, const struct token *v, size_t b, size_t e)
+{
+	static const char *const saints[] = {"St.", "St", "Ste.", "Saint", "Mt.", "Ft.", NULL};
+	return b + 1 < e && names_in_list(s, &v[b], saints) && (v[b + 1].flags & TOKF_CAP) &&
+	       !(names_word_flags(s, &v[b + 1]) & LEX_STOP);
+}
+
 static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
                const struct strmap *caps, struct name_list *out)
 {
@@ -158,7 +195,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && (!names_is_cap(&v[b]) ||
+	while (b < e && !saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
 	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
@@ -167,8 +204,22 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
 	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
+	while (b + 1 < e && adverb(s, &v[b]))
+		b++;
 	if (b >= e)
 		return 0;
+	if (e - b >= 3 && title_phrase(s, v, b, e))
+		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
+	if (saint_opens(s, v, b, e)) {
+		/* a place unless its words say a body or a thing ("St. Xavier's College") */
+		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
+		if (sx.type != NAME_ORG && sx.type != NAME_OTHER)
+			sx.type = NAME_PLACE;
+		sx.canon = canon;
+		sx.flags = (sx.flags & ~(unsigned)NAMEF_GUESSED) | names_context(s, v, n, b, e);
+		return push(out, sx);
+	}
 	if (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_STATE_CODE) && (v[b].flags & TOKF_ALLCAPS)) {
 		/* "Camden, NJ": a state's postal code after a town; alone it names nothing */
 		if (!(b >= 2 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2])))
@@ -458,6 +509,15 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
+				continue;
+			}
+			/* "Ernst & Young", "Rock & Roll Hall of Fame": an ampersand joins one body's name */
+			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '&' && name_word(s, &v[e + 1]) &&
+			    v[e].start - v[e - 1].end <= 1 && v[e + 1].start - v[e].end <= 1 &&
+			    !(e - b >= 2 && NAMES_GIVEN(names_word_flags(s, &v[b]))) &&
+			    !(e + 2 < tl->n && NAMES_GIVEN(names_word_flags(s, &v[e + 1])) && name_word(s, &v[e + 2]))) {
+				/* not "Benjamin Ntim & Kojo Annan": two people */
+				e += 2;
 				continue;
 			}
 			/* particles join names ("Charles de Gaulle"); of / for join an
