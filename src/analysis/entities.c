@@ -46,13 +46,43 @@ static int entity_for(struct finder *f, const char *name, int type)
 	return n;
 }
 
+/* Titles news abbreviates before a name, and what a reader reads them as. */
+static const char *const title_abbrevs[][2] = {
+	{"Gov.", "Governor"}, {"Sen.", "Senator"}, {"Rep.", "Representative"}, {"Lt.", "Lieutenant"},
+	{"Gen.", "General"}, {"Col.", "Colonel"}, {"Sgt.", "Sergeant"}, {"Capt.", "Captain"},
+	{"Atty.", "Attorney"}, {"Supt.", "Superintendent"}, {"Cmdr.", "Commander"}, {"Adm.", "Admiral"},
+};
+
+/*
+ * The role of a mention, its abbreviated titles written out ("South Dakota
+ * Gov." is "South Dakota Governor"); a fuller role seen later replaces a
+ * thinner one ("Governor", then "South Dakota Governor").
+ */
 static int set_role(struct finder *f, int ix, const struct para *p, const struct name_span *sp)
 {
 	struct entity *e = &f->a->entities[ix];
-	if (e->role || sp->role_b >= sp->role_e)
+	if (sp->role_b >= sp->role_e)
 		return 0;
 	char buf[NAME_MAX_BYTES];
-	size_t n = finder_span_text(p, sp->role_b, sp->role_e, buf, sizeof buf);
+	size_t n = 0;
+	for (size_t k = sp->role_b; k < sp->role_e && n + 1 < sizeof buf; k++) {
+		char w[NAME_MAX_BYTES];
+		size_t wl = finder_span_text(p, k, k + 1, w, sizeof w);
+		for (size_t a = 0; a < sizeof title_abbrevs / sizeof *title_abbrevs; a++)
+			if (!strcmp(w, title_abbrevs[a][0]))
+				wl = strlen(strcpy(w, title_abbrevs[a][1]));
+		int space = k > sp->role_b && p->tl.v[k].start > p->tl.v[k - 1].end;
+		if (n + space + wl + 1 > sizeof buf)
+			break;
+		if (space)
+			buf[n++] = ' ';
+		memcpy(buf + n, w, wl);
+		n += wl;
+	}
+	buf[n] = '\0';
+	size_t have = e->role ? strlen(e->role) : 0;
+	if (e->role && (n <= have || strcmp(buf + n - have, e->role)))
+		return 0; /* keep the first role unless this one adds to it */
 	return article_set(&e->role, buf, n);
 }
 

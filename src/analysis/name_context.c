@@ -43,7 +43,7 @@ static const char *const org_nouns_after[] = {
 static const char *const jobs_at_a_body[] = {
 	"boss", "bosses", "chairman", "chairwoman", "ceo", "founder", "co-founder", "cofounder",
 	"executive", "executives", "director", "directors", "analyst", "analysts", "economist",
-	"economists", "researcher", "researchers", "employee", "employees", "workers", "staff",
+	"economists", "researcher", "researchers", "employee", "employees", "workers",
 	"shareholders", "investors", "owner", "owners", "manager", "managers", "strategist", NULL,
 };
 
@@ -98,6 +98,8 @@ static unsigned body_cues(const char *s, const struct token *v, size_t n, size_t
 		return NAMEF_BODY; /* "Grindle's shares fell" */
 	if (e < n && v[e].kind == TOK_WORD && !names_is_cap(&v[e]) && names_in_list(s, &v[e], org_nouns_after))
 		return NAMEF_BODY; /* "the Kestrova company", "Forbes magazine" */
+	if (e < n && v[e].kind == TOK_POSS)
+		return 0; /* "a stake in Kylie Jenner's company": the cue is the company's */
 	size_t p = b;
 	if (p >= 2 && tokens_is(s, &v[p - 1], "the"))
 		p--;

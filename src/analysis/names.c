@@ -251,6 +251,21 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			return push(out, sx);
 		return push_known_inside(s, v, b, e, out);
 	}
+	/* "UK Tories", "British Conservatives", "US Democrats": a country's known body is
+	 * that body (the party's other names join it), the place a mention of its own */
+	if (e - b >= 2) {
+		size_t m = names_place_org_at(s, v, b, e, &f, &canon);
+		if (!m && (names_word_flags(s, &v[b]) & LEX_DEMONYM))
+			m = 1, f = 0;
+		else if (!(f & LEX_ANY_PLACE) || (f & LEX_ANY_ORG))
+			m = 0;
+		if (m && b + m < e && (names_phrase_flags(s, v, b + m, e, &canon) & LEX_ANY_ORG)) {
+			if (push_known_inside(s, v, b, b + m, out))
+				return -1;
+			struct name_span sp = {b + m, e, b + m, b + m, NAME_ORG, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+			return push(out, sp);
+		}
+	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 		f = names_phrase_flags(s, v, b, e, &canon);
@@ -424,7 +439,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	sp.flags |= names_context(s, v, n, nb, e);
 	if ((sp.flags & NAMEF_BODY) && !(sp.flags & NAMEF_TITLED) &&
-	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && ((sp.flags & NAMEF_GUESSED) || e - nb == 1)))) {
+	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && e - nb == 1))) {
 		sp.type = NAME_ORG; /* "the boss of Cevital", "Vauld's shares": a body, whatever its words suggest */
 		sp.flags &= ~(unsigned)NAMEF_GUESSED;
 	} else if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
@@ -489,6 +504,17 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 		     (v[k + 1].end - v[k + 1].start > 2 && s[v[k + 1].start + 1] == '-'))) {
 			size_t j = k + 1;
 			while (j < tl->n && j < k + 8 && !(v[j].kind == TOK_PUNCT && v[j].punct == ')'))
+				j++;
+			k = j;
+			continue;
+		}
+		/* ", R-W.Va.,", ", D-Calif.": party and state without parentheses */
+		if (v[k].kind == TOK_WORD && k > 0 && v[k - 1].kind == TOK_PUNCT && v[k - 1].punct == ',' &&
+		    v[k].end - v[k].start >= 3 && strchr("DRI", s[v[k].start]) && s[v[k].start + 1] == '-' &&
+		    s[v[k].start + 2] >= 'A' && s[v[k].start + 2] <= 'Z') {
+			size_t j = k + 1;
+			while (j < tl->n && j < k + 6 && !(v[j].kind == TOK_PUNCT && strchr(",;)", v[j].punct)) &&
+			       !(v[j].kind == TOK_WORD && !names_is_cap(&v[j])))
 				j++;
 			k = j;
 			continue;

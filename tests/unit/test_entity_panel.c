@@ -229,6 +229,43 @@ static void one_word_bodies_by_their_cues(void **state)
 	article_free(a);
 }
 
+/* A party by its nickname and its country's name is one entry; thin roles are written out. */
+static void parties_and_titles_as_readers_know_them(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Vote\n\nThe UK Tories won the seat. The Conservatives said the Tories would govern, "
+	                            "and US Republicans cheered with the GOP.\n\n"
+	                            "Gov. Marta Quillby spoke first. Later, North Dakota Gov. Marta Quillby said no. "
+	                            "Rep. Dale Voskin, R-W.Va., visited the border.\n");
+	expect(a, "Conservatives", ENTITY_ORGANIZATION);
+	assert_int_equal(find(a, "Conservatives")->n_mentions, 3); /* "UK Tories", "Conservatives", "Tories" */
+	assert_null(find(a, "UK Tories"));
+	expect(a, "Republican Party", ENTITY_ORGANIZATION);
+	assert_null(find(a, "GOP"));
+	expect(a, "United Kingdom", ENTITY_PLACE);
+	assert_string_equal(find(a, "Marta Quillby")->role, "North Dakota Governor"); /* the fuller role, written out */
+	assert_string_equal(find(a, "Dale Voskin")->role, "Representative");
+	assert_no_word(a, "R-W"); /* party and state after a lawmaker */
+	article_free(a);
+}
+
+/* Saints' places, measures, titles in title case, adverbs: no people, no junk. */
+static void places_of_saints_and_titles_of_works(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Tour\n\nThe band plays in St. Louis on Friday and sells its 8GB drives at 4PM. "
+	                            "Its song Money You Will Ever Need was a hit, said Frost & Sullivan. "
+	                            "Venues: Formerly Brandel Amphitheatre, Tampa.\n");
+	expect(a, "St. Louis", ENTITY_PLACE);
+	assert_null(find(a, "Louis"));
+	expect(a, "Frost & Sullivan", ENTITY_ORGANIZATION);
+	assert_no_word(a, "8GB");
+	assert_no_word(a, "4PM");
+	assert_no_word(a, "Money You");
+	assert_no_word(a, "Formerly");
+	article_free(a);
+}
+
 static void dateline_place_counts(void **state)
 {
 	(void)state;
@@ -254,6 +291,8 @@ int main(void)
 		cmocka_unit_test(one_type_from_all_mentions),
 		cmocka_unit_test(bodies_by_context),
 		cmocka_unit_test(one_word_bodies_by_their_cues),
+		cmocka_unit_test(parties_and_titles_as_readers_know_them),
+		cmocka_unit_test(places_of_saints_and_titles_of_works),
 		cmocka_unit_test(dateline_place_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
