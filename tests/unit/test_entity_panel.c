@@ -227,6 +227,13 @@ static void one_word_bodies_by_their_cues(void **state)
 	expect(a, "Maria Tolvek", ENTITY_PERSON);      /* works at a company: still a person */
 	assert_int_equal(find(a, "Grindle")->n_mentions, 2);
 	article_free(a);
+	/* "at X" alone would make a place: the founder and the board say a company, in every mention */
+	a = analyse("Inquiry\n\nHal Breck worked at Vostrana for five years. He joined Vostrana's board in 2014, "
+	            "and Ozerov, the founder of Vostrana, was questioned in Kyiv.\n");
+	expect(a, "Vostrana", ENTITY_ORGANIZATION);
+	assert_int_equal(find(a, "Vostrana")->n_mentions, 3);
+	expect(a, "Kyiv", ENTITY_PLACE);
+	article_free(a);
 }
 
 /* A party by its nickname and its country's name is one entry; thin roles are written out. */
