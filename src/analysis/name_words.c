@@ -117,8 +117,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 3 && (first & LEX_ORG_WORD) && !(first & LEX_PLACE_FIRST) &&
 	    (tokens_is(s, &v[b + 1], "of") || tokens_is(s, &v[b + 1], "for")))
 		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
-	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
-		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
+	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || ((first & LEX_PLACE_FIRST) && !(last & LEX_ORG_WORD))))
+		return NAME_PLACE; /* "Congo Basin", "Lake Victoria", but "Sierra Nevada Corporation" */
 	if (e - b >= 2 && (last & LEX_DEMONYM))
 		return NAME_UNKNOWN; /* "South Sudanese" */
 	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
@@ -194,7 +194,14 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 			unsigned fk = names_word_flags(s, &v[k]);
 			plain = !names_is_cap(&v[k]) || ((fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG)));
 		}
-		return plain ? NAME_UNKNOWN : NAME_ORG;
+		if (plain)
+			return NAME_UNKNOWN;
+		/* "Los Vilos", "Las Tunas", "El Nido": Spanish plural and masculine articles open places
+		 * far more often than papers or parties, unless a body's word ends the name */
+		if ((tokens_is(s, &v[b], "Los") || tokens_is(s, &v[b], "Las") || tokens_is(s, &v[b], "El")) &&
+		    !(last & (LEX_ORG_WORD | LEX_THING)))
+			return NAME_PLACE;
+		return NAME_ORG;
 	}
 	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
 		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
