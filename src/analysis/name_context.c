@@ -52,8 +52,12 @@ static const char *const a_body_s[] = {
 	"shares", "stock", "board", "employees", "headquarters", "shareholders", "subsidiary",
 	"subsidiaries", "stake", "executives", "products", "brand", "revenue", "revenues", "profit",
 	"profits", "earnings", "customers", "website", "platform", "parent", "ceo", "workforce",
-	"stores", "factory", "factories", "plant", "members", "membership", "management", NULL,
+	"stores", "factory", "factories", "plant", "members", "membership", "management", "president",
+	"vice-president", "secretary-general", "treasurer", "directors", "shareholder", "congress", NULL,
 };
+
+/* Ordinals before an office: "X's second deputy president". */
+static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth", "new", NULL};
 
 /* Heads of an apposition that make the name before it a body: "X, a consulting firm". */
 static const char *const body_heads[] = {
@@ -94,8 +98,14 @@ static int body_apposition(const char *s, const struct token *v, size_t n, size_
 /* Cues around [b, e) that say a body rather than a person or a place. */
 static unsigned body_cues(const char *s, const struct token *v, size_t n, size_t b, size_t e)
 {
-	if (e + 1 < n && v[e].kind == TOK_POSS && names_in_list(s, &v[e + 1], a_body_s))
-		return NAMEF_BODY; /* "Grindle's shares fell" */
+	if (e + 1 < n && v[e].kind == TOK_POSS) {
+		size_t j = e + 1;
+		while (j + 1 < n && j < e + 3 && !names_is_cap(&v[j]) &&
+		       ((names_word_flags(s, &v[j]) & LEX_MODIFIER) || names_in_list(s, &v[j], ordinals)))
+			j++; /* "Numsa's second deputy president" */
+		if (names_in_list(s, &v[j], a_body_s))
+			return NAMEF_BODY; /* "Grindle's shares fell" */
+	}
 	if (e < n && v[e].kind == TOK_WORD && !names_is_cap(&v[e]) && names_in_list(s, &v[e], org_nouns_after))
 		return NAMEF_BODY; /* "the Kestrova company", "Forbes magazine" */
 	if (e < n && v[e].kind == TOK_POSS)

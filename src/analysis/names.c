@@ -266,6 +266,12 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 			return push(out, sp);
 		}
 	}
+	/* "Attorney General's Office", "Supreme People's Court": a body named with a possessive */
+	if (e - b >= 3 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && v[e - 2].kind == TOK_POSS) {
+		struct name_span sp = {b, e, b, b, NAME_ORG, 0, NULL, NOPOS, -1, -1};
+		sp.flags |= names_context(s, v, n, b, e);
+		return push(out, sp);
+	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 		f = names_phrase_flags(s, v, b, e, &canon);
@@ -465,11 +471,14 @@ static int joins_body(const char *s, const struct token_list *tl, size_t b, size
 	if (tokens_is(s, &v[b], "the") && b + 1 < e)
 		b++;
 	int poss = v[e].kind == TOK_POSS;
-	if (!(tokens_is(s, &v[e], "and") || (poss && e - b == 1)) || !name_word(s, &v[e + 1]) ||
+	if (!(tokens_is(s, &v[e], "and") || (poss && e - b <= 2)) || !name_word(s, &v[e + 1]) ||
 	    (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | (poss ? LEX_ORG_WORD : 0))))
 		return 0; /* "United Nations and European Union" are two; "the Agency's Panel" too */
 	for (size_t k = b; k < e; k++) {
 		unsigned f = names_word_flags(s, &v[k]);
+		/* "Attorney General's Office": an office's name may stand before the possessive */
+		if (poss && (f & LEX_TITLE) && !(f & LEX_PROPER))
+			continue;
 		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
 			return 0;
 	}
