@@ -207,8 +207,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
 	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
 		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */
-	if (sp->flags & NAMEF_PLACE_CTX)
-		return NAME_PLACE;
+	if ((sp->flags & NAMEF_PLACE_CTX) && !tokens_is(p->text, t, "The"))
+		return NAME_PLACE; /* but "at The Road": places named "The ..." are the gazetteers' */
 	if (sp->e - sp->b > 1)
 		return NAME_UNKNOWN;
 	if ((lf & LEX_ORG_WORD) && (sp->flags & NAMEF_ORG_CTX) && !(t->flags & TOKF_SENT_START))

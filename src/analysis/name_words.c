@@ -125,7 +125,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_OTHER; /* "Paris Agreement", "Nobel Prize", "Hubble Space Telescope" */
 	for (size_t k = b; k < e; k++)
 		if (names_is_model(s, &v[k]))
-			return NAME_OTHER; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
+			return NAME_OTHER; /* "Airbus A350-900", "Alienware AW3418DW": a product, not a name */
+	if (e - b >= 2 && v[e - 1].end - v[e - 1].start <= 3 && s[v[e - 1].start] >= 'A' && s[v[e - 1].start] <= 'Z' &&
+	    s[v[e - 1].end - 1] >= '0' && s[v[e - 1].end - 1] <= '9')
+		return NAME_OTHER; /* "Nighthawk X4", "Galaxy S10": a model's number ends a product's name */
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
 	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */

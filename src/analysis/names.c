@@ -204,8 +204,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
 	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
-	while (b + 1 < e && adverb(s, &v[b]))
-		b++;
+	static const char *const counts[] = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", NULL};
+	while (b + 1 < e && (adverb(s, &v[b]) || (names_in_list(s, &v[b], counts) && !(v[b].flags & TOKF_ALLCAPS))))
+		b++; /* "Formerly Verizon Amphitheatre", "Two Bartholomew County deputies" */
 	if (b >= e)
 		return 0;
 	if (e - b >= 3 && title_phrase(s, v, b, e))
