@@ -34,6 +34,13 @@ static int add_mention(struct finder *f, int ix, const struct para *p, size_t b,
 static int entity_for(struct finder *f, const char *name, int type)
 {
 	int *ix = strmap_get(&f->names, name, strlen(name));
+	size_t bare = type == NAME_ORG ? finder_without_suffix(name, strlen(name)) : 0;
+	if (!ix && bare) {
+		/* "Ceres Robotics" and "Ceres Robotics Inc." are one body, whichever comes first */
+		int *short_ix = strmap_get(&f->names, name, bare);
+		if (short_ix && f->a->entities[*short_ix].type == ENTITY_ORGANIZATION)
+			return strmap_put(&f->names, name, strlen(name), *short_ix) ? *short_ix : -1;
+	}
 	if (ix && f->a->entities[*ix].type == (enum entity_type)type)
 		return *ix;
 	if (ix && type != NAME_PERSON)
@@ -42,6 +49,8 @@ static int entity_for(struct finder *f, const char *name, int type)
 		return -1;
 	int n = (int)f->a->n_entities - 1;
 	if (!ix && !strmap_put(&f->names, name, strlen(name), n))
+		return -1;
+	if (bare && !strmap_get(&f->names, name, bare) && !strmap_put(&f->names, name, bare, n))
 		return -1;
 	return n;
 }

@@ -47,6 +47,20 @@ enum {
 	VOTE_BODY = 32    /* "the boss of X", "X's shares": a body in every mention ("Vauld said" too) */
 };
 
+size_t finder_without_suffix(const char *name, size_t len)
+{
+	static const char *const suffixes[] = {
+		" Inc.", " Inc", " Corp.", " Corp", " Corporation", " Ltd.", " Ltd", " LLC", " PLC", " plc",
+		" Co.", " GmbH", " AG", " Limited", " Holdings", NULL,
+	};
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+		if (len > xl + 1 && !memcmp(name + len - xl, *x, xl))
+			return len - xl;
+	}
+	return 0;
+}
+
 int finder_settle_types(struct finder *f)
 {
 	struct strmap votes = {0};
@@ -77,6 +91,13 @@ int finder_settle_types(struct finder *f)
 					    (*v & (VOTE_PLACE | VOTE_ORG)))
 						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
 					continue;
+				}
+				size_t bare = sp->type == NAME_ORG ? finder_without_suffix(buf, strlen(buf)) : 0;
+				if (bare) { /* "Ceres Robotics Inc." makes "Ceres Robotics" a body wherever it stands */
+					int *bv = strmap_put(&votes, buf, bare, 0);
+					if (!bv)
+						goto out;
+					*bv |= VOTE_BODY | VOTE_ORG;
 				}
 				int vote = sp->flags & NAMEF_TITLED ? VOTE_TITLED : 0;
 				if (sp->flags & NAMEF_BODY)

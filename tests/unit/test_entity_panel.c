@@ -234,6 +234,12 @@ static void one_word_bodies_by_their_cues(void **state)
 	assert_int_equal(find(a, "Vostrana")->n_mentions, 3);
 	expect(a, "Kyiv", ENTITY_PLACE);
 	article_free(a);
+	/* a corporate suffix names the body with and without it: one entry, a body in both */
+	a = analyse("Moon\n\nNASA chose Orvane Robotics for the work. Orvane Robotics Inc. will deliver in 2026.\n");
+	expect(a, "Orvane Robotics", ENTITY_ORGANIZATION);
+	assert_true(has_alias(find(a, "Orvane Robotics"), "Orvane Robotics Inc."));
+	assert_null(find(a, "Orvane Robotics Inc."));
+	article_free(a);
 }
 
 /* A party by its nickname and its country's name is one entry; thin roles are written out. */
