@@ -213,6 +213,8 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
 		return NAME_UNKNOWN;
+	if (sp->e - sp->b == 1 && (lf & LEX_THING) && !(lf & LEX_COMMON))
+		return NAME_OTHER; /* "Brexit", "Olympics", "Oscars": an event by its own name */
 	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
 	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
 		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */

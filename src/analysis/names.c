@@ -55,6 +55,31 @@ static int title_phrase(const char *s, const struct token *v, size_t b, size_t e
 	return 0;
 }
 
+/*
+ * "South Dakotans", "Texans", "New Yorkers": the people of a place the
+ * lexicon knows, written from its name; never an entity of their own.
+ */
+static int people_of_a_place(const char *s, const struct token *v, size_t b, size_t e)
+{
+	char buf[80];
+	size_t start = v[b].start, end = v[e - 1].end, l = end - start;
+	if (l + 2 >= sizeof buf || l < 5 || s[end - 1] != 's')
+		return 0;
+	memcpy(buf, s + start, l);
+	static const struct { const char *end, *place_end; } forms[] = {
+		{"ns", ""}, {"ians", "a"}, {"ans", "as"}, {"ers", ""}, {"ites", ""}, {"ese", ""},
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		size_t fl = strlen(forms[i].end), pl = strlen(forms[i].place_end);
+		if (l <= fl + 2 || memcmp(buf + l - fl, forms[i].end, fl))
+			continue;
+		memcpy(buf + l - fl, forms[i].place_end, pl);
+		if (lexicon_lookup(buf, l - fl + pl, NULL) & (LEX_COUNTRY | LEX_REGION | LEX_CITY | LEX_PLACE))
+			return 1;
+	}
+	return 0;
+}
+
 /* "Formerly", "Finally": a capitalised adverb of a common word opens a sentence or a list item, never a name ("Daily" may). */
 static int adverb(const char *s, const struct token *t)
 {
@@ -211,6 +236,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		return 0;
 	if (e - b >= 3 && title_phrase(s, v, b, e))
 		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
+	if (people_of_a_place(s, v, b, e))
+		return 0;
+	if (e - b == 1 && (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start <= 5 &&
+	    !(names_word_flags(s, &v[b]) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STATE_CODE))) {
+		int initials = 1; /* "P.J.", "J.R.": a person's initials alone name nobody the reader knows */
+		for (size_t i = v[b].start; i < v[b].end; i++)
+			initials &= s[i] == '.' || (s[i] >= 'A' && s[i] <= 'Z');
+		if (initials)
+			return 0;
+	}
 	if (saint_opens(s, v, b, e)) {
 		/* a place unless its words say a body or a thing ("St. Xavier's College") */
 		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};

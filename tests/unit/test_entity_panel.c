@@ -277,6 +277,14 @@ static void places_of_saints_and_titles_of_works(void **state)
 	assert_no_word(a, "Money You");
 	assert_no_word(a, "Formerly");
 	article_free(a);
+	/* the people of a place, a lone pair of initials: no entries; a one-word event: named apart */
+	a = analyse("Vote\n\nSouth Dakotans and Texans voted before Brexit, and New Yorkers too. P.J. scored twice.\n");
+	assert_no_word(a, "Dakotans");
+	assert_no_word(a, "Texans");
+	assert_no_word(a, "Yorkers");
+	assert_no_word(a, "P.J.");
+	expect(a, "Brexit", ENTITY_OTHER);
+	article_free(a);
 }
 
 static void dateline_place_counts(void **state)
