@@ -240,6 +240,9 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
 		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
 	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_SURNAME) && !(lf & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) && c &&
+	    (*c >> 2) >= 1 && l > 3)
+		return NAME_PERSON; /* "Robledo", "Alcocer": a surname of some language, capitalised mid-sentence */
 	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)

@@ -263,6 +263,16 @@ static void parties_and_titles_as_readers_know_them(void **state)
 }
 
 /* Saints' places, measures, titles in title case, adverbs: no people, no junk. */
+/* A lone surname the gazetteers of names know, used as a name, is a person. */
+static void lone_surnames_of_many_languages(void **state)
+{
+	(void)state;
+	struct article *a = analyse("History\n\nThe march recalled the years under Robledo, when the junta ruled. "
+	                            "Students said the past was still with them.\n");
+	expect(a, "Robledo", ENTITY_PERSON);
+	article_free(a);
+}
+
 static void places_of_saints_and_titles_of_works(void **state)
 {
 	(void)state;
@@ -314,6 +324,7 @@ int main(void)
 		cmocka_unit_test(one_word_bodies_by_their_cues),
 		cmocka_unit_test(parties_and_titles_as_readers_know_them),
 		cmocka_unit_test(places_of_saints_and_titles_of_works),
+		cmocka_unit_test(lone_surnames_of_many_languages),
 		cmocka_unit_test(dateline_place_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
