@@ -214,6 +214,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN;
 	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_OTHER; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+	if (e - b == 2 && (last & LEX_ANY_PLACE) && !(last & LEX_ANY_ORG) &&
+	    (first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) && !(first & LEX_ANY_ORG))
+		return NAME_PLACE; /* "Congo Kinshasa", "Guinea Conakry", "Konstanz Germany": a place placed */
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
