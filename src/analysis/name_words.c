@@ -170,9 +170,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 				return NAME_ORG; /* "International Court of Justice" */
 		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
 	}
-	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
+	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 8 &&
 	    !(v[b].flags & TOKF_ABBREV))
-		/* NATO, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
+		/* NATO, MONTSAME, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
 		return (first & (LEX_COMMON | LEX_STOP)) || v[b].end - v[b].start < 3 ? NAME_UNKNOWN : NAME_ORG;
 	if (e - b < 2)
 		return NAME_UNKNOWN;
