@@ -239,6 +239,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (people_of_a_place(s, v, b, e))
 		return 0;
 	if (e - b == 1 && (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start <= 5 &&
+	    !(b >= 1 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',') && /* "Washington, D.C." */
 	    !(names_word_flags(s, &v[b]) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STATE_CODE))) {
 		int initials = 1; /* "P.J.", "J.R.": a person's initials alone name nobody the reader knows */
 		for (size_t i = v[b].start; i < v[b].end; i++)
@@ -597,6 +598,12 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			if (e + 1 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) &&
 			    names_in_list(s, &v[e], names_particles) && names_is_cap(&v[e + 1])) {
 				e += 2;
+				continue;
+			}
+			if (e + 2 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) && v[e + 1].kind == TOK_WORD &&
+			    names_in_list(s, &v[e], names_particles) && names_in_list(s, &v[e + 1], names_particles) &&
+			    names_is_cap(&v[e + 2])) {
+				e += 3; /* "Botic van de Zandschulp", "Josep de la Cruz" */
 				continue;
 			}
 			int office = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;

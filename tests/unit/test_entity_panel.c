@@ -288,12 +288,15 @@ static void places_of_saints_and_titles_of_works(void **state)
 	assert_no_word(a, "Formerly");
 	article_free(a);
 	/* the people of a place, a lone pair of initials: no entries; a one-word event: named apart */
-	a = analyse("Vote\n\nSouth Dakotans and Texans voted before Brexit, and New Yorkers too. P.J. scored twice.\n");
+	a = analyse("Vote\n\nSouth Dakotans and Texans voted before Brexit, and New Yorkers too. P.J. scored twice "
+	            "against Jorik van de Veldhoven in Washington, D.C. on Friday.\n");
 	assert_no_word(a, "Dakotans");
 	assert_no_word(a, "Texans");
 	assert_no_word(a, "Yorkers");
 	assert_no_word(a, "P.J.");
 	expect(a, "Brexit", ENTITY_OTHER);
+	expect(a, "Jorik van de Veldhoven", ENTITY_PERSON); /* two particles inside a name */
+	expect(a, "D.C.", ENTITY_PLACE);                    /* initials after a town's comma are its state */
 	article_free(a);
 }
 
