@@ -271,6 +271,11 @@ static void lone_surnames_of_many_languages(void **state)
 	                            "Students said the past was still with them.\n");
 	expect(a, "Robledo", ENTITY_PERSON);
 	article_free(a);
+	/* no given name and a common word for a surname: a phrase in capitals, nobody */
+	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley title, and Florida Man will have to try harder.\n");
+	assert_no_word(a, "Medley");
+	assert_no_word(a, "Florida Man");
+	article_free(a);
 }
 
 static void places_of_saints_and_titles_of_works(void **state)
