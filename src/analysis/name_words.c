@@ -221,8 +221,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
 	int named = (v[b].flags & TOKF_ABBREV) != 0; /* "P. J. O'Rourke": initials */
-	for (size_t k = b; k + 1 < e && !named; k++)
-		named = (names_word_flags(s, &v[k]) & (LEX_SURNAME | LEX_ANY_GIVEN)) != 0; /* "Altaf Hussain Lone" */
+	for (size_t k = b; k + 1 < e && !named; k++) {
+		unsigned fk = names_word_flags(s, &v[k]);
+		named = (fk & (LEX_SURNAME | LEX_ANY_GIVEN)) && !(fk & (LEX_ANY_PLACE | LEX_TOWN)); /* "Altaf Hussain Lone" */
+	}
 	if (!given && !named && (last & LEX_COMMON) && !(last & (LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN | LEX_TOWN)))
 		return NAME_UNKNOWN; /* "Florida Man", "Individual Medley": no given name, no surname either */
 	if (!given)
