@@ -272,9 +272,8 @@ static void lone_surnames_of_many_languages(void **state)
 	expect(a, "Robledo", ENTITY_PERSON);
 	article_free(a);
 	/* no given name and a common word for a surname: a phrase in capitals, nobody */
-	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley title after the 80 Day Obsession plan.\n");
+	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley title on Friday.\n");
 	assert_no_word(a, "Medley");
-	assert_no_word(a, "Obsession");
 	article_free(a);
 }
 
