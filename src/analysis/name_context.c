@@ -222,6 +222,8 @@ unsigned names_context(const char *s, const struct token *v, size_t n, size_t b,
 	}
 	if (e < n && v[e].kind == TOK_WORD && names_in_list(s, &v[e], org_nouns_after))
 		fl |= NAMEF_ORG_CTX; /* "Forbes magazine", "Aljarida daily" */
+	if (e < n && v[e].kind == TOK_WORD && (tokens_is(s, &v[e], "administration") || tokens_is(s, &v[e], "presidency")))
+		fl |= NAMEF_SPEAKS; /* "the Obama administration": a president's, whatever towns share the name */
 	if ((fl |= body_cues(s, v, n, b, e)) & NAMEF_BODY)
 		fl |= NAMEF_ORG_CTX;
 	if (b > 0 && v[b - 1].kind == TOK_WORD && names_in_list(s, &v[b - 1], org_nouns_before))
