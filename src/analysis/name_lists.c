@@ -111,7 +111,7 @@ void names_affiliations(const char *s, const struct token_list *tl, struct name_
 		const struct name_span *prev = &l->v[i - 1];
 		if (sp->b < 2 || sp->e >= tl->n || prev->type != NAME_PERSON || prev->e + 1 != sp->b ||
 		    v[sp->b - 1].kind != TOK_PUNCT || v[sp->b - 1].punct != '(' || v[sp->e].kind != TOK_PUNCT ||
-		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) ||
+		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) || v[sp->e - 1].end - v[sp->b].start < 2 ||
 		    (names_phrase_flags(s, v, sp->b, sp->e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)))
 			continue;
 		sp->type = NAME_ORG;

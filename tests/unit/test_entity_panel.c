@@ -260,6 +260,12 @@ static void parties_and_titles_as_readers_know_them(void **state)
 	assert_string_equal(find(a, "Dale Voskin")->role, "Representative");
 	assert_no_word(a, "R-W"); /* party and state after a lawmaker */
 	article_free(a);
+	/* a sentence opened by a place in a role; a party's letter in parentheses is no body */
+	a = analyse("Vote\n\nNorth Dakota Gov. Marta Quillby (R) is defending the campaign.\n");
+	expect(a, "North Dakota", ENTITY_PLACE);
+	assert_string_equal(find(a, "Marta Quillby")->role, "North Dakota Governor");
+	assert_null(find(a, "R"));
+	article_free(a);
 }
 
 /* Saints' places, measures, titles in title case, adverbs: no people, no junk. */
