@@ -258,6 +258,13 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		sx.flags = (sx.flags & ~(unsigned)NAMEF_GUESSED) | names_context(s, v, n, b, e);
 		return push(out, sx);
 	}
+	if (e - b == 1 && b >= 2 && e < n && v[e].kind == TOK_PUNCT && v[e].punct == '.' && v[e].start == v[b].end &&
+	    v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2]) &&
+	    (lexicon_lookup(s + v[b].start, v[e].end - v[b].start, &canon) & LEX_ANY_PLACE) && canon) {
+		/* "Monroe, La.", "Wichita, Kan.": a state's abbreviation after a town */
+		struct name_span sp = {b, e, b, b, NAME_PLACE, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		return push(out, sp);
+	}
 	if (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_STATE_CODE) && (v[b].flags & TOKF_ALLCAPS)) {
 		/* "Camden, NJ": a state's postal code after a town; alone it names nothing */
 		if (!(b >= 2 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2])))

@@ -308,6 +308,13 @@ static void places_of_saints_and_titles_of_works(void **state)
 	expect(a, "Jorik van de Veldhoven", ENTITY_PERSON); /* two particles inside a name */
 	expect(a, "D.C.", ENTITY_PLACE);                    /* initials after a town's comma are its state */
 	article_free(a);
+	/* a state's abbreviation after a town is that state, and one entry with its full name */
+	a = analyse("Trade\n\nHe spoke in Monroe, La., and in Santa Fe, N.M., on Friday. New Mexico voted.\n");
+	expect(a, "Louisiana", ENTITY_PLACE);
+	expect(a, "New Mexico", ENTITY_PLACE);
+	assert_int_equal(find(a, "New Mexico")->n_mentions, 2);
+	assert_null(find(a, "La"));
+	article_free(a);
 }
 
 static void dateline_place_counts(void **state)
