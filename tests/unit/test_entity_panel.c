@@ -315,6 +315,10 @@ static void places_of_saints_and_titles_of_works(void **state)
 	assert_int_equal(find(a, "New Mexico")->n_mentions, 2);
 	assert_null(find(a, "La"));
 	article_free(a);
+	/* an acronym in capitals is a body even where a town has the same letters */
+	a = analyse("News\n\nThe agency KUNA reported the vote, KUNA said on Sunday.\n");
+	expect(a, "KUNA", ENTITY_ORGANIZATION);
+	article_free(a);
 }
 
 static void dateline_place_counts(void **state)
