@@ -319,6 +319,11 @@ static void places_of_saints_and_titles_of_works(void **state)
 	a = analyse("News\n\nThe agency KUNA reported the vote, KUNA said on Sunday.\n");
 	expect(a, "KUNA", ENTITY_ORGANIZATION);
 	article_free(a);
+	/* a country named with its article is that place; a plural of districts is still places */
+	a = analyse("Trade\n\nExports from The Gambia rose, and the Jasikan Districts reported floods.\n");
+	expect(a, "The Gambia", ENTITY_PLACE);
+	expect(a, "Jasikan Districts", ENTITY_PLACE);
+	article_free(a);
 }
 
 static void dateline_place_counts(void **state)
