@@ -200,9 +200,13 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		}
 		if (plain)
 			return NAME_UNKNOWN;
-		unsigned rest = names_phrase_flags(s, v, b + 1, e, NULL);
-		if ((rest & LEX_ANY_PLACE) && !(rest & LEX_ANY_ORG))
+		const char *rc;
+		unsigned rest = names_phrase_flags(s, v, b + 1, e, &rc);
+		if ((rest & LEX_ANY_PLACE) && !(rest & LEX_ANY_ORG)) {
+			*canon = rc; /* one entry with "Gambia" elsewhere */
+			*nf |= NAMEF_LEXICON;
 			return NAME_PLACE; /* "The Gambia", "The Hague", "The Bahamas" */
+		}
 		/* "Los Vilos", "Las Tunas", "El Nido": Spanish plural and masculine articles open places
 		 * far more often than papers or parties, unless a body's word ends the name */
 		if ((tokens_is(s, &v[b], "Los") || tokens_is(s, &v[b], "Las") || tokens_is(s, &v[b], "El")) &&
