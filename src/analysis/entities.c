@@ -237,9 +237,11 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
+	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_TOWN) && (lf & LEX_SURNAME) && !(lf & LEX_ANY_PLACE) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON; /* "Castro", "Chaves" again and again, never after "in": the man, not the town */
 	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
 		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
-	const int *c = strmap_get(&f->caps, w, l);
 	if ((lf & LEX_SURNAME) && !(lf & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) && c &&
 	    (*c >> 2) >= 1 && l > 3)
 		return NAME_PERSON; /* "Robledo", "Alcocer": a surname of some language, capitalised mid-sentence */

@@ -277,6 +277,11 @@ static void lone_surnames_of_many_languages(void **state)
 	                            "Students said the past was still with them.\n");
 	expect(a, "Robledo", ENTITY_PERSON);
 	article_free(a);
+	/* a town that is a surname too, named again and again but never placed: the person */
+	a = analyse("Football\n\nThe crowd cheered for Chaves on Sunday. The coach praised Chaves, and the fans "
+	            "carried Chaves off the pitch.\n");
+	expect(a, "Chaves", ENTITY_PERSON);
+	article_free(a);
 	/* no given name and a common word for a surname: a phrase in capitals, nobody */
 	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley title on Friday.\n");
 	assert_no_word(a, "Medley");
