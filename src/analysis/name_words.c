@@ -108,6 +108,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	}
 	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER)) &&
 	    !(e - b == 1 && (v[b].flags & TOKF_ALLCAPS)) && /* "KUNA", "MEDA": an acronym, whatever town it spells */
+	    !(e - b == 1 && (f & LEX_SURNAME)) && /* "Chaves": a surname as much as a town; the context decides */
 	    !(e - b > 1 && NAMES_GIVEN(names_word_flags(s, &v[b])))) {
 		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
 		return NAME_PLACE;
