@@ -239,6 +239,13 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
 	if (people_of_a_place(s, v, b, e))
 		return 0;
+	if (e - b >= 6 && (names_word_flags(s, &v[e - 1]) & LEX_TITLE)) {
+		size_t joins = 0;
+		for (size_t k = b; k < e; k++)
+			joins += !names_is_cap(&v[k]);
+		if (!joins) /* "Names Mobile Marketing Pioneer Ivan Braiker Chief Strategy Officer": a headline, no name ends in an office */
+			return push_known_inside(s, v, b, e, out);
+	}
 	if (e - b == 1 && (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start <= 5 &&
 	    !(b >= 1 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',') && /* "Washington, D.C." */
 	    !(names_word_flags(s, &v[b]) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STATE_CODE))) {

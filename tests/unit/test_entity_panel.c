@@ -302,6 +302,12 @@ static void places_of_saints_and_titles_of_works(void **state)
 	assert_no_word(a, "Money You");
 	assert_no_word(a, "Formerly");
 	article_free(a);
+	/* a headline in capitals ending in an office is no name; an office holder inside a long run is */
+	a = analyse("Tour\n\nNames Mobile Marketing Pioneer Orin Galt Chief Strategy Officer. The deal was signed by "
+	            "Tarvo Airlines Chief Commercial Officer Roland Veski on Monday.\n");
+	assert_no_word(a, "Pioneer");
+	expect(a, "Roland Veski", ENTITY_PERSON);
+	article_free(a);
 	/* the people of a place, a lone pair of initials: no entries; a one-word event: named apart */
 	a = analyse("Vote\n\nSouth Dakotans and Texans voted before Brexit, and New Yorkers too. P.J. scored twice "
 	            "against Jorik van de Veldhoven in Washington, D.C. on Friday.\n");
