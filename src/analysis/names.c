@@ -593,6 +593,9 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
+			if (e < tl->n && (v[e].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+			    (tokens_is(s, &v[e], "or") || tokens_is(s, &v[e], "and") || tokens_is(s, &v[e], "vs")))
+				break; /* "Pokemon Sword OR Shield": a conjunction in capitals joins two names */
 			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
