@@ -330,6 +330,9 @@ static void places_of_saints_and_titles_of_works(void **state)
 	a = analyse("News\n\nThe agency KUNA reported the vote, KUNA said on Sunday.\n");
 	expect(a, "KUNA", ENTITY_ORGANIZATION);
 	article_free(a);
+	a = analyse("News\n\nBAAR, Switzerland, Nov. 19 -- The firm reported on Tuesday.\n");
+	expect(a, "BAAR", ENTITY_PLACE); /* a town in capitals, placed by its country */
+	article_free(a);
 	/* a country named with its article is that place; a plural of districts is still places */
 	a = analyse("Trade\n\nExports from The Gambia rose, and the Jasikan Districts reported floods.\n");
 	expect(a, "Gambia", ENTITY_PLACE);
