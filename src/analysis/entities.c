@@ -200,6 +200,13 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	unsigned f0 = lexicon_lookup(p->text + t->start, t->end - t->start, NULL);
 	if (sp->e - sp->b >= 2 && (f0 & LEX_ANY_ORG) && !(f0 & LEX_ANY_PLACE))
 		return (sp->flags & NAMEF_SPEAKS) ? NAME_ORG : NAME_UNKNOWN; /* "Microsoft Azure said": a part of a body */
+	int plain_words = sp->e - sp->b > 1;
+	for (size_t k = sp->b; k < sp->e && plain_words; k++) {
+		unsigned fk = names_word_flags(p->text, &p->tl.v[k]);
+		plain_words = (fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_GIVEN | LEX_SURNAME));
+	}
+	if (plain_words)
+		return NAME_UNKNOWN; /* "Individual Medley", "Chicken Soup": common words in capitals name nobody */
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
