@@ -119,8 +119,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 3 && (first & LEX_ORG_WORD) && !(first & LEX_PLACE_FIRST) &&
 	    (tokens_is(s, &v[b + 1], "of") || tokens_is(s, &v[b + 1], "for")))
 		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
-	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || ((first & LEX_PLACE_FIRST) && !(last & LEX_ORG_WORD))))
-		return NAME_PLACE; /* "Congo Basin", "Lake Victoria", but "Sierra Nevada Corporation" */
+	if (e - b >= 2 && (((last & LEX_PLACE_LAST) && !(first & LEX_ORG_WORD)) ||
+	                   ((first & LEX_PLACE_FIRST) && !(last & LEX_ORG_WORD))))
+		return NAME_PLACE; /* "Congo Basin", "Lake Victoria", but "Sierra Nevada Corporation", "Frente Amplio Sur" */
 	if (e - b >= 2 && (last & LEX_DEMONYM))
 		return NAME_UNKNOWN; /* "South Sudanese" */
 	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
