@@ -44,7 +44,7 @@ static const char *const jobs_at_a_body[] = {
 	"boss", "bosses", "chairman", "chairwoman", "ceo", "founder", "co-founder", "cofounder",
 	"executive", "executives", "director", "directors", "analyst", "analysts", "economist",
 	"economists", "researcher", "researchers", "employee", "employees", "workers",
-	"shareholders", "investors", "owner", "owners", "manager", "managers", "strategist", NULL,
+	"shareholders", "investors", "owner", "owners", "manager", "managers", "strategist", "officials", NULL,
 };
 
 /* What a body has that a person has not: "X's shares", "X's board". */
@@ -67,7 +67,9 @@ static const char *const body_heads[] = {
 	"automaker", "carmaker", "bank", "consultancy", "ngo", "think-tank", "institute", "exchange",
 	"operator", "producer", "developer", "supplier", "provider", "platform", "app", "party",
 	"coalition", "alliance", "network", "outlet", "newspaper", "magazine", "foundation",
-	"association", "union", "club", "team", "band", "subsidiary", "unit", "regulator", NULL,
+	"association", "union", "club", "team", "band", "subsidiary", "unit", "regulator", "division",
+	"department", "branch", "bureau", "ministry", "service", "authority", "council", "committee",
+	"commission", "body", "school", "university", "college", "hospital", "clinic", "lab", "laboratory", NULL,
 };
 
 /* Words that end the head's phrase before any body noun: "an employee at a company". */

@@ -225,6 +225,7 @@ static void one_word_bodies_by_their_cues(void **state)
 	expect(a, "Borvex", ENTITY_ORGANIZATION);      /* "analysts at ..." */
 	expect(a, "Kestrova", ENTITY_ORGANIZATION);    /* "the ... company" */
 	expect(a, "Maria Tolvek", ENTITY_PERSON);      /* works at a company: still a person */
+	assert_null(find(a, "Analysts"));
 	assert_int_equal(find(a, "Grindle")->n_mentions, 2);
 	article_free(a);
 	/* "at X" alone would make a place: the founder and the board say a company, in every mention */
@@ -233,6 +234,12 @@ static void one_word_bodies_by_their_cues(void **state)
 	expect(a, "Vostrana", ENTITY_ORGANIZATION);
 	assert_int_equal(find(a, "Vostrana")->n_mentions, 3);
 	expect(a, "Kyiv", ENTITY_PLACE);
+	article_free(a);
+	/* common words in capitals are a body when the apposition says so, or when they speak */
+	a = analyse("Visas\n\nOfficials at Border Fraud Investigations, a division of the agency, were worried. "
+	            "Later, Harbour Safety Watch said the rules were weak.\n");
+	expect(a, "Border Fraud Investigations", ENTITY_ORGANIZATION);
+	expect(a, "Harbour Safety Watch", ENTITY_ORGANIZATION);
 	article_free(a);
 	/* a corporate suffix names the body with and without it: one entry, a body in both */
 	a = analyse("Moon\n\nNASA chose Orvane Robotics for the work. Orvane Robotics Inc. will deliver in 2026.\n");
