@@ -154,6 +154,14 @@ int finder_link_acronyms(struct finder *f)
 			 * thing, and so does its acronym; a place's acronym is that place */
 			int open = sp->type == NAME_ORG ||
 			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
+			if (sp->type == NAME_PERSON && sp->e - sp->b >= 3 && !(sp->flags & NAMEF_TITLED)) {
+				/* "Mennonite Economic Development Associates ... MEDA": three words or more
+				 * abbreviated are a body, whatever given name opens them (but "John F. Kennedy") */
+				int initial = 0;
+				for (size_t j = sp->b; j < sp->e; j++)
+					initial |= (p->tl.v[j].flags & TOKF_ABBREV) != 0;
+				open |= !initial;
+			}
 			int other = sp->type == NAME_PLACE || sp->type == NAME_OTHER ||
 			            (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
 			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
