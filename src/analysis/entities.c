@@ -468,10 +468,17 @@ static int collect(struct finder *f)
 			f->p[f->n++] = (struct para){(int)s, (int)j, a->sections[s].paragraphs[j], {0}, {0}, 0};
 	if (a->headline)
 		f->p[f->n++] = (struct para){-1, 0, a->headline, {0}, {0}, 0};
-	/* headings: only names the body or the lexicon knows (paragraph -1) */
-	for (size_t s = 0; s < a->n_sections; s++)
-		if (a->sections[s].heading)
-			f->p[f->n++] = (struct para){(int)s, -1, a->sections[s].heading, {0}, {0}, 1};
+	/* headings: only names the body or the lexicon knows (paragraph -1); but a
+	 * "heading" with commas is a list ("GOALKEEPERS: Donis Escober (Olimpia),
+	 * Luis Lopez ..."), whose capitals are names like a paragraph's */
+	for (size_t s = 0; s < a->n_sections; s++) {
+		const char *h = a->sections[s].heading;
+		size_t commas = 0;
+		for (const char *c = h; c && *c; c++)
+			commas += *c == ',';
+		if (h)
+			f->p[f->n++] = (struct para){(int)s, -1, h, {0}, {0}, commas < 2};
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		struct para *p = &f->p[i];
 		if (tokens_split(p->text, strlen(p->text), &p->tl))

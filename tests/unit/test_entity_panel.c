@@ -208,6 +208,13 @@ static void bodies_by_context(void **state)
 	expect(a, "Calderense", ENTITY_ORGANIZATION); /* a player's club */
 	expect(a, "Ramon Ortiga", ENTITY_PERSON);
 	article_free(a);
+	/* a line of names with commas is a list, not a heading in title case: its names count */
+	a = analyse("Squad\n\nThe coach named his squad on Monday.\n\n"
+	            "GOALKEEPERS: Tomas Ardeno (Calderense), Luis Pavon (Real Merida), Ricardo Olvan (Vida)\n\n"
+	            "The squad meets on Friday.\n");
+	expect(a, "Tomas Ardeno", ENTITY_PERSON);
+	expect(a, "Ricardo Olvan", ENTITY_PERSON);
+	article_free(a);
 }
 
 /* One-word bodies known only by what surrounds them, in every mention. */
