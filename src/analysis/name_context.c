@@ -47,6 +47,12 @@ static const char *const jobs_at_a_body[] = {
 	"shareholders", "investors", "owner", "owners", "manager", "managers", "strategist", "officials", NULL,
 };
 
+/* What a body publishes, before "from": "a report from X" (a statement or a study may be a person's). */
+static const char *const publications[] = {
+	"report", "reports", "data", "figures", "survey", "estimates", "forecast", "forecasts", "poll",
+	"index", "filing", NULL,
+};
+
 /* What a body has that a person has not: "X's shares", "X's board". */
 static const char *const a_body_s[] = {
 	"shares", "stock", "board", "employees", "headquarters", "shareholders", "subsidiary",
@@ -122,6 +128,8 @@ static unsigned body_cues(const char *s, const struct token *v, size_t n, size_t
 		return NAMEF_BODY; /* "shares of Grindle" */
 	if (p >= 2 && tokens_is(s, &v[p - 1], "in") && tokens_is(s, &v[p - 2], "stake"))
 		return NAMEF_BODY; /* "a stake in Grindle" */
+	if (p >= 2 && tokens_is(s, &v[p - 1], "from") && names_in_list(s, &v[p - 2], publications))
+		return NAMEF_BODY; /* "a report from Harrow Equities", "data from Statvik" */
 	return body_apposition(s, v, n, e) ? NAMEF_BODY : 0;
 }
 
