@@ -423,6 +423,42 @@ static int dateline_places(struct finder *f)
 	return 0;
 }
 
+/*
+ * The agency the dateline names ("afrol News, 27 January -", "(IPS)") is a
+ * body of the story, under the lexicon's name when it knows it ("AP" is
+ * "Associated Press"), mentioned where the dateline says it.
+ */
+static int dateline_agency(struct finder *f)
+{
+	const struct dateline *d = f->a->dateline;
+	if (!d || !d->agency || !d->raw || !f->n || f->p[0].section != 0 || f->p[0].paragraph != 0)
+		return 0;
+	const char *text = f->p[0].text, *at = strstr(text, d->raw);
+	size_t len = strlen(d->agency);
+	const char *in = at ? strstr(at, d->agency) : NULL;
+	if (!in || in + len > at + strlen(d->raw) || len < 2 || len >= NAME_MAX_BYTES)
+		return 0;
+	const char *canon = NULL;
+	unsigned fl = lexicon_lookup(d->agency, len, &canon);
+	if ((fl & LEX_ANY_PLACE) && !(fl & LEX_ANY_ORG))
+		return 0;
+	char name[NAME_MAX_BYTES];
+	memcpy(name, canon ? canon : d->agency, canon ? strlen(canon) + 1 : len);
+	name[canon ? strlen(canon) : len] = '\0';
+	const int *known = strmap_get(&f->names, name, strlen(name));
+	if (known && f->a->entities[*known].type != ENTITY_ORGANIZATION)
+		return 0;
+	int ix = known ? *known : entity_for(f, name, NAME_ORG);
+	size_t start = (size_t)(in - text);
+	struct entity *e = ix >= 0 ? &f->a->entities[ix] : NULL;
+	for (size_t m = 0; e && m < e->n_mentions; m++)
+		if (e->mentions[m].section == 0 && e->mentions[m].paragraph == 0 && e->mentions[m].start == start)
+			return 0; /* the finder read it there already */
+	if (!e || entity_add_mention(e, 0, 0, start, start + len) || (canon && entity_add_alias(e, d->agency)))
+		return -1;
+	return 0;
+}
+
 static int compare_mention(const void *x, const void *y)
 {
 	const struct mention *a = x, *b = y;
@@ -517,7 +553,8 @@ int entities_find(struct article *a)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
 	finder_mark_turns(&f);
-	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f))
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f) ||
+	    dateline_agency(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))

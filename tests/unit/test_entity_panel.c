@@ -370,6 +370,11 @@ static void dateline_place_counts(void **state)
 	expect(a, "New York", ENTITY_PLACE);
 	const struct entity *ny = find(a, "New York");
 	assert_false(has_alias(ny, "AP")); /* the agency after the place is no alias of it */
+	expect(a, "Associated Press", ENTITY_ORGANIZATION); /* the dateline's agency is a body of the story */
+	assert_true(has_alias(find(a, "Associated Press"), "AP"));
+	article_free(a);
+	a = analyse("Harvest\n\nmaru Wire, 27 January - The harvest in the north was the best in a decade.\n");
+	expect(a, "maru Wire", ENTITY_ORGANIZATION); /* an agency by its own spelling */
 	article_free(a);
 }
 
