@@ -7,7 +7,8 @@
  * lexicon (lexicon.h: iso-codes countries and regions, tzdata cities,
  * libgweather's towns, wamerican's common words and proper nouns, the
  * project's lists in data/);
- * entities.c merges mentions into entities: people named in full first, so
+ * (name_shapes.c tells which runs are no names, and which join across "and",
+ * "&" or a possessive); entities.c merges mentions into entities: people named in full first, so
  * "Trump", "Trump’s" and "President Trump" become aliases of "Donald Trump";
  * places and organisations under the lexicon's canonical name ("U.S." and
  * "US" are "United States"). A title-case headline and the headings only

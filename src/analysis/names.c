@@ -3,6 +3,7 @@
 #include "name_words.h"
 #include "name_lists.h"
 #include "name_context.h"
+#include "name_shapes.h"
 #include "lexicon.h"
 #include "base.h"
 
@@ -11,84 +12,6 @@
 #include <strings.h>
 
 #define NOPOS ((size_t)-1)
-
-/*
- * "London-based", "GateHouse-owned", "World Cup-style": a capitalised word
- * made an adjective by a common word after its last hyphen (four letters or
- * more, so that "Tsai Ing-wen" stays a name).
- */
-static int compound_adjective(const char *s, const struct token *t)
-{
-	if (t->kind != TOK_WORD)
-		return 0;
-	size_t h = t->end;
-	while (h > t->start && s[h - 1] != '-')
-		h--;
-	if (h <= t->start || t->end - h < 4 || s[h] < 'a' || s[h] > 'z')
-		return 0;
-	unsigned f = lexicon_lookup(s + h, t->end - h, NULL);
-	return (f & LEX_COMMON) && !(f & LEX_PROPER);
-}
-
-/* A word that may stand in a name: capitalised, and no adjective of the kind above. */
-static int name_word(const char *s, const struct token *t)
-{
-	if (t->kind == TOK_WORD && s[t->start] >= '0' && s[t->start] <= '9' &&
-	    !(lexicon_lookup(s + t->start, t->end - t->start, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE)))
-		return 0; /* "8GB", "4PM", "5G": a measure or a time */
-	return names_is_cap(t) && !compound_adjective(s, t);
-}
-
-/* Words of a sentence, capitalised inside a title ("Money You Will Ever Need"), never inside a name. */
-static const char *const title_case_words[] = {
-	"you", "your", "me", "my", "we", "our", "is", "are", "was", "were", "will", "with", "it", "its",
-	"i", "am", "be", "been", "just", "can", "not", "do", "does", "this", "that", "what", "how", "why",
-	"who", "they", "their", "he", "she", "his", "her", "him", "ever", "never", NULL,
-};
-
-/* 1 when a word after the first of [b, e) is one of those: the run is a title or a headline. */
-static int title_phrase(const char *s, const struct token *v, size_t b, size_t e)
-{
-	for (size_t k = b + 1; k < e; k++)
-		if ((v[k].flags & TOKF_CAP) && !(v[k].flags & TOKF_ALLCAPS) && names_in_list(s, &v[k], title_case_words))
-			return 1;
-	return 0;
-}
-
-/*
- * "South Dakotans", "Texans", "New Yorkers": the people of a place the
- * lexicon knows, written from its name; never an entity of their own.
- */
-static int people_of_a_place(const char *s, const struct token *v, size_t b, size_t e)
-{
-	char buf[80];
-	size_t start = v[b].start, end = v[e - 1].end, l = end - start;
-	if (l + 2 >= sizeof buf || l < 5 || s[end - 1] != 's')
-		return 0;
-	memcpy(buf, s + start, l);
-	static const struct { const char *end, *place_end; } forms[] = {
-		{"ns", ""}, {"ians", "a"}, {"ans", "as"}, {"ers", ""}, {"ites", ""}, {"ese", ""},
-	};
-	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-		size_t fl = strlen(forms[i].end), pl = strlen(forms[i].place_end);
-		if (l <= fl + 2 || memcmp(buf + l - fl, forms[i].end, fl))
-			continue;
-		memcpy(buf + l - fl, forms[i].place_end, pl);
-		if (lexicon_lookup(buf, l - fl + pl, NULL) & (LEX_COUNTRY | LEX_REGION | LEX_CITY | LEX_PLACE))
-			return 1;
-	}
-	return 0;
-}
-
-/* "Formerly", "Finally": a capitalised adverb of a common word opens a sentence or a list item, never a name ("Daily" may). */
-static int adverb(const char *s, const struct token *t)
-{
-	size_t l = t->end - t->start;
-	unsigned f = names_word_flags(s, t);
-	if (l < 6 || memcmp(s + t->end - 2, "ly", 2) || !(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_GIVEN)))
-		return 0;
-	return (lexicon_lookup(s + t->start, l - 2, NULL) & (LEX_COMMON | LEX_PROPER)) == LEX_COMMON;
-}
 
 static int push(struct name_list *l, struct name_span sp)
 {
@@ -204,14 +127,6 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 	return b;
 }
 
-/* "St. Louis", "Ste. Genevieve", "Mt. Kenya", "Ft. Worth": a saint's or a mount's name opens a place. */
-static int saint_opens(const char *s, const struct token *v, size_t b, size_t e)
-{
-	static const char *const saints[] = {"St.", "St", "Ste.", "Saint", "Mt.", "Ft.", NULL};
-	return b + 1 < e && names_in_list(s, &v[b], saints) && (v[b + 1].flags & TOKF_CAP) &&
-	       !(names_word_flags(s, &v[b + 1]) & LEX_STOP);
-}
-
 static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
                const struct strmap *caps, struct name_list *out)
 {
@@ -220,7 +135,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && !saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
+	while (b < e && !names_saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
 	                  !(b + 1 < e && names_place_org_at(s, v, b, e, &f, &canon) > 1) && /* "South Dakota Gov. ..." */
@@ -231,13 +146,13 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
 	static const char *const counts[] = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", NULL};
-	while (b + 1 < e && (adverb(s, &v[b]) || (names_in_list(s, &v[b], counts) && !(v[b].flags & TOKF_ALLCAPS))))
+	while (b + 1 < e && (names_opening_adverb(s, &v[b]) || (names_in_list(s, &v[b], counts) && !(v[b].flags & TOKF_ALLCAPS))))
 		b++; /* "Formerly Verizon Amphitheatre", "Two Bartholomew County deputies" */
 	if (b >= e)
 		return 0;
-	if (e - b >= 3 && title_phrase(s, v, b, e))
+	if (e - b >= 3 && names_title_phrase(s, v, b, e))
 		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
-	if (people_of_a_place(s, v, b, e))
+	if (names_people_of_a_place(s, v, b, e))
 		return 0;
 	if (e - b >= 6 && (names_word_flags(s, &v[e - 1]) & LEX_TITLE)) {
 		size_t joins = 0;
@@ -255,7 +170,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (initials)
 			return 0;
 	}
-	if (saint_opens(s, v, b, e)) {
+	if (names_saint_opens(s, v, b, e)) {
 		/* a place unless its words say a body or a thing ("St. Xavier's College") */
 		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
@@ -512,46 +427,6 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	return push(out, sp);
 }
 
-/*
- * Whether capitalised common words [b, e) open a body's name that goes on
- * after "and" or a possessive: "Securities and Exchange Commission",
- * "Food and Drug Administration", "People's Liberation Army".
- */
-static int joins_body(const char *s, const struct token_list *tl, size_t b, size_t e)
-{
-	const struct token *v = tl->v;
-	if (tokens_is(s, &v[b], "the") && b + 1 < e)
-		b++;
-	int poss = v[e].kind == TOK_POSS;
-	if (!(tokens_is(s, &v[e], "and") || (poss && e - b <= 2)) || !name_word(s, &v[e + 1]) ||
-	    (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | (poss ? LEX_ORG_WORD : 0))))
-		return 0; /* "United Nations and European Union" are two; "the Agency's Panel" too */
-	for (size_t k = b; k < e; k++) {
-		unsigned f = names_word_flags(s, &v[k]);
-		/* "Attorney General's Office": an office's name may stand before the possessive */
-		if (poss && (f & LEX_TITLE) && !(f & LEX_PROPER))
-			continue;
-		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
-			return 0;
-	}
-	size_t j = e + 1;
-	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
-		j++;
-	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
-}
-
-/* "Hong Kong Human Rights and Democracy Act": "and" inside the name of a law or an event. */
-static int joins_thing(const char *s, const struct token_list *tl, size_t e)
-{
-	const struct token *v = tl->v;
-	if (!tokens_is(s, &v[e], "and") || !name_word(s, &v[e + 1]))
-		return 0;
-	size_t j = e + 1;
-	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
-		j++;
-	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
-}
-
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
                struct name_list *out)
 {
@@ -586,7 +461,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k++; /* "@TheHill", "pic.twitter.com/XPxUJuyIAC", "#MeToo": no names */
 			continue;
 		}
-		if (!name_word(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		if (!names_word_in_name(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
@@ -596,16 +471,16 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			if (e < tl->n && (v[e].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ALLCAPS) &&
 			    (tokens_is(s, &v[e], "or") || tokens_is(s, &v[e], "and") || tokens_is(s, &v[e], "vs")))
 				break; /* "Pokemon Sword OR Shield": a conjunction in capitals joins two names */
-			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && names_word_in_name(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
 				continue;
 			}
 			/* "Ernst & Young", "Rock & Roll Hall of Fame": an ampersand joins one body's name */
-			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '&' && name_word(s, &v[e + 1]) &&
+			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '&' && names_word_in_name(s, &v[e + 1]) &&
 			    v[e].start - v[e - 1].end <= 1 && v[e + 1].start - v[e].end <= 1 &&
 			    !(e - b >= 2 && NAMES_GIVEN(names_word_flags(s, &v[b]))) &&
-			    !(e + 2 < tl->n && NAMES_GIVEN(names_word_flags(s, &v[e + 1])) && name_word(s, &v[e + 2]))) {
+			    !(e + 2 < tl->n && NAMES_GIVEN(names_word_flags(s, &v[e + 1])) && names_word_in_name(s, &v[e + 2]))) {
 				/* not "Benjamin Ntim & Kojo Annan": two people */
 				e += 2;
 				continue;
@@ -636,7 +511,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
-			if (e + 2 < tl->n && (joins_body(s, tl, b, e) || joins_thing(s, tl, e))) {
+			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
 			}
