@@ -205,8 +205,11 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		unsigned fk = names_word_flags(p->text, &p->tl.v[k]);
 		plain_words = (fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_GIVEN | LEX_SURNAME));
 	}
-	if (plain_words) /* "Individual Medley": common words in capitals name nobody, but a body may speak */
-		return (sp->flags & NAMEF_SPEAKS) && !(sp->flags & NAMEF_TITLED) ? NAME_ORG : NAME_UNKNOWN;
+	if (plain_words) { /* "Individual Medley": common words in capitals name nobody, but a body may speak */
+		const struct token *next = sp->e < p->tl.n ? &p->tl.v[sp->e] : NULL;
+		int state = next && (names_word_flags(p->text, next) & LEX_MODIFIER); /* "the Medley state title" */
+		return (sp->flags & NAMEF_SPEAKS) && !(sp->flags & NAMEF_TITLED) && !state ? NAME_ORG : NAME_UNKNOWN;
+	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */

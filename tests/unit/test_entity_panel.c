@@ -303,7 +303,7 @@ static void lone_surnames_of_many_languages(void **state)
 	expect(a, "Chaves", ENTITY_PERSON);
 	article_free(a);
 	/* no given name and a common word for a surname: a phrase in capitals, nobody */
-	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley title on Friday.\n");
+	a = analyse("Swimming\n\nShe won the 200 yard Individual Medley state title on Friday.\n");
 	assert_no_word(a, "Medley");
 	article_free(a);
 }
