@@ -472,6 +472,50 @@ static int compare_mention(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/*
+ * "Intelligence Committee" after "House Intelligence Committee", "Auto Show"
+ * after "LA Auto Show", "Doobie Brothers" after "The Doobie Brothers": a body
+ * or a thing whose name ends a longer one of the same type is that one (the
+ * most mentioned when several end so). Places keep theirs: "Wichita" is not
+ * "Wichita East". 0, or -1 when out of memory.
+ */
+static int merge_contained(struct article *a)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const struct entity *e = &a->entities[i];
+		if (e->type != ENTITY_ORGANIZATION && e->type != ENTITY_OTHER)
+			continue;
+		size_t nl = strlen(e->name);
+		long best = -1;
+		for (size_t j = 0; j < a->n_entities; j++) {
+			const struct entity *o = &a->entities[j];
+			size_t ol = strlen(o->name);
+			if (j == i || o->type != e->type || ol <= nl + 1 || o->name[ol - nl - 1] != ' ' ||
+			    strcmp(o->name + ol - nl, e->name))
+				continue;
+			if (best < 0 || o->n_mentions > a->entities[best].n_mentions)
+				best = (long)j;
+		}
+		if (best < 0)
+			continue;
+		struct entity *to = &a->entities[best];
+		if (entity_add_alias(to, e->name))
+			return -1;
+		for (size_t k = 0; k < e->n_aliases; k++)
+			if (entity_add_alias(to, e->aliases[k]))
+				return -1;
+		for (size_t k = 0; k < e->n_mentions; k++) {
+			const struct mention *m = &e->mentions[k];
+			if (entity_add_mention(to, m->section, m->paragraph, m->start, m->end))
+				return -1;
+		}
+		if (!to->role && e->role && article_set(&to->role, e->role, strlen(e->role)))
+			return -1;
+		article_remove_entity(a, i--);
+	}
+	return 0;
+}
+
 /* Aliases that only differ from the name by case or are the name: none kept. */
 static void tidy(struct article *a)
 {
@@ -562,6 +606,8 @@ int entities_find(struct article *a)
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))
 			goto out;
+	if (merge_contained(a))
+		goto out;
 	tidy(a);
 	rc = 0;
 out:

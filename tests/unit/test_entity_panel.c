@@ -339,6 +339,18 @@ static void places_of_saints_and_titles_of_works(void **state)
 	expect(a, "Jorik van de Veldhoven", ENTITY_PERSON); /* two particles inside a name */
 	expect(a, "D.C.", ENTITY_PLACE);                    /* initials after a town's comma are its state */
 	article_free(a);
+	/* a body or a thing whose name ends a longer one is that one; places keep theirs */
+	a = analyse("Hearings\n\nThe House Oversight Committee met in Wichita East. The Oversight Committee heard "
+	            "Wichita officials, and visitors of the Delmar Auto Show said the Auto Show was full.\n");
+	expect(a, "House Oversight Committee", ENTITY_ORGANIZATION);
+	assert_null(find(a, "Oversight Committee"));
+	assert_true(has_alias(find(a, "House Oversight Committee"), "Oversight Committee"));
+	assert_int_equal(find(a, "House Oversight Committee")->n_mentions, 2);
+	expect(a, "Delmar Auto Show", ENTITY_OTHER);
+	assert_null(find(a, "Auto Show"));
+	expect(a, "Wichita East", ENTITY_PLACE);
+	expect(a, "Wichita", ENTITY_PLACE);
+	article_free(a);
 	/* a state's abbreviation after a town is that state, and one entry with its full name */
 	a = analyse("Trade\n\nHe spoke in Monroe, La., and in Santa Fe, N.M., on Friday. New Mexico voted.\n");
 	expect(a, "Louisiana", ENTITY_PLACE);
