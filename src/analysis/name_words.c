@@ -125,7 +125,7 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 2 && (last & LEX_DEMONYM))
 		return NAME_UNKNOWN; /* "South Sudanese" */
 	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
-		return NAME_OTHER; /* "Paris Agreement", "Nobel Prize", "Hubble Space Telescope" */
+		return (first & LEX_THING) ? NAME_UNKNOWN : NAME_OTHER; /* "Paris Agreement", "Nobel Prize"; "Pro Max" is a cut */
 	for (size_t k = b; k < e; k++)
 		if (names_is_model(s, &v[k]))
 			return NAME_OTHER; /* "Airbus A350-900", "Alienware AW3418DW": a product, not a name */

@@ -307,7 +307,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (push_known_inside(s, v, b, role_end, out))
 		return -1;
 	size_t nb = role_end;
-	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
+	/* "Communist Party", "American Music Awards" keep their adjective */
+	int org_named = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_THING)) != 0;
 	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -479,6 +480,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			/* "Ernst & Young", "Rock & Roll Hall of Fame": an ampersand joins one body's name */
 			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '&' && names_word_in_name(s, &v[e + 1]) &&
 			    v[e].start - v[e - 1].end <= 1 && v[e + 1].start - v[e].end <= 1 &&
+			    !((names_word_flags(s, &v[e - 1]) | names_word_flags(s, &v[e + 1])) & LEX_STOP) && /* "Sat & Sun" */
 			    !(e - b >= 2 && NAMES_GIVEN(names_word_flags(s, &v[b]))) &&
 			    !(e + 2 < tl->n && NAMES_GIVEN(names_word_flags(s, &v[e + 1])) && names_word_in_name(s, &v[e + 2]))) {
 				/* not "Benjamin Ntim & Kojo Annan": two people */

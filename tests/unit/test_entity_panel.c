@@ -341,15 +341,18 @@ static void places_of_saints_and_titles_of_works(void **state)
 	article_free(a);
 	/* a body or a thing whose name ends a longer one is that one; places keep theirs */
 	a = analyse("Hearings\n\nThe House Oversight Committee met in Wichita East. The Oversight Committee heard "
-	            "Wichita officials, and visitors of the Delmar Auto Show said the Auto Show was full.\n");
+	            "Wichita officials, and visitors of the Delmar Auto Show said the Auto Show was full. "
+	            "The phone's Pro Max model sold out, and the American Music Awards were held.\n");
 	expect(a, "House Oversight Committee", ENTITY_ORGANIZATION);
 	assert_null(find(a, "Oversight Committee"));
 	assert_true(has_alias(find(a, "House Oversight Committee"), "Oversight Committee"));
 	assert_int_equal(find(a, "House Oversight Committee")->n_mentions, 2);
 	expect(a, "Delmar Auto Show", ENTITY_OTHER);
+	assert_no_word(a, "Pro Max"); /* no thing is named by its model's last words alone */
 	assert_null(find(a, "Auto Show"));
 	expect(a, "Wichita East", ENTITY_PLACE);
 	expect(a, "Wichita", ENTITY_PLACE);
+	expect(a, "American Music Awards", ENTITY_OTHER); /* the adjective stays in a thing's name */
 	article_free(a);
 	/* a state's abbreviation after a town is that state, and one entry with its full name */
 	a = analyse("Trade\n\nHe spoke in Monroe, La., and in Santa Fe, N.M., on Friday. New Mexico voted.\n");
