@@ -47,7 +47,8 @@ static inline int moment_known(struct moment m) { return m.precision >= DATE_YEA
 enum entity_type {
 	ENTITY_PERSON,
 	ENTITY_ORGANIZATION,
-	ENTITY_PLACE
+	ENTITY_PLACE,
+	ENTITY_OTHER /* a work, event, law, product or vehicle: named, but none of the three above */
 };
 
 struct dateline {
@@ -86,7 +87,7 @@ struct mention {
 
 struct entity {
 	char *name;                /* canonical name: "Donald Trump" */
-	enum entity_type type;     /* person, organization or place */
+	enum entity_type type;     /* person, organization, place or other */
 	char **aliases;            /* other names it goes by in the text */
 	size_t n_aliases;          /* number of aliases */
 	size_t cap_aliases;        /* allocated slots */
@@ -157,6 +158,8 @@ int article_set_dateline(struct article *a, const char *place, const char *date,
 struct quote *article_add_quote(struct article *a);
 /* Appends an entity named name of the given type. NULL when out of memory. */
 struct entity *article_add_entity(struct article *a, const char *name, enum entity_type type);
+/* Frees entity i and closes the gap; later entities move down one index. */
+void article_remove_entity(struct article *a, size_t i);
 /* Adds alias to e unless it equals the name or an existing alias. 0 or -1. */
 int entity_add_alias(struct entity *e, const char *alias);
 /* Appends a mention. 0 or -1. */
@@ -164,7 +167,7 @@ int entity_add_mention(struct entity *e, int section, int paragraph, size_t star
 /* Appends a link; text may be NULL. Returns its 1-based number, or -1. */
 int article_add_link(struct article *a, const char *url, const char *text);
 
-/* "person", "organization" or "place". */
+/* "person", "organization", "place" or "other". */
 const char *entity_type_name(enum entity_type t);
 /* Total paragraphs across all sections. */
 size_t article_paragraph_count(const struct article *a);

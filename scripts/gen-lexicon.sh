@@ -37,7 +37,7 @@ def ascii_fold(s):
 F = dict(VERB=1, TITLE=2, HONORIFIC=4, MODIFIER=8, NEWS=16, ORG=32, ORG_WORD=64, DEMONYM=128,
          COUNTRY=256, CITY=512, REGION=1024, PLACE=2048, STOP=4096, COMMON=8192, PROPER=16384,
          PLACE_FIRST=32768, PLACE_LAST=65536, THING=131072,
-         FEMALE=262144, MALE=524288, TOWN=1048576, STATE_CODE=2097152, GIVEN=4194304)
+         FEMALE=262144, MALE=524288, TOWN=1048576, STATE_CODE=2097152, GIVEN=4194304, SURNAME=8388608)
 
 entries = {}   # key -> [flags, canonical or None]
 canon = []     # canonical names
@@ -195,17 +195,18 @@ for k, n in catalog.items():
             continue
         add(n, "TOWN", n)
 
-# given names of many languages (Faker's person providers): a name word,
-# without a gender (data/given_names.txt keeps that); common English words
-# ("Will", "Rose") are left out, as they say nothing
+# given names and surnames of many languages (Faker's person providers): a
+# name word, without a gender (data/given_names.txt keeps that); common English
+# words ("Will", "Rose", "Baker") are left out, as they say nothing
 import ast, glob
 for p in sorted(glob.glob(os.path.join(FAKER, "*", "__init__.py"))):
     with open(p, encoding="utf-8") as f:
         tree = ast.parse(f.read())
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and
-                isinstance(node.targets[0], ast.Name) and node.targets[0].id.startswith("first_name")):
+                isinstance(node.targets[0], ast.Name) and node.targets[0].id.startswith(("first_name", "last_name"))):
             continue
+        flag = "GIVEN" if node.targets[0].id.startswith("first_name") else "SURNAME"
         try:
             v = ast.literal_eval(node.value)
         except ValueError:
@@ -213,7 +214,7 @@ for p in sorted(glob.glob(os.path.join(FAKER, "*", "__init__.py"))):
         for n in (v if isinstance(v, (list, tuple, dict)) else ()):
             if (isinstance(n, str) and len(n) >= 3 and n[0].isupper() and " " not in n and
                     all(ord(c) < 0x250 for c in n) and n.lower() not in common):
-                add(n, "GIVEN")
+                add(n, flag)
 
 def cstr(s):
     b = s.encode("utf-8")

@@ -259,17 +259,8 @@ int analysis_run(struct article *a, char *err, size_t errlen)
 	}
 	if (a->n_quotes > ANALYSIS_MAX_QUOTES)
 		a->n_quotes = ANALYSIS_MAX_QUOTES;
-	for (size_t i = ANALYSIS_MAX_ENTITIES; i < a->n_entities; i++) {
-		struct entity *e = &a->entities[i];
-		for (size_t j = 0; j < e->n_aliases; j++)
-			free(e->aliases[j]);
-		free(e->aliases);
-		free(e->name);
-		free(e->role);
-		free(e->mentions);
-	}
-	if (a->n_entities > ANALYSIS_MAX_ENTITIES)
-		a->n_entities = ANALYSIS_MAX_ENTITIES;
+	while (a->n_entities > ANALYSIS_MAX_ENTITIES)
+		article_remove_entity(a, a->n_entities - 1);
 	return 0;
 }
 

@@ -34,6 +34,13 @@ static int add_mention(struct finder *f, int ix, const struct para *p, size_t b,
 static int entity_for(struct finder *f, const char *name, int type)
 {
 	int *ix = strmap_get(&f->names, name, strlen(name));
+	size_t bare = type == NAME_ORG ? finder_without_suffix(name, strlen(name)) : 0;
+	if (!ix && bare) {
+		/* "Ceres Robotics" and "Ceres Robotics Inc." are one body, whichever comes first */
+		int *short_ix = strmap_get(&f->names, name, bare);
+		if (short_ix && f->a->entities[*short_ix].type == ENTITY_ORGANIZATION)
+			return strmap_put(&f->names, name, strlen(name), *short_ix) ? *short_ix : -1;
+	}
 	if (ix && f->a->entities[*ix].type == (enum entity_type)type)
 		return *ix;
 	if (ix && type != NAME_PERSON)
@@ -43,16 +50,48 @@ static int entity_for(struct finder *f, const char *name, int type)
 	int n = (int)f->a->n_entities - 1;
 	if (!ix && !strmap_put(&f->names, name, strlen(name), n))
 		return -1;
+	if (bare && !strmap_get(&f->names, name, bare) && !strmap_put(&f->names, name, bare, n))
+		return -1;
 	return n;
 }
 
+/* Titles news abbreviates before a name, and what a reader reads them as. */
+static const char *const title_abbrevs[][2] = {
+	{"Gov.", "Governor"}, {"Sen.", "Senator"}, {"Rep.", "Representative"}, {"Lt.", "Lieutenant"},
+	{"Gen.", "General"}, {"Col.", "Colonel"}, {"Sgt.", "Sergeant"}, {"Capt.", "Captain"},
+	{"Atty.", "Attorney"}, {"Supt.", "Superintendent"}, {"Cmdr.", "Commander"}, {"Adm.", "Admiral"},
+};
+
+/*
+ * The role of a mention, its abbreviated titles written out ("South Dakota
+ * Gov." is "South Dakota Governor"); a fuller role seen later replaces a
+ * thinner one ("Governor", then "South Dakota Governor").
+ */
 static int set_role(struct finder *f, int ix, const struct para *p, const struct name_span *sp)
 {
 	struct entity *e = &f->a->entities[ix];
-	if (e->role || sp->role_b >= sp->role_e)
+	if (sp->role_b >= sp->role_e)
 		return 0;
 	char buf[NAME_MAX_BYTES];
-	size_t n = finder_span_text(p, sp->role_b, sp->role_e, buf, sizeof buf);
+	size_t n = 0;
+	for (size_t k = sp->role_b; k < sp->role_e && n + 1 < sizeof buf; k++) {
+		char w[NAME_MAX_BYTES];
+		size_t wl = finder_span_text(p, k, k + 1, w, sizeof w);
+		for (size_t a = 0; a < sizeof title_abbrevs / sizeof *title_abbrevs; a++)
+			if (!strcmp(w, title_abbrevs[a][0]))
+				wl = strlen(strcpy(w, title_abbrevs[a][1]));
+		int space = k > sp->role_b && p->tl.v[k].start > p->tl.v[k - 1].end;
+		if (n + space + wl + 1 > sizeof buf)
+			break;
+		if (space)
+			buf[n++] = ' ';
+		memcpy(buf + n, w, wl);
+		n += wl;
+	}
+	buf[n] = '\0';
+	size_t have = e->role ? strlen(e->role) : 0;
+	if (e->role && (n <= have || strcmp(buf + n - have, e->role)))
+		return 0; /* keep the first role unless this one adds to it */
 	return article_set(&e->role, buf, n);
 }
 
@@ -161,6 +200,16 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	unsigned f0 = lexicon_lookup(p->text + t->start, t->end - t->start, NULL);
 	if (sp->e - sp->b >= 2 && (f0 & LEX_ANY_ORG) && !(f0 & LEX_ANY_PLACE))
 		return (sp->flags & NAMEF_SPEAKS) ? NAME_ORG : NAME_UNKNOWN; /* "Microsoft Azure said": a part of a body */
+	int plain_words = sp->e - sp->b > 1;
+	for (size_t k = sp->b; k < sp->e && plain_words; k++) {
+		unsigned fk = names_word_flags(p->text, &p->tl.v[k]);
+		plain_words = (fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_GIVEN | LEX_SURNAME));
+	}
+	if (plain_words) { /* "Individual Medley": common words in capitals name nobody, but a body may speak */
+		const struct token *next = sp->e < p->tl.n ? &p->tl.v[sp->e] : NULL;
+		int state = next && (names_word_flags(p->text, next) & LEX_MODIFIER); /* "the Medley state title" */
+		return (sp->flags & NAMEF_SPEAKS) && !(sp->flags & NAMEF_TITLED) && !state ? NAME_ORG : NAME_UNKNOWN;
+	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
@@ -174,11 +223,13 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (l >= 3 && w[l - 1] == 's' && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z')
 		return NAME_UNKNOWN;
+	if (sp->e - sp->b == 1 && (lf & LEX_THING) && !(lf & LEX_COMMON))
+		return NAME_OTHER; /* "Brexit", "Olympics", "Oscars": an event by its own name */
 	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
 	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
 		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */
-	if (sp->flags & NAMEF_PLACE_CTX)
-		return NAME_PLACE;
+	if ((sp->flags & NAMEF_PLACE_CTX) && !tokens_is(p->text, t, "The"))
+		return NAME_PLACE; /* but "at The Road": places named "The ..." are the gazetteers' */
 	if (sp->e - sp->b > 1)
 		return NAME_UNKNOWN;
 	if ((lf & LEX_ORG_WORD) && (sp->flags & NAMEF_ORG_CTX) && !(t->flags & TOKF_SENT_START))
@@ -196,9 +247,14 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
+	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_TOWN) && (lf & LEX_SURNAME) && !(lf & LEX_ANY_PLACE) && c && (*c >> 2) >= LONE_NAME_MIN)
+		return NAME_PERSON; /* "Castro", "Chaves" again and again, never after "in": the man, not the town */
 	if ((lf & LEX_TOWN) && !strmap_get(&f->surnames, w, l))
 		return NAME_PLACE; /* "Durban" alone, nobody of that surname named in full ("Clinton") */
-	const int *c = strmap_get(&f->caps, w, l);
+	if ((lf & LEX_SURNAME) && !(lf & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) && c &&
+	    (*c >> 2) >= 1 && l > 3)
+		return NAME_PERSON; /* "Robledo", "Alcocer": a surname of some language, capitalised mid-sentence */
 	if ((lf & LEX_PROPER) && !(lf & LEX_COMMON) && c && (*c >> 2) >= LONE_NAME_MIN)
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
@@ -245,7 +301,8 @@ static int other_names(struct finder *f)
 				char fb[NAME_MAX_BYTES];
 				if (finder_span_text(fp, full->b, full->e, fb, sizeof fb) + 1 >= sizeof fb)
 					continue;
-				ix = entity_for(f, full->canon ? full->canon : fb, full->type == NAME_PLACE ? NAME_PLACE : NAME_ORG);
+				ix = entity_for(f, full->canon ? full->canon : fb,
+				                full->type == NAME_PLACE || full->type == NAME_OTHER ? full->type : NAME_ORG);
 			} else if (person && *person >= 0 && sp->type != NAME_ORG) {
 				ix = *person;
 			} else if (sp->flags & NAMEF_LEXICON) {
@@ -369,6 +426,42 @@ static int dateline_places(struct finder *f)
 	return 0;
 }
 
+/*
+ * The agency the dateline names ("afrol News, 27 January -", "(IPS)") is a
+ * body of the story, under the lexicon's name when it knows it ("AP" is
+ * "Associated Press"), mentioned where the dateline says it.
+ */
+static int dateline_agency(struct finder *f)
+{
+	const struct dateline *d = f->a->dateline;
+	if (!d || !d->agency || !d->raw || !f->n || f->p[0].section != 0 || f->p[0].paragraph != 0)
+		return 0;
+	const char *text = f->p[0].text, *at = strstr(text, d->raw);
+	size_t len = strlen(d->agency);
+	const char *in = at ? strstr(at, d->agency) : NULL;
+	if (!in || in + len > at + strlen(d->raw) || len < 2 || len >= NAME_MAX_BYTES)
+		return 0;
+	const char *canon = NULL;
+	unsigned fl = lexicon_lookup(d->agency, len, &canon);
+	if ((fl & LEX_ANY_PLACE) && !(fl & LEX_ANY_ORG))
+		return 0;
+	char name[NAME_MAX_BYTES];
+	memcpy(name, canon ? canon : d->agency, canon ? strlen(canon) + 1 : len);
+	name[canon ? strlen(canon) : len] = '\0';
+	const int *known = strmap_get(&f->names, name, strlen(name));
+	if (known && f->a->entities[*known].type != ENTITY_ORGANIZATION)
+		return 0;
+	int ix = known ? *known : entity_for(f, name, NAME_ORG);
+	size_t start = (size_t)(in - text);
+	struct entity *e = ix >= 0 ? &f->a->entities[ix] : NULL;
+	for (size_t m = 0; e && m < e->n_mentions; m++)
+		if (e->mentions[m].section == 0 && e->mentions[m].paragraph == 0 && e->mentions[m].start == start)
+			return 0; /* the finder read it there already */
+	if (!e || entity_add_mention(e, 0, 0, start, start + len) || (canon && entity_add_alias(e, d->agency)))
+		return -1;
+	return 0;
+}
+
 static int compare_mention(const void *x, const void *y)
 {
 	const struct mention *a = x, *b = y;
@@ -377,6 +470,50 @@ static int compare_mention(const void *x, const void *y)
 	if (a->paragraph != b->paragraph)
 		return a->paragraph < b->paragraph ? -1 : 1;
 	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/*
+ * "Intelligence Committee" after "House Intelligence Committee", "Auto Show"
+ * after "LA Auto Show", "Doobie Brothers" after "The Doobie Brothers": a body
+ * or a thing whose name ends a longer one of the same type is that one (the
+ * most mentioned when several end so). Places keep theirs: "Wichita" is not
+ * "Wichita East". 0, or -1 when out of memory.
+ */
+static int merge_contained(struct article *a)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const struct entity *e = &a->entities[i];
+		if (e->type != ENTITY_ORGANIZATION && e->type != ENTITY_OTHER)
+			continue;
+		size_t nl = strlen(e->name);
+		long best = -1;
+		for (size_t j = 0; j < a->n_entities; j++) {
+			const struct entity *o = &a->entities[j];
+			size_t ol = strlen(o->name);
+			if (j == i || o->type != e->type || ol <= nl + 1 || o->name[ol - nl - 1] != ' ' ||
+			    strcmp(o->name + ol - nl, e->name))
+				continue;
+			if (best < 0 || o->n_mentions > a->entities[best].n_mentions)
+				best = (long)j;
+		}
+		if (best < 0)
+			continue;
+		struct entity *to = &a->entities[best];
+		if (entity_add_alias(to, e->name))
+			return -1;
+		for (size_t k = 0; k < e->n_aliases; k++)
+			if (entity_add_alias(to, e->aliases[k]))
+				return -1;
+		for (size_t k = 0; k < e->n_mentions; k++) {
+			const struct mention *m = &e->mentions[k];
+			if (entity_add_mention(to, m->section, m->paragraph, m->start, m->end))
+				return -1;
+		}
+		if (!to->role && e->role && article_set(&to->role, e->role, strlen(e->role)))
+			return -1;
+		article_remove_entity(a, i--);
+	}
+	return 0;
 }
 
 /* Aliases that only differ from the name by case or are the name: none kept. */
@@ -414,10 +551,17 @@ static int collect(struct finder *f)
 			f->p[f->n++] = (struct para){(int)s, (int)j, a->sections[s].paragraphs[j], {0}, {0}, 0};
 	if (a->headline)
 		f->p[f->n++] = (struct para){-1, 0, a->headline, {0}, {0}, 0};
-	/* headings: only names the body or the lexicon knows (paragraph -1) */
-	for (size_t s = 0; s < a->n_sections; s++)
-		if (a->sections[s].heading)
-			f->p[f->n++] = (struct para){(int)s, -1, a->sections[s].heading, {0}, {0}, 1};
+	/* headings: only names the body or the lexicon knows (paragraph -1); but a
+	 * "heading" with commas is a list ("GOALKEEPERS: Donis Escober (Olimpia),
+	 * Luis Lopez ..."), whose capitals are names like a paragraph's */
+	for (size_t s = 0; s < a->n_sections; s++) {
+		const char *h = a->sections[s].heading;
+		size_t commas = 0;
+		for (const char *c = h; c && *c; c++)
+			commas += *c == ',';
+		if (h)
+			f->p[f->n++] = (struct para){(int)s, -1, h, {0}, {0}, commas < 2};
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		struct para *p = &f->p[i];
 		if (tokens_split(p->text, strlen(p->text), &p->tl))
@@ -456,11 +600,14 @@ int entities_find(struct article *a)
 		if (!f.p[i].title_case && names_find(f.p[i].text, &f.p[i].tl, &f.caps, &f.p[i].names))
 			goto out;
 	finder_mark_turns(&f);
-	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f))
+	if (finder_link_acronyms(&f) || finder_settle_types(&f) || full_names(&f) || other_names(&f) || dateline_places(&f) ||
+	    dateline_agency(&f))
 		goto out;
 	for (size_t i = 0; i < f.n; i++)
 		if (f.p[i].title_case && known_names(&f, &f.p[i]))
 			goto out;
+	if (merge_contained(a))
+		goto out;
 	tidy(a);
 	rc = 0;
 out:

@@ -58,6 +58,11 @@ int finder_spelling_variant(const struct finder *f, const char *w, size_t l);
  * figure); -1 when none.
  */
 int finder_surname_owner(const struct finder *f, const char *w, size_t l);
+/*
+ * The length of name without a corporate suffix ("Ceres Robotics" in "Ceres
+ * Robotics Inc."), or 0 when it has none.
+ */
+size_t finder_without_suffix(const char *name, size_t len);
 /* One type per name across the article; 0, or -1 when out of memory. */
 int finder_settle_types(struct finder *f);
 #endif

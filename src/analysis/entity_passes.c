@@ -41,7 +41,25 @@ void finder_mark_turns(struct finder *f)
  * words earns from its context ("in Kuala Lumpur", "the Waldorf Astoria"),
  * unless some mention reads as a person (a title, a reporting verb).
  */
-enum { VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */ };
+enum {
+	VOTE_PERSON = 1, VOTE_PLACE = 2, VOTE_ORG = 4, VOTE_STRONG = 8 /* titled or speaking */,
+	VOTE_TITLED = 16, /* a title or an honorific: a person whatever else is said */
+	VOTE_BODY = 32    /* "the boss of X", "X's shares": a body in every mention ("Vauld said" too) */
+};
+
+size_t finder_without_suffix(const char *name, size_t len)
+{
+	static const char *const suffixes[] = {
+		" Inc.", " Inc", " Corp.", " Corp", " Corporation", " Ltd.", " Ltd", " LLC", " PLC", " plc",
+		" Co.", " GmbH", " AG", " Limited", " Holdings", NULL,
+	};
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+		if (len > xl + 1 && !memcmp(name + len - xl, *x, xl))
+			return len - xl;
+	}
+	return 0;
+}
 
 int finder_settle_types(struct finder *f)
 {
@@ -59,6 +77,14 @@ int finder_settle_types(struct finder *f)
 				              !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				int plain = sp->type == NAME_PERSON && !(sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS));
 				if (pass == 1) {
+					const int *bv = strmap_get(&votes, buf, strlen(buf));
+					if (bv && (*bv & VOTE_BODY) && !(*bv & VOTE_TITLED) && !(sp->flags & (NAMEF_TITLED | NAMEF_LEXICON)) &&
+					    (sp->type == NAME_UNKNOWN || sp->type == NAME_PLACE ||
+					     (sp->type == NAME_PERSON && (guessed || sp->e - sp->b == 1)))) {
+						sp->type = NAME_ORG; /* one type per name: "Vauld said" after "Vauld's shares" */
+						sp->flags &= ~(unsigned)NAMEF_GUESSED;
+						continue;
+					}
 					/* a given name alone does not outvote "the Waldorf Astoria" elsewhere */
 					const int *v = plain ? strmap_get(&votes, buf, strlen(buf)) : NULL;
 					if (v && !(*v & (guessed ? VOTE_PERSON | VOTE_STRONG : VOTE_STRONG)) &&
@@ -66,15 +92,24 @@ int finder_settle_types(struct finder *f)
 						sp->type = (*v & VOTE_PLACE) ? NAME_PLACE : NAME_ORG;
 					continue;
 				}
-				int vote = 0;
+				size_t bare = sp->type == NAME_ORG ? finder_without_suffix(buf, strlen(buf)) : 0;
+				if (bare) { /* "Ceres Robotics Inc." makes "Ceres Robotics" a body wherever it stands */
+					int *bv = strmap_put(&votes, buf, bare, 0);
+					if (!bv)
+						goto out;
+					*bv |= VOTE_BODY | VOTE_ORG;
+				}
+				int vote = sp->flags & NAMEF_TITLED ? VOTE_TITLED : 0;
+				if (sp->flags & NAMEF_BODY)
+					vote |= VOTE_BODY;
 				if (sp->type == NAME_PERSON && !plain)
-					vote = VOTE_PERSON | VOTE_STRONG;
+					vote |= VOTE_PERSON | VOTE_STRONG;
 				else if (sp->type == NAME_PERSON && !guessed)
-					vote = VOTE_PERSON;
+					vote |= VOTE_PERSON;
 				else if (sp->type == NAME_PLACE || (guessed && (sp->flags & NAMEF_PLACE_CTX)))
-					vote = VOTE_PLACE;
+					vote |= VOTE_PLACE;
 				else if (sp->type == NAME_ORG || (guessed && (sp->flags & NAMEF_ORG_CTX)))
-					vote = VOTE_ORG;
+					vote |= VOTE_ORG;
 				if (!vote)
 					continue;
 				int *v = strmap_put(&votes, buf, strlen(buf), 0);
@@ -119,7 +154,16 @@ int finder_link_acronyms(struct finder *f)
 			 * thing, and so does its acronym; a place's acronym is that place */
 			int open = sp->type == NAME_ORG ||
 			           (sp->type == NAME_PERSON && (sp->flags & NAMEF_GUESSED) && !(sp->flags & NAMEF_TITLED));
-			int other = sp->type == NAME_PLACE || (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
+			if (sp->type == NAME_PERSON && sp->e - sp->b >= 3 && !(sp->flags & NAMEF_TITLED)) {
+				/* "Mennonite Economic Development Associates ... MEDA": three words or more
+				 * abbreviated are a body, whatever given name opens them (but "John F. Kennedy") */
+				int initial = 0;
+				for (size_t j = sp->b; j < sp->e; j++)
+					initial |= (p->tl.v[j].flags & TOKF_ABBREV) != 0;
+				open |= !initial;
+			}
+			int other = sp->type == NAME_PLACE || sp->type == NAME_OTHER ||
+			            (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
 			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;

@@ -38,7 +38,8 @@ enum {
 	LEX_TOWN = 1048576,      /* a town from libgweather's or GeoNames' list: a place when named alone, a
 	                          * surname as often inside a longer name (so not in LEX_ANY_PLACE) */
 	LEX_STATE_CODE = 2097152, /* a US state's postal code ("NJ"): a place only after "Camden," */
-	LEX_GIVEN = 4194304       /* a given name in some language, gender unknown (Faker's lists) */
+	LEX_GIVEN = 4194304,      /* a given name in some language, gender unknown (Faker's lists) */
+	LEX_SURNAME = 8388608     /* a surname in some language (Faker's lists): "Robledo", "Alcocer" */
 };
 
 /* A given name, whatever the gender. */

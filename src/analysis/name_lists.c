@@ -53,6 +53,13 @@ void names_by_company(const char *s, const struct token_list *tl, struct name_li
 		for (size_t i = first; i < l->n; i++) {
 			size_t j = pass ? l->n - 1 - (i - first) : i;
 			struct name_span *sp = &l->v[j];
+			const struct name_span *after = j + 1 < l->n ? &l->v[j + 1] : NULL;
+			if (sp->type == NAME_ORG && sp->e - sp->b == 1 && (v[sp->b].flags & TOKF_ALLCAPS) && after &&
+			    after->type == NAME_PLACE && after->b == sp->e + 1 && v[sp->e].kind == TOK_PUNCT &&
+			    v[sp->e].punct == ',' && (names_word_flags(s, &v[sp->b]) & LEX_TOWN)) {
+				sp->type = NAME_PLACE; /* "BAAR, Switzerland": a town in capitals, placed */
+				continue;
+			}
 			if (sp->type != NAME_UNKNOWN || sp->e - sp->b != 1 || (sp->flags & NAMEF_TITLED))
 				continue; /* "Smith said" is no place, but "Taskor and Mirafell said" are bodies */
 			const struct name_span *prev = j > first ? &l->v[j - 1] : NULL;
@@ -111,7 +118,7 @@ void names_affiliations(const char *s, const struct token_list *tl, struct name_
 		const struct name_span *prev = &l->v[i - 1];
 		if (sp->b < 2 || sp->e >= tl->n || prev->type != NAME_PERSON || prev->e + 1 != sp->b ||
 		    v[sp->b - 1].kind != TOK_PUNCT || v[sp->b - 1].punct != '(' || v[sp->e].kind != TOK_PUNCT ||
-		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) ||
+		    v[sp->e].punct != ')' || (v[sp->b].flags & TOKF_ALLCAPS) || v[sp->e - 1].end - v[sp->b].start < 2 ||
 		    (names_phrase_flags(s, v, sp->b, sp->e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)))
 			continue;
 		sp->type = NAME_ORG;

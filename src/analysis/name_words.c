@@ -107,6 +107,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_PLACE;
 	}
 	if ((f & LEX_TOWN) && !(f & (LEX_FEMALE | LEX_MALE)) && (e - b > 1 || !(f & LEX_PROPER)) &&
+	    !(e - b == 1 && (v[b].flags & TOKF_ALLCAPS)) && /* "KUNA", "MEDA": an acronym, whatever town it spells */
+	    !(e - b == 1 && (f & LEX_SURNAME)) && /* "Chaves": a surname as much as a town; the context decides */
 	    !(e - b > 1 && NAMES_GIVEN(names_word_flags(s, &v[b])))) {
 		*nf |= NAMEF_LEXICON; /* "Kuala Lumpur", "Warrnambool"; "Jackson" only by its context */
 		return NAME_PLACE;
@@ -117,13 +119,19 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 3 && (first & LEX_ORG_WORD) && !(first & LEX_PLACE_FIRST) &&
 	    (tokens_is(s, &v[b + 1], "of") || tokens_is(s, &v[b + 1], "for")))
 		return NAME_ORG; /* "Ministry of Municipality", "University of Ghana Medical School" */
-	if (e - b >= 2 && ((last & LEX_PLACE_LAST) || (first & LEX_PLACE_FIRST)))
-		return NAME_PLACE; /* "Congo Basin", "Lake Victoria" */
-	if (e - b >= 2 && (last & (LEX_THING | LEX_DEMONYM)))
-		return NAME_UNKNOWN; /* "Paris Agreement", "South Sudanese" */
+	if (e - b >= 2 && (((last & LEX_PLACE_LAST) && !(first & LEX_ORG_WORD)) ||
+	                   ((first & LEX_PLACE_FIRST) && !(last & LEX_ORG_WORD))))
+		return NAME_PLACE; /* "Congo Basin", "Lake Victoria", but "Sierra Nevada Corporation", "Frente Amplio Sur" */
+	if (e - b >= 2 && (last & LEX_DEMONYM))
+		return NAME_UNKNOWN; /* "South Sudanese" */
+	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
+		return (first & LEX_THING) ? NAME_UNKNOWN : NAME_OTHER; /* "Paris Agreement", "Nobel Prize"; "Pro Max" is a cut */
 	for (size_t k = b; k < e; k++)
 		if (names_is_model(s, &v[k]))
-			return NAME_UNKNOWN; /* "Airbus A350-900", "Nighthawk X4": a product, not a name */
+			return NAME_OTHER; /* "Airbus A350-900", "Alienware AW3418DW": a product, not a name */
+	if (e - b >= 2 && v[e - 1].end - v[e - 1].start <= 3 && s[v[e - 1].start] >= 'A' && s[v[e - 1].start] <= 'Z' &&
+	    s[v[e - 1].end - 1] >= '0' && s[v[e - 1].end - 1] <= '9')
+		return NAME_OTHER; /* "Nighthawk X4", "Galaxy S10": a model's number ends a product's name */
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
 	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
@@ -165,9 +173,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 				return NAME_ORG; /* "International Court of Justice" */
 		return (e - b >= 3 && !all_common) ? NAME_ORG : NAME_UNKNOWN;
 	}
-	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 6 &&
+	if (e - b == 1 && (v[b].flags & TOKF_ALLCAPS) && v[b].end - v[b].start <= 8 &&
 	    !(v[b].flags & TOKF_ABBREV))
-		/* NATO, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
+		/* NATO, MONTSAME, but not "SEA" or "USD"; two capitals ("SD", "PR") say too little alone */
 		return (first & (LEX_COMMON | LEX_STOP)) || v[b].end - v[b].start < 3 ? NAME_UNKNOWN : NAME_ORG;
 	if (e - b < 2)
 		return NAME_UNKNOWN;
@@ -192,7 +200,21 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 			unsigned fk = names_word_flags(s, &v[k]);
 			plain = !names_is_cap(&v[k]) || ((fk & LEX_COMMON) && !(fk & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG)));
 		}
-		return plain ? NAME_UNKNOWN : NAME_ORG;
+		if (plain)
+			return NAME_UNKNOWN;
+		const char *rc;
+		unsigned rest = names_phrase_flags(s, v, b + 1, e, &rc);
+		if ((rest & LEX_ANY_PLACE) && !(rest & LEX_ANY_ORG)) {
+			*canon = rc; /* one entry with "Gambia" elsewhere */
+			*nf |= NAMEF_LEXICON;
+			return NAME_PLACE; /* "The Gambia", "The Hague", "The Bahamas" */
+		}
+		/* "Los Vilos", "Las Tunas", "El Nido": Spanish plural and masculine articles open places
+		 * far more often than papers or parties, unless a body's word ends the name */
+		if ((tokens_is(s, &v[b], "Los") || tokens_is(s, &v[b], "Las") || tokens_is(s, &v[b], "El")) &&
+		    !(last & (LEX_ORG_WORD | LEX_THING)))
+			return NAME_PLACE;
+		return NAME_ORG;
 	}
 	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
 		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
@@ -201,10 +223,20 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
-		return NAME_UNKNOWN; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+		return NAME_OTHER; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+	if (e - b == 2 && (last & LEX_ANY_PLACE) && !(last & LEX_ANY_ORG) &&
+	    (first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) && !(first & LEX_ANY_ORG))
+		return NAME_PLACE; /* "Congo Kinshasa", "Guinea Conakry", "Konstanz Germany": a place placed */
 	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
+	int named = (v[b].flags & TOKF_ABBREV) != 0; /* "P. J. O'Rourke": initials */
+	for (size_t k = b; k + 1 < e && !named; k++) {
+		unsigned fk = names_word_flags(s, &v[k]);
+		named = (fk & (LEX_SURNAME | LEX_ANY_GIVEN)) && !(fk & (LEX_ANY_PLACE | LEX_TOWN)); /* "Altaf Hussain Lone" */
+	}
+	if (!given && !named && (last & LEX_COMMON) && !(last & (LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN | LEX_TOWN)))
+		return NAME_UNKNOWN; /* "Florida Man", "Individual Medley": no given name, no surname either */
 	if (!given)
 		*nf |= NAMEF_GUESSED; /* "Kuala Lumpur", "Wagga Wagga": the words around may say better */
 	return NAME_PERSON;

@@ -3,6 +3,7 @@
 #include "name_words.h"
 #include "name_lists.h"
 #include "name_context.h"
+#include "name_shapes.h"
 #include "lexicon.h"
 #include "base.h"
 
@@ -11,30 +12,6 @@
 #include <strings.h>
 
 #define NOPOS ((size_t)-1)
-
-/*
- * "London-based", "GateHouse-owned", "World Cup-style": a capitalised word
- * made an adjective by a common word after its last hyphen (four letters or
- * more, so that "Tsai Ing-wen" stays a name).
- */
-static int compound_adjective(const char *s, const struct token *t)
-{
-	if (t->kind != TOK_WORD)
-		return 0;
-	size_t h = t->end;
-	while (h > t->start && s[h - 1] != '-')
-		h--;
-	if (h <= t->start || t->end - h < 4 || s[h] < 'a' || s[h] > 'z')
-		return 0;
-	unsigned f = lexicon_lookup(s + h, t->end - h, NULL);
-	return (f & LEX_COMMON) && !(f & LEX_PROPER);
-}
-
-/* A word that may stand in a name: capitalised, and no adjective of the kind above. */
-static int name_word(const char *s, const struct token *t)
-{
-	return names_is_cap(t) && !compound_adjective(s, t);
-}
 
 static int push(struct name_list *l, struct name_span sp)
 {
@@ -158,17 +135,58 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && (!names_is_cap(&v[b]) ||
+	while (b < e && !names_saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
 	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
+	                  !(b + 1 < e && names_place_org_at(s, v, b, e, &f, &canon) > 1) && /* "South Dakota Gov. ..." */
 	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
 	                 ((names_word_flags(s, &v[b]) & LEX_STOP) &&
 	                  !(tokens_is(s, &v[b], "the") && !(v[b].flags & TOKF_SENT_START) && b + 1 < e))))
 		b++; /* a capitalised "The" inside a sentence opens a name: "The Daily Star" */
 	while (e > b && (!names_is_cap(&v[e - 1]) || (names_word_flags(s, &v[e - 1]) & (LEX_STOP | LEX_VERB)) == LEX_STOP))
 		e--;
+	static const char *const counts[] = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", NULL};
+	while (b + 1 < e && (names_opening_adverb(s, &v[b]) || (names_in_list(s, &v[b], counts) && !(v[b].flags & TOKF_ALLCAPS))))
+		b++; /* "Formerly Verizon Amphitheatre", "Two Bartholomew County deputies" */
 	if (b >= e)
 		return 0;
+	if (e - b >= 3 && names_title_phrase(s, v, b, e))
+		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
+	if (names_people_of_a_place(s, v, b, e))
+		return 0;
+	if (e - b >= 6 && (names_word_flags(s, &v[e - 1]) & LEX_TITLE)) {
+		size_t joins = 0;
+		for (size_t k = b; k < e; k++)
+			joins += !names_is_cap(&v[k]);
+		if (!joins) /* "Names Mobile Marketing Pioneer Ivan Braiker Chief Strategy Officer": a headline, no name ends in an office */
+			return push_known_inside(s, v, b, e, out);
+	}
+	if (e - b == 1 && (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start <= 5 &&
+	    !(b >= 1 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',') && /* "Washington, D.C." */
+	    !(names_word_flags(s, &v[b]) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_STATE_CODE))) {
+		int initials = 1; /* "P.J.", "J.R.": a person's initials alone name nobody the reader knows */
+		for (size_t i = v[b].start; i < v[b].end; i++)
+			initials &= s[i] == '.' || (s[i] >= 'A' && s[i] <= 'Z');
+		if (initials)
+			return 0;
+	}
+	if (names_saint_opens(s, v, b, e)) {
+		/* a place unless its words say a body or a thing ("St. Xavier's College") */
+		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
+		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
+		if (sx.type != NAME_ORG && sx.type != NAME_OTHER)
+			sx.type = NAME_PLACE;
+		sx.canon = canon;
+		sx.flags = (sx.flags & ~(unsigned)NAMEF_GUESSED) | names_context(s, v, n, b, e);
+		return push(out, sx);
+	}
+	if (e - b == 1 && b >= 2 && e < n && v[e].kind == TOK_PUNCT && v[e].punct == '.' && v[e].start == v[b].end &&
+	    v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2]) &&
+	    (lexicon_lookup(s + v[b].start, v[e].end - v[b].start, &canon) & LEX_ANY_PLACE) && canon) {
+		/* "Monroe, La.", "Wichita, Kan.": a state's abbreviation after a town */
+		struct name_span sp = {b, e, b, b, NAME_PLACE, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+		return push(out, sp);
+	}
 	if (e - b == 1 && (names_word_flags(s, &v[b]) & LEX_STATE_CODE) && (v[b].flags & TOKF_ALLCAPS)) {
 		/* "Camden, NJ": a state's postal code after a town; alone it names nothing */
 		if (!(b >= 2 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ',' && names_is_cap(&v[b - 2])))
@@ -199,6 +217,27 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		if (sx.type == NAME_ORG || sx.type == NAME_PLACE)
 			return push(out, sx);
 		return push_known_inside(s, v, b, e, out);
+	}
+	/* "UK Tories", "British Conservatives", "US Democrats": a country's known body is
+	 * that body (the party's other names join it), the place a mention of its own */
+	if (e - b >= 2) {
+		size_t m = names_place_org_at(s, v, b, e, &f, &canon);
+		if (!m && (names_word_flags(s, &v[b]) & LEX_DEMONYM))
+			m = 1, f = 0;
+		else if (!(f & LEX_ANY_PLACE) || (f & LEX_ANY_ORG))
+			m = 0;
+		if (m && b + m < e && (names_phrase_flags(s, v, b + m, e, &canon) & LEX_ANY_ORG)) {
+			if (push_known_inside(s, v, b, b + m, out))
+				return -1;
+			struct name_span sp = {b + m, e, b + m, b + m, NAME_ORG, NAMEF_LEXICON, canon, NOPOS, -1, -1};
+			return push(out, sp);
+		}
+	}
+	/* "Attorney General's Office", "Supreme People's Court": a body named with a possessive */
+	if (e - b >= 3 && (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) && v[e - 2].kind == TOK_POSS) {
+		struct name_span sp = {b, e, b, b, NAME_ORG, 0, NULL, NOPOS, -1, -1};
+		sp.flags |= names_context(s, v, n, b, e);
+		return push(out, sp);
 	}
 	/* a whole run known to the lexicon is one name */
 	if (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
@@ -268,7 +307,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (push_known_inside(s, v, b, role_end, out))
 		return -1;
 	size_t nb = role_end;
-	int org_named = (names_word_flags(s, &v[e - 1]) & LEX_ORG_WORD) != 0; /* "Communist Party" keeps its adjective */
+	/* "Communist Party", "American Music Awards" keep their adjective */
+	int org_named = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_THING)) != 0;
 	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -335,12 +375,12 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (title && !honor && e - nb >= 2 &&
 	    (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_PLACE_LAST | LEX_THING))) {
-		/* "King Salman Shipyard", "President Kennedy Airport": a place or body
-		 * named after someone, the title part of its name */
+		/* "King Salman Shipyard", "President Kennedy Airport", "King Fahd Cup": a
+		 * place, body or event named after someone, the title part of its name */
 		struct name_span sx = {b, e, b, b, NAME_UNKNOWN, 0, NULL, NOPOS, -1, -1};
 		sx.type = names_classify(s, v, b, e, &canon, &sx.flags);
 		sx.canon = canon;
-		return (sx.type == NAME_ORG || sx.type == NAME_PLACE) ? push(out, sx) : 0;
+		return sx.type != NAME_UNKNOWN && sx.type != NAME_PERSON ? push(out, sx) : 0;
 	}
 	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
 		return 0; /* "Minister of Internal Trade": an office, nobody named */
@@ -372,7 +412,11 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= names_context(s, v, n, nb, e);
-	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
+	if ((sp.flags & NAMEF_BODY) && !(sp.flags & NAMEF_TITLED) &&
+	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && e - nb == 1))) {
+		sp.type = NAME_ORG; /* "the boss of Cevital", "Vauld's shares": a body, whatever its words suggest */
+		sp.flags &= ~(unsigned)NAMEF_GUESSED;
+	} else if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && (sp.flags & NAMEF_ORG_CTX) &&
 	    !(sp.flags & NAMEF_SPEAKS))
 		sp.type = NAME_ORG; /* "the Wakit Tama": people go without "the" */
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
@@ -382,43 +426,6 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
 		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */
 	return push(out, sp);
-}
-
-/*
- * Whether capitalised common words [b, e) open a body's name that goes on
- * after "and" or a possessive: "Securities and Exchange Commission",
- * "Food and Drug Administration", "People's Liberation Army".
- */
-static int joins_body(const char *s, const struct token_list *tl, size_t b, size_t e)
-{
-	const struct token *v = tl->v;
-	if (tokens_is(s, &v[b], "the") && b + 1 < e)
-		b++;
-	int poss = v[e].kind == TOK_POSS;
-	if (!(tokens_is(s, &v[e], "and") || (poss && e - b == 1)) || !name_word(s, &v[e + 1]) ||
-	    (names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG | (poss ? LEX_ORG_WORD : 0))))
-		return 0; /* "United Nations and European Union" are two; "the Agency's Panel" too */
-	for (size_t k = b; k < e; k++) {
-		unsigned f = names_word_flags(s, &v[k]);
-		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)))
-			return 0;
-	}
-	size_t j = e + 1;
-	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
-		j++;
-	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
-}
-
-/* "Hong Kong Human Rights and Democracy Act": "and" inside the name of a law or an event. */
-static int joins_thing(const char *s, const struct token_list *tl, size_t e)
-{
-	const struct token *v = tl->v;
-	if (!tokens_is(s, &v[e], "and") || !name_word(s, &v[e + 1]))
-		return 0;
-	size_t j = e + 1;
-	while (j < tl->n && j < e + 6 && name_word(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
-		j++;
-	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
 }
 
 int names_find(const char *s, const struct token_list *tl, const struct strmap *caps,
@@ -438,22 +445,46 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			k = j;
 			continue;
 		}
+		/* ", R-W.Va.,", ", D-Calif.": party and state without parentheses */
+		if (v[k].kind == TOK_WORD && k > 0 && v[k - 1].kind == TOK_PUNCT && v[k - 1].punct == ',' &&
+		    v[k].end - v[k].start >= 3 && strchr("DRI", s[v[k].start]) && s[v[k].start + 1] == '-' &&
+		    s[v[k].start + 2] >= 'A' && s[v[k].start + 2] <= 'Z') {
+			size_t j = k + 1;
+			while (j < tl->n && j < k + 6 && !(v[j].kind == TOK_PUNCT && strchr(",;)", v[j].punct)) &&
+			       !(v[j].kind == TOK_WORD && !names_is_cap(&v[j])))
+				j++;
+			k = j;
+			continue;
+		}
 		if (names_is_cap(&v[k]) && (names_is_handle(s, &v[k]) ||
 		                            (k > 0 && v[k - 1].kind == TOK_PUNCT && v[k - 1].punct && strchr("/@#", v[k - 1].punct) &&
 		                             v[k - 1].end == v[k].start))) {
 			k++; /* "@TheHill", "pic.twitter.com/XPxUJuyIAC", "#MeToo": no names */
 			continue;
 		}
-		if (!name_word(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
+		if (!names_word_in_name(s, &v[k]) || (k + 1 < tl->n && v[k + 1].kind == TOK_PUNCT && v[k + 1].punct == '$' &&
 		                        v[k + 1].start == v[k].end + (s[v[k].end] == ' '))) {
 			k++; /* "US $995 million", "HK$": a currency, not a place */
 			continue;
 		}
 		size_t b = k, e = k + 1;
 		for (;;) {
-			if (e < tl->n && name_word(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
+			if (e < tl->n && (v[e].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+			    (tokens_is(s, &v[e], "or") || tokens_is(s, &v[e], "and") || tokens_is(s, &v[e], "vs")))
+				break; /* "Pokemon Sword OR Shield": a conjunction in capitals joins two names */
+			if (e < tl->n && names_word_in_name(s, &v[e]) && !(v[e].flags & TOKF_SENT_START) &&
 			    v[e].start > v[e - 1].end && v[e].start - v[e - 1].end <= 2) {
 				e++;
+				continue;
+			}
+			/* "Ernst & Young", "Rock & Roll Hall of Fame": an ampersand joins one body's name */
+			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '&' && names_word_in_name(s, &v[e + 1]) &&
+			    v[e].start - v[e - 1].end <= 1 && v[e + 1].start - v[e].end <= 1 &&
+			    !((names_word_flags(s, &v[e - 1]) | names_word_flags(s, &v[e + 1])) & LEX_STOP) && /* "Sat & Sun" */
+			    !(e - b >= 2 && NAMES_GIVEN(names_word_flags(s, &v[b]))) &&
+			    !(e + 2 < tl->n && NAMES_GIVEN(names_word_flags(s, &v[e + 1])) && names_word_in_name(s, &v[e + 2]))) {
+				/* not "Benjamin Ntim & Kojo Annan": two people */
+				e += 2;
 				continue;
 			}
 			/* particles join names ("Charles de Gaulle"); of / for join an
@@ -462,6 +493,12 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			if (e + 1 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) &&
 			    names_in_list(s, &v[e], names_particles) && names_is_cap(&v[e + 1])) {
 				e += 2;
+				continue;
+			}
+			if (e + 2 < tl->n && v[e].kind == TOK_WORD && !(v[e].flags & TOKF_CAP) && v[e + 1].kind == TOK_WORD &&
+			    names_in_list(s, &v[e], names_particles) && names_in_list(s, &v[e + 1], names_particles) &&
+			    names_is_cap(&v[e + 2])) {
+				e += 3; /* "Botic van de Zandschulp", "Josep de la Cruz" */
 				continue;
 			}
 			int office = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_TITLE)) != 0;
@@ -476,7 +513,7 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
-			if (e + 2 < tl->n && (joins_body(s, tl, b, e) || joins_thing(s, tl, e))) {
+			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
 			}

@@ -20,7 +20,8 @@ enum name_type {
 	NAME_UNKNOWN = -1, /* capitalised, nothing says what it is */
 	NAME_PERSON = 0,   /* same values as enum entity_type */
 	NAME_ORG = 1,
-	NAME_PLACE = 2
+	NAME_PLACE = 2,
+	NAME_OTHER = 3     /* a work, event, law or product: "Paris Agreement", "Nintendo Switch" */
 };
 
 enum {
@@ -31,7 +32,8 @@ enum {
 	NAMEF_ORG_CTX = 16,  /* after "the" or with an organisation word */
 	NAMEF_NOT_NAME = 32, /* known not to be a name ("(GDP)" after lower-case words) */
 	NAMEF_GUESSED = 64,  /* a person only for want of anything else: no given name known */
-	NAMEF_OFFICE = 128   /* a title word alone: a name only as the surname of someone named in full */
+	NAMEF_OFFICE = 128,  /* a title word alone: a name only as the surname of someone named in full */
+	NAMEF_BODY = 256     /* the words around say a body: "the boss of X", "X's shares", "X, a consulting firm" */
 };
 
 struct name_span {

@@ -152,12 +152,32 @@ int article_add_link(struct article *a, const char *url, const char *text)
 	return (int)++a->n_links;
 }
 
+static void entity_clear(struct entity *e)
+{
+	for (size_t j = 0; j < e->n_aliases; j++)
+		free(e->aliases[j]);
+	free(e->aliases);
+	free(e->name);
+	free(e->role);
+	free(e->mentions);
+}
+
+void article_remove_entity(struct article *a, size_t i)
+{
+	if (i >= a->n_entities)
+		return;
+	entity_clear(&a->entities[i]);
+	memmove(&a->entities[i], &a->entities[i + 1], (a->n_entities - i - 1) * sizeof *a->entities);
+	a->n_entities--;
+}
+
 const char *entity_type_name(enum entity_type t)
 {
 	switch (t) {
 	case ENTITY_PERSON: return "person";
 	case ENTITY_ORGANIZATION: return "organization";
 	case ENTITY_PLACE: return "place";
+	case ENTITY_OTHER: return "other";
 	}
 	return "unknown";
 }
@@ -210,15 +230,8 @@ void article_free(struct article *a)
 		free(a->quotes[i].cue);
 	}
 	free(a->quotes);
-	for (size_t i = 0; i < a->n_entities; i++) {
-		struct entity *e = &a->entities[i];
-		for (size_t j = 0; j < e->n_aliases; j++)
-			free(e->aliases[j]);
-		free(e->aliases);
-		free(e->name);
-		free(e->role);
-		free(e->mentions);
-	}
+	for (size_t i = 0; i < a->n_entities; i++)
+		entity_clear(&a->entities[i]);
 	free(a->entities);
 	for (size_t i = 0; i < a->n_links; i++) {
 		free(a->links[i].url);

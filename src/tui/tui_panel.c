@@ -1,6 +1,7 @@
 /*
- * tui_panel.c: the entity panel (people, organisations, places with role and
- * mention count, most mentioned first) and the quotes view.
+ * tui_panel.c: the entity panel (people, organisations, places, then the works,
+ * events and products also named, with role and mention count, most mentioned
+ * first) and the quotes view.
  */
 #include "tui_reader.h"
 #include "tui_theme.h"
@@ -59,8 +60,10 @@ static int is_selectable(const struct panel_row *row)
 
 int panel_build(struct reader *r)
 {
-	static const char *const titles[] = {"People", "Organisations", "Places"};
-	static const enum entity_type order[] = {ENTITY_PERSON, ENTITY_ORGANIZATION, ENTITY_PLACE};
+	/* works, events, laws and products last, in a group of their own: a reader
+	 * looks for who and where first, and "Paris Agreement" is neither */
+	static const char *const titles[] = {"People", "Organisations", "Places", "Also named"};
+	static const enum entity_type order[] = {ENTITY_PERSON, ENTITY_ORGANIZATION, ENTITY_PLACE, ENTITY_OTHER};
 	const struct article *a = r->a;
 	int sel_kind = -1, sel_ref = -1;
 	if (r->panel_sel < r->n_rows) {
@@ -83,7 +86,7 @@ int panel_build(struct reader *r)
 		idx[i] = keys[i].idx;
 	free(keys);
 	int rc = 0;
-	for (int t = 0; t < 3 && !rc; t++) {
+	for (size_t t = 0; t < sizeof order / sizeof *order && !rc; t++) {
 		size_t count = 0;
 		for (size_t i = 0; i < n; i++)
 			count += a->entities[idx[i]].type == order[t];

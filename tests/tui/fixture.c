@@ -113,7 +113,8 @@ static void annotate(struct article *a, const char *annpath)
 				fprintf(stderr, "fixture: quotation not in the text: %s\n", f[1]);
 		} else if (line[0] == 'E' && nf == 4) {
 			enum entity_type ty = !strcmp(f[0], "person") ? ENTITY_PERSON
-			                    : !strcmp(f[0], "place") ? ENTITY_PLACE : ENTITY_ORGANIZATION;
+			                    : !strcmp(f[0], "place") ? ENTITY_PLACE
+			                    : !strcmp(f[0], "other") ? ENTITY_OTHER : ENTITY_ORGANIZATION;
 			struct entity *e = article_add_entity(a, f[1], ty);
 			if (!e || (strcmp(f[2], "-") && article_set(&e->role, f[2], strlen(f[2]))))
 				die("out of memory");
