@@ -68,9 +68,9 @@ int analysis_worker_start(const char *store_path, struct analysis_worker **out, 
 int analysis_worker_finish(struct analysis_worker *w, size_t *done, char *err, size_t errlen);
 /*
  * on = 1: the worker writes nothing until called with 0 (or finished); it
- * analyses one batch per thread meanwhile. A refresh holds it while its
- * items are being stored, which would otherwise wait for the analysis's
- * writes (a second of a four-second refresh, measured).
+ * analyses one batch per thread meanwhile. A refresh holds it while feeds
+ * arrive (store_sink_hold_analysis()): its items' writes would otherwise
+ * wait for the analysis's (a second of a four-second refresh, measured).
  */
 void analysis_worker_hold(struct analysis_worker *w, int on);
 
@@ -296,6 +296,14 @@ struct store_sink *store_sink_new(struct store *s);
 /* Fills sink's callbacks and context with k. */
 void store_sink_fill(struct store_sink *k, struct refresh_sink *sink);
 void store_sink_free(struct store_sink *k);
+/*
+ * Holds the analysis worker w (borrowed; NULL: none) back while feeds
+ * arrive (analysis_worker_hold()), letting it write once none has come for
+ * 100 ms, so the items' writes never wait for the analysis's and a slow
+ * server does not keep every other article from being analysed. The caller
+ * releases the hold once the refresh is over.
+ */
+void store_sink_hold_analysis(struct store_sink *k, struct analysis_worker *w);
 
 /*
  * sync.h: subscriptions, items and read state from an aggregator (Tiny Tiny

@@ -224,7 +224,7 @@ int cmd_refresh(int argc, char **argv)
 	o.feeds_path = path;
 	struct refresh_summary sum;
 	memset(&sum, 0, sizeof sum);
-	analysis_worker_hold(worker, 1); /* items browsable first: the analysis writes once they are */
+	store_sink_hold_analysis(ssink, worker); /* items browsable first: the analysis writes between feeds */
 	int failed = refresh_run(&fl, &o, &sink, &sum, err, sizeof err);
 	analysis_worker_hold(worker, 0);
 	if (failed) {

@@ -105,9 +105,10 @@ int analysis_on_open(struct store *s, long long id, struct article *a, char *err
  * of the articles (id modulo the threads), so one analyses while the other
  * writes. Each analyses whatever waits, naps when nothing does, and once
  * told the refresh is over finishes what is left and stops. While the
- * refresh holds it (analysis_worker_hold()) a thread analyses one batch and
- * waits to write it: the items' own writes, which make them browsable, never
- * queue behind the analysis's, and the fetch keeps its core. (Threads
+ * refresh holds it (analysis_worker_hold(): feeds are arriving) a thread
+ * analyses one batch and waits to write it: the items' own writes, which
+ * make them browsable, never queue behind the analysis's, and the fetch
+ * keeps its core. (Threads
  * niced instead still took the write lock for a second of a four-second
  * refresh, and a busy machine starved them after it.)
  */

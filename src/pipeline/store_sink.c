@@ -19,6 +19,8 @@
 
 /* A batch's longest life: how late new items may show in a reader running beside the refresh. */
 #define SINK_BATCH_MS 200
+/* No feed for this long: the refresh waits for the network, and the analysis may write meanwhile. */
+#define SINK_QUIET_MS 100
 
 struct seen {
 	char *url;            /* a feed's URL as refresh named it */
@@ -36,6 +38,8 @@ struct store_sink {
 	double batch_t0;      /* when the open batch began (clock_seconds()) */
 	size_t batch_feeds;   /* feeds written in the open batch */
 	char batch_err[256];  /* why a batch could not be committed, reported by finish */
+	struct analysis_worker *worker; /* held back while feeds arrive (store_sink_hold_analysis()), or NULL */
+	double last_feed;     /* when the last feed arrived (clock_seconds()) */
 };
 
 struct store_sink *store_sink_new(struct store *s)
@@ -180,6 +184,9 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
                           struct refresh_counts *counts, char *err, size_t errlen)
 {
 	struct store_sink *k = ctx;
+	k->last_feed = clock_seconds();
+	if (k->worker) /* the items first: the analysis writes when feeds stop coming for a while */
+		analysis_worker_hold(k->worker, 1);
 	if (!store_batch_open(k->store)) {
 		if (store_batch_begin(k->store, err, errlen))
 			return -1;
@@ -198,16 +205,36 @@ static int sink_feed_done(void *ctx, const struct refresh_result *r, const struc
 	return rc;
 }
 
+/* Milliseconds from now until t seconds after since (at least 1), or 0 when that is past. */
+static long ms_until(double since, double t)
+{
+	double left = t - (clock_seconds() - since);
+	return left > 0 ? (long)(left * 1000) + 1 : 0;
+}
+
 static long sink_idle(void *ctx)
 {
 	struct store_sink *k = ctx;
-	if (!store_batch_open(k->store))
+	long wait;
+	if (store_batch_open(k->store)) {
+		if ((wait = ms_until(k->batch_t0, SINK_BATCH_MS / 1000.0)) > 0)
+			return wait;
+		batch_commit(k);
+	}
+	if (!k->worker)
 		return -1;
-	double left = SINK_BATCH_MS / 1000.0 - (clock_seconds() - k->batch_t0);
-	if (left > 0)
-		return (long)(left * 1000) + 1;
-	batch_commit(k);
+	if ((wait = ms_until(k->last_feed, SINK_QUIET_MS / 1000.0)) > 0)
+		return wait;
+	analysis_worker_hold(k->worker, 0); /* a slow server keeps the others' articles waiting no longer */
 	return -1;
+}
+
+void store_sink_hold_analysis(struct store_sink *k, struct analysis_worker *w)
+{
+	k->worker = w;
+	k->last_feed = clock_seconds();
+	if (w)
+		analysis_worker_hold(w, 1);
 }
 
 static int sink_finish(void *ctx, char *err, size_t errlen)
