@@ -3,7 +3,8 @@
 # SIGKILL at random moments of the fetch and of the analysis phase leaves a sound store that
 # loses nothing committed, and the next refresh analyses every article; readers and writers
 # running beside a refresh never see "database is locked"; the analysis stored after the
-# refresh equals `show --json` of the same item's text.
+# refresh equals `show --json` of the same item's text; while a slow server is awaited, the
+# articles already stored are analysed.
 #   REFRESH_KILL_ROUNDS (default 6; 30 for the issue's note) sets how many kills.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/netlib.sh"
@@ -125,3 +126,24 @@ else skip refresh_phases_status_shows_waiting "no kill left articles waiting thi
 expect_eq refresh_phases_kills_sound_and_resumed 0 "$lost"
 if [ "$in_analysis" -gt 0 ] && [ "$in_fetch" -gt 0 ]; then ok refresh_phases_kills_hit_both_phases
 else skip refresh_phases_kills_hit_both_phases "the kills missed a phase this time ($in_fetch fetch, $in_analysis analysis): timing on a loaded machine"; fi
+
+# 5. a slow server: while the refresh waits for its feed, the others' articles are analysed
+# (the analysis holds back only while feeds arrive), not all after the last feed
+sed '1s/$/?delay=3000/' "$TMP/feeds0" >"$DATELINE_CONFIG_DIR/feeds"
+rm -rf "$DATELINE_DATA_DIR"
+"$BIN" refresh --quiet --jobs 4 >/dev/null 2>"$TMP/slow.err" &
+rpid=$!
+early=0
+while kill -0 "$rpid" 2>/dev/null; do
+	sleep 0.1
+	[ -f "$DB" ] || continue
+	# analysed articles while the slow feed's items are not stored yet
+	n=$(q "SELECT (SELECT count(*) FROM items WHERE analysed = 1 AND guid NOT LIKE 'bench0-%')
+		* ((SELECT count(*) FROM items WHERE guid LIKE 'bench0-%') = 0)" 2>/dev/null)
+	[ "${n:-0}" -gt 0 ] && early=$n
+done
+wait "$rpid"
+expect_eq refresh_phases_slow_feed_exit 0 $?
+echo "# $early articles analysed while the slow feed was awaited"
+expect_eq refresh_phases_analysed_while_waiting 1 "$([ "$early" -gt 0 ] && echo 1 || echo 0)"
+expect_eq refresh_phases_slow_feed_all_analysed "$TOTAL 0" "$(q 'SELECT count(*) FROM items') $(q 'SELECT count(*) FROM items WHERE analysed = 0')"
