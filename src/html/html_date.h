@@ -36,8 +36,19 @@ int html_date_in_page(xmlNode *root, const char *url, char *out, size_t cap);
  */
 int html_date_find(const char *text, char *out, size_t cap);
 
-/* The month (1-12) the word w[0..len) names in one of those languages
- * (full or cut to three letters or more, "Sept", "März"), or 0. */
-int html_date_month(const char *w, size_t len);
+/*
+ * Where the html stage finds a date and the one date parser (decode.h
+ * date_parse_forms() with the page forms) reads it: the whole day written in
+ * s[0..len), as YYYY-MM-DD in out (cap >= 11) when its year is one of
+ * first_year..last_year. 0, or -1 when s[0..len) is no such date.
+ */
+int html_date_day(const char *s, size_t len, int first_year, int last_year, char *out, size_t cap);
+/* The years a date written in a page's text may name: older or later ones are something else. */
+#define NEWS_FIRST_YEAR 1990
+#define NEWS_LAST_YEAR 2100
+
+/* The length of a numeric date at s ("25.08.2015", "2018/4/5": three runs of
+ * digits between two of one separator of ". / -"), else 0. */
+size_t html_date_numeric_len(const char *s);
 
 #endif
