@@ -170,17 +170,13 @@ static int day_of(const char *tok)
 	return 0;
 }
 
-/* 0 when the fields name a real day (the time of day aside). */
-static int real_day(const struct date_fields *t)
-{
-	return t->year >= 1 && t->day >= 1 && t->day <= calendar_month_days(t->year, t->month) ? 0 : -1;
-}
-
 /*
- * DATE_NUMERIC_ANY: "2015.08.25", "2018/4/5", "25.08.2015", "8/25/2015", one
- * separator of ". / -" twice, the year of four digits first or last.
+ * Perforce's "2006/09/15" (the year first, "/"), and with DATE_NUMERIC_ANY
+ * "2015.08.25", "2018-4-5", "25.08.2015", "8/25/2015": one separator of
+ * ". / -" twice, the year of four digits first or last. Fills the date of
+ * *t only when it is a real day.
  */
-static int read_numeric(const char *tok, struct date_fields *t)
+static int read_numeric(const char *tok, unsigned forms, struct date_fields *t)
 {
 	const char *p = tok;
 	int v[3], len[3];
@@ -195,26 +191,32 @@ static int read_numeric(const char *tok, struct date_fields *t)
 			return -1;
 		sep = *p++;
 	}
-	if (*p)
+	if (*p || (!(forms & DATE_NUMERIC_ANY) && (sep != '/' || len[0] != 4)))
 		return -1;
+	int y, m, d;
 	if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
-		t->year = v[0];
-		t->month = v[1];
-		t->day = v[2];
+		y = v[0];
+		m = v[1];
+		d = v[2];
 	} else if (len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
 		/* day first, as most of the world writes it; month first where a "/" date cannot be day first */
-		t->year = v[2];
-		t->month = v[1];
-		t->day = v[0];
-		if (sep == '/' && real_day(t)) {
-			t->month = v[0];
-			t->day = v[1];
+		y = v[2];
+		m = v[1];
+		d = v[0];
+		if (sep == '/' && (d < 1 || d > calendar_month_days(y, m))) {
+			m = v[0];
+			d = v[1];
 		}
 	} else {
 		return -1;
 	}
+	if (y < 1 || d < 1 || d > calendar_month_days(y, m))
+		return -1;
+	t->year = y;
+	t->month = m;
+	t->day = d;
 	t->precision = DATE_DAY;
-	return real_day(t);
+	return 0;
 }
 
 /*
@@ -239,11 +241,7 @@ static int read_words(const char *s, unsigned forms, struct date_fields *t)
 	memset(t, 0, sizeof *t);
 	if (i < n && is_weekday(tok[i]))
 		i++;
-	if (forms & DATE_NUMERIC_ANY && i < n && !read_numeric(tok[i], t)) {
-		i++;
-	} else if (i < n && strchr(tok[i], '/')) { /* Perforce: 2006/09/15 */
-		if (sscanf(tok[i], "%4d/%2d/%2d", &t->year, &t->month, &t->day) != 3)
-			return -1;
+	if (i < n && !read_numeric(tok[i], forms, t)) { /* Perforce: 2006/09/15 */
 		i++;
 	} else if (i + 1 < n && (day = day_of(tok[i])) && month_of(tok[i + 1], forms)) {
 		t->day = day;
