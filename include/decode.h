@@ -221,8 +221,9 @@ size_t entity_decode(const char *s, size_t len, uint32_t *cp);
  * after the month), asctime(), JavaScript's Date string, Perforce's
  * "2006/09/15", dates in English words as datelines and pages write them
  * ("March 17, 2025", "Tuesday, 5th January", "July 24", "June 2022"), and the
- * Greek, Hungarian and Korean (Nate, OnBlog) forms feedparser knows. Keeps no
- * state; an unknown zone name reads as UTC.
+ * Greek, Hungarian and Korean (Nate, OnBlog) forms feedparser knows; and, for
+ * pages only (date_parse_forms()), numeric dates any way round and month
+ * names in eight languages. Keeps no state; an unknown zone name reads as UTC.
  */
 struct moment;
 struct date_fields;

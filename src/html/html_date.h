@@ -1,6 +1,8 @@
 /*
- * html_date.h: finding the dates web pages write, as ISO 8601 text. Their
- * time is the one date parser's (decode.h date_read()) once one is found.
+ * html_date.h: finding the dates web pages write, as ISO 8601 text. The
+ * html stage only finds where a date is written; reading it (which day, is it
+ * a real one) is the one date parser's (decode.h date_parse_forms(), then
+ * date_read() for its time).
  */
 #ifndef DATELINE_HTML_DATE_H
 #define DATELINE_HTML_DATE_H
@@ -11,8 +13,9 @@
 /*
  * Normalises a date as written in metadata ("2018-04-05T06:00",
  * "Thu, 05 Apr 2018 06:00:00 GMT", "April 5, 2018", "2018/04/05") to ISO 8601
- * in out (cap >= 11): the full timestamp when given as ISO, else YYYY-MM-DD.
- * Returns 0, or -1 when it is not a date.
+ * in out (cap >= 11): the full timestamp when given as ISO, else YYYY-MM-DD;
+ * failing those, the first whole date among other words (html_date_find()).
+ * Years 1900-2200. Returns 0, or -1 when it is not a date.
  */
 int html_date_iso(const char *in, char *out, size_t cap);
 

@@ -3,10 +3,11 @@
 #include "html_byline.h"
 #include "html_date.h"
 
-static void expect_date(const char *text, const char *want)
+/* reader(text) gives want (NULL: no date). */
+static void expect_read(int (*reader)(const char *, char *, size_t), const char *text, const char *want)
 {
 	char out[40] = "";
-	int rc = html_date_find(text, out, sizeof out);
+	int rc = reader(text, out, sizeof out);
 	if (!want) {
 		if (rc == 0)
 			fail_msg("'%s' read as %s", text, out);
@@ -16,6 +17,9 @@ static void expect_date(const char *text, const char *want)
 		fail_msg("'%s': no date found", text);
 	assert_string_equal(out, want);
 }
+
+static void expect_date(const char *text, const char *want) { expect_read(html_date_find, text, want); }
+static void expect_iso(const char *text, const char *want) { expect_read(html_date_iso, text, want); }
 
 static void test_dates_in_text(void **state)
 {
@@ -47,20 +51,6 @@ static void test_dates_in_text(void **state)
 	expect_date("am 25.08.1989", NULL); /* older than news on the web */
 	expect_date("1 J\xC3\xA4nner 2013", "2013-01-01");
 	expect_date("3 giugno del 2019", "2019-06-03");
-}
-
-static void expect_iso(const char *in, const char *want)
-{
-	char out[40] = "";
-	int rc = html_date_iso(in, out, sizeof out);
-	if (!want) {
-		if (rc == 0)
-			fail_msg("'%s' read as %s", in, out);
-		return;
-	}
-	if (rc)
-		fail_msg("'%s': no date", in);
-	assert_string_equal(out, want);
 }
 
 /* Dates in metadata, read by the one date parser once found. */
