@@ -82,7 +82,7 @@ int html_date_only(const char *text)
 			return 0; /* a word of a name (other scripts' letters included) */
 	}
 	char iso[40];
-	return labelled || !html_date_iso(text, iso, sizeof iso) || !html_date_find(text, iso, sizeof iso) ||
+	return labelled || !html_date_iso(text, iso, sizeof iso) || /* a date among other words too */
 	       !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
 
