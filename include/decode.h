@@ -221,8 +221,9 @@ size_t entity_decode(const char *s, size_t len, uint32_t *cp);
  * after the month), asctime(), JavaScript's Date string, Perforce's
  * "2006/09/15", dates in English words as datelines and pages write them
  * ("March 17, 2025", "Tuesday, 5th January", "July 24", "June 2022"), and the
- * Greek, Hungarian and Korean (Nate, OnBlog) forms feedparser knows. Keeps no
- * state; an unknown zone name reads as UTC.
+ * Greek, Hungarian and Korean (Nate, OnBlog) forms feedparser knows; and, for
+ * pages only (date_parse_forms()), numeric dates any way round and month
+ * names in eight languages. Keeps no state; an unknown zone name reads as UTC.
  */
 struct moment;
 struct date_fields;
@@ -234,6 +235,32 @@ struct date_fields;
  * form it knows (31 June, 29 February 2025, hour 25; *t zeroed, DATE_NONE).
  */
 int date_parse(const char *s, struct date_fields *t);
+
+/*
+ * Forms only pages write, which a feed's date must not take (feedparser
+ * reads none of them): date_parse_forms() reads them besides date_parse()'s.
+ */
+enum date_forms {
+	DATE_FORMS_FEED = 0,
+	/* numeric dates any way round: "2015.08.25", "2018/4/5", "2018-4-5", day
+	 * first "25.08.2015", "25/08/2015", and month first "8/25/2015" where a
+	 * "/" date cannot be day first; a four-digit year, optionally a time after */
+	DATE_NUMERIC_ANY = 1 << 0,
+	/* month names in German, French, Spanish, Italian, Portuguese, Dutch and
+	 * Polish beside English's (date_month_name()): "5 Mai 2020", "7 février 2021" */
+	DATE_MONTHS_EUROPE = 1 << 1,
+	DATE_FORMS_PAGE = DATE_NUMERIC_ANY | DATE_MONTHS_EUROPE,
+};
+
+/* date_parse() reading also the forms given (enum date_forms, or-ed). */
+int date_parse_forms(const char *s, unsigned forms, struct date_fields *t);
+
+/*
+ * The month (1-12) the word w[0..len) names in English, German, French,
+ * Spanish, Italian, Portuguese, Dutch or Polish (full, genitive or cut to
+ * three letters or more: "Sept", "März", "stycznia"), any case, or 0.
+ */
+int date_month_name(const char *w, size_t len);
 
 /* date_parse() to the model's form: the UTC time and the precision. 0, or -1 with *m unknown (MOMENT_UNKNOWN). */
 int date_read(const char *s, struct moment *m);

@@ -122,8 +122,9 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 2 && (((last & LEX_PLACE_LAST) && !(first & LEX_ORG_WORD)) ||
 	                   ((first & LEX_PLACE_FIRST) && !(last & LEX_ORG_WORD))))
 		return NAME_PLACE; /* "Congo Basin", "Lake Victoria", but "Sierra Nevada Corporation", "Frente Amplio Sur" */
-	if (e - b >= 2 && (last & LEX_DEMONYM))
-		return NAME_UNKNOWN; /* "South Sudanese" */
+	if (e - b >= 2 && (last & LEX_DEMONYM) &&
+	    !(e - b == 2 && NAMES_GIVEN(first) && (last & LEX_PROPER) && !(first & (LEX_ANY_PLACE | LEX_TOWN))))
+		return NAME_UNKNOWN; /* "South Sudanese", but "Thomas White", "Rebecca English": a given name and a surname */
 	if (e - b >= 2 && (last & LEX_THING) && !(last & LEX_ORG_WORD))
 		return (first & LEX_THING) ? NAME_UNKNOWN : NAME_OTHER; /* "Paris Agreement", "Nobel Prize"; "Pro Max" is a cut */
 	for (size_t k = b; k < e; k++)

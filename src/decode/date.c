@@ -93,12 +93,12 @@ static int zone(const char *tok, int *off)
 	return 0;
 }
 
-static int month_of(const char *tok)
+static int month_of(const char *tok, unsigned forms)
 {
 	size_t l = strlen(tok);
 	if (l && tok[l - 1] == '.')
 		l--;
-	return calendar_month(tok, l);
+	return forms & DATE_MONTHS_EUROPE ? date_month_name(tok, l) : calendar_month(tok, l);
 }
 
 static int is_weekday(const char *tok)
@@ -171,12 +171,61 @@ static int day_of(const char *tok)
 }
 
 /*
+ * Perforce's "2006/09/15" (the year first, "/"), and with DATE_NUMERIC_ANY
+ * "2015.08.25", "2018-4-5", "25.08.2015", "8/25/2015": one separator of
+ * ". / -" twice, the year of four digits first or last. Fills the date of
+ * *t only when it is a real day.
+ */
+static int read_numeric(const char *tok, unsigned forms, struct date_fields *t)
+{
+	const char *p = tok;
+	int v[3], len[3];
+	char sep = 0;
+	for (int k = 0; k < 3; k++) {
+		len[k] = digits(&p, 4, &v[k]);
+		if (!len[k] || isdigit((unsigned char)*p))
+			return -1;
+		if (k == 2)
+			break;
+		if (!*p || !strchr("./-", *p) || (sep && *p != sep))
+			return -1;
+		sep = *p++;
+	}
+	if (*p || (!(forms & DATE_NUMERIC_ANY) && (sep != '/' || len[0] != 4)))
+		return -1;
+	int y, m, d;
+	if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
+		y = v[0];
+		m = v[1];
+		d = v[2];
+	} else if (len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
+		/* day first, as most of the world writes it; month first where a "/" date cannot be day first */
+		y = v[2];
+		m = v[1];
+		d = v[0];
+		if (sep == '/' && (d < 1 || d > calendar_month_days(y, m))) {
+			m = v[0];
+			d = v[1];
+		}
+	} else {
+		return -1;
+	}
+	if (y < 1 || d < 1 || d > calendar_month_days(y, m))
+		return -1;
+	t->year = y;
+	t->month = m;
+	t->day = d;
+	t->precision = DATE_DAY;
+	return 0;
+}
+
+/*
  * Dates in words, tokens separated by spaces and commas: RFC 822 and its
  * relatives ("Tue, 04 Mar 2025 09:30:00 +0100", asctime, JavaScript's Date,
  * Perforce's "2006/09/15") and the forms datelines and pages write
  * ("March 17, 2025", "5th January", "July 24", "June 2022").
  */
-static int read_words(const char *s, struct date_fields *t)
+static int read_words(const char *s, unsigned forms, struct date_fields *t)
 {
 	char buf[128], *tok[12];
 	int n = 0;
@@ -192,13 +241,11 @@ static int read_words(const char *s, struct date_fields *t)
 	memset(t, 0, sizeof *t);
 	if (i < n && is_weekday(tok[i]))
 		i++;
-	if (i < n && strchr(tok[i], '/')) { /* Perforce: 2006/09/15 */
-		if (sscanf(tok[i], "%4d/%2d/%2d", &t->year, &t->month, &t->day) != 3)
-			return -1;
+	if (i < n && !read_numeric(tok[i], forms, t)) { /* Perforce: 2006/09/15 */
 		i++;
-	} else if (i + 1 < n && (day = day_of(tok[i])) && month_of(tok[i + 1])) {
+	} else if (i + 1 < n && (day = day_of(tok[i])) && month_of(tok[i + 1], forms)) {
 		t->day = day;
-		t->month = month_of(tok[i + 1]);
+		t->month = month_of(tok[i + 1], forms);
 		i += 2;
 		if (i == n) { /* "24 July": no year */
 			t->precision = DATE_NO_YEAR;
@@ -207,8 +254,8 @@ static int read_words(const char *s, struct date_fields *t)
 		if (year_of(tok[i], &t->year))
 			return -1;
 		i++;
-	} else if (i + 1 < n && month_of(tok[i]) && (day = day_of(tok[i + 1]))) {
-		t->month = month_of(tok[i]);
+	} else if (i + 1 < n && month_of(tok[i], forms) && (day = day_of(tok[i + 1]))) {
+		t->month = month_of(tok[i], forms);
 		t->day = day;
 		i += 2;
 		if (i == n) { /* "July 24": no year */
@@ -229,8 +276,8 @@ static int read_words(const char *s, struct date_fields *t)
 				return -1;
 			return 0;
 		}
-	} else if (i + 2 == n && month_of(tok[i]) && strlen(tok[i + 1]) == 4 && !year_of(tok[i + 1], &t->year)) {
-		t->month = month_of(tok[i]); /* "June 2022": a month, no day */
+	} else if (i + 2 == n && month_of(tok[i], forms) && strlen(tok[i + 1]) == 4 && !year_of(tok[i + 1], &t->year)) {
+		t->month = month_of(tok[i], forms); /* "June 2022": a month, no day */
 		t->day = 1;
 		t->precision = DATE_MONTH;
 		return 0;
@@ -326,6 +373,11 @@ static int holds(int rc, const struct date_fields *t)
 
 int date_parse(const char *s, struct date_fields *t)
 {
+	return date_parse_forms(s, DATE_FORMS_FEED, t);
+}
+
+int date_parse_forms(const char *s, unsigned forms, struct date_fields *t)
+{
 	char in[128], tr[128];
 	memset(t, 0, sizeof *t);
 	if (!s)
@@ -339,7 +391,7 @@ int date_parse(const char *s, struct date_fields *t)
 		return -1;
 	memcpy(in, s, l);
 	in[l] = '\0';
-	if (!calendar_iso_read(in, t) || !holds(read_words(in, t), t))
+	if (!calendar_iso_read(in, t) || !holds(read_words(in, forms, t), t))
 		return 0;
 	int ascii = 1;
 	for (const char *c = in; *c; c++)
@@ -348,7 +400,7 @@ int date_parse(const char *s, struct date_fields *t)
 		if (!holds(read_korean(in, t), t))
 			return 0;
 		if (!translate(in, greek, sizeof greek / sizeof *greek, tr, sizeof tr) && strcmp(tr, in) &&
-		    !holds(read_words(tr, t), t))
+		    !holds(read_words(tr, forms, t), t))
 			return 0;
 		if (!translate(in, hungarian, sizeof hungarian / sizeof *hungarian, tr, sizeof tr) && strcmp(tr, in) &&
 		    !calendar_iso_read(tr, t))

@@ -2,17 +2,15 @@
 #include "html_date.h"
 #include "html_dom.h"
 #include "base.h"
+#include "decode.h"
 
 #include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static int valid_ymd(int y, int mo, int d)
-{
-	return y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-}
+/* The years a date in a page's metadata may name. */
+#define META_FIRST_YEAR 1900
+#define META_LAST_YEAR 2200
 
 int html_date_iso(const char *in, char *out, size_t cap)
 {
@@ -20,11 +18,10 @@ int html_date_iso(const char *in, char *out, size_t cap)
 		return -1;
 	while (isspace((unsigned char)*in))
 		in++;
-	int y, mo, d, n = 0;
-	char s1, s2;
-	if (sscanf(in, "%4d%c%2d%c%2d%n", &y, &s1, &mo, &s2, &d, &n) == 5 && s1 == s2 &&
-	    (s1 == '-' || s1 == '/' || s1 == '.') && valid_ymd(y, mo, d) && isdigit((unsigned char)in[0])) {
-		if (s1 == '-' && n == 10 && (in[10] == 'T' || in[10] == ' ') && isdigit((unsigned char)in[11])) {
+	/* a numeric date, the year first, at the start ("2018-04-05T06:00", "2018/4/5 ...") */
+	size_t n = html_date_numeric_len(in);
+	if (n && strspn(in, "0123456789") == 4 && !html_date_day(in, n, META_FIRST_YEAR, META_LAST_YEAR, out, cap)) {
+		if (in[4] == '-' && n == 10 && (in[10] == 'T' || in[10] == ' ') && isdigit((unsigned char)in[11])) {
 			/* keep the full timestamp, as far as it is made of ISO characters */
 			size_t k = 0;
 			for (const char *p = in; *p && k < cap - 1 && k < 35; p++, k++) {
@@ -33,43 +30,16 @@ int html_date_iso(const char *in, char *out, size_t cap)
 				out[k] = k == 10 ? 'T' : *p;
 			}
 			out[k] = '\0';
-			return 0;
 		}
-		snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
 		return 0;
 	}
-	if (sscanf(in, "%4d%2d%2d", &y, &mo, &d) == 3 && isdigit((unsigned char)in[7]) && valid_ymd(y, mo, d)) {
-		snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
+	/* "20180405", maybe a time of day run on */
+	if (strspn(in, "0123456789") >= 8 && !html_date_day(in, 8, META_FIRST_YEAR, META_LAST_YEAR, out, cap))
 		return 0;
-	}
-	/* Words: a month name, a day and a year in any order ("Thu, 05 Apr 2018", "April 5, 2018"). */
-	y = mo = d = 0;
-	for (const char *p = in; *p && p - in < 80;) {
-		if (isalpha((unsigned char)*p)) {
-			const char *w = p;
-			while (isalpha((unsigned char)*p))
-				p++;
-			if (!mo && p - w >= 3)
-				mo = calendar_month(w, 3); /* "Thursday" aside, a word's first three letters name its month */
-		} else if (isdigit((unsigned char)*p)) {
-			const char *w = p;
-			while (isdigit((unsigned char)*p))
-				p++;
-			int v = atoi(w);
-			if (*p == ':')
-				continue; /* a time of day */
-			if (p - w == 4 && !y)
-				y = v;
-			else if (p - w <= 2 && !d)
-				d = v;
-		} else {
-			p++;
-		}
-	}
-	if (!valid_ymd(y, mo, d))
-		return -1;
-	snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
-	return 0;
+	/* "Thu, 05 Apr 2018 06:00:00 GMT", "April 5, 2018", then a date written among other words */
+	if (!html_date_day(in, strlen(in), META_FIRST_YEAR, META_LAST_YEAR, out, cap))
+		return 0;
+	return html_date_find(in, out, cap);
 }
 
 /* 1 when text is a date and nothing else ("March 17, 2025", "Updated 10:05 am"):
@@ -104,7 +74,7 @@ int html_date_only(const char *text)
 				known = 0;
 		}
 		if (!known && wl >= 3)
-			known = html_date_month(w, wl) != 0;
+			known = date_month_name(w, wl) != 0;
 		for (const char *const *d = publishing; *d && !known; d++)
 			if (wl == strlen(*d) && !strncasecmp(w, *d, wl))
 				known = labelled = 1;
@@ -112,7 +82,7 @@ int html_date_only(const char *text)
 			return 0; /* a word of a name (other scripts' letters included) */
 	}
 	char iso[40];
-	return labelled || !html_date_iso(text, iso, sizeof iso) || !html_date_find(text, iso, sizeof iso) ||
+	return labelled || !html_date_iso(text, iso, sizeof iso) || /* a date among other words too */
 	       !strpbrk(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
 
@@ -157,15 +127,10 @@ static int date_in_url(const char *url, char *out, size_t cap)
 	if (!p || !(p = strchr(p + 3, '/')))
 		return -1;
 	for (; *p; p++) {
-		int y, m, d, n = 0;
-		char s1, s2;
-		if (*p != '/' || sscanf(p + 1, "%4d%c%2d%c%2d%n", &y, &s1, &m, &s2, &d, &n) != 5 || s1 != s2 ||
-		    (s1 != '/' && s1 != '-') || isdigit((unsigned char)p[1 + n]))
+		if (*p != '/' || strspn(p + 1, "0123456789") != 4 || (p[5] != '/' && p[5] != '-'))
 			continue;
-		if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+		if (!html_date_day(p + 1, html_date_numeric_len(p + 1), NEWS_FIRST_YEAR, NEWS_LAST_YEAR, out, cap))
 			return 0;
-		}
 	}
 	return -1;
 }

@@ -8,64 +8,13 @@
  */
 #include "html_date.h"
 #include "base.h"
+#include "decode.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* Month names, full (genitive where a language declines them), lower case;
- * any prefix of three letters or more names the month too ("Sept", "janv"). */
-static const struct {
-	const char *name;
-	int month;
-} months[] = {
-	/* English is the shared calendar's (base.h calendar_month()) */
-	/* German */
-	{"januar", 1}, {"j\xC3\xA4nner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3}, {"mrz", 3}, {"mai", 5},
-	{"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
-	/* French */
-	{"janvier", 1}, {"f\xC3\xA9vrier", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
-	{"juillet", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-	{"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"decembre", 12},
-	/* Spanish, Italian, Portuguese */
-	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-	{"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-	{"noviembre", 11}, {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4},
-	{"maggio", 5}, {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
-	{"dicembre", 12}, {"janeiro", 1}, {"fevereiro", 2}, {"mar\xC3\xA7o", 3}, {"maio", 5},
-	{"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-	/* Dutch */
-	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-	/* Polish, genitive then nominative */
-	{"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
-	{"lipca", 7}, {"sierpnia", 8}, {"wrze\xC5\x9Bnia", 9}, {"pa\xC5\xBA" "dziernika", 10},
-	{"listopada", 11}, {"grudnia", 12}, {"stycze\xC5\x84", 1}, {"luty", 2}, {"marzec", 3},
-	{"kwiecie\xC5\x84", 4}, {"maj", 5}, {"czerwiec", 6}, {"lipiec", 7}, {"sierpie\xC5\x84", 8},
-	{"wrzesie\xC5\x84", 9}, {"pa\xC5\xBA" "dziernik", 10}, {"listopad", 11}, {"grudzie\xC5\x84", 12},
-};
-
-int html_date_month(const char *w, size_t len)
-{
-	char low[32];
-	if (len < 3 || len >= sizeof low)
-		return 0;
-	int english = calendar_month(w, len);
-	if (english)
-		return english;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (char)tolower((unsigned char)w[i]);
-	/* capital umlauts and accents in UTF-8: only the first letter is ever one */
-	if (len >= 2 && (unsigned char)low[0] == 0xC3 && (unsigned char)low[1] >= 0x80 && (unsigned char)low[1] < 0xA0)
-		low[1] = (char)((unsigned char)low[1] + 0x20);
-	for (size_t i = 0; i < sizeof months / sizeof *months; i++) {
-		size_t nl = strlen(months[i].name);
-		if (len <= nl && !strncmp(months[i].name, low, len))
-			return months[i].month;
-	}
-	return 0;
-}
 
 /* Words that may stand between a date's parts ("5 de enero de 2020", "le 5 mai"). */
 static int filler(const char *w, size_t len)
@@ -75,12 +24,6 @@ static int filler(const char *w, size_t len)
 		if (strlen(*f) == len && !strncasecmp(w, *f, len))
 			return 1;
 	return 0;
-}
-
-static int valid(int y, int m, int d)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
 
 enum { T_NUM, T_WORD };
@@ -123,44 +66,48 @@ static int tokenize(const char *text, struct tok *t)
 	return n;
 }
 
-static int write_day(int y, int m, int d, char *out, size_t cap)
+int html_date_day(const char *s, size_t len, int first_year, int last_year, char *out, size_t cap)
 {
-	if (!valid(y, m, d))
+	char in[128];
+	struct date_fields t;
+	if (len >= sizeof in)
 		return -1;
-	snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+	memcpy(in, s, len);
+	in[len] = '\0';
+	if (date_parse_forms(in, DATE_FORMS_PAGE, &t) || t.precision < DATE_DAY || t.year < first_year ||
+	    t.year > last_year)
+		return -1;
+	snprintf(out, cap, "%04d-%02d-%02d", t.year, t.month, t.day);
 	return 0;
 }
 
-/* Numeric dates at s: "25.08.2015", "5/8/2015", "2015-08-25". 0 when one is found. */
-static int numeric_at(const char *s, char *out, size_t cap)
+size_t html_date_numeric_len(const char *s)
 {
-	int a, b, c, n = 0;
-	char s1, s2;
-	if (sscanf(s, "%4d%c%2d%c%4d%n", &a, &s1, &b, &s2, &c, &n) != 5 || s1 != s2 ||
-	    !strchr("./-", s1) || isdigit((unsigned char)s[n]))
-		return -1;
-	size_t la = strspn(s, "0123456789");
-	if (la == 4)
-		return write_day(a, b, c, out, cap);
-	if (la > 2 || c < 1000)
-		return -1;
-	/* day first, as most of the world writes it; month first where day-first cannot be */
-	if (!write_day(c, b, a, out, cap))
+	size_t n = strspn(s, "0123456789");
+	if (!n || !s[n] || !strchr("./-", s[n]))
 		return 0;
-	return s1 == '/' ? write_day(c, a, b, out, cap) : -1;
+	char sep = s[n];
+	size_t b = strspn(s + n + 1, "0123456789");
+	if (!b || s[n + 1 + b] != sep)
+		return 0;
+	n += 1 + b + 1;
+	size_t c = strspn(s + n, "0123456789");
+	return c ? n + c : 0;
 }
 
 int html_date_find(const char *text, char *out, size_t cap)
 {
 	if (!text || cap < 11)
 		return -1;
+	/* "25.08.2015", "5/8/2015", "2015-08-25" */
 	for (const char *p = text; *p; p++)
-		if (isdigit((unsigned char)*p) && (p == text || !isdigit((unsigned char)p[-1])) && !numeric_at(p, out, cap))
+		if (isdigit((unsigned char)*p) && (p == text || !isdigit((unsigned char)p[-1])) &&
+		    !html_date_day(p, html_date_numeric_len(p), NEWS_FIRST_YEAR, NEWS_LAST_YEAR, out, cap))
 			return 0;
 	struct tok t[MAX_TOKS];
 	int n = tokenize(text, t);
 	for (int i = 0; i < n; i++) {
-		int m = t[i].kind == T_WORD ? html_date_month(t[i].s, t[i].len) : 0;
+		int m = t[i].kind == T_WORD ? date_month_name(t[i].s, t[i].len) : 0;
 		if (!m)
 			continue;
 		/* the day before: "5. Januar 2020", "5 de enero de 2020" */
@@ -178,7 +125,13 @@ int html_date_find(const char *text, char *out, size_t cap)
 			while (j < n && t[j].kind == T_WORD && filler(t[j].s, t[j].len))
 				j++;
 		}
-		if (day && j < n && t[j].kind == T_NUM && t[j].len == 4 && !write_day(t[j].value, m, day, out, cap))
+		if (!day || j >= n || t[j].kind != T_NUM || t[j].len != 4)
+			continue;
+		/* the day, the month and the year found, for the one date parser to read */
+		char words[96];
+		int wl = snprintf(words, sizeof words, "%d %.*s %d", day, (int)t[i].len, t[i].s, t[j].value);
+		if (wl > 0 && (size_t)wl < sizeof words &&
+		    !html_date_day(words, (size_t)wl, NEWS_FIRST_YEAR, NEWS_LAST_YEAR, out, cap))
 			return 0;
 	}
 	return -1;

@@ -233,6 +233,92 @@ static void test_iso_in_base(void **state)
 	assert_true(time == DATE_UNKNOWN);
 }
 
+struct fields_case {
+	const char *in;
+	int year, month, day, hour, minute;
+	enum date_precision precision; /* DATE_NONE: not a date in the page forms either */
+	int feed;                      /* 1 when date_parse() (a feed's date) reads it too */
+};
+
+/* The forms only pages write: read by date_parse_forms(DATE_FORMS_PAGE), left to feeds' date_parse() as feedparser leaves them. */
+static void test_page_forms(void **state)
+{
+	(void)state;
+	static const struct fields_case c[] = {
+		{"2015.08.25", 2015, 8, 25, 0, 0, DATE_DAY, 0},
+		{"2018/4/5", 2018, 4, 5, 0, 0, DATE_DAY, 1}, /* Perforce's form, which feeds read already */
+		{"2018-4-5", 2018, 4, 5, 0, 0, DATE_DAY, 1}, /* ISO's reader is lenient here */
+		{"20180405", 2018, 4, 5, 0, 0, DATE_DAY, 1}, /* ISO's basic form */
+		{"25.08.2015", 2015, 8, 25, 0, 0, DATE_DAY, 0},
+		{"5/8/2015", 2015, 8, 5, 0, 0, DATE_DAY, 0},   /* day first (a feed read it as the year 5 once) */
+		{"8/25/2015", 2015, 8, 25, 0, 0, DATE_DAY, 0},  /* month first where day first cannot be */
+		{"25-08-2015", 2015, 8, 25, 0, 0, DATE_DAY, 0},
+		{"08-25-2015", 0, 0, 0, 0, 0, DATE_NONE, 0},    /* month first only with "/" */
+		{"22.06.2018 10:20", 2018, 6, 22, 10, 20, DATE_TIME, 0},
+		{"Mon, 22.06.2018", 2018, 6, 22, 0, 0, DATE_DAY, 0},
+		{"29.02.2020", 2020, 2, 29, 0, 0, DATE_DAY, 0},
+		{"29.02.2021", 0, 0, 0, 0, 0, DATE_NONE, 0},    /* no leap year */
+		{"31.04.2020", 0, 0, 0, 0, 0, DATE_NONE, 0},
+		{"13/13/2020", 0, 0, 0, 0, 0, DATE_NONE, 0},
+		{"25.08.15", 0, 0, 0, 0, 0, DATE_NONE, 0},      /* a two-digit year is no page's numeric date */
+		{"2015-08/25", 0, 0, 0, 0, 0, DATE_NONE, 0},    /* two separators */
+		{"1.2.3", 0, 0, 0, 0, 0, DATE_NONE, 0},
+		{"123.4.2015", 0, 0, 0, 0, 0, DATE_NONE, 0},
+		{"25.08.2015x", 0, 0, 0, 0, 0, DATE_NONE, 0},
+		{"5 Mai 2020", 2020, 5, 5, 0, 0, DATE_DAY, 0},
+		{"3 M\xC3\xA4rz 2020", 2020, 3, 3, 0, 0, DATE_DAY, 0},
+		{"7 f\xC3\xA9vrier 2021", 2021, 2, 7, 0, 0, DATE_DAY, 0},
+		{"12 enero 2023", 2023, 1, 12, 0, 0, DATE_DAY, 0},
+		{"4 pa\xC5\xBA" "dziernika 2022", 2022, 10, 4, 0, 0, DATE_DAY, 0},
+		{"1 J\xC3\xA4nner 2013", 2013, 1, 1, 0, 0, DATE_DAY, 0},
+		{"giugno 2 2019", 2019, 6, 2, 0, 0, DATE_DAY, 0},
+		{"5 Sept. 2019", 2019, 9, 5, 0, 0, DATE_DAY, 1},
+		{"5 Mai", 0, 5, 5, 0, 0, DATE_NO_YEAR, 0},
+		{"31 Mai 2021", 2021, 5, 31, 0, 0, DATE_DAY, 0},
+		{"31 juin 2021", 0, 0, 0, 0, 0, DATE_NONE, 0},
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		struct date_fields t, f;
+		int rc = date_parse_forms(c[i].in, DATE_FORMS_PAGE, &t);
+		int frc = date_parse(c[i].in, &f);
+		if (c[i].precision == DATE_NONE) {
+			if (rc != -1 || t.precision != DATE_NONE)
+				fail_msg("\"%s\": want no date, got %04d-%02d-%02d", c[i].in, t.year, t.month, t.day);
+		} else if (rc || t.precision != c[i].precision || t.year != c[i].year || t.month != c[i].month ||
+		           t.day != c[i].day || t.hour != c[i].hour || t.minute != c[i].minute) {
+			fail_msg("\"%s\": want %04d-%02d-%02d %02d:%02d precision %d, got rc %d %04d-%02d-%02d %02d:%02d precision %d",
+			         c[i].in, c[i].year, c[i].month, c[i].day, c[i].hour, c[i].minute, (int)c[i].precision, rc,
+			         t.year, t.month, t.day, t.hour, t.minute, (int)t.precision);
+		}
+		if ((frc == 0) != c[i].feed)
+			fail_msg("\"%s\": a feed's date_parse() %s it", c[i].in, frc ? "does not read" : "reads");
+	}
+	/* each form alone */
+	struct date_fields t;
+	assert_int_equal(date_parse_forms("25.08.2015", DATE_MONTHS_EUROPE, &t), -1);
+	assert_int_equal(date_parse_forms("25.08.2015", DATE_NUMERIC_ANY, &t), 0);
+	assert_int_equal(date_parse_forms("5 Mai 2020", DATE_NUMERIC_ANY, &t), -1);
+	assert_int_equal(date_parse_forms("5 Mai 2020", DATE_MONTHS_EUROPE, &t), 0);
+	assert_int_equal(date_parse_forms(NULL, DATE_FORMS_PAGE, &t), -1);
+}
+
+static void test_month_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *w;
+		int month;
+	} c[] = {
+		{"January", 1}, {"Sept", 9}, {"sep", 9}, {"M\xC3\xA4rz", 3}, {"Mrz", 3}, {"J\xC3\xA4nner", 1},
+		{"\xC3\x84pril", 0}, {"ao\xC3\xBBt", 8}, {"Oktober", 10}, {"dic", 12}, {"maio", 5}, {"Mei", 5},
+		{"stycznia", 1}, {"pa\xC5\xBA" "dziernika", 10}, {"grudzie\xC5\x84", 12}, {"Mon", 0}, {"de", 0},
+		{"Monday", 0}, {"ma", 0},
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+		if (date_month_name(c[i].w, strlen(c[i].w)) != c[i].month)
+			fail_msg("\"%s\": want month %d, got %d", c[i].w, c[i].month, date_month_name(c[i].w, strlen(c[i].w)));
+}
+
 static void test_format(void **state)
 {
 	(void)state;
@@ -256,7 +342,8 @@ int main(void)
 		cmocka_unit_test(test_iso_forms),   cmocka_unit_test(test_time_zones),
 		cmocka_unit_test(test_word_forms),  cmocka_unit_test(test_year_less),
 		cmocka_unit_test(test_impossible_and_leap), cmocka_unit_test(test_iso_in_base),
-		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format),      cmocka_unit_test(test_page_forms),
+		cmocka_unit_test(test_month_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,6 +92,24 @@ static void hyphenated_given_name_stays_whole(void **state)
 	article_free(a);
 }
 
+/* A surname that is also a people's name (White, English) after a given name is a person. */
+static void demonym_surname_after_given_name(void **state)
+{
+	(void)state;
+	struct article *a = analyse("The council met on Monday.\n"
+	                            "\"It will fail,\" said Lawrence White, a professor at the college. "
+	                            "Rebecca English, a reporter, agreed.\n"
+	                            "Many Black voters and South Sudanese families came.\n");
+	const struct entity *w = find(a, "Lawrence White"), *e = find(a, "Rebecca English");
+	assert_non_null(w);
+	assert_non_null(e);
+	assert_int_equal(w->type, ENTITY_PERSON);
+	assert_int_equal(e->type, ENTITY_PERSON);
+	assert_null(find(a, "Black"));
+	assert_null(find(a, "South Sudanese"));
+	article_free(a);
+}
+
 static void mentions_have_offsets(void **state)
 {
 	(void)state;
@@ -301,6 +319,7 @@ int main(void)
 		cmocka_unit_test(never_entities),
 		cmocka_unit_test(hyphenated_pair_names_two),
 		cmocka_unit_test(hyphenated_given_name_stays_whole),
+		cmocka_unit_test(demonym_surname_after_given_name),
 		cmocka_unit_test(mentions_have_offsets),
 		cmocka_unit_test(headline_mentions),
 		cmocka_unit_test(kinds_by_their_words),

@@ -3,10 +3,11 @@
 #include "html_byline.h"
 #include "html_date.h"
 
-static void expect_date(const char *text, const char *want)
+/* reader(text) gives want (NULL: no date). */
+static void expect_read(int (*reader)(const char *, char *, size_t), const char *text, const char *want)
 {
 	char out[40] = "";
-	int rc = html_date_find(text, out, sizeof out);
+	int rc = reader(text, out, sizeof out);
 	if (!want) {
 		if (rc == 0)
 			fail_msg("'%s' read as %s", text, out);
@@ -16,6 +17,9 @@ static void expect_date(const char *text, const char *want)
 		fail_msg("'%s': no date found", text);
 	assert_string_equal(out, want);
 }
+
+static void expect_date(const char *text, const char *want) { expect_read(html_date_find, text, want); }
+static void expect_iso(const char *text, const char *want) { expect_read(html_date_iso, text, want); }
 
 static void test_dates_in_text(void **state)
 {
@@ -35,6 +39,67 @@ static void test_dates_in_text(void **state)
 	expect_date("um 10:05 Uhr 2020", NULL);
 	expect_date("31.02.2020", NULL);
 	expect_date("", NULL);
+	/* the one date parser's calendar: real days only, leap years counted */
+	expect_date("am 29.02.2020", "2020-02-29");
+	expect_date("am 29.02.2021", NULL);
+	expect_date("31.04.2020 oder 30.04.2020", "2020-04-30");
+	expect_date("31 avril 2020", NULL);
+	expect_date("Stand: 8/25/2015.", "2015-08-25");
+	expect_date("Stand: 5/8/2015.", "2015-08-05"); /* day first where both can be */
+	expect_date("08-25-2015", NULL);                /* month first only with "/" */
+	expect_date("1.2.3 und 25.08.2015", "2015-08-25");
+	expect_date("am 25.08.1989", NULL); /* older than news on the web */
+	expect_date("1 J\xC3\xA4nner 2013", "2013-01-01");
+	expect_date("3 giugno del 2019", "2019-06-03");
+}
+
+/* Dates in metadata, read by the one date parser once found. */
+static void test_metadata_dates(void **state)
+{
+	(void)state;
+	expect_iso("2018-04-05T06:00:00+02:00", "2018-04-05T06:00:00+02:00"); /* a timestamp kept as written */
+	expect_iso("2018.04.05", "2018-04-05");
+	expect_iso("2018-4-5 bis 2018-4-6", "2018-04-05");
+	expect_iso("201804051230", "2018-04-05");
+	expect_iso("2018-02-31", NULL); /* no such day */
+	expect_iso("2018-02-29T10:00", NULL);
+	expect_iso("2016-02-29T10:00", "2016-02-29T10:00");
+	expect_iso("1899-12-31", NULL);
+	expect_iso("Mon Oct 11 14:57:21 CEST 2021", "2021-10-11");
+	expect_iso("01:38:07 PM IST Nov 20, 2019", "2019-11-20"); /* the time's digits are no day */
+	expect_iso("25 November 1947", "1947-11-25");
+	expect_iso("21.01.2022, 10:05", "2022-01-21");
+	expect_iso("9. Dezember 2013", "2013-12-09");
+	expect_iso("Jan24", NULL);
+	expect_iso("September 2013/2014", NULL);
+}
+
+/* A date in the URL's path, the whole day checked. */
+static void test_url_dates(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *url, *want;
+	} c[] = {
+		{"https://port.example/news/2021/6/3/pier", "2021-06-03"},
+		{"https://port.example/2021-06-30-pier", "2021-06-30"},
+		{"https://port.example/2021/02/30/pier", NULL},
+		{"https://port.example/2021/02/28/pier", "2021-02-28"},
+		{"https://port.example/1989/02/28/pier", NULL},
+		{"https://port.example/12021/02/28/pier", NULL},
+		{"https://port.example/28.02.2021/pier", NULL},
+	};
+	const char *page = "<html><head><title>Harbour news</title></head><body><h1>Harbour news</h1>"
+	                   "<p>The harbour opened a new pier for ferries and fishing boats this week, the port said.</p>"
+	                   "</body></html>";
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		struct article *a = parse_string(page, c[i].url);
+		if (c[i].want && (!a->published || strcmp(a->published, c[i].want)))
+			fail_msg("%s: want %s, got %s", c[i].url, c[i].want, a->published ? a->published : "none");
+		if (!c[i].want && a->published)
+			fail_msg("%s: want no date, got %s", c[i].url, a->published);
+		article_free(a);
+	}
 }
 
 static void test_date_labels_are_not_names(void **state)
@@ -155,6 +220,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates_in_text),
+		cmocka_unit_test(test_metadata_dates),
+		cmocka_unit_test(test_url_dates),
 		cmocka_unit_test(test_date_labels_are_not_names),
 		cmocka_unit_test(test_byline_lines),
 		cmocka_unit_test(test_jsonld_author_by_reference_and_card),
