@@ -15,7 +15,8 @@
 static const char sql_pending_count[] =
 	"SELECT count(*) FROM items INDEXED BY items_pending WHERE analysed = 0 AND purged = 0";
 static const char sql_pending_next[] =
-	"SELECT id FROM items WHERE analysed = 0 AND purged = 0 AND id % ?2 = ?3 ORDER BY id DESC LIMIT ?1";
+	"SELECT id FROM items INDEXED BY items_pending WHERE analysed = 0 AND purged = 0 AND id % ?2 = ?3"
+	" ORDER BY id DESC LIMIT ?1";
 static const char sql_is_analysed[] = "SELECT analysed FROM items WHERE id = ?";
 
 int store_analysis_count(struct store *s, long long *n, char *err, size_t errlen)
