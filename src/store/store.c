@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int store_default_path(char *out, size_t cap, char *err, size_t errlen)
@@ -343,7 +344,18 @@ int store_open(const char *path, int flags, struct store **out, char *err, size_
 	if (!s->readonly) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) == SQLITE_OK) {
-			if (sqlite3_step(st) == SQLITE_ROW) {
+			/*
+			 * Another dateline creating the store holds it in rollback mode, and
+			 * SQLite answers this pragma BUSY then without waiting: wait here,
+			 * as the busy timeout would (two processes started on a new store).
+			 */
+			int rc, tries = 0;
+			while ((rc = sqlite3_step(st)) == SQLITE_BUSY && tries++ < 200) {
+				sqlite3_reset(st);
+				struct timespec ts = {0, 50 * 1000000L};
+				nanosleep(&ts, NULL);
+			}
+			if (rc == SQLITE_ROW) {
 				const unsigned char *m = sqlite3_column_text(st, 0);
 				wal = m && !strcmp((const char *)m, "wal");
 			}
