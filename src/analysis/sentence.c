@@ -119,9 +119,12 @@ static int title_anaphor(const struct speaker_para *p, size_t k)
 	                         (p->tl->v[k + 1].kind == TOK_WORD && (lexicon_lookup(p->text + p->tl->v[k + 1].start,
 	                          p->tl->v[k + 1].end - p->tl->v[k + 1].start, NULL) & LEX_TITLE))))
 		return 0; /* "spokesman Dmitry Peskov", "campaign's", "vice president" */
-	for (size_t j = k, steps = 0; j > 0 && steps < 4; j--, steps++)
+	for (size_t j = k, steps = 0; j > 0 && steps < 4; j--, steps++) {
+		if (p->entity[j - 1] >= 0 && p->entity_type[j - 1] == 1 && (t->flags & TOKF_CAP))
+			return 0; /* "the United Nations High Commissioner": an office of that body, named for the first time */
 		if (sentence_word_is(p, j - 1, "the"))
 			return 1;
+	}
 	return 0;
 }
 
@@ -275,6 +278,29 @@ size_t sentence_start(const struct speaker_para *p, size_t k)
 	return k;
 }
 
+/*
+ * Whether a preposition in [start, ms) governs the phrase holding the name
+ * at ms: "The merger of the big chains Gannett and GateHouse will create":
+ * the subject is the merger. An appositive after a comma, or a clause
+ * after the phrase, has its own subject ("The head of the agency, John
+ * Smith, said:").
+ */
+int sentence_in_phrase(const struct speaker_para *p, size_t start, size_t ms)
+{
+	int governed = 0;
+	for (size_t k = start; k < ms; k++) {
+		if (p->in_quote[k])
+			continue;
+		if (sentence_is_punct(p, k, ',') || sentence_in_list(p, k, sentence_clause_openers) ||
+		    sentence_word_is(p, k, "what") || sentence_is_verb(p, k))
+			governed = 0; /* "in what host Tom Bergeron described": a clause of its own */
+		else if (sentence_in_list(p, k, sentence_prepositions) && !sentence_word_is(p, k, "and") &&
+		         !sentence_word_is(p, k, "or"))
+			governed = 1;
+	}
+	return governed;
+}
+
 /* The first name in [lo, hi) not governed by a preposition: the sentence's subject. */
 int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *found)
 {
@@ -303,7 +329,7 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 		if (!np)
 			continue;
 		size_t ms = sentence_mention_start(p, k);
-		if (sentence_governed(p, lo, ms))
+		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms))
 			continue;
 		if (p->entity[k] < 0 && k > lo && p->tl->v[k - 1].kind == TOK_WORD && !(p->tl->v[k - 1].flags & TOKF_CAP) &&
 		    !sentence_in_list(p, k - 1, sentence_clause_openers) && !sentence_in_list(p, k - 1, sentence_say_verbs))

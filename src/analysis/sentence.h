@@ -41,6 +41,8 @@ int sentence_is_participle(const struct speaker_para *p, size_t k);
 int sentence_candidate(const struct speaker_para *p, size_t k, int *np);
 /* 1 when the mention starting at ms is the object of a preposition ("with the Kremlin"). */
 int sentence_governed(const struct speaker_para *p, size_t lo, size_t ms);
+/* Whether a preposition in [start, ms), no comma after it, governs the name at ms ("The merger of X"). */
+int sentence_in_phrase(const struct speaker_para *p, size_t start, size_t ms);
 /* First token of the mention holding token k. */
 size_t sentence_mention_start(const struct speaker_para *p, size_t k);
 /* First token of the sentence holding token k (quotations and parentheses do not end it). */

@@ -48,7 +48,7 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (!np)
 			continue;
 		size_t ms = sentence_mention_start(p, k - 1);
-		if (sentence_governed(p, lo, ms)) {
+		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms)) {
 			if (fallback < 0)
 				fallback = e;
 			k = ms + 1;

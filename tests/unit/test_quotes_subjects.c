@@ -1,0 +1,92 @@
+/* test_quotes_subjects.c: who is a sentence's subject when a quotation has no reporting verb of its own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "model.h"
+#include "text.h"
+
+/* Parses text (blank-line paragraphs, first line the headline) and analyses it. */
+static struct article *analyse(const char *text)
+{
+	struct article *a = article_new();
+	char err[256];
+	assert_non_null(a);
+	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
+	assert_int_equal(analysis_run(a, err, sizeof err), 0);
+	return a;
+}
+
+/* The quote whose text starts with prefix, or fails. */
+static const struct quote *quote(const struct article *a, const char *prefix)
+{
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (!strncmp(a->quotes[i].text, prefix, strlen(prefix)))
+			return &a->quotes[i];
+	fail_msg("no quote starting with \"%s\" (%zu quotes)", prefix, a->n_quotes);
+	return NULL;
+}
+
+static void assert_speaker(const struct quote *q, const char *who)
+{
+	if (!who) {
+		assert_null(q->speaker);
+		return;
+	}
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, who);
+}
+
+/* "The United Nations High Commissioner said": an office named in full, not "the commissioner" met before. */
+static void office_of_a_body_is_not_an_anaphor(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Camps fill up\n\nSecretary of State Mark Ellison announced the new policy on Monday.\n\n"
+	                            "The United Nations High Commissioner for Refugees said the policy was "
+	                            "\xE2\x80\x9C" "deeply worrying for families" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "deeply worrying"), NULL);
+	article_free(a);
+}
+
+/* "The merger of Harlow Press and Denton Media will create a “stronger” company": the merger is the subject. */
+static void name_inside_a_phrase_is_not_the_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Papers merge\n\nThe merger of the newspaper chains Harlow Press and Denton Media, "
+	                            "which became final on Tuesday, will create a \xE2\x80\x9C" "stronger" "\xE2\x80\x9D"
+	                            " group \xE2\x80\x9C" "with deep local roots across the country." "\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "stronger"), NULL);
+	assert_speaker(quote(a, "with deep local roots"), NULL);
+	article_free(a);
+	/* a name opening the sentence still speaks */
+	a = analyse("Papers merge\n\nOn Tuesday, Harlow Press promised a company "
+	            "\xE2\x80\x9C" "with deep local roots across the whole country" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "with deep local roots"), "Harlow Press");
+	article_free(a);
+}
+
+/* "in what host Tom Bergeron described as": the name after "what" is its clause's subject, not a phrase's object. */
+static void clause_after_a_preposition_has_its_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Dancer leaves\n\nSinger Jamie Cole was voted off in what host Tom Bergeron described as "
+	                            "the \xE2\x80\x9C" "hardest verdict of the season." "\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "hardest verdict"), "Tom Bergeron");
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(office_of_a_body_is_not_an_anaphor),
+		cmocka_unit_test(name_inside_a_phrase_is_not_the_subject),
+		cmocka_unit_test(clause_after_a_preposition_has_its_subject),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
