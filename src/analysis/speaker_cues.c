@@ -2,6 +2,8 @@
 #include "speaker_cues.h"
 #include "sentence.h"
 
+#include <string.h>
+
 void speaker_cues_set(const struct speaker_para *p, size_t k, size_t n, struct speaker_result *r)
 {
 	r->attributed = 1;
@@ -127,6 +129,58 @@ int speaker_cues_speech_owner(const struct speaker_para *p, size_t lo, size_t hi
 		if (e < 0)
 			return 0; /* only the noun nearest the quotation */
 		speaker_cues_set(p, w, 1, r);
+		r->entity = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* Demonstratives that open a sentence pointing back at what was just quoted. */
+static const char *const pointing_back[] = {
+	"that", "this", "those", "these", "such", NULL,
+};
+
+/* Forms of "be" after them, and "That’s" written as one word. */
+static const char *const pointing_be[] = {
+	"is", "was", "are", "were", "that's", "that\xE2\x80\x99s", NULL,
+};
+
+#define BACK_REACH 24 /* tokens of the sentence searched for "by" or "from" a name */
+
+int speaker_cues_pointing_back(const struct speaker_para *p, struct speaker_result *r)
+{
+	size_t n = p->tl->n, k = 1;
+	int np;
+	if (!n || p->in_quote[0])
+		return 0;
+	if (sentence_word_is(p, 0, "so") && sentence_in_list(p, 1, sentence_say_verbs)) {
+		/* "So says Ken Doctor." */
+		int e = sentence_candidate(p, 2, &np);
+		if (!np || e < 0)
+			return 0;
+		speaker_cues_set(p, 1, 1, r);
+		r->entity = e;
+		return 1;
+	}
+	if (!sentence_in_list(p, 0, pointing_back) && !sentence_in_list(p, 0, pointing_be))
+		return 0;
+	if (sentence_in_list(p, 0, pointing_back)) {
+		if (!(n > 1 && (p->tl->v[1].kind == TOK_POSS || sentence_in_list(p, 1, pointing_be))))
+			return 0;
+		k = 2;
+	}
+	for (; k + 1 < n && k < BACK_REACH; k++) {
+		if (p->in_quote[k] || (p->tl->v[k].kind == TOK_PUNCT && strchr(".!?;:", p->tl->v[k].punct)))
+			return 0; /* its own quotation, or the sentence ended: it points at nobody's words */
+		size_t c = k + 1;
+		if (sentence_word_is(p, k, "according") && sentence_word_is(p, k + 1, "to"))
+			c = k + 2;
+		else if (!sentence_word_is(p, k, "by") && !sentence_word_is(p, k, "from"))
+			continue;
+		int e = sentence_candidate(p, c, &np);
+		if (!np || e < 0 || p->entity[c] < 0)
+			return 0; /* "from the start": not someone's words */
+		speaker_cues_set(p, k, c - k, r);
 		r->entity = e;
 		return 1;
 	}

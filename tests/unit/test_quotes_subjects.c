@@ -81,12 +81,41 @@ static void clause_after_a_preposition_has_its_subject(void **state)
 	article_free(a);
 }
 
+/* "“…” ¶ That’s the view of ... by Dana Whitlock": the next paragraph names who said the quotations before it. */
+static void next_paragraph_points_back(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Papers merge\n\nThe deal will create a \xE2\x80\x9C" "stronger" "\xE2\x80\x9D"
+	                            " and \xE2\x80\x9C" "more viable" "\xE2\x80\x9D" " news company.\n\n"
+	                            "That\xE2\x80\x99s the hopeful view voiced by Dana Whitlock, the chief executive of "
+	                            "Harlow Press, on Friday.\n");
+	assert_speaker(quote(a, "stronger"), "Dana Whitlock");
+	assert_speaker(quote(a, "more viable"), "Dana Whitlock");
+	assert_string_equal(quote(a, "stronger")->cue, "by");
+	article_free(a);
+	a = analyse("Rents climb\n\n\xE2\x80\x9C" "Nobody can afford to live here any more." "\xE2\x80\x9D\n\n"
+	            "So says Marta Ocampo, who has rented in the district for thirty years.\n");
+	assert_speaker(quote(a, "Nobody can afford"), "Marta Ocampo");
+	article_free(a);
+	/* "from" something that is no one: nobody claimed */
+	a = analyse("Rents climb\n\nTenants call it a \xE2\x80\x9C" "crisis" "\xE2\x80\x9D" ".\n\n"
+	            "That is up from two years ago, when Marta Ocampo moved in.\n");
+	assert_speaker(quote(a, "crisis"), NULL);
+	article_free(a);
+	/* an attributed quotation is not claimed again */
+	a = analyse("Rents climb\n\n\xE2\x80\x9C" "We are leaving the city," "\xE2\x80\x9D" " said Tom Ridley.\n\n"
+	            "That was echoed by Marta Ocampo, a neighbour.\n");
+	assert_speaker(quote(a, "We are leaving"), "Tom Ridley");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(office_of_a_body_is_not_an_anaphor),
 		cmocka_unit_test(name_inside_a_phrase_is_not_the_subject),
 		cmocka_unit_test(clause_after_a_preposition_has_its_subject),
+		cmocka_unit_test(next_paragraph_points_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
