@@ -22,7 +22,8 @@ static const char *const speech_nouns[] = {
 	"claim", "claims", "statement", "remark", "remarks", "comment", "comments", "words", "assertion",
 	"insistence", "promise", "pledge", "vow", "warning", "tweet", "tweets", "boast", "description",
 	"declaration", "admission", "quip", "retort", "reply", "response", "phrase", "motto", "dictum",
-	"maxim", "saying", "line", "quote", NULL,
+	"maxim", "saying", "line", "quote", "directive", "directives", "instruction", "instructions",
+	"orders", "demand", "demands", "appeal", "message", NULL,
 };
 
 /* “…,” the famous dictum of Marshall McLuhan: a speech noun "by" or "of" a name right after the quotation. */
@@ -113,6 +114,23 @@ int speaker_cues_speech_owner(const struct speaker_para *p, size_t lo, size_t hi
 		size_t w = k - 1;
 		if (p->in_quote[w] || !sentence_in_list(p, w, speech_nouns))
 			continue;
+		int np;
+		if ((sentence_word_is(p, w + 1, "from") || sentence_word_is(p, w + 1, "by")) && w + 2 < hi) {
+			/* "directives from Xi to “show no mercy”": the name right before the quotation */
+			size_t b = w + 2; /* "from Governor Tom Ridley", "from the ministry" */
+			while (b + 1 < hi && b < w + 5 && p->entity[b] < 0 &&
+			       (sentence_word_is(p, b, "the") || (p->tl->v[b].flags & TOKF_CAP)))
+				b++;
+			int e = sentence_candidate(p, b, &np);
+			size_t end = b;
+			while (end + 1 < hi && p->entity[end] >= 0 && p->entity[end + 1] == p->entity[end])
+				end++;
+			if (np && e >= 0 && p->entity[b] >= 0 && end + 3 >= hi) {
+				speaker_cues_set(p, w, 1, r);
+				r->entity = e;
+				return 1;
+			}
+		}
 		size_t o = w - 1; /* the owner, before the noun (one modifier allowed: "his repeated claims") */
 		if (o > lo && p->tl->v[o].kind == TOK_WORD && p->entity[o] < 0 && !(p->tl->v[o].flags & TOKF_CAP) &&
 		    !sentence_word_is(p, o, "his") && !sentence_word_is(p, o, "her") && !sentence_word_is(p, o, "their"))

@@ -109,6 +109,23 @@ static void next_paragraph_points_back(void **state)
 	article_free(a);
 }
 
+/* "directives from Xi to “show no mercy”": words ordered by someone are theirs. */
+static void directive_from_a_name(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Purge widens\n\nThe arrests followed directives from Governor Tom Ridley to "
+	                            "\xE2\x80\x9C" "leave no one standing" "\xE2\x80\x9D" " in the \xE2\x80\x9C"
+	                            "war on corruption and fraud" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "leave no one standing"), "Tom Ridley");
+	assert_speaker(quote(a, "war on corruption"), "Tom Ridley");
+	article_free(a);
+	/* the name far from the quotation: not its speaker */
+	a = analyse("Purge widens\n\nThe arrests followed directives from Governor Tom Ridley, which police carried out "
+	            "across the city in what residents called a \xE2\x80\x9C" "night of fear" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "night of fear"), NULL);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +133,7 @@ int main(void)
 		cmocka_unit_test(name_inside_a_phrase_is_not_the_subject),
 		cmocka_unit_test(clause_after_a_preposition_has_its_subject),
 		cmocka_unit_test(next_paragraph_points_back),
+		cmocka_unit_test(directive_from_a_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
