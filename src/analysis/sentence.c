@@ -59,6 +59,12 @@ static const char *const camp_nouns[] = {
 	"military", "army", "police", "cabinet", "administration", NULL,
 };
 
+/* Verbs that only help another: "The UK has urged", "Russia will respond". */
+static const char *const auxiliaries[] = {
+	"has", "have", "had", "is", "was", "will", "would", "could", "should", "can", "may", "might",
+	"must", "did", "does", "also", NULL,
+};
+
 /* "the group added": a body referred to by what it is, read like "it". */
 static const char *const body_nouns[] = {
 	"group", "company", "firm", "agency", "organization", "organisation", "coalition", "union",
@@ -163,7 +169,7 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		while (last + 1 < p->tl->n && p->entity[last + 1] == p->entity[k])
 			last++;
 		if (p->entity_type[k] != 0 && last + 1 < p->tl->n && (k = last, 1) &&
-		    p->tl->v[k + 1].kind == TOK_WORD && !sentence_is_verb(p, k + 1)) {
+		    p->tl->v[k + 1].kind == TOK_WORD && !sentence_is_verb(p, k + 1) && !word_in(p, k + 1, auxiliaries)) {
 			/* "the California congressman", "Senate Minority Leader Harry Reid",
 			 * "IMF chief economist": a place or body qualifying someone */
 			const struct token *u = &p->tl->v[k + 1];

@@ -49,7 +49,8 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 			continue;
 		size_t ms = sentence_mention_start(p, k - 1);
 		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms)) {
-			if (fallback < 0)
+			/* "China's ambassador to Britain accused": a place after a preposition says nothing */
+			if (fallback < 0 && !(p->entity[ms] >= 0 && p->entity_type[ms] == 2))
 				fallback = e;
 			k = ms + 1;
 			continue;

@@ -126,6 +126,18 @@ static void directive_from_a_name(void **state)
 	article_free(a);
 }
 
+/* A place speaks as a subject ("Norway has urged"), never as the object of a preposition ("ambassador to Britain"). */
+static void place_speaks_only_as_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Talks stall\n\nNorway\xE2\x80\x99s ambassador to Britain accused the rebels of "
+	                            "\xE2\x80\x9C" "reckless and cynical meddling" "\xE2\x80\x9D" ".\n\n"
+	                            "Norway has urged \xE2\x80\x9C" "restraint on all sides of the conflict" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "reckless and cynical"), NULL);
+	assert_speaker(quote(a, "restraint on all sides"), "Norway");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +146,7 @@ int main(void)
 		cmocka_unit_test(clause_after_a_preposition_has_its_subject),
 		cmocka_unit_test(next_paragraph_points_back),
 		cmocka_unit_test(directive_from_a_name),
+		cmocka_unit_test(place_speaks_only_as_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
