@@ -252,6 +252,11 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 	    !(tl->v[close + 1].flags & TOKF_CAP) && !word_in(text, &tl->v[close + 1], function_words) &&
 	    !(lexicon_lookup(text + tl->v[close + 1].start, tl->v[close + 1].end - tl->v[close + 1].start, NULL) & LEX_STOP))
 		return 1; /* the “Pose” actor, a “reset” button: a name used as a modifier */
+	size_t words = 0;
+	for (size_t j = open + 1; j < close; j++)
+		words += tl->v[j].kind == TOK_WORD;
+	if (k + 1 == open && words == 1 && close <= open + 4 && tokens_is(text, &tl->v[k], "the"))
+		return 1; /* the “whistleblower”: one word the writer holds at a distance, not a report of speech */
 	const struct token *w = &tl->v[k - 1];
 	if (word_in(text, w, naming_words))
 		return 1;

@@ -138,6 +138,18 @@ static void place_speaks_only_as_subject(void **state)
 	article_free(a);
 }
 
+/* "the “informant”": one word after "the" is the writer's distance, nobody's quotation; "a “fraud”" is someone's word. */
+static void one_word_after_the_is_a_mention(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Inquiry widens\n\nSenator Jane Holloway again refused to name the "
+	                            "\xE2\x80\x9C" "informant," "\xE2\x80\x9D" " and her staff stayed silent.\n\n"
+	                            "Holloway called her rival a \xE2\x80\x9C" "fraud" "\xE2\x80\x9D" " on Monday.\n");
+	assert_speaker(quote(a, "informant"), NULL);
+	assert_speaker(quote(a, "fraud"), "Jane Holloway");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +159,7 @@ int main(void)
 		cmocka_unit_test(next_paragraph_points_back),
 		cmocka_unit_test(directive_from_a_name),
 		cmocka_unit_test(place_speaks_only_as_subject),
+		cmocka_unit_test(one_word_after_the_is_a_mention),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
