@@ -14,6 +14,35 @@ static const char *const object_preps[] = {
 	"between", "over", "under", "toward", "towards", "in", NULL,
 };
 
+/* Verbs that follow a subject: "Big Machine have twice denied". */
+static const char *const subject_verbs[] = {
+	"has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "later", NULL,
+};
+
+/*
+ * Whether the sentence opening at token k has for subject a name the article
+ * knows nothing of: two capitalised words or more, no entity, then a verb
+ * ("Big Machine have twice denied"). "They said" next means that unknown.
+ */
+static int unknown_subject(const char *text, const struct token_list *tl, const unsigned char *in_quote,
+                           const int *entity, size_t k)
+{
+	size_t j = k;
+	while (j < tl->n && j < k + 5 && tl->v[j].kind == TOK_WORD && (tl->v[j].flags & TOKF_CAP) && entity[j] < 0 &&
+	       !in_quote[j])
+		j++;
+	if (j - k < 2 || j >= tl->n || tl->v[j].kind != TOK_WORD || (tl->v[j].flags & TOKF_CAP))
+		return 0;
+	const struct token *t = &tl->v[j];
+	unsigned f = lexicon_lookup(text + t->start, t->end - t->start, NULL);
+	if (lexicon_lookup(text + tl->v[k].start, tl->v[k].end - tl->v[k].start, NULL) & (LEX_STOP | LEX_TITLE | LEX_HONORIFIC))
+		return 0; /* "The", "President": not a name */
+	for (const char *const *w = subject_verbs; *w; w++)
+		if (tokens_is(text, t, *w))
+			return 1;
+	return (f & LEX_VERB) != 0;
+}
+
 /* Whether a person is a woman (1) or a man (2) by given name, honorific or role; 0 unknown. */
 static unsigned char gender_of(const struct entity *e)
 {
@@ -125,8 +154,11 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		she[k] = an->last_she;
 		const struct token *t = &tl->v[k];
 		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
-		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))))
+		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START)))) {
 			subj = -1;
+			if (t->kind == TOK_WORD && unknown_subject(text, tl, in_quote, entity, k))
+				an->last_org = lo[k] = -1, an->org_unknown = 1; /* "they" and "it" next are that unknown body */
+		}
 		int she_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "she") || tokens_is(text, t, "her"));
 		int he_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "he") || tokens_is(text, t, "his"));
 		int p = an->last_person;
@@ -173,7 +205,9 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 				set_last(an, e);
 			}
 		}
-		else if (etype[k] == ENTITY_ORGANIZATION && (!object || an->last_org < 0))
+		else if (etype[k] == ENTITY_ORGANIZATION && (!object || (an->last_org < 0 && !an->org_unknown))) {
 			an->last_org = entity[k];
+			an->org_unknown = 0;
+		}
 	}
 }

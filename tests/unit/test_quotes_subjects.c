@@ -150,6 +150,26 @@ static void one_word_after_the_is_a_mention(void **state)
 	article_free(a);
 }
 
+/* "Blue Lantern have denied ... “…,” they said": "they" is that body, even unknown, not the last one named. */
+static void they_after_an_unknown_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Label row\n\nThe singer Tara Mills complained about her label in a Netflix "
+	                            "documentary last week.\n\nBlue Lantern have twice denied doing anything wrong.\n\n"
+	                            "\xE2\x80\x9C" "At no point did we stop her from performing," "\xE2\x80\x9D"
+	                            " they said in a statement.\n\nNow they have written to the organisers of the Grammys.\n\n"
+	                            "\xE2\x80\x9C" "We have agreed to every request," "\xE2\x80\x9D" " it says.\n");
+	assert_speaker(quote(a, "At no point"), NULL);
+	assert_speaker(quote(a, "We have agreed"), NULL);
+	article_free(a);
+	/* a known body as the subject: "they" is that body */
+	a = analyse("Label row\n\nThe singer Tara Mills complained in a Netflix documentary last week.\n\n"
+	            "Harlow Corporation has twice denied doing anything wrong.\n\n"
+	            "\xE2\x80\x9C" "At no point did we stop her from performing," "\xE2\x80\x9D" " they said.\n");
+	assert_speaker(quote(a, "At no point"), "Harlow Corporation");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +180,7 @@ int main(void)
 		cmocka_unit_test(directive_from_a_name),
 		cmocka_unit_test(place_speaks_only_as_subject),
 		cmocka_unit_test(one_word_after_the_is_a_mention),
+		cmocka_unit_test(they_after_an_unknown_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
