@@ -130,6 +130,8 @@ void antecedents_begin(struct antecedents *an)
 {
 	memcpy(an->recent, an->seen, an->n_seen * sizeof *an->seen);
 	an->n_recent = an->n_seen;
+	if (++an->org_age > 1)
+		an->last_org = -1; /* "it" and "they" reach back one paragraph for a body not named again */
 }
 
 void antecedents_paragraph(struct antecedents *an, const char *text, const struct token_list *tl,
@@ -159,6 +161,10 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 			if (t->kind == TOK_WORD && unknown_subject(text, tl, in_quote, entity, k))
 				an->last_org = lo[k] = -1, an->org_unknown = 1; /* "they" and "it" next are that unknown body */
 		}
+		if (!in_quote[k] && t->kind == TOK_WORD && an->last_org >= 0 && k + 1 < n && !in_quote[k + 1] &&
+		    (tokens_is(text, t, "it") || tokens_is(text, t, "they")) && tl->v[k + 1].kind == TOK_WORD &&
+		    (lexicon_lookup(text + tl->v[k + 1].start, tl->v[k + 1].end - tl->v[k + 1].start, NULL) & LEX_VERB))
+			an->org_age = 0; /* "“…,” it added": speaking again, still the body spoken of */
 		int she_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "she") || tokens_is(text, t, "her"));
 		int he_word = !in_quote[k] && t->kind == TOK_WORD && (tokens_is(text, t, "he") || tokens_is(text, t, "his"));
 		int p = an->last_person;
@@ -208,6 +214,7 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		else if (etype[k] == ENTITY_ORGANIZATION && (!object || (an->last_org < 0 && !an->org_unknown))) {
 			an->last_org = entity[k];
 			an->org_unknown = 0;
+			an->org_age = 0;
 		}
 	}
 }

@@ -33,6 +33,7 @@ struct antecedents {
 	unsigned char *gender;              /* per entity: 0 unknown, 1 woman, 2 man (owned) */
 	int last_person, last_org;          /* running state, -1 for none */
 	int last_he, last_she;              /* last person not known to be a woman / a man */
+	int org_age;                        /* paragraphs begun since last_org was named */
 	int org_unknown;                    /* last_org is -1 for a body named but not known ("Big Machine have") */
 	int recent[RECENT_MAX];             /* people named before the current paragraph, most recent first */
 	size_t n_recent;                    /* their number */

@@ -170,6 +170,24 @@ static void they_after_an_unknown_subject(void **state)
 	article_free(a);
 }
 
+/* "it" and "they" reach a body named in this paragraph or the one before, or kept alive by "it said". */
+static void it_reaches_back_one_paragraph(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Campus siege\n\nHarlow Corporation was surrounded by police on Monday.\n\n"
+	                            "Parents and teachers waited outside for hours.\n\n"
+	                            "Meanwhile, they note that soldiers cleared the streets: a \xE2\x80\x9C"
+	                            "voluntary clean-up activity of the city" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "voluntary clean-up"), NULL);
+	article_free(a);
+	a = analyse("Plant closes\n\nHarlow Corporation said it would close the plant.\n\n"
+	            "\xE2\x80\x9C" "We regret the decision," "\xE2\x80\x9D" " it said.\n\n"
+	            "\xE2\x80\x9C" "The market has changed beyond recognition," "\xE2\x80\x9D" " it added.\n");
+	assert_speaker(quote(a, "We regret"), "Harlow Corporation");
+	assert_speaker(quote(a, "The market has changed"), "Harlow Corporation");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +199,7 @@ int main(void)
 		cmocka_unit_test(place_speaks_only_as_subject),
 		cmocka_unit_test(one_word_after_the_is_a_mention),
 		cmocka_unit_test(they_after_an_unknown_subject),
+		cmocka_unit_test(it_reaches_back_one_paragraph),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
