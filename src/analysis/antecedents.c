@@ -14,6 +14,22 @@ static const char *const object_preps[] = {
 	"between", "over", "under", "toward", "towards", "in", NULL,
 };
 
+/* Words opening a clause of its own: "when I started", "as I asked". */
+static const char *const clause_openers[] = {
+	"when", "because", "if", "while", "after", "before", "as", "since", "although", "though",
+	"until", "unless", "where", "that", "who", "which", "whom", NULL,
+};
+
+static int word_in(const char *text, const struct token *t, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (t->kind == TOK_WORD && tokens_is(text, t, *w))
+			return 1;
+	return 0;
+}
+
+#define SUBJECT_WRITER (-2) /* the sentence's subject is "I" */
+
 /* Verbs that follow a subject: "Big Machine have twice denied". */
 static const char *const subject_verbs[] = {
 	"has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "later", NULL,
@@ -180,6 +196,17 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 						*other = an->seen[i];
 			}
 		}
+		if (subj == -1 && !in_quote[k] && t->kind == TOK_WORD && entity[k] < 0) {
+			/* "She gave me the address of Ford's sister, Martha Fry": a pronoun holds the subject;
+			 * "I thought of Elise Matthesen": the writer's subject leaves the next person to be "she" */
+			if (tokens_is(text, t, "she") && an->last_she >= 0)
+				subj = an->last_she;
+			else if (tokens_is(text, t, "he") && an->last_he >= 0)
+				subj = an->last_he;
+			else if (t->end - t->start == 1 && text[t->start] == 'I' &&
+			         !(k > 0 && word_in(text, &tl->v[k - 1], clause_openers)))
+				subj = SUBJECT_WRITER; /* (not "when I started": a clause of its own) */
+		}
 		if (entity[k] < 0 || (k > 0 && entity[k - 1] == entity[k]) || in_quote[k])
 			continue;
 		/* the word before the mention, its role and article aside ("with Russian President Putin") */
@@ -198,7 +225,7 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		if (etype[k] == ENTITY_PERSON) {
 			remember(an, e);
 			unsigned char g = an->gender[e];
-			if (!object && subj < 0) {
+			if ((!object && subj == -1) || subj == SUBJECT_WRITER) {
 				subj = e; /* the subject: who he or she most likely means next */
 				set_last(an, e);
 			} else if (subj >= 0 && subj != e) {

@@ -188,6 +188,23 @@ static void it_reaches_back_one_paragraph(void **state)
 	article_free(a);
 }
 
+/* "She gave me the address of her sister, Patricia Lowe. “…,” she said": the pronoun held the subject. */
+static void pronoun_holds_the_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Family feud\n\nMary Lowe lives in a small town in Ohio. She gave me an address for "
+	                            "her sister, Patricia Lowe. \xE2\x80\x9C" "I cannot believe she would refuse," "\xE2\x80\x9D"
+	                            " she said.\n");
+	assert_speaker(quote(a, "I cannot believe"), "Mary Lowe");
+	article_free(a);
+	/* "I thought of Patricia Lowe": with the writer as subject, the person named is who "she" means next */
+	a = analyse("Family feud\n\nMary Lowe lives in a small town in Ohio.\n\n"
+	            "When the deal was struck, I immediately thought of Patricia Lowe.\n\n"
+	            "\xE2\x80\x9C" "I have no words for it," "\xE2\x80\x9D" " she replied in an email.\n");
+	assert_speaker(quote(a, "I have no words"), "Patricia Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +217,7 @@ int main(void)
 		cmocka_unit_test(one_word_after_the_is_a_mention),
 		cmocka_unit_test(they_after_an_unknown_subject),
 		cmocka_unit_test(it_reaches_back_one_paragraph),
+		cmocka_unit_test(pronoun_holds_the_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
