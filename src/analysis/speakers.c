@@ -15,6 +15,11 @@ static const char *const document_nouns[] = {
 	"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", NULL,
 };
 
+/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
+};
+
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
 {
@@ -26,14 +31,17 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (*found)
 			return e;
 	}
-	if (v > lo + 1 && sentence_is_punct(p, v - 1, ',')) {
+	size_t c = v; /* "…, Charles, has reportedly told": the verb's auxiliaries aside */
+	while (c > lo + 1 && sentence_in_list(p, c - 1, auxiliaries))
+		c--;
+	if (c > lo + 1 && sentence_is_punct(p, c - 1, ',')) {
 		/* "Rob Goldman, President Ascom North America, says": the name before the appositive */
-		for (size_t k = lo; k + 1 < v; k++) {
+		for (size_t k = lo; k + 1 < c; k++) {
 			int e = sentence_candidate(p, k, &np);
 			if (!np)
 				continue;
 			size_t end = k;
-			while (end + 1 < v && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
+			while (end + 1 < c && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
 				end++;
 			if (e >= 0 && p->entity_type[k] == 0 && sentence_is_punct(p, end + 1, ',') &&
 			    !sentence_governed(p, lo, sentence_mention_start(p, k))) {
@@ -202,10 +210,6 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
-/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
-static const char *const auxiliaries[] = {
-	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
-};
 
 /*
  * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
@@ -256,6 +260,25 @@ static size_t quoted_words(const struct speaker_para *p, size_t open)
 	return words;
 }
 
+/*
+ * Whether verb v (in [lo, open)) is passive: "has been portrayed as" (by
+ * no one named: *agent -1), "was described by Smith as" (*agent Smith).
+ */
+static int passive(const struct speaker_para *p, size_t lo, size_t v, size_t open, int *agent)
+{
+	static const char *const be[] = {"been", "being", "be", "is", "was", "were", "are", NULL};
+	int np;
+	*agent = -1;
+	if (v <= lo || !sentence_in_list(p, v - 1, be) || sentence_is_participle(p, v))
+		return 0;
+	if (sentence_word_is(p, v + 1, "by") && v + 2 < open) {
+		*agent = sentence_candidate(p, v + 2, &np);
+		if (!np)
+			*agent = -1;
+	}
+	return 1;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
@@ -271,6 +294,12 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			if (!sentence_is_verb(p, v) || (pass == 0 && !sentence_in_list(p, v, sentence_say_verbs)))
 				continue;
 			tried++;
+			int agent;
+			if (pass == 1 && passive(p, lo, v, open, &agent)) {
+				speaker_cues_set(p, v, 1, r); /* "what's been portrayed as an “irregular” channel": by no one named */
+				r->entity = agent;
+				return 1;
+			}
 			int e = subject_before(p, lo, v, &found);
 			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
 			              (!(p->tl->v[v - 1].flags & TOKF_CAP) || (p->tl->v[v - 1].flags & TOKF_SENT_START)) &&

@@ -205,6 +205,29 @@ static void pronoun_holds_the_subject(void **state)
 	article_free(a);
 }
 
+/* "Mary Lowe, the sister of Paul Lowe, has reportedly told friends": the name before the appositive speaks. */
+static void appositive_before_auxiliaries(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Interview aired\n\nMary Lowe, the elder sister of the heir to the estate, Paul Lowe, has "
+	                            "reportedly told friends that the interview was a \xE2\x80\x9C" "great success" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "great success"), "Mary Lowe");
+	article_free(a);
+}
+
+/* "what has been portrayed as an outside or “irregular” channel": a passive verb with no agent names no speaker. */
+static void passive_naming_has_no_speaker(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Envoy testifies\n\nPaul Lowe disputed that he took part in what has been portrayed "
+	                            "as an outside or \xE2\x80\x9C" "irregular" "\xE2\x80\x9D" " channel.\n\n"
+	                            "Mary Lowe disputed that she took part in what was described by Paul Lowe as a reckless or "
+	                            "\xE2\x80\x9C" "rogue" "\xE2\x80\x9D" " effort.\n");
+	assert_speaker(quote(a, "irregular"), NULL);
+	assert_speaker(quote(a, "rogue"), "Paul Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +241,8 @@ int main(void)
 		cmocka_unit_test(they_after_an_unknown_subject),
 		cmocka_unit_test(it_reaches_back_one_paragraph),
 		cmocka_unit_test(pronoun_holds_the_subject),
+		cmocka_unit_test(appositive_before_auxiliaries),
+		cmocka_unit_test(passive_naming_has_no_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
