@@ -321,6 +321,10 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 			break;
 		}
 	size_t from_lo = 0, from_start = 0;
+	/* "The couple hired Ford as a “games consultant”": a common noun opens the sentence and is its subject */
+	int common = (sentence_word_is(p, lo, "the") || sentence_word_is(p, lo, "a") || sentence_word_is(p, lo, "an")) &&
+	             lo + 1 < hi && p->tl->v[lo + 1].kind == TOK_WORD && !(p->tl->v[lo + 1].flags & TOKF_CAP) &&
+	             p->entity[lo + 1] < 0 && !p->in_quote[lo + 1];
 	for (size_t k = lo; k < hi; k++) {
 		if (p->in_quote[k])
 			continue;
@@ -337,6 +341,11 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 		size_t ms = sentence_mention_start(p, k);
 		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms))
 			continue;
+		if (common && p->entity[k] >= 0 && ms > lo && !sentence_is_punct(p, ms - 1, ',') &&
+		    p->tl->v[ms - 1].kind == TOK_WORD && !(p->tl->v[ms - 1].flags & TOKF_CAP) &&
+		    !(lexicon_lookup(p->text + p->tl->v[ms - 1].start, p->tl->v[ms - 1].end - p->tl->v[ms - 1].start, NULL) &
+		      (LEX_TITLE | LEX_MODIFIER)))
+			continue; /* (but "the former president Obama", "the group, WeWorkers Coalition,") */
 		if (p->entity[k] < 0 && k > lo && p->tl->v[k - 1].kind == TOK_WORD && !(p->tl->v[k - 1].flags & TOKF_CAP) &&
 		    !sentence_in_list(p, k - 1, sentence_clause_openers) && !sentence_in_list(p, k - 1, sentence_say_verbs))
 			continue; /* "analysts called it the “end of an era”": a pronoun after a verb is its object */

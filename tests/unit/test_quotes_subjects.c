@@ -228,6 +228,19 @@ static void passive_naming_has_no_speaker(void **state)
 	article_free(a);
 }
 
+/* "The couple hired Paul Lowe as a “games consultant”": a common noun opening the sentence is its subject. */
+static void common_noun_subject(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Old friends\n\nThe couple hired Paul Lowe to work as a \xE2\x80\x9C" "games consultant"
+	                            "\xE2\x80\x9D" " for their company.\n\n"
+	                            "The former senator Mary Lowe has been attacking the plan as a \xE2\x80\x9C" "giveaway to the rich"
+	                            "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "games consultant"), NULL);
+	assert_speaker(quote(a, "giveaway to the rich"), "Mary Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +256,7 @@ int main(void)
 		cmocka_unit_test(pronoun_holds_the_subject),
 		cmocka_unit_test(appositive_before_auxiliaries),
 		cmocka_unit_test(passive_naming_has_no_speaker),
+		cmocka_unit_test(common_noun_subject),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
