@@ -222,6 +222,11 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		for (const char *const *w = object_preps; j > 0 && *w; w++)
 			object |= tl->v[j - 1].kind == TOK_WORD && tokens_is(text, &tl->v[j - 1], *w);
 		int e = entity[k];
+		if (etype[k] == ENTITY_ORGANIZATION && !object && j > 0 && j < k && tl->v[j - 1].kind == TOK_WORD &&
+		    !in_quote[j - 1] && !(tl->v[j - 1].flags & TOKF_CAP) && !word_in(text, &tl->v[j - 1], clause_openers) &&
+		    !tokens_is(text, &tl->v[j - 1], "and") && !tokens_is(text, &tl->v[j - 1], "but") &&
+		    !(lexicon_lookup(text + tl->v[j - 1].start, tl->v[j - 1].end - tl->v[j - 1].start, NULL) & LEX_VERB))
+			object = 1; /* "the company that runs the AMAs": a verb's object ("said the company" is its subject) */
 		if (etype[k] == ENTITY_PERSON) {
 			remember(an, e);
 			unsigned char g = an->gender[e];

@@ -241,6 +241,16 @@ static void common_noun_subject(void **state)
 	article_free(a);
 }
 
+/* "Harlow Corporation sued the Lantern Foundation. “…,” it said": a verb's object is not what "it" means. */
+static void organisation_as_object_is_not_it(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Lawsuit filed\n\nHarlow Corporation sued the Lantern Foundation on Monday.\n\n"
+	                            "\xE2\x80\x9C" "We expect to win this case," "\xE2\x80\x9D" " it said.\n");
+	assert_speaker(quote(a, "We expect to win"), "Harlow Corporation");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +267,7 @@ int main(void)
 		cmocka_unit_test(appositive_before_auxiliaries),
 		cmocka_unit_test(passive_naming_has_no_speaker),
 		cmocka_unit_test(common_noun_subject),
+		cmocka_unit_test(organisation_as_object_is_not_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
