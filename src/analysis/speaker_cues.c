@@ -81,23 +81,27 @@ int speaker_cues_as_named(const struct speaker_para *p, size_t k, size_t hi, str
 	return 0;
 }
 
+#define PUT_IT_REACH 24 /* "As Steven M. Rosenthal, a tax lawyer and senior fellow at ..., recently put it" */
+
 /* "as The New Yorker put it, “…”": the idiom names who said it. */
 int speaker_cues_as_put_it(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r)
 {
 	int np;
-	for (size_t k = lo; k + 3 < hi; k++) {
-		if (!sentence_word_is(p, k, "as") || p->in_quote[k])
+	for (size_t j = lo + 1; j + 1 < hi; j++) {
+		if (p->in_quote[j] || !(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
 			continue;
-		for (size_t j = k + 1; j + 1 < hi && j < k + 8; j++) {
-			if (!(sentence_word_is(p, j, "put") && sentence_word_is(p, j + 1, "it")))
-				continue;
-			for (size_t c = k + 1; c < j; c++) {
-				int e = sentence_candidate(p, c, &np);
-				if (np) {
-					speaker_cues_set(p, j, 2, r);
-					r->entity = e;
-					return 1;
-				}
+		/* the "as" nearest before it: "as a surgeon at the Center ... as The New Yorker put it" */
+		size_t k = j, stop = j > lo + PUT_IT_REACH ? j - PUT_IT_REACH : lo;
+		while (k > stop && !(sentence_word_is(p, k - 1, "as") && !p->in_quote[k - 1]))
+			k--;
+		if (k == stop)
+			continue;
+		for (size_t c = k; c < j; c++) {
+			int e = sentence_candidate(p, c, &np);
+			if (np) {
+				speaker_cues_set(p, j, 2, r);
+				r->entity = e;
+				return 1;
 			}
 		}
 	}

@@ -251,6 +251,20 @@ static void organisation_as_object_is_not_it(void **state)
 	article_free(a);
 }
 
+/* "As X, a long appositive, recently put it, “…”": the nearest "as" before "put it" names the speaker. */
+static void as_someone_put_it_far(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Tax returns\n\nAs Mary Lowe, a tax lawyer and senior fellow at a research institute in "
+	                            "the capital, recently put it, \xE2\x80\x9C" "Did he lower his taxes legally or not?"
+	                            "\xE2\x80\x9D\n\n"
+	                            "Paul Lowe worked as a surgeon at the Harlow Clinic, but as The New Yorker put it, he is "
+	                            "\xE2\x80\x9C" "the operator of the decade." "\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "Did he lower"), "Mary Lowe");
+	assert_speaker(quote(a, "the operator"), "The New Yorker");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +282,7 @@ int main(void)
 		cmocka_unit_test(passive_naming_has_no_speaker),
 		cmocka_unit_test(common_noun_subject),
 		cmocka_unit_test(organisation_as_object_is_not_it),
+		cmocka_unit_test(as_someone_put_it_far),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
