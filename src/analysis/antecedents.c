@@ -2,6 +2,7 @@
 #include "antecedents.h"
 #include "lexicon.h"
 #include "model.h"
+#include "sentence.h"
 #include "speaker_names.h"
 
 #include <stdlib.h>
@@ -165,6 +166,7 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		}
 	}
 	int subj = -1; /* the person who is this sentence's subject, or -1 */
+	int org_held = 0; /* the sentence's subject is a body: "The group announced that WeWork had" keeps it */
 	for (k = 0; k < n; k++) {
 		lp[k] = an->last_person;
 		lo[k] = an->last_org;
@@ -174,9 +176,15 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 		if (!in_quote[k] && ((t->kind == TOK_PUNCT && strchr(".!?", t->punct)) ||
 		                     (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START)))) {
 			subj = -1;
+			org_held = t->kind == TOK_WORD && tokens_is(text, t, "the") && k + 1 < n &&
+			           word_in(text, &tl->v[k + 1], sentence_body_nouns) && an->last_org >= 0;
+
 			if (t->kind == TOK_WORD && unknown_subject(text, tl, in_quote, entity, k))
 				an->last_org = lo[k] = -1, an->org_unknown = 1; /* "they" and "it" next are that unknown body */
 		}
+		if (!in_quote[k] && t->kind == TOK_WORD && an->last_org >= 0 && k + 1 < n && !in_quote[k + 1] &&
+		    tokens_is(text, t, "the") && word_in(text, &tl->v[k + 1], sentence_body_nouns))
+			an->org_age = 0; /* "the group": referred to again */
 		if (!in_quote[k] && t->kind == TOK_WORD && an->last_org >= 0 && k + 1 < n && !in_quote[k + 1] &&
 		    (tokens_is(text, t, "it") || tokens_is(text, t, "they")) && tl->v[k + 1].kind == TOK_WORD &&
 		    (lexicon_lookup(text + tl->v[k + 1].start, tl->v[k + 1].end - tl->v[k + 1].start, NULL) & LEX_VERB))
@@ -243,7 +251,8 @@ void antecedents_paragraph(struct antecedents *an, const char *text, const struc
 				set_last(an, e);
 			}
 		}
-		else if (etype[k] == ENTITY_ORGANIZATION && (!object || (an->last_org < 0 && !an->org_unknown))) {
+		else if (etype[k] == ENTITY_ORGANIZATION && (!object || (an->last_org < 0 && !an->org_unknown)) && !org_held) {
+			org_held = !object;
 			an->last_org = entity[k];
 			an->org_unknown = 0;
 			an->org_age = 0;

@@ -66,7 +66,7 @@ static const char *const auxiliaries[] = {
 };
 
 /* "the group added": a body referred to by what it is, read like "it". */
-static const char *const body_nouns[] = {
+const char *const sentence_body_nouns[] = {
 	"group", "company", "firm", "agency", "organization", "organisation", "coalition", "union",
 	"ministry", "department", "committee", "council", "commission", "network", "bank", "board",
 	"institute", "university", "club", "charity", "regulator", "watchdog", "startup", NULL,
@@ -194,7 +194,7 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->entity[k];
 	}
-	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, body_nouns) && p->entity[k] < 0 &&
+	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, sentence_body_nouns) && p->entity[k] < 0 &&
 	    !(k + 1 < p->tl->n && (p->tl->v[k + 1].kind == TOK_POSS || sentence_word_is(p, k + 1, "of")))) {
 		*np = 1; /* "the group added": the organisation last named */
 		return p->last_org[k];

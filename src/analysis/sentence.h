@@ -21,6 +21,8 @@
 extern const char *const sentence_clause_openers[];
 extern const char *const sentence_say_verbs[];
 extern const char *const sentence_prepositions[];
+/* Nouns for a body read like "it": "the group added", "the company said". */
+extern const char *const sentence_body_nouns[];
 
 /* 1 when token k is the ASCII word w (any case). */
 int sentence_word_is(const struct speaker_para *p, size_t k, const char *w);

@@ -265,6 +265,20 @@ static void as_someone_put_it_far(void **state)
 	article_free(a);
 }
 
+/* "The group announced that Harlow Corporation had …": a body as subject holds against one named in its clause. */
+static void the_group_holds_its_sentence(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Workers organise\n\nThe group, the Lantern Foundation, sent a letter to management.\n\n"
+	                            "The group announced that Harlow Corporation had reached a deal with the union.\n\n"
+	                            "However, the group raised alarm at the terms, saying workers were told by Harlow Corporation "
+	                            "to sign by Monday.\n\n"
+	                            "In a separate post, the group added that the firm was \xE2\x80\x9C" "not keeping its promise to staff."
+	                            "\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "not keeping its promise"), "Lantern Foundation");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +297,7 @@ int main(void)
 		cmocka_unit_test(common_noun_subject),
 		cmocka_unit_test(organisation_as_object_is_not_it),
 		cmocka_unit_test(as_someone_put_it_far),
+		cmocka_unit_test(the_group_holds_its_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
