@@ -10,7 +10,11 @@
  * cannot; a name inside a quotation is the speaker's word, no antecedent. A
  * person of unknown gender referred to as "she" or "he" keeps that gender
  * for the rest of the article. Capitals abbreviating an organisation the
- * article names in full ("WHO") stand for it.
+ * article names in full ("WHO") stand for it. "It" and "they" reach an
+ * organisation named as a subject (not a verb's or preposition's object) in
+ * this paragraph or the one before, or referred to since ("it said", "the
+ * group"); a sentence whose subject is a name the article does not know
+ * ("Big Machine have denied") leaves them no organisation to stand for.
  *
  * Internal to the analysis stage. Ownership: antecedents_free() releases
  * what antecedents_init() allocated; the article and names are borrowed.
