@@ -246,6 +246,22 @@ static void the_group_holds_its_sentence(void **state)
 	article_free(a);
 }
 
+/* "Democrats said": a body's name as the article writes it, not a canonical form it never uses. */
+static void speaker_named_as_written(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Hearing ends\n\nDemocrats said the report was \xE2\x80\x9C" "partial and misleading"
+	                            "\xE2\x80\x9D" " on Friday.\n");
+	const struct quote *q = quote(a, "partial and misleading");
+	assert_non_null(q->speaker);
+	assert_string_equal(q->speaker, "Democrats");
+	article_free(a);
+	a = analyse("Hearing ends\n\nThe Democratic Party said the report was \xE2\x80\x9C" "partial and misleading"
+	            "\xE2\x80\x9D" " on Friday. Democrats will appeal.\n");
+	assert_speaker(quote(a, "partial and misleading"), "Democratic Party");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +281,7 @@ int main(void)
 		cmocka_unit_test(organisation_as_object_is_not_it),
 		cmocka_unit_test(as_someone_put_it_far),
 		cmocka_unit_test(the_group_holds_its_sentence),
+		cmocka_unit_test(speaker_named_as_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
