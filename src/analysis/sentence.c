@@ -45,7 +45,8 @@ int sentence_is_punct(const struct speaker_para *p, size_t k, char c)
 /* Words after which "remarks", "hopes", "claims" are nouns. */
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "in", "of", "these",
-	"those", "some", "many", "several", "new", "such", "any", "no", "and", NULL,
+	"those", "some", "many", "several", "new", "such", "any", "no", "and", "one", "each", "every",
+	"another", NULL,
 };
 
 

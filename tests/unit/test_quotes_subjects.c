@@ -262,6 +262,17 @@ static void speaker_named_as_written(void **state)
 	article_free(a);
 }
 
+/* "“…” -- one question that has emerged": a reporting word after "one" is a noun, not the quotation's verb. */
+static void noun_after_one_is_no_cue(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Tax fight\n\nGiven the efforts to collect, which the chief executive, Paul Lowe, called "
+	                            "\xE2\x80\x9C" "total political nonsense" "\xE2\x80\x9D" " -- one question that has emerged "
+	                            "is whether firms will bring money home.\n");
+	assert_speaker(quote(a, "total political nonsense"), "Paul Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +293,7 @@ int main(void)
 		cmocka_unit_test(as_someone_put_it_far),
 		cmocka_unit_test(the_group_holds_its_sentence),
 		cmocka_unit_test(speaker_named_as_written),
+		cmocka_unit_test(noun_after_one_is_no_cue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
