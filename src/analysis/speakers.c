@@ -286,6 +286,20 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 	int found;
 	if (speaker_cues_as_put_it(p, lo, open, r))
 		return 1;
+	size_t d = open; /* "--" may be two dashes */
+	while (d > lo + 1 && d + 2 > open && sentence_is_punct(p, d - 1, '-'))
+		d--;
+	size_t ms = d > lo ? sentence_mention_start(p, d - 1) : d;
+	while (ms > lo && p->tl->v[ms - 1].kind == TOK_WORD && (p->tl->v[ms - 1].flags & TOKF_CAP))
+		ms--; /* "of Mr. Trump": the honorific belongs to the phrase */
+	if (d < open && d > lo && p->entity[d - 1] >= 0 && p->entity_type[d - 1] == 0 && !p->in_quote[d - 1] &&
+	    !sentence_governed(p, lo, ms)) {
+		/* "including the former candidate Mitt Romney -- “It is disqualifying …” --": the name it stands by */
+		r->entity = p->entity[d - 1];
+		r->attributed = 1;
+		r->cue_start = r->cue_end = 0;
+		return 1;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		int tried = 0;
 		for (size_t i = lo; i < open && tried < VERBS_TRIED; i++) {

@@ -273,6 +273,20 @@ static void noun_after_one_is_no_cue(void **state)
 	article_free(a);
 }
 
+/* "including the former candidate Mary Lowe -- “…” --": the person right before the dash said it; not "of Mr. Lowe --". */
+static void name_before_a_dash(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Tax returns\n\nA chorus of prominent Republicans has said the same thing, including the former "
+	                            "presidential candidate Mary Lowe -- \xE2\x80\x9C" "It is disqualifying to hide the returns"
+	                            "\xE2\x80\x9D" " -- and a former commissioner.\n\n"
+	                            "Tom Ridley said that Paul Lowe has recently seemed supportive of Mr. Harlow -- "
+	                            "\xE2\x80\x9C" "a completely different man to me" "\xE2\x80\x9D" ".\n");
+	assert_speaker(quote(a, "It is disqualifying"), "Mary Lowe");
+	assert_speaker(quote(a, "a completely different man"), "Tom Ridley");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +308,7 @@ int main(void)
 		cmocka_unit_test(the_group_holds_its_sentence),
 		cmocka_unit_test(speaker_named_as_written),
 		cmocka_unit_test(noun_after_one_is_no_cue),
+		cmocka_unit_test(name_before_a_dash),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
