@@ -80,8 +80,8 @@ int sentence_is_verb(const struct speaker_para *p, size_t k)
 	const struct token *t = &p->tl->v[k];
 	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
 		return 0;
-	if (k > 0 && word_in(p, k - 1, determiners))
-		return 0;
+	if (k > 0 && (word_in(p, k - 1, determiners) || p->tl->v[k - 1].kind == TOK_POSS))
+		return 0; /* "the remarks", "Trump's claim": nouns */
 	return (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & LEX_VERB) != 0;
 }
 

@@ -287,6 +287,16 @@ static void name_before_a_dash(void **state)
 	article_free(a);
 }
 
+/* "Harlow Press checked Mary Lowe's claim that there were “thousands of cases”": a possessed word is a noun. */
+static void possessed_word_is_a_noun(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Fact check\n\nHarlow Corporation seized on Mary Lowe\xE2\x80\x99s claim that there have "
+	                            "been \xE2\x80\x9C" "thousands of cases" "\xE2\x80\x9D" " in the city this year.\n");
+	assert_speaker(quote(a, "thousands of cases"), "Mary Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +319,7 @@ int main(void)
 		cmocka_unit_test(speaker_named_as_written),
 		cmocka_unit_test(noun_after_one_is_no_cue),
 		cmocka_unit_test(name_before_a_dash),
+		cmocka_unit_test(possessed_word_is_a_noun),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
