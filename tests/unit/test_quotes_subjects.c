@@ -297,6 +297,20 @@ static void possessed_word_is_a_noun(void **state)
 	article_free(a);
 }
 
+/* "the campaign “Starts with one.”", "the “Meth. We’re on it” campaign": a campaign's name, said by nobody. */
+static void campaign_names_are_mentions(void **state)
+{
+	(void)state;
+	struct article *a = analyse("Ads backfire\n\nMary Lowe runs the firm behind the prevention campaign "
+	                            "\xE2\x80\x9C" "Starts with one." "\xE2\x80\x9D\n\n"
+	                            "Mary Lowe said the \xE2\x80\x9C" "Pills. We are on it" "\xE2\x80\x9D" " campaign was a mistake.\n\n"
+	                            "Mary Lowe said she expects the campaign \xE2\x80\x9C" "to go on for a year at least." "\xE2\x80\x9D\n");
+	assert_speaker(quote(a, "Starts with one"), NULL);
+	assert_speaker(quote(a, "Pills. We are on it"), NULL);
+	assert_speaker(quote(a, "to go on for a year"), "Mary Lowe");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +334,7 @@ int main(void)
 		cmocka_unit_test(noun_after_one_is_no_cue),
 		cmocka_unit_test(name_before_a_dash),
 		cmocka_unit_test(possessed_word_is_a_noun),
+		cmocka_unit_test(campaign_names_are_mentions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
