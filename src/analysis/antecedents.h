@@ -10,7 +10,11 @@
  * cannot; a name inside a quotation is the speaker's word, no antecedent. A
  * person of unknown gender referred to as "she" or "he" keeps that gender
  * for the rest of the article. Capitals abbreviating an organisation the
- * article names in full ("WHO") stand for it.
+ * article names in full ("WHO") stand for it. "It" and "they" reach an
+ * organisation named as a subject (not a verb's or preposition's object) in
+ * this paragraph or the one before, or referred to since ("it said", "the
+ * group"); a sentence whose subject is a name the article does not know
+ * ("Big Machine have denied") leaves them no organisation to stand for.
  *
  * Internal to the analysis stage. Ownership: antecedents_free() releases
  * what antecedents_init() allocated; the article and names are borrowed.
@@ -33,6 +37,8 @@ struct antecedents {
 	unsigned char *gender;              /* per entity: 0 unknown, 1 woman, 2 man (owned) */
 	int last_person, last_org;          /* running state, -1 for none */
 	int last_he, last_she;              /* last person not known to be a woman / a man */
+	int org_age;                        /* paragraphs begun since last_org was named */
+	int org_unknown;                    /* last_org is -1 for a body named but not known ("Big Machine have") */
 	int recent[RECENT_MAX];             /* people named before the current paragraph, most recent first */
 	size_t n_recent;                    /* their number */
 	int seen[RECENT_MAX];               /* the same list, this paragraph included */

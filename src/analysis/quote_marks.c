@@ -216,6 +216,12 @@ static const char *const naming_words[] = {
 	"slogan", "motto", "catchphrase", NULL,
 };
 
+/* Nouns a quoted name goes with: the “Starts with one” campaign, the campaign “Starts with one.” */
+static const char *const named_things[] = {
+	"campaign", "slogan", "motto", "hashtag", "initiative", "programme", "program", "series",
+	"podcast", "album", "song", "film", "movie", "documentary", "exhibition", "festival", NULL,
+};
+
 /* Subjects after which "called" and "named" report someone's words: "what he called “a disaster”". */
 static const char *const speaking_subjects[] = {
 	"he", "she", "they", "we", "i", "you", "who", "it", NULL,
@@ -246,12 +252,21 @@ int quote_marks_mention(const char *text, const struct token_list *tl, size_t op
 	while (k > 0 && tl->v[k - 1].kind == TOK_WORD &&
 	       (tokens_is(text, &tl->v[k - 1], "the") || tokens_is(text, &tl->v[k - 1], "a") || tokens_is(text, &tl->v[k - 1], "an")))
 		k--;
+	if (close + 1 < tl->n && word_in(text, &tl->v[close + 1], named_things))
+		return 1; /* the “Meth. We’re on it” campaign */
 	if (k == 0)
 		return 0;
+	if (word_in(text, &tl->v[k - 1], named_things) && tl->v[open + 1].kind == TOK_WORD && (tl->v[open + 1].flags & TOKF_CAP))
+		return 1; /* the campaign “Starts with one.” (not "expects the campaign “to continue …”") */
 	if (k < open && close == open + 2 && close + 1 < tl->n && tl->v[close + 1].kind == TOK_WORD &&
 	    !(tl->v[close + 1].flags & TOKF_CAP) && !word_in(text, &tl->v[close + 1], function_words) &&
 	    !(lexicon_lookup(text + tl->v[close + 1].start, tl->v[close + 1].end - tl->v[close + 1].start, NULL) & LEX_STOP))
 		return 1; /* the “Pose” actor, a “reset” button: a name used as a modifier */
+	size_t words = 0;
+	for (size_t j = open + 1; j < close; j++)
+		words += tl->v[j].kind == TOK_WORD;
+	if (k + 1 == open && words == 1 && close <= open + 4 && tokens_is(text, &tl->v[k], "the"))
+		return 1; /* the “whistleblower”: one word the writer holds at a distance, not a report of speech */
 	const struct token *w = &tl->v[k - 1];
 	if (word_in(text, w, naming_words))
 		return 1;

@@ -20,6 +20,7 @@
 #include "speaker_names.h"
 #include "sentence.h"
 #include "speakers.h"
+#include "speaker_cues.h"
 #include "tokens.h"
 
 #include <stdlib.h>
@@ -80,6 +81,8 @@ struct quoter {
 	struct speaker_names names;/* speakers' fullest names */
 	int singles;              /* the article quotes with ‘ ’ only: they are its quotation marks */
 	char *writer;             /* the one person of the byline, speaker of "I said", or NULL (owned) */
+	size_t claim_from;        /* the quotes [claim_from, n_quotes) closing paragraph claim_para have */
+	long claim_para;          /* no attribution at all: "That’s the view of X" next may claim them */
 	struct pending q;
 };
 
@@ -182,6 +185,12 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 			who = again; /* "with “investing for growth.”": words quoted before are their speaker's */
 	}
 	(void)par, (void)end;
+	int unclaimed = speaker < 0 && !q->title && !q->transcript && !q->pre.attributed && !post.attributed &&
+	                q->turn == -1 && !who;
+	if (qt->claim_para != qt->para_no) {
+		qt->claim_from = qt->a->n_quotes; /* a run of unattributed quotes starts here */
+		qt->claim_para = qt->para_no;
+	}
 	for (size_t i = 0; i < q->n_seg; i++) {
 		/* each paragraph's part, without the spaces and commas trimmed off it */
 		size_t sb = q->seg[i].from, se = i + 1 < q->n_seg ? q->seg[i + 1].from - 1 : q->text.len;
@@ -212,6 +221,8 @@ static int emit(struct quoter *qt, int par, size_t end, const struct speaker_par
 		    (cue && cue_len && article_set(&out->cue, cue, cue_len)))
 			return -1;
 	}
+	if (!unclaimed)
+		qt->claim_from = qt->a->n_quotes; /* a quote with a voice ends the run */
 	if ((q->title || q->transcript) && speaker < 0) {
 		free(q->cue_pre);
 		q->cue_pre = NULL;
@@ -344,6 +355,31 @@ static int signature(const struct token_list *tl, const int *entity, const int *
 	return entity[k - 1];
 }
 
+/*
+ * "“…stronger…” ¶ That’s the optimistic view mouthed by Michael Reed": the
+ * paragraph opening by pointing back names the speaker of the quotations
+ * closing the paragraph before, when nothing attributed them.
+ */
+static int claim_back(struct quoter *qt, const struct speaker_para *sp)
+{
+	struct speaker_result r = {-1, 0, 0, 0, 0};
+	if (qt->claim_para + 1 != qt->para_no || qt->claim_from >= qt->a->n_quotes || !speaker_cues_pointing_back(sp, &r))
+		return 0;
+	const char *who = r.entity >= 0 ? speaker_names_full(&qt->names, r.entity) : NULL;
+	if (!who)
+		return r.entity >= 0 ? -1 : 0;
+	for (size_t i = qt->claim_from; i < qt->a->n_quotes; i++) {
+		struct quote *out = &qt->a->quotes[i];
+		if (article_set(&out->speaker, who, strlen(who)) ||
+		    article_set(&out->cue, sp->text + r.cue_start, r.cue_end - r.cue_start))
+			return -1;
+	}
+	qt->claim_from = qt->a->n_quotes;
+	qt->prev_speaker = r.entity;
+	qt->prev_para = qt->para_no;
+	return 0;
+}
+
 /* The person a transcript's turn label names ("PENCE: ..."), TURN_UNKNOWN, or -1 when there is no turn. */
 static int turn_speaker(const char *text, const struct token_list *tl, const int *entity, const int *etype)
 {
@@ -381,6 +417,8 @@ static int paragraph(struct quoter *qt, int sec, int par, const char *text)
 		if (emit(qt, qt->q.last_paragraph, qt->q.last_end, NULL, 0))
 			goto out;
 	}
+	if (claim_back(qt, &sp))
+		goto out;
 	qt->signature = signature(&tl, entity, etype, in_quote);
 	qt->turn = turn_speaker(text, &tl, entity, etype);
 	size_t next_end = 0; /* sentence ends are visited in order, once */
@@ -465,6 +503,7 @@ int quotes_find(struct article *a)
 	qt.prev_speaker = -1;
 	qt.prev_para = qt.colon_para = -10;
 	qt.colon_speaker = qt.signature = qt.turn = -1;
+	qt.claim_para = -10;
 	int rc = -1;
 	if (speaker_names_init(&qt.names, a))
 		return -1;

@@ -45,7 +45,8 @@ int sentence_is_punct(const struct speaker_para *p, size_t k, char c)
 /* Words after which "remarks", "hopes", "claims" are nouns. */
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "in", "of", "these",
-	"those", "some", "many", "several", "new", "such", "any", "no", "and", NULL,
+	"those", "some", "many", "several", "new", "such", "any", "no", "and", "one", "each", "every",
+	"another", NULL,
 };
 
 
@@ -59,8 +60,14 @@ static const char *const camp_nouns[] = {
 	"military", "army", "police", "cabinet", "administration", NULL,
 };
 
+/* Verbs that only help another: "The UK has urged", "Russia will respond". */
+static const char *const auxiliaries[] = {
+	"has", "have", "had", "is", "was", "will", "would", "could", "should", "can", "may", "might",
+	"must", "did", "does", "also", NULL,
+};
+
 /* "the group added": a body referred to by what it is, read like "it". */
-static const char *const body_nouns[] = {
+const char *const sentence_body_nouns[] = {
 	"group", "company", "firm", "agency", "organization", "organisation", "coalition", "union",
 	"ministry", "department", "committee", "council", "commission", "network", "bank", "board",
 	"institute", "university", "club", "charity", "regulator", "watchdog", "startup", NULL,
@@ -73,8 +80,8 @@ int sentence_is_verb(const struct speaker_para *p, size_t k)
 	const struct token *t = &p->tl->v[k];
 	if (t->kind != TOK_WORD || p->in_quote[k] || (t->flags & TOKF_CAP && !(t->flags & TOKF_SENT_START)))
 		return 0;
-	if (k > 0 && word_in(p, k - 1, determiners))
-		return 0;
+	if (k > 0 && (word_in(p, k - 1, determiners) || p->tl->v[k - 1].kind == TOK_POSS))
+		return 0; /* "the remarks", "Trump's claim": nouns */
 	return (lexicon_lookup(p->text + t->start, t->end - t->start, NULL) & LEX_VERB) != 0;
 }
 
@@ -119,9 +126,12 @@ static int title_anaphor(const struct speaker_para *p, size_t k)
 	                         (p->tl->v[k + 1].kind == TOK_WORD && (lexicon_lookup(p->text + p->tl->v[k + 1].start,
 	                          p->tl->v[k + 1].end - p->tl->v[k + 1].start, NULL) & LEX_TITLE))))
 		return 0; /* "spokesman Dmitry Peskov", "campaign's", "vice president" */
-	for (size_t j = k, steps = 0; j > 0 && steps < 4; j--, steps++)
+	for (size_t j = k, steps = 0; j > 0 && steps < 4; j--, steps++) {
+		if (p->entity[j - 1] >= 0 && p->entity_type[j - 1] == 1 && (t->flags & TOKF_CAP))
+			return 0; /* "the United Nations High Commissioner": an office of that body, named for the first time */
 		if (sentence_word_is(p, j - 1, "the"))
 			return 1;
+	}
 	return 0;
 }
 
@@ -160,7 +170,7 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		while (last + 1 < p->tl->n && p->entity[last + 1] == p->entity[k])
 			last++;
 		if (p->entity_type[k] != 0 && last + 1 < p->tl->n && (k = last, 1) &&
-		    p->tl->v[k + 1].kind == TOK_WORD && !sentence_is_verb(p, k + 1)) {
+		    p->tl->v[k + 1].kind == TOK_WORD && !sentence_is_verb(p, k + 1) && !word_in(p, k + 1, auxiliaries)) {
 			/* "the California congressman", "Senate Minority Leader Harry Reid",
 			 * "IMF chief economist": a place or body qualifying someone */
 			const struct token *u = &p->tl->v[k + 1];
@@ -185,7 +195,7 @@ int sentence_candidate(const struct speaker_para *p, size_t k, int *np)
 		*np = 1;
 		return p->entity[k];
 	}
-	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, body_nouns) && p->entity[k] < 0 &&
+	if (k > 0 && sentence_word_is(p, k - 1, "the") && word_in(p, k, sentence_body_nouns) && p->entity[k] < 0 &&
 	    !(k + 1 < p->tl->n && (p->tl->v[k + 1].kind == TOK_POSS || sentence_word_is(p, k + 1, "of")))) {
 		*np = 1; /* "the group added": the organisation last named */
 		return p->last_org[k];
@@ -275,6 +285,29 @@ size_t sentence_start(const struct speaker_para *p, size_t k)
 	return k;
 }
 
+/*
+ * Whether a preposition in [start, ms) governs the phrase holding the name
+ * at ms: "The merger of the big chains Gannett and GateHouse will create":
+ * the subject is the merger. An appositive after a comma, or a clause
+ * after the phrase, has its own subject ("The head of the agency, John
+ * Smith, said:").
+ */
+int sentence_in_phrase(const struct speaker_para *p, size_t start, size_t ms)
+{
+	int governed = 0;
+	for (size_t k = start; k < ms; k++) {
+		if (p->in_quote[k])
+			continue;
+		if (sentence_is_punct(p, k, ',') || sentence_in_list(p, k, sentence_clause_openers) ||
+		    sentence_word_is(p, k, "what") || sentence_is_verb(p, k))
+			governed = 0; /* "in what host Tom Bergeron described": a clause of its own */
+		else if (sentence_in_list(p, k, sentence_prepositions) && !sentence_word_is(p, k, "and") &&
+		         !sentence_word_is(p, k, "or"))
+			governed = 1;
+	}
+	return governed;
+}
+
 /* The first name in [lo, hi) not governed by a preposition: the sentence's subject. */
 int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *found)
 {
@@ -289,6 +322,10 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 			break;
 		}
 	size_t from_lo = 0, from_start = 0;
+	/* "The couple hired Ford as a “games consultant”": a common noun opens the sentence and is its subject */
+	int common = (sentence_word_is(p, lo, "the") || sentence_word_is(p, lo, "a") || sentence_word_is(p, lo, "an")) &&
+	             lo + 1 < hi && p->tl->v[lo + 1].kind == TOK_WORD && !(p->tl->v[lo + 1].flags & TOKF_CAP) &&
+	             p->entity[lo + 1] < 0 && !p->in_quote[lo + 1];
 	for (size_t k = lo; k < hi; k++) {
 		if (p->in_quote[k])
 			continue;
@@ -303,8 +340,13 @@ int sentence_subject(const struct speaker_para *p, size_t lo, size_t hi, int *fo
 		if (!np)
 			continue;
 		size_t ms = sentence_mention_start(p, k);
-		if (sentence_governed(p, lo, ms))
+		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms))
 			continue;
+		if (common && p->entity[k] >= 0 && ms > lo && !sentence_is_punct(p, ms - 1, ',') &&
+		    p->tl->v[ms - 1].kind == TOK_WORD && !(p->tl->v[ms - 1].flags & TOKF_CAP) &&
+		    !(lexicon_lookup(p->text + p->tl->v[ms - 1].start, p->tl->v[ms - 1].end - p->tl->v[ms - 1].start, NULL) &
+		      (LEX_TITLE | LEX_MODIFIER)))
+			continue; /* (but "the former president Obama", "the group, WeWorkers Coalition,") */
 		if (p->entity[k] < 0 && k > lo && p->tl->v[k - 1].kind == TOK_WORD && !(p->tl->v[k - 1].flags & TOKF_CAP) &&
 		    !sentence_in_list(p, k - 1, sentence_clause_openers) && !sentence_in_list(p, k - 1, sentence_say_verbs))
 			continue; /* "analysts called it the “end of an era”": a pronoun after a verb is its object */

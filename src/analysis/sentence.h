@@ -21,6 +21,8 @@
 extern const char *const sentence_clause_openers[];
 extern const char *const sentence_say_verbs[];
 extern const char *const sentence_prepositions[];
+/* Nouns for a body read like "it": "the group added", "the company said". */
+extern const char *const sentence_body_nouns[];
 
 /* 1 when token k is the ASCII word w (any case). */
 int sentence_word_is(const struct speaker_para *p, size_t k, const char *w);
@@ -41,6 +43,8 @@ int sentence_is_participle(const struct speaker_para *p, size_t k);
 int sentence_candidate(const struct speaker_para *p, size_t k, int *np);
 /* 1 when the mention starting at ms is the object of a preposition ("with the Kremlin"). */
 int sentence_governed(const struct speaker_para *p, size_t lo, size_t ms);
+/* Whether a preposition in [start, ms), no comma after it, governs the name at ms ("The merger of X"). */
+int sentence_in_phrase(const struct speaker_para *p, size_t start, size_t ms);
 /* First token of the mention holding token k. */
 size_t sentence_mention_start(const struct speaker_para *p, size_t k);
 /* First token of the sentence holding token k (quotations and parentheses do not end it). */

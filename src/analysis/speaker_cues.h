@@ -31,4 +31,11 @@ int speaker_cues_as_put_it(const struct speaker_para *p, size_t lo, size_t hi, s
 /* In [lo, hi) before a quotation: "Smith's claim", "his remarks", nearest the quotation. 1 when found (r set). */
 int speaker_cues_speech_owner(const struct speaker_para *p, size_t lo, size_t hi, struct speaker_result *r);
 
+/*
+ * The paragraph's first sentence pointing back at the quotation before it:
+ * "That’s the view of Michael Reed", "That’s according to a report by X",
+ * "So says Ken Doctor". 1 when found (r set: the entity, the cue).
+ */
+int speaker_cues_pointing_back(const struct speaker_para *p, struct speaker_result *r);
+
 #endif

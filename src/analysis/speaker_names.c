@@ -228,6 +228,42 @@ static char *given_before(const struct article *a, const char *surname)
 	return strdup(surname);
 }
 
+/* Whether the article's text holds name. */
+static int in_text(const struct article *a, const char *name)
+{
+	for (size_t s = 0; s < a->n_sections; s++)
+		for (size_t j = 0; j < a->sections[s].n_paragraphs; j++)
+			if (strstr(a->sections[s].paragraphs[j], name))
+				return 1;
+	return 0;
+}
+
+#define ALIASES_TRIED 4 /* aliases looked up in the text for a name it never uses */
+
+/*
+ * A place or body named by a form the article never writes ("United
+ * Kingdom" from a gazetteer, "Democratic Party" for "Democrats"): its
+ * longest alias the text does hold, or name itself.
+ */
+static const char *as_written(struct speaker_names *sn, const struct entity *ent, const char *name)
+{
+	if (!ent->n_aliases || sn->text_scans >= TEXT_SCANS_MAX)
+		return name;
+	sn->text_scans++;
+	if (in_text(sn->a, name))
+		return name;
+	const char *best = name;
+	size_t best_len = 0;
+	for (size_t i = 0; i < ent->n_aliases && i < ALIASES_TRIED; i++) {
+		size_t n = strlen(ent->aliases[i]);
+		if (n > best_len && in_text(sn->a, ent->aliases[i])) {
+			best = ent->aliases[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 static char *fullest(struct speaker_names *sn, int e)
 {
 	const struct entity *ent = &sn->a->entities[e];
@@ -249,6 +285,8 @@ static char *fullest(struct speaker_names *sn, int e)
 	} else if (ent->type == ENTITY_ORGANIZATION) {
 		lng = longer_form(sn->a, e, own, 2);
 	}
+	if (!person && !(lng && lng != AMBIGUOUS))
+		own = as_written(sn, ent, own);
 	return strdup(lng && lng != AMBIGUOUS ? lng : own);
 }
 

@@ -15,6 +15,11 @@ static const char *const document_nouns[] = {
 	"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", NULL,
 };
 
+/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
+static const char *const auxiliaries[] = {
+	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
+};
+
 /* The subject of verb v in [lo, v): the nearest name not governed by a preposition. */
 static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int *found)
 {
@@ -26,14 +31,17 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (*found)
 			return e;
 	}
-	if (v > lo + 1 && sentence_is_punct(p, v - 1, ',')) {
+	size_t c = v; /* "…, Charles, has reportedly told": the verb's auxiliaries aside */
+	while (c > lo + 1 && sentence_in_list(p, c - 1, auxiliaries))
+		c--;
+	if (c > lo + 1 && sentence_is_punct(p, c - 1, ',')) {
 		/* "Rob Goldman, President Ascom North America, says": the name before the appositive */
-		for (size_t k = lo; k + 1 < v; k++) {
+		for (size_t k = lo; k + 1 < c; k++) {
 			int e = sentence_candidate(p, k, &np);
 			if (!np)
 				continue;
 			size_t end = k;
-			while (end + 1 < v && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
+			while (end + 1 < c && p->entity[k] >= 0 && p->entity[end + 1] == p->entity[k])
 				end++;
 			if (e >= 0 && p->entity_type[k] == 0 && sentence_is_punct(p, end + 1, ',') &&
 			    !sentence_governed(p, lo, sentence_mention_start(p, k))) {
@@ -48,8 +56,9 @@ static int subject_before(const struct speaker_para *p, size_t lo, size_t v, int
 		if (!np)
 			continue;
 		size_t ms = sentence_mention_start(p, k - 1);
-		if (sentence_governed(p, lo, ms)) {
-			if (fallback < 0)
+		if (sentence_governed(p, lo, ms) || sentence_in_phrase(p, lo, ms)) {
+			/* "China's ambassador to Britain accused": a place after a preposition says nothing */
+			if (fallback < 0 && !(p->entity[ms] >= 0 && p->entity_type[ms] == 2))
 				fallback = e;
 			k = ms + 1;
 			continue;
@@ -201,10 +210,6 @@ static int after(const struct speaker_para *p, size_t close, struct speaker_resu
 	return reach == POST_WINDOW && according_to(p, k, hi, r);
 }
 
-/* Words between a subject and its verb: "Fiona Hill, had dubbed". */
-static const char *const auxiliaries[] = {
-	"had", "has", "have", "was", "is", "once", "also", "then", "later", "previously", "reportedly", NULL,
-};
 
 /*
  * "He said his predecessor, Fiona Hill, had dubbed it “the Gordon problem”":
@@ -255,6 +260,25 @@ static size_t quoted_words(const struct speaker_para *p, size_t open)
 	return words;
 }
 
+/*
+ * Whether verb v (in [lo, open)) is passive: "has been portrayed as" (by
+ * no one named: *agent -1), "was described by Smith as" (*agent Smith).
+ */
+static int passive(const struct speaker_para *p, size_t lo, size_t v, size_t open, int *agent)
+{
+	static const char *const be[] = {"been", "being", "be", "is", "was", "were", "are", NULL};
+	int np;
+	*agent = -1;
+	if (v <= lo || !sentence_in_list(p, v - 1, be) || sentence_is_participle(p, v))
+		return 0;
+	if (sentence_word_is(p, v + 1, "by") && v + 2 < open) {
+		*agent = sentence_candidate(p, v + 2, &np);
+		if (!np)
+			*agent = -1;
+	}
+	return 1;
+}
+
 /* SPEAKER VERB: QUOTE / SPEAKER VERB (that) ... QUOTE, in the sentence before the quote. */
 static int before(const struct speaker_para *p, size_t open, struct speaker_result *r)
 {
@@ -262,6 +286,20 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 	int found;
 	if (speaker_cues_as_put_it(p, lo, open, r))
 		return 1;
+	size_t d = open; /* "--" may be two dashes */
+	while (d > lo + 1 && d + 2 > open && sentence_is_punct(p, d - 1, '-'))
+		d--;
+	size_t ms = d > lo ? sentence_mention_start(p, d - 1) : d;
+	while (ms > lo && p->tl->v[ms - 1].kind == TOK_WORD && (p->tl->v[ms - 1].flags & TOKF_CAP))
+		ms--; /* "of Mr. Trump": the honorific belongs to the phrase */
+	if (d < open && d > lo && p->entity[d - 1] >= 0 && p->entity_type[d - 1] == 0 && !p->in_quote[d - 1] &&
+	    !sentence_governed(p, lo, ms)) {
+		/* "including the former candidate Mitt Romney -- “It is disqualifying …” --": the name it stands by */
+		r->entity = p->entity[d - 1];
+		r->attributed = 1;
+		r->cue_start = r->cue_end = 0;
+		return 1;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		int tried = 0;
 		for (size_t i = lo; i < open && tried < VERBS_TRIED; i++) {
@@ -270,6 +308,12 @@ static int before(const struct speaker_para *p, size_t open, struct speaker_resu
 			if (!sentence_is_verb(p, v) || (pass == 0 && !sentence_in_list(p, v, sentence_say_verbs)))
 				continue;
 			tried++;
+			int agent;
+			if (pass == 1 && passive(p, lo, v, open, &agent)) {
+				speaker_cues_set(p, v, 1, r); /* "what's been portrayed as an “irregular” channel": by no one named */
+				r->entity = agent;
+				return 1;
+			}
 			int e = subject_before(p, lo, v, &found);
 			int unnamed = !found && pass == 0 && v > lo && p->tl->v[v - 1].kind == TOK_WORD && !p->in_quote[v - 1] &&
 			              (!(p->tl->v[v - 1].flags & TOKF_CAP) || (p->tl->v[v - 1].flags & TOKF_SENT_START)) &&

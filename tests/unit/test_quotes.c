@@ -8,47 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "model.h"
-#include "text.h"
-
-/* Parses text (blank-line paragraphs, first line the headline), gives it byline (or none) and analyses it. */
-static struct article *analyse_by(const char *text, const char *byline)
-{
-	struct article *a = article_new();
-	char err[256];
-	assert_non_null(a);
-	assert_int_equal(text_parse(text, strlen(text), a, err, sizeof err), 0);
-	if (byline)
-		assert_int_equal(article_set(&a->byline, byline, strlen(byline)), 0);
-	assert_int_equal(analysis_run(a, err, sizeof err), 0);
-	return a;
-}
-
-static struct article *analyse(const char *text)
-{
-	return analyse_by(text, NULL);
-}
-
-/* The quote whose text starts with prefix, or fails. */
-static const struct quote *quote(const struct article *a, const char *prefix)
-{
-	for (size_t i = 0; i < a->n_quotes; i++)
-		if (!strncmp(a->quotes[i].text, prefix, strlen(prefix)))
-			return &a->quotes[i];
-	fail_msg("no quote starting with \"%s\" (%zu quotes)", prefix, a->n_quotes);
-	return NULL;
-}
-
-static void assert_speaker(const struct quote *q, const char *who)
-{
-	if (!who) {
-		assert_null(q->speaker);
-		return;
-	}
-	assert_non_null(q->speaker);
-	assert_string_equal(q->speaker, who);
-}
+#include "quotes_testlib.h"
 
 static void quote_then_speaker_verb(void **state)
 {
