@@ -89,11 +89,15 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 {
 	/* "Union Gordon Sondland", "Presidency Giorgio Jackson": a known given name
 	 * after a word that is none, and a surname or two after it */
-	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
+	for (size_t g = e >= b + 4 ? e - 3 : b + 1; g + 1 < e; g++) {
 		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
 		/* "Mongolia L. Oyun": an initial stands for the given name */
 		int initial = v[g].end - v[g].start == 2 && (v[g].flags & TOKF_ABBREV) && !(v[g - 1].flags & TOKF_ABBREV);
-		if (!(NAMES_GIVEN(fg) || initial) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		/* "Browns DL Sheldon Richardson": after a team's or office's acronym a
+		 * given name opens the person even when a town bears it too */
+		int after_acronym = (v[g - 1].flags & TOKF_ALLCAPS) && !(v[g - 1].flags & TOKF_ABBREV) &&
+		                    !(v[g].flags & TOKF_ALLCAPS) && (fg & LEX_GIVEN) && !(fg & LEX_COMMON);
+		if (!(NAMES_GIVEN(fg) || initial || after_acronym) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
 		    NAMES_GIVEN(fp) || (fp & LEX_HONORIFIC) || (v[g - 1].flags & TOKF_ABBREV) ||
 		    names_in_list(s, &v[g - 1], names_particles))
 			continue;
@@ -114,7 +118,11 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 		return b;
 	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
 		unsigned fg = names_word_flags(s, &v[g]);
-		if (!NAMES_GIVEN(fg) &&
+		/* "Britain Liu Xiaoming", "UP Akhilesh Yadav": two words no list knows
+		 * after a place or acronym, the way names of many cultures come */
+		int unknown_pair = g + 2 == e && !fg && !names_word_flags(s, &v[g + 1]) &&
+		                   !((v[g].flags | v[g + 1].flags) & (TOKF_ALLCAPS | TOKF_ABBREV));
+		if (!NAMES_GIVEN(fg) && !unknown_pair &&
 		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
 			continue; /* a given name, or at least a name the word list knows and nothing else */
 		for (size_t k = g; k < e; k++) {
@@ -349,7 +357,12 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (!title && e - nb0 >= 3) {
 		size_t g = split_before_person(s, v, nb0, e);
 		if (g > nb) {
-			if (run(s, tl, nb0, g, caps, out))
+			/* "European Union Gordon Sondland": a body before the person is one;
+			 * "CBS Sports NFL Insider", "Browns DL": a beat or a position, whose
+			 * known places and bodies alone count */
+			int body = (names_word_flags(s, &v[g - 1]) & (LEX_ORG_WORD | LEX_ANY_ORG | LEX_ANY_PLACE)) ||
+			           (names_phrase_flags(s, v, nb0, g, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE));
+			if (body ? run(s, tl, nb0, g, caps, out) : push_known_inside(s, v, nb0, g, out))
 				return -1;
 			nb = b = g;
 		}
