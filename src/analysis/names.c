@@ -317,6 +317,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	size_t nb = role_end;
 	/* "Communist Party", "American Music Awards" keep their adjective */
 	int org_named = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_THING)) != 0;
+	for (size_t k = nb + 1; k + 1 < e && !org_named; k++) /* "Chinese Center for Disease Control" */
+		org_named = (names_word_flags(s, &v[k]) & LEX_ORG_WORD) && !names_is_cap(&v[k + 1]);
 	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -526,7 +528,8 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
-			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_thing(s, tl, e))) {
+			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_body_field(s, tl, b, e) ||
+			                      names_joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
 			}

@@ -28,10 +28,27 @@ static void person_after_a_beat_or_position(void **state)
 	article_free(a);
 }
 
+static void bodies_over_and_with_their_adjective(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Outbreak\n\n"
+		"The Kenyan Institute for Water Research and Sanitation said the wells were safe.\n\n"
+		"A letter from the Ministry of Roads and Transport reached the Ministry of Health and "
+		"Finance Minister Ama Boateng on Friday.\n");
+	expect(a, "Kenyan Institute for Water Research and Sanitation", ENTITY_ORGANIZATION);
+	expect(a, "Ministry of Roads and Transport", ENTITY_ORGANIZATION);
+	expect(a, "Ministry of Health", ENTITY_ORGANIZATION);
+	expect(a, "Ama Boateng", ENTITY_PERSON);
+	assert_null(find(a, "Sanitation"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(person_after_a_beat_or_position),
+		cmocka_unit_test(bodies_over_and_with_their_adjective),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
