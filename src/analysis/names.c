@@ -427,6 +427,14 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= names_context(s, v, n, nb, e);
+	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && nb >= 2 &&
+	    (tokens_is(s, &v[nb - 1], "of") || tokens_is(s, &v[nb - 1], "and")) && names_is_cap(&v[nb - 2])) {
+		int field = 1; /* "Museum of Marine Science": a field of study, nobody named */
+		for (size_t k = nb; k < e && field; k++)
+			field = (names_word_flags(s, &v[k]) & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_SURNAME)) == LEX_COMMON;
+		if (field)
+			return push_known_inside(s, v, nb, e, out);
+	}
 	if ((sp.flags & NAMEF_BODY) && !(sp.flags & NAMEF_TITLED) &&
 	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && e - nb == 1))) {
 		sp.type = NAME_ORG; /* "the boss of Cevital", "Vauld's shares": a body, whatever its words suggest */
@@ -437,6 +445,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
 	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
 		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
+	else if (sp.type == NAME_PLACE && (sp.flags & NAMEF_SPEAKS) && e - nb == 2 && !(sp.flags & NAMEF_PLACE_CTX) &&
+	         (names_word_flags(s, &v[nb]) & LEX_ANY_GIVEN) && !(names_word_flags(s, &v[nb]) & LEX_ANY_PLACE) &&
+	         !(names_word_flags(s, &v[nb + 1]) & LEX_ANY_PLACE))
+		sp.type = NAME_PERSON; /* "Kanye West said": a given name, then a surname that is a compass word */
 	else if (sp.type == NAME_UNKNOWN && (sp.flags & NAMEF_PLACE_CTX) && !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)) &&
 	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
 		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */

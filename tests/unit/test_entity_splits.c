@@ -44,11 +44,26 @@ static void bodies_over_and_with_their_adjective(void **state)
 	article_free(a);
 }
 
+static void fields_studios_and_compass_surnames(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Awards\n\n"
+		"Sheldon West said the show would go on, and Harbour Lights Productions agreed.\n\n"
+		"The Regional Museum of Marine Science and the Coastal Institutes of Technology sent staff.\n");
+	expect(a, "Sheldon West", ENTITY_PERSON);
+	expect(a, "Harbour Lights Productions", ENTITY_ORGANIZATION);
+	expect(a, "Coastal Institutes of Technology", ENTITY_ORGANIZATION);
+	assert_null(find(a, "Marine Science"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(person_after_a_beat_or_position),
 		cmocka_unit_test(bodies_over_and_with_their_adjective),
+		cmocka_unit_test(fields_studios_and_compass_surnames),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
