@@ -290,7 +290,8 @@ static int other_names(struct finder *f)
 			if (sp->e - sp->b == 1 && bl > 3 && buf[bl - 1] == 's' && strmap_get(&f->surnames, buf, bl - 1))
 				continue; /* "the Bidens", "the Rajapaksas": a family, not one more entity */
 			const struct para *fp = NULL;
-			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
+			/* a known acronym the lexicon cannot expand ("CDC") is the body the article spells out */
+			const struct name_span *full = (sp->flags & NAMEF_LEXICON) && sp->canon && strcmp(sp->canon, buf) ? NULL : finder_acronym_of(f, p, sp, &fp);
 			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
 				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
 			} else if (full && full->entity >= 0) {
@@ -575,7 +576,9 @@ static int collect(struct finder *f)
 			const struct token *t = &p->tl.v[k];
 			if (t->kind != TOK_WORD)
 				continue;
-			int bit = (t->flags & TOKF_CAP) ? ((t->flags & TOKF_SENT_START) ? 0 : 1) : 2;
+			/* after a colon a capital may open a clause: "a proposition for you: Join ..." */
+			int opens = (t->flags & TOKF_SENT_START) || (k > 0 && p->tl.v[k - 1].kind == TOK_PUNCT && p->tl.v[k - 1].punct == ':');
+			int bit = (t->flags & TOKF_CAP) ? (opens ? 0 : 1) : 2;
 			if (!bit)
 				continue;
 			int *v = strmap_put(&f->caps, p->text + t->start, t->end - t->start, 0);

@@ -131,6 +131,32 @@ out:
  * acronym abbreviates is an organisation even without an organisation word
  * ("Mennonite Economic Development Associates ... MEDA").
  */
+/*
+ * "Chinese Center for Disease Control and Prevention ... the CDC": a body's
+ * acronym may leave out its nationality and what follows "and"; the length
+ * of the initials found in present, or 0.
+ */
+static size_t short_initials(const struct para *p, const struct name_span *sp, char *ini, size_t cap,
+                             const struct strmap *present)
+{
+	const struct token *v = p->tl.v;
+	size_t and_at = sp->e;
+	for (size_t j = sp->b + 1; j < sp->e; j++)
+		if (tokens_is(p->text, &v[j], "and"))
+			and_at = j;
+	int adjective = (names_word_flags(p->text, &v[sp->b]) & (LEX_DEMONYM | LEX_ANY_PLACE)) != 0;
+	for (int skip = 0; skip <= adjective; skip++)
+		for (size_t e = sp->e;; e = and_at) {
+			size_t b = sp->b + (size_t)skip;
+			size_t n = e - b >= 2 ? names_initials(p->text, v, b, e, ini, cap) : 0;
+			if (n >= 2 && strmap_get(present, ini, n))
+				return n;
+			if (e == and_at)
+				break;
+		}
+	return 0;
+}
+
 int finder_link_acronyms(struct finder *f)
 {
 	struct strmap present = {0};
@@ -165,6 +191,8 @@ int finder_link_acronyms(struct finder *f)
 			int other = sp->type == NAME_PLACE || sp->type == NAME_OTHER ||
 			            (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
 			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
+			if (n >= 2 && !strmap_get(&present, ini, n) && open)
+				n = short_initials(p, sp, ini, sizeof ini, &present);
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;
 			if (open) {

@@ -159,5 +159,9 @@ int names_joins_thing(const char *s, const struct token_list *tl, size_t e)
 	size_t j = e + 1;
 	while (j < tl->n && j < e + 6 && names_word_in_name(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
 		j++;
+	/* "Rock and Roll Hall of Fame": a place's word and what it is of ends the name */
+	if (j > e + 2 && j + 1 < tl->n && (names_word_flags(s, &v[j - 1]) & LEX_PLACE_LAST) && tokens_is(s, &v[j], "of") &&
+	    names_is_cap(&v[j + 1]) && (names_word_flags(s, &v[e - 1]) & (LEX_COMMON | LEX_ANY_PLACE | LEX_TOWN)) == LEX_COMMON)
+		return 1;
 	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
 }

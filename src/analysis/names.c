@@ -24,6 +24,14 @@ static int push(struct name_list *l, struct name_span sp)
 /* Whether a capitalised sentence opener is only a capitalised common word. */
 static int plain_opener(const char *s, const struct token *t, const struct strmap *caps)
 {
+	int lower_parts = 0, upper_parts = 0; /* "Day-by-day", "Long-term": a compound of common words */
+	for (size_t i = t->start; i + 1 < t->end; i++)
+		if (s[i] == '-') {
+			lower_parts += s[i + 1] >= 'a' && s[i + 1] <= 'z';
+			upper_parts += !(s[i + 1] >= 'a' && s[i + 1] <= 'z');
+		}
+	if (lower_parts && !upper_parts)
+		return 1;
 	unsigned f = names_word_flags(s, t);
 	if (f & LEX_STOP)
 		return 1;
@@ -121,6 +129,7 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 		/* "Britain Liu Xiaoming", "UP Akhilesh Yadav": two words no list knows
 		 * after a place or acronym, the way names of many cultures come */
 		int unknown_pair = g + 2 == e && !fg && !names_word_flags(s, &v[g + 1]) &&
+		                   ((v[b].flags & TOKF_ALLCAPS) || v[b].end - v[b].start > 2) && /* not "Oh Kyeong Taek" */
 		                   !((v[g].flags | v[g + 1].flags) & (TOKF_ALLCAPS | TOKF_ABBREV));
 		if (!NAMES_GIVEN(fg) && !unknown_pair &&
 		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
@@ -144,7 +153,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	const char *canon;
 	/* trim openers, stop words and connectors */
 	while (b < e && !names_saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
-	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
+	                 (((v[b].flags & TOKF_SENT_START) || (b > 0 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ':')) &&
+	                  plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
 	                  !(b + 1 < e && names_place_org_at(s, v, b, e, &f, &canon) > 1) && /* "South Dakota Gov. ..." */
 	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
@@ -158,6 +168,18 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		b++; /* "Formerly Verizon Amphitheatre", "Two Bartholomew County deputies" */
 	if (b >= e)
 		return 0;
+	/* "John Milbank RRP": an acronym no list knows after a person named in full */
+	if (e - b >= 3 && (v[e - 1].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ABBREV) &&
+	    !names_word_flags(s, &v[e - 1]) && !(v[e - 2].flags & TOKF_ALLCAPS) && NAMES_GIVEN(names_word_flags(s, &v[b])))
+		e--;
+	/* "National Security Council Ukraine": a country after a body's word is a mention of its own
+	 * (a city may end a body's name: "University College London") */
+	if (e - b >= 3 && (names_word_flags(s, &v[e - 2]) & LEX_ORG_WORD) && names_is_cap(&v[e - 2]) &&
+	    (names_word_flags(s, &v[e - 1]) & LEX_COUNTRY) && !(names_word_flags(s, &v[e - 1]) & LEX_ANY_ORG)) {
+		if (push_known_inside(s, v, e - 1, e, out))
+			return -1;
+		e--;
+	}
 	if (e - b >= 3 && names_title_phrase(s, v, b, e))
 		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
 	if (names_people_of_a_place(s, v, b, e))
@@ -399,6 +421,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
 		return 0; /* "Minister of Internal Trade": an office, nobody named */
+	if (!title && !honor && sp.type == NAME_PERSON && e - nb >= 2 &&
+	    (names_word_flags(s, &v[e - 1]) & (LEX_TITLE | LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN | LEX_TOWN)) == LEX_TITLE) {
+		int office = 1; /* "Art Director", "Latin American Director": an office, nobody named (not "Shannon Chief") */
+		for (size_t k = nb; k + 1 < e && office; k++)
+			office = (names_word_flags(s, &v[k]) & (LEX_COMMON | LEX_DEMONYM)) && !NAMES_GIVEN(names_word_flags(s, &v[k]));
+		/* "Bartholomew County Sheriff": the office of a place or body */
+		office |= (names_word_flags(s, &v[e - 2]) & (LEX_PLACE_LAST | LEX_ORG_WORD)) && names_is_cap(&v[e - 2]);
+		if (office)
+			return push_known_inside(s, v, nb, e, out);
+	}
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
@@ -542,6 +574,14 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			}
 			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_body_field(s, tl, b, e) ||
 			                      names_joins_thing(s, tl, e))) {
+				e += 2;
+				continue;
+			}
+			/* "Rock & Roll Hall of Fame", "Palace of Culture": a place's word and
+			 * what it is of (not "the Rift Valley of Kenya": two places) */
+			if (e + 1 < tl->n && (names_word_flags(s, &v[e - 1]) & LEX_PLACE_LAST) && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+			    tokens_is(s, &v[e], "of") && names_is_cap(&v[e + 1]) &&
+			    (names_word_flags(s, &v[e + 1]) & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_TOWN | LEX_ANY_ORG)) == LEX_COMMON) {
 				e += 2;
 				continue;
 			}

@@ -58,12 +58,59 @@ static void fields_studios_and_compass_surnames(void **state)
 	article_free(a);
 }
 
+static void offices_openers_and_trailing_words(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Season\n\n"
+		"Coach T.J. Halvorsen said the team was ready. Credits: Set Designer Kim Dahl, "
+		"Art Director Lena Moss.\n\n"
+		"The band was nominated for the Rock and Roll Hall of Fame, and the Polk County Sheriff spoke.\n\n"
+		"Reviewed by: Ruth Ellery PSRP: 30 euros. We have an offer: Subscribe TODAYPLUS now.\n\n"
+		"Week-by-week Halvorsen grew bolder, said a Regional Security Council Ukraine expert.\n");
+	expect(a, "T.J. Halvorsen", ENTITY_PERSON);
+	expect(a, "Ruth Ellery", ENTITY_PERSON);
+	expect(a, "Regional Security Council", ENTITY_ORGANIZATION);
+	expect(a, "Ukraine", ENTITY_PLACE);
+	assert_non_null(find(a, "Rock and Roll Hall of Fame"));
+	assert_no_word(a, "Art Director");
+	assert_no_word(a, "Set Designer");
+	assert_no_word(a, "Sheriff");
+	assert_no_word(a, "PSRP");
+	assert_no_word(a, "Subscribe");
+	assert_no_word(a, "Week-by-week");
+	assert_null(find(a, "T.J."));
+	article_free(a);
+}
+
+/* "CDC": an acronym the lexicon knows but cannot expand is the body the article spells out. */
+static void known_acronym_of_a_longer_body(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Plague\n\n"
+		"The Mongolian National Center for Zoonotic Disease and Prevention traced the cases. "
+		"The NCZD said the risk was low.\n\n"
+		"Later the Chinese Center for Disease Control and Prevention wrote that the CDC had tested everyone.\n");
+	const struct entity *e = find(a, "Chinese Center for Disease Control and Prevention");
+	assert_non_null(e);
+	assert_int_equal(e->type, ENTITY_ORGANIZATION);
+	assert_true(has_alias(e, "CDC"));
+	assert_null(find(a, "CDC"));
+	e = find(a, "Mongolian National Center for Zoonotic Disease and Prevention");
+	assert_non_null(e);
+	assert_true(has_alias(e, "NCZD"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(person_after_a_beat_or_position),
 		cmocka_unit_test(bodies_over_and_with_their_adjective),
 		cmocka_unit_test(fields_studios_and_compass_surnames),
+		cmocka_unit_test(offices_openers_and_trailing_words),
+		cmocka_unit_test(known_acronym_of_a_longer_body),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
