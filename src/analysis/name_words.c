@@ -193,6 +193,12 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	    !(last & (LEX_COMMON | LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)) &&
 	    (v[e - 1].flags & TOKF_CAP) && !(v[e - 1].flags & TOKF_ALLCAPS))
 		common_word = 0;
+	/* "Mahatma Gandhi", "Ever Alvarado": a common word, then a surname the lists know */
+	if (!given && e - b == 2 && common_word && !acronym && !known && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+	    !(first & (LEX_ORG_WORD | LEX_TITLE | LEX_THING | LEX_MODIFIER | LEX_PLACE_FIRST)) &&
+	    (((last & LEX_SURNAME) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG))) ||
+	     ((last & LEX_PROPER) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)))))
+		common_word = 0;
 	if (names_in_list(s, &v[b], articles)) {
 		/* "Le Matin", "The Daily Star"; but "The Last Hot Time", "The Name": a
 		 * work's title of common words, unless a word of a body ends it */

@@ -103,6 +103,17 @@ static void known_acronym_of_a_longer_body(void **state)
 	article_free(a);
 }
 
+static void common_word_then_a_known_surname(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Match\n\n"
+		"A statue of Mahatma Gandhi stood by the pitch where Ever Alvarado scored twice on Sunday.\n");
+	expect(a, "Mahatma Gandhi", ENTITY_PERSON);
+	expect(a, "Ever Alvarado", ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +122,7 @@ int main(void)
 		cmocka_unit_test(fields_studios_and_compass_surnames),
 		cmocka_unit_test(offices_openers_and_trailing_words),
 		cmocka_unit_test(known_acronym_of_a_longer_body),
+		cmocka_unit_test(common_word_then_a_known_surname),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
