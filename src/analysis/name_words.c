@@ -146,6 +146,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
 		unsigned fk = names_word_flags(s, &v[k]);
+		if (v[k].kind == TOK_PUNCT && v[k].punct == '-')
+			continue; /* "Akufo - Addo": one name */
 		if (!names_is_cap(&v[k])) {
 			if (names_in_list(s, &v[k], names_particles))
 				particle = 1; /* "Cristina Fernández de Kirchner" */

@@ -97,7 +97,12 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 {
 	/* "Union Gordon Sondland", "Presidency Giorgio Jackson": a known given name
 	 * after a word that is none, and a surname or two after it */
-	for (size_t g = e >= b + 4 ? e - 3 : b + 1; g + 1 < e; g++) {
+	for (size_t g = b + 1; g + 1 < e; g++) {
+		size_t words = 0; /* a given name and a surname or two after it ("Oyun - Erdene" is one) */
+		for (size_t k = g; k < e; k++)
+			words += v[k].kind == TOK_WORD;
+		if (words > 3)
+			continue;
 		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
 		/* "Mongolia L. Oyun": an initial stands for the given name */
 		int initial = v[g].end - v[g].start == 2 && (v[g].flags & TOKF_ABBREV) && !(v[g - 1].flags & TOKF_ABBREV);
@@ -576,6 +581,23 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 			                      names_joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
+			}
+			/* "IIT - Kharagpur", "Akufo - Addo": a hyphen set off by spaces inside one name */
+			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '-' && v[e].end - v[e].start == 1 &&
+			    v[e].start == v[e - 1].end + 1 && v[e + 1].start == v[e].end + 1 && v[e + 1].kind == TOK_WORD &&
+			    names_is_cap(&v[e + 1]) && !(v[e + 1].flags & TOKF_SENT_START)) {
+				unsigned fl = names_word_flags(s, &v[e - 1]), fr = names_word_flags(s, &v[e + 1]);
+				unsigned plain = LEX_STOP | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM | LEX_TOWN |
+				                 LEX_TITLE | LEX_ORG_WORD | LEX_VERB;
+				int campus = e - b == 1 && (v[e - 1].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ABBREV) &&
+				             !(fl & LEX_ANY_PLACE) && (fr & (LEX_ANY_PLACE | LEX_TOWN));
+				/* a double surname after a given name or an initial, not "Tizi - Ouzou" */
+				int double_name = e - b >= 2 && (NAMES_GIVEN(names_word_flags(s, &v[b])) || (v[b].flags & TOKF_ABBREV)) &&
+				                  !(fl & plain) && !(fr & plain) && !((v[e - 1].flags | v[e + 1].flags) & TOKF_ALLCAPS);
+				if (campus || double_name) {
+					e += 2;
+					continue;
+				}
 			}
 			/* "Rock & Roll Hall of Fame", "Palace of Culture": a place's word and
 			 * what it is of (not "the Rift Valley of Kenya": two places) */

@@ -114,6 +114,22 @@ static void common_word_then_a_known_surname(void **state)
 	article_free(a);
 }
 
+/* a hyphen set off by spaces inside one name: a campus of a body, a double surname */
+static void names_across_a_spaced_hyphen(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Rankings\n\n"
+		"Places went to NIT - Warangal and IIM - Lucknow, and Kwesi Mensah - Tiwaa said the list was fair.\n\n"
+		"ACCRA - The minister agreed.\n");
+	expect(a, "NIT - Warangal", ENTITY_ORGANIZATION);
+	expect(a, "IIM - Lucknow", ENTITY_ORGANIZATION);
+	expect(a, "Kwesi Mensah - Tiwaa", ENTITY_PERSON);
+	assert_null(find(a, "Warangal"));
+	assert_no_word(a, "The minister");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +139,7 @@ int main(void)
 		cmocka_unit_test(offices_openers_and_trailing_words),
 		cmocka_unit_test(known_acronym_of_a_longer_body),
 		cmocka_unit_test(common_word_then_a_known_surname),
+		cmocka_unit_test(names_across_a_spaced_hyphen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
