@@ -212,6 +212,10 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
+	static const char *const rule_of[] = {"era", "regime", "administration", "presidency", NULL};
+	if (sp->e - sp->b == 1 && !(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && sp->e < p->tl.n &&
+	    names_in_list(p->text, &p->tl.v[sp->e], rule_of))
+		return NAME_PERSON; /* "the Pinochet era", "the Assad regime": a word no list knows, named for a ruler */
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
 	size_t l = p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start;
 	const char *w = p->text + p->tl.v[sp->e - 1].start;

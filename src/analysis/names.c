@@ -52,7 +52,12 @@ static int given_then_surname(const char *s, const struct token *v, size_t b, si
 	if (b + 1 >= e || !NAMES_GIVEN(names_word_flags(s, &v[b])))
 		return 0;
 	unsigned f = names_word_flags(s, &v[b + 1]);
-	return !(f & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD));
+	unsigned never = LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD |
+	                 LEX_PLACE_LAST | LEX_THING | LEX_VERB | LEX_MODIFIER;
+	/* "Mike Trout sat out": a man's or woman's name, then a word that is a surname as much as a noun */
+	if (b + 2 == e && (names_word_flags(s, &v[b]) & (LEX_FEMALE | LEX_MALE)) && !(v[b + 1].flags & TOKF_ALLCAPS))
+		return !(f & never);
+	return !(f & (LEX_COMMON | never));
 }
 
 /* Pushes the places and bodies the lexicon knows inside [b, e) as names of their own. */

@@ -130,6 +130,19 @@ static void names_across_a_spaced_hyphen(void **state)
 	article_free(a);
 }
 
+static void given_name_openers_and_rulers_eras(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Notes\n\n"
+		"The club lost again. Tom Salmon sat out with a sore back. Rose Garden events were cancelled.\n\n"
+		"The country changed little after the Stroessner era ended.\n");
+	expect(a, "Tom Salmon", ENTITY_PERSON);
+	expect(a, "Stroessner", ENTITY_PERSON);
+	assert_null(find(a, "Rose Garden"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +153,7 @@ int main(void)
 		cmocka_unit_test(known_acronym_of_a_longer_body),
 		cmocka_unit_test(common_word_then_a_known_surname),
 		cmocka_unit_test(names_across_a_spaced_hyphen),
+		cmocka_unit_test(given_name_openers_and_rulers_eras),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
