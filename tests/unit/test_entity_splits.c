@@ -143,6 +143,21 @@ static void given_name_openers_and_rulers_eras(void **state)
 	article_free(a);
 }
 
+/* a term spelled out in lower case before its acronym: the acronym names nothing anywhere */
+static void acronyms_of_terms_stay_out(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Health\n\n"
+		"Chronic fatigue syndrome (CFS) is hard to treat, the Lakeside Patients Trust (LPT) said.\n\n"
+		"People with CFS sleep badly. CFS is still poorly understood, and LPT wants more money.\n");
+	assert_no_word(a, "CFS");
+	const struct entity *e = find(a, "Lakeside Patients Trust");
+	assert_non_null(e);
+	assert_true(has_alias(e, "LPT"));
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +169,7 @@ int main(void)
 		cmocka_unit_test(common_word_then_a_known_surname),
 		cmocka_unit_test(names_across_a_spaced_hyphen),
 		cmocka_unit_test(given_name_openers_and_rulers_eras),
+		cmocka_unit_test(acronyms_of_terms_stay_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
