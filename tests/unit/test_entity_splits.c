@@ -158,6 +158,16 @@ static void acronyms_of_terms_stay_out(void **state)
 	article_free(a);
 }
 
+static void possessions_of_a_person(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Party\n\n"
+		"Thousands took part in Kandasamyar's birthday celebrations in Madurai on Sunday.\n");
+	expect(a, "Kandasamyar", ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +180,7 @@ int main(void)
 		cmocka_unit_test(names_across_a_spaced_hyphen),
 		cmocka_unit_test(given_name_openers_and_rulers_eras),
 		cmocka_unit_test(acronyms_of_terms_stay_out),
+		cmocka_unit_test(possessions_of_a_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
