@@ -168,6 +168,22 @@ static void possessions_of_a_person(void **state)
 	article_free(a);
 }
 
+/* islands, deserts and old names from data/places.txt */
+static void places_the_town_lists_leave_out(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Travel\n\n"
+		"The ferry from Java reached Borneo late. Tourists from Timor Leste crossed the Sinai, "
+		"and old maps still say Abyssinia.\n");
+	expect(a, "Java", ENTITY_PLACE);
+	expect(a, "Borneo", ENTITY_PLACE);
+	assert_non_null(find(a, "Timor-Leste"));
+	expect(a, "Sinai", ENTITY_PLACE);
+	expect(a, "Abyssinia", ENTITY_PLACE);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +197,7 @@ int main(void)
 		cmocka_unit_test(given_name_openers_and_rulers_eras),
 		cmocka_unit_test(acronyms_of_terms_stay_out),
 		cmocka_unit_test(possessions_of_a_person),
+		cmocka_unit_test(places_the_town_lists_leave_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
