@@ -201,6 +201,12 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	    (((last & LEX_SURNAME) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG))) ||
 	     ((last & LEX_PROPER) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)))))
 		common_word = 0;
+	/* "Los Angeles Angels", "Kaizer Chiefs": a place, then a plural that names a team */
+	size_t ll = v[e - 1].end - v[e - 1].start;
+	if (e - b >= 2 && s[v[e - 1].end - 1] == 's' && ll > 4 && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+	    (last & LEX_COMMON) && !(last & (LEX_PROPER | LEX_PLACE_LAST | LEX_ORG_WORD | LEX_DEMONYM | LEX_THING | LEX_TITLE)) &&
+	    (names_phrase_flags(s, v, b, e - 1, NULL) & (LEX_ANY_PLACE | LEX_TOWN)))
+		return NAME_ORG;
 	if (names_in_list(s, &v[b], articles)) {
 		/* "Le Matin", "The Daily Star"; but "The Last Hot Time", "The Name": a
 		 * work's title of common words, unless a word of a body ends it */

@@ -184,6 +184,19 @@ static void places_the_town_lists_leave_out(void **state)
 	article_free(a);
 }
 
+/* a place, then a plural: a team; a place's own plural words stay places */
+static void teams_named_by_their_city(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Sport\n\n"
+		"The Boston Comets beat the Denver Falcons 3-1 at home, and the fans drove back to Colorado Springs.\n");
+	expect(a, "Boston Comets", ENTITY_ORGANIZATION);
+	expect(a, "Denver Falcons", ENTITY_ORGANIZATION);
+	expect(a, "Colorado Springs", ENTITY_PLACE);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +211,7 @@ int main(void)
 		cmocka_unit_test(acronyms_of_terms_stay_out),
 		cmocka_unit_test(possessions_of_a_person),
 		cmocka_unit_test(places_the_town_lists_leave_out),
+		cmocka_unit_test(teams_named_by_their_city),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
