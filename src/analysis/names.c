@@ -60,6 +60,30 @@ static int given_then_surname(const char *s, const struct token *v, size_t b, si
 	return !(f & (LEX_COMMON | never));
 }
 
+/*
+ * "Democratic Progressive Party", "National Assembly" opening a sentence: an
+ * adjective in capitals before a body's word is part of its name, no opener.
+ */
+static int body_adjective(const char *s, const struct token *v, size_t b, size_t e)
+{
+	static const char *const endings[] = {"al", "ic", "ive", "ed", "an", "ary", "ent", "ist", NULL};
+	unsigned f = names_word_flags(s, &v[b]);
+	if (!names_is_cap(&v[b]) || !(f & LEX_COMMON) || (f & (LEX_STOP | LEX_VERB | LEX_ORG_WORD)) || b + 1 >= e)
+		return 0;
+	size_t l = v[b].end - v[b].start;
+	int adjective = 0;
+	for (const char *const *x = endings; *x && !adjective; x++) {
+		size_t xl = strlen(*x);
+		adjective = l > xl + 3 && !strncmp(s + v[b].end - xl, *x, xl);
+	}
+	if (!adjective)
+		return 0;
+	for (size_t k = b + 1; k < e && names_is_cap(&v[k]); k++)
+		if (names_word_flags(s, &v[k]) & LEX_ORG_WORD)
+			return 1;
+	return 0;
+}
+
 /* Pushes the places and bodies the lexicon knows inside [b, e) as names of their own. */
 static int push_known_inside(const char *s, const struct token *v, size_t b, size_t e, struct name_list *out)
 {
@@ -162,7 +186,7 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && !names_saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
+	while (b < e && !names_saint_opens(s, v, b, e) && !body_adjective(s, v, b, e) && (!names_is_cap(&v[b]) ||
 	                 (((v[b].flags & TOKF_SENT_START) || (b > 0 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ':')) &&
 	                  plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
@@ -349,8 +373,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	size_t nb = role_end;
 	/* "Communist Party", "American Music Awards" keep their adjective */
 	int org_named = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_THING)) != 0;
-	for (size_t k = nb + 1; k + 1 < e && !org_named; k++) /* "Chinese Center for Disease Control" */
-		org_named = (names_word_flags(s, &v[k]) & LEX_ORG_WORD) && !names_is_cap(&v[k + 1]);
+	for (size_t k = nb + 1; k < e && !org_named; k++) /* "Chinese Center for Disease Control", "Democratic Progressive Party Taipei" */
+		org_named = (names_word_flags(s, &v[k]) & LEX_ORG_WORD) && names_is_cap(&v[k]);
 	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -599,7 +623,10 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				/* a double surname after a given name or an initial, not "Tizi - Ouzou" */
 				int double_name = e - b >= 2 && (NAMES_GIVEN(names_word_flags(s, &v[b])) || (v[b].flags & TOKF_ABBREV)) &&
 				                  !(fl & plain) && !(fr & plain) && !((v[e - 1].flags | v[e + 1].flags) & TOKF_ALLCAPS);
-				if (campus || double_name) {
+				/* "African Export - Import Bank": two words of a body's name */
+				int compound = (fl & LEX_COMMON) && (fr & LEX_COMMON) && !((fl | fr) & (LEX_STOP | LEX_VERB)) &&
+				               e + 2 < tl->n && names_is_cap(&v[e + 2]) && (names_word_flags(s, &v[e + 2]) & LEX_ORG_WORD);
+				if (campus || double_name || compound) {
 					e += 2;
 					continue;
 				}

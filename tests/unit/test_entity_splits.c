@@ -197,6 +197,19 @@ static void teams_named_by_their_city(void **state)
 	article_free(a);
 }
 
+static void bodies_named_in_full_at_a_sentence_start(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Vote\n\n"
+		"Liberal Reform Party members met the Confederation of Kenyan Traders on Monday. "
+		"Loans came from the Coastal Export - Import Bank.\n");
+	expect(a, "Liberal Reform Party", ENTITY_ORGANIZATION);
+	expect(a, "Confederation of Kenyan Traders", ENTITY_ORGANIZATION);
+	expect(a, "Coastal Export - Import Bank", ENTITY_ORGANIZATION);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +225,7 @@ int main(void)
 		cmocka_unit_test(possessions_of_a_person),
 		cmocka_unit_test(places_the_town_lists_leave_out),
 		cmocka_unit_test(teams_named_by_their_city),
+		cmocka_unit_test(bodies_named_in_full_at_a_sentence_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
