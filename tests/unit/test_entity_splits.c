@@ -210,6 +210,24 @@ static void bodies_named_in_full_at_a_sentence_start(void **state)
 	article_free(a);
 }
 
+static void initials_and_names_in_capitals(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Column\n\n"
+		"The pitcher matched T. J. Waddell on Sunday, and Min Jae CHOI watched from the stands. "
+		"Scouts from Athletic Bilbao came, and the NRPLUS plan was dropped.\n\n"
+		"Photographs: THANDEKA MOLEFE for the paper.\n");
+	expect(a, "T. J. Waddell", ENTITY_PERSON);
+	expect(a, "Min Jae CHOI", ENTITY_PERSON);
+	expect(a, "Athletic Bilbao", ENTITY_ORGANIZATION);
+	expect(a, "THANDEKA MOLEFE", ENTITY_PERSON);
+	const struct entity *e = find(a, "NRPLUS");
+	if (e)
+		assert_int_not_equal(e->type, ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +244,7 @@ int main(void)
 		cmocka_unit_test(places_the_town_lists_leave_out),
 		cmocka_unit_test(teams_named_by_their_city),
 		cmocka_unit_test(bodies_named_in_full_at_a_sentence_start),
+		cmocka_unit_test(initials_and_names_in_capitals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
