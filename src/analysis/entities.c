@@ -263,6 +263,19 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
 		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
+	if (!(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && l > 2) {
+		/* "Ramirez will have to rely on his midfield": a his or her right after the name */
+		static const char *const pronouns[] = {"his", "her", "he", "she", "himself", "herself", NULL};
+		for (size_t k = sp->e; k < p->tl.n && k < sp->e + 6; k++) {
+			const struct token *x = &p->tl.v[k];
+			if (x->kind == TOK_PUNCT && x->punct && strchr(".;:!?", x->punct))
+				break;
+			if (x->kind == TOK_WORD && names_is_cap(x) && !(x->flags & TOKF_SENT_START))
+				break; /* another name comes first: the pronoun may be its */
+			if (x->kind == TOK_WORD && names_in_list(p->text, x, pronouns))
+				return NAME_PERSON;
+		}
+	}
 	return NAME_UNKNOWN;
 }
 

@@ -228,6 +228,18 @@ static void initials_and_names_in_capitals(void **state)
 	article_free(a);
 }
 
+/* a lone word no list knows, then "his" or "her" before any other name: a person */
+static void lone_names_with_a_pronoun(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Squad\n\n"
+		"The coach picked a young side. Okwuosa will have to rely on his speed. "
+		"Tembisa and Kwazakhele hosted the matches.\n");
+	expect(a, "Okwuosa", ENTITY_PERSON);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +257,7 @@ int main(void)
 		cmocka_unit_test(teams_named_by_their_city),
 		cmocka_unit_test(bodies_named_in_full_at_a_sentence_start),
 		cmocka_unit_test(initials_and_names_in_capitals),
+		cmocka_unit_test(lone_names_with_a_pronoun),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
