@@ -232,6 +232,12 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
 	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
 		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */
+	/* "via WhatsApp", "WeChat", "YouTube": a capital inside one word names a brand, even after "in" */
+	for (size_t i = 2; sp->e - sp->b == 1 && i < l; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
+		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
+		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3) && strncmp(w, "Kwa", 3))
+			return NAME_ORG;
 	if ((sp->flags & NAMEF_PLACE_CTX) && !tokens_is(p->text, t, "The"))
 		return NAME_PLACE; /* but "at The Road": places named "The ..." are the gazetteers' */
 	if (sp->e - sp->b > 1)
@@ -242,12 +248,6 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)
 		return NAME_ORG;
-	/* "WhatsApp", "WeChat", "YouTube": a capital inside a word names a brand */
-	for (size_t i = 2; i < l; i++)
-		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
-		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
-		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3))
-			return NAME_ORG;
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */

@@ -228,8 +228,8 @@ static void initials_and_names_in_capitals(void **state)
 	article_free(a);
 }
 
-/* a lone word no list knows, then "his" or "her" before any other name: a person */
-static void lone_names_with_a_pronoun(void **state)
+/* a lone word no list knows, then "his" or "her" before any other name: a person; a brand's capitals */
+static void lone_names_by_pronoun_and_brand(void **state)
 {
 	(void)state;
 	struct article *a = analyse(
@@ -237,6 +237,10 @@ static void lone_names_with_a_pronoun(void **state)
 		"The coach picked a young side. Okwuosa will have to rely on his speed. "
 		"Tembisa and Kwazakhele hosted the matches.\n");
 	expect(a, "Okwuosa", ENTITY_PERSON);
+	article_free(a);
+	/* a capital inside one word names a brand even after "via" or "in" */
+	a = analyse("Phones\n\nThe photos spread via ChatNest overnight, from KwaMashu to Durban.\n");
+	expect(a, "ChatNest", ENTITY_ORGANIZATION);
 	article_free(a);
 }
 
@@ -257,7 +261,7 @@ int main(void)
 		cmocka_unit_test(teams_named_by_their_city),
 		cmocka_unit_test(bodies_named_in_full_at_a_sentence_start),
 		cmocka_unit_test(initials_and_names_in_capitals),
-		cmocka_unit_test(lone_names_with_a_pronoun),
+		cmocka_unit_test(lone_names_by_pronoun_and_brand),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
