@@ -244,6 +244,22 @@ static void lone_names_by_pronoun_and_brand(void **state)
 	article_free(a);
 }
 
+/* words that end bodies' names in South and Southeast Asia; a Latin-1 capital in a dateline */
+static void bodies_of_many_languages(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"School\n\n"
+		"YAOUNDÉ, Cameroon - Leaders of the Kisan Morcha and the Dewan Negara visited the Suryoday Vidyalaya, "
+		"where Hindu Mahasabha members spoke.\n");
+	expect(a, "Kisan Morcha", ENTITY_ORGANIZATION);
+	expect(a, "Dewan Negara", ENTITY_ORGANIZATION);
+	expect(a, "Suryoday Vidyalaya", ENTITY_ORGANIZATION);
+	expect(a, "Hindu Mahasabha", ENTITY_ORGANIZATION);
+	assert_non_null(find(a, "Yaounde")); /* the gazetteer's spelling, "YAOUNDÉ" its alias */
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +278,7 @@ int main(void)
 		cmocka_unit_test(bodies_named_in_full_at_a_sentence_start),
 		cmocka_unit_test(initials_and_names_in_capitals),
 		cmocka_unit_test(lone_names_by_pronoun_and_brand),
+		cmocka_unit_test(bodies_of_many_languages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
