@@ -639,6 +639,15 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
+			/* "Channel 12", "Channel 4": a broadcaster by its number */
+			if (e < tl->n && tokens_is(s, &v[e - 1], "Channel") && v[e].kind == TOK_WORD && v[e].start == v[e - 1].end + 1 &&
+			    s[v[e].start] >= '0' && s[v[e].start] <= '9' && v[e].end - v[e].start <= 3) {
+				struct name_span ch = {b, e + 1, b, b, NAME_ORG, 0, NULL, NOPOS, -1, -1};
+				if (names_is_cap(&v[b]) && push(out, ch))
+					return -1;
+				b = e + 1;
+				break;
+			}
 			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
 			    names_is_cap(&v[e + 2])) {
 				e += 3;

@@ -258,6 +258,10 @@ static void bodies_of_many_languages(void **state)
 	expect(a, "Hindu Mahasabha", ENTITY_ORGANIZATION);
 	assert_non_null(find(a, "Yaounde")); /* the gazetteer's spelling, "YAOUNDÉ" its alias */
 	article_free(a);
+	a = analyse("Advert\n\nThe ministry paid Channel 14 for an advert that ran on Channel 9 twice.\n");
+	expect(a, "Channel 14", ENTITY_ORGANIZATION);
+	expect(a, "Channel 9", ENTITY_ORGANIZATION);
+	article_free(a);
 }
 
 int main(void)
