@@ -260,8 +260,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 		return NAME_UNKNOWN;
 	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_OTHER; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+	/* "Saharan Africa", "Andean America": an adjective of a region no list knows, then the place */
+	int region_adjective = !first && v[b].end - v[b].start > 5 && !strncmp(s + v[b].end - 2, "an", 2);
 	if (e - b == 2 && (last & LEX_ANY_PLACE) && !(last & LEX_ANY_ORG) &&
-	    (first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) && !(first & LEX_ANY_ORG))
+	    ((first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) || region_adjective) && !(first & LEX_ANY_ORG))
 		return NAME_PLACE; /* "Congo Kinshasa", "Guinea Conakry", "Konstanz Germany": a place placed */
 	int initial = (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start == 2; /* "R. A. Dickey" */
 	if (!given && !initial && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
