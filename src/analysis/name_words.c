@@ -252,8 +252,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 			return NAME_PLACE;
 		return NAME_ORG;
 	}
-	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
-		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
+	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first) && !all_common)
+		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara"; not "International Friendly" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)

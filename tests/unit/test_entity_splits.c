@@ -265,6 +265,21 @@ static void bodies_of_many_languages(void **state)
 	article_free(a);
 }
 
+/* bodies ending in Music, Community or Team; a body's opening word before common words names nothing */
+static void more_words_of_bodies(void **state)
+{
+	(void)state;
+	struct article *a = analyse(
+		"Charts\n\n"
+		"Data from Harmon Music showed the rise. The Coastal Fishing Community and the Ghanaian National Team "
+		"met before an International Friendly in Accra.\n");
+	expect(a, "Harmon Music", ENTITY_ORGANIZATION);
+	expect(a, "Coastal Fishing Community", ENTITY_ORGANIZATION);
+	assert_non_null(find(a, "Ghanaian National Team"));
+	assert_no_word(a, "Friendly");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +299,7 @@ int main(void)
 		cmocka_unit_test(initials_and_names_in_capitals),
 		cmocka_unit_test(lone_names_by_pronoun_and_brand),
 		cmocka_unit_test(bodies_of_many_languages),
+		cmocka_unit_test(more_words_of_bodies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
