@@ -263,7 +263,7 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
 		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
-	if (!(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && l > 2) {
+	if (!(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && l > 2 && !memchr(w, '-', l)) {
 		/* "Ramirez will have to rely on his midfield": a his or her right after the name */
 		static const char *const pronouns[] = {"his", "her", "he", "she", "himself", "herself", NULL};
 		for (size_t k = sp->e; k < p->tl.n && k < sp->e + 6; k++) {

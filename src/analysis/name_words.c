@@ -150,8 +150,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
 	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
-	if (last & LEX_ORG_WORD)
-		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (last & LEX_ORG_WORD) /* "Union" alone names nothing, nor does "The Music" in a song's title */
+		return e - b > 1 && !(e - b == 2 && tokens_is(s, &v[b], "The") && !(last & LEX_PROPER)) ? NAME_ORG : NAME_UNKNOWN;
 	if (e - b == 2 && names_in_list(s, &v[b + 1], directions) && (first & (LEX_ANY_PLACE | LEX_TOWN)))
 		return NAME_PLACE; /* "Kowloon West", "Wichita East" */
 	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&

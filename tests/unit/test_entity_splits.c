@@ -278,6 +278,10 @@ static void more_words_of_bodies(void **state)
 	assert_non_null(find(a, "Ghanaian National Team"));
 	assert_no_word(a, "Friendly");
 	article_free(a);
+	a = analyse("Tour\n\nThe set list has “Hear The Music” again. A chest X-ray of his lungs looked normal.\n");
+	assert_null(find(a, "The Music"));
+	assert_no_word(a, "X-ray");
+	article_free(a);
 }
 
 int main(void)
