@@ -32,6 +32,13 @@ int names_word_in_name(const char *s, const struct token *t)
 	if (t->kind == TOK_WORD && s[t->start] >= '0' && s[t->start] <= '9' &&
 	    !(lexicon_lookup(s + t->start, t->end - t->start, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE)))
 		return 0; /* "8GB", "4PM", "5G": a measure or a time */
+	if (t->kind == TOK_WORD && t->end - t->start >= 19 && !(t->flags & TOKF_ALLCAPS)) {
+		size_t upper = 0; /* "Wilsonbigbrandsystem": words run together from markup, no name */
+		for (size_t i = t->start; i < t->end; i++)
+			upper += (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-';
+		if (upper == 1)
+			return 0;
+	}
 	return names_is_cap(t) && !compound_adjective(s, t);
 }
 

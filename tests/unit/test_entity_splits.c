@@ -282,6 +282,14 @@ static void more_words_of_bodies(void **state)
 	assert_null(find(a, "The Music"));
 	assert_no_word(a, "X-ray");
 	article_free(a);
+	/* short days, a DOI, words run together from markup */
+	a = analyse("Notes\n\nOpen Sat & Mon from noon. Handbook (2018). DOI: 10.1000/182.\n\n"
+	            "Written by Rosalind Okafor. Contact Rosalindgreenleafmarketing for more.\n");
+	assert_no_word(a, "Mon");
+	assert_no_word(a, "DOI");
+	assert_no_word(a, "greenleaf");
+	expect(a, "Rosalind Okafor", ENTITY_PERSON);
+	article_free(a);
 }
 
 int main(void)
