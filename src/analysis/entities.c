@@ -212,6 +212,10 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	}
 	if (sp->flags & (NAMEF_TITLED | NAMEF_SPEAKS))
 		return NAME_PERSON;
+	static const char *const rule_of[] = {"era", "regime", "administration", "presidency", NULL};
+	if (sp->e - sp->b == 1 && !(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && sp->e < p->tl.n &&
+	    names_in_list(p->text, &p->tl.v[sp->e], rule_of))
+		return NAME_PERSON; /* "the Pinochet era", "the Assad regime": a word no list knows, named for a ruler */
 	/* adjectives of peoples and creeds ("Nicaraguan", "Zionist") and plural acronyms ("MPs") */
 	size_t l = p->tl.v[sp->e - 1].end - p->tl.v[sp->e - 1].start;
 	const char *w = p->text + p->tl.v[sp->e - 1].start;
@@ -228,6 +232,12 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 	if (sp->e - sp->b == 1 && ((lf & LEX_THING) || names_in_list(p->text, t, lone_not_names) ||
 	                           t->end - t->start == 1 || ((t->flags & TOKF_ALLCAPS) && t->end - t->start < 3)))
 		return NAME_UNKNOWN; /* "the Constitution", "the West", "the Left", "the EV" */
+	/* "via WhatsApp", "WeChat", "YouTube": a capital inside one word names a brand, even after "in" */
+	for (size_t i = 2; sp->e - sp->b == 1 && i < l; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
+		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
+		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3) && strncmp(w, "Kwa", 3))
+			return NAME_ORG;
 	if ((sp->flags & NAMEF_PLACE_CTX) && !tokens_is(p->text, t, "The"))
 		return NAME_PLACE; /* but "at The Road": places named "The ..." are the gazetteers' */
 	if (sp->e - sp->b > 1)
@@ -238,12 +248,6 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_UNKNOWN;
 	if (sp->flags & NAMEF_ORG_CTX)
 		return NAME_ORG;
-	/* "WhatsApp", "WeChat", "YouTube": a capital inside a word names a brand */
-	for (size_t i = 2; i < l; i++)
-		if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z' &&
-		    strncmp(w, "Mc", 2) && strncmp(w, "Mac", 3) && strncmp(w, "De", 2) && strncmp(w, "Di", 2) &&
-		    strncmp(w, "La", 2) && strncmp(w, "Le", 2) && strncmp(w, "Van", 3))
-			return NAME_ORG;
 	/* a lone capitalised word nothing else explains: a person only when the
 	 * word list knows it as a name and the article keeps using it ("Cruz ...
 	 * Cruz"); otherwise it is left out rather than guessed */
@@ -259,6 +263,19 @@ static int guess(const struct finder *f, const struct para *p, const struct name
 		return NAME_PERSON; /* not "Green", "Stone", "Frost": words as much as names */
 	if (NAMES_GIVEN(lf) && !(lf & LEX_COMMON) && l > 2 && c && (*c >> 2) >= 1)
 		return NAME_PERSON; /* "Wilfred", "Violeta": someone called by the given name */
+	if (!(lf & ~(unsigned)(LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN)) && l > 2 && !memchr(w, '-', l)) {
+		/* "Ramirez will have to rely on his midfield": a his or her right after the name */
+		static const char *const pronouns[] = {"his", "her", "he", "she", "himself", "herself", NULL};
+		for (size_t k = sp->e; k < p->tl.n && k < sp->e + 6; k++) {
+			const struct token *x = &p->tl.v[k];
+			if (x->kind == TOK_PUNCT && x->punct && strchr(".;:!?", x->punct))
+				break;
+			if (x->kind == TOK_WORD && names_is_cap(x) && !(x->flags & TOKF_SENT_START))
+				break; /* another name comes first: the pronoun may be its */
+			if (x->kind == TOK_WORD && names_in_list(p->text, x, pronouns))
+				return NAME_PERSON;
+		}
+	}
 	return NAME_UNKNOWN;
 }
 
@@ -290,7 +307,8 @@ static int other_names(struct finder *f)
 			if (sp->e - sp->b == 1 && bl > 3 && buf[bl - 1] == 's' && strmap_get(&f->surnames, buf, bl - 1))
 				continue; /* "the Bidens", "the Rajapaksas": a family, not one more entity */
 			const struct para *fp = NULL;
-			const struct name_span *full = (sp->flags & NAMEF_LEXICON) ? NULL : finder_acronym_of(f, p, sp, &fp);
+			/* a known acronym the lexicon cannot expand ("CDC") is the body the article spells out */
+			const struct name_span *full = (sp->flags & NAMEF_LEXICON) && sp->canon && strcmp(sp->canon, buf) ? NULL : finder_acronym_of(f, p, sp, &fp);
 			if (sp->alias_of >= 0 && p->names.v[sp->alias_of].entity >= 0) {
 				ix = p->names.v[sp->alias_of].entity; /* "(PACJA)" */
 			} else if (full && full->entity >= 0) {
@@ -575,7 +593,9 @@ static int collect(struct finder *f)
 			const struct token *t = &p->tl.v[k];
 			if (t->kind != TOK_WORD)
 				continue;
-			int bit = (t->flags & TOKF_CAP) ? ((t->flags & TOKF_SENT_START) ? 0 : 1) : 2;
+			/* after a colon a capital may open a clause: "a proposition for you: Join ..." */
+			int opens = (t->flags & TOKF_SENT_START) || (k > 0 && p->tl.v[k - 1].kind == TOK_PUNCT && p->tl.v[k - 1].punct == ':');
+			int bit = (t->flags & TOKF_CAP) ? (opens ? 0 : 1) : 2;
 			if (!bit)
 				continue;
 			int *v = strmap_put(&f->caps, p->text + t->start, t->end - t->start, 0);

@@ -131,6 +131,48 @@ out:
  * acronym abbreviates is an organisation even without an organisation word
  * ("Mennonite Economic Development Associates ... MEDA").
  */
+/*
+ * "Chinese Center for Disease Control and Prevention ... the CDC": a body's
+ * acronym may leave out its nationality and what follows "and"; the length
+ * of the initials found in present, or 0.
+ */
+static size_t short_initials(const struct para *p, const struct name_span *sp, char *ini, size_t cap,
+                             const struct strmap *present)
+{
+	const struct token *v = p->tl.v;
+	size_t and_at = sp->e;
+	for (size_t j = sp->b + 1; j < sp->e; j++)
+		if (tokens_is(p->text, &v[j], "and"))
+			and_at = j;
+	int adjective = (names_word_flags(p->text, &v[sp->b]) & (LEX_DEMONYM | LEX_ANY_PLACE)) != 0;
+	for (int skip = 0; skip <= adjective; skip++)
+		for (size_t e = sp->e;; e = and_at) {
+			size_t b = sp->b + (size_t)skip;
+			size_t n = e - b >= 2 ? names_initials(p->text, v, b, e, ini, cap) : 0;
+			if (n >= 2 && strmap_get(present, ini, n))
+				return n;
+			if (e == and_at)
+				break;
+		}
+	return 0;
+}
+
+/* "binge eating disorder (BED)": the words before the parenthesis spell the acronym. */
+static int spelled_before(const struct para *p, const struct name_span *sp)
+{
+	const struct token *v = p->tl.v, *t = &v[sp->b];
+	size_t n = t->end - t->start;
+	if (sp->b < n + 1)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct token *w = &v[sp->b - 1 - n + k];
+		char a = p->text[w->start], b = p->text[t->start + k];
+		if (w->kind != TOK_WORD || (a | 0x20) != (b | 0x20))
+			return 0;
+	}
+	return 1;
+}
+
 int finder_link_acronyms(struct finder *f)
 {
 	struct strmap present = {0};
@@ -141,9 +183,25 @@ int finder_link_acronyms(struct finder *f)
 		for (size_t k = 0; k < p->names.n; k++) {
 			const struct name_span *sp = &p->names.v[k];
 			const struct token *t = &p->tl.v[sp->b];
-			if (sp->e - sp->b == 1 && names_is_acronym(p->text, t) &&
-			    !strmap_put(&present, p->text + t->start, t->end - t->start, 1))
+			if (sp->e - sp->b != 1 || !names_is_acronym(p->text, t))
+				continue;
+			int *c = strmap_put(&present, p->text + t->start, t->end - t->start, 0);
+			if (!c)
 				goto out;
+			*c |= (sp->flags & NAMEF_NOT_NAME) && spelled_before(p, sp) ? 2 : 1; /* 2: a term's acronym */
+		}
+	}
+	/* the term's acronym names nothing anywhere in the article ("BED is common") */
+	for (size_t i = 0; i < f->n; i++) {
+		struct para *p = &f->p[i];
+		for (size_t k = 0; k < p->names.n; k++) {
+			struct name_span *sp = &p->names.v[k];
+			const struct token *t = &p->tl.v[sp->b];
+			const int *c = sp->e - sp->b == 1 ? strmap_get(&present, p->text + t->start, t->end - t->start) : NULL;
+			if (c && (*c & 2) && !(sp->flags & NAMEF_LEXICON)) {
+				sp->type = NAME_UNKNOWN;
+				sp->flags |= NAMEF_NOT_NAME;
+			}
 		}
 	}
 	for (size_t i = 0; i < f->n; i++) {
@@ -165,6 +223,8 @@ int finder_link_acronyms(struct finder *f)
 			int other = sp->type == NAME_PLACE || sp->type == NAME_OTHER ||
 			            (sp->type == NAME_UNKNOWN && !(sp->flags & NAMEF_NOT_NAME));
 			size_t n = sp->e - sp->b >= 2 && (open || other) ? names_initials(p->text, p->tl.v, sp->b, sp->e, ini, sizeof ini) : 0;
+			if (n >= 2 && !strmap_get(&present, ini, n) && open)
+				n = short_initials(p, sp, ini, sizeof ini, &present);
 			if (n < 2 || !strmap_get(&present, ini, n))
 				continue;
 			if (open) {

@@ -40,6 +40,13 @@ static size_t normalise(const char *s, size_t len, char *buf, int lower)
 			i += 2;
 		} else if (lower && c >= 'A' && c <= 'Z') {
 			c = (unsigned char)(c - 'A' + 'a');
+		} else if (lower && c == 0xC3 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
+			/* "YAOUNDÉ": Latin-1 capitals (U+00C0-U+00DE but ×) have their small letter 0x20 on */
+			if (n + 2 >= LEXICON_KEY_MAX)
+				return 0;
+			buf[n++] = (char)c;
+			c = (unsigned char)((unsigned char)s[++i] + 0x20);
 		}
 		if (n + 1 >= LEXICON_KEY_MAX)
 			return 0;

@@ -234,6 +234,12 @@ unsigned names_context(const char *s, const struct token *v, size_t n, size_t b,
 		fl |= NAMEF_ORG_CTX; /* "Forbes magazine", "Aljarida daily" */
 	if (e < n && v[e].kind == TOK_WORD && (tokens_is(s, &v[e], "administration") || tokens_is(s, &v[e], "presidency")))
 		fl |= NAMEF_SPEAKS; /* "the Obama administration": a president's, whatever towns share the name */
+	static const char *const personal[] = {
+		"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "birthday",
+		"funeral", "jail", "arrest", "biographer", "memoir", "grandson", "granddaughter", NULL,
+	};
+	if (e + 1 < n && v[e].kind == TOK_POSS && v[e + 1].kind == TOK_WORD && names_in_list(s, &v[e + 1], personal))
+		fl |= NAMEF_SPEAKS; /* "in Yogi Adityanath's jail", "Siddaramaiah's birthday": someone's, not a place's */
 	if ((fl |= body_cues(s, v, n, b, e)) & NAMEF_BODY)
 		fl |= NAMEF_ORG_CTX;
 	if (b > 0 && v[b - 1].kind == TOK_WORD && names_in_list(s, &v[b - 1], org_nouns_before))

@@ -32,6 +32,13 @@ int names_word_in_name(const char *s, const struct token *t)
 	if (t->kind == TOK_WORD && s[t->start] >= '0' && s[t->start] <= '9' &&
 	    !(lexicon_lookup(s + t->start, t->end - t->start, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE)))
 		return 0; /* "8GB", "4PM", "5G": a measure or a time */
+	if (t->kind == TOK_WORD && t->end - t->start >= 19 && !(t->flags & TOKF_ALLCAPS)) {
+		size_t upper = 0; /* "Wilsonbigbrandsystem": words run together from markup, no name */
+		for (size_t i = t->start; i < t->end; i++)
+			upper += (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-';
+		if (upper == 1)
+			return 0;
+	}
 	return names_is_cap(t) && !compound_adjective(s, t);
 }
 
@@ -122,6 +129,34 @@ int names_joins_body(const char *s, const struct token_list *tl, size_t b, size_
 	return (names_word_flags(s, &v[j - 1]) & LEX_ORG_WORD) != 0;
 }
 
+/*
+ * "Centers for Disease Control and Prevention", "Ministry of Trade and
+ * Industry": "and" inside what a body is of or for, when common words in
+ * capitals follow it up to the end of the run (not "the Ministry of Health
+ * and Finance Minister Ama Boateng", nor "the Bank of Ghana and Ecobank").
+ */
+int names_joins_body_field(const char *s, const struct token_list *tl, size_t b, size_t e)
+{
+	const struct token *v = tl->v;
+	if (!tokens_is(s, &v[e], "and") || e < b + 3)
+		return 0;
+	size_t k = e - 1;
+	while (k > b + 1 && names_is_cap(&v[k]))
+		k--;
+	if (names_is_cap(&v[k]) || !(tokens_is(s, &v[k], "of") || tokens_is(s, &v[k], "for") || tokens_is(s, &v[k], "on")) ||
+	    !(names_word_flags(s, &v[k - 1]) & LEX_ORG_WORD))
+		return 0;
+	size_t j = e + 1;
+	while (j < tl->n && j < e + 4 && names_word_in_name(s, &v[j]) && v[j].start - v[j - 1].end <= 2) {
+		unsigned f = names_word_flags(s, &v[j]);
+		if (!(f & LEX_COMMON) || (f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_ANY_GIVEN | LEX_TITLE)) ||
+		    (v[j].flags & TOKF_ALLCAPS))
+			return 0;
+		j++;
+	}
+	return j > e + 1 && !(j < tl->n && names_is_cap(&v[j]));
+}
+
 /* "Hong Kong Human Rights and Democracy Act": "and" inside the name of a law or an event. */
 int names_joins_thing(const char *s, const struct token_list *tl, size_t e)
 {
@@ -131,5 +166,9 @@ int names_joins_thing(const char *s, const struct token_list *tl, size_t e)
 	size_t j = e + 1;
 	while (j < tl->n && j < e + 6 && names_word_in_name(s, &v[j]) && v[j].start - v[j - 1].end <= 2)
 		j++;
+	/* "Rock and Roll Hall of Fame": a place's word and what it is of ends the name */
+	if (j > e + 2 && j + 1 < tl->n && (names_word_flags(s, &v[j - 1]) & LEX_PLACE_LAST) && tokens_is(s, &v[j], "of") &&
+	    names_is_cap(&v[j + 1]) && (names_word_flags(s, &v[e - 1]) & (LEX_COMMON | LEX_ANY_PLACE | LEX_TOWN)) == LEX_COMMON)
+		return 1;
 	return j > e + 2 && (names_word_flags(s, &v[j - 1]) & LEX_THING) != 0;
 }

@@ -30,6 +30,8 @@ int names_saint_opens(const char *s, const struct token *v, size_t b, size_t e);
  * "Attorney General's Office"); tl->n must exceed e + 2.
  */
 int names_joins_body(const char *s, const struct token_list *tl, size_t b, size_t e);
+/* "Centers for Disease Control and Prevention": "and" at e inside what the body [b, e) is of or for. */
+int names_joins_body_field(const char *s, const struct token_list *tl, size_t b, size_t e);
 /* "Hong Kong Human Rights and Democracy Act": "and" at e inside the name of a law or an event. */
 int names_joins_thing(const char *s, const struct token_list *tl, size_t e);
 

@@ -94,6 +94,20 @@ size_t names_place_org_before(const char *s, const struct token *v, size_t lo, s
 	return 0;
 }
 
+/* 1 when a word in capitals reads as a word: vowels in it, no more than two consonants running ("SITHOLE", not "NRPLUS"). */
+static int has_vowels(const char *s, const struct token *t)
+{
+	size_t run = 0, vowels = 0;
+	for (size_t i = t->start; i < t->end; i++) {
+		int v = strchr("AEIOUYaeiouy", s[i]) != NULL;
+		vowels += v;
+		run = v ? 0 : run + 1;
+		if (run > 2)
+			return 0;
+	}
+	return vowels >= 2;
+}
+
 /* Types the name [b, e) from its words alone. */
 int names_classify(const char *s, const struct token *v, size_t b, size_t e, const char **canon, unsigned *nf)
 {
@@ -136,8 +150,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	if (e - b >= 2 && (tokens_is(s, &v[b], "Al") || tokens_is(s, &v[b], "Te")) &&
 	    !(names_word_flags(s, &v[b + 1]) & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_UNKNOWN; /* "Al Dhaid", "Te Kao": an article ("the"), a place or a body; only context tells */
-	if (last & LEX_ORG_WORD)
-		return e - b > 1 ? NAME_ORG : NAME_UNKNOWN; /* "Union" alone names nothing */
+	if (last & LEX_ORG_WORD) /* "Union" alone names nothing, nor does "The Music" in a song's title */
+		return e - b > 1 && !(e - b == 2 && tokens_is(s, &v[b], "The") && !(last & LEX_PROPER)) ? NAME_ORG : NAME_UNKNOWN;
 	if (e - b == 2 && names_in_list(s, &v[b + 1], directions) && (first & (LEX_ANY_PLACE | LEX_TOWN)))
 		return NAME_PLACE; /* "Kowloon West", "Wichita East" */
 	if (e - b >= 2 && names_in_list(s, &v[b], directions) &&
@@ -146,6 +160,8 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	int has_conn = 0, particle = 0, known_first = 0, all_common = 1, common_word = 0, acronym = 0, known = 0;
 	for (size_t k = b; k < e; k++) {
 		unsigned fk = names_word_flags(s, &v[k]);
+		if (v[k].kind == TOK_PUNCT && v[k].punct == '-')
+			continue; /* "Akufo - Addo": one name */
 		if (!names_is_cap(&v[k])) {
 			if (names_in_list(s, &v[k], names_particles))
 				particle = 1; /* "Cristina Fernández de Kirchner" */
@@ -157,7 +173,10 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 			all_common = 0;
 		else if (v[k].end - v[k].start >= (k == b ? 4u : 5u))
 			common_word = 1; /* "Ma Liang", "Ram Nath Kovind": short words say little */
-		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV))
+		/* "SIYABONGA SITHOLE", "Woo Young CHOI": a name in capitals is no acronym */
+		int shouted = (v[k].end - v[k].start >= 5 || (k + 1 == e && k > b && !(v[k - 1].flags & TOKF_ALLCAPS))) &&
+		              !(fk & ~(unsigned)(LEX_PROPER | LEX_ANY_GIVEN | LEX_SURNAME)) && has_vowels(s, &v[k]);
+		if ((v[k].flags & TOKF_ALLCAPS) && !(v[k].flags & TOKF_ABBREV) && !shouted)
 			acronym = 1;
 		if (fk & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM)) {
 			if (k == b)
@@ -193,6 +212,22 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 	    !(last & (LEX_COMMON | LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)) &&
 	    (v[e - 1].flags & TOKF_CAP) && !(v[e - 1].flags & TOKF_ALLCAPS))
 		common_word = 0;
+	/* "Mahatma Gandhi", "Ever Alvarado": a common word, then a surname the lists know
+	 * (not an adjective: "Athletic Bilbao", "Real Madrid" are clubs) */
+	size_t fl = v[b].end - v[b].start;
+	int adjective = fl > 4 && (!strncmp(s + v[b].end - 2, "ic", 2) || !strncmp(s + v[b].end - 2, "al", 2) ||
+	                           !strncmp(s + v[b].end - 3, "ive", 3) || !strncmp(s + v[b].end - 3, "ous", 3));
+	if (!given && !adjective && e - b == 2 && common_word && !acronym && !known && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+	    !(first & (LEX_ORG_WORD | LEX_TITLE | LEX_THING | LEX_MODIFIER | LEX_PLACE_FIRST)) &&
+	    (((last & LEX_SURNAME) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG))) ||
+	     ((last & LEX_PROPER) && !(last & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_ORG_WORD | LEX_THING)))))
+		common_word = 0;
+	/* "Los Angeles Angels", "Kaizer Chiefs": a place, then a plural that names a team */
+	size_t ll = v[e - 1].end - v[e - 1].start;
+	if (e - b >= 2 && s[v[e - 1].end - 1] == 's' && ll > 4 && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+	    (last & LEX_COMMON) && !(last & (LEX_PROPER | LEX_PLACE_LAST | LEX_ORG_WORD | LEX_DEMONYM | LEX_THING | LEX_TITLE)) &&
+	    (names_phrase_flags(s, v, b, e - 1, NULL) & (LEX_ANY_PLACE | LEX_TOWN)))
+		return NAME_ORG;
 	if (names_in_list(s, &v[b], articles)) {
 		/* "Le Matin", "The Daily Star"; but "The Last Hot Time", "The Name": a
 		 * work's title of common words, unless a word of a body ends it */
@@ -217,18 +252,21 @@ int names_classify(const char *s, const struct token *v, size_t b, size_t e, con
 			return NAME_PLACE;
 		return NAME_ORG;
 	}
-	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first))
-		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara" */
+	if ((first & LEX_ORG_WORD) && !(first & LEX_PROPER) && !NAMES_GIVEN(first) && !all_common)
+		return NAME_ORG; /* "Banque Misr", "Frente de Todos", "Bank Negara"; not "International Friendly" */
 	if (particle && !has_conn)
 		return NAME_PERSON; /* "Osama bin Laden", "Charles de Gaulle" */
 	if (all_common)
 		return NAME_UNKNOWN;
 	if (e - b == 2 && (first & LEX_ANY_ORG) && !(first & LEX_ANY_PLACE) && !(last & (LEX_PROPER | LEX_ANY_GIVEN)))
 		return NAME_OTHER; /* "Nintendo Switch", "Amazon Alexa": a body's product */
+	/* "Saharan Africa", "Andean America": an adjective of a region no list knows, then the place */
+	int region_adjective = !first && v[b].end - v[b].start > 5 && !strncmp(s + v[b].end - 2, "an", 2);
 	if (e - b == 2 && (last & LEX_ANY_PLACE) && !(last & LEX_ANY_ORG) &&
-	    (first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) && !(first & LEX_ANY_ORG))
+	    ((first & (LEX_ANY_PLACE | LEX_TOWN | LEX_DEMONYM)) || region_adjective) && !(first & LEX_ANY_ORG))
 		return NAME_PLACE; /* "Congo Kinshasa", "Guinea Conakry", "Konstanz Germany": a place placed */
-	if (!given && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
+	int initial = (v[b].flags & TOKF_ABBREV) && v[b].end - v[b].start == 2; /* "R. A. Dickey" */
+	if (!given && !initial && (common_word || acronym || known || (known_first && !particle && e - b > 2) ||
 	               ((first & LEX_COUNTRY) && e - b == 2 && !(last & (LEX_TOWN | LEX_ANY_GIVEN)))))
 		return NAME_ORG;
 	int named = (v[b].flags & TOKF_ABBREV) != 0; /* "P. J. O'Rourke": initials */

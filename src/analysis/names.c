@@ -24,6 +24,14 @@ static int push(struct name_list *l, struct name_span sp)
 /* Whether a capitalised sentence opener is only a capitalised common word. */
 static int plain_opener(const char *s, const struct token *t, const struct strmap *caps)
 {
+	int lower_parts = 0, upper_parts = 0; /* "Day-by-day", "Long-term": a compound of common words */
+	for (size_t i = t->start; i + 1 < t->end; i++)
+		if (s[i] == '-') {
+			lower_parts += s[i + 1] >= 'a' && s[i + 1] <= 'z';
+			upper_parts += !(s[i + 1] >= 'a' && s[i + 1] <= 'z');
+		}
+	if (lower_parts && !upper_parts)
+		return 1;
 	unsigned f = names_word_flags(s, t);
 	if (f & LEX_STOP)
 		return 1;
@@ -44,7 +52,36 @@ static int given_then_surname(const char *s, const struct token *v, size_t b, si
 	if (b + 1 >= e || !NAMES_GIVEN(names_word_flags(s, &v[b])))
 		return 0;
 	unsigned f = names_word_flags(s, &v[b + 1]);
-	return !(f & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD));
+	unsigned never = LEX_STOP | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM | LEX_TITLE | LEX_ORG_WORD |
+	                 LEX_PLACE_LAST | LEX_THING | LEX_VERB | LEX_MODIFIER;
+	/* "Mike Trout sat out": a man's or woman's name, then a word that is a surname as much as a noun */
+	if (b + 2 == e && (names_word_flags(s, &v[b]) & (LEX_FEMALE | LEX_MALE)) && !(v[b + 1].flags & TOKF_ALLCAPS))
+		return !(f & never);
+	return !(f & (LEX_COMMON | never));
+}
+
+/*
+ * "Democratic Progressive Party", "National Assembly" opening a sentence: an
+ * adjective in capitals before a body's word is part of its name, no opener.
+ */
+static int body_adjective(const char *s, const struct token *v, size_t b, size_t e)
+{
+	static const char *const endings[] = {"al", "ic", "ive", "ed", "an", "ary", "ent", "ist", NULL};
+	unsigned f = names_word_flags(s, &v[b]);
+	if (!names_is_cap(&v[b]) || !(f & LEX_COMMON) || (f & (LEX_STOP | LEX_VERB | LEX_ORG_WORD)) || b + 1 >= e)
+		return 0;
+	size_t l = v[b].end - v[b].start;
+	int adjective = 0;
+	for (const char *const *x = endings; *x && !adjective; x++) {
+		size_t xl = strlen(*x);
+		adjective = l > xl + 3 && !strncmp(s + v[b].end - xl, *x, xl);
+	}
+	if (!adjective)
+		return 0;
+	for (size_t k = b + 1; k < e && names_is_cap(&v[k]); k++)
+		if (names_word_flags(s, &v[k]) & LEX_ORG_WORD)
+			return 1;
+	return 0;
 }
 
 /* Pushes the places and bodies the lexicon knows inside [b, e) as names of their own. */
@@ -89,11 +126,20 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 {
 	/* "Union Gordon Sondland", "Presidency Giorgio Jackson": a known given name
 	 * after a word that is none, and a surname or two after it */
-	for (size_t g = b + 1; g + 1 < e && g + 3 >= e; g++) {
+	for (size_t g = b + 1; g + 1 < e; g++) {
+		size_t words = 0; /* a given name and a surname or two after it ("Oyun - Erdene" is one) */
+		for (size_t k = g; k < e; k++)
+			words += v[k].kind == TOK_WORD;
+		if (words > 3)
+			continue;
 		unsigned fg = names_word_flags(s, &v[g]), fp = names_word_flags(s, &v[g - 1]);
 		/* "Mongolia L. Oyun": an initial stands for the given name */
 		int initial = v[g].end - v[g].start == 2 && (v[g].flags & TOKF_ABBREV) && !(v[g - 1].flags & TOKF_ABBREV);
-		if (!(NAMES_GIVEN(fg) || initial) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
+		/* "Browns DL Sheldon Richardson": after a team's or office's acronym a
+		 * given name opens the person even when a town bears it too */
+		int after_acronym = (v[g - 1].flags & TOKF_ALLCAPS) && !(v[g - 1].flags & TOKF_ABBREV) &&
+		                    !(v[g].flags & TOKF_ALLCAPS) && (fg & LEX_GIVEN) && !(fg & LEX_COMMON);
+		if (!(NAMES_GIVEN(fg) || initial || after_acronym) || (fg & (LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TITLE)) ||
 		    NAMES_GIVEN(fp) || (fp & LEX_HONORIFIC) || (v[g - 1].flags & TOKF_ABBREV) ||
 		    names_in_list(s, &v[g - 1], names_particles))
 			continue;
@@ -114,7 +160,12 @@ static size_t split_before_person(const char *s, const struct token *v, size_t b
 		return b;
 	for (size_t g = b + 1; g + 1 < e && g <= b + 2; g++) {
 		unsigned fg = names_word_flags(s, &v[g]);
-		if (!NAMES_GIVEN(fg) &&
+		/* "Britain Liu Xiaoming", "UP Akhilesh Yadav": two words no list knows
+		 * after a place or acronym, the way names of many cultures come */
+		int unknown_pair = g + 2 == e && !fg && !names_word_flags(s, &v[g + 1]) &&
+		                   ((v[b].flags & TOKF_ALLCAPS) || v[b].end - v[b].start > 2) && /* not "Oh Kyeong Taek" */
+		                   !((v[g].flags | v[g + 1].flags) & (TOKF_ALLCAPS | TOKF_ABBREV));
+		if (!NAMES_GIVEN(fg) && !unknown_pair &&
 		    ((fg & (LEX_PROPER | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_DEMONYM)) != LEX_PROPER))
 			continue; /* a given name, or at least a name the word list knows and nothing else */
 		for (size_t k = g; k < e; k++) {
@@ -135,8 +186,9 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	unsigned f;
 	const char *canon;
 	/* trim openers, stop words and connectors */
-	while (b < e && !names_saint_opens(s, v, b, e) && (!names_is_cap(&v[b]) ||
-	                 ((v[b].flags & TOKF_SENT_START) && plain_opener(s, &v[b], caps) &&
+	while (b < e && !names_saint_opens(s, v, b, e) && !body_adjective(s, v, b, e) && (!names_is_cap(&v[b]) ||
+	                 (((v[b].flags & TOKF_SENT_START) || (b > 0 && v[b - 1].kind == TOK_PUNCT && v[b - 1].punct == ':')) &&
+	                  plain_opener(s, &v[b], caps) &&
 	                  !(names_phrase_flags(s, v, b, e, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)) &&
 	                  !(b + 1 < e && names_place_org_at(s, v, b, e, &f, &canon) > 1) && /* "South Dakota Gov. ..." */
 	                  !(b + 1 < e && names_role_word(names_word_flags(s, &v[b]))) && !given_then_surname(s, v, b, e)) ||
@@ -150,6 +202,18 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		b++; /* "Formerly Verizon Amphitheatre", "Two Bartholomew County deputies" */
 	if (b >= e)
 		return 0;
+	/* "John Milbank RRP": an acronym no list knows after a person named in full */
+	if (e - b >= 3 && (v[e - 1].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ABBREV) &&
+	    !names_word_flags(s, &v[e - 1]) && !(v[e - 2].flags & TOKF_ALLCAPS) && NAMES_GIVEN(names_word_flags(s, &v[b])))
+		e--;
+	/* "National Security Council Ukraine": a country after a body's word is a mention of its own
+	 * (a city may end a body's name: "University College London") */
+	if (e - b >= 3 && (names_word_flags(s, &v[e - 2]) & LEX_ORG_WORD) && names_is_cap(&v[e - 2]) &&
+	    (names_word_flags(s, &v[e - 1]) & LEX_COUNTRY) && !(names_word_flags(s, &v[e - 1]) & LEX_ANY_ORG)) {
+		if (push_known_inside(s, v, e - 1, e, out))
+			return -1;
+		e--;
+	}
 	if (e - b >= 3 && names_title_phrase(s, v, b, e))
 		return push_known_inside(s, v, b, e, out); /* "Jesus Is Just Alright With Me": a title */
 	if (names_people_of_a_place(s, v, b, e))
@@ -309,6 +373,8 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	size_t nb = role_end;
 	/* "Communist Party", "American Music Awards" keep their adjective */
 	int org_named = (names_word_flags(s, &v[e - 1]) & (LEX_ORG_WORD | LEX_THING)) != 0;
+	for (size_t k = nb + 1; k < e && !org_named; k++) /* "Chinese Center for Disease Control", "Democratic Progressive Party Taipei" */
+		org_named = (names_word_flags(s, &v[k]) & LEX_ORG_WORD) && names_is_cap(&v[k]);
 	if (nb < e && !names_is_cap(&v[nb])) {
 		/* "Director of the UN Office", "Minister of Environment": an office,
 		 * nobody named; what it governs counts when it names an organisation */
@@ -349,7 +415,12 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	if (!title && e - nb0 >= 3) {
 		size_t g = split_before_person(s, v, nb0, e);
 		if (g > nb) {
-			if (run(s, tl, nb0, g, caps, out))
+			/* "European Union Gordon Sondland": a body before the person is one;
+			 * "CBS Sports NFL Insider", "Browns DL": a beat or a position, whose
+			 * known places and bodies alone count */
+			int body = (names_word_flags(s, &v[g - 1]) & (LEX_ORG_WORD | LEX_ANY_ORG | LEX_ANY_PLACE)) ||
+			           (names_phrase_flags(s, v, nb0, g, NULL) & (LEX_ANY_ORG | LEX_ANY_PLACE));
+			if (body ? run(s, tl, nb0, g, caps, out) : push_known_inside(s, v, nb0, g, out))
 				return -1;
 			nb = b = g;
 		}
@@ -384,6 +455,16 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	}
 	if (title && !honor && common_words(s, v, nb, e) && e - nb >= 2)
 		return 0; /* "Minister of Internal Trade": an office, nobody named */
+	if (!title && !honor && sp.type == NAME_PERSON && e - nb >= 2 &&
+	    (names_word_flags(s, &v[e - 1]) & (LEX_TITLE | LEX_PROPER | LEX_SURNAME | LEX_ANY_GIVEN | LEX_TOWN)) == LEX_TITLE) {
+		int office = 1; /* "Art Director", "Latin American Director": an office, nobody named (not "Shannon Chief") */
+		for (size_t k = nb; k + 1 < e && office; k++)
+			office = (names_word_flags(s, &v[k]) & (LEX_COMMON | LEX_DEMONYM)) && !NAMES_GIVEN(names_word_flags(s, &v[k]));
+		/* "Bartholomew County Sheriff": the office of a place or body */
+		office |= (names_word_flags(s, &v[e - 2]) & (LEX_PLACE_LAST | LEX_ORG_WORD)) && names_is_cap(&v[e - 2]);
+		if (office)
+			return push_known_inside(s, v, nb, e, out);
+	}
 	if (title || honor) {
 		sp.flags |= NAMEF_TITLED;
 		sp.type = NAME_PERSON;
@@ -412,6 +493,14 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 		}
 	}
 	sp.flags |= names_context(s, v, n, nb, e);
+	if (sp.type == NAME_PERSON && !(sp.flags & NAMEF_TITLED) && nb >= 2 &&
+	    (tokens_is(s, &v[nb - 1], "of") || tokens_is(s, &v[nb - 1], "and")) && names_is_cap(&v[nb - 2])) {
+		int field = 1; /* "Museum of Marine Science": a field of study, nobody named */
+		for (size_t k = nb; k < e && field; k++)
+			field = (names_word_flags(s, &v[k]) & (LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_TOWN | LEX_SURNAME)) == LEX_COMMON;
+		if (field)
+			return push_known_inside(s, v, nb, e, out);
+	}
 	if ((sp.flags & NAMEF_BODY) && !(sp.flags & NAMEF_TITLED) &&
 	    (sp.type == NAME_UNKNOWN || (sp.type == NAME_PERSON && e - nb == 1))) {
 		sp.type = NAME_ORG; /* "the boss of Cevital", "Vauld's shares": a body, whatever its words suggest */
@@ -422,6 +511,10 @@ static int run(const char *s, const struct token_list *tl, size_t b, size_t e,
 	else if (sp.type == NAME_PERSON && (sp.flags & NAMEF_GUESSED) && (sp.flags & NAMEF_PLACE_CTX) &&
 	         !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)))
 		sp.type = NAME_PLACE; /* "in Kuala Lumpur": no given name, after "in" */
+	else if (sp.type == NAME_PLACE && (sp.flags & NAMEF_SPEAKS) && e - nb == 2 && !(sp.flags & NAMEF_PLACE_CTX) &&
+	         (names_word_flags(s, &v[nb]) & LEX_ANY_GIVEN) && !(names_word_flags(s, &v[nb]) & LEX_ANY_PLACE) &&
+	         !(names_word_flags(s, &v[nb + 1]) & LEX_ANY_PLACE))
+		sp.type = NAME_PERSON; /* "Kanye West said": a given name, then a surname that is a compass word */
 	else if (sp.type == NAME_UNKNOWN && (sp.flags & NAMEF_PLACE_CTX) && !(sp.flags & (NAMEF_TITLED | NAMEF_SPEAKS)) &&
 	         (names_phrase_flags(s, v, nb, e, NULL) & LEX_TOWN))
 		sp.type = NAME_PLACE; /* "in Charleston": a town that is a surname too, placed */
@@ -513,9 +606,47 @@ int names_find(const char *s, const struct token_list *tl, const struct strmap *
 				e += 2;
 				continue;
 			}
-			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_thing(s, tl, e))) {
+			if (e + 2 < tl->n && (names_joins_body(s, tl, b, e) || names_joins_body_field(s, tl, b, e) ||
+			                      names_joins_thing(s, tl, e))) {
 				e += 2;
 				continue;
+			}
+			/* "IIT - Kharagpur", "Akufo - Addo": a hyphen set off by spaces inside one name */
+			if (e + 1 < tl->n && v[e].kind == TOK_PUNCT && v[e].punct == '-' && v[e].end - v[e].start == 1 &&
+			    v[e].start == v[e - 1].end + 1 && v[e + 1].start == v[e].end + 1 && v[e + 1].kind == TOK_WORD &&
+			    names_is_cap(&v[e + 1]) && !(v[e + 1].flags & TOKF_SENT_START)) {
+				unsigned fl = names_word_flags(s, &v[e - 1]), fr = names_word_flags(s, &v[e + 1]);
+				unsigned plain = LEX_STOP | LEX_COMMON | LEX_ANY_PLACE | LEX_ANY_ORG | LEX_DEMONYM | LEX_TOWN |
+				                 LEX_TITLE | LEX_ORG_WORD | LEX_VERB;
+				int campus = e - b == 1 && (v[e - 1].flags & TOKF_ALLCAPS) && !(v[e - 1].flags & TOKF_ABBREV) &&
+				             !(fl & LEX_ANY_PLACE) && (fr & (LEX_ANY_PLACE | LEX_TOWN));
+				/* a double surname after a given name or an initial, not "Tizi - Ouzou" */
+				int double_name = e - b >= 2 && (NAMES_GIVEN(names_word_flags(s, &v[b])) || (v[b].flags & TOKF_ABBREV)) &&
+				                  !(fl & plain) && !(fr & plain) && !((v[e - 1].flags | v[e + 1].flags) & TOKF_ALLCAPS);
+				/* "African Export - Import Bank": two words of a body's name */
+				int compound = (fl & LEX_COMMON) && (fr & LEX_COMMON) && !((fl | fr) & (LEX_STOP | LEX_VERB)) &&
+				               e + 2 < tl->n && names_is_cap(&v[e + 2]) && (names_word_flags(s, &v[e + 2]) & LEX_ORG_WORD);
+				if (campus || double_name || compound) {
+					e += 2;
+					continue;
+				}
+			}
+			/* "Rock & Roll Hall of Fame", "Palace of Culture": a place's word and
+			 * what it is of (not "the Rift Valley of Kenya": two places) */
+			if (e + 1 < tl->n && (names_word_flags(s, &v[e - 1]) & LEX_PLACE_LAST) && !(v[e - 1].flags & TOKF_ALLCAPS) &&
+			    tokens_is(s, &v[e], "of") && names_is_cap(&v[e + 1]) &&
+			    (names_word_flags(s, &v[e + 1]) & (LEX_COMMON | LEX_STOP | LEX_ANY_PLACE | LEX_TOWN | LEX_ANY_ORG)) == LEX_COMMON) {
+				e += 2;
+				continue;
+			}
+			/* "Channel 12", "Channel 4": a broadcaster by its number */
+			if (e < tl->n && tokens_is(s, &v[e - 1], "Channel") && v[e].kind == TOK_WORD && v[e].start == v[e - 1].end + 1 &&
+			    s[v[e].start] >= '0' && s[v[e].start] <= '9' && v[e].end - v[e].start <= 3) {
+				struct name_span ch = {b, e + 1, b, b, NAME_ORG, 0, NULL, NOPOS, -1, -1};
+				if (names_is_cap(&v[b]) && push(out, ch))
+					return -1;
+				b = e + 1;
+				break;
 			}
 			if (office && e + 2 < tl->n && tokens_is(s, &v[e], "of") && tokens_is(s, &v[e + 1], "the") &&
 			    names_is_cap(&v[e + 2])) {

@@ -331,6 +331,9 @@ int tokens_split(const char *text, size_t len, struct token_list *out)
 		if (a->end - a->start <= 2)
 			continue; /* an initial: "John F. Kennedy" */
 		unsigned f = lexicon_lookup(text + b->start, b->end - b->start, NULL);
+		if (a->end - a->start == 4 && text[a->start + 1] == '.' && ascii_isupper(text[a->start + 2]) &&
+		    !(f & LEX_STOP) && !(lexicon_lookup(text + a->start, a->end - a->start, NULL) & (LEX_ANY_PLACE | LEX_ANY_ORG)))
+			continue; /* two initials nobody's list knows: "Coach P.J. Fleck said" (but "in the U.S. The") */
 		if ((f & LEX_STOP) || ((f & LEX_COMMON) && !(f & (LEX_PROPER | LEX_ANY_PLACE | LEX_ANY_ORG))))
 			if (!(lexicon_lookup(text + a->start, a->end - a->start - 1, NULL) & (LEX_HONORIFIC | LEX_TITLE)))
 				b->flags |= TOKF_SENT_START;
