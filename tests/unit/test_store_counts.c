@@ -1,8 +1,8 @@
 /*
  * test_store_counts.c: the per-feed item and unread counts kept by the
  * store (schema 5) agree with counting the items after every kind of
- * change, and the migration from schema 4 keeps every article, read flag
- * and saved item.
+ * change, and the migrations from schemas 4 and 6 keep every article, read
+ * flag and saved item.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -265,11 +265,68 @@ static void test_migration_from_v4(void **state)
 	store_close(s);
 }
 
+/*
+ * Schema 6 to 7: the quotation index is rebuilt with its new prefix indexes;
+ * every article, quotation, read flag and saved item stays, and the index
+ * finds what it found.
+ */
+static void test_migration_from_v6(void **state)
+{
+	(void)state;
+	struct store *s;
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	long long a = add_feed(s, "https://example.org/a.xml", 0, 12);
+	struct store_list_opts o = {0, a, 0, 0};
+	struct store_item *items;
+	size_t n;
+	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
+	assert_int_equal(n, 12);
+	long long read_id = items[2].id, saved_id = items[5].id;
+	store_items_free(items, n);
+	assert_int_equal(store_item_mark(s, read_id, STORE_MARK_READ, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
+	store_close(s);
+	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
+	assert_int_equal(articles, 12);
+	assert_true(quotes > 0);
+	/* the index as schema 6 made it */
+	exec("DROP TABLE quotes_fts;"
+	     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	     " prefix='1 2 3 4');"
+	     "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
+	     "PRAGMA user_version = 6;");
+
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	assert_int_equal(q1("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts'"
+	                    " AND sql LIKE '%prefix=''2 3'', columnsize=0%'"), 1);
+	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts_docsize'"), 0);
+	exec("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check');");
+	assert_int_equal(q1("SELECT count(*) FROM articles"), articles);
+	assert_int_equal(q1("SELECT count(*) FROM quotes"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'agree'"), quotes);
+	struct store_quote_query q = {"ag", "jane sm", 1, 0, 0, 0};
+	struct store_quote_hit *h;
+	assert_int_equal(store_quotes_search(s, &q, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, (size_t)quotes);
+	store_quote_hits_free(h, n);
+	struct store_item *it;
+	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->read, 1);
+	store_items_free(it, 1);
+	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->saved, 1);
+	store_items_free(it, 1);
+	assert_counts_right(s);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_counts_follow_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_v4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_from_v6, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
