@@ -211,23 +211,50 @@ static void make_v4(void)
 	     "PRAGMA user_version = 4;");
 }
 
-static void test_migration_from_v4(void **state)
+/*
+ * A store for a migration to start from: feed a (12 items, returned) and feed
+ * b (4, when with_b), one item of a read and another saved (their ids out).
+ */
+static long long store_with_marks(int with_b, long long *read_id, long long *saved_id)
 {
-	(void)state;
 	struct store *s;
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	long long a = add_feed(s, "https://example.org/a.xml", 0, 12);
-	add_feed(s, "https://example.org/b.xml", 100, 4);
+	if (with_b)
+		add_feed(s, "https://example.org/b.xml", 100, 4);
 	struct store_list_opts o = {0, a, 0, 0};
 	struct store_item *items;
 	size_t n;
 	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
 	assert_int_equal(n, 12);
-	long long read_id = items[2].id, saved_id = items[5].id;
+	*read_id = items[2].id;
+	*saved_id = items[5].id;
 	store_items_free(items, n);
-	assert_int_equal(store_item_mark(s, read_id, STORE_MARK_READ, err, sizeof err), 0);
-	assert_int_equal(store_item_mark(s, saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, *read_id, STORE_MARK_READ, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, *saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
 	store_close(s);
+	return a;
+}
+
+/* After a migration: the read item is still read, the saved one saved, the counts right. */
+static void assert_marks_kept(struct store *s, long long read_id, long long saved_id)
+{
+	struct store_item *it;
+	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->read, 1);
+	store_items_free(it, 1);
+	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->saved, 1);
+	store_items_free(it, 1);
+	assert_counts_right(s);
+}
+
+static void test_migration_from_v4(void **state)
+{
+	(void)state;
+	struct store *s;
+	long long read_id, saved_id;
+	long long a = store_with_marks(1, &read_id, &saved_id);
 	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
 	assert_int_equal(articles, 16);
 	assert_true(quotes > 0);
@@ -245,18 +272,11 @@ static void test_migration_from_v4(void **state)
 	assert_int_equal(waiting, 0); /* everything stored before was analysed */
 	/* the feed's copy of a text its article holds is dropped */
 	assert_int_equal(q1("SELECT count(*) FROM items WHERE summary IS NOT NULL"), 0);
-	struct store_item *it;
-	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->read, 1);
-	store_items_free(it, 1);
-	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->saved, 1);
-	store_items_free(it, 1);
+	assert_marks_kept(s, read_id, saved_id);
 	struct article *art;
 	assert_int_equal(store_article_load(s, saved_id, &art, err, sizeof err), 0);
 	assert_true(article_paragraph_count(art) > 0);
 	article_free(art);
-	assert_counts_right(s);
 	struct store_feed fa;
 	assert_int_equal(store_feed_get(s, a, &fa, err, sizeof err), 0);
 	assert_int_equal(fa.n_items, 12);
@@ -274,18 +294,9 @@ static void test_migration_from_v6(void **state)
 {
 	(void)state;
 	struct store *s;
-	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
-	long long a = add_feed(s, "https://example.org/a.xml", 0, 12);
-	struct store_list_opts o = {0, a, 0, 0};
-	struct store_item *items;
+	long long read_id, saved_id;
 	size_t n;
-	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
-	assert_int_equal(n, 12);
-	long long read_id = items[2].id, saved_id = items[5].id;
-	store_items_free(items, n);
-	assert_int_equal(store_item_mark(s, read_id, STORE_MARK_READ, err, sizeof err), 0);
-	assert_int_equal(store_item_mark(s, saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
-	store_close(s);
+	store_with_marks(0, &read_id, &saved_id);
 	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
 	assert_int_equal(articles, 12);
 	assert_true(quotes > 0);
@@ -310,14 +321,7 @@ static void test_migration_from_v6(void **state)
 	assert_int_equal(store_quotes_search(s, &q, &h, &n, err, sizeof err), 0);
 	assert_int_equal(n, (size_t)quotes);
 	store_quote_hits_free(h, n);
-	struct store_item *it;
-	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->read, 1);
-	store_items_free(it, 1);
-	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->saved, 1);
-	store_items_free(it, 1);
-	assert_counts_right(s);
+	assert_marks_kept(s, read_id, saved_id);
 	store_close(s);
 }
 
