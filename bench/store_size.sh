@@ -10,13 +10,7 @@ cd "$ROOT" || exit 1
 FEEDS=${BENCH_FT_FEEDS:-100} ITEMS=${BENCH_FT_ITEMS:-50} WORDS=${BENCH_FT_WORDS:-800} JOBS=16
 W=$(mktemp -d)
 KEEP=${1:-$W/dl/data}
-export DATELINE_FETCH_PER_HOST=$JOBS
-python3 tests/httpd.py --lifetime 1200 --port-file "$W/port" --bench-feeds "$FEEDS" --bench-items "$ITEMS" \
-	--bench-words "$WORDS" &
-HTTPD=$!
-trap 'kill $HTTPD 2>/dev/null; rm -rf "$W"' EXIT INT TERM
-for _ in $(seq 300); do [ -s "$W/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$W/port")/bench"
+fulltext_server
 peer_lists "$W"
 curl -s -K "$W/curl.cfg" --parallel --parallel-max "$JOBS" 2>/dev/null
 feed_bytes=$(cat "$W"/curl/*.xml | wc -c)
