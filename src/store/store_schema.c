@@ -164,10 +164,20 @@ static const char migrate_v6[] =
  * and is cheap without (4 letters: 2 ms), and a 1-letter one is not searched (it waits for the
  * second letter). Quote search never ranks, so no column sizes (columnsize=0: 0.7 MB).
  * detail=full stays: quote search takes "phrases", and a literal "U.S." is a phrase too.
+ * And a quotation's text is stored once: a quotation the body holds byte for
+ * byte keeps only its offset there (at); the view quotes_text gives every
+ * quotation's text, and the index reads its content through it. Rows written
+ * before keep their text (at NULL).
  */
 static const char migrate_v7[] =
 	"DROP TABLE quotes_fts;"
-	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	"ALTER TABLE quotes ADD COLUMN at INTEGER;"
+	"CREATE VIEW quotes_text(id, text) AS SELECT q.id, CASE WHEN q.at IS NULL THEN q.text"
+	" ELSE CAST(substr(CAST(a.body AS BLOB), q.at + 1, q.end - q.start) AS TEXT) END"
+	" FROM quotes q LEFT JOIN articles a ON a.item_id = q.item_id;"
+	"CREATE VIEW quotes_content(id, text, speaker) AS SELECT q.id, t.text, q.speaker"
+	" FROM quotes q JOIN quotes_text t ON t.id = q.id;"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes_content', content_rowid='id',"
 	" prefix='2 3', columnsize=0);"
 	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
 

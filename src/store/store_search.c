@@ -33,10 +33,10 @@ static const char sql_search_ranked[] =
 	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
 	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY top.score, top.doc DESC";
-#define QUOTE_COLS "q.id, q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
+#define QUOTE_COLS "q.id, q.item_id, q.pos, t.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
 static const char sql_quotes_match[] =
 	"SELECT " QUOTE_COLS " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-	" JOIN items i ON i.id = q.item_id"
+	" JOIN items i ON i.id = q.item_id JOIN quotes_text t ON t.id = q.id"
 	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND +i.purged = 0"
 	" ORDER BY quotes_fts.rowid DESC LIMIT ?3 OFFSET ?4";
 /*
@@ -46,7 +46,7 @@ static const char sql_quotes_match[] =
  * row, 17 ms at 100,000 articles, where the newest 50 need 50 look-ups.
  */
 static const char sql_quotes_all[] =
-	"SELECT " QUOTE_COLS " FROM quotes q LEFT JOIN items i ON i.id = q.item_id"
+	"SELECT " QUOTE_COLS " FROM quotes q LEFT JOIN items i ON i.id = q.item_id JOIN quotes_text t ON t.id = q.id"
 	" WHERE q.id >= ?2 AND i.purged IS 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
 
 static int token_byte(unsigned char c)

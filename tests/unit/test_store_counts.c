@@ -198,11 +198,28 @@ static void test_counts_follow_changes(void **state)
 }
 
 /*
+ * Schema 6 as it was: every quotation's text in its row, the quotation index
+ * over the quotes table with prefix indexes 1 to 4. Made from a schema 7 store.
+ */
+static void make_v6(void)
+{
+	exec("DROP TABLE quotes_fts;"
+	     "UPDATE quotes SET text = (SELECT text FROM quotes_text t WHERE t.id = quotes.id) WHERE at IS NOT NULL;"
+	     "DROP VIEW quotes_content; DROP VIEW quotes_text;"
+	     "ALTER TABLE quotes DROP COLUMN at;"
+	     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	     " prefix='1 2 3 4');"
+	     "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
+	     "PRAGMA user_version = 6;");
+}
+
+/*
  * Schema 4 as it was: no analysed flag, no kept counts, the feed's text
- * beside the article's. Made from a schema 5 store by taking those away.
+ * beside the article's. Made from a schema 6 store by taking those away.
  */
 static void make_v4(void)
 {
+	make_v6();
 	exec("DROP TRIGGER items_count_ins; DROP TRIGGER items_count_del; DROP TRIGGER items_count_upd;"
 	     "DROP INDEX items_pending; DROP INDEX items_saved; DROP INDEX items_starred;"
 	     "ALTER TABLE items DROP COLUMN analysed;"
@@ -300,17 +317,19 @@ static void test_migration_from_v6(void **state)
 	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
 	assert_int_equal(articles, 12);
 	assert_true(quotes > 0);
-	/* the index as schema 6 made it */
-	exec("DROP TABLE quotes_fts;"
-	     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
-	     " prefix='1 2 3 4');"
-	     "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
-	     "PRAGMA user_version = 6;");
+	/* text stored once: a quotation of one paragraph keeps only where the body has it */
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE at IS NOT NULL AND text = ''"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_text WHERE text = 'We agree'"), quotes);
+	make_v6();
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE text = 'We agree'"), quotes);
 
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	assert_int_equal(q1("PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts'"
 	                    " AND sql LIKE '%prefix=''2 3'', columnsize=0%'"), 1);
+	/* the rows written before keep their text; the view gives it */
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE at IS NULL AND text = 'We agree'"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_text WHERE text = 'We agree'"), quotes);
 	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts_docsize'"), 0);
 	exec("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check');");
 	assert_int_equal(q1("SELECT count(*) FROM articles"), articles);
