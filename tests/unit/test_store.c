@@ -319,6 +319,10 @@ static void test_article_round_trip(void **state)
 	assert_int_equal(store_save_article(s, a, &id2, err, sizeof err), 0);
 	assert_int_equal(id2, id);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes"), 2);
+	/* text stored once: the quotation of one paragraph is read from the body, the one over three keeps its text */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes WHERE at IS NOT NULL AND text = ''"), 1);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes WHERE at IS NULL AND text = 'went well'"), 1);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes_text WHERE text = 'We are cautiously optimistic,'"), 1);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM mentions"), 3);
 	struct store_item *it;
 	assert_int_equal(store_item_get(s, id, &it, err, sizeof err), 0);
