@@ -9,16 +9,7 @@
 cd "$ROOT" || exit 1
 FEEDS=${BENCH_FT_FEEDS:-100} ITEMS=${BENCH_FT_ITEMS:-50} WORDS=${BENCH_FT_WORDS:-800} RUNS=${BENCH_FT_RUNS:-3} JOBS=16
 W=$(mktemp -d)
-# one local server stands in for many sites: dateline's politeness limit per host (8) would make it
-# a different race from the peers', which have none
-export DATELINE_FETCH_PER_HOST=$JOBS
-python3 tests/httpd.py --lifetime 1200 --port-file "$W/port" --bench-feeds "$FEEDS" --bench-items "$ITEMS" \
-	--bench-words "$WORDS" &
-HTTPD=$!
-trap 'kill $HTTPD 2>/dev/null; rm -rf "$W"' EXIT INT TERM
-for _ in $(seq 300); do [ -s "$W/port" ] && break; sleep 0.1; done
-PORT=$(cat "$W/port")
-BASE="http://127.0.0.1:$PORT/bench"
+fulltext_server
 have() { command -v "$1" >/dev/null 2>&1; }
 
 peer_lists "$W"

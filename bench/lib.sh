@@ -116,3 +116,17 @@ peer_lists() {
 	cp "$d/urls" "$d/dl/cfg/feeds"
 	printf 'reload-threads %s\nshow-read-feeds yes\n' "$JOBS" >"$d/nb/config"
 }
+
+# fulltext_server: serves the full-text set-up (FEEDS x ITEMS items of ~WORDS words, tests/httpd.py
+# --bench-words) on 127.0.0.1 until the script exits (then W is removed too); sets BASE to its URL.
+fulltext_server() {
+	# one local server stands in for many sites: dateline's politeness limit per host (8) would make
+	# it a different race from the peers', which have none
+	export DATELINE_FETCH_PER_HOST=$JOBS
+	python3 tests/httpd.py --lifetime 1200 --port-file "$W/port" --bench-feeds "$FEEDS" --bench-items "$ITEMS" \
+		--bench-words "$WORDS" &
+	HTTPD=$!
+	trap 'kill $HTTPD 2>/dev/null; rm -rf "$W"' EXIT INT TERM
+	for _ in $(seq 300); do [ -s "$W/port" ] && break; sleep 0.1; done
+	BASE="http://127.0.0.1:$(cat "$W/port")/bench"
+}

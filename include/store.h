@@ -39,7 +39,7 @@ struct feed;
 struct store; /* opaque: one open database connection */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_open_flags {
 	STORE_READONLY = 1 /* open for reading only; never creates or migrates */
@@ -350,7 +350,9 @@ void store_hits_free(struct store_hit *h, size_t n);
 struct store_quote_query {
 	const char *match;   /* words in the quotation (FTS5 syntax), or NULL for all */
 	const char *speaker; /* words of the speaker's name ("Peskov", "dmitry pes"), or NULL */
-	int prefix;          /* 1 (type-ahead): words taken literally, the last one a prefix unless followed by a space */
+	int prefix;          /* 1 (type-ahead): words taken literally, the last one a prefix unless followed by a space;
+	                        while that last word (its last token) is one character it is left out: it waits
+	                        for a second one (the index has no 1-character prefixes: too slow at any size) */
 	long long since;     /* only articles dated at or after this unix time, 0 for all */
 	size_t limit;        /* at most this many, 0 means 50 */
 	size_t offset;       /* skip this many (paging) */

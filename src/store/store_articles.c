@@ -18,9 +18,19 @@ static const char sql_art_ins[] =
 	"INSERT INTO articles(item_id, source, url, site, headline, headline_derived, byline, published,"
 	" has_dateline, dl_place, dl_date, dl_agency, dl_raw, body, doc) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 static const char sql_sec_ins[] = "INSERT INTO sections(item_id, pos, heading, lens) VALUES(?,?,?,?)";
+/*
+ * A quotation's text is stored once (schema 7): when the stored body holds it
+ * byte for byte at ?13 (one paragraph, end - start long), its row keeps only
+ * that offset (at) and an empty text, and the view quotes_text reads it from
+ * the body; else (a quotation over paragraphs, without its inner marks) the
+ * text itself. Checked against the body as stored, so the two cannot differ.
+ */
 static const char sql_quote_ins[] =
 	"INSERT INTO quotes(item_id, pos, text, speaker, cue, partial, section, paragraph, start, end,"
-	" end_paragraph, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+	" end_paragraph, id, at)"
+	" SELECT ?1, ?2, CASE WHEN m THEN '' ELSE ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN m THEN ?13 END"
+	" FROM (SELECT ?13 IS NOT NULL AND ?8 = ?11 AND ?10 - ?9 = length(CAST(?3 AS BLOB)) AND"
+	" substr(CAST((SELECT body FROM articles WHERE item_id = ?1) AS BLOB), ?13 + 1, ?10 - ?9) = CAST(?3 AS BLOB) AS m)";
 static const char sql_ent_ins[] = "INSERT INTO entities(item_id, pos, name, type, role) VALUES(?,?,?,?,?)";
 static const char sql_alias_ins[] = "INSERT INTO aliases(entity_id, pos, alias) VALUES(?,?,?)";
 static const char sql_men_ins[] =
@@ -101,6 +111,22 @@ static int run(struct store *s, sqlite3_stmt *st, const char *what, char *err, s
 	return store_fail(s, what, err, errlen);
 }
 
+/* The byte offset in the stored body (write_sections()) of q's text, or -1 when q is not in a. */
+static long long quote_body_offset(const struct article *a, const struct quote *q)
+{
+	long long off = 0;
+	for (size_t i = 0; i < a->n_sections; i++) {
+		const struct section *sec = &a->sections[i];
+		for (size_t j = 0; j < sec->n_paragraphs; j++) {
+			const char *p = sec->paragraphs[j] ? sec->paragraphs[j] : "";
+			if ((int)i == q->section && (int)j == q->paragraph)
+				return q->start <= strlen(p) ? off + (long long)q->start : -1;
+			off += (long long)strlen(p) + 1; /* the paragraphs are joined by newlines */
+		}
+	}
+	return -1;
+}
+
 /* The quotations and their count; stale: the item's n_quotes may hold an older count (else it is 0). */
 static int write_quotes(struct store *s, long long id, long long date, const struct article *a, int stale,
                         char *err, size_t errlen)
@@ -127,6 +153,9 @@ static int write_quotes(struct store *s, long long id, long long date, const str
 		/* numbered backwards, so that newest-first (descending) lists an article's quotes in text order */
 		long long qid = key + (long long)(a->n_quotes - 1 - i);
 		sqlite3_bind_int64(st, 12, qid);
+		long long at = quote_body_offset(a, q);
+		if (at >= 0)
+			sqlite3_bind_int64(st, 13, at);
 		if (run(s, st, "storing a quotation", err, errlen) ||
 		    store_fts_add(s, 1, id, qid, q->text ? q->text : "", q->speaker, NULL, err, errlen))
 			return -1;
@@ -294,7 +323,7 @@ static const char *const delete_sql[] = {
 	"INSERT INTO articles_fts(articles_fts, rowid, headline, byline, body)"
 	" SELECT 'delete', doc, headline, byline, body FROM articles WHERE item_id = ?1",
 	"INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)"
-	" SELECT 'delete', id, text, speaker FROM quotes WHERE item_id = ?1",
+	" SELECT 'delete', q.id, t.text, q.speaker FROM quotes q JOIN quotes_text t ON t.id = q.id WHERE q.item_id = ?1",
 	"DELETE FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE item_id = ?1)",
 	"DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE item_id = ?1)",
 	"DELETE FROM entities WHERE item_id = ?1",

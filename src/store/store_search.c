@@ -33,10 +33,10 @@ static const char sql_search_ranked[] =
 	" FROM top JOIN articles_fts ON articles_fts.rowid = top.doc JOIN articles a ON a.doc = top.doc"
 	" JOIN items i ON i.id = a.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
 	" WHERE articles_fts MATCH ?1 AND +i.purged = 0 ORDER BY top.score, top.doc DESC";
-#define QUOTE_COLS "q.id, q.item_id, q.pos, q.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
+#define QUOTE_COLS "q.id, q.item_id, q.pos, t.text, q.speaker, q.cue, q.partial, i.title, i.published, i.date"
 static const char sql_quotes_match[] =
 	"SELECT " QUOTE_COLS " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-	" JOIN items i ON i.id = q.item_id"
+	" JOIN items i ON i.id = q.item_id JOIN quotes_text t ON t.id = q.id"
 	" WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid >= ?2 AND +i.purged = 0"
 	" ORDER BY quotes_fts.rowid DESC LIMIT ?3 OFFSET ?4";
 /*
@@ -46,18 +46,51 @@ static const char sql_quotes_match[] =
  * row, 17 ms at 100,000 articles, where the newest 50 need 50 look-ups.
  */
 static const char sql_quotes_all[] =
-	"SELECT " QUOTE_COLS " FROM quotes q LEFT JOIN items i ON i.id = q.item_id"
+	"SELECT " QUOTE_COLS " FROM quotes q LEFT JOIN items i ON i.id = q.item_id JOIN quotes_text t ON t.id = q.id"
 	" WHERE q.id >= ?2 AND i.purged IS 0 ORDER BY q.id DESC LIMIT ?3 OFFSET ?4";
+
+static int token_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/*
+ * The length of word w (n bytes) without its last token when that token is
+ * one character (ASCII, or one UTF-8 sequence), else n. The quotation index
+ * keeps prefix indexes of 2 and 3 characters only: a 1-character prefix
+ * would merge the lists of every word starting with it (over 100 ms at
+ * 1,000,000 articles), so the type-ahead waits for the second character.
+ */
+static size_t without_short_tail(const char *w, size_t n)
+{
+	size_t e = n;
+	while (e && !token_byte((unsigned char)w[e - 1]))
+		e--;
+	size_t r = e;
+	while (r && token_byte((unsigned char)w[r - 1]))
+		r--;
+	if (r == e)
+		return n;
+	unsigned char lead = (unsigned char)w[r];
+	int one = e - r == 1 && lead < 0x80;
+	if (lead >= 0xc0) {
+		one = 1;
+		for (size_t i = r + 1; i < e; i++)
+			one &= ((unsigned char)w[i] & 0xc0) == 0x80;
+	}
+	return one ? r : n;
+}
 
 /*
  * Appends each whitespace-separated word of q as a literal FTS5 string. With
  * prefix (type-ahead), the last word matches as a prefix unless q ends in a
- * space: the words before it are complete. A word typed with a trailing '*'
- * is a prefix in any case.
+ * space: the words before it are complete; its last token is left out while it
+ * is one character (without_short_tail), and then the function returns 1. A
+ * word typed with a trailing '*' is a prefix in any case.
  */
-static void literal_words(struct buf *b, const char *q, int prefix, const char *join)
+static int literal_words(struct buf *b, const char *q, int prefix, const char *join)
 {
-	int first = 1;
+	int first = 1, cut = 0;
 	while (*q) {
 		while (*q && isspace((unsigned char)*q))
 			q++;
@@ -70,10 +103,17 @@ static void literal_words(struct buf *b, const char *q, int prefix, const char *
 		int star = n > 1 && w[n - 1] == '*';
 		if (star)
 			n--;
+		int last_prefix = !star && prefix && !*q; /* !*q: the word ends the text, it is still being typed */
+		if (last_prefix) {
+			size_t kept = without_short_tail(w, n);
+			cut = kept < n;
+			last_prefix = !cut; /* what is left of it is complete */
+			n = kept;
+		}
 		/* a word of punctuation only has no token: FTS5 would reject "" */
 		int has_token = 0;
 		for (size_t i = 0; i < n; i++)
-			has_token |= isalnum((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80;
+			has_token |= token_byte((unsigned char)w[i]);
 		if (!has_token)
 			continue;
 		if (!first)
@@ -86,9 +126,10 @@ static void literal_words(struct buf *b, const char *q, int prefix, const char *
 			buf_putc(b, w[i]);
 		}
 		buf_putc(b, '"');
-		if (star || (prefix && !*q)) /* !*q: the word ends the text, it is still being typed */
+		if (star || last_prefix)
 			buf_putc(b, '*');
 	}
+	return cut;
 }
 
 /*
@@ -221,15 +262,21 @@ void store_quote_hits_free(struct store_quote_hit *h, size_t n)
 	free(h);
 }
 
-/* The FTS5 expression for q: its match (as given, or literal words), AND the speaker's words. */
-static int quote_expr(const struct store_quote_query *q, int literal, struct buf *b)
+/*
+ * The FTS5 expression for q: its match (as given, or literal words), AND the
+ * speaker's words. *cut is set when a type-ahead's 1-character last word was
+ * left out: a part left empty by that is no condition (rather than matching
+ * nothing), so one letter typed shows the newest quotations.
+ */
+static int quote_expr(const struct store_quote_query *q, int literal, struct buf *b, int *cut)
 {
 	int have = 0;
+	*cut = 0;
 	if (q->match && *q->match) {
 		buf_putc(b, '(');
 		size_t before = b->len;
 		if (literal || q->prefix)
-			literal_words(b, q->match, q->prefix, " ");
+			*cut |= literal_words(b, q->match, q->prefix, " ");
 		else
 			buf_puts(b, q->match);
 		have = b->len > before;
@@ -239,15 +286,21 @@ static int quote_expr(const struct store_quote_query *q, int literal, struct buf
 			buf_putc(b, ')');
 	}
 	if (q->speaker && *q->speaker) {
+		size_t start = b->len;
 		if (have)
 			buf_puts(b, " AND ");
 		buf_puts(b, "speaker : (");
 		size_t before = b->len;
-		literal_words(b, q->speaker, q->prefix, " AND ");
-		if (b->len == before)
-			buf_puts(b, "\"\"");
-		buf_putc(b, ')');
-		have = 1;
+		int speaker_cut = literal_words(b, q->speaker, q->prefix, " AND ");
+		*cut |= speaker_cut;
+		if (b->len > before || !speaker_cut) {
+			if (b->len == before)
+				buf_puts(b, "\"\"");
+			buf_putc(b, ')');
+			have = 1;
+		} else {
+			b->len = start; /* only a 1-letter name typed: no condition yet */
+		}
 	}
 	if (b->data)
 		b->data[b->len] = '\0';
@@ -313,12 +366,13 @@ int store_quotes_search(struct store *s, const struct store_quote_query *q, stru
 	*n = 0;
 	for (int literal = 0; literal < 2; literal++) {
 		struct buf b = BUF_INIT;
-		int have = quote_expr(q, literal, &b);
+		int cut;
+		int have = quote_expr(q, literal, &b, &cut);
 		if (b.failed) {
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		if (!have && q->match && *q->match && !(q->speaker && *q->speaker)) {
+		if (!have && !cut && q->match && *q->match && !(q->speaker && *q->speaker)) {
 			buf_free(&b); /* only punctuation typed: nothing matches */
 			return 0;
 		}

@@ -319,6 +319,10 @@ static void test_article_round_trip(void **state)
 	assert_int_equal(store_save_article(s, a, &id2, err, sizeof err), 0);
 	assert_int_equal(id2, id);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes"), 2);
+	/* text stored once: the quotation of one paragraph is read from the body, the one over three keeps its text */
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes WHERE at IS NOT NULL AND text = ''"), 1);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes WHERE at IS NULL AND text = 'went well'"), 1);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM quotes_text WHERE text = 'We are cautiously optimistic,'"), 1);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM mentions"), 3);
 	struct store_item *it;
 	assert_int_equal(store_item_get(s, id, &it, err, sizeof err), 0);
@@ -473,9 +477,42 @@ static void test_search(void **state)
 	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
 	assert_int_equal(n, 3);
 	store_quote_hits_free(qh, n);
+	q.match = "op";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3); /* "optimistic," in each: two letters read the prefix index */
+	store_quote_hits_free(qh, n);
+	q.match = "optimisti";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3); /* longer than any prefix index: the matching words' lists, merged */
+	store_quote_hits_free(qh, n);
+	/* one letter is not searched yet (schema 7 has no 1-letter prefix index): every quotation, newest first */
 	q.match = "o";
 	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
-	assert_int_equal(n, 3); /* "optimistic," in each: one letter reads the prefix index */
+	assert_int_equal(n, 6);
+	assert_int_equal(qh[0].item_id, id2);
+	store_quote_hits_free(qh, n);
+	q.match = "are o"; /* the complete word still counts: as "are " would */
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	size_t are = n;
+	store_quote_hits_free(qh, n);
+	q.match = "are ";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, are);
+	assert_true(n > 0 && n < 6);
+	store_quote_hits_free(qh, n);
+	q.match = "optimistic";
+	q.speaker = "d"; /* a 1-letter name: no condition yet */
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3);
+	store_quote_hits_free(qh, n);
+	q.speaker = "dmitry p";
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	store_quote_hits_free(qh, n);
+	q.speaker = NULL;
+	q.match = "\xc3\xa9"; /* one letter of two bytes (UTF-8) waits too */
+	assert_int_equal(store_quotes_search(s, &q, &qh, &n, err, sizeof err), 0);
+	assert_int_equal(n, 6);
 	store_quote_hits_free(qh, n);
 	q.prefix = 0;
 	q.match = NULL;

@@ -1,8 +1,8 @@
 /*
  * test_store_counts.c: the per-feed item and unread counts kept by the
  * store (schema 5) agree with counting the items after every kind of
- * change, and the migration from schema 4 keeps every article, read flag
- * and saved item.
+ * change, and the migrations from schemas 4 and 6 keep every article, read
+ * flag and saved item.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -198,11 +198,28 @@ static void test_counts_follow_changes(void **state)
 }
 
 /*
+ * Schema 6 as it was: every quotation's text in its row, the quotation index
+ * over the quotes table with prefix indexes 1 to 4. Made from a schema 7 store.
+ */
+static void make_v6(void)
+{
+	exec("DROP TABLE quotes_fts;"
+	     "UPDATE quotes SET text = (SELECT text FROM quotes_text t WHERE t.id = quotes.id) WHERE at IS NOT NULL;"
+	     "DROP VIEW quotes_content; DROP VIEW quotes_text;"
+	     "ALTER TABLE quotes DROP COLUMN at;"
+	     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
+	     " prefix='1 2 3 4');"
+	     "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"
+	     "PRAGMA user_version = 6;");
+}
+
+/*
  * Schema 4 as it was: no analysed flag, no kept counts, the feed's text
- * beside the article's. Made from a schema 5 store by taking those away.
+ * beside the article's. Made from a schema 6 store by taking those away.
  */
 static void make_v4(void)
 {
+	make_v6();
 	exec("DROP TRIGGER items_count_ins; DROP TRIGGER items_count_del; DROP TRIGGER items_count_upd;"
 	     "DROP INDEX items_pending; DROP INDEX items_saved; DROP INDEX items_starred;"
 	     "ALTER TABLE items DROP COLUMN analysed;"
@@ -211,23 +228,50 @@ static void make_v4(void)
 	     "PRAGMA user_version = 4;");
 }
 
-static void test_migration_from_v4(void **state)
+/*
+ * A store for a migration to start from: feed a (12 items, returned) and feed
+ * b (4, when with_b), one item of a read and another saved (their ids out).
+ */
+static long long store_with_marks(int with_b, long long *read_id, long long *saved_id)
 {
-	(void)state;
 	struct store *s;
 	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
 	long long a = add_feed(s, "https://example.org/a.xml", 0, 12);
-	add_feed(s, "https://example.org/b.xml", 100, 4);
+	if (with_b)
+		add_feed(s, "https://example.org/b.xml", 100, 4);
 	struct store_list_opts o = {0, a, 0, 0};
 	struct store_item *items;
 	size_t n;
 	assert_int_equal(store_items_list(s, &o, &items, &n, err, sizeof err), 0);
 	assert_int_equal(n, 12);
-	long long read_id = items[2].id, saved_id = items[5].id;
+	*read_id = items[2].id;
+	*saved_id = items[5].id;
 	store_items_free(items, n);
-	assert_int_equal(store_item_mark(s, read_id, STORE_MARK_READ, err, sizeof err), 0);
-	assert_int_equal(store_item_mark(s, saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, *read_id, STORE_MARK_READ, err, sizeof err), 0);
+	assert_int_equal(store_item_mark(s, *saved_id, STORE_MARK_SAVE, err, sizeof err), 0);
 	store_close(s);
+	return a;
+}
+
+/* After a migration: the read item is still read, the saved one saved, the counts right. */
+static void assert_marks_kept(struct store *s, long long read_id, long long saved_id)
+{
+	struct store_item *it;
+	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->read, 1);
+	store_items_free(it, 1);
+	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
+	assert_int_equal(it->saved, 1);
+	store_items_free(it, 1);
+	assert_counts_right(s);
+}
+
+static void test_migration_from_v4(void **state)
+{
+	(void)state;
+	struct store *s;
+	long long read_id, saved_id;
+	long long a = store_with_marks(1, &read_id, &saved_id);
 	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
 	assert_int_equal(articles, 16);
 	assert_true(quotes > 0);
@@ -245,18 +289,11 @@ static void test_migration_from_v4(void **state)
 	assert_int_equal(waiting, 0); /* everything stored before was analysed */
 	/* the feed's copy of a text its article holds is dropped */
 	assert_int_equal(q1("SELECT count(*) FROM items WHERE summary IS NOT NULL"), 0);
-	struct store_item *it;
-	assert_int_equal(store_item_get(s, read_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->read, 1);
-	store_items_free(it, 1);
-	assert_int_equal(store_item_get(s, saved_id, &it, err, sizeof err), 0);
-	assert_int_equal(it->saved, 1);
-	store_items_free(it, 1);
+	assert_marks_kept(s, read_id, saved_id);
 	struct article *art;
 	assert_int_equal(store_article_load(s, saved_id, &art, err, sizeof err), 0);
 	assert_true(article_paragraph_count(art) > 0);
 	article_free(art);
-	assert_counts_right(s);
 	struct store_feed fa;
 	assert_int_equal(store_feed_get(s, a, &fa, err, sizeof err), 0);
 	assert_int_equal(fa.n_items, 12);
@@ -265,11 +302,54 @@ static void test_migration_from_v4(void **state)
 	store_close(s);
 }
 
+/*
+ * Schema 6 to 7: the quotation index is rebuilt with its new prefix indexes;
+ * every article, quotation, read flag and saved item stays, and the index
+ * finds what it found.
+ */
+static void test_migration_from_v6(void **state)
+{
+	(void)state;
+	struct store *s;
+	long long read_id, saved_id;
+	size_t n;
+	store_with_marks(0, &read_id, &saved_id);
+	long long articles = q1("SELECT count(*) FROM articles"), quotes = q1("SELECT count(*) FROM quotes");
+	assert_int_equal(articles, 12);
+	assert_true(quotes > 0);
+	/* text stored once: a quotation of one paragraph keeps only where the body has it */
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE at IS NOT NULL AND text = ''"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_text WHERE text = 'We agree'"), quotes);
+	make_v6();
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE text = 'We agree'"), quotes);
+
+	assert_int_equal(store_open(path, 0, &s, err, sizeof err), 0);
+	assert_int_equal(q1("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts'"
+	                    " AND sql LIKE '%prefix=''2 3'', columnsize=0%'"), 1);
+	/* the rows written before keep their text; the view gives it */
+	assert_int_equal(q1("SELECT count(*) FROM quotes WHERE at IS NULL AND text = 'We agree'"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_text WHERE text = 'We agree'"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM sqlite_master WHERE name = 'quotes_fts_docsize'"), 0);
+	exec("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check');");
+	assert_int_equal(q1("SELECT count(*) FROM articles"), articles);
+	assert_int_equal(q1("SELECT count(*) FROM quotes"), quotes);
+	assert_int_equal(q1("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'agree'"), quotes);
+	struct store_quote_query q = {"ag", "jane sm", 1, 0, 0, 0};
+	struct store_quote_hit *h;
+	assert_int_equal(store_quotes_search(s, &q, &h, &n, err, sizeof err), 0);
+	assert_int_equal(n, (size_t)quotes);
+	store_quote_hits_free(h, n);
+	assert_marks_kept(s, read_id, saved_id);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_counts_follow_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_from_v4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_from_v6, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
