@@ -13,7 +13,7 @@ static const char sql_art_get[] =
 	" dl_place, dl_date, dl_agency, dl_raw, body FROM articles WHERE item_id = ?";
 static const char sql_sec_get[] = "SELECT heading, lens FROM sections WHERE item_id = ? ORDER BY pos";
 static const char sql_quote_get[] =
-	"SELECT t.text, speaker, cue, partial, section, paragraph, start, end, end_paragraph"
+	"SELECT t.text, q.speaker, cue, partial, section, paragraph, start, end, end_paragraph"
 	" FROM quotes q JOIN quotes_text t ON t.id = q.id WHERE q.item_id = ? ORDER BY pos";
 static const char sql_ent_get[] = "SELECT id, name, type, role FROM entities WHERE item_id = ? ORDER BY pos";
 static const char sql_alias_get[] = "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY pos";

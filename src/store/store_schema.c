@@ -172,12 +172,10 @@ static const char migrate_v6[] =
 static const char migrate_v7[] =
 	"DROP TABLE quotes_fts;"
 	"ALTER TABLE quotes ADD COLUMN at INTEGER;"
-	"CREATE VIEW quotes_text(id, text) AS SELECT q.id, CASE WHEN q.at IS NULL THEN q.text"
-	" ELSE CAST(substr(CAST(a.body AS BLOB), q.at + 1, q.end - q.start) AS TEXT) END"
+	"CREATE VIEW quotes_text(id, text, speaker) AS SELECT q.id, CASE WHEN q.at IS NULL THEN q.text"
+	" ELSE CAST(substr(CAST(a.body AS BLOB), q.at + 1, q.end - q.start) AS TEXT) END, q.speaker"
 	" FROM quotes q LEFT JOIN articles a ON a.item_id = q.item_id;"
-	"CREATE VIEW quotes_content(id, text, speaker) AS SELECT q.id, t.text, q.speaker"
-	" FROM quotes q JOIN quotes_text t ON t.id = q.id;"
-	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes_content', content_rowid='id',"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes_text', content_rowid='id',"
 	" prefix='2 3', columnsize=0);"
 	"INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
 

@@ -205,7 +205,7 @@ static void make_v6(void)
 {
 	exec("DROP TABLE quotes_fts;"
 	     "UPDATE quotes SET text = (SELECT text FROM quotes_text t WHERE t.id = quotes.id) WHERE at IS NOT NULL;"
-	     "DROP VIEW quotes_content; DROP VIEW quotes_text;"
+	     "DROP VIEW quotes_text;"
 	     "ALTER TABLE quotes DROP COLUMN at;"
 	     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id',"
 	     " prefix='1 2 3 4');"
